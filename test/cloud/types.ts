@@ -24,6 +24,8 @@ export interface CloudResponse {
   body?: string | Buffer;
   /** Fault injection: drop the connection instead of answering. */
   destroy?: boolean;
+  /** Name of the operation for the request log, e.g. SetSecret, GetSecret, EntraToken, GitHubIdToken. */
+  operation?: string;
 }
 
 export type Handler = (req: CloudRequest) => Promise<CloudResponse> | CloudResponse;

@@ -1,0 +1,46 @@
+/**
+ * Tags the action writes on every version it creates. Ownership tags decide what the action may
+ * change; audit tags say which run wrote a version and are ignored when comparing secrets.
+ */
+export const MANAGED_BY_TAG = "managed-by";
+export const MANAGED_BY_VALUE = "keyvault-sync";
+export const OWNER_TAG = "keyvault-sync-owner";
+
+export const AUDIT_TAGS = {
+  repository: "keyvault-sync-repository",
+  run: "keyvault-sync-run",
+  commit: "keyvault-sync-commit",
+  ref: "keyvault-sync-ref",
+} as const;
+
+/** Key Vault allows at most 15 tags on a secret version. */
+export const MAX_TAGS = 15;
+/** Tag names and values: the stricter of the documented limits. */
+export const MAX_TAG_LENGTH = 256;
+
+export const RESERVED_TAGS: readonly string[] = [MANAGED_BY_TAG, OWNER_TAG, ...Object.values(AUDIT_TAGS)];
+export const MAX_USER_TAGS = MAX_TAGS - RESERVED_TAGS.length;
+
+/** Who wrote a version: repository, run URL, commit, and environment or ref. */
+export interface AuditContext {
+  repository: string | undefined;
+  runUrl: string | undefined;
+  commit: string | undefined;
+  /** `environment:NAME` when the job has one, else the ref (`refs/heads/main`). */
+  ref: string | undefined;
+}
+
+/** The full tag set for a new version: user tags, then ownership, then audit (each ≤ 256 chars). */
+export function buildTags(owner: string, userTags: Readonly<Record<string, string>>, audit: AuditContext): Record<string, string> {
+  const tags: Record<string, string> = { ...userTags, [MANAGED_BY_TAG]: MANAGED_BY_VALUE, [OWNER_TAG]: owner };
+  const auditValues: Array<[string, string | undefined]> = [
+    [AUDIT_TAGS.repository, audit.repository],
+    [AUDIT_TAGS.run, audit.runUrl],
+    [AUDIT_TAGS.commit, audit.commit],
+    [AUDIT_TAGS.ref, audit.ref],
+  ];
+  for (const [name, value] of auditValues) {
+    if (value) tags[name] = value.slice(0, MAX_TAG_LENGTH);
+  }
+  return tags;
+}
