@@ -1,5 +1,17 @@
-import type { PlanAction, PlanItem } from "./plan.ts";
+/**
+ * The applier: Plan -> one ChangeResult per item, with bounded concurrency. One item's failure
+ * is that item's result; applyPlan never throws for one item and never stops the others.
+ * Retries and pacing are the vault adapter's job, not this module's.
+ */
+import type { KeyVault, PropertiesUpdate, SecretWrite } from "./key-vault.ts";
+import type { Plan, PlanAction, PlanChange, PlanItem, SecretMetadata } from "./plan.ts";
+import { compareByName, compareSecret } from "./plan.ts";
+import type { DesiredSecret } from "./naming.ts";
 import type { Origin } from "./sources/source-entry.ts";
+import { SyncError, errorMessage } from "./errors.ts";
+import { mapWithConcurrency } from "./limiter.ts";
+import { buildTags } from "./tags.ts";
+import type { AuditContext } from "./tags.ts";
 
 export type ResultStatus = "created" | "updated" | "unchanged" | "recovered" | "deleted" | "skipped" | "failed";
 
@@ -11,8 +23,127 @@ export interface ChangeResult {
   status: ResultStatus;
   reason: string;
   origin: Origin | undefined;
+  /** How to fix a failure, when there is something to say. */
+  hint?: string;
 }
 
 export function resultFromItem(item: PlanItem, status: ResultStatus, reason = item.reason): ChangeResult {
-  return { source: item.source, name: item.name, action: item.action, status, reason, origin: item.origin };
+  const result: ChangeResult = { source: item.source, name: item.name, action: item.action, status, reason, origin: item.origin };
+  if (item.hint !== undefined && status === "failed") result.hint = item.hint;
+  return result;
+}
+
+/** The outcome each action has when it works; a dry run reports exactly this. */
+export const PREDICTED_STATUS: Record<PlanAction, ResultStatus> = {
+  create: "created",
+  update: "updated",
+  unchanged: "unchanged",
+  recover: "recovered",
+  delete: "deleted",
+  skip: "skipped",
+  fail: "failed",
+};
+
+export interface ApplyOptions {
+  /** Items in flight at once (each is one or a few Key Vault calls). */
+  concurrency: number;
+  /** true: no Key Vault call at all; results mirror the plan. */
+  dryRun: boolean;
+  audit: AuditContext;
+  owner: string;
+  metadata: SecretMetadata;
+  /** Start of expiry for written versions. */
+  now: Date;
+}
+
+interface WriteContext {
+  options: ApplyOptions;
+  tags: Record<string, string>;
+  expiresOn: Date | undefined;
+}
+
+function buildWrite(secret: DesiredSecret, context: WriteContext): SecretWrite {
+  return { value: secret.value, contentType: context.options.metadata.contentType, tags: context.tags, expiresOn: context.expiresOn };
+}
+
+/** A PATCH keeps an expiry the version already has (no churn) and adds one when it has none. */
+function buildUpdate(currentExpiry: Date | undefined, context: WriteContext): PropertiesUpdate {
+  return {
+    contentType: context.options.metadata.contentType,
+    tags: context.tags,
+    expiresOn: currentExpiry === undefined ? context.expiresOn : undefined,
+  };
+}
+
+function failedResult(item: PlanItem, error: unknown, prefix = ""): ChangeResult {
+  const result = resultFromItem(item, "failed", `${prefix}${errorMessage(error)}`);
+  if (error instanceof SyncError && error.hint !== undefined) result.hint = error.hint;
+  return result;
+}
+
+/** Recover, then write only what differs: the recovered version may already be right. */
+async function recoverThenWrite(item: PlanItem, change: Extract<PlanChange, { kind: "recover" }>, vault: KeyVault, context: WriteContext): Promise<ChangeResult> {
+  await vault.recoverSecret(change.storedName);
+  try {
+    const current = await vault.getSecret(change.storedName);
+    if (!current.found) {
+      await vault.setSecret(change.secret.name, buildWrite(change.secret, context));
+      return resultFromItem(item, "recovered", "recovered; a new version was written");
+    }
+    const comparison = compareSecret(change.secret.value, { ...current.properties, value: current.value }, context.options.owner, context.options.metadata);
+    if (comparison.kind === "same") return resultFromItem(item, "recovered", "recovered; value and metadata already match");
+    if (comparison.kind === "metadata" && !comparison.newVersion && current.properties.version !== undefined) {
+      await vault.updateProperties(current.properties.name, current.properties.version, buildUpdate(current.properties.expiresOn, context));
+      return resultFromItem(item, "recovered", `recovered; metadata updated (${comparison.changed.join(", ")})`);
+    }
+    await vault.setSecret(change.secret.name, buildWrite(change.secret, context));
+    const what = comparison.kind === "value" ? "value changed" : `metadata changed (${comparison.changed.join(", ")})`;
+    return resultFromItem(item, "recovered", `recovered; ${what}: a new version was written`);
+  } catch (error) {
+    return failedResult(item, error, `recovered '${change.storedName}', but bringing it up to date failed: `);
+  }
+}
+
+async function applyChange(item: PlanItem, change: PlanChange, vault: KeyVault, context: WriteContext): Promise<ChangeResult> {
+  switch (change.kind) {
+    case "set":
+      await vault.setSecret(change.secret.name, buildWrite(change.secret, context));
+      return resultFromItem(item, item.action === "create" ? "created" : "updated");
+    case "patch":
+      await vault.updateProperties(change.storedName, change.version, buildUpdate(change.currentExpiresOn, context));
+      return resultFromItem(item, "updated");
+    case "delete":
+      await vault.deleteSecret(change.storedName);
+      return resultFromItem(item, "deleted");
+    case "recover":
+      return recoverThenWrite(item, change, vault, context);
+  }
+}
+
+async function applyItem(item: PlanItem, vault: KeyVault, context: WriteContext): Promise<ChangeResult> {
+  if (item.action === "unchanged" || item.action === "skip" || item.action === "fail") return resultFromItem(item, PREDICTED_STATUS[item.action]);
+  if (item.change === undefined) return resultFromItem(item, "failed", `nothing to apply for a '${item.action}' item (the plan carries no change)`);
+  try {
+    return await applyChange(item, item.change, vault, context);
+  } catch (error) {
+    return failedResult(item, error);
+  }
+}
+
+export async function applyPlan(plan: Plan, vault: KeyVault | undefined, options: ApplyOptions): Promise<ChangeResult[]> {
+  let results: ChangeResult[];
+  if (options.dryRun) {
+    results = plan.items.map((item) => resultFromItem(item, PREDICTED_STATUS[item.action]));
+  } else {
+    if (vault === undefined) throw new SyncError("Failed to apply the plan: no vault client, and this is not a dry run");
+    const expiresIn = options.metadata.expiresInSeconds;
+    const context: WriteContext = {
+      options,
+      // One tag set and one expiry for the whole run: every version this run writes says the same.
+      tags: buildTags(options.owner, options.metadata.tags, options.audit),
+      expiresOn: expiresIn === undefined ? undefined : new Date(options.now.getTime() + expiresIn * 1000),
+    };
+    results = await mapWithConcurrency(plan.items, options.concurrency, (item) => applyItem(item, vault, context));
+  }
+  return results.sort(compareByName);
 }

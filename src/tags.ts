@@ -44,3 +44,29 @@ export function buildTags(owner: string, userTags: Readonly<Record<string, strin
   }
   return tags;
 }
+
+/** Who a version belongs to, read from its tags. */
+export type Ownership =
+  | { kind: "ours" }
+  | { kind: "other-owner"; owner: string }
+  | { kind: "unmanaged" };
+
+/**
+ * Both ownership tags must match exactly: a half-tagged version (someone copied one tag by hand)
+ * is not ours, and another owner's version is never mistaken for ours.
+ */
+export function readOwnership(tags: Readonly<Record<string, string>>, owner: string): Ownership {
+  if (tags[MANAGED_BY_TAG] !== MANAGED_BY_VALUE) return { kind: "unmanaged" };
+  const tagged = tags[OWNER_TAG];
+  if (tagged === undefined || tagged === "") return { kind: "unmanaged" };
+  return tagged === owner ? { kind: "ours" } : { kind: "other-owner", owner: tagged };
+}
+
+/** The tags a user asked for: everything but ownership and audit tags. */
+export function selectUserTags(tags: Readonly<Record<string, string>>): Record<string, string> {
+  const user: Record<string, string> = {};
+  for (const [name, value] of Object.entries(tags)) {
+    if (!RESERVED_TAGS.includes(name)) user[name] = value;
+  }
+  return user;
+}
