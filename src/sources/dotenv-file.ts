@@ -1,0 +1,187 @@
+import type { SourceEntry } from "./source-entry.ts";
+
+/**
+ * A dotenv parser that yields exactly the key/value map of the `dotenv` package's `parse` (its
+ * default, regex-based mode) and also remembers the line each key starts on. Users already have
+ * files that dotenv reads; a sync that read them differently would push different secrets than
+ * their application sees, so parity (quirks included) is the contract, checked by the parity and
+ * fuzz tests in test/sources/dotenv-file.test.ts. There is no variable expansion.
+ *
+ * What dotenv does, restated as a scanner:
+ * - CRLF and lone CR become LF first. Entries begin only at the start of a line, where a line
+ *   starts after LF, U+2028 or U+2029 (JavaScript's multiline `^`).
+ * - Leading whitespace, including blank lines, is skipped; then an optional `export` followed by
+ *   whitespace; then a key of `[A-Za-z0-9_.-]`. If `export KEY` does not form an entry, `export`
+ *   itself is tried as the key.
+ * - The separator is `=` after optional whitespace (which may cross lines), or `:` directly
+ *   after the key followed by exactly one whitespace character (which may be a newline).
+ * - A value that starts (after whitespace) with `'`, `"` or a backtick runs to a matching quote
+ *   that is followed only by whitespace and an optional `#` comment up to a line end; backslash
+ *   quote does not close it. Such a value may span lines. If no quote qualifies, the value is the
+ *   rest of the line up to `#`.
+ * - The value is trimmed, one pair of surrounding quotes is removed, and when it started with `"`
+ *   the two-character sequences `\n` and `\r` become newline and carriage return.
+ * - A later duplicate key replaces the earlier value. The key `__proto__` is dropped, because
+ *   dotenv stores into a plain object, where that assignment does nothing.
+ *
+ * Line numbers count LF after the CR normalisation (so CRLF and lone CR files number as editors
+ * do); U+2028/U+2029 start entries but are not counted as lines.
+ */
+export function parseDotenv(text: string, file: string): SourceEntry[] {
+  const src = text.replace(/\r\n?/g, "\n");
+  const lines = new LineCounter(src);
+  const found = new Map<string, SourceEntry>();
+  let position = 0;
+  while (position <= src.length) {
+    const lineStart = findLineStart(src, position);
+    if (lineStart === undefined) break;
+    const attempt = readEntryAt(src, lineStart);
+    if (attempt.ok) {
+      if (attempt.key !== "__proto__") {
+        const entry: SourceEntry = {
+          key: attempt.key,
+          value: attempt.value,
+          origin: { kind: "dotenv", file, line: lines.lineOf(attempt.keyStart) },
+        };
+        const earlier = found.get(attempt.key);
+        if (earlier) Object.assign(earlier, entry);
+        else found.set(attempt.key, entry);
+      }
+      position = Math.max(attempt.end, lineStart + 1);
+    } else {
+      // Every line start between here and the failed key would fail on that same key.
+      position = attempt.retryFrom;
+    }
+  }
+  return [...found.values()];
+}
+
+type Attempt =
+  | { ok: true; key: string; keyStart: number; value: string; end: number }
+  | { ok: false; retryFrom: number };
+
+const KEY_CHAR = /^[\w.-]$/;
+const QUOTES = new Set(["'", '"', "`"]);
+
+function isSpace(char: string | undefined): boolean {
+  return char !== undefined && /^\s$/.test(char);
+}
+
+function isLineTerminator(char: string | undefined): boolean {
+  return char === "\n" || char === "\r" || char === "\u2028" || char === "\u2029";
+}
+
+function skipSpaces(src: string, from: number): number {
+  let index = from;
+  while (isSpace(src[index])) index += 1;
+  return index;
+}
+
+/** The first position at or after `from` where a line starts, if any. */
+function findLineStart(src: string, from: number): number | undefined {
+  for (let index = from; index <= src.length; index += 1) {
+    if (index === 0 || isLineTerminator(src[index - 1])) return index;
+  }
+  return undefined;
+}
+
+function readEntryAt(src: string, lineStart: number): Attempt {
+  const start = skipSpaces(src, lineStart);
+  const failure: Attempt = { ok: false, retryFrom: start + 1 };
+  if (src.startsWith("export", start) && isSpace(src[start + 6])) {
+    const afterExport = readKeyAndValue(src, skipSpaces(src, start + 6));
+    if (afterExport) return afterExport;
+  }
+  return readKeyAndValue(src, start) ?? failure;
+}
+
+function readKeyAndValue(src: string, keyStart: number): Attempt | undefined {
+  let keyEnd = keyStart;
+  while (KEY_CHAR.test(src[keyEnd] ?? "")) keyEnd += 1;
+  if (keyEnd === keyStart) return undefined;
+
+  let valueStart: number;
+  const equals = skipSpaces(src, keyEnd);
+  if (src[equals] === "=") valueStart = equals + 1;
+  else if (src[keyEnd] === ":" && isSpace(src[keyEnd + 1])) valueStart = keyEnd + 2;
+  else return undefined;
+
+  const { raw, end } = readRawValue(src, valueStart);
+  return { ok: true, key: src.slice(keyStart, keyEnd), keyStart, value: cleanValue(raw), end };
+}
+
+/** The value as dotenv captures it, before trimming and unquoting, and where it ends. */
+function readRawValue(src: string, valueStart: number): { raw: string; end: number } {
+  const open = skipSpaces(src, valueStart);
+  const quote = src[open];
+  if (quote !== undefined && QUOTES.has(quote)) {
+    for (const close of listClosingQuotes(src, open, quote)) {
+      if (endsEntry(src, close + 1)) return { raw: src.slice(valueStart, close + 1), end: close + 1 };
+    }
+  }
+  let end = valueStart;
+  while (end < src.length && src[end] !== "#" && src[end] !== "\n" && src[end] !== "\r") end += 1;
+  return { raw: src.slice(valueStart, end), end };
+}
+
+/**
+ * Candidate closing quotes in the order dotenv's backtracking tries them: the first quote not
+ * preceded by a backslash, then each backslash-escaped quote before it, last one first.
+ */
+function listClosingQuotes(src: string, open: number, quote: string): number[] {
+  const escaped: number[] = [];
+  let index = open + 1;
+  while (index < src.length) {
+    if (src[index] === "\\" && src[index + 1] === quote) {
+      escaped.push(index + 1);
+      index += 2;
+    } else if (src[index] !== quote) {
+      index += 1;
+    } else {
+      return [index, ...escaped.reverse()];
+    }
+  }
+  return escaped.reverse();
+}
+
+/** Whether only whitespace, then a `#` comment, a line end or the end of text follow. */
+function endsEntry(src: string, from: number): boolean {
+  let index = from;
+  while (isSpace(src[index])) {
+    if (isLineTerminator(src[index])) return true;
+    index += 1;
+  }
+  return index === src.length || src[index] === "#";
+}
+
+// Multiline flag on purpose: dotenv strips quotes per line for values holding U+2028/U+2029.
+const SURROUNDING_QUOTES = /^(['"`])([\s\S]*)\1$/gm;
+
+function cleanValue(raw: string): string {
+  const trimmed = raw.trim();
+  const unquoted = trimmed.replace(SURROUNDING_QUOTES, "$2");
+  if (trimmed[0] !== '"') return unquoted;
+  return unquoted.replace(/\\n/g, "\n").replace(/\\r/g, "\r");
+}
+
+/** 1-based line numbers for offsets, counting LF. */
+class LineCounter {
+  private readonly starts: number[] = [0];
+
+  constructor(src: string) {
+    for (let index = 0; index < src.length; index += 1) {
+      if (src[index] === "\n") this.starts.push(index + 1);
+    }
+  }
+
+  lineOf(offset: number): number {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const mid = Math.ceil((low + high) / 2);
+      if ((this.starts[mid] as number) <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low + 1;
+  }
+}
