@@ -98,6 +98,10 @@ export interface FederatedCredentialConfig {
   issuer: string; // https://token.actions.githubusercontent.com
   subject: string; // repo:octo-org/octo-repo:environment:production
   audiences: string[]; // ["api://AzureADTokenExchange"]
+  /** When the credential was added (ISO time); defaults to when the local Entra first saw it. */
+  createdAt?: string;
+  /** Entra answers AADSTS70021 for this credential until createdAt + propagationMs (real FICs take minutes to propagate). */
+  propagationMs?: number;
 }
 
 export interface AppConfig {

@@ -1,0 +1,34 @@
+/**
+ * The real Azure and GitHub host names the local Azure answers for. The proxy lets a CONNECT
+ * through only for these, so nothing a client sends ever leaves the machine.
+ */
+import { GITHUB_ISSUER_HOST, GITHUB_RUNNER_HOST } from "./github-oidc.ts";
+import { ARM_HOST } from "./management.ts";
+import { ENTRA_HOSTS, VAULT_SUFFIXES } from "./world.ts";
+
+export type HostService = "key-vault" | "entra" | "github-issuer" | "github-runner" | "arm";
+
+const EXACT_HOSTS = new Map<string, HostService>([
+  ...Object.values(ENTRA_HOSTS).map((host): [string, HostService] => [host, "entra"]),
+  [GITHUB_ISSUER_HOST, "github-issuer"],
+  [GITHUB_RUNNER_HOST, "github-runner"],
+  [ARM_HOST, "arm"],
+]);
+
+/** One DNS label, as a vault name is; the wildcard certificate covers exactly one. */
+const VAULT_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+export function findHostService(hostname: string): HostService | undefined {
+  const host = hostname.toLowerCase().replace(/\.$/, "");
+  const exact = EXACT_HOSTS.get(host);
+  if (exact !== undefined) return exact;
+  for (const suffix of Object.values(VAULT_SUFFIXES)) {
+    if (host.endsWith(`.${suffix}`) && VAULT_LABEL.test(host.slice(0, -suffix.length - 1))) return "key-vault";
+  }
+  return undefined;
+}
+
+/** Subject alternative names of the server certificate. */
+export function listCertificateHostNames(): string[] {
+  return [...EXACT_HOSTS.keys(), ...Object.values(VAULT_SUFFIXES).map((suffix) => `*.${suffix}`)];
+}
