@@ -1,0 +1,233 @@
+/**
+ * The last stage: outputs, annotations and the job summary, from the per-secret results. No
+ * network. Everything here is derived from names, actions and reasons; values never reach it.
+ */
+import type { ChangeResult, ResultStatus } from "./apply.ts";
+import { SyncError, errorMessage } from "./errors.ts";
+
+export interface AnnotationProperties {
+  title?: string;
+  file?: string;
+  startLine?: number;
+}
+
+/** The parts of @actions/core the reporter uses; `core` itself satisfies it. */
+export interface ReportIO {
+  setOutput(name: string, value: string): void;
+  error(message: string, properties?: AnnotationProperties): void;
+  warning(message: string, properties?: AnnotationProperties): void;
+  notice(message: string, properties?: AnnotationProperties): void;
+  info(message: string): void;
+  summary: {
+    addRaw(text: string, addEOL?: boolean): unknown;
+    write(): Promise<unknown>;
+  };
+}
+
+export interface ReportContext {
+  dryRun: boolean;
+  dryRunReason?: string | undefined;
+  vaultUrl: string;
+  /** Things the reader must know about the whole run, e.g. why the vault was not read. */
+  notes: readonly string[];
+}
+
+export type ResultCounts = Record<ResultStatus, number>;
+
+const STATUSES: readonly ResultStatus[] = ["created", "updated", "unchanged", "recovered", "deleted", "skipped", "failed"];
+const CHANGING: ReadonlySet<ResultStatus> = new Set(["created", "updated", "recovered", "deleted"]);
+
+// GitHub shows at most 10 error and 10 warning annotations per step and drops the rest, so the
+// overflow annotation takes the tenth place instead of being the eleventh nobody sees.
+const MAX_ANNOTATIONS = 10;
+
+export function countResults(results: readonly ChangeResult[]): ResultCounts {
+  const counts = Object.fromEntries(STATUSES.map((status) => [status, 0])) as ResultCounts;
+  for (const result of results) counts[result.status] += 1;
+  return counts;
+}
+
+/** Outputs, annotations and job summary for a run that got as far as a plan. */
+export async function writeReport(results: readonly ChangeResult[], context: ReportContext, io: ReportIO): Promise<void> {
+  const sorted = sortByName(results);
+  const counts = countResults(sorted);
+  writeOutputs(sorted, counts, context, io);
+  logResults(sorted, counts, context, io);
+  annotateResults(sorted, "failed", (message, properties) => io.error(message, properties), context.dryRun);
+  annotateResults(sorted, "skipped", (message, properties) => io.warning(message, properties), context.dryRun);
+  if (context.dryRun) io.notice(`Dry run: nothing was written to ${context.vaultUrl}.${context.dryRunReason ? ` ${context.dryRunReason}` : ""}`);
+  for (const note of context.notes) io.notice(note);
+  await writeSummary(renderSummary(sorted, counts, context), io);
+}
+
+function writeOutputs(sorted: readonly ChangeResult[], counts: ResultCounts, context: ReportContext, io: ReportIO): void {
+  for (const status of STATUSES) io.setOutput(status, String(counts[status]));
+  const failedNames = sorted.filter((result) => result.status === "failed").map((result) => result.source ?? result.name);
+  io.setOutput("failed-names", JSON.stringify(failedNames));
+  // A dry run changes nothing; its counts say what would change.
+  const changed = !context.dryRun && sorted.some((result) => CHANGING.has(result.status));
+  io.setOutput("changed", String(changed));
+  const plan = sorted.map((result) => ({ source: result.source ?? null, name: result.name, action: result.action, reason: result.reason }));
+  io.setOutput("plan", JSON.stringify(plan));
+}
+
+/** The same outcome as the summary, for readers of the raw log. */
+function logResults(sorted: readonly ChangeResult[], counts: ResultCounts, context: ReportContext, io: ReportIO): void {
+  for (const result of sorted) {
+    const source = result.source === undefined || result.source === result.name ? "" : ` (from ${result.source})`;
+    io.info(`${describeStatus(result.status, context.dryRun).padEnd(13)} ${result.name}${source}: ${result.reason}`);
+  }
+  io.info(STATUSES.map((status) => `${counts[status]} ${describeStatus(status, context.dryRun)}`).join(", "));
+}
+
+function annotateResults(
+  sorted: readonly ChangeResult[],
+  status: "failed" | "skipped",
+  annotate: (message: string, properties?: AnnotationProperties) => void,
+  dryRun: boolean,
+): void {
+  const matching = sorted.filter((result) => result.status === status);
+  const shown = matching.length > MAX_ANNOTATIONS ? matching.slice(0, MAX_ANNOTATIONS - 1) : matching;
+  for (const result of shown) {
+    annotate(`${result.name}: ${result.reason}`, {
+      title: status === "failed" ? `Failed to ${dryRun ? "plan" : "sync"} ${describeSource(result)}` : `Skipped ${describeSource(result)}`,
+      ...locate(result),
+    });
+  }
+  const rest = matching.slice(shown.length);
+  if (rest.length > 0) {
+    const verb = status === "failed" ? "failed" : "were skipped";
+    annotate(`${rest.length} more secrets ${verb}: ${rest.map((result) => result.name).join(", ")}. The job summary lists every secret with its reason.`, {
+      title: `${rest.length} more secrets ${verb}`,
+    });
+  }
+}
+
+function describeSource(result: ChangeResult): string {
+  return result.source === undefined ? result.name : result.source;
+}
+
+function locate(result: ChangeResult): Pick<AnnotationProperties, "file" | "startLine"> {
+  return result.origin?.kind === "dotenv" ? { file: result.origin.file, startLine: result.origin.line } : {};
+}
+
+/** A run that failed before it had a plan (bad input, sign-in failure) still explains itself in the summary. */
+export async function writeFailureSummary(
+  error: unknown,
+  context: { vaultUrl?: string | undefined; dryRun?: boolean; dryRunReason?: string | undefined; notes?: readonly string[] },
+  io: ReportIO,
+): Promise<void> {
+  const lines = ["## Key Vault Sync", ""];
+  if (context.vaultUrl) lines.push(`**Vault:** ${escapeText(context.vaultUrl)}`, "");
+  if (context.dryRun) lines.push(...renderDryRunBanner(context.dryRunReason), "");
+  lines.push("> [!CAUTION]", `> **No secret was synced.** ${escapeText(errorMessage(error))}`, "");
+  const hint = error instanceof SyncError ? error.hint : undefined;
+  if (hint) lines.push("**How to fix it:**", "", fence(hint), "");
+  for (const note of context.notes ?? []) lines.push(`> [!NOTE]`, `> ${escapeText(note)}`, "");
+  await writeSummary(lines.join("\n"), io);
+}
+
+// ---- Summary ----
+
+function renderSummary(sorted: readonly ChangeResult[], counts: ResultCounts, context: ReportContext): string {
+  const lines = ["## Key Vault Sync", "", `**Vault:** ${escapeText(context.vaultUrl)}`, ""];
+  if (context.dryRun) lines.push(...renderDryRunBanner(context.dryRunReason), "");
+  for (const note of context.notes) lines.push("> [!NOTE]", `> ${escapeText(note)}`, "");
+  lines.push(
+    `| ${STATUSES.map((status) => describeStatus(status, context.dryRun)).join(" | ")} |`,
+    `| ${STATUSES.map(() => "---:").join(" | ")} |`,
+    `| ${STATUSES.map((status) => counts[status]).join(" | ")} |`,
+    "",
+  );
+  if (sorted.length === 0) {
+    lines.push("No secrets in the sources.", "");
+  } else {
+    lines.push("| Key Vault name | Source | Action | Result | Reason |", "| --- | --- | --- | --- | --- |");
+    for (const result of sorted) {
+      const cells = [
+        result.name,
+        formatSource(result),
+        result.action,
+        describeStatus(result.status, context.dryRun),
+        result.reason,
+      ];
+      lines.push(`| ${cells.map(escapeCell).join(" | ")} |`);
+    }
+    lines.push("");
+  }
+  return lines.join("\n");
+}
+
+function renderDryRunBanner(reason: string | undefined): string[] {
+  return ["> [!NOTE]", `> **Dry run**: nothing was written to the vault.${reason ? ` ${escapeText(reason)}` : ""}`];
+}
+
+function formatSource(result: ChangeResult): string {
+  if (result.source === undefined) return "–";
+  if (result.origin?.kind === "dotenv") return `${result.source} (${result.origin.file}:${result.origin.line})`;
+  return result.source;
+}
+
+const DRY_RUN_STATUS: Partial<Record<ResultStatus, string>> = {
+  created: "would create",
+  updated: "would update",
+  recovered: "would recover",
+  deleted: "would delete",
+};
+
+function describeStatus(status: ResultStatus, dryRun: boolean): string {
+  return (dryRun ? DRY_RUN_STATUS[status] : undefined) ?? status;
+}
+
+async function writeSummary(markdown: string, io: ReportIO): Promise<void> {
+  // Called from `finally`: a summary that cannot be written must not hide the run's own outcome.
+  try {
+    io.summary.addRaw(markdown, true);
+    await io.summary.write();
+  } catch (error) {
+    try {
+      io.warning(`Could not write the job summary: ${errorMessage(error)}`);
+    } catch {
+      // Nothing left to report to.
+    }
+  }
+}
+
+/** Escapes text for a Markdown table cell: no column breaks, no line breaks, no HTML. */
+export function escapeCell(text: string): string {
+  return escapeHtml(text).replaceAll("|", "\\|").replace(/\r\n|\r|\n/g, "<br>");
+}
+
+/** Escapes text for one Markdown line: no HTML, no line breaks. */
+function escapeText(text: string): string {
+  return escapeHtml(text).replace(/\r\n|\r|\n/g, " ");
+}
+
+function escapeHtml(text: string): string {
+  return text
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "");
+}
+
+/** A fenced block longer than any backtick run inside, so the text cannot close it. */
+function fence(text: string): string {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((match) => match[0].length));
+  const marks = "`".repeat(longest + 1);
+  return `${marks}text\n${text}\n${marks}`;
+}
+
+/** Sorted by Key Vault name, case-insensitively as Key Vault compares them, then by source. Locale-independent. */
+function sortByName(results: readonly ChangeResult[]): ChangeResult[] {
+  const key = (result: ChangeResult) => [result.name.toLowerCase(), result.name, result.source ?? ""] as const;
+  return [...results].sort((a, b) => {
+    const left = key(a);
+    const right = key(b);
+    for (let index = 0; index < left.length; index++) {
+      if (left[index]! < right[index]!) return -1;
+      if (left[index]! > right[index]!) return 1;
+    }
+    return 0;
+  });
+}
