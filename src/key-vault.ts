@@ -15,7 +15,7 @@ import { SecretClient } from "@azure/keyvault-secrets";
 import type { DeletedSecret, SecretProperties } from "@azure/keyvault-secrets";
 import type { TokenCredential } from "@azure/core-auth";
 import type { HttpClient, HttpHeaders, PipelinePolicy, PipelineResponse } from "@azure/core-rest-pipeline";
-import { SyncError, errorMessage } from "./errors.ts";
+import { SyncError } from "./errors.ts";
 import { createTokenBucket, sleepFor } from "./limiter.ts";
 import type { Sleep, TokenBucket } from "./limiter.ts";
 
@@ -143,15 +143,68 @@ export function classifyVaultError(error: unknown): VaultFailure {
   const fields = (typeof error === "object" && error !== null ? error : {}) as {
     statusCode?: unknown;
     code?: unknown;
-    details?: { error?: { code?: unknown; innerError?: { code?: unknown }; innererror?: { code?: unknown } } };
+    message?: unknown;
+    details?: { error?: { code?: unknown; message?: unknown; innerError?: { code?: unknown }; innererror?: { code?: unknown } } };
   };
   const status = typeof fields.statusCode === "number" ? fields.statusCode : undefined;
   const bodyError = fields.details?.error;
   const inner = bodyError?.innerError?.code ?? bodyError?.innererror?.code;
   const innerCode = typeof inner === "string" ? inner : undefined;
   const code = typeof bodyError?.code === "string" ? bodyError.code : typeof fields.code === "string" ? fields.code : undefined;
-  const message = errorMessage(error);
+  // Only ever a message field: serialising an SDK error could include the request, and a set
+  // request's body is the value.
+  const message =
+    typeof bodyError?.message === "string" ? bodyError.message
+    : typeof fields.message === "string" ? fields.message
+    : typeof error === "string" ? error
+    : "unknown error";
   return { status, code, innerCode, message, kind: pickKind(status, code, innerCode, message) };
+}
+
+/** The `error` object of a Key Vault error body, kept because some SDK paths drop it. */
+interface ErrorBody {
+  code?: unknown;
+  message?: unknown;
+  innererror?: { code?: unknown };
+}
+
+/**
+ * The SDK's pager throws "Pagination failed with unexpected statusCode 403" and drops the body,
+ * so a refused listing would lose its inner code (RBAC vs firewall). This policy remembers error
+ * bodies per request so the adapter can classify them like any other error.
+ */
+function createErrorBodyPolicy(bodies: WeakMap<object, ErrorBody>): PipelinePolicy {
+  return {
+    name: "keyvaultSyncErrorBody",
+    async sendRequest(request, next): Promise<PipelineResponse> {
+      const response = await next(request);
+      if (response.status >= 400 && response.bodyAsText) {
+        try {
+          const parsed = JSON.parse(response.bodyAsText) as { error?: ErrorBody };
+          if (parsed.error && typeof parsed.error === "object") bodies.set(request, parsed.error);
+        } catch {
+          // Not JSON: nothing to remember; the SDK reports its own parse error.
+        }
+      }
+      return response;
+    },
+  };
+}
+
+/** Put a remembered error body back on an SDK error that lost it. */
+function restoreErrorBody(error: unknown, bodies: WeakMap<object, ErrorBody>): unknown {
+  if (typeof error !== "object" || error === null) return error;
+  const fields = error as { request?: unknown; details?: { error?: unknown }; statusCode?: unknown; code?: unknown; message?: unknown };
+  if (fields.details?.error !== undefined || typeof fields.request !== "object" || fields.request === null) return error;
+  const body = bodies.get(fields.request);
+  if (body === undefined) return error;
+  const innerCode = body.innererror?.code;
+  return {
+    statusCode: fields.statusCode,
+    code: fields.code,
+    message: fields.message,
+    details: { error: { code: body.code, message: body.message, innerError: innerCode === undefined ? undefined : { code: innerCode } } },
+  };
 }
 
 function pickKind(status: number | undefined, code: string | undefined, innerCode: string | undefined, message: string): VaultFailureKind {
@@ -420,8 +473,10 @@ export function createKeyVault(vaultUrl: string, credential: TokenCredential, op
   const pacing = options.writePacing === undefined ? DEFAULT_WRITE_PACING : options.writePacing;
   const bucket: TokenBucket | undefined = pacing === false ? undefined : createTokenBucket({ ...pacing, now, sleep });
 
+  const errorBodies = new WeakMap<object, ErrorBody>();
   const client = new SecretClient(vaultUrl, credential, {
     additionalPolicies: [
+      { position: "perCall", policy: createErrorBodyPolicy(errorBodies) },
       {
         position: "perRetry",
         policy: createThrottlePolicy({
@@ -484,7 +539,7 @@ export function createKeyVault(vaultUrl: string, credential: TokenCredential, op
         try {
           return await attempt();
         } catch (error) {
-          const failure = classifyVaultError(error);
+          const failure = classifyVaultError(restoreErrorBody(error, errorBodies));
           const delay = pickRetryDelay(failure, operation, tries);
           const vaultError = createVaultError(failure, operation, { vaultUrl, secretName, clientId: options.clientId });
           if (delay === undefined) throw vaultError;
@@ -502,7 +557,7 @@ export function createKeyVault(vaultUrl: string, credential: TokenCredential, op
         await client.getSecret(name);
         return;
       } catch (error) {
-        const failure = classifyVaultError(error);
+        const failure = classifyVaultError(restoreErrorBody(error, errorBodies));
         // Like the SDK's poller: a 403 means we cannot read it, not that it is missing.
         if (failure.kind !== "not-found") {
           if (failure.status === 403) return;

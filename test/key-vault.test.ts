@@ -1,0 +1,419 @@
+/**
+ * The adapter, driven through the real SDK pipeline (challenge auth, retry policy, paging) with an
+ * in-memory transport in place of the network. Sleep, clock and jitter are injected, so retries
+ * and pacing are checked by what they would wait, never by waiting.
+ */
+import { describe, expect, it } from "vitest";
+import { createHttpHeaders } from "@azure/core-rest-pipeline";
+import type { HttpClient, PipelineRequest, PipelineResponse } from "@azure/core-rest-pipeline";
+import type { TokenCredential } from "@azure/core-auth";
+import { classifyVaultError, createKeyVault, createVaultError, readRetryAfterMs, VaultError } from "../src/key-vault.ts";
+import type { KeyVault, KeyVaultOptions, VaultFailure, VaultFailureKind, VaultOperation } from "../src/key-vault.ts";
+import { createTokenBucket } from "../src/limiter.ts";
+
+const VAULT_URL = "https://demo-vault.vault.azure.net";
+const TENANT = "11111111-2222-3333-4444-555555555555";
+
+interface Exchange {
+  method: string;
+  path: string;
+  body: Record<string, unknown> | undefined;
+}
+
+interface Answer {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+type Responder = (exchange: Exchange, attempt: number) => Answer;
+
+function kvError(status: number, code: string, message: string, innerCode?: string): Answer {
+  return { status, body: { error: { code, message, ...(innerCode ? { innererror: { code: innerCode } } : {}) } } };
+}
+
+function bundle(name: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id: `${VAULT_URL}/secrets/${name}/0123456789abcdef0123456789abcdef`,
+    attributes: { enabled: true, created: 1_767_225_600, updated: 1_767_225_600, recoveryLevel: "Recoverable+Purgeable", recoverableDays: 90 },
+    ...extra,
+  };
+}
+
+/** A transport that answers like Key Vault: challenge first, then whatever the test scripts. */
+function createTransport(respond: Responder) {
+  const exchanges: Exchange[] = [];
+  const attempts = new Map<string, number>();
+  let unauthenticated = 0;
+  let inFlight = 0;
+  let maxInFlight = 0;
+  const httpClient: HttpClient = {
+    async sendRequest(request: PipelineRequest): Promise<PipelineResponse> {
+      const url = new URL(request.url);
+      const reply = (answer: Answer): PipelineResponse => ({
+        request,
+        status: answer.status,
+        headers: createHttpHeaders({ "content-type": "application/json; charset=utf-8", ...answer.headers }),
+        bodyAsText: answer.body === undefined ? "" : JSON.stringify(answer.body),
+      });
+      if (!request.headers.has("authorization")) {
+        unauthenticated += 1;
+        return reply({
+          ...kvError(401, "Unauthorized", "AKV10000: Request is missing a Bearer or PoP token."),
+          headers: { "www-authenticate": `Bearer authorization="https://login.microsoftonline.com/${TENANT}", resource="https://vault.azure.net"` },
+        });
+      }
+      const text = typeof request.body === "string" ? request.body : undefined;
+      const exchange: Exchange = { method: request.method, path: url.pathname, body: text ? (JSON.parse(text) as Record<string, unknown>) : undefined };
+      exchanges.push(exchange);
+      const key = `${exchange.method} ${exchange.path}`;
+      const attempt = (attempts.get(key) ?? 0) + 1;
+      attempts.set(key, attempt);
+      inFlight += 1;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      await new Promise((resolve) => setImmediate(resolve));
+      inFlight -= 1;
+      return reply(respond(exchange, attempt));
+    },
+  };
+  return {
+    httpClient,
+    exchanges,
+    count: (method: string, path: string) => exchanges.filter((exchange) => exchange.method === method && exchange.path === path).length,
+    get unauthenticated() {
+      return unauthenticated;
+    },
+    get maxInFlight() {
+      return maxInFlight;
+    },
+  };
+}
+
+const credential: TokenCredential = {
+  getToken: async () => ({ token: "access-token", expiresOnTimestamp: Date.now() + 3_600_000 }),
+};
+
+function createTestVault(respond: Responder, options: KeyVaultOptions = {}) {
+  const transport = createTransport(respond);
+  const sleeps: number[] = [];
+  const logs: string[] = [];
+  const vault: KeyVault = createKeyVault(VAULT_URL, credential, {
+    httpClient: transport.httpClient,
+    sleep: async (ms) => {
+      sleeps.push(ms);
+    },
+    random: () => 0.5,
+    log: (message) => logs.push(message),
+    writePacing: false,
+    clientId: "app-client-id",
+    ...options,
+    retry: { transientRetries: 0, ...options.retry },
+  });
+  return { vault, transport, sleeps, logs };
+}
+
+async function caught(promise: Promise<unknown>): Promise<VaultError> {
+  const error = await promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
+  expect(error).toBeInstanceOf(VaultError);
+  return error as VaultError;
+}
+
+const okSet: Responder = ({ method, path, body }) => (method === "PUT" ? { status: 200, body: bundle(path.split("/")[2] ?? "", { value: body?.value }) } : kvError(404, "SecretNotFound", "not found"));
+
+describe("classifyVaultError", () => {
+  const restError = (statusCode: number, code: string, innerCode?: string, message = "refused") => ({
+    name: "RestError",
+    message,
+    statusCode,
+    code,
+    details: { error: { code, message, ...(innerCode ? { innerError: { code: innerCode } } : {}) } },
+  });
+
+  it.each<{ title: string; error: unknown; kind: VaultFailureKind }>([
+    { title: "RBAC", error: restError(403, "Forbidden", "ForbiddenByRbac"), kind: "forbidden-rbac" },
+    { title: "access policy (old code)", error: restError(403, "Forbidden", "AccessDenied"), kind: "forbidden-policy" },
+    { title: "access policy (new code)", error: restError(403, "Forbidden", "ForbiddenByPolicy"), kind: "forbidden-policy" },
+    { title: "firewall", error: restError(403, "Forbidden", "ForbiddenByFirewall"), kind: "forbidden-firewall" },
+    { title: "firewall by wording only", error: restError(403, "Forbidden", undefined, "Client address is not authorized and caller is not a trusted service.\r\nClient address: 1.2.3.4"), kind: "forbidden-firewall" },
+    { title: "disabled secret", error: restError(403, "Forbidden", "SecretDisabled"), kind: "disabled" },
+    { title: "certificate-backed", error: restError(403, "Forbidden", "SecretManagedByKeyVault"), kind: "managed-by-key-vault" },
+    { title: "purge protection", error: restError(403, "Forbidden", undefined, 'Operation "purge" is not allowed because purge protection is enabled'), kind: "forbidden-other" },
+    { title: "missing", error: restError(404, "SecretNotFound"), kind: "not-found" },
+    { title: "soft-deleted name", error: restError(409, "Conflict", "ObjectIsDeletedButRecoverable"), kind: "deleted-recoverable" },
+    { title: "being deleted", error: restError(409, "Conflict", "ObjectIsBeingDeleted"), kind: "being-deleted" },
+    { title: "being recovered", error: restError(409, "Conflict", "ObjectIsBeingRecovered"), kind: "being-recovered" },
+    { title: "other conflict", error: restError(409, "Conflict"), kind: "other" },
+    { title: "throttled", error: restError(429, "Throttled"), kind: "throttled" },
+    { title: "bad name", error: restError(400, "BadParameter"), kind: "bad-request" },
+    { title: "503", error: restError(503, "ServiceUnavailable"), kind: "transient" },
+    { title: "501 is not transient", error: restError(501, "NotImplemented"), kind: "other" },
+    { title: "dropped connection", error: Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }), kind: "transient" },
+    { title: "anything else", error: new TypeError("Cannot read properties of undefined"), kind: "other" },
+    { title: "not an Error at all", error: "boom", kind: "other" },
+  ])("$title -> $kind", ({ error, kind }) => {
+    expect(classifyVaultError(error).kind).toBe(kind);
+  });
+
+  it("reads status, codes and message the way the SDK surfaces them, falling back to err.code", () => {
+    expect(classifyVaultError(restError(403, "Forbidden", "ForbiddenByRbac", "Caller is not authorized"))).toEqual({
+      status: 403,
+      code: "Forbidden",
+      innerCode: "ForbiddenByRbac",
+      message: "Caller is not authorized",
+      kind: "forbidden-rbac",
+    });
+    expect(classifyVaultError({ statusCode: 409, code: "Conflict", message: "x", details: { error: { innererror: { code: "ObjectIsBeingDeleted" } } } })).toMatchObject({
+      code: "Conflict",
+      innerCode: "ObjectIsBeingDeleted",
+      kind: "being-deleted",
+    });
+  });
+});
+
+describe("createVaultError: the one hint table", () => {
+  const rbacMessage =
+    "Caller is not authorized to perform action on resource.\r\nIf role assignments, deny assignments or role definitions were changed recently, please observe propagation time.\r\nCaller: appid=x;oid=y\r\nAction: 'Microsoft.KeyVault/vaults/secrets/setSecret/action'\r\nResource: '/subscriptions/s/x'\r\n";
+  const failure = (kind: VaultFailureKind, innerCode: string | undefined, message = "refused"): VaultFailure => ({ status: 403, code: "Forbidden", innerCode, message, kind });
+
+  it.each<{ title: string; failure: VaultFailure; operation: VaultOperation; message: RegExp; hint: RegExp }>([
+    {
+      title: "RBAC on set names the action and the Officer role",
+      failure: failure("forbidden-rbac", "ForbiddenByRbac", rbacMessage),
+      operation: "set",
+      message: /^Failed to set secret 'db' in vault 'demo-vault': Caller is not authorized to perform action on resource\. \(403 ForbiddenByRbac, action Microsoft\.KeyVault\/vaults\/secrets\/setSecret\/action\)$/,
+      hint: /az role assignment create --role "Key Vault Secrets Officer" --assignee app-client-id --scope "\$\(az keyvault show --name demo-vault --query id -o tsv\)"/,
+    },
+    { title: "RBAC on get asks for Secrets User", failure: failure("forbidden-rbac", "ForbiddenByRbac"), operation: "get", message: /^Failed to read secret 'db'/, hint: /--role "Key Vault Secrets User"/ },
+    { title: "RBAC on list asks for Reader", failure: failure("forbidden-rbac", "ForbiddenByRbac"), operation: "list", message: /^Failed to list secrets in vault 'demo-vault'/, hint: /--role "Key Vault Reader"/ },
+    {
+      title: "access policy names the permission and the set-policy command",
+      failure: failure("forbidden-policy", "AccessDenied"),
+      operation: "delete",
+      message: /^Failed to delete secret 'db'/,
+      hint: /lacks the secret 'delete' permission.*az keyvault set-policy --name demo-vault --spn app-client-id --secret-permissions get list set delete recover/,
+    },
+    {
+      title: "firewall points at the network, not at roles",
+      failure: failure("forbidden-firewall", "ForbiddenByFirewall"),
+      operation: "list",
+      message: /ForbiddenByFirewall/,
+      hint: /self-hosted runner inside the vault's virtual network.*az keyvault network-rule add --name demo-vault/,
+    },
+    {
+      title: "a soft-deleted name says recover or purge by hand",
+      failure: { status: 409, code: "Conflict", innerCode: "ObjectIsDeletedButRecoverable", message: "Secret db is currently in a deleted but recoverable state", kind: "deleted-recoverable" },
+      operation: "set",
+      message: /409 ObjectIsDeletedButRecoverable/,
+      hint: /az keyvault secret recover --vault-name demo-vault --name db\) or purge it by hand; keyvault-sync never purges/,
+    },
+  ])("$title", ({ failure: given, operation, message, hint }) => {
+    const error = createVaultError(given, operation, { vaultUrl: VAULT_URL, secretName: operation === "list" ? undefined : "db", clientId: "app-client-id" });
+    expect(error.message).toMatch(message);
+    expect(error.hint).toMatch(hint);
+    expect(error.failure).toBe(given);
+  });
+});
+
+describe("createKeyVault through the SDK pipeline", () => {
+  it("completes the challenge, follows pages and maps properties", async () => {
+    const { vault, transport } = createTestVault(({ path }, attempt) => {
+      if (path === "/secrets" && attempt === 1) {
+        return {
+          status: 200,
+          body: {
+            value: [
+              { ...bundle("a"), id: `${VAULT_URL}/secrets/a`, tags: { team: "x" }, contentType: "text/plain" },
+              { ...bundle("cert"), id: `${VAULT_URL}/secrets/cert`, managed: true, contentType: "application/x-pkcs12" },
+            ],
+            nextLink: `${VAULT_URL}:443/secrets?api-version=2026-04-01&$skiptoken=page2&maxresults=2`,
+          },
+        };
+      }
+      if (path === "/secrets") return { status: 200, body: { value: [{ id: `${VAULT_URL}/secrets/Off`, attributes: { enabled: false } }], nextLink: null } };
+      return kvError(404, "SecretNotFound", "not found");
+    });
+    const secrets = await vault.listSecrets();
+    expect(secrets.map(({ name, enabled, managed, tags, contentType, recoverableDays }) => ({ name, enabled, managed, tags, contentType, recoverableDays }))).toEqual([
+      { name: "a", enabled: true, managed: false, tags: { team: "x" }, contentType: "text/plain", recoverableDays: 90 },
+      { name: "cert", enabled: true, managed: true, tags: {}, contentType: "application/x-pkcs12", recoverableDays: 90 },
+      { name: "Off", enabled: false, managed: false, tags: {}, contentType: undefined, recoverableDays: undefined },
+    ]);
+    expect(transport.unauthenticated).toBe(1);
+    expect(transport.count("GET", "/secrets")).toBe(2);
+  });
+
+  it("answers 'not found' for a missing secret instead of throwing", async () => {
+    const { vault } = createTestVault(() => kvError(404, "SecretNotFound", "A secret with (name/id) db was not found in this key vault."));
+    await expect(vault.getSecret("db")).resolves.toEqual({ found: false });
+  });
+
+  it("lets no request race the first one on a fresh client", async () => {
+    const { vault, transport } = createTestVault(({ path }) =>
+      path === "/secrets" ? { status: 200, body: { value: [], nextLink: null } } : { status: 200, body: bundle(path.split("/")[2] ?? "", { value: "v" }) },
+    );
+    await Promise.all([vault.listSecrets(), vault.getSecret("a"), vault.getSecret("b"), vault.getSecret("c")]);
+    // One challenge round trip: every other request waited and reused the token.
+    expect(transport.unauthenticated).toBe(1);
+    expect(transport.exchanges[0]?.path).toBe("/secrets");
+  });
+
+  it("retries a 429 without Retry-After with exponential backoff until it succeeds", async () => {
+    const { vault, transport, sleeps, logs } = createTestVault((exchange, attempt) =>
+      attempt <= 2 ? kvError(429, "Throttled", "Request was not processed because too many requests were received.") : okSet(exchange, attempt),
+    );
+    await vault.setSecret("db", { value: "hunter2", contentType: undefined, tags: {}, expiresOn: undefined });
+    expect(transport.count("PUT", "/secrets/db")).toBe(3);
+    expect(sleeps).toEqual([1000, 2000]);
+    expect(logs[0]).toMatch(/^Key Vault throttled PUT \/secrets\/db \(429, no Retry-After\); retry 1 of 5 in 1\.0 s$/);
+  });
+
+  it("honours Retry-After, gives up after 5 retries, and the SDK does not retry again on top", async () => {
+    const { vault, transport, sleeps } = createTestVault(() => ({ ...kvError(429, "Throttled", "Too many requests"), headers: { "retry-after": "3" } }), {
+      retry: { transientRetries: 3 },
+    });
+    const error = await caught(vault.setSecret("db", { value: "hunter2", contentType: undefined, tags: {}, expiresOn: undefined }));
+    expect(transport.count("PUT", "/secrets/db")).toBe(6);
+    expect(sleeps).toEqual([3000, 3000, 4000, 8000, 16000]);
+    expect(error.failure.kind).toBe("throttled");
+    expect(error.hint).toMatch(/lower the 'concurrency' input/);
+  });
+
+  it("retries a 403 by RBAC for propagation once per operation kind, then fails fast", async () => {
+    const { vault, transport, sleeps } = createTestVault(() =>
+      kvError(403, "Forbidden", "Caller is not authorized to perform action on resource.\r\nAction: 'Microsoft.KeyVault/vaults/secrets/setSecret/action'\r\n", "ForbiddenByRbac"),
+    );
+    const write = { value: "hunter2", contentType: undefined, tags: {}, expiresOn: undefined };
+    const first = await caught(vault.setSecret("a", write));
+    expect(transport.count("PUT", "/secrets/a")).toBe(3);
+    expect(sleeps).toEqual([3000, 6000]);
+    const second = await caught(vault.setSecret("b", write));
+    expect(transport.count("PUT", "/secrets/b")).toBe(1);
+    expect(sleeps).toHaveLength(2);
+    for (const error of [first, second]) {
+      expect(error.failure.kind).toBe("forbidden-rbac");
+      expect(error.hint).toMatch(/Key Vault Secrets Officer/);
+      expect(JSON.stringify({ ...error, message: error.message, hint: error.hint })).not.toContain("hunter2");
+      expect(error.cause).toBeUndefined();
+    }
+  });
+
+  it("does not retry a firewall 403", async () => {
+    const { vault, transport, sleeps } = createTestVault(() => kvError(403, "Forbidden", "Client address is not authorized and caller is not a trusted service.", "ForbiddenByFirewall"));
+    const error = await caught(vault.listSecrets());
+    expect(error.failure.kind).toBe("forbidden-firewall");
+    // The SDK's pager drops the body; the adapter keeps Key Vault's own words.
+    expect(error.message).toBe("Failed to list secrets in vault 'demo-vault': Client address is not authorized and caller is not a trusted service. (403 ForbiddenByFirewall)");
+    expect(transport.count("GET", "/secrets")).toBe(1);
+    expect(sleeps).toEqual([]);
+  });
+
+  it("waits out a 409 'being recovered' on a write", async () => {
+    const { vault, transport, sleeps } = createTestVault((exchange, attempt) =>
+      attempt === 1 ? kvError(409, "Conflict", "Secret db is currently being recovered and cannot be re-created; retry later.", "ObjectIsBeingRecovered") : okSet(exchange, attempt),
+    );
+    await vault.setSecret("db", { value: "v", contentType: "text/plain", tags: { team: "x" }, expiresOn: new Date("2027-01-01T00:00:00Z") });
+    expect(transport.count("PUT", "/secrets/db")).toBe(2);
+    expect(sleeps).toEqual([500]);
+    expect(transport.exchanges.at(-1)?.body).toEqual({ value: "v", contentType: "text/plain", tags: { team: "x" }, attributes: { exp: 1_798_761_600 } });
+  });
+
+  it("recovers and waits through the window in which the recovered secret still answers 404", async () => {
+    let gets = 0;
+    const { vault, transport, sleeps } = createTestVault(({ method, path }) => {
+      if (method === "POST" && path === "/deletedsecrets/db/recover") return { status: 200, body: bundle("db") };
+      if (method === "GET" && path === "/secrets/db/") {
+        gets += 1;
+        // 1: the SDK's probe before recovering, 2: its first poll, 3-4: our wait, 5: readable.
+        return gets >= 5 ? { status: 200, body: bundle("db", { value: "v" }) } : kvError(404, "SecretNotFound", "A secret with (name/id) db was not found in this key vault.");
+      }
+      return kvError(400, "BadParameter", "unexpected");
+    });
+    await vault.recoverSecret("db");
+    expect(transport.count("POST", "/deletedsecrets/db/recover")).toBe(1);
+    expect(gets).toBe(5);
+    expect(sleeps).toEqual([250, 500]);
+  });
+
+  it("starts a soft delete without polling until the deleted entry shows up", async () => {
+    const { vault, transport, sleeps } = createTestVault(({ method, path }) => {
+      if (method === "DELETE" && path === "/secrets/db") return { status: 200, body: { ...bundle("db"), recoveryId: `${VAULT_URL}/deletedsecrets/db`, deletedDate: 1_767_225_600 } };
+      return kvError(404, "SecretNotFound", "Deleted Secret not found: db");
+    });
+    await vault.deleteSecret("db");
+    expect(transport.count("DELETE", "/secrets/db")).toBe(1);
+    expect(transport.exchanges.length).toBeLessThanOrEqual(2);
+    expect(sleeps).toEqual([]);
+  });
+
+  it("patches properties of a given version", async () => {
+    const { vault, transport } = createTestVault(({ method, path }) =>
+      method === "PATCH" && path === "/secrets/db/abc" ? { status: 200, body: bundle("db", { tags: { a: "1" } }) } : kvError(404, "SecretNotFound", "x"),
+    );
+    const updated = await vault.updateProperties("db", "abc", { contentType: undefined, tags: { a: "1" }, expiresOn: undefined });
+    expect(updated.tags).toEqual({ a: "1" });
+    expect(transport.exchanges[0]?.body).toMatchObject({ tags: { a: "1" } });
+  });
+
+  it("paces writes through the token bucket", async () => {
+    let clock = 0;
+    const arrivals: number[] = [];
+    const { vault } = createTestVault(
+      (exchange, attempt) => {
+        arrivals.push(clock);
+        return okSet(exchange, attempt);
+      },
+      {
+        now: () => clock,
+        sleep: async (ms) => {
+          clock += ms;
+        },
+        writePacing: { perSecond: 4, burst: 2 },
+      },
+    );
+    for (let i = 0; i < 6; i += 1) await vault.setSecret(`s${i}`, { value: "v", contentType: undefined, tags: {}, expiresOn: undefined });
+    expect(arrivals).toEqual([0, 0, 250, 500, 750, 1000]);
+  });
+});
+
+describe("createTokenBucket", () => {
+  it("lets a burst through, then spaces calls at the sustained rate", async () => {
+    const waits: number[] = [];
+    const bucket = createTokenBucket({ perSecond: 2, burst: 3, now: () => 0, sleep: async (ms) => void waits.push(ms) });
+    for (let i = 0; i < 6; i += 1) await bucket.take();
+    expect(waits).toEqual([500, 1000, 1500]);
+  });
+
+  it("keeps the default pacing under 300 writes in any 10 s window", async () => {
+    const times: number[] = [];
+    const bucket = createTokenBucket({ perSecond: 25, burst: 25, now: () => 0, sleep: async (ms) => void times.push(ms) });
+    for (let i = 0; i < 1000; i += 1) {
+      const before = times.length;
+      await bucket.take();
+      if (times.length === before) times.push(0);
+    }
+    times.sort((a, b) => a - b);
+    let worst = 0;
+    for (let start = 0, end = 0; end < times.length; end += 1) {
+      while ((times[end] as number) - (times[start] as number) >= 10_000) start += 1;
+      worst = Math.max(worst, end - start + 1);
+    }
+    expect(worst).toBeLessThanOrEqual(300);
+    expect(worst).toBeGreaterThan(250);
+  });
+});
+
+describe("readRetryAfterMs", () => {
+  it.each<{ headers: Record<string, string>; expected: number | undefined }>([
+    { headers: { "retry-after": "5" }, expected: 5000 },
+    { headers: { "retry-after-ms": "1500" }, expected: 1500 },
+    { headers: { "x-ms-retry-after-ms": "20" }, expected: 20 },
+    { headers: { "retry-after": "Thu, 01 Jan 2026 00:00:10 GMT" }, expected: 10_000 },
+    { headers: {}, expected: undefined },
+    { headers: { "retry-after": "soon" }, expected: undefined },
+  ])("$headers -> $expected", ({ headers, expected }) => {
+    expect(readRetryAfterMs(createHttpHeaders(headers), Date.parse("2026-01-01T00:00:00Z"))).toBe(expected);
+  });
+});
