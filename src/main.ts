@@ -1,6 +1,167 @@
+/**
+ * The order of the stages, and nothing else: inputs → sources → names → sign-in → vault state →
+ * plan → apply → report. Every edge (toolkit I/O, files, clock, credential, vault) comes in as
+ * a dependency so tests can run the whole flow with fakes.
+ */
 import * as core from "@actions/core";
-import { SecretClient } from "@azure/keyvault-secrets";
-import { ClientAssertionCredential } from "@azure/identity";
-export async function run(): Promise<void> {
-  core.info(`hello ${typeof SecretClient} ${typeof ClientAssertionCredential}`);
+import { readFile } from "node:fs/promises";
+import type { TokenCredential } from "@azure/identity";
+import { applyPlan } from "./apply.ts";
+import type { ChangeResult } from "./apply.ts";
+import { createCredential, verifySignIn } from "./auth/entra.ts";
+import type { CreateCredentialOptions, EntraCredential } from "./auth/entra.ts";
+import { explainMissingOidc, hasOidcRequest } from "./auth/github-oidc.ts";
+import type { TokenClaims } from "./auth/github-oidc.ts";
+import { SyncError, errorMessage } from "./errors.ts";
+import { readInputs } from "./inputs.ts";
+import type { Inputs } from "./inputs.ts";
+import { createKeyVault } from "./key-vault.ts";
+import type { KeyVault, KeyVaultOptions } from "./key-vault.ts";
+import { nameSecrets } from "./naming.ts";
+import { planChanges } from "./plan.ts";
+import type { SecretMetadata } from "./plan.ts";
+import { countResults, writeFailureSummary, writeReport } from "./report.ts";
+import type { ReportIO } from "./report.ts";
+import { readSources } from "./sources/read-sources.ts";
+import type { AuditContext } from "./tags.ts";
+import { readVaultState } from "./vault-state.ts";
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** The toolkit functions the action uses; `@actions/core` itself satisfies it. */
+export interface ActionIO extends ReportIO {
+  getInput(name: string): string;
+  setSecret(secret: string): void;
+  setFailed(message: string): void;
+  debug(message: string): void;
+}
+
+export interface RunDeps {
+  io: ActionIO;
+  env: Env;
+  readFile(path: string): Promise<string>;
+  now(): Date;
+  createCredential(options: CreateCredentialOptions): EntraCredential;
+  createKeyVault(vaultUrl: string, credential: TokenCredential, options: KeyVaultOptions): KeyVault;
+}
+
+export function createDefaultDeps(): RunDeps {
+  return {
+    io: core,
+    env: process.env,
+    readFile: (path) => readFile(path, "utf8"),
+    now: () => new Date(),
+    createCredential,
+    createKeyVault,
+  };
+}
+
+/** What the report needs to know about a run that stopped before it had a plan. */
+interface RunContext {
+  inputs: Inputs | undefined;
+  notes: string[];
+}
+
+export async function run(deps: RunDeps = createDefaultDeps()): Promise<void> {
+  const context: RunContext = { inputs: undefined, notes: [] };
+  try {
+    const results = await syncSecrets(deps, context);
+    const inputs = context.inputs as Inputs;
+    await writeReport(results, { dryRun: inputs.dryRun, dryRunReason: inputs.dryRunReason, vaultUrl: inputs.vaultUrl, notes: context.notes }, deps.io);
+    failOnFailedResults(results, deps.io);
+  } catch (error) {
+    await writeFailureSummary(
+      error,
+      { vaultUrl: context.inputs?.vaultUrl, dryRun: context.inputs?.dryRun, dryRunReason: context.inputs?.dryRunReason, notes: context.notes },
+      deps.io,
+    ).catch((summaryError: unknown) => deps.io.warning(`Failed to write the job summary: ${errorMessage(summaryError)}`));
+    deps.io.setFailed(describeFatal(error));
+  }
+}
+
+async function syncSecrets(deps: RunDeps, context: RunContext): Promise<ChangeResult[]> {
+  const { io, env } = deps;
+  const inputs = readInputs((name) => io.getInput(name), env);
+  context.inputs = inputs;
+  io.info(`Vault: ${inputs.vaultUrl} (${inputs.cloud.name} cloud); ${inputs.dryRun ? "dry run" : "writing"} — ${inputs.dryRunReason}`);
+
+  const entries = await readSources({ secretsJson: inputs.secretsJson, envFiles: inputs.envFiles }, { readFile: deps.readFile, mask: (value) => io.setSecret(value) });
+  const { desired, rejected } = nameSecrets(entries, { include: inputs.include, exclude: inputs.exclude, prefix: inputs.prefix, transform: inputs.nameTransform });
+  io.info(`Read ${entries.length} source entries: ${desired.length} to sync, ${rejected.length} rejected by naming rules.`);
+
+  const now = deps.now();
+  const metadata: SecretMetadata = { contentType: inputs.contentType, tags: inputs.tags, expiresInSeconds: inputs.expiresInSeconds };
+  const connection = await connect(inputs, deps, context);
+  const state = connection
+    ? await readVaultState(connection.vault, desired, { owner: inputs.owner, concurrency: inputs.concurrency, adopt: inputs.adopt, prune: inputs.prune, prefix: inputs.prefix })
+    : undefined;
+  const plan = planChanges({
+    desired,
+    rejected,
+    state,
+    options: { owner: inputs.owner, prefix: inputs.prefix, prune: inputs.prune, adopt: inputs.adopt, metadata, now },
+  });
+  return applyPlan(plan, connection?.vault, {
+    concurrency: inputs.concurrency,
+    dryRun: inputs.dryRun,
+    audit: readAuditContext(env, connection?.claims),
+    owner: inputs.owner,
+    metadata,
+    now,
+  });
+}
+
+/**
+ * Signs in and opens the vault, or returns undefined for a dry run that has no OIDC token (fork
+ * pull requests, Dependabot): those are validated offline and the report says why.
+ */
+async function connect(inputs: Inputs, deps: RunDeps, context: RunContext): Promise<{ vault: KeyVault; claims: TokenClaims | undefined } | undefined> {
+  const { io, env } = deps;
+  if (inputs.auth === "oidc" && !hasOidcRequest(env)) {
+    const missing = explainMissingOidc(env);
+    if (!inputs.dryRun) throw new SyncError(missing.message, missing.hint);
+    context.notes.push(`Validated offline, without reading the vault. ${missing.message}`);
+    return undefined;
+  }
+  const credential = deps.createCredential({
+    auth: inputs.auth,
+    tenantId: inputs.tenantId,
+    clientId: inputs.clientId,
+    cloud: inputs.cloud,
+    audience: inputs.audience,
+    env,
+    log: (message) => io.info(message),
+    mask: (secret) => io.setSecret(secret),
+  });
+  await verifySignIn(credential, inputs.cloud.vaultScope);
+  io.info(`Signed in to Microsoft Entra ID${inputs.clientId ? ` as ${inputs.clientId}` : ""}.`);
+  const vault = deps.createKeyVault(inputs.vaultUrl, credential, { log: (message) => io.info(message), clientId: inputs.clientId });
+  return { vault, claims: credential.presentedClaims };
+}
+
+/** Who wrote a version, from the runner's environment; the environment name only the OIDC token knows. */
+export function readAuditContext(env: Env, claims: TokenClaims | undefined): AuditContext {
+  const repository = env["GITHUB_REPOSITORY"];
+  const runId = env["GITHUB_RUN_ID"];
+  const serverUrl = env["GITHUB_SERVER_URL"] ?? "https://github.com";
+  const attempt = env["GITHUB_RUN_ATTEMPT"];
+  const runUrl = repository && runId ? `${serverUrl}/${repository}/actions/runs/${runId}${attempt && attempt !== "1" ? `/attempts/${attempt}` : ""}` : undefined;
+  return {
+    repository,
+    runUrl,
+    commit: env["GITHUB_SHA"],
+    ref: claims?.environment ? `environment:${claims.environment}` : env["GITHUB_REF"],
+  };
+}
+
+function failOnFailedResults(results: readonly ChangeResult[], io: ActionIO): void {
+  const failed = countResults(results).failed;
+  if (failed > 0) {
+    io.setFailed(`${failed} of ${results.length} secrets could not be synced; each failure is annotated above and listed in the job summary.`);
+  }
+}
+
+function describeFatal(error: unknown): string {
+  const hint = error instanceof SyncError && error.hint ? `\n${error.hint}` : "";
+  return `${errorMessage(error)}${hint}`;
 }
