@@ -85,7 +85,7 @@ function createBaseHeaders(req: CloudRequest, region: string): Record<string, st
   return headers;
 }
 
-export function toCloudResponse(outcome: Outcome, headers: Record<string, string>, operation: string | undefined): CloudResponse {
+function toCloudResponse(outcome: Outcome, headers: Record<string, string>, operation: string | undefined): CloudResponse {
   const response: CloudResponse = { status: outcome.status, headers: { ...headers } };
   if (operation !== undefined) response.operation = operation;
   if (outcome.body !== undefined) {
@@ -115,6 +115,7 @@ export async function handleDataPlaneRequest(context: DataPlaneContext, req: Clo
 
   if (settings.faults.latencyMs > 0) await context.sleep(settings.faults.latencyMs);
   const fault = decideFault(settings.faults, vault.random);
+  // The server drops the socket instead of answering, so this status never reaches the client.
   if (fault.kind === "drop") return { status: 503, destroy: true, ...(operation === undefined ? {} : { operation }) };
   if (fault.kind === "server-error") {
     return answer(fail(fault.status, toServerErrorCode(fault.status), "The service encountered an internal error. Please try again later."));

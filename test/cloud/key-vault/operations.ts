@@ -37,7 +37,7 @@ export interface OperationContext {
   body: Buffer;
 }
 
-export const DEFAULT_PAGE_SIZE = 25;
+const DEFAULT_PAGE_SIZE = 25;
 
 type NameState =
   | { kind: "missing" }

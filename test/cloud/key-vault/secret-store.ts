@@ -44,10 +44,6 @@ export class NameIndex<T> {
   #map = new Map<string, T>();
   #keys: string[] = [];
 
-  get size(): number {
-    return this.#map.size;
-  }
-
   get(name: string): T | undefined {
     return this.#map.get(name.toLowerCase());
   }
