@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { INPUT_NAMES } from "../src/inputs.ts";
 import { readActionMetadata, renderInputsTable, renderOutputsTable, runReadmeTables, updateReadme } from "../scripts/readme-tables.ts";
 
 const ROOT = join(import.meta.dirname, "..");
@@ -76,6 +77,10 @@ describe("action.yml", () => {
     expect(action.runs).toEqual({ using: "node24", main: "dist/index.js" });
     expect(action.branding?.icon).toBeTruthy();
     expect(action.branding?.color).toBeTruthy();
+  });
+
+  it("declares every input the inputs module reads, and nothing else", () => {
+    expect(Object.keys(action.inputs)).toEqual([...INPUT_NAMES]);
   });
 
   it("declares every input named in a getInput-style call anywhere in src", () => {
