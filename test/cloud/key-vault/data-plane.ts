@@ -85,12 +85,13 @@ function createBaseHeaders(req: CloudRequest, region: string): Record<string, st
   return headers;
 }
 
+/** `headers` must be a fresh object: Content-Type is added to it. */
 function toCloudResponse(outcome: Outcome, headers: Record<string, string>, operation: string | undefined): CloudResponse {
-  const response: CloudResponse = { status: outcome.status, headers: { ...headers } };
+  const response: CloudResponse = { status: outcome.status, headers };
   if (operation !== undefined) response.operation = operation;
   if (outcome.body !== undefined) {
     response.body = JSON.stringify(outcome.body);
-    (response.headers as Record<string, string>)["Content-Type"] = "application/json; charset=utf-8";
+    headers["Content-Type"] = "application/json; charset=utf-8";
   }
   return response;
 }
@@ -111,7 +112,7 @@ export async function handleDataPlaneRequest(context: DataPlaneContext, req: Clo
   const { settings } = vault;
   const region = settings.location ?? context.defaultLocation;
   const headers = createBaseHeaders(req, region);
-  const answer = (outcome: Outcome): CloudResponse => toCloudResponse(outcome, headers, operation);
+  const answer = (outcome: Outcome, extra: Record<string, string> = {}): CloudResponse => toCloudResponse(outcome, { ...headers, ...extra }, operation);
 
   if (settings.faults.latencyMs > 0) await context.sleep(settings.faults.latencyMs);
   const fault = decideFault(settings.faults, vault.random);
@@ -121,11 +122,11 @@ export async function handleDataPlaneRequest(context: DataPlaneContext, req: Clo
     return answer(fail(fault.status, toServerErrorCode(fault.status), "The service encountered an internal error. Please try again later."));
   }
 
-  const challenge = { ...headers, "WWW-Authenticate": formatChallenge(settings.cloud, context.tenantId) };
+  const challenge = { "WWW-Authenticate": formatChallenge(settings.cloud, context.tenantId) };
   const bearer = /^Bearer\s+(\S+)\s*$/i.exec(readHeader(req, "authorization") ?? "");
-  if (bearer === null) return toCloudResponse(fail(401, "Unauthorized", MISSING_TOKEN_MESSAGE), challenge, operation);
+  if (bearer === null) return answer(fail(401, "Unauthorized", MISSING_TOKEN_MESSAGE), challenge);
   const check = context.verifyAccessToken(bearer[1] as string, toVaultResource(settings.cloud));
-  if (!check.ok) return toCloudResponse(fail(401, "Unauthorized", check.message), challenge, operation);
+  if (!check.ok) return answer(fail(401, "Unauthorized", check.message), challenge);
   const { claims } = check;
 
   const nowMs = context.now();
@@ -138,11 +139,8 @@ export async function handleDataPlaneRequest(context: DataPlaneContext, req: Clo
   if (settings.firewall) return answer(failFirewall(claims, readClientAddress(req), scope));
 
   if (!admitRequest(vault.throttle, settings.throttle, operation === "SetSecret", nowMs)) {
-    const response = answer(failThrottled());
-    if (typeof settings.throttle.retryAfterSeconds === "number") {
-      (response.headers as Record<string, string>)["Retry-After"] = String(settings.throttle.retryAfterSeconds);
-    }
-    return response;
+    const { retryAfterSeconds } = settings.throttle;
+    return answer(failThrottled(), typeof retryAfterSeconds === "number" ? { "Retry-After": String(retryAfterSeconds) } : {});
   }
 
   const apiVersion = req.url.searchParams.get("api-version");
