@@ -25,7 +25,7 @@ beforeAll(async () => {
     ],
     vaults: [
       { name: "demo-vault", roles: [OFFICER, { principal: READER_APP, role: "Key Vault Reader" }] },
-      { name: "slow-vault", roles: [OFFICER], faults: { deleteDelayMs: 300, recoverDelayMs: 300 } },
+      { name: "slow-vault", roles: [OFFICER], faults: { deleteDelayMs: 1_000, recoverDelayMs: 1_000 } },
       { name: "policy-vault", roles: [], accessModel: "access-policy", accessPolicies: [{ principal: DEFAULT_CLIENT_ID, permissions: ["get", "list"] }] },
       { name: "walled-vault", roles: [OFFICER], firewall: true },
       { name: "bare-429-vault", roles: [OFFICER], throttle: { enabled: true, writesPerWindow: 1, windowMs: 600_000, retryAfterSeconds: null } },
