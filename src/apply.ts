@@ -63,13 +63,13 @@ interface WriteContext {
 }
 
 function buildWrite(secret: DesiredSecret, context: WriteContext): SecretWrite {
-  return { value: secret.value, contentType: context.options.metadata.contentType, tags: context.tags, expiresOn: context.expiresOn };
+  return { value: secret.value, contentType: context.options.metadata.contentType || undefined, tags: context.tags, expiresOn: context.expiresOn };
 }
 
 /** A PATCH keeps an expiry the version already has (no churn) and adds one when it has none. */
 function buildUpdate(currentExpiry: Date | undefined, context: WriteContext): PropertiesUpdate {
   return {
-    contentType: context.options.metadata.contentType,
+    contentType: context.options.metadata.contentType || undefined,
     tags: context.tags,
     expiresOn: currentExpiry === undefined ? context.expiresOn : undefined,
   };

@@ -107,8 +107,11 @@ export function compareSecret(value: string, current: CurrentVersion, owner: str
   const changed: string[] = [];
   if (readOwnership(current.tags, owner).kind !== "ours") changed.push("ownership tags");
   if (!sameTags(selectUserTags(current.tags), metadata.tags)) changed.push("tags");
-  const contentTypeRemoved = metadata.contentType === undefined && current.contentType !== undefined;
-  if ((current.contentType ?? undefined) !== metadata.contentType) changed.push(contentTypeRemoved ? "content type removed" : "content type");
+  // An empty content type is no content type: comparing "" with a missing one would churn.
+  const wanted = metadata.contentType || undefined;
+  const stored = current.contentType || undefined;
+  const contentTypeRemoved = wanted === undefined && stored !== undefined;
+  if (stored !== wanted) changed.push(contentTypeRemoved ? "content type removed" : "content type");
   if (metadata.expiresInSeconds !== undefined && current.expiresOn === undefined) changed.push("expiry");
   return changed.length === 0 ? { kind: "same" } : { kind: "metadata", changed, newVersion: contentTypeRemoved };
 }

@@ -373,7 +373,7 @@ describe("planChanges: prune", () => {
 
 describe("compareSecret", () => {
   const metadata: SecretMetadata = { contentType: "text/plain", tags: { team: "a" }, expiresInSeconds: undefined };
-  it.each([
+  it.each<{ title: string; current: { value: string; contentType: string | undefined; tags: Record<string, string> }; metadata?: SecretMetadata; expected: unknown }>([
     { title: "all equal", current: { value: "v", contentType: "text/plain", tags: { ...OURS, team: "a", ...AUDIT } }, expected: { kind: "same" } },
     { title: "value differs", current: { value: "w", contentType: "text/plain", tags: { ...OURS, team: "a" } }, expected: { kind: "value" } },
     {
@@ -382,12 +382,18 @@ describe("compareSecret", () => {
       expected: { kind: "metadata", changed: ["tags"], newVersion: false },
     },
     {
+      title: "an empty content type equals none",
+      current: { value: "v", contentType: undefined, tags: { ...OURS, team: "a" } },
+      metadata: { ...metadata, contentType: "" },
+      expected: { kind: "same" },
+    },
+    {
       title: "ownership and content type",
       current: { value: "v", contentType: "application/json", tags: { team: "a" } },
       expected: { kind: "metadata", changed: ["ownership tags", "content type"], newVersion: false },
     },
-  ])("$title", ({ current, expected }) => {
-    expect(compareSecret("v", { ...current, expiresOn: undefined }, OWNER, metadata)).toEqual(expected);
+  ])("$title", ({ current, expected, metadata: given }) => {
+    expect(compareSecret("v", { ...current, expiresOn: undefined }, OWNER, given ?? metadata)).toEqual(expected);
   });
 });
 
