@@ -182,7 +182,8 @@ function planExisting(secret: DesiredSecret, existing: ExistingSecret, context: 
   const setNewVersion = { change: { kind: "set", secret: hidden } as PlanChange };
   if (existing.value.kind === "failed") {
     const failure = existing.value.failure;
-    if (failure.kind.startsWith("forbidden")) {
+    // Missing read permission (e.g. Key Vault Reader): a write may still be allowed, and it says so.
+    if (failure.kind === "forbidden-rbac" || failure.kind === "forbidden-policy" || failure.kind === "forbidden-other") {
       return itemFor(secret, "update", `${adopting}value not compared (${failure.message}): a new version will be written${stored}`, setNewVersion);
     }
     return itemFor(secret, "fail", `${adopting}could not read the current value: ${failure.message}${stored}`, { hint: failure.hint });
