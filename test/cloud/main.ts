@@ -10,7 +10,9 @@ import { loadWorldConfig, type DeepPartial } from "./world.ts";
 import type { WorldConfig } from "./types.ts";
 
 function formatRequestLine(entry: RequestLogEntry): string {
-  return `${entry.time.slice(11, 23)} ${String(entry.status).padStart(3)} ${entry.method.padEnd(6)} ${entry.host}${entry.path.split("?")[0] ?? ""} ${entry.operation}`;
+  // Query strings are left out: they are noise here (api-version) and may carry audiences.
+  const target = entry.method === "CONNECT" ? entry.path : `${entry.host}${entry.path.split("?")[0] ?? ""}`;
+  return `${entry.time.slice(11, 23)} ${String(entry.status).padStart(3)} ${entry.method.padEnd(7)} ${target} ${entry.operation}`;
 }
 
 function readPort(value: string | undefined, flag: string): number | undefined {
