@@ -35,8 +35,11 @@ beforeAll(async () => {
   cloud = await startCloud({
     vaults: [
       { name: "sync-vault", roles: [OFFICER], faults: { deleteDelayMs: 300, recoverDelayMs: 300 } },
-      { name: "bare-429-vault", roles: [OFFICER], throttle: { enabled: true, writesPerWindow: 2, windowMs: 400, retryAfterSeconds: null } },
-      { name: "after-429-vault", roles: [OFFICER], throttle: { enabled: true, writesPerWindow: 1, windowMs: 250, retryAfterSeconds: 3 } },
+      // Windows long enough that a loaded machine still sends the recover inside the delete window.
+      { name: "slow-vault", roles: [OFFICER], faults: { deleteDelayMs: 1500, recoverDelayMs: 1500 } },
+      // Windows far longer than a request, so the throttle trips even on a slow machine.
+      { name: "bare-429-vault", roles: [OFFICER], throttle: { enabled: true, writesPerWindow: 2, windowMs: 1000, retryAfterSeconds: null } },
+      { name: "after-429-vault", roles: [OFFICER], throttle: { enabled: true, writesPerWindow: 1, windowMs: 1500, retryAfterSeconds: 3 } },
       { name: "reader-vault", roles: [{ principal: DEFAULT_CLIENT_ID, role: "Key Vault Reader" }] },
       { name: "late-role-vault", roles: [] },
       { name: "walled-vault", roles: [OFFICER], firewall: true },
@@ -176,13 +179,13 @@ describe("a whole sync against the local Key Vault", () => {
   });
 
   it("recovers a secret whose delete is still in flight, riding out 409s and 404s", async () => {
-    const { vault } = createTestVault("sync-vault", { retry: { conflictDelaysMs: [1000, 1000, 2000, 2000, 4000], recoverWaitDelaysMs: [1000, 1000, 2000, 2000, 4000] } });
+    const { vault } = createTestVault("slow-vault", { timeScale: 1, retry: { conflictDelaysMs: [500, 1000, 2000, 4000], recoverWaitDelaysMs: [500, 1000, 2000, 4000] } });
     await vault.setSecret("flaky", { value: "keep-me", contentType: undefined, tags: OURS, expiresOn: undefined });
     await vault.deleteSecret("flaky");
     await vault.recoverSecret("flaky");
     const read = await vault.getSecret("flaky");
     expect(read).toMatchObject({ found: true, value: "keep-me" });
-    const recovers = vaultLog("sync-vault").filter((entry) => entry.operation === "RecoverDeletedSecret");
+    const recovers = vaultLog("slow-vault").filter((entry) => entry.operation === "RecoverDeletedSecret" && entry.status !== 401);
     expect(recovers.at(-1)?.status).toBe(200);
     expect(recovers.some((entry) => entry.status === 409 || entry.status === 404)).toBe(true);
   });
@@ -190,7 +193,7 @@ describe("a whole sync against the local Key Vault", () => {
 
 describe("throttling", () => {
   it("retries a 429 without Retry-After with backoff until the writes go through", async () => {
-    const { vault, sleeps, logs } = createTestVault("bare-429-vault", { writePacing: false });
+    const { vault, sleeps, logs } = createTestVault("bare-429-vault", { writePacing: false, timeScale: 4 });
     for (let i = 0; i < 5; i += 1) await vault.setSecret(`burst-${i}`, { value: `v${i}`, contentType: undefined, tags: OURS, expiresOn: undefined });
     const sets = vaultLog("bare-429-vault").filter((entry) => entry.operation === "SetSecret" && entry.status !== 401);
     const throttled = sets.filter((entry) => entry.status === 429).length;
@@ -205,7 +208,7 @@ describe("throttling", () => {
   });
 
   it("honours Retry-After when the vault sends it, without a second round from the SDK", async () => {
-    const { vault, sleeps } = createTestVault("after-429-vault", { writePacing: false });
+    const { vault, sleeps } = createTestVault("after-429-vault", { writePacing: false, timeScale: 2 });
     await vault.setSecret("first", { value: "1", contentType: undefined, tags: {}, expiresOn: undefined });
     await vault.setSecret("second", { value: "2", contentType: undefined, tags: {}, expiresOn: undefined });
     expect(sleeps[0]).toBe(3000);
@@ -239,8 +242,10 @@ describe("403 triage", () => {
   });
 
   it("retries a 403 while a new role assignment propagates, then succeeds", async () => {
-    await adminPatch(cloud.info.adminUrl, "/vaults/late-role-vault", { accessPropagationMs: 1500, roles: [OFFICER] });
-    const { vault, sleeps } = createTestVault("late-role-vault", { timeScale: 1, retry: { forbiddenDelaysMs: [1000, 2000] } });
+    // Fetch a token first (the credential caches it), so the first write lands inside the window.
+    await createTestVault("sync-vault").vault.listSecrets();
+    await adminPatch(cloud.info.adminUrl, "/vaults/late-role-vault", { accessPropagationMs: 2000, roles: [OFFICER] });
+    const { vault, sleeps } = createTestVault("late-role-vault", { timeScale: 1, retry: { forbiddenDelaysMs: [1500, 3000] } });
     await vault.setSecret("fresh", { value: "v", contentType: undefined, tags: OURS, expiresOn: undefined });
     const sets = vaultLog("late-role-vault").filter((entry) => entry.operation === "SetSecret" && entry.status !== 401).map((entry) => entry.status);
     expect(sets[0]).toBe(403);
