@@ -39892,8 +39892,11 @@ function compareSecret(value, current, owner, metadata) {
         changed.push("ownership tags");
     if (!sameTags(selectUserTags(current.tags), metadata.tags))
         changed.push("tags");
-    const contentTypeRemoved = metadata.contentType === undefined && current.contentType !== undefined;
-    if ((current.contentType ?? undefined) !== metadata.contentType)
+    // An empty content type is no content type: comparing "" with a missing one would churn.
+    const wanted = metadata.contentType || undefined;
+    const stored = current.contentType || undefined;
+    const contentTypeRemoved = wanted === undefined && stored !== undefined;
+    if (stored !== wanted)
         changed.push(contentTypeRemoved ? "content type removed" : "content type");
     if (metadata.expiresInSeconds !== undefined && current.expiresOn === undefined)
         changed.push("expiry");
@@ -39956,7 +39959,8 @@ function planExisting(secret, existing, context) {
     const setNewVersion = { change: { kind: "set", secret: hidden } };
     if (existing.value.kind === "failed") {
         const failure = existing.value.failure;
-        if (failure.kind.startsWith("forbidden")) {
+        // Missing read permission (e.g. Key Vault Reader): a write may still be allowed, and it says so.
+        if (failure.kind === "forbidden-rbac" || failure.kind === "forbidden-policy" || failure.kind === "forbidden-other") {
             return itemFor(secret, "update", `${adopting}value not compared (${failure.message}): a new version will be written${stored}`, setNewVersion);
         }
         return itemFor(secret, "fail", `${adopting}could not read the current value: ${failure.message}${stored}`, { hint: failure.hint });
@@ -40194,12 +40198,12 @@ const PREDICTED_STATUS = {
     fail: "failed",
 };
 function buildWrite(secret, context) {
-    return { value: secret.value, contentType: context.options.metadata.contentType, tags: context.tags, expiresOn: context.expiresOn };
+    return { value: secret.value, contentType: context.options.metadata.contentType || undefined, tags: context.tags, expiresOn: context.expiresOn };
 }
 /** A PATCH keeps an expiry the version already has (no churn) and adds one when it has none. */
 function buildUpdate(currentExpiry, context) {
     return {
-        contentType: context.options.metadata.contentType,
+        contentType: context.options.metadata.contentType || undefined,
         tags: context.tags,
         expiresOn: currentExpiry === undefined ? context.expiresOn : undefined,
     };
@@ -85101,6 +85105,8 @@ function logResults(sorted, counts, context, io) {
     for (const result of sorted) {
         const source = result.source === undefined || result.source === result.name ? "" : ` (from ${result.source})`;
         io.info(`${describeStatus(result.status, context.dryRun).padEnd(13)} ${result.name}${source}: ${result.reason}`);
+        if (result.status === "failed" && result.hint)
+            io.info(`${"".padEnd(13)} how to fix: ${result.hint}`);
     }
     io.info(STATUSES.map((status) => `${counts[status]} ${describeStatus(status, context.dryRun)}`).join(", "));
 }
@@ -85108,7 +85114,7 @@ function annotateResults(sorted, status, annotate, dryRun) {
     const matching = sorted.filter((result) => result.status === status);
     const shown = matching.length > MAX_ANNOTATIONS ? matching.slice(0, MAX_ANNOTATIONS - 1) : matching;
     for (const result of shown) {
-        annotate(`${result.name}: ${result.reason}`, {
+        annotate(`${result.name}: ${result.reason}${result.hint ? `\n${result.hint}` : ""}`, {
             title: status === "failed" ? `Failed to ${dryRun ? "plan" : "sync"} ${report_describeSource(result)}` : `Skipped ${report_describeSource(result)}`,
             ...locate(result),
         });
@@ -85166,8 +85172,19 @@ function renderSummary(sorted, counts, context) {
             lines.push(`| ${cells.map(escapeCell).join(" | ")} |`);
         }
         lines.push("");
+        lines.push(...renderFixes(sorted));
     }
     return lines.join("\n");
+}
+/** One entry per failed secret that has a known fix, after the table (hints hold commands). */
+function renderFixes(sorted) {
+    const fixable = sorted.filter((result) => result.status === "failed" && result.hint);
+    if (fixable.length === 0)
+        return [];
+    const lines = ["### How to fix the failures", ""];
+    for (const result of fixable)
+        lines.push(`**${escapeText(result.name)}**`, "", fence(result.hint ?? ""), "");
+    return lines;
 }
 function renderDryRunBanner(reason) {
     return ["> [!NOTE]", `> **Dry run**: nothing was written to the vault.${reason ? ` ${escapeText(reason)}` : ""}`];
@@ -85842,6 +85859,9 @@ function createDefaultDeps() {
         now: () => new Date(),
         createCredential: createCredential,
         createKeyVault: key_vault_createKeyVault,
+        setExitCode: (code) => {
+            process.exitCode = code;
+        },
     };
 }
 async function run(deps = createDefaultDeps()) {
@@ -85850,7 +85870,7 @@ async function run(deps = createDefaultDeps()) {
         const results = await syncSecrets(deps, context);
         const inputs = context.inputs;
         await writeReport(results, { dryRun: inputs.dryRun, dryRunReason: inputs.dryRunReason, vaultUrl: inputs.vaultUrl, notes: context.notes }, deps.io);
-        failOnFailedResults(results, deps.io);
+        failOnFailedResults(results, deps);
     }
     catch (error) {
         await writeFailureSummary(error, { vaultUrl: context.inputs?.vaultUrl, dryRun: context.inputs?.dryRun, dryRunReason: context.inputs?.dryRunReason, notes: context.notes }, deps.io).catch((summaryError) => deps.io.warning(`Failed to write the job summary: ${errorMessage(summaryError)}`));
@@ -85864,7 +85884,8 @@ async function syncSecrets(deps, context) {
     io.info(`Vault: ${inputs.vaultUrl} (${inputs.cloud.name} cloud); ${inputs.dryRun ? "dry run" : "writing"} — ${inputs.dryRunReason}`);
     const entries = await readSources({ secretsJson: inputs.secretsJson, envFiles: inputs.envFiles }, { readFile: deps.readFile, mask: (value) => io.setSecret(value) });
     const { desired, rejected } = nameSecrets(entries, { include: inputs.include, exclude: inputs.exclude, prefix: inputs.prefix, transform: inputs.nameTransform });
-    io.info(`Read ${entries.length} source entries: ${desired.length} to sync, ${rejected.length} rejected by naming rules.`);
+    const excluded = entries.length - desired.length - rejected.length;
+    io.info(`Read ${entries.length} source entries: ${desired.length} to sync, ${rejected.length} rejected by naming rules, ${excluded} excluded (include/exclude, github_token).`);
     const now = deps.now();
     const metadata = { contentType: inputs.contentType, tags: inputs.tags, expiresInSeconds: inputs.expiresInSeconds };
     const connection = await connect(inputs, deps, context);
@@ -85928,10 +85949,15 @@ function readAuditContext(env, claims) {
         ref: claims?.environment ? `environment:${claims.environment}` : env["GITHUB_REF"],
     };
 }
-function failOnFailedResults(results, io) {
+/**
+ * GitHub shows at most 10 error annotations a step and the reporter uses them all for the failed
+ * secrets, so the step's own failure is a log line and an exit code, not an 11th annotation.
+ */
+function failOnFailedResults(results, deps) {
     const failed = countResults(results).failed;
     if (failed > 0) {
-        io.setFailed(`${failed} of ${results.length} secrets could not be synced; each failure is annotated above and listed in the job summary.`);
+        deps.io.info(`${failed} of ${results.length} secrets could not be synced; each failure is annotated and listed in the job summary.`);
+        deps.setExitCode(1);
     }
 }
 function describeFatal(error) {

@@ -43,6 +43,8 @@ export interface RunDeps {
   now(): Date;
   createCredential(options: CreateCredentialOptions): EntraCredential;
   createKeyVault(vaultUrl: string, credential: TokenCredential, options: KeyVaultOptions): KeyVault;
+  /** Fails the step without another annotation: each failed secret already has its own. */
+  setExitCode(code: number): void;
 }
 
 export function createDefaultDeps(): RunDeps {
@@ -53,6 +55,9 @@ export function createDefaultDeps(): RunDeps {
     now: () => new Date(),
     createCredential,
     createKeyVault,
+    setExitCode: (code) => {
+      process.exitCode = code;
+    },
   };
 }
 
@@ -68,7 +73,7 @@ export async function run(deps: RunDeps = createDefaultDeps()): Promise<void> {
     const results = await syncSecrets(deps, context);
     const inputs = context.inputs as Inputs;
     await writeReport(results, { dryRun: inputs.dryRun, dryRunReason: inputs.dryRunReason, vaultUrl: inputs.vaultUrl, notes: context.notes }, deps.io);
-    failOnFailedResults(results, deps.io);
+    failOnFailedResults(results, deps);
   } catch (error) {
     await writeFailureSummary(
       error,
@@ -87,7 +92,8 @@ async function syncSecrets(deps: RunDeps, context: RunContext): Promise<ChangeRe
 
   const entries = await readSources({ secretsJson: inputs.secretsJson, envFiles: inputs.envFiles }, { readFile: deps.readFile, mask: (value) => io.setSecret(value) });
   const { desired, rejected } = nameSecrets(entries, { include: inputs.include, exclude: inputs.exclude, prefix: inputs.prefix, transform: inputs.nameTransform });
-  io.info(`Read ${entries.length} source entries: ${desired.length} to sync, ${rejected.length} rejected by naming rules.`);
+  const excluded = entries.length - desired.length - rejected.length;
+  io.info(`Read ${entries.length} source entries: ${desired.length} to sync, ${rejected.length} rejected by naming rules, ${excluded} excluded (include/exclude, github_token).`);
 
   const now = deps.now();
   const metadata: SecretMetadata = { contentType: inputs.contentType, tags: inputs.tags, expiresInSeconds: inputs.expiresInSeconds };
@@ -154,10 +160,15 @@ export function readAuditContext(env: Env, claims: TokenClaims | undefined): Aud
   };
 }
 
-function failOnFailedResults(results: readonly ChangeResult[], io: ActionIO): void {
+/**
+ * GitHub shows at most 10 error annotations a step and the reporter uses them all for the failed
+ * secrets, so the step's own failure is a log line and an exit code, not an 11th annotation.
+ */
+function failOnFailedResults(results: readonly ChangeResult[], deps: RunDeps): void {
   const failed = countResults(results).failed;
   if (failed > 0) {
-    io.setFailed(`${failed} of ${results.length} secrets could not be synced; each failure is annotated above and listed in the job summary.`);
+    deps.io.info(`${failed} of ${results.length} secrets could not be synced; each failure is annotated and listed in the job summary.`);
+    deps.setExitCode(1);
   }
 }
 

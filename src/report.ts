@@ -76,6 +76,7 @@ function logResults(sorted: readonly ChangeResult[], counts: ResultCounts, conte
   for (const result of sorted) {
     const source = result.source === undefined || result.source === result.name ? "" : ` (from ${result.source})`;
     io.info(`${describeStatus(result.status, context.dryRun).padEnd(13)} ${result.name}${source}: ${result.reason}`);
+    if (result.status === "failed" && result.hint) io.info(`${"".padEnd(13)} how to fix: ${result.hint}`);
   }
   io.info(STATUSES.map((status) => `${counts[status]} ${describeStatus(status, context.dryRun)}`).join(", "));
 }
@@ -89,7 +90,7 @@ function annotateResults(
   const matching = sorted.filter((result) => result.status === status);
   const shown = matching.length > MAX_ANNOTATIONS ? matching.slice(0, MAX_ANNOTATIONS - 1) : matching;
   for (const result of shown) {
-    annotate(`${result.name}: ${result.reason}`, {
+    annotate(`${result.name}: ${result.reason}${result.hint ? `\n${result.hint}` : ""}`, {
       title: status === "failed" ? `Failed to ${dryRun ? "plan" : "sync"} ${describeSource(result)}` : `Skipped ${describeSource(result)}`,
       ...locate(result),
     });
@@ -154,8 +155,18 @@ function renderSummary(sorted: readonly ChangeResult[], counts: ResultCounts, co
       lines.push(`| ${cells.map(escapeCell).join(" | ")} |`);
     }
     lines.push("");
+    lines.push(...renderFixes(sorted));
   }
   return lines.join("\n");
+}
+
+/** One entry per failed secret that has a known fix, after the table (hints hold commands). */
+function renderFixes(sorted: readonly ChangeResult[]): string[] {
+  const fixable = sorted.filter((result) => result.status === "failed" && result.hint);
+  if (fixable.length === 0) return [];
+  const lines = ["### How to fix the failures", ""];
+  for (const result of fixable) lines.push(`**${escapeText(result.name)}**`, "", fence(result.hint ?? ""), "");
+  return lines;
 }
 
 function renderDryRunBanner(reason: string | undefined): string[] {

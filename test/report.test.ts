@@ -287,3 +287,28 @@ describe("writeFailureSummary", () => {
     await expect(writeFailureSummary("text", {}, failing.io)).resolves.toBeUndefined();
   });
 });
+
+describe("how-to-fix hints of failed secrets", () => {
+  const hint = "Set 'adopt: true' to take it over, or sync under another name.";
+
+  it("puts the hint in the annotation, the log and a summary section after the table", async () => {
+    const { io, errors, infos, written } = recordIO();
+    await writeReport([result("api-key", "failed", { hint }), result("db-pass", "failed"), result("other", "created")], CONTEXT, io);
+    expect(errors.find((annotation) => annotation.message.startsWith("api-key:"))?.message).toBe(`api-key: reason for api-key\n${hint}`);
+    expect(errors.find((annotation) => annotation.message.startsWith("db-pass:"))?.message).toBe("db-pass: reason for db-pass");
+    expect(infos).toContain(`${"".padEnd(13)} how to fix: ${hint}`);
+    const summary = written.join("");
+    const table = summary.indexOf("| Key Vault name |");
+    const fixes = summary.indexOf("### How to fix the failures");
+    expect(fixes).toBeGreaterThan(table);
+    expect(summary.slice(fixes)).toContain("**api-key**");
+    expect(summary.slice(fixes)).toContain(hint);
+    expect(summary.slice(fixes)).not.toContain("**db-pass**");
+  });
+
+  it("adds no fixes section when no failure has a hint", async () => {
+    const { io, written } = recordIO();
+    await writeReport([result("db-pass", "failed"), result("other", "created")], CONTEXT, io);
+    expect(written.join("")).not.toContain("How to fix");
+  });
+});

@@ -4,9 +4,9 @@
  * stdout. Returns everything the runner would see, parsed.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 
 export const DIST_ENTRY = resolve("dist/index.js");
 
@@ -36,6 +36,8 @@ export interface RunOptions {
   /** Files to create in the workspace before the run (relative path → content). */
   files?: Record<string, string>;
   timeoutMs?: number;
+  /** Called with the action's process id once it has started (benchmarks sample its memory). */
+  onSpawn?: (pid: number) => void;
 }
 
 /** The GitHub context of a push to main in octo-org/octo-repo, as a runner sets it. */
@@ -65,6 +67,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     writeFileSync(outputFile, "");
     writeFileSync(summaryFile, "");
     for (const [path, content] of Object.entries(options.files ?? {})) {
+      mkdirSync(dirname(join(workspace, path)), { recursive: true });
       writeFileSync(join(workspace, path), content);
     }
     const env: Record<string, string> = {
@@ -81,7 +84,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     for (const [name, value] of Object.entries(options.inputs)) {
       env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] = value;
     }
-    const { exitCode, stdout, stderr } = await spawnNode(DIST_ENTRY, env, workspace, options.timeoutMs ?? 120_000);
+    const { exitCode, stdout, stderr } = await spawnNode(DIST_ENTRY, env, workspace, options.timeoutMs ?? 120_000, options.onSpawn);
     const masked = parseMasks(stdout);
     return {
       exitCode,
@@ -98,9 +101,10 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
   }
 }
 
-function spawnNode(entry: string, env: Record<string, string>, cwd: string, timeoutMs: number) {
+function spawnNode(entry: string, env: Record<string, string>, cwd: string, timeoutMs: number, onSpawn?: (pid: number) => void) {
   return new Promise<{ exitCode: number; stdout: string; stderr: string }>((resolvePromise, reject) => {
     const child = spawn(process.execPath, [entry], { env, cwd, stdio: ["ignore", "pipe", "pipe"] });
+    if (child.pid !== undefined) onSpawn?.(child.pid);
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
