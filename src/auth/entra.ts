@@ -7,17 +7,13 @@ import type { AccessToken, GetTokenOptions, TokenCredential } from "@azure/ident
 import { SyncError, errorMessage } from "../errors.ts";
 import { fetchGitHubIdToken, readTokenClaims, redactJwts } from "./github-oidc.ts";
 import type { Env, FetchIdTokenOptions, TokenClaims } from "./github-oidc.ts";
+import type { CloudEndpoints } from "../clouds.ts";
+import type { AuthMode } from "../inputs.ts";
 import { ENTRA_ERROR_HINTS } from "./hints.ts";
 import type { HintContext } from "./hints.ts";
 
-export type AuthMode = "oidc" | "azure-cli" | "managed-identity";
-
-export interface CloudSettings {
-  name?: string;
-  authorityHost: string;
-  /** The cloud's default OIDC audience. */
-  audience?: string;
-}
+/** The cloud settings sign-in needs: the Entra host, and the audience to name in hints. */
+export type CloudSettings = Pick<CloudEndpoints, "name" | "authorityHost" | "audience">;
 
 /** What the action knows about the sign-in when it explains a failure. */
 export interface AuthErrorContext {

@@ -2,21 +2,15 @@
  * What Entra's sign-in error codes mean for this action, and how to fix each one. One table, so
  * every known failure gets its own cause and fix instead of one generic "check your settings".
  */
+import type { CloudSettings } from "./entra.ts";
 import type { TokenClaims } from "./github-oidc.ts";
 
 export const GITHUB_ISSUER = "https://token.actions.githubusercontent.com";
 
-/** The federated-credential audience Entra expects from GitHub in each cloud. */
-export const CLOUD_AUDIENCES: Readonly<Record<string, string>> = {
-  public: "api://AzureADTokenExchange",
-  usgovernment: "api://AzureADTokenExchangeUSGov",
-  china: "api://AzureADTokenExchangeChina",
-};
-
 export interface HintContext {
   tenantId: string | undefined;
   clientId: string | undefined;
-  cloud: { name?: string; authorityHost: string; audience?: string };
+  cloud: CloudSettings;
   /** The audience the action asked GitHub for. */
   audience: string;
   /** Claims of the token that was presented, when one was. */
@@ -128,7 +122,7 @@ function presentedAudience(context: HintContext): string | undefined {
 }
 
 function expectedAudience(context: HintContext): string {
-  return context.cloud.audience ?? CLOUD_AUDIENCES[context.cloud.name ?? "public"] ?? CLOUD_AUDIENCES["public"]!;
+  return context.cloud.audience;
 }
 
 function describePresented(context: HintContext): string {

@@ -1,3 +1,4 @@
+import { CLOUDS } from "../../src/clouds.ts";
 import { AuthenticationRequiredError, CredentialUnavailableError } from "@azure/identity";
 import type { AccessToken, TokenCredential } from "@azure/identity";
 import { describe, expect, it } from "vitest";
@@ -17,7 +18,7 @@ const TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
 const CLIENT = "9b4f2c1e-7a4d-4c1b-9d8e-2f6a1b3c4d5e";
 const TRACE = "0c1d2e3f-4a5b-4c6d-8e7f-001122334455";
 const CORRELATION = "aabbccdd-eeff-4011-8233-445566778899";
-const PUBLIC_CLOUD = { name: "public", authorityHost: "https://login.microsoftonline.com", audience: "api://AzureADTokenExchange" };
+const PUBLIC_CLOUD = CLOUDS.public;
 
 const CLAIMS: TokenClaims = {
   iss: "https://token.actions.githubusercontent.com",
@@ -127,7 +128,7 @@ describe("explainAuthError", () => {
   it("names the audience each cloud expects", () => {
     const explained = explainAuthError(entraError(700212, "audience mismatch"), {
       ...CONTEXT,
-      cloud: { name: "usgovernment", authorityHost: "https://login.microsoftonline.us" },
+      cloud: CLOUDS.usgovernment,
     });
     expect(explained.hint).toContain("api://AzureADTokenExchangeUSGov");
   });

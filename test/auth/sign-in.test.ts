@@ -2,17 +2,13 @@
  * Sign-in against the local Azure: the real Azure SDK, the real GitHub token request and Entra's
  * federated-credential check, through the proxy under the real host names.
  */
+import { CLOUDS } from "../../src/clouds.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SignInError, createCredential, verifySignIn } from "../../src/auth/entra.ts";
 import { cloudEnv, startCloud, trustCloudInProcess } from "../cloud/index.ts";
 import type { Cloud } from "../cloud/index.ts";
 
-const PUBLIC_CLOUD = {
-  name: "public",
-  authorityHost: "https://login.microsoftonline.com",
-  audience: "api://AzureADTokenExchange",
-  vaultScope: "https://vault.azure.net/.default",
-};
+const PUBLIC_CLOUD = CLOUDS.public;
 const PROXY_VARIABLES = ["HTTPS_PROXY", "https_proxy", "NO_PROXY", "no_proxy"] as const;
 
 describe("signing in with the GitHub OIDC token", () => {
