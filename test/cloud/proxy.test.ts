@@ -1,3 +1,4 @@
+import { execFile } from "node:child_process";
 import { request as httpRequest } from "node:http";
 import { get as httpsGet } from "node:https";
 import { connect as tlsConnect, type PeerCertificate } from "node:tls";
@@ -9,6 +10,15 @@ import { adminDelete, adminGet, cloudEnv, fetchThroughProxy, openTunnel, ProxyRe
 import { fetchGitHubIdToken } from "./test-support.ts";
 
 let cloud: Cloud;
+
+function runNode(script: string, extraEnv: Record<string, string>): Promise<{ stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, ["--input-type=module", "-e", script], { cwd: process.cwd(), env: { PATH: process.env.PATH ?? "", ...extraEnv }, timeout: 60_000 }, (error, stdout, stderr) => {
+      if (error !== null) reject(new Error(`The child process failed: ${stderr}`));
+      else resolve({ stdout, stderr });
+    });
+  });
+}
 
 beforeAll(async () => {
   cloud = await startCloud();
@@ -123,6 +133,25 @@ describe("client environment", () => {
       ACTIONS_ID_TOKEN_REQUEST_URL: cloud.info.oidcRequestUrl,
       ACTIONS_ID_TOKEN_REQUEST_TOKEN: cloud.info.oidcRequestToken,
     });
+  });
+
+  it("is all a child Node process needs: @actions/core and the real SDK reach GitHub and Entra through HTTPS_PROXY", async () => {
+    // No proxyOptions and no CA in code: exactly how the bundled action runs in the e2e tests.
+    const script = [
+      'import { getIDToken } from "@actions/core";',
+      'import { ClientAssertionCredential } from "@azure/identity";',
+      'const credential = new ClientAssertionCredential(process.env.TENANT, process.env.CLIENT, () => getIDToken("api://AzureADTokenExchange"));',
+      'const token = await credential.getToken("https://vault.azure.net/.default");',
+      'console.log(JSON.stringify({ aud: JSON.parse(Buffer.from(token.token.split(".")[1], "base64url").toString()).aud }));',
+    ].join("\n");
+    await adminDelete(cloud.info.adminUrl, "/requests");
+    const { stdout } = await runNode(script, { ...cloudEnv(cloud.info), TENANT: cloud.info.tenantId, CLIENT: cloud.info.clientId });
+    // @actions/core writes ::debug:: lines to stdout; the script's answer is the last line.
+    const lastLine = stdout.trim().split("\n").at(-1) ?? "";
+    expect(JSON.parse(lastLine)).toEqual({ aud: "https://vault.azure.net" });
+    const { counts } = await adminGet<RequestLogView>(cloud.info.adminUrl, "/requests");
+    expect(counts.GitHubIdToken).toBeGreaterThanOrEqual(1);
+    expect(counts.EntraToken).toBe(1);
   });
 
   it("reaches the Key Vault service with the real SecretClient once the process trusts the CA", async () => {
