@@ -3,9 +3,10 @@
  * is that item's result; applyPlan never throws for one item and never stops the others.
  * Retries and pacing are the vault adapter's job, not this module's.
  */
+import { VaultError, readVaultName } from "./key-vault.ts";
 import type { KeyVault, PropertiesUpdate, SecretWrite } from "./key-vault.ts";
 import type { Plan, PlanAction, PlanChange, PlanItem, SecretMetadata } from "./plan.ts";
-import { compareByName, compareSecret } from "./plan.ts";
+import { compareByName, compareSecret, planSoftDeleted } from "./plan.ts";
 import type { DesiredSecret } from "./naming.ts";
 import type { Origin } from "./sources/source-entry.ts";
 import { SyncError, errorMessage } from "./errors.ts";
@@ -104,10 +105,41 @@ async function recoverThenWrite(item: PlanItem, change: Extract<PlanChange, { ki
   }
 }
 
+/**
+ * A create that met a soft-deleted name (deleted just before the vault was read): decide as the
+ * planner would have, had it seen the name in the deleted list.
+ */
+async function recoverInsteadOfCreate(
+  item: PlanItem,
+  change: Extract<PlanChange, { kind: "set" }>,
+  rules: { owner: string; adopt: boolean },
+  vault: KeyVault,
+  context: WriteContext,
+  refused: VaultError,
+): Promise<ChangeResult> {
+  const deleted = await vault.getDeletedSecret(change.secret.name);
+  if (deleted === undefined) throw refused;
+  const decision = planSoftDeleted(change.secret, deleted, { ...rules, vaultName: readVaultName(vault.vaultUrl) });
+  const found = "found soft-deleted at write time";
+  if (decision.change?.kind !== "recover") {
+    const result = resultFromItem(item, "failed", `${found}: ${decision.reason}`);
+    if (decision.hint !== undefined) result.hint = decision.hint;
+    return result;
+  }
+  const result = await recoverThenWrite(item, decision.change, vault, context);
+  return { ...result, reason: `${found}; ${result.reason}` };
+}
+
 async function applyChange(item: PlanItem, change: PlanChange, vault: KeyVault, context: WriteContext): Promise<ChangeResult> {
   switch (change.kind) {
     case "set":
-      await vault.setSecret(change.secret.name, buildWrite(change.secret, context));
+      try {
+        await vault.setSecret(change.secret.name, buildWrite(change.secret, context));
+      } catch (error) {
+        const softDeleted = error instanceof VaultError && error.failure.kind === "deleted-recoverable";
+        if (softDeleted && change.whenSoftDeleted !== undefined) return recoverInsteadOfCreate(item, change, change.whenSoftDeleted, vault, context, error);
+        throw error;
+      }
       return resultFromItem(item, item.action === "create" ? "created" : "updated");
     case "patch":
       await vault.updateProperties(change.storedName, change.version, buildUpdate(change.currentExpiresOn, context));

@@ -66,6 +66,8 @@ export interface KeyVault {
   listDeletedSecrets(): Promise<DeletedSecretInfo[]>;
   /** The latest version with its value; "not found" is an answer, not an error. */
   getSecret(name: string): Promise<SecretRead>;
+  /** A soft-deleted secret's properties, or undefined when the name is not soft-deleted (yet). */
+  getDeletedSecret(name: string): Promise<DeletedSecretInfo | undefined>;
   listVersions(name: string): Promise<SecretInfo[]>;
   setSecret(name: string, write: SecretWrite): Promise<SecretInfo>;
   updateProperties(name: string, version: string, update: PropertiesUpdate): Promise<SecretInfo>;
@@ -102,7 +104,7 @@ export interface VaultFailure {
   kind: VaultFailureKind;
 }
 
-export type VaultOperation = "list" | "list-deleted" | "list-versions" | "get" | "set" | "update" | "delete" | "recover";
+export type VaultOperation = "list" | "list-deleted" | "list-versions" | "get" | "get-deleted" | "set" | "update" | "delete" | "recover";
 
 /** A refused Key Vault call: what failed, for which secret, why, and how to fix it. */
 export class VaultError extends SyncError {
@@ -239,6 +241,7 @@ const VERBS: Record<VaultOperation, string> = {
   "list-deleted": "list deleted secrets",
   "list-versions": "list the versions of",
   get: "read",
+  "get-deleted": "read the deleted",
   set: "set",
   update: "update the properties of",
   delete: "delete",
@@ -251,6 +254,7 @@ const ROLE_FOR: Record<VaultOperation, string> = {
   "list-deleted": "Key Vault Reader",
   "list-versions": "Key Vault Reader",
   get: "Key Vault Secrets User",
+  "get-deleted": "Key Vault Reader",
   set: "Key Vault Secrets Officer",
   update: "Key Vault Secrets Officer",
   delete: "Key Vault Secrets Officer",
@@ -263,6 +267,7 @@ const PERMISSION_FOR: Record<VaultOperation, string> = {
   "list-deleted": "list",
   "list-versions": "list",
   get: "get",
+  "get-deleted": "get",
   set: "set",
   update: "set",
   delete: "delete",
@@ -584,6 +589,15 @@ export function createKeyVault(vaultUrl: string, credential: TokenCredential, op
           return { found: true, value: secret.value ?? "", properties: toSecretInfo(secret.properties) };
         } catch (error) {
           if (classifyVaultError(error).kind === "not-found") return { found: false };
+          throw error;
+        }
+      }),
+    getDeletedSecret: (name) =>
+      callVault("get-deleted", name, false, async (): Promise<DeletedSecretInfo | undefined> => {
+        try {
+          return toDeletedSecretInfo(await client.getDeletedSecret(name));
+        } catch (error) {
+          if (classifyVaultError(error).kind === "not-found") return undefined;
           throw error;
         }
       }),

@@ -24,8 +24,13 @@ export type PlanAction = "create" | "update" | "unchanged" | "recover" | "delete
 
 /** What apply has to do for one item; the planner fills it in for every actionable item. */
 export type PlanChange =
-  /** A new version: create, a changed value, or metadata a PATCH cannot express. */
-  | { kind: "set"; secret: DesiredSecret }
+  /**
+   * A new version: create, a changed value, or metadata a PATCH cannot express. A create carries
+   * `whenSoftDeleted`: a name deleted moments before the vault was read is neither listed nor yet
+   * in the deleted list, so apply may only learn at write time that it is soft-deleted, and then
+   * decides with the same rules as the planner (planSoftDeleted).
+   */
+  | { kind: "set"; secret: DesiredSecret; whenSoftDeleted?: { owner: string; adopt: boolean } }
   /** Metadata only: PATCH the latest version, no new version. */
   | { kind: "patch"; secret: DesiredSecret; storedName: string; version: string; currentExpiresOn: Date | undefined }
   /** Recover the soft-deleted name, then bring value and metadata up to date. */
@@ -129,7 +134,8 @@ function formatDate(date: Date | undefined): string {
   return date === undefined ? "an unknown date" : date.toISOString().slice(0, 10);
 }
 
-function vaultNameOf(vaultUrl: string): string {
+/** The vault's name as `az` commands take it (a copy of the adapter's, which the planner may not import). */
+function readVaultName(vaultUrl: string): string {
   try {
     return new URL(vaultUrl).hostname.split(".")[0] ?? vaultUrl;
   } catch {
@@ -203,10 +209,17 @@ function planExisting(secret: DesiredSecret, existing: ExistingSecret, context: 
   });
 }
 
-function planDeleted(secret: DesiredSecret, deleted: DeletedSecretInfo, context: Context): PlanItem {
-  const { owner, adopt } = context.options;
+export interface SoftDeletedRules {
+  owner: string;
+  adopt: boolean;
+  vaultName: string;
+}
+
+/** A desired name that is soft-deleted: recover it if it is ours (or adoptable), else fail. */
+export function planSoftDeleted(secret: DesiredSecret, deleted: DeletedSecretInfo, rules: SoftDeletedRules): PlanItem {
+  const { owner, adopt } = rules;
   const when = formatDate(deleted.deletedOn);
-  const manualHint = `Recover it (az keyvault secret recover --vault-name ${context.vaultName} --name ${deleted.name}) or purge it by hand; keyvault-sync never purges.`;
+  const manualHint = `Recover it (az keyvault secret recover --vault-name ${rules.vaultName} --name ${deleted.name}) or purge it by hand; keyvault-sync never purges.`;
   if (deleted.managed) {
     return itemFor(secret, "fail", `soft-deleted certificate-backed secret (deleted ${when}); keyvault-sync never writes certificate-backed secrets`, {
       hint: "Recover the certificate, or sync under another name.",
@@ -294,7 +307,7 @@ export function planChanges(input: PlanInput): Plan {
     }
     return { items: items.sort(compareByName), offline: true };
   }
-  const context: Context = { options: input.options, vaultName: vaultNameOf(state.vaultUrl) };
+  const context: Context = { options: input.options, vaultName: readVaultName(state.vaultUrl) };
   const existingByName = new Map(state.secrets.map((secret) => [secret.name.toLowerCase(), secret]));
   const deletedByName = new Map(state.deleted.map((secret) => [secret.name.toLowerCase(), secret]));
   const createReason =
@@ -306,8 +319,11 @@ export function planChanges(input: PlanInput): Plan {
     const existing = existingByName.get(key);
     const deleted = deletedByName.get(key);
     if (existing !== undefined) items.push(planExisting(secret, existing, context));
-    else if (deleted !== undefined) items.push(planDeleted(secret, deleted, context));
-    else items.push(itemFor(secret, "create", createReason, { change: { kind: "set", secret: hideValue(secret) } }));
+    else if (deleted !== undefined) items.push(planSoftDeleted(secret, deleted, { owner: input.options.owner, adopt: input.options.adopt, vaultName: context.vaultName }));
+    else {
+      const whenSoftDeleted = { owner: input.options.owner, adopt: input.options.adopt };
+      items.push(itemFor(secret, "create", createReason, { change: { kind: "set", secret: hideValue(secret), whenSoftDeleted } }));
+    }
   }
   if (input.options.prune) items.push(...planPrune(input, state));
   return { items: items.sort(compareByName), offline: false };

@@ -139,18 +139,39 @@ describe("applyPlan", () => {
     expect(results[0]?.reason).toMatch(/^recovered 'db', but bringing it up to date failed: Failed to set secret 'db'/);
   });
 
-  it("soft-deletes pruned secrets and reports a refused create on a soft-deleted name", async () => {
-    const vault = createFakeVault().seed("gone", "x", { tags: OURS }).seed("kept", "1", { tags: OURS }).seedDeleted("hidden", "x", { tags: OURS });
-    // The deleted list is unreadable, so the plan cannot know 'hidden' is soft-deleted.
-    vault.failNext("list-deleted", undefined, "forbidden-other");
-    const results = await sync(vault, [desired("kept", "1"), desired("hidden", "2")], { prune: true });
+  it("soft-deletes pruned secrets", async () => {
+    const vault = createFakeVault().seed("gone", "x", { tags: OURS }).seed("kept", "1", { tags: OURS });
+    const results = await sync(vault, [desired("kept", "1")], { prune: true });
     expect(results.map((result) => [result.name, result.status])).toEqual([
       ["gone", "deleted"],
-      ["hidden", "failed"],
       ["kept", "unchanged"],
     ]);
     expect(vault.isDeleted("gone")).toBe(true);
-    expect(results[1]?.hint).toMatch(/az keyvault secret recover --vault-name fake-vault --name hidden/);
+  });
+
+  it("recovers a create that meets a soft-deleted name of ours, and refuses one it does not manage", async () => {
+    // A delete still in flight when the vault was read: the name is in neither list, so the plan
+    // says create, and only the write reveals the soft-deleted name.
+    const vault = createFakeVault().seedDeleted("ours", "old", { tags: OURS }).seedDeleted("foreign", "x");
+    vault.failNext("list-deleted", undefined, "being-deleted");
+    const results = await sync(vault, [desired("ours", "new"), desired("foreign", "mine")]);
+    expect(results.map((result) => [result.name, result.action, result.status])).toEqual([
+      ["foreign", "create", "failed"],
+      ["ours", "create", "recovered"],
+    ]);
+    expect(results[1]?.reason).toBe("found soft-deleted at write time; recovered; value changed: a new version was written");
+    expect(vault.latest("ours")?.value).toBe("new");
+    expect(results[0]?.reason).toMatch(/^found soft-deleted at write time: soft-deleted on .* and not created by keyvault-sync/);
+    expect(results[0]?.hint).toMatch(/az keyvault secret recover --vault-name fake-vault --name foreign\) or purge it by hand.*adopt: true/);
+    expect(vault.isDeleted("foreign")).toBe(true);
+  });
+
+  it("recovers an untagged soft-deleted name met at write time when adopt is on", async () => {
+    const vault = createFakeVault().seedDeleted("foreign", "x");
+    vault.failNext("list-deleted", undefined, "being-deleted");
+    const results = await sync(vault, [desired("foreign", "mine")], { adopt: true });
+    expect(results[0]).toMatchObject({ status: "recovered" });
+    expect(vault.latest("foreign")).toMatchObject({ value: "mine", tags: OURS });
   });
 
   it("is idempotent: a second run changes nothing and writes nothing", async () => {

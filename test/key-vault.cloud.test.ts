@@ -191,6 +191,25 @@ describe("a whole sync against the local Key Vault", () => {
   });
 });
 
+describe("a name deleted moments before the next run", () => {
+  it("is recovered, not failed, when the plan could not see it was soft-deleted", async () => {
+    const { vault } = createTestVault("slow-vault", { timeScale: 1, retry: { conflictDelaysMs: [500, 1000, 2000, 4000], recoverWaitDelaysMs: [500, 1000, 2000, 4000] } });
+    const overrides = { prefix: "app-", prune: true };
+    expect((await sync(vault, [desired("app-keep", "k"), desired("app-back", "v1")], overrides)).map((result) => result.status)).toEqual(["created", "created"]);
+    expect((await sync(vault, [desired("app-keep", "k")], overrides)).map((result) => [result.name, result.status])).toEqual([
+      ["app-back", "deleted"],
+      ["app-keep", "unchanged"],
+    ]);
+    // Straight after the prune the delete is still in flight: listed neither as a secret nor as deleted.
+    const back = await sync(vault, [desired("app-keep", "k"), desired("app-back", "v2")], overrides);
+    expect(back.map((result) => [result.name, result.status])).toEqual([
+      ["app-back", "recovered"],
+      ["app-keep", "unchanged"],
+    ]);
+    expect((await readSecret("slow-vault", "app-back")).versions.map((version) => version.value)).toEqual(["v1", "v2"]);
+  });
+});
+
 describe("throttling", () => {
   it("retries a 429 without Retry-After with backoff until the writes go through", async () => {
     const { vault, sleeps, logs } = createTestVault("bare-429-vault", { writePacing: false, timeScale: 4 });

@@ -250,6 +250,11 @@ describe("createKeyVault through the SDK pipeline", () => {
     await expect(vault.getSecret("db")).resolves.toEqual({ found: false });
   });
 
+  it("answers undefined for a name that is not soft-deleted (yet)", async () => {
+    const { vault } = createTestVault(() => kvError(404, "SecretNotFound", "Deleted Secret not found: db"));
+    await expect(vault.getDeletedSecret("db")).resolves.toBeUndefined();
+  });
+
   it("lets no request race the first one on a fresh client", async () => {
     const { vault, transport } = createTestVault(({ path }) =>
       path === "/secrets" ? { status: 200, body: { value: [], nextLink: null } } : { status: 200, body: bundle(path.split("/")[2] ?? "", { value: "v" }) },

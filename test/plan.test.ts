@@ -275,6 +275,11 @@ describe("planChanges: one desired secret against the vault", () => {
     expect(item.change).toMatchObject({ kind: "patch", storedName: "db-pass", version: "v-db-pass" });
   });
 
+  it("lets a create recover a name found soft-deleted at write time, under the run's owner and adopt", () => {
+    const item = only(plan({ desired: [desired("db", "x")], state: state([]), options: options({ adopt: true }) }));
+    expect(item.change).toMatchObject({ kind: "set", whenSoftDeleted: { owner: OWNER, adopt: true } });
+  });
+
   it("mentions a soft-deleted list it could not read on creates", () => {
     const vault: VaultState = { ...state([]), deletedUnavailable: { kind: "forbidden-rbac", message: "Failed to list deleted secrets (403)", hint: undefined } };
     expect(only(plan({ desired: [desired("db", "x")], state: vault })).reason).toBe("new secret (soft-deleted names could not be checked: Failed to list deleted secrets (403))");

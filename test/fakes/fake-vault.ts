@@ -222,6 +222,12 @@ export function createFakeVault(vaultUrl = "https://fake-vault.vault.azure.net")
         const version = latestOf(secret);
         return { found: true, value: version.value, properties: infoOf(secret, version) };
       }),
+    getDeletedSecret: (name) =>
+      call("get-deleted", name, (): DeletedSecretInfo | undefined => {
+        const secret = find(name);
+        if (secret?.deletedOn === undefined) return undefined;
+        return { ...infoOf(secret, latestOf(secret)), deletedOn: secret.deletedOn, scheduledPurgeDate: undefined };
+      }),
     listVersions: (name) => call("list-versions", name, () => (live(name)?.versions ?? []).map((version) => infoOf(live(name) as FakeSecret, version))),
     setSecret: (name, write: SecretWrite) =>
       call("set", name, () => {
