@@ -31,6 +31,7 @@ describe("test PKI", () => {
     ["login.microsoftonline.com", true],
     ["login.microsoftonline.us", true],
     ["login.chinacloudapi.cn", true],
+    ["login.partner.microsoftonline.cn", true],
     ["token.actions.githubusercontent.com", true],
     ["pipelines.actions.githubusercontent.com", true],
     ["management.azure.com", true],

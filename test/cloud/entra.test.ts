@@ -65,6 +65,20 @@ describe("Entra token endpoint with a GitHub client assertion", () => {
     expect(token.expiresOnTimestamp).toBeGreaterThan(Date.now());
   });
 
+  it.each([
+    ["https://login.microsoftonline.us", "api://AzureADTokenExchangeUSGov", "https://vault.usgovcloudapi.net"],
+    ["https://login.chinacloudapi.cn", "api://AzureADTokenExchangeChina", "https://vault.azure.cn"],
+  ])("serves the sovereign authority %s to the real credential (audience %s, resource %s)", async (authorityHost, audience, resource) => {
+    const clientId = `7e57c10d-50e1-4e70-8000-${audience.endsWith("USGov") ? "0000000000c1" : "0000000000c2"}`;
+    await adminPut(cloud.info.adminUrl, `/apps/${clientId}`, { federatedCredentials: [{ name: "sovereign", audiences: [audience] }] });
+    const credential = new ClientAssertionCredential(cloud.info.tenantId, clientId, () => cloud.mintGitHubToken({ audience }), {
+      authorityHost,
+      proxyOptions: toSdkProxyOptions(cloud.info),
+    });
+    const token = await credential.getToken(`${resource}/.default`);
+    expect(decodeJwtPayload(token.token)).toMatchObject({ aud: resource, appid: clientId });
+  });
+
   it("answers with the documented success body, and 86399 s only when CAE (xms_cc cp1) is asked for", async () => {
     const plain = await requestEntraToken(cloud.info, { assertion: await cloud.mintGitHubToken({ audience: "api://AzureADTokenExchange" }) });
     expect(plain.status).toBe(200);

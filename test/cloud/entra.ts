@@ -17,7 +17,7 @@ const RESERVED_SCOPES = new Set(["openid", "profile", "offline_access"]);
 const INSTANCE_METADATA = [
   { preferred_network: "login.microsoftonline.com", preferred_cache: "login.windows.net", aliases: ["login.microsoftonline.com", "login.windows.net", "login.microsoft.com", "sts.windows.net"] },
   { preferred_network: "login.microsoftonline.us", preferred_cache: "login.microsoftonline.us", aliases: ["login.microsoftonline.us", "login.usgovcloudapi.net"] },
-  { preferred_network: "login.chinacloudapi.cn", preferred_cache: "login.chinacloudapi.cn", aliases: ["login.chinacloudapi.cn", "login.partner.microsoftonline.cn"] },
+  { preferred_network: "login.partner.microsoftonline.cn", preferred_cache: "login.partner.microsoftonline.cn", aliases: ["login.partner.microsoftonline.cn", "login.chinacloudapi.cn"] },
 ];
 const ARM_AUDIENCE = "https://management.core.windows.net/";
 /** Resource (scope without /.default, trailing slash ignored) → the `aud` Entra puts in the token. */

@@ -8,8 +8,14 @@ import { ENTRA_HOSTS, VAULT_SUFFIXES } from "./world.ts";
 
 export type HostService = "key-vault" | "entra" | "github-issuer" | "github-runner" | "arm";
 
+/**
+ * MSAL's built-in instance metadata sends China-cloud token requests to this alias of
+ * login.chinacloudapi.cn (its preferred_network), so Entra must answer there too.
+ */
+const ENTRA_ALIAS_HOSTS = ["login.partner.microsoftonline.cn"];
+
 const EXACT_HOSTS = new Map<string, HostService>([
-  ...Object.values(ENTRA_HOSTS).map((host): [string, HostService] => [host, "entra"]),
+  ...[...Object.values(ENTRA_HOSTS), ...ENTRA_ALIAS_HOSTS].map((host): [string, HostService] => [host, "entra"]),
   [GITHUB_ISSUER_HOST, "github-issuer"],
   [GITHUB_RUNNER_HOST, "github-runner"],
   [ARM_HOST, "arm"],

@@ -60,7 +60,7 @@ describe("CONNECT proxy", () => {
     await expect(fetchThroughProxy(cloud.info, "https://example.com/")).rejects.toBeInstanceOf(ProxyRefusedError);
   });
 
-  it.each(["login.microsoftonline.com", "login.microsoftonline.us", "login.chinacloudapi.cn", "token.actions.githubusercontent.com", "pipelines.actions.githubusercontent.com", "management.azure.com", "demo-vault.vault.azure.net", "other.vault.usgovcloudapi.net", "other.vault.azure.cn"])(
+  it.each(["login.microsoftonline.com", "login.microsoftonline.us", "login.chinacloudapi.cn", "login.partner.microsoftonline.cn", "token.actions.githubusercontent.com", "pipelines.actions.githubusercontent.com", "management.azure.com", "demo-vault.vault.azure.net", "other.vault.usgovcloudapi.net", "other.vault.azure.cn"])(
     "tunnels to %s:443 and presents a certificate the test CA vouches for",
     async (host) => {
       const ca = await readFile(cloud.info.caFile, "utf8");
