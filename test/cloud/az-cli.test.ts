@@ -84,13 +84,13 @@ describe.skipIf(azPath === undefined)("Azure CLI against the local Azure", () =>
   let configDir: string;
   let env: Record<string, string>;
 
-  function runAz(args: string[]): Promise<AzResult> {
-    return runProgram(azPath as string, args);
+  function runAz(args: string[], envOverrides: Record<string, string> = {}): Promise<AzResult> {
+    return runProgram(azPath as string, args, envOverrides);
   }
 
-  function runProgram(file: string, args: string[]): Promise<AzResult> {
+  function runProgram(file: string, args: string[], envOverrides: Record<string, string> = {}): Promise<AzResult> {
     return new Promise((resolve) => {
-      execFile(file, args, { env, timeout: AZ_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+      execFile(file, args, { env: { ...env, ...envOverrides }, timeout: AZ_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
         const code = error === null ? 0 : typeof error.code === "number" ? error.code : 1;
         resolve({ code, stdout, stderr });
       });
@@ -213,6 +213,23 @@ describe.skipIf(azPath === undefined)("Azure CLI against the local Azure", () =>
     const vaultOperations = cloud.requestLog.view({ host: "demo-vault.vault.azure.net" }).requests.map((entry) => `${entry.status} ${entry.operation}`);
     // The SDK's first request carries no token and must be challenged.
     expect(vaultOperations).toContain("401 SetSecret");
+  });
+
+  it("signs in an app without any role only with --allow-no-subscriptions, as a tenant-level account", { timeout: 2 * AZ_TIMEOUT_MS }, async () => {
+    const clientId = "7e57c10d-a2a2-4e70-8000-0000000000e1";
+    cloud.world.apps.push({ clientId, objectId: "7e57c10d-a2a2-4e70-8000-0000000000e2", displayName: "no-role-app", clientSecrets: [], federatedCredentials: [{ name: "github", issuer: "https://token.actions.githubusercontent.com", subject: cloud.world.github.subject, audiences: ["api://AzureADTokenExchange"] }] });
+    const ownConfig = await mkdtemp(join(tmpdir(), "az-config-"));
+    try {
+      const login = (extra: string[]) => runAz(["login", "--service-principal", "--username", clientId, "--tenant", cloud.info.tenantId, "--output", "json", ...extra], { AZURE_CONFIG_DIR: ownConfig, HOME: ownConfig });
+      const refused = await login(["--federated-token", await fetchGitHubIdToken(cloud.info)]);
+      expect(refused.code).not.toBe(0);
+      expect(refused.stderr).toMatch(/No subscriptions found/i);
+      const allowed = await login(["--federated-token", await fetchGitHubIdToken(cloud.info), "--allow-no-subscriptions"]);
+      expect(allowed.code).toBe(0);
+      expect(JSON.parse(allowed.stdout)).toEqual([expect.objectContaining({ id: cloud.info.tenantId, tenantId: cloud.info.tenantId, user: { name: clientId, type: "servicePrincipal" } })]);
+    } finally {
+      await rm(ownConfig, { recursive: true, force: true });
+    }
   });
 
   it("reports Entra's subject mismatch (AADSTS700213) when the federated token's subject is wrong", { timeout: AZ_TIMEOUT_MS }, async () => {
