@@ -286,7 +286,7 @@ describe("createKeyVault through the SDK pipeline", () => {
     expect(error.hint).toMatch(/lower the 'concurrency' input/);
   });
 
-  it("retries a 403 by RBAC for propagation once per operation kind, then fails fast", async () => {
+  it("retries a 403 by RBAC for propagation once per run, then fails fast for any call", async () => {
     const { vault, transport, sleeps } = createTestVault(() =>
       kvError(403, "Forbidden", "Caller is not authorized to perform action on resource.\r\nAction: 'Microsoft.KeyVault/vaults/secrets/setSecret/action'\r\n", "ForbiddenByRbac"),
     );
@@ -296,10 +296,13 @@ describe("createKeyVault through the SDK pipeline", () => {
     expect(sleeps).toEqual([3000, 6000]);
     const second = await caught(vault.setSecret("b", write));
     expect(transport.count("PUT", "/secrets/b")).toBe(1);
+    const read = await caught(vault.getSecret("c"));
+    expect(transport.count("GET", "/secrets/c/")).toBe(1);
+    expect(read.hint).toMatch(/Key Vault Secrets User/);
     expect(sleeps).toHaveLength(2);
-    for (const error of [first, second]) {
+    for (const error of [first, second, read]) {
       expect(error.failure.kind).toBe("forbidden-rbac");
-      expect(error.hint).toMatch(/Key Vault Secrets Officer/);
+      expect(error.hint).toMatch(/Key Vault Secrets (Officer|User)/);
       expect(JSON.stringify({ ...error, message: error.message, hint: error.hint })).not.toContain("hunter2");
       expect(error.cause).toBeUndefined();
     }
