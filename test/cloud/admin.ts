@@ -32,7 +32,7 @@ class AdminError extends Error {
   }
 }
 
-function json(status: number, body: unknown): CloudResponse {
+function toJsonAnswer(status: number, body: unknown): CloudResponse {
   return { status, headers: { "content-type": "application/json; charset=utf-8" }, body: JSON.stringify(body) };
 }
 
@@ -94,16 +94,16 @@ export async function startAdminServer(options: AdminOptions): Promise<AdminServ
     if (path === "/vaults" || path.startsWith("/vaults/")) {
       return options.keyVault.handleAdmin({ method, url, headers, body });
     }
-    if (method === "GET" && path === "/info") return json(200, options.getInfo());
-    if (method === "GET" && path === "/world") return json(200, world);
-    if (method === "GET" && path === "/apps") return json(200, { apps: world.apps });
+    if (method === "GET" && path === "/info") return toJsonAnswer(200, options.getInfo());
+    if (method === "GET" && path === "/world") return toJsonAnswer(200, world);
+    if (method === "GET" && path === "/apps") return toJsonAnswer(200, { apps: world.apps });
     const appMatch = /^\/apps\/([^/]+)$/.exec(path);
     if (appMatch?.[1] !== undefined) {
       const clientId = decodeURIComponent(appMatch[1]);
       const index = world.apps.findIndex((app) => app.clientId.toLowerCase() === clientId.toLowerCase());
-      if (method === "GET") return index < 0 ? json(404, { error: `No app with clientId ${clientId}.` }) : json(200, world.apps[index]);
+      if (method === "GET") return index < 0 ? toJsonAnswer(404, { error: `No app with clientId ${clientId}.` }) : toJsonAnswer(200, world.apps[index]);
       if (method === "DELETE") {
-        if (index < 0) return json(404, { error: `No app with clientId ${clientId}.` });
+        if (index < 0) return toJsonAnswer(404, { error: `No app with clientId ${clientId}.` });
         world.apps.splice(index, 1);
         return { status: 204 };
       }
@@ -117,27 +117,27 @@ export async function startAdminServer(options: AdminOptions): Promise<AdminServ
         stampFederatedCredentials(app, new Date());
         if (index < 0) world.apps.push(app);
         else world.apps[index] = app;
-        return json(index < 0 ? 201 : 200, app);
+        return toJsonAnswer(index < 0 ? 201 : 200, app);
       }
     }
     if (method === "PATCH" && path === "/github") {
       const patch = parseJsonObject(body) as DeepPartial<GitHubOidcConfig>;
       world.github = mergeDeep(world.github, patch);
-      return json(200, world.github);
+      return toJsonAnswer(200, world.github);
     }
-    if (method === "GET" && path === "/github") return json(200, world.github);
+    if (method === "GET" && path === "/github") return toJsonAnswer(200, world.github);
     if (method === "POST" && path === "/github/token") {
       const value = await options.github.mintToken(readMintOptions(parseJsonObject(body)));
-      return json(200, { value });
+      return toJsonAnswer(200, { value });
     }
     if (path === "/requests") {
-      if (method === "GET") return json(200, options.log.view({ host: url.searchParams.get("host") ?? undefined }));
+      if (method === "GET") return toJsonAnswer(200, options.log.view({ host: url.searchParams.get("host") ?? undefined }));
       if (method === "DELETE") {
         options.log.clear();
         return { status: 204 };
       }
     }
-    return json(404, { error: `The admin API has no route ${method} ${url.pathname}.` });
+    return toJsonAnswer(404, { error: `The admin API has no route ${method} ${url.pathname}.` });
   }
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -146,7 +146,7 @@ export async function startAdminServer(options: AdminOptions): Promise<AdminServ
       const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "127.0.0.1"}`);
       response = await route(req.method ?? "GET", url, await readBody(req), req.headers);
     } catch (error) {
-      response = error instanceof AdminError ? json(error.status, { error: error.message }) : json(500, { error: error instanceof Error ? error.message : String(error) });
+      response = error instanceof AdminError ? toJsonAnswer(error.status, { error: error.message }) : toJsonAnswer(500, { error: error instanceof Error ? error.message : String(error) });
     }
     const body = response.body === undefined ? undefined : typeof response.body === "string" ? Buffer.from(response.body) : response.body;
     res.writeHead(response.status, { ...response.headers, ...(body === undefined ? {} : { "content-length": body.length }) });

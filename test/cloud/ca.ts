@@ -46,40 +46,40 @@ interface KeyPair {
 
 type Asn1 = forge.asn1.Asn1;
 
-function seq(items: Asn1[]): Asn1 {
+function encodeSequence(items: Asn1[]): Asn1 {
   return asn1.create(UNIVERSAL, T.SEQUENCE, true, items);
 }
 
-function oid(value: string): Asn1 {
+function encodeOid(value: string): Asn1 {
   return asn1.create(UNIVERSAL, T.OID, false, asn1.oidToDer(value).getBytes());
 }
 
-function octets(bytes: Buffer): Asn1 {
+function encodeOctets(bytes: Buffer): Asn1 {
   return asn1.create(UNIVERSAL, T.OCTETSTRING, false, bytes.toString("binary"));
 }
 
 /** BIT STRING whose first content byte is the count of unused bits. */
-function bits(bytes: Buffer, unusedBits = 0): Asn1 {
+function encodeBits(bytes: Buffer, unusedBits = 0): Asn1 {
   return asn1.create(UNIVERSAL, T.BITSTRING, false, String.fromCharCode(unusedBits) + bytes.toString("binary"));
 }
 
-function fromDer(der: Buffer): Asn1 {
+function decodeDer(der: Buffer): Asn1 {
   return asn1.fromDer(der.toString("binary"));
 }
 
-function toDer(node: Asn1): Buffer {
+function encodeDer(node: Asn1): Buffer {
   return Buffer.from(asn1.toDer(node).getBytes(), "binary");
 }
 
-function name(attributes: Array<[string, string]>): Asn1 {
-  return seq(attributes.map(([type, value]) => asn1.create(UNIVERSAL, T.SET, true, [seq([oid(type), asn1.create(UNIVERSAL, T.UTF8, false, forge.util.encodeUtf8(value))])])));
+function encodeName(attributes: Array<[string, string]>): Asn1 {
+  return encodeSequence(attributes.map(([type, value]) => asn1.create(UNIVERSAL, T.SET, true, [encodeSequence([encodeOid(type), asn1.create(UNIVERSAL, T.UTF8, false, forge.util.encodeUtf8(value))])])));
 }
 
-function extension(id: string, critical: boolean, value: Asn1): Asn1 {
-  const parts = [oid(id)];
+function encodeExtension(id: string, critical: boolean, value: Asn1): Asn1 {
+  const parts = [encodeOid(id)];
   if (critical) parts.push(asn1.create(UNIVERSAL, T.BOOLEAN, false, String.fromCharCode(0xff)));
-  parts.push(octets(toDer(value)));
-  return seq(parts);
+  parts.push(encodeOctets(encodeDer(value)));
+  return encodeSequence(parts);
 }
 
 function createSerial(): Buffer {
@@ -107,30 +107,30 @@ interface CertificateSpec {
 
 function createCertificatePem(spec: CertificateSpec): string {
   const now = Date.now();
-  const signatureAlgorithm = seq([oid(OID.ecdsaWithSha256)]);
-  const tbs = seq([
+  const signatureAlgorithm = encodeSequence([encodeOid(OID.ecdsaWithSha256)]);
+  const tbs = encodeSequence([
     asn1.create(CONTEXT, 0, true, [asn1.create(UNIVERSAL, T.INTEGER, false, String.fromCharCode(2))]),
     asn1.create(UNIVERSAL, T.INTEGER, false, createSerial().toString("binary")),
     signatureAlgorithm,
-    name(spec.issuer),
-    seq([
+    encodeName(spec.issuer),
+    encodeSequence([
       // Back-dated a little so clients with a slightly slow clock accept it at once.
       asn1.create(UNIVERSAL, T.UTCTIME, false, asn1.dateToUtcTime(new Date(now - 60 * 60 * 1000))),
       asn1.create(UNIVERSAL, T.UTCTIME, false, asn1.dateToUtcTime(new Date(now + 30 * 24 * 60 * 60 * 1000))),
     ]),
-    name(spec.subject),
-    fromDer(spec.subjectKey.spkiDer),
-    asn1.create(CONTEXT, 3, true, [seq(spec.extensions)]),
+    encodeName(spec.subject),
+    decodeDer(spec.subjectKey.spkiDer),
+    asn1.create(CONTEXT, 3, true, [encodeSequence(spec.extensions)]),
   ]);
-  const tbsDer = toDer(tbs);
+  const tbsDer = encodeDer(tbs);
   const signature = sign("sha256", tbsDer, spec.issuerKey.privateKey);
-  const der = toDer(seq([fromDer(tbsDer), seq([oid(OID.ecdsaWithSha256)]), bits(signature)]));
+  const der = encodeDer(encodeSequence([decodeDer(tbsDer), encodeSequence([encodeOid(OID.ecdsaWithSha256)]), encodeBits(signature)]));
   const lines = der.toString("base64").match(/.{1,64}/g) ?? [];
   return `-----BEGIN CERTIFICATE-----\n${lines.join("\n")}\n-----END CERTIFICATE-----\n`;
 }
 
-function authorityKeyIdentifier(issuer: KeyPair): Asn1 {
-  return extension(OID.authorityKeyIdentifier, false, seq([asn1.create(CONTEXT, 0, false, issuer.keyIdentifier.toString("binary"))]));
+function encodeAuthorityKeyIdentifier(issuer: KeyPair): Asn1 {
+  return encodeExtension(OID.authorityKeyIdentifier, false, encodeSequence([asn1.create(CONTEXT, 0, false, issuer.keyIdentifier.toString("binary"))]));
 }
 
 export async function createTestPki(hostNames: readonly string[]): Promise<TestPki> {
@@ -147,11 +147,11 @@ export async function createTestPki(hostNames: readonly string[]): Promise<TestP
     issuerKey: caKey,
     extensions: [
       // CA:TRUE, pathLen 0: it signs the server certificate and nothing below it.
-      extension(OID.basicConstraints, true, seq([asn1.create(UNIVERSAL, T.BOOLEAN, false, String.fromCharCode(0xff)), asn1.create(UNIVERSAL, T.INTEGER, false, String.fromCharCode(0))])),
+      encodeExtension(OID.basicConstraints, true, encodeSequence([asn1.create(UNIVERSAL, T.BOOLEAN, false, String.fromCharCode(0xff)), asn1.create(UNIVERSAL, T.INTEGER, false, String.fromCharCode(0))])),
       // keyCertSign (bit 5) and cRLSign (bit 6): 0b00000110, one unused bit.
-      extension(OID.keyUsage, true, bits(Buffer.from([0x06]), 1)),
-      extension(OID.subjectKeyIdentifier, false, octets(caKey.keyIdentifier)),
-      authorityKeyIdentifier(caKey),
+      encodeExtension(OID.keyUsage, true, encodeBits(Buffer.from([0x06]), 1)),
+      encodeExtension(OID.subjectKeyIdentifier, false, encodeOctets(caKey.keyIdentifier)),
+      encodeAuthorityKeyIdentifier(caKey),
     ],
   });
 
@@ -161,13 +161,13 @@ export async function createTestPki(hostNames: readonly string[]): Promise<TestP
     subjectKey: serverKey,
     issuerKey: caKey,
     extensions: [
-      extension(OID.basicConstraints, true, seq([])),
+      encodeExtension(OID.basicConstraints, true, encodeSequence([])),
       // digitalSignature (bit 0): 0b10000000, seven unused bits; ECDHE needs nothing else.
-      extension(OID.keyUsage, true, bits(Buffer.from([0x80]), 7)),
-      extension(OID.extKeyUsage, false, seq([oid(OID.serverAuth)])),
-      extension(OID.subjectAltName, false, seq(hostNames.map((host) => asn1.create(CONTEXT, 2, false, host)))),
-      extension(OID.subjectKeyIdentifier, false, octets(serverKey.keyIdentifier)),
-      authorityKeyIdentifier(caKey),
+      encodeExtension(OID.keyUsage, true, encodeBits(Buffer.from([0x80]), 7)),
+      encodeExtension(OID.extKeyUsage, false, encodeSequence([encodeOid(OID.serverAuth)])),
+      encodeExtension(OID.subjectAltName, false, encodeSequence(hostNames.map((host) => asn1.create(CONTEXT, 2, false, host)))),
+      encodeExtension(OID.subjectKeyIdentifier, false, encodeOctets(serverKey.keyIdentifier)),
+      encodeAuthorityKeyIdentifier(caKey),
     ],
   });
 

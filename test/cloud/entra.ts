@@ -7,7 +7,7 @@
  */
 import { randomUUID, type KeyObject } from "node:crypto";
 import { toJsonResponse } from "./json-response.ts";
-import { createSigningKey, decodeJwt, nowSeconds, readNumericClaim, signJwt, toPublicJwk, verifyJwtSignature, type DecodedJwt, type JwtClaims } from "./jwt.ts";
+import { createSigningKey, decodeJwt, readClockSeconds, readNumericClaim, signJwt, toPublicJwk, verifyJwtSignature, type DecodedJwt, type JwtClaims } from "./jwt.ts";
 import type { AccessTokenClaims, AppConfig, CloudRequest, CloudResponse, FederatedCredentialConfig, TokenCheck, VerifyAccessToken, WorldConfig } from "./types.ts";
 
 const JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
@@ -263,7 +263,7 @@ export async function createEntra(options: EntraOptions): Promise<Entra> {
 
   async function issueToken(app: AppConfig, audience: string, cae: boolean): Promise<CloudResponse> {
     const tenantId = options.getWorld().tenantId;
-    const now = nowSeconds();
+    const now = readClockSeconds();
     const expiresIn = cae ? 86399 : 3599;
     const claims: AccessTokenClaims & JwtClaims = {
       aud: audience,
@@ -370,7 +370,7 @@ export async function createEntra(options: EntraOptions): Promise<Entra> {
     if (claims.iss !== expectedIssuer || claims.tid !== tenantId) {
       return { ok: false, reason: "issuer", claims, message: `AKV10032: Invalid issuer. Expected one of https://sts.windows.net/${tenantId}/, https://login.microsoftonline.com/${tenantId}/v2.0, found ${claims.iss}.` };
     }
-    const now = nowSeconds();
+    const now = readClockSeconds();
     if (claims.exp <= now) return { ok: false, reason: "expired", claims, message: `The access token expired at ${new Date(claims.exp * 1000).toISOString()}.` };
     if (claims.nbf > now + 300) return { ok: false, reason: "not-yet-valid", claims, message: "The access token is not valid yet." };
     return { ok: true, claims };

@@ -6,7 +6,7 @@
  */
 import { createHash, randomUUID, type KeyObject } from "node:crypto";
 import { toJsonResponse } from "./json-response.ts";
-import { createSigningKey, nowSeconds, signJwt, toPublicJwk, type JwtClaims, type SigningKey } from "./jwt.ts";
+import { createSigningKey, readClockSeconds, signJwt, toPublicJwk, type JwtClaims, type SigningKey } from "./jwt.ts";
 import type { CloudRequest, CloudResponse, GitHubOidcConfig } from "./types.ts";
 import { GITHUB_ISSUER } from "./world.ts";
 
@@ -95,7 +95,7 @@ function buildClaims(config: GitHubOidcConfig, options: MintGitHubTokenOptions):
   const repository = config.repository;
   const owner = repository.split("/")[0] ?? "";
   const subject = options.subject ?? config.subject;
-  const issuedAt = options.issuedAt ?? nowSeconds();
+  const issuedAt = options.issuedAt ?? readClockSeconds();
   const lifetime = options.lifetimeSeconds ?? config.lifetimeSeconds;
   const workflowRef = `${repository}/.github/workflows/deploy.yml@refs/heads/main`;
   const sha = createFakeSha(`${repository}@main`);

@@ -102,6 +102,6 @@ export function readNumericClaim(claims: JwtClaims, name: string): number | unde
   return typeof value === "number" && Number.isFinite(value) ? value : undefined;
 }
 
-export function nowSeconds(): number {
+export function readClockSeconds(): number {
   return Math.floor(Date.now() / 1000);
 }
