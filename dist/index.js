@@ -49649,8 +49649,9 @@ function createTokenBucket(options) {
  * - 429: a pipeline policy closest to the wire retries with 1, 2, 4, 8, 16 s backoff (jittered),
  *   honouring Retry-After when present; the SDK alone retries a 429 only when it has Retry-After.
  * - 5xx and dropped connections: the SDK's own retry policy (3 retries); nothing is added on top.
- * - 403 by RBAC or access policy: a few retries for role-assignment propagation, once per
- *   operation kind per run, so a missing role costs seconds once instead of on every secret.
+ * - 403 by RBAC or access policy: a few retries for role-assignment propagation, until one 403
+ *   has outlasted them; after that every 403 fails at once, so a missing role costs seconds
+ *   once per run instead of on every secret or every kind of call.
  * - 409 "being deleted / being recovered" and the 404 window after a recovery: short backoff.
  *
  * Writes are paced by a token bucket under the per-vault limit (300 writes per 10 s).
@@ -49975,13 +49976,14 @@ function key_vault_createKeyVault(vaultUrl, credential, options = {}) {
         await firstCall;
         return call();
     }
-    // Operation kinds whose 403 has already outlasted the propagation retries: fail fast from now on.
-    const deniedAfterRetries = new Set();
+    // A role assignment propagates as a whole: once one 403 has outlasted the propagation retries,
+    // waiting again (for another secret or another kind of call) would not change the answer.
+    let propagationWaitedOut = false;
     function pickRetryDelay(failure, operation, tries) {
         if (failure.kind === "forbidden-rbac" || failure.kind === "forbidden-policy") {
-            const delay = deniedAfterRetries.has(operation) ? undefined : retry.forbiddenDelaysMs[tries.forbidden];
+            const delay = propagationWaitedOut ? undefined : retry.forbiddenDelaysMs[tries.forbidden];
             if (delay === undefined)
-                deniedAfterRetries.add(operation);
+                propagationWaitedOut = true;
             else
                 tries.forbidden += 1;
             return delay;
