@@ -3,6 +3,7 @@
  * under their real host names behind one CONNECT proxy, with a CA made at start-up. Test and demo
  * infrastructure only; nothing here is bundled into dist/.
  */
+import { rmSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -87,12 +88,16 @@ export async function startCloud(config?: DeepPartial<WorldConfig>, options: Sta
   const caDir = await mkdtemp(join(tmpdir(), "keyvault-sync-cloud-"));
   const caFile = join(caDir, "ca.pem");
   await writeFile(caFile, pki.caPem, { mode: 0o644 });
+  // A process that ends without stop() (a crashed test, an EPIPE in the CLI) still removes its CA.
+  const removeCaOnExit = (): void => rmSync(caDir, { recursive: true, force: true });
+  process.once("exit", removeCaOnExit);
 
   const stops: Array<() => Promise<void>> = [];
   const stop = async (): Promise<void> => {
     unsubscribe?.();
     await Promise.all(stops.splice(0).map((close) => close()));
     await rm(caDir, { recursive: true, force: true });
+    process.off("exit", removeCaOnExit);
   };
   try {
     const tls = await startTlsServer({

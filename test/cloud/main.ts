@@ -3,8 +3,6 @@
  * CloudInfo JSON (what scripts parse); request lines go to stderr. Ctrl-C / SIGTERM stops it and
  * removes the temporary CA file.
  */
-import { rmSync } from "node:fs";
-import { dirname } from "node:path";
 import { parseArgs } from "node:util";
 import { startCloud } from "./index.ts";
 import type { RequestLogEntry } from "./request-log.ts";
@@ -41,8 +39,6 @@ async function runCloud(): Promise<void> {
   });
   // A reader that goes away (`… | head -1`) must not crash the cloud through EPIPE.
   for (const stream of [process.stdout, process.stderr]) stream.on("error", () => undefined);
-  // Last resort for exits that skip stop(): never leave the CA behind.
-  process.on("exit", () => rmSync(dirname(cloud.info.caFile), { recursive: true, force: true }));
   process.stdout.write(`${JSON.stringify(cloud.info)}\n`);
   process.stderr.write(`Local Azure ready: proxy ${cloud.info.proxy}, admin ${cloud.info.adminUrl}, vault ${cloud.info.vaultUrl}\n`);
 
