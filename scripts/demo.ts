@@ -62,7 +62,12 @@ try {
   const env = { ...cloudEnv(cloud.info), ...githubContext() };
 
   printRun("Run 1: first sync from secrets and deploy/production.env", await runAction({ inputs, env, files }));
-  printRun("Run 2: the same input again — nothing to write", await runAction({ inputs, env, files }));
+
+  // Rotate one value, and take over the hand-made secret on purpose.
+  const rotated = { ...JSON.parse(inputs.secrets), DB_PASSWORD: "rotated-horse-battery-staple" };
+  const secondInputs = { ...inputs, secrets: JSON.stringify(rotated), adopt: "true" };
+  printRun("Run 2: one value rotated, and adopt: true for the hand-made secret", await runAction({ inputs: secondInputs, env, files }));
+  printRun("Run 3: the same input again — nothing to write", await runAction({ inputs: secondInputs, env, files }));
 
   const { secrets } = await adminGet<{ secrets: SecretView[] }>(cloud.info.adminUrl, "/vaults/demo-vault/secrets");
   console.log(`\n${bold("━━ What demo-vault holds now (values not shown)")}`);

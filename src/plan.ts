@@ -190,19 +190,19 @@ function planExisting(secret: DesiredSecret, existing: ExistingSecret, context: 
     const failure = existing.value.failure;
     // Missing read permission (e.g. Key Vault Reader): a write may still be allowed, and it says so.
     if (failure.kind === "forbidden-rbac" || failure.kind === "forbidden-policy" || failure.kind === "forbidden-other") {
-      return itemFor(secret, "update", `${adopting}value not compared (${failure.message}): a new version will be written${stored}`, setNewVersion);
+      return itemFor(secret, "update", `${adopting}value not compared (${failure.message}): new version${stored}`, setNewVersion);
     }
     return itemFor(secret, "fail", `${adopting}could not read the current value: ${failure.message}${stored}`, { hint: failure.hint });
   }
   if (existing.value.kind === "not-read") {
-    return itemFor(secret, "update", `${adopting}value not compared (not read): a new version will be written${stored}`, setNewVersion);
+    return itemFor(secret, "update", `${adopting}value not compared (not read): new version${stored}`, setNewVersion);
   }
   const comparison = compareSecret(secret.value, { ...existing, value: existing.value.value }, owner, metadata);
   if (comparison.kind === "same") return itemFor(secret, "unchanged", `value and metadata match${stored}`);
-  if (comparison.kind === "value") return itemFor(secret, "update", `${adopting}value changed: a new version will be written${stored}`, setNewVersion);
+  if (comparison.kind === "value") return itemFor(secret, "update", `${adopting}value changed: new version${stored}`, setNewVersion);
   const what = comparison.changed.join(", ");
   if (comparison.newVersion || existing.version === undefined) {
-    return itemFor(secret, "update", `${adopting}metadata only (${what}): a new version with the same value will be written${stored}`, setNewVersion);
+    return itemFor(secret, "update", `${adopting}metadata only (${what}): new version with the same value${stored}`, setNewVersion);
   }
   return itemFor(secret, "update", `${adopting}metadata only (${what}): properties updated, no new version${stored}`, {
     change: { kind: "patch", secret: hidden, storedName: existing.name, version: existing.version, currentExpiresOn: existing.expiresOn },

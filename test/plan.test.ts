@@ -115,7 +115,7 @@ describe("planChanges: one desired secret against the vault", () => {
       title: "a removed content type needs a new version (PATCH cannot clear it)",
       vault: state([existing("db", { value: "s3cret", tags: OURS, contentType: "text/plain" })]),
       action: "update",
-      reason: /content type removed\): a new version with the same value/,
+      reason: /content type removed\): new version with the same value/,
       change: "set",
     },
     {
@@ -208,7 +208,7 @@ describe("planChanges: one desired secret against the vault", () => {
       title: "a value the identity may not read is written without comparing",
       vault: state([existing("db", { value: forbidden, tags: OURS })]),
       action: "update",
-      reason: /^value not compared \(Failed to read secret 'db' \(403 ForbiddenByRbac\)\): a new version will be written$/,
+      reason: /^value not compared \(Failed to read secret 'db' \(403 ForbiddenByRbac\)\): new version$/,
       change: "set",
     },
     {
