@@ -14,5 +14,6 @@ function isStale() {
 
 if (isStale()) {
   console.error("Installing dependencies (npm ci) …");
-  execFileSync("npm", ["ci", "--no-audit", "--no-fund"], { stdio: "inherit" });
+  // stdout belongs to the script that follows (`npm run cloud` prints its JSON there first).
+  execFileSync("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=warn"], { stdio: ["ignore", process.stderr, process.stderr] });
 }

@@ -85,3 +85,27 @@ describe("npm run cloud (test/cloud/main.ts)", () => {
     expect(stderr()).toContain("--port must be a port number (1-65535), got eighty");
   });
 });
+
+describe("npm run cloud, as typed", () => {
+  it("prints the CloudInfo JSON as the very first line of stdout, before anything npm says", async () => {
+    // npm does not pass signals on to the script, so the whole process group is stopped.
+    const child = spawn("npm", ["run", "cloud", "--", "--quiet"], { stdio: ["ignore", "pipe", "pipe"], detached: true });
+    try {
+      const firstLine = await new Promise<string>((resolve, reject) => {
+        let stdout = "";
+        child.stdout.on("data", (chunk: Buffer) => {
+          stdout += chunk.toString();
+          const end = stdout.indexOf("\n");
+          if (end >= 0) resolve(stdout.slice(0, end));
+        });
+        child.once("exit", (code) => reject(new Error(`npm run cloud exited (${code}) before printing a line`)));
+      });
+      const info = JSON.parse(firstLine) as CloudInfo;
+      expect(Object.keys(info).sort()).toEqual(["adminUrl", "caFile", "clientId", "oidcRequestToken", "oidcRequestUrl", "proxy", "tenantId", "vaultUrl"]);
+      expect((await adminGet<CloudInfo>(info.adminUrl, "/info")).proxy).toBe(info.proxy);
+    } finally {
+      if (child.pid !== undefined) process.kill(-child.pid, "SIGTERM");
+      await waitForExit(child as unknown as CloudProcess);
+    }
+  });
+});
