@@ -3,7 +3,7 @@
  * while the cloud runs. Everything under /vaults belongs to the Key Vault service.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { closeServer, listenOnLoopback } from "./listen.ts";
 import type { KeyVaultService } from "./key-vault/index.ts";
 import type { GitHubOidc, MintGitHubTokenOptions } from "./github-oidc.ts";
 import type { RequestLog } from "./request-log.ts";
@@ -154,17 +154,5 @@ export async function startAdminServer(options: AdminOptions): Promise<AdminServ
   }
 
   const server: Server = createServer((req, res) => void serve(req, res));
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
-  });
-  return {
-    port: (server.address() as AddressInfo).port,
-    close() {
-      return new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-    },
-  };
+  return { port: await listenOnLoopback(server, options.port), close: () => closeServer(server) };
 }

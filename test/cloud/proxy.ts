@@ -4,7 +4,8 @@
  * refused with 403, so a client that strays never reaches the network.
  */
 import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import type { Socket } from "node:net";
+import { closeServer, listenOnLoopback } from "./listen.ts";
 import type { RequestLog } from "./request-log.ts";
 
 export interface ProxyOptions {
@@ -54,19 +55,5 @@ export async function startProxy(options: ProxyOptions): Promise<Proxy> {
     options.acceptSocket(socket);
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
-  });
-
-  return {
-    port: (server.address() as AddressInfo).port,
-    close() {
-      return new Promise((resolve) => {
-        server.close(() => resolve());
-        for (const socket of tunnels) socket.destroy();
-        server.closeAllConnections();
-      });
-    },
-  };
+  return { port: await listenOnLoopback(server, options.port), close: () => closeServer(server, tunnels) };
 }

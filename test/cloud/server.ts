@@ -6,7 +6,8 @@
  */
 import { createServer, type Server } from "node:https";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import type { Socket } from "node:net";
+import { closeServer, listenOnLoopback } from "./listen.ts";
 import type { TLSSocket } from "node:tls";
 import type { RequestLog } from "./request-log.ts";
 import type { CloudRequest, CloudResponse, Handler } from "./types.ts";
@@ -93,22 +94,11 @@ export async function startTlsServer(options: TlsServerOptions): Promise<TlsServ
     writeResponse(res, response);
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
-  });
-
   return {
-    port: (server.address() as AddressInfo).port,
+    port: await listenOnLoopback(server),
     acceptSocket(socket) {
       server.emit("connection", socket);
     },
-    close() {
-      return new Promise((resolve) => {
-        server.close(() => resolve());
-        for (const socket of sockets) socket.destroy();
-        server.closeAllConnections();
-      });
-    },
+    close: () => closeServer(server, sockets),
   };
 }
