@@ -49594,8 +49594,8 @@ function errorMessage(error) {
 
 ;// CONCATENATED MODULE: ./src/limiter.ts
 /**
- * The two pacing primitives of the action: a bound on parallel work, and a token bucket that keeps
- * writes under Key Vault's per-vault rate limit. Both take their clock and sleep from the caller so
+ * The two pacing primitives of the action: a bound on parallel work, and a sliding-window limiter that
+ * keeps writes under Key Vault's per-vault rate limit. Both take their clock and sleep from the caller so
  * tests never wait.
  */
 const sleepFor = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -49619,24 +49619,28 @@ async function mapWithConcurrency(items, limit, work) {
     return results;
 }
 /**
- * A token bucket kept as one "theoretical arrival time" (GCRA): each take reserves its slot
- * synchronously, so concurrent callers never compute the same free token.
+ * At most `limit` calls start in any `windowMs`, however the window is laid over time: call n may
+ * start no earlier than call n - limit started, plus the window. Key Vault counts writes per 10 s
+ * window, so a run with fewer writes than the limit is never slowed, and a long run goes at the
+ * full allowed rate instead of a cautious steady one. Each take reserves its slot synchronously,
+ * so concurrent callers never share one.
  */
-function createTokenBucket(options) {
+function createWindowLimiter(options) {
     const now = options.now ?? Date.now;
     const sleep = options.sleep ?? sleepFor;
-    const interval = 1000 / options.perSecond;
-    const tolerance = Math.max(0, Math.floor(options.burst) - 1) * interval;
-    let arrival = Number.NEGATIVE_INFINITY;
+    const limit = Math.max(1, Math.floor(options.limit));
+    // Start times of the last `limit` calls, as a ring: slots[i % limit] is call i's.
+    const slots = [];
+    let taken = 0;
     return {
         async take() {
             const current = now();
-            arrival = Math.max(arrival, current - tolerance);
-            const allowedAt = arrival;
-            arrival += interval;
-            const wait = allowedAt - current;
-            if (wait > 0)
-                await sleep(wait);
+            const earlier = taken >= limit ? slots[taken % limit] + options.windowMs : current;
+            const slot = Math.max(current, earlier);
+            slots[taken % limit] = slot;
+            taken += 1;
+            if (slot > current)
+                await sleep(slot - current);
         },
     };
 }
@@ -49654,7 +49658,7 @@ function createTokenBucket(options) {
  *   once per run instead of on every secret or every kind of call.
  * - 409 "being deleted / being recovered" and the 404 window after a recovery: short backoff.
  *
- * Writes are paced by a token bucket under the per-vault limit (300 writes per 10 s).
+ * Writes are paced by a sliding window under the per-vault limit (300 writes per 10 s).
  */
 
 
@@ -49858,8 +49862,11 @@ const DEFAULT_RETRY = {
     transientRetries: 3,
     transientDelayMs: 1000,
 };
-/** 25 per second with a burst of 25 stays under 300 writes in any 10 s window (at most 275). */
-const DEFAULT_WRITE_PACING = { perSecond: 25, burst: 25 };
+/**
+ * Key Vault allows 300 secret writes per 10 s per vault (shared with certificate and key
+ * imports); 280 leaves room for other writers and for requests arriving slightly out of step.
+ */
+const DEFAULT_WRITE_PACING = { limit: 280, windowMs: 10_000 };
 // ---- 429 policy ----
 const RETRY_AFTER_MS_HEADERS = ["retry-after-ms", "x-ms-retry-after-ms"];
 /** Milliseconds a response asks us to wait, from any of the headers Azure uses. */
@@ -49942,7 +49949,7 @@ function key_vault_createKeyVault(vaultUrl, credential, options = {}) {
     const now = options.now ?? Date.now;
     const log = options.log ?? (() => { });
     const pacing = options.writePacing === undefined ? DEFAULT_WRITE_PACING : options.writePacing;
-    const bucket = pacing === false ? undefined : createTokenBucket({ ...pacing, now, sleep });
+    const writeLimiter = pacing === false ? undefined : createWindowLimiter({ ...pacing, now, sleep });
     const errorBodies = new WeakMap();
     const client = new SecretClient(vaultUrl, credential, {
         additionalPolicies: [
@@ -50002,7 +50009,7 @@ function key_vault_createKeyVault(vaultUrl, credential, options = {}) {
             const tries = { forbidden: 0, conflict: 0 };
             for (;;) {
                 if (write)
-                    await bucket?.take();
+                    await writeLimiter?.take();
                 try {
                     return await attempt();
                 }

@@ -1,6 +1,6 @@
 /**
- * The two pacing primitives of the action: a bound on parallel work, and a token bucket that keeps
- * writes under Key Vault's per-vault rate limit. Both take their clock and sleep from the caller so
+ * The two pacing primitives of the action: a bound on parallel work, and a sliding-window limiter that
+ * keeps writes under Key Vault's per-vault rate limit. Both take their clock and sleep from the caller so
  * tests never wait.
  */
 
@@ -32,38 +32,41 @@ export async function mapWithConcurrency<T, R>(
   return results;
 }
 
-export interface TokenBucketOptions {
-  /** Sustained rate. */
-  perSecond: number;
-  /** How many calls may go at once after a quiet period. */
-  burst: number;
+export interface WindowLimiterOptions {
+  /** At most this many calls start in any window. */
+  limit: number;
+  windowMs: number;
   now?: () => number;
   sleep?: Sleep;
 }
 
-export interface TokenBucket {
+export interface WindowLimiter {
   /** Resolves when the caller may make one call. */
   take(): Promise<void>;
 }
 
 /**
- * A token bucket kept as one "theoretical arrival time" (GCRA): each take reserves its slot
- * synchronously, so concurrent callers never compute the same free token.
+ * At most `limit` calls start in any `windowMs`, however the window is laid over time: call n may
+ * start no earlier than call n - limit started, plus the window. Key Vault counts writes per 10 s
+ * window, so a run with fewer writes than the limit is never slowed, and a long run goes at the
+ * full allowed rate instead of a cautious steady one. Each take reserves its slot synchronously,
+ * so concurrent callers never share one.
  */
-export function createTokenBucket(options: TokenBucketOptions): TokenBucket {
+export function createWindowLimiter(options: WindowLimiterOptions): WindowLimiter {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? sleepFor;
-  const interval = 1000 / options.perSecond;
-  const tolerance = Math.max(0, Math.floor(options.burst) - 1) * interval;
-  let arrival = Number.NEGATIVE_INFINITY;
+  const limit = Math.max(1, Math.floor(options.limit));
+  // Start times of the last `limit` calls, as a ring: slots[i % limit] is call i's.
+  const slots: number[] = [];
+  let taken = 0;
   return {
     async take(): Promise<void> {
       const current = now();
-      arrival = Math.max(arrival, current - tolerance);
-      const allowedAt = arrival;
-      arrival += interval;
-      const wait = allowedAt - current;
-      if (wait > 0) await sleep(wait);
+      const earlier = taken >= limit ? (slots[taken % limit] as number) + options.windowMs : current;
+      const slot = Math.max(current, earlier);
+      slots[taken % limit] = slot;
+      taken += 1;
+      if (slot > current) await sleep(slot - current);
     },
   };
 }

@@ -7,9 +7,9 @@ import { describe, expect, it } from "vitest";
 import { createHttpHeaders } from "@azure/core-rest-pipeline";
 import type { HttpClient, PipelineRequest, PipelineResponse } from "@azure/core-rest-pipeline";
 import type { TokenCredential } from "@azure/core-auth";
-import { classifyVaultError, createKeyVault, createVaultError, readRetryAfterMs, VaultError } from "../src/key-vault.ts";
+import { classifyVaultError, createKeyVault, createVaultError, DEFAULT_WRITE_PACING, readRetryAfterMs, VaultError } from "../src/key-vault.ts";
 import type { KeyVault, KeyVaultOptions, VaultFailure, VaultFailureKind, VaultOperation } from "../src/key-vault.ts";
-import { createTokenBucket } from "../src/limiter.ts";
+import { createWindowLimiter } from "../src/limiter.ts";
 
 const VAULT_URL = "https://demo-vault.vault.azure.net";
 const TENANT = "11111111-2222-3333-4444-555555555555";
@@ -378,38 +378,50 @@ describe("createKeyVault through the SDK pipeline", () => {
         sleep: async (ms) => {
           clock += ms;
         },
-        writePacing: { perSecond: 4, burst: 2 },
+        writePacing: { limit: 2, windowMs: 1000 },
       },
     );
     for (let i = 0; i < 6; i += 1) await vault.setSecret(`s${i}`, { value: "v", contentType: undefined, tags: {}, expiresOn: undefined });
-    expect(arrivals).toEqual([0, 0, 250, 500, 750, 1000]);
+    expect(arrivals).toEqual([0, 0, 1000, 1000, 2000, 2000]);
   });
 });
 
-describe("createTokenBucket", () => {
-  it("lets a burst through, then spaces calls at the sustained rate", async () => {
+describe("createWindowLimiter", () => {
+  it("lets `limit` calls start at once, then each waits for the call `limit` before it plus the window", async () => {
     const waits: number[] = [];
-    const bucket = createTokenBucket({ perSecond: 2, burst: 3, now: () => 0, sleep: async (ms) => void waits.push(ms) });
-    for (let i = 0; i < 6; i += 1) await bucket.take();
-    expect(waits).toEqual([500, 1000, 1500]);
+    const limiter = createWindowLimiter({ limit: 3, windowMs: 1000, now: () => 0, sleep: async (ms) => void waits.push(ms) });
+    for (let i = 0; i < 7; i += 1) await limiter.take();
+    expect(waits).toEqual([1000, 1000, 1000, 2000]);
   });
 
-  it("keeps the default pacing under 300 writes in any 10 s window", async () => {
-    const times: number[] = [];
-    const bucket = createTokenBucket({ perSecond: 25, burst: 25, now: () => 0, sleep: async (ms) => void times.push(ms) });
+  it("does not slow calls that arrive after the window has passed", async () => {
+    let clock = 0;
+    const waits: number[] = [];
+    const limiter = createWindowLimiter({ limit: 2, windowMs: 1000, now: () => clock, sleep: async (ms) => void waits.push(ms) });
+    await limiter.take();
+    await limiter.take();
+    clock = 1500;
+    await limiter.take();
+    await limiter.take();
+    expect(waits).toEqual([]);
+  });
+
+  it("keeps the default pacing under 300 writes in any 10 s window, and 1000 writes within about 36 s", async () => {
+    let clock = 0;
+    const starts: number[] = [];
+    const limiter = createWindowLimiter({ ...DEFAULT_WRITE_PACING, now: () => clock, sleep: async (ms) => void (clock += ms) });
     for (let i = 0; i < 1000; i += 1) {
-      const before = times.length;
-      await bucket.take();
-      if (times.length === before) times.push(0);
+      await limiter.take();
+      starts.push(clock);
     }
-    times.sort((a, b) => a - b);
     let worst = 0;
-    for (let start = 0, end = 0; end < times.length; end += 1) {
-      while ((times[end] as number) - (times[start] as number) >= 10_000) start += 1;
-      worst = Math.max(worst, end - start + 1);
+    for (let first = 0, last = 0; last < starts.length; last += 1) {
+      while ((starts[last] as number) - (starts[first] as number) >= 10_000) first += 1;
+      worst = Math.max(worst, last - first + 1);
     }
     expect(worst).toBeLessThanOrEqual(300);
     expect(worst).toBeGreaterThan(250);
+    expect(starts.at(-1)).toBeLessThanOrEqual(36_000);
   });
 });
 
