@@ -1,3 +1,4 @@
+import { InputError } from "../errors.ts";
 import type { SourceEntry } from "./source-entry.ts";
 
 /**
@@ -24,6 +25,15 @@ import type { SourceEntry } from "./source-entry.ts";
  * - A later duplicate key replaces the earlier value. The key `__proto__` is dropped, because
  *   dotenv stores into a plain object, where that assignment does nothing.
  *
+ * One reading of dotenv's is refused instead of reproduced: a value that opens a quote which
+ * never closes. dotenv then keeps only the rest of the opening line and reads each following
+ * line as an entry of its own, so the lines of an intended multi-line value (a key, a password)
+ * would become key names, which are printed unmasked, or separate secrets. Refused is a value
+ * whose first non-space character is a quote when no closing quote qualifies (above) and the
+ * quote's own line holds no other unescaped quote of that kind. A line that does, such as
+ * `A="abc"def`, was closed by its author, and dotenv's reading of it (`"abc"def`) stays on that
+ * line, so it is kept. The error names the file, the key and the key's line, never the value.
+ *
  * Line numbers count LF after the CR normalisation (so CRLF and lone CR files number as editors
  * do); U+2028/U+2029 start entries but are not counted as lines.
  */
@@ -36,6 +46,9 @@ export function parseDotenv(text: string, file: string): SourceEntry[] {
     const lineStart = findLineStart(src, position);
     if (lineStart === undefined) break;
     const attempt = readEntryAt(src, lineStart);
+    if (attempt.ok && attempt.unclosedQuote !== undefined) {
+      throw unclosedQuoteError(file, lines.lineOf(attempt.keyStart), attempt.key, attempt.unclosedQuote);
+    }
     if (attempt.ok) {
       if (attempt.key !== "__proto__") {
         const entry: SourceEntry = {
@@ -57,8 +70,17 @@ export function parseDotenv(text: string, file: string): SourceEntry[] {
 }
 
 type Attempt =
-  | { ok: true; key: string; keyStart: number; value: string; end: number }
+  | { ok: true; key: string; keyStart: number; value: string; end: number; unclosedQuote: string | undefined }
   | { ok: false; retryFrom: number };
+
+function unclosedQuoteError(file: string, line: number, key: string, quote: string): InputError {
+  // The key is the author's name for the value, not part of it; nothing after the `=` is quoted.
+  return new InputError(
+    "env-file",
+    `${file} line ${line}: the value of ${key} opens a ${quote} quote that never closes; dotenv would read the lines after it as separate entries`,
+    "Close the value with the same quote. A multi-line value may close on a later line, with nothing but spaces or a # comment after the closing quote.",
+  );
+}
 
 const KEY_CHAR = /^[\w.-]$/;
 const QUOTES = new Set(["'", '"', "`"]);
@@ -106,22 +128,43 @@ function readKeyAndValue(src: string, keyStart: number): Attempt | undefined {
   else if (src[keyEnd] === ":" && isSpace(src[keyEnd + 1])) valueStart = keyEnd + 2;
   else return undefined;
 
-  const { raw, end } = readRawValue(src, valueStart);
-  return { ok: true, key: src.slice(keyStart, keyEnd), keyStart, value: cleanValue(raw), end };
+  const { raw, end, unclosedQuote } = readRawValue(src, valueStart);
+  return { ok: true, key: src.slice(keyStart, keyEnd), keyStart, value: cleanValue(raw), end, unclosedQuote };
+}
+
+interface RawValue {
+  raw: string;
+  end: number;
+  /** The opening quote, when the value opens one that never closes (see the rule above). */
+  unclosedQuote: string | undefined;
 }
 
 /** The value as dotenv captures it, before trimming and unquoting, and where it ends. */
-function readRawValue(src: string, valueStart: number): { raw: string; end: number } {
+function readRawValue(src: string, valueStart: number): RawValue {
   const open = skipSpaces(src, valueStart);
   const quote = src[open];
+  let unclosedQuote: string | undefined;
   if (quote !== undefined && QUOTES.has(quote)) {
     for (const close of listClosingQuotes(src, open, quote)) {
-      if (endsEntry(src, close + 1)) return { raw: src.slice(valueStart, close + 1), end: close + 1 };
+      if (endsEntry(src, close + 1)) return { raw: src.slice(valueStart, close + 1), end: close + 1, unclosedQuote: undefined };
     }
+    if (!hasUnescapedQuoteOnLine(src, open, quote)) unclosedQuote = quote;
   }
   let end = valueStart;
   while (end < src.length && src[end] !== "#" && src[end] !== "\n" && src[end] !== "\r") end += 1;
-  return { raw: src.slice(valueStart, end), end };
+  return { raw: src.slice(valueStart, end), end, unclosedQuote };
+}
+
+/**
+ * Whether the line of the opening quote at `open` holds another `quote` not preceded by a
+ * backslash. The line runs to LF: dotenv's single-line reading runs past U+2028 and U+2029, and
+ * only the lines after an LF become entries of their own.
+ */
+function hasUnescapedQuoteOnLine(src: string, open: number, quote: string): boolean {
+  for (let index = open + 1; index < src.length && src[index] !== "\n"; index += 1) {
+    if (src[index] === quote && src[index - 1] !== "\\") return true;
+  }
+  return false;
 }
 
 /**

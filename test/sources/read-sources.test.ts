@@ -69,6 +69,16 @@ describe("readSources", () => {
     expect((error as InputError).message).not.toContain("s3cret");
   });
 
+  it("refuses a file with an unclosed quote before masking or returning any of its entries", async () => {
+    const { io, events } = createFakeIO({ "a.env": "A=one", "b.env": 'B=two\nTLS_KEY="MIIBs3cret\npassword=hunter2\n' });
+    const error = await readSources({ secretsJson: undefined, envFiles: ["a.env", "b.env"] }, io).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).message).toBe(
+      "Invalid input 'env-file': b.env line 2: the value of TLS_KEY opens a \" quote that never closes; dotenv would read the lines after it as separate entries",
+    );
+    expect(events).toEqual(["read a.env", "mask one", "read b.env"]);
+  });
+
   it("fails on bad secrets JSON before reading any file", async () => {
     const { io, events } = createFakeIO({ "a.env": "A=1" });
     await expect(readSources({ secretsJson: "[", envFiles: ["a.env"] }, io)).rejects.toThrow("Invalid input 'secrets'");
