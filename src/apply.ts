@@ -1,18 +1,19 @@
 /**
- * The applier: Plan -> one ChangeResult per item, with bounded concurrency. One item's failure
- * is that item's result; applyPlan never throws for one item and never stops the others.
- * Retries and pacing are the vault adapter's job, not this module's.
+ * The applier: Plan -> one ChangeResult per item, with bounded concurrency, in the plan's order
+ * (the planner sorts it). One item's failure is that item's result; applyPlan never throws for
+ * one item and never stops the others. Retries and pacing are the vault adapter's job.
  */
-import { VaultError, readVaultName } from "./key-vault.ts";
+import { VaultError } from "./key-vault.ts";
 import type { KeyVault, PropertiesUpdate, SecretWrite } from "./key-vault.ts";
 import type { Plan, PlanAction, PlanChange, PlanItem, SecretMetadata } from "./plan.ts";
-import { compareByName, compareSecret, planSoftDeleted } from "./plan.ts";
+import { compareSecret, planSoftDeleted } from "./plan.ts";
 import type { DesiredSecret } from "./naming.ts";
 import type { Origin } from "./sources/source-entry.ts";
 import { SyncError, errorMessage } from "./errors.ts";
 import { mapWithConcurrency } from "./limiter.ts";
-import { buildTags } from "./tags.ts";
-import type { AuditContext } from "./tags.ts";
+import { buildTags, readOwnership } from "./tags.ts";
+import type { AuditContext, SyncScope } from "./tags.ts";
+import { readVaultName } from "./vault-names.ts";
 
 export type ResultStatus = "created" | "updated" | "unchanged" | "recovered" | "deleted" | "skipped" | "failed";
 
@@ -26,11 +27,14 @@ export interface ChangeResult {
   origin: Origin | undefined;
   /** How to fix a failure, when there is something to say. */
   hint?: string;
+  /** Skipped only because an offline dry run could not compare it: no problem (see PlanItem). */
+  offline?: true;
 }
 
 export function resultFromItem(item: PlanItem, status: ResultStatus, reason = item.reason): ChangeResult {
   const result: ChangeResult = { source: item.source, name: item.name, action: item.action, status, reason, origin: item.origin };
   if (item.hint !== undefined && status === "failed") result.hint = item.hint;
+  if (item.offline && status === "skipped") result.offline = true;
   return result;
 }
 
@@ -59,6 +63,7 @@ export interface ApplyOptions {
 
 interface WriteContext {
   options: ApplyOptions;
+  scope: SyncScope;
   tags: Record<string, string>;
   expiresOn: Date | undefined;
 }
@@ -82,6 +87,19 @@ function failedResult(item: PlanItem, error: unknown, prefix = ""): ChangeResult
   return result;
 }
 
+/**
+ * Why the recovered secret is no longer one the plan may write, or undefined when it still is.
+ * The SDK's recover reports success without recovering when the name already exists, so a secret
+ * someone else recovered (and perhaps rewrote) since the plan looks recovered by us: its latest
+ * version must pass the planner's ownership rule again.
+ */
+function findForeignRecovery(tags: Readonly<Record<string, string>>, change: Extract<PlanChange, { kind: "recover" }>, owner: string): string | undefined {
+  const ownership = readOwnership(tags, owner);
+  if (ownership.kind === "ours" || (ownership.kind === "unmanaged" && change.adopt)) return undefined;
+  const whose = ownership.kind === "other-owner" ? `managed by keyvault-sync for another owner ('${ownership.owner}')` : "written outside keyvault-sync";
+  return `recovered by someone else since the plan; its latest version is not ours (${whose}), so nothing was written`;
+}
+
 /** Recover, then write only what differs: the recovered version may already be right. */
 async function recoverThenWrite(item: PlanItem, change: Extract<PlanChange, { kind: "recover" }>, vault: KeyVault, context: WriteContext): Promise<ChangeResult> {
   await vault.recoverSecret(change.storedName);
@@ -91,7 +109,13 @@ async function recoverThenWrite(item: PlanItem, change: Extract<PlanChange, { ki
       await vault.setSecret(change.secret.name, buildWrite(change.secret, context));
       return resultFromItem(item, "recovered", "recovered; a new version was written");
     }
-    const comparison = compareSecret(change.secret.value, { ...current.properties, value: current.value }, context.options.owner, context.options.metadata);
+    const foreign = findForeignRecovery(current.properties.tags, change, context.scope.owner);
+    if (foreign !== undefined) {
+      const result = resultFromItem(item, "failed", foreign);
+      result.hint = `Check who recovered '${current.properties.name}' and why, then run the sync again: the next plan compares against what it holds now.`;
+      return result;
+    }
+    const comparison = compareSecret(change.secret.value, { ...current.properties, value: current.value }, context.scope, context.options.metadata);
     if (comparison.kind === "same") return resultFromItem(item, "recovered", "recovered; value and metadata already match");
     if (comparison.kind === "metadata" && !comparison.newVersion && current.properties.version !== undefined) {
       await vault.updateProperties(current.properties.name, current.properties.version, buildUpdate(current.properties.expiresOn, context));
@@ -162,20 +186,18 @@ async function applyItem(item: PlanItem, vault: KeyVault, context: WriteContext)
   }
 }
 
+/** One result per plan item, in the plan's order. */
 export async function applyPlan(plan: Plan, vault: KeyVault | undefined, options: ApplyOptions): Promise<ChangeResult[]> {
-  let results: ChangeResult[];
-  if (options.dryRun) {
-    results = plan.items.map((item) => resultFromItem(item, PREDICTED_STATUS[item.action]));
-  } else {
-    if (vault === undefined) throw new SyncError("Failed to apply the plan: no vault client, and this is not a dry run");
-    const expiresIn = options.metadata.expiresInSeconds;
-    const context: WriteContext = {
-      options,
-      // One tag set and one expiry for the whole run: every version this run writes says the same.
-      tags: buildTags(options.owner, options.metadata.tags, options.audit),
-      expiresOn: expiresIn === undefined ? undefined : new Date(options.now.getTime() + expiresIn * 1000),
-    };
-    results = await mapWithConcurrency(plan.items, options.concurrency, (item) => applyItem(item, vault, context));
-  }
-  return results.sort(compareByName);
+  if (options.dryRun) return plan.items.map((item) => resultFromItem(item, PREDICTED_STATUS[item.action]));
+  if (vault === undefined) throw new SyncError("Failed to apply the plan: no vault client, and this is not a dry run");
+  const expiresIn = options.metadata.expiresInSeconds;
+  const scope: SyncScope = { owner: options.owner, prefix: plan.prefix };
+  const context: WriteContext = {
+    options,
+    scope,
+    // One tag set and one expiry for the whole run: every version this run writes says the same.
+    tags: buildTags(scope, options.metadata.tags, options.audit),
+    expiresOn: expiresIn === undefined ? undefined : new Date(options.now.getTime() + expiresIn * 1000),
+  };
+  return mapWithConcurrency(plan.items, options.concurrency, (item) => applyItem(item, vault, context));
 }

@@ -1,5 +1,6 @@
 import { matchesGlob } from "./globs.ts";
 import type { Origin, SourceEntry } from "./sources/source-entry.ts";
+import { compareByVaultName } from "./vault-names.ts";
 
 export type NameTransform = "hyphens" | "none";
 
@@ -113,8 +114,8 @@ export function nameSecrets(entries: readonly SourceEntry[], rules: NamingRules)
   }
 
   return {
-    desired: desired.sort((a, b) => compareByName(a, b)),
-    rejected: rejected.sort((a, b) => compareByName(a, b)),
+    desired: desired.sort(compareByVaultName),
+    rejected: rejected.sort(compareByVaultName),
   };
 }
 
@@ -164,17 +165,4 @@ function describe(entry: SourceEntry): { source: string; origin: Origin } {
 function joinList(items: readonly string[]): string {
   if (items.length <= 1) return items.join("");
   return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
-
-function compareByName(a: { name: string | undefined; source: string }, b: { name: string | undefined; source: string }): number {
-  return (
-    compareText((a.name ?? "").toLowerCase(), (b.name ?? "").toLowerCase()) ||
-    compareText(a.name ?? "", b.name ?? "") ||
-    compareText(a.source, b.source)
-  );
-}
-
-function compareText(a: string, b: string): number {
-  if (a < b) return -1;
-  return a > b ? 1 : 0;
 }

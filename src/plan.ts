@@ -9,6 +9,10 @@
  * - Prune deletes nothing in a run where a source entry failed, or where the sources produced no
  *   secret at all, and never a name a skipped or failed entry still maps to: an input mistake must
  *   not delete secrets. Such candidates are listed as `skip` items so the user sees them.
+ * - Prune deletes only this owner's secrets synced under exactly this run's prefix (the prefix
+ *   tag, ignoring case as names do): `prefix: app-` never prunes what `prefix: app-api-` wrote,
+ *   nor does an empty prefix prune either. A secret of this owner synced under another prefix is
+ *   still this owner's: writing it moves it to this run's set (the last writer's prefix wins).
  * - Offline (no vault read) every valid secret is a `skip` item whose reason says it was only
  *   validated; nothing in the plan claims a create or update it could not know about.
  * - A value the identity may not read (e.g. Key Vault Reader) is planned as an update that writes a
@@ -16,7 +20,9 @@
  */
 import type { DesiredSecret, Rejection } from "./naming.ts";
 import type { Origin } from "./sources/source-entry.ts";
-import { readOwnership, selectUserTags } from "./tags.ts";
+import { PREFIX_TAG, isSamePrefix, readOwnership, readPrefix, selectUserTags } from "./tags.ts";
+import type { SyncScope } from "./tags.ts";
+import { compareByVaultName, readVaultName } from "./vault-names.ts";
 import type { DeletedSecretInfo } from "./key-vault.ts";
 import type { ExistingSecret, VaultState } from "./vault-state.ts";
 
@@ -33,8 +39,11 @@ export type PlanChange =
   | { kind: "set"; secret: DesiredSecret; whenSoftDeleted?: { owner: string; adopt: boolean } }
   /** Metadata only: PATCH the latest version, no new version. */
   | { kind: "patch"; secret: DesiredSecret; storedName: string; version: string; currentExpiresOn: Date | undefined }
-  /** Recover the soft-deleted name, then bring value and metadata up to date. */
-  | { kind: "recover"; secret: DesiredSecret; storedName: string }
+  /**
+   * Recover the soft-deleted name, then bring value and metadata up to date. `adopt`: whether
+   * the recovered version may be one keyvault-sync did not write (apply checks it again).
+   */
+  | { kind: "recover"; secret: DesiredSecret; storedName: string; adopt: boolean }
   | { kind: "delete"; storedName: string };
 
 /** One decision about one Key Vault name. `reason` is shown to users and never holds a value. */
@@ -48,6 +57,11 @@ export interface PlanItem {
   origin: Origin | undefined;
   /** How to fix a `fail` item, when there is something to say. */
   hint?: string;
+  /**
+   * A `skip` that is no problem: the secret is valid and was only not compared with the vault,
+   * which an offline dry run cannot read. The report counts these instead of warning about each.
+   */
+  offline?: true;
   /** For apply only; the value inside is not enumerable, so serialising an item never shows it. */
   change?: PlanChange;
 }
@@ -56,6 +70,8 @@ export interface Plan {
   items: PlanItem[];
   /** True when the vault was not read (offline dry run). */
   offline?: boolean;
+  /** The prefix the plan compared against: apply tags what it writes with the same one. */
+  prefix: string;
 }
 
 /** Metadata the inputs ask for on every written version. */
@@ -103,14 +119,16 @@ function sameTags(left: Readonly<Record<string, string>>, right: Readonly<Record
 }
 
 /**
- * Value, content type, user tags and ownership tags must match; audit tags are ignored. Expiry
- * only matters when the inputs ask for one and the version has none: comparing the date itself
- * would churn a new expiry on every run as time passes.
+ * Value, content type, user tags, ownership tags and the prefix tag must match; audit tags are
+ * ignored. The prefix tag is compared exactly (it is written exactly), so a prefix whose case
+ * changed is rewritten too. Expiry only matters when the inputs ask for one and the version has
+ * none: comparing the date itself would churn a new expiry on every run as time passes.
  */
-export function compareSecret(value: string, current: CurrentVersion, owner: string, metadata: SecretMetadata): Comparison {
+export function compareSecret(value: string, current: CurrentVersion, scope: SyncScope, metadata: SecretMetadata): Comparison {
   if (current.value !== value) return { kind: "value" };
   const changed: string[] = [];
-  if (readOwnership(current.tags, owner).kind !== "ours") changed.push("ownership tags");
+  if (readOwnership(current.tags, scope.owner).kind !== "ours") changed.push("ownership tags");
+  if (current.tags[PREFIX_TAG] !== (scope.prefix === "" ? undefined : scope.prefix)) changed.push("prefix tag");
   if (!sameTags(selectUserTags(current.tags), metadata.tags)) changed.push("tags");
   // An empty content type is no content type: comparing "" with a missing one would churn.
   const wanted = metadata.contentType || undefined;
@@ -134,26 +152,24 @@ function formatDate(date: Date | undefined): string {
   return date === undefined ? "an unknown date" : date.toISOString().slice(0, 10);
 }
 
-/** The vault's name as `az` commands take it (a copy of the adapter's, which the planner may not import). */
-function readVaultName(vaultUrl: string): string {
-  try {
-    return new URL(vaultUrl).hostname.split(".")[0] ?? vaultUrl;
-  } catch {
-    return vaultUrl;
-  }
-}
-
 interface Context {
   options: PlanOptions;
   vaultName: string;
 }
 
-function itemFor(secret: DesiredSecret, action: PlanAction, reason: string, extra: Pick<PlanItem, "hint" | "change"> = {}): PlanItem {
+function itemFor(secret: DesiredSecret, action: PlanAction, reason: string, extra: Pick<PlanItem, "hint" | "change" | "offline"> = {}): PlanItem {
   return { source: secret.source, name: secret.name, action, reason, origin: secret.origin, ...extra };
 }
 
+/** Said on every write to a secret of this owner that another prefix's run synced last. */
+function describeOtherPrefix(tags: Readonly<Record<string, string>>, prefix: string): string {
+  const stored = readPrefix(tags);
+  if (isSamePrefix(stored, prefix)) return "";
+  return stored === "" ? "; was synced without a prefix" : `; was synced under prefix '${stored}'`;
+}
+
 function planExisting(secret: DesiredSecret, existing: ExistingSecret, context: Context): PlanItem {
-  const { owner, adopt, metadata } = context.options;
+  const { owner, prefix, adopt, metadata } = context.options;
   const stored = existing.name === secret.name ? "" : ` (stored as '${existing.name}'; Key Vault names are case-insensitive)`;
   if (existing.managed) {
     return itemFor(secret, "skip", `certificate-backed secret: its lifetime is managed by Key Vault, so keyvault-sync never writes it${stored}`);
@@ -179,6 +195,8 @@ function planExisting(secret: DesiredSecret, existing: ExistingSecret, context: 
     }
     adopting = drifted ? `adopting a drifted secret (${why}): ` : "adopting a secret not created by keyvault-sync: ";
   }
+  // Every write below ends with this: where the secret was stored, and which set it came from.
+  const written = `${ownership.kind === "ours" ? describeOtherPrefix(existing.tags, prefix) : ""}${stored}`;
   if (!existing.enabled) {
     return itemFor(secret, "fail", `disabled in the vault; keyvault-sync does not write or re-enable disabled secrets${stored}`, {
       hint: `Enable it (az keyvault secret set-attributes --vault-name ${context.vaultName} --name ${existing.name} --enabled true) or remove it from the sources.`,
@@ -190,21 +208,21 @@ function planExisting(secret: DesiredSecret, existing: ExistingSecret, context: 
     const failure = existing.value.failure;
     // Missing read permission (e.g. Key Vault Reader): a write may still be allowed, and it says so.
     if (failure.kind === "forbidden-rbac" || failure.kind === "forbidden-policy" || failure.kind === "forbidden-other") {
-      return itemFor(secret, "update", `${adopting}value not compared (${failure.message}): new version${stored}`, setNewVersion);
+      return itemFor(secret, "update", `${adopting}value not compared (${failure.message}): new version${written}`, setNewVersion);
     }
     return itemFor(secret, "fail", `${adopting}could not read the current value: ${failure.message}${stored}`, { hint: failure.hint });
   }
   if (existing.value.kind === "not-read") {
-    return itemFor(secret, "update", `${adopting}value not compared (not read): new version${stored}`, setNewVersion);
+    return itemFor(secret, "update", `${adopting}value not compared (not read): new version${written}`, setNewVersion);
   }
-  const comparison = compareSecret(secret.value, { ...existing, value: existing.value.value }, owner, metadata);
+  const comparison = compareSecret(secret.value, { ...existing, value: existing.value.value }, { owner, prefix }, metadata);
   if (comparison.kind === "same") return itemFor(secret, "unchanged", `value and metadata match${stored}`);
-  if (comparison.kind === "value") return itemFor(secret, "update", `${adopting}value changed: new version${stored}`, setNewVersion);
+  if (comparison.kind === "value") return itemFor(secret, "update", `${adopting}value changed: new version${written}`, setNewVersion);
   const what = comparison.changed.join(", ");
   if (comparison.newVersion || existing.version === undefined) {
-    return itemFor(secret, "update", `${adopting}metadata only (${what}): new version with the same value${stored}`, setNewVersion);
+    return itemFor(secret, "update", `${adopting}metadata only (${what}): new version with the same value${written}`, setNewVersion);
   }
-  return itemFor(secret, "update", `${adopting}metadata only (${what}): properties updated, no new version${stored}`, {
+  return itemFor(secret, "update", `${adopting}metadata only (${what}): properties updated, no new version${written}`, {
     change: { kind: "patch", secret: hidden, storedName: existing.name, version: existing.version, currentExpiresOn: existing.expiresOn },
   });
 }
@@ -226,7 +244,7 @@ export function planSoftDeleted(secret: DesiredSecret, deleted: DeletedSecretInf
     });
   }
   const ownership = readOwnership(deleted.tags, owner);
-  const recover = { change: { kind: "recover", secret: hideValue(secret), storedName: deleted.name } as PlanChange };
+  const recover = { change: { kind: "recover", secret: hideValue(secret), storedName: deleted.name, adopt } as PlanChange };
   if (ownership.kind === "ours") {
     return itemFor(secret, "recover", `soft-deleted on ${when}: will be recovered, then its value and metadata brought up to date`, recover);
   }
@@ -255,7 +273,11 @@ function planPrune(input: PlanInput, state: VaultState): PlanItem[] {
   for (const existing of state.secrets) {
     const key = existing.name.toLowerCase();
     const candidate =
-      !existing.managed && readOwnership(existing.tags, owner).kind === "ours" && key.startsWith(prefix.toLowerCase()) && !targeted.has(key);
+      !existing.managed &&
+      readOwnership(existing.tags, owner).kind === "ours" &&
+      isSamePrefix(readPrefix(existing.tags), prefix) &&
+      key.startsWith(prefix.toLowerCase()) &&
+      !targeted.has(key);
     if (!candidate) continue;
     const rejection = heldBack.get(key);
     const base = { source: undefined, name: existing.name, origin: undefined };
@@ -285,27 +307,14 @@ function itemFromRejection(rejection: Rejection): PlanItem {
   };
 }
 
-function compareText(left: string, right: string): number {
-  return left < right ? -1 : left > right ? 1 : 0;
-}
-
-/** Sort by Key Vault name (case-insensitively, as Key Vault compares), then by source: stable output. */
-export function compareByName(left: { name: string; source: string | undefined }, right: { name: string; source: string | undefined }): number {
-  return (
-    compareText(left.name.toLowerCase(), right.name.toLowerCase()) ||
-    compareText(left.name, right.name) ||
-    compareText(left.source ?? "", right.source ?? "")
-  );
-}
-
 export function planChanges(input: PlanInput): Plan {
   const items = input.rejected.map(itemFromRejection);
   const state = input.state;
   if (state === undefined) {
     for (const secret of input.desired) {
-      items.push(itemFor(secret, "skip", "validated offline only: not compared with the vault, which this run cannot read"));
+      items.push(itemFor(secret, "skip", "validated offline only: not compared with the vault, which this run cannot read", { offline: true }));
     }
-    return { items: items.sort(compareByName), offline: true };
+    return { items: items.sort(compareByVaultName), offline: true, prefix: input.options.prefix };
   }
   const context: Context = { options: input.options, vaultName: readVaultName(state.vaultUrl) };
   const existingByName = new Map(state.secrets.map((secret) => [secret.name.toLowerCase(), secret]));
@@ -326,5 +335,5 @@ export function planChanges(input: PlanInput): Plan {
     }
   }
   if (input.options.prune) items.push(...planPrune(input, state));
-  return { items: items.sort(compareByName), offline: false };
+  return { items: items.sort(compareByVaultName), offline: false, prefix: input.options.prefix };
 }

@@ -4,6 +4,7 @@
  */
 import type { ChangeResult, ResultStatus } from "./apply.ts";
 import { SyncError, errorMessage } from "./errors.ts";
+import { compareByVaultName } from "./vault-names.ts";
 
 export interface AnnotationProperties {
   title?: string;
@@ -49,15 +50,32 @@ export function countResults(results: readonly ChangeResult[]): ResultCounts {
 
 /** Outputs, annotations and job summary for a run that got as far as a plan. */
 export async function writeReport(results: readonly ChangeResult[], context: ReportContext, io: ReportIO): Promise<void> {
-  const sorted = sortByName(results);
+  // Results come sorted from the plan; sorting a copy with the same comparator keeps the report
+  // stable for any caller, at the cost of one pass over an already sorted list.
+  const sorted = [...results].sort(compareByVaultName);
   const counts = countResults(sorted);
   writeOutputs(sorted, counts, context, io);
   logResults(sorted, counts, context, io);
-  annotateResults(sorted, "failed", (message, properties) => io.error(message, properties), context.dryRun);
-  annotateResults(sorted, "skipped", (message, properties) => io.warning(message, properties), context.dryRun);
+  const failed = sorted.filter((result) => result.status === "failed");
+  // Offline-only validations are no problem: warning about each would crowd out the warnings
+  // that are (GitHub shows 10 a step), so they share one notice.
+  const skipped = sorted.filter((result) => result.status === "skipped" && !result.offline);
+  const offline = sorted.filter((result) => result.status === "skipped" && result.offline);
+  annotateResults(failed, "failed", (message, properties) => io.error(message, properties), context.dryRun);
+  annotateResults(skipped, "skipped", (message, properties) => io.warning(message, properties), context.dryRun);
   if (context.dryRun) io.notice(`Dry run: nothing was written to ${context.vaultUrl}.${context.dryRunReason ? ` ${context.dryRunReason}` : ""}`);
   for (const note of context.notes) io.notice(note);
+  if (offline.length > 0) noticeOffline(offline, io);
   await writeSummary(renderSummary(sorted, counts, context), io);
+}
+
+function noticeOffline(offline: readonly ChangeResult[], io: ReportIO): void {
+  const secrets = offline.length === 1 ? "1 secret" : `${offline.length} secrets`;
+  io.notice(
+    `${secrets} validated offline only: ${offline.map((result) => result.name).join(", ")}. Names and values are valid; ` +
+      "nothing was compared with the vault, which this run cannot read. The job summary lists every secret.",
+    { title: `${secrets} validated offline only` },
+  );
 }
 
 function writeOutputs(sorted: readonly ChangeResult[], counts: ResultCounts, context: ReportContext, io: ReportIO): void {
@@ -81,13 +99,13 @@ function logResults(sorted: readonly ChangeResult[], counts: ResultCounts, conte
   io.info(STATUSES.map((status) => `${counts[status]} ${describeStatus(status, context.dryRun)}`).join(", "));
 }
 
+/** One annotation per result (all of one status), the tenth counting any beyond nine. */
 function annotateResults(
-  sorted: readonly ChangeResult[],
+  matching: readonly ChangeResult[],
   status: "failed" | "skipped",
   annotate: (message: string, properties?: AnnotationProperties) => void,
   dryRun: boolean,
 ): void {
-  const matching = sorted.filter((result) => result.status === status);
   const shown = matching.length > MAX_ANNOTATIONS ? matching.slice(0, MAX_ANNOTATIONS - 1) : matching;
   for (const result of shown) {
     annotate(`${result.name}: ${result.reason}${result.hint ? `\n${result.hint}` : ""}`, {
@@ -227,18 +245,4 @@ function fence(text: string): string {
   const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((match) => match[0].length));
   const marks = "`".repeat(longest + 1);
   return `${marks}text\n${text}\n${marks}`;
-}
-
-/** Sorted by Key Vault name, case-insensitively as Key Vault compares them, then by source. Locale-independent. */
-function sortByName(results: readonly ChangeResult[]): ChangeResult[] {
-  const key = (result: ChangeResult) => [result.name.toLowerCase(), result.name, result.source ?? ""] as const;
-  return [...results].sort((a, b) => {
-    const left = key(a);
-    const right = key(b);
-    for (let index = 0; index < left.length; index++) {
-      if (left[index]! < right[index]!) return -1;
-      if (left[index]! > right[index]!) return 1;
-    }
-    return 0;
-  });
 }

@@ -5,7 +5,7 @@ import { planChanges } from "../src/plan.ts";
 import type { Plan, PlanOptions, SecretMetadata } from "../src/plan.ts";
 import { readVaultState } from "../src/vault-state.ts";
 import type { DesiredSecret } from "../src/naming.ts";
-import { AUDIT_TAGS, MANAGED_BY_TAG, MANAGED_BY_VALUE, OWNER_TAG } from "../src/tags.ts";
+import { AUDIT_TAGS, MANAGED_BY_TAG, MANAGED_BY_VALUE, OWNER_TAG, PREFIX_TAG } from "../src/tags.ts";
 import type { AuditContext } from "../src/tags.ts";
 import { mapWithConcurrency } from "../src/limiter.ts";
 import { createFakeVault } from "./fakes/fake-vault.ts";
@@ -13,6 +13,7 @@ import type { FakeVault } from "./fakes/fake-vault.ts";
 
 const OWNER = "octo-org/app";
 const OURS = { [MANAGED_BY_TAG]: MANAGED_BY_VALUE, [OWNER_TAG]: OWNER };
+const THEIRS = { [MANAGED_BY_TAG]: MANAGED_BY_VALUE, [OWNER_TAG]: "octo-org/other" };
 const NOW = new Date("2026-06-01T00:00:00Z");
 const AUDIT: AuditContext = { repository: "octo-org/app", runUrl: "https://github.com/octo-org/app/actions/runs/42", commit: "0123abc", ref: "environment:production" };
 const METADATA: SecretMetadata = { contentType: undefined, tags: {}, expiresInSeconds: undefined };
@@ -29,12 +30,17 @@ function applyOptions(overrides: Partial<ApplyOptions> = {}): ApplyOptions {
   return { concurrency: 8, dryRun: false, audit: AUDIT, owner: OWNER, metadata: METADATA, now: NOW, ...overrides };
 }
 
-/** Read, plan and apply against the fake, the way the main module chains them. */
-async function sync(vault: FakeVault, secrets: DesiredSecret[], plan: Partial<PlanOptions> = {}, apply: Partial<ApplyOptions> = {}) {
+/** Read and plan against the fake, the way the main module chains them. */
+async function planFor(vault: FakeVault, secrets: DesiredSecret[], plan: Partial<PlanOptions> = {}): Promise<Plan> {
   const options = planOptions(plan);
   const state = await readVaultState(vault, secrets, { owner: OWNER, concurrency: 8, adopt: options.adopt });
-  const result = planChanges({ desired: secrets, rejected: [], state, options });
-  return applyPlan(result, vault, applyOptions({ metadata: options.metadata, ...apply }));
+  return planChanges({ desired: secrets, rejected: [], state, options });
+}
+
+/** Read, plan and apply against the fake, the way the main module chains them. */
+async function sync(vault: FakeVault, secrets: DesiredSecret[], plan: Partial<PlanOptions> = {}, apply: Partial<ApplyOptions> = {}) {
+  const result = await planFor(vault, secrets, plan);
+  return applyPlan(result, vault, applyOptions({ metadata: planOptions(plan).metadata, ...apply }));
 }
 
 describe("applyPlan", () => {
@@ -105,6 +111,25 @@ describe("applyPlan", () => {
     });
   });
 
+  it("tags what it writes with the prefix, and writes no prefix tag without one", async () => {
+    const vault = createFakeVault();
+    await sync(vault, [desired("app-db", "1")], { prefix: "app-" });
+    await sync(vault, [desired("plain", "2")]);
+    expect(vault.latest("app-db")?.tags).toMatchObject({ ...OURS, [PREFIX_TAG]: "app-" });
+    expect(vault.latest("plain")?.tags).not.toHaveProperty(PREFIX_TAG);
+  });
+
+  it("moves a secret synced under another prefix to this run's set with a PATCH, not a new version", async () => {
+    const vault = createFakeVault().seed("app-api-key", "same", { tags: { ...OURS, [PREFIX_TAG]: "app-api-" } });
+    const results = await sync(vault, [desired("app-api-key", "same")], { prefix: "app-" });
+    expect(results[0]).toMatchObject({ status: "updated", reason: expect.stringContaining("was synced under prefix 'app-api-'") });
+    expect(vault.writeCalls()).toEqual([{ operation: "update", name: "app-api-key" }]);
+    expect(vault.versions("app-api-key")).toHaveLength(1);
+    expect(vault.latest("app-api-key")?.tags).toMatchObject({ [PREFIX_TAG]: "app-" });
+    const again = await sync(vault, [desired("app-api-key", "same")], { prefix: "app-" });
+    expect(again[0]?.status).toBe("unchanged");
+  });
+
   it("patches metadata-only changes without a new version, keeping an existing expiry", async () => {
     const expiry = new Date("2026-07-01T00:00:00Z");
     const vault = createFakeVault().seed("db", "s3cret", { tags: { ...OURS, team: "old" }, expiresOn: expiry });
@@ -130,6 +155,56 @@ describe("applyPlan", () => {
     const results = await sync(vault, [desired("db", "same")]);
     expect(results[0]).toMatchObject({ status: "recovered", reason: "recovered; value and metadata already match" });
     expect(vault.writeCalls().map((call) => call.operation)).toEqual(["recover"]);
+  });
+
+  it("recovers with the prefix tag of this run", async () => {
+    const vault = createFakeVault().seedDeleted("app-db", "same", { tags: OURS });
+    const results = await sync(vault, [desired("app-db", "same")], { prefix: "app-" });
+    expect(results[0]).toMatchObject({ status: "recovered", reason: "recovered; metadata updated (prefix tag)" });
+    expect(vault.latest("app-db")?.tags).toMatchObject({ [PREFIX_TAG]: "app-" });
+  });
+
+  describe("when someone else recovered the secret between plan and apply", () => {
+    // Key Vault's recover (through the SDK) succeeds without recovering a name that already
+    // exists, so only the recovered version's own tags tell whose it is now.
+    it.each<{ title: string; tags: Record<string, string>; adopt: boolean; whose: string }>([
+      { title: "another owner's version", tags: THEIRS, adopt: false, whose: "managed by keyvault-sync for another owner ('octo-org/other')" },
+      { title: "another owner's version, even with adopt", tags: THEIRS, adopt: true, whose: "managed by keyvault-sync for another owner ('octo-org/other')" },
+      { title: "an untagged version without adopt", tags: {}, adopt: false, whose: "written outside keyvault-sync" },
+    ])("fails on $title and writes nothing", async ({ tags, adopt, whose }) => {
+      const vault = createFakeVault().seedDeleted("db", "old", { tags: OURS });
+      const plan = await planFor(vault, [desired("db", "new")], { adopt });
+      expect(plan.items[0]?.action).toBe("recover");
+      vault.restore("db").seed("db", "edited-by-them", { tags });
+
+      const results = await applyPlan(plan, vault, applyOptions());
+      expect(results[0]).toMatchObject({
+        action: "recover",
+        status: "failed",
+        reason: `recovered by someone else since the plan; its latest version is not ours (${whose}), so nothing was written`,
+        hint: expect.stringMatching(/run the sync again/),
+      });
+      expect(vault.writeCalls().map((call) => call.operation)).toEqual(["recover"]);
+      expect(vault.versions("db").map((version) => version.value)).toEqual(["old", "edited-by-them"]);
+    });
+
+    it("adopts an untagged version when adopt is on, as the planner would", async () => {
+      const vault = createFakeVault().seedDeleted("db", "old", { tags: OURS });
+      const plan = await planFor(vault, [desired("db", "new")], { adopt: true });
+      vault.restore("db").seed("db", "edited-by-hand");
+      const results = await applyPlan(plan, vault, applyOptions());
+      expect(results[0]).toMatchObject({ status: "recovered", reason: "recovered; value changed: a new version was written" });
+      expect(vault.latest("db")).toMatchObject({ value: "new", tags: OURS });
+    });
+
+    it("brings a version that is still ours up to date", async () => {
+      const vault = createFakeVault().seedDeleted("db", "old", { tags: OURS });
+      const plan = await planFor(vault, [desired("db", "new")]);
+      vault.restore("db");
+      const results = await applyPlan(plan, vault, applyOptions());
+      expect(results[0]).toMatchObject({ status: "recovered", reason: "recovered; value changed: a new version was written" });
+      expect(vault.latest("db")?.value).toBe("new");
+    });
   });
 
   it("reports a recovery whose follow-up write failed as failed, saying it was recovered", async () => {
@@ -186,8 +261,22 @@ describe("applyPlan", () => {
     expect(vault.writeCalls().length).toBe(writes);
   });
 
+  it("keeps the plan's order: the planner sorts, apply does not sort again", async () => {
+    const vault = createFakeVault().seed("b", "old", { tags: OURS });
+    const plan = await planFor(vault, [desired("c", "3"), desired("b", "2"), desired("a", "1")]);
+    const reversed: Plan = { ...plan, items: [...plan.items].reverse() };
+    const results = await applyPlan(reversed, vault, applyOptions({ concurrency: 3 }));
+    expect(results.map((result) => result.name)).toEqual(["c", "b", "a"]);
+  });
+
+  it("marks offline validations in a dry run, and nothing else", async () => {
+    const plan = planChanges({ desired: [desired("a", "1")], rejected: [], state: undefined, options: planOptions() });
+    const results = await applyPlan(plan, undefined, applyOptions({ dryRun: true }));
+    expect(results).toEqual([expect.objectContaining({ name: "a", status: "skipped", offline: true })]);
+  });
+
   it("refuses to write without a vault outside a dry run", async () => {
-    const plan: Plan = { items: [] };
+    const plan: Plan = { items: [], prefix: "" };
     await expect(applyPlan(plan, undefined, applyOptions())).rejects.toThrow(/no vault client/);
   });
 });

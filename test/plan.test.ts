@@ -5,10 +5,12 @@ import type { PlanInput, PlanItem, PlanOptions, SecretMetadata } from "../src/pl
 import type { DesiredSecret, Rejection } from "../src/naming.ts";
 import type { DeletedSecretInfo } from "../src/key-vault.ts";
 import type { ExistingSecret, OwnershipHistory, ValueState, VaultState } from "../src/vault-state.ts";
-import { AUDIT_TAGS, MANAGED_BY_TAG, MANAGED_BY_VALUE, OWNER_TAG } from "../src/tags.ts";
+import { AUDIT_TAGS, MANAGED_BY_TAG, MANAGED_BY_VALUE, OWNER_TAG, PREFIX_TAG } from "../src/tags.ts";
 
 const OWNER = "octo-org/app";
 const OURS = { [MANAGED_BY_TAG]: MANAGED_BY_VALUE, [OWNER_TAG]: OWNER };
+/** This owner's secret, synced under `prefix`. */
+const oursUnder = (prefix: string) => ({ ...OURS, [PREFIX_TAG]: prefix });
 const THEIRS = { [MANAGED_BY_TAG]: MANAGED_BY_VALUE, [OWNER_TAG]: "octo-org/other" };
 const AUDIT = { [AUDIT_TAGS.run]: "https://github.com/octo-org/app/actions/runs/1", [AUDIT_TAGS.commit]: "abc" };
 
@@ -275,6 +277,11 @@ describe("planChanges: one desired secret against the vault", () => {
     expect(item.change).toMatchObject({ kind: "patch", storedName: "db-pass", version: "v-db-pass" });
   });
 
+  it.each([false, true])("tells apply whether a recovered version may be untagged (adopt: %s)", (adopt) => {
+    const item = only(plan({ desired: [desired("db", "x")], state: state([], [deleted("db", OURS)]), options: options({ adopt }) }));
+    expect(item.change).toMatchObject({ kind: "recover", storedName: "db", adopt });
+  });
+
   it("lets a create recover a name found soft-deleted at write time, under the run's owner and adopt", () => {
     const item = only(plan({ desired: [desired("db", "x")], state: state([]), options: options({ adopt: true }) }));
     expect(item.change).toMatchObject({ kind: "set", whenSoftDeleted: { owner: OWNER, adopt: true } });
@@ -312,6 +319,25 @@ describe("planChanges: rejections and offline", () => {
     expect(result.items.some((item) => item.action === "delete")).toBe(false);
   });
 
+  it("offline, marks only the validated secrets as no problem, not the rejected entries", () => {
+    const result = planChanges({ desired: [desired("a", "2")], rejected, state: undefined, options: options() });
+    expect(result.items.map((item) => [item.name, item.offline])).toEqual([
+      ["a", true],
+      ["BAD.NAME", undefined],
+      ["EMPTY", undefined],
+    ]);
+  });
+
+  it("online, marks nothing as validated offline", () => {
+    const result = planChanges({ desired: [desired("a", "2")], rejected, state: state([]), options: options() });
+    expect(result.items.every((item) => item.offline === undefined)).toBe(true);
+  });
+
+  it("carries the prefix it planned for, for apply to tag with", () => {
+    expect(planChanges({ desired: [], rejected: [], state: undefined, options: options({ prefix: "app-" }) }).prefix).toBe("app-");
+    expect(planChanges({ desired: [], rejected: [], state: state([]), options: options({ prefix: "app-" }) }).prefix).toBe("app-");
+  });
+
   it("sorts items by Key Vault name, case-insensitively", () => {
     const items = plan({ desired: [desired("b", "1"), desired("C", "1"), desired("a", "1")], state: state([]) });
     expect(items.map((item) => item.name)).toEqual(["a", "b", "C"]);
@@ -320,12 +346,12 @@ describe("planChanges: rejections and offline", () => {
 
 describe("planChanges: prune", () => {
   const vault = state([
-    existing("app-old", { tags: OURS }),
-    existing("APP-Gone", { tags: OURS }),
-    existing("app-kept", { value: "1", tags: OURS }),
-    existing("app-theirs", { tags: THEIRS }),
+    existing("app-old", { tags: oursUnder("app-") }),
+    existing("APP-Gone", { tags: oursUnder("app-") }),
+    existing("app-kept", { value: "1", tags: oursUnder("app-") }),
+    existing("app-theirs", { tags: { ...THEIRS, [PREFIX_TAG]: "app-" } }),
     existing("app-untagged", {}),
-    existing("app-cert", { tags: OURS, managed: true }),
+    existing("app-cert", { tags: oursUnder("app-"), managed: true }),
     existing("other-old", { tags: OURS }),
   ]);
   const pruneOptions = options({ prune: true, prefix: "app-" });
@@ -376,9 +402,104 @@ describe("planChanges: prune", () => {
   });
 });
 
+describe("planChanges: prune stays within this run's prefix", () => {
+  // One owner (the repository), several workflows: each syncs its own prefix.
+  const vault = state([
+    existing("app-old", { tags: oursUnder("app-") }),
+    existing("APP-Upper", { tags: oursUnder("APP-") }),
+    existing("app-api-token", { tags: oursUnder("app-api-") }),
+    existing("app-api-stale", { tags: oursUnder("app-api-") }),
+    existing("app-bare", { tags: OURS }),
+    existing("plain", { tags: OURS }),
+    existing("web-old", { tags: oursUnder("web-") }),
+    // Tagged by hand or renamed: the name must still start with the prefix.
+    existing("odd-name", { tags: oursUnder("app-") }),
+  ]);
+
+  it.each<{ title: string; prefix: string; keep: string; deleted: string[] }>([
+    { title: "the exact prefix is pruned, not a nested one", prefix: "app-", keep: "app-new", deleted: ["app-old", "APP-Upper"] },
+    { title: "a nested prefix prunes only its own set", prefix: "app-api-", keep: "app-api-token", deleted: ["app-api-stale"] },
+    { title: "an empty prefix prunes only secrets synced without a prefix", prefix: "", keep: "new", deleted: ["app-bare", "plain"] },
+    { title: "prefixes compare ignoring case, as names do", prefix: "APP-", keep: "APP-new", deleted: ["app-old", "APP-Upper"] },
+    { title: "a prefix nobody synced under prunes nothing", prefix: "ap", keep: "ap-new", deleted: [] },
+  ])("$title", ({ prefix, keep, deleted: expected }) => {
+    const items = plan({ desired: [desired(keep, "1")], state: vault, options: options({ prune: true, prefix }) });
+    expect(items.filter((item) => item.action === "delete").map((item) => item.name)).toEqual(expected);
+    expect(items.filter((item) => item.action === "skip")).toEqual([]);
+  });
+});
+
+describe("planChanges: a secret of this owner synced under another prefix", () => {
+  it.each<{ title: string; tags: Record<string, string>; prefix: string; value?: string; opts?: Partial<PlanOptions>; action: PlanItem["action"]; reason: string; change?: string }>([
+    { title: "the same prefix is unchanged", tags: oursUnder("app-"), prefix: "app-", action: "unchanged", reason: "value and metadata match" },
+    {
+      title: "no prefix tag under a prefix gets the tag by PATCH",
+      tags: OURS,
+      prefix: "app-",
+      action: "update",
+      reason: "metadata only (prefix tag): properties updated, no new version; was synced without a prefix",
+      change: "patch",
+    },
+    {
+      title: "another prefix moves to this run's set by PATCH, and says so",
+      tags: oursUnder("app-api-"),
+      prefix: "app-",
+      action: "update",
+      reason: "metadata only (prefix tag): properties updated, no new version; was synced under prefix 'app-api-'",
+      change: "patch",
+    },
+    {
+      title: "an empty prefix removes another prefix's tag",
+      tags: oursUnder("app-"),
+      prefix: "",
+      action: "update",
+      reason: "metadata only (prefix tag): properties updated, no new version; was synced under prefix 'app-'",
+      change: "patch",
+    },
+    {
+      title: "a changed value under another prefix writes a new version, and says so",
+      tags: oursUnder("app-api-"),
+      prefix: "app-",
+      value: "old",
+      action: "update",
+      reason: "value changed: new version; was synced under prefix 'app-api-'",
+      change: "set",
+    },
+    {
+      title: "a prefix tag in another case is rewritten, and is the same set",
+      tags: oursUnder("APP-"),
+      prefix: "app-",
+      action: "update",
+      reason: "metadata only (prefix tag): properties updated, no new version",
+      change: "patch",
+    },
+    {
+      title: "adopting also adds the prefix tag",
+      tags: {},
+      prefix: "app-",
+      opts: { adopt: true },
+      action: "update",
+      reason: "adopting a secret not created by keyvault-sync: metadata only (ownership tags, prefix tag): properties updated, no new version",
+      change: "patch",
+    },
+    {
+      title: "another owner's secret under the same prefix still fails",
+      tags: { ...THEIRS, [PREFIX_TAG]: "app-" },
+      prefix: "app-",
+      action: "fail",
+      reason: "managed by keyvault-sync for another owner ('octo-org/other'); this run's owner is 'octo-org/app'",
+    },
+  ])("$title", ({ tags, prefix, value, opts, action, reason, change }) => {
+    const vault = state([existing("app-db", { value: value ?? "s3cret", tags, history: { kind: "never-owned" } })]);
+    const item = only(plan({ desired: [desired("app-db", "s3cret")], state: vault, options: options({ prefix, ...opts }) }));
+    expect(item).toMatchObject({ action, reason });
+    expect(item.change?.kind).toBe(change);
+  });
+});
+
 describe("compareSecret", () => {
   const metadata: SecretMetadata = { contentType: "text/plain", tags: { team: "a" }, expiresInSeconds: undefined };
-  it.each<{ title: string; current: { value: string; contentType: string | undefined; tags: Record<string, string> }; metadata?: SecretMetadata; expected: unknown }>([
+  it.each<{ title: string; current: { value: string; contentType: string | undefined; tags: Record<string, string> }; metadata?: SecretMetadata; prefix?: string; expected: unknown }>([
     { title: "all equal", current: { value: "v", contentType: "text/plain", tags: { ...OURS, team: "a", ...AUDIT } }, expected: { kind: "same" } },
     { title: "value differs", current: { value: "w", contentType: "text/plain", tags: { ...OURS, team: "a" } }, expected: { kind: "value" } },
     {
@@ -397,8 +518,25 @@ describe("compareSecret", () => {
       current: { value: "v", contentType: "application/json", tags: { team: "a" } },
       expected: { kind: "metadata", changed: ["ownership tags", "content type"], newVersion: false },
     },
-  ])("$title", ({ current, expected, metadata: given }) => {
-    expect(compareSecret("v", { ...current, expiresOn: undefined }, OWNER, given ?? metadata)).toEqual(expected);
+    {
+      title: "a prefix tag without a prefix",
+      current: { value: "v", contentType: "text/plain", tags: { ...oursUnder("app-"), team: "a" } },
+      expected: { kind: "metadata", changed: ["prefix tag"], newVersion: false },
+    },
+    {
+      title: "no prefix tag under a prefix",
+      current: { value: "v", contentType: "text/plain", tags: { ...OURS, team: "a" } },
+      prefix: "app-",
+      expected: { kind: "metadata", changed: ["prefix tag"], newVersion: false },
+    },
+    {
+      title: "the prefix tag is not a user tag",
+      current: { value: "v", contentType: "text/plain", tags: { ...oursUnder("app-"), team: "a" } },
+      prefix: "app-",
+      expected: { kind: "same" },
+    },
+  ])("$title", ({ current, expected, metadata: given, prefix }) => {
+    expect(compareSecret("v", { ...current, expiresOn: undefined }, { owner: OWNER, prefix: prefix ?? "" }, given ?? metadata)).toEqual(expected);
   });
 });
 

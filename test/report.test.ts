@@ -190,6 +190,39 @@ describe("writeReport annotations", () => {
     ]);
   });
 
+  describe("an offline dry run", () => {
+    const offline = (name: string) => result(name, "skipped", { reason: "validated offline only: not compared with the vault, which this run cannot read", offline: true });
+    const validated = Array.from({ length: 12 }, (_, index) => offline(`s${String(index).padStart(2, "0")}`));
+    const empty = result("empty", "skipped", { source: "EMPTY", reason: "the value is empty" });
+    const context: ReportContext = { ...CONTEXT, dryRun: true };
+
+    it("counts offline validations in one notice instead of a warning each, so real warnings show", async () => {
+      const { io, warnings, notices } = recordIO();
+      await writeReport([...validated].reverse().concat(empty), context, io);
+      expect(warnings.map((warning) => warning.message)).toEqual(["empty: the value is empty"]);
+      const counted = notices.filter((notice) => notice.message.includes("validated offline only"));
+      expect(counted).toHaveLength(1);
+      expect(counted[0]?.message).toMatch(/^12 secrets validated offline only: s00, s01, .*, s11\. /);
+      expect(counted[0]?.properties).toEqual({ title: "12 secrets validated offline only" });
+    });
+
+    it("still lists every secret in the summary, the plan output and the counts", async () => {
+      const { io, outputs, written } = recordIO();
+      await writeReport([...validated, empty], context, io);
+      expect(outputs.get("skipped")).toBe("13");
+      expect(JSON.parse(outputs.get("plan")!)).toHaveLength(13);
+      const rows = written[0]!.split("\n").filter((line) => /^\| (s\d\d|empty) \|/.test(line));
+      expect(rows).toHaveLength(13);
+    });
+
+    it("posts no such notice when nothing was validated offline", async () => {
+      const { io, notices, warnings } = recordIO();
+      await writeReport([empty, result("a", "created")], context, io);
+      expect(warnings).toHaveLength(1);
+      expect(notices.some((notice) => notice.message.includes("validated offline only"))).toBe(false);
+    });
+  });
+
   it("posts the notes and a dry-run notice", async () => {
     const { io, notices } = recordIO();
     await writeReport([result("a", "created")], { ...CONTEXT, dryRun: true, dryRunReason: "dry-run: auto, pull_request event", notes: ["No OIDC token: the vault was not read."] }, io);
@@ -216,6 +249,17 @@ describe("writeReport summary", () => {
     expect(rows.map((row) => row.split(" | ")[0])).toEqual(["| A-secret", "| b-secret", "| C-secret"]);
     expect(rows[2]).toContain("| failed | Forbidden |");
     expect(summary).toMatch(/\| 1 \| 1 \| 0 \| 0 \| 0 \| 0 \| 1 \|/);
+  });
+
+  it("orders names that differ only in case, and the same name by source, the same way every time", async () => {
+    const { io, written } = recordIO();
+    await writeReport(
+      [result("db", "failed", { source: "Z" }), result("DB", "failed", { source: "Y" }), result("db", "failed", { source: "A" }), result("Db", "failed", { source: "X" })],
+      CONTEXT,
+      io,
+    );
+    const rows = written[0]!.split("\n").filter((line) => /^\| db /i.test(line));
+    expect(rows.map((row) => row.split(" | ").slice(0, 2).join(" "))).toEqual(["| DB Y", "| Db X", "| db A", "| db Z"]);
   });
 
   it("shows the dry-run banner and what would happen", async () => {

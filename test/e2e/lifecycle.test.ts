@@ -52,6 +52,11 @@ const AUDIT = {
   "keyvault-sync-ref": "environment:production",
 };
 
+/** Tags of a version this owner synced under `prefix`. */
+function ownedUnder(prefix: string): Record<string, string> {
+  return { ...ownedBy(), "keyvault-sync-prefix": prefix };
+}
+
 function secretsInput(secrets: Record<string, string>): string {
   return JSON.stringify(secrets);
 }
@@ -61,17 +66,20 @@ function writesIn(counts: Record<string, number>): Record<string, number> {
 }
 
 describe.concurrent("secret lifecycle (bundled action against the local Azure)", () => {
-  it("prune soft-deletes exactly the managed, in-prefix secrets missing from the sources; a dry run only plans it", async () => {
+  it("prune soft-deletes exactly the managed secrets of this prefix missing from the sources; a dry run only plans it", async () => {
     const vault = "prune-kv";
     await createVault(info, vault);
-    await seedSecret(info, vault, "app-keep", { value: "keep-value", tags: ownedBy() });
-    await seedSecret(info, vault, "app-gone", { value: "gone-1", tags: ownedBy() }, { value: "gone-2", tags: ownedBy() });
-    await seedSecret(info, vault, "app-old", { value: "old-value", tags: ownedBy() });
+    await seedSecret(info, vault, "app-keep", { value: "keep-value", tags: ownedUnder("app-") });
+    await seedSecret(info, vault, "app-gone", { value: "gone-1", tags: ownedUnder("app-") }, { value: "gone-2", tags: ownedUnder("app-") });
+    await seedSecret(info, vault, "app-old", { value: "old-value", tags: ownedUnder("app-") });
     await seedSecret(info, vault, "app-manual", { value: "manual-value" });
-    await seedSecret(info, vault, "app-theirs", { value: "theirs-value", tags: ownedBy("other/repo") });
-    await seedSecret(info, vault, "web-ours", { value: "outside-prefix", tags: ownedBy() });
+    await seedSecret(info, vault, "app-theirs", { value: "theirs-value", tags: { ...ownedBy("other/repo"), "keyvault-sync-prefix": "app-" } });
+    await seedSecret(info, vault, "web-ours", { value: "outside-prefix", tags: ownedUnder("web-") });
+    // The same owner's other workflows: one syncs `prefix: app-api-`, one syncs without a prefix.
+    await seedSecret(info, vault, "app-api-token", { value: "nested-set", tags: ownedUnder("app-api-") });
+    await seedSecret(info, vault, "app-unprefixed", { value: "no-prefix-set", tags: ownedBy() });
     // Certificate-backed and carrying our tags: only `managed` keeps it from being pruned.
-    await seedSecret(info, vault, "app-cert", { value: "pfx-bytes", managed: true, tags: ownedBy() });
+    await seedSecret(info, vault, "app-cert", { value: "pfx-bytes", managed: true, tags: ownedUnder("app-") });
     const inputs = { secrets: secretsInput({ keep: "keep-value" }), prefix: "app-", prune: "true" };
 
     const before = await snapshotVault(info, vault);
@@ -102,12 +110,14 @@ describe.concurrent("secret lifecycle (bundled action against the local Azure)",
 
     const states = Object.fromEntries((await readVault(info, vault)).map((secret) => [secret.name, secret.state]));
     expect(states).toEqual({
+      "app-api-token": "active",
       "app-cert": "active",
       "app-gone": "deleted",
       "app-keep": "active",
       "app-manual": "active",
       "app-old": "deleted",
       "app-theirs": "active",
+      "app-unprefixed": "active",
       "web-ours": "active",
     });
     // Soft-deleted, not purged: every version is still there to recover.
@@ -255,44 +265,44 @@ describe.concurrent("secret lifecycle (bundled action against the local Azure)",
     expect((await readLatest(info, vault, "stranger")).tags).toMatchObject(ownedBy());
   });
 
-  it("tags every version it writes with ownership and audit tags, whichever run wrote it", async () => {
+  it("tags every version it writes with ownership, prefix and audit tags, whichever run wrote it", async () => {
     const vault = "audit-kv";
     await createVault(info, vault);
-    const userTags = Array.from({ length: 9 }, (_, index) => `tag${index}=value${index}`).join("\n");
+    const userTags = Array.from({ length: 8 }, (_, index) => `tag${index}=value${index}`).join("\n");
 
-    const first = await runSync(info, vault, { secrets: secretsInput({ token: "one" }), tags: userTags });
+    const first = await runSync(info, vault, { secrets: secretsInput({ token: "one" }), tags: userTags, prefix: "app-" });
     expect(first.exitCode, first.stdout).toBe(0);
     expect(readCounts(first).created).toBe(1);
-    let latest = await readLatest(info, vault, "token");
-    expect(latest.tags).toEqual({ ...AUDIT, ...Object.fromEntries(Array.from({ length: 9 }, (_, index) => [`tag${index}`, `value${index}`])) });
+    let latest = await readLatest(info, vault, "app-token");
+    expect(latest.tags).toEqual({ ...AUDIT, "keyvault-sync-prefix": "app-", ...Object.fromEntries(Array.from({ length: 8 }, (_, index) => [`tag${index}`, `value${index}`])) });
     expect(Object.keys(latest.tags ?? {})).toHaveLength(15);
 
     // A later run (another run id, commit) writes a new value: its version names that run; the
     // first version still names the first.
-    const second = await runSync(info, vault, { secrets: secretsInput({ token: "two" }), tags: userTags }, { GITHUB_RUN_ID: "5151", GITHUB_RUN_ATTEMPT: "2", GITHUB_SHA: "f".repeat(40) });
+    const second = await runSync(info, vault, { secrets: secretsInput({ token: "two" }), tags: userTags, prefix: "app-" }, { GITHUB_RUN_ID: "5151", GITHUB_RUN_ATTEMPT: "2", GITHUB_SHA: "f".repeat(40) });
     expect(second.exitCode, second.stdout).toBe(0);
-    const secret = await readSecret(info, vault, "token");
+    const secret = await readSecret(info, vault, "app-token");
     expect(secret?.versions).toHaveLength(2);
     expect(secret?.versions[0]?.tags).toMatchObject({ "keyvault-sync-run": RUN_URL, "keyvault-sync-commit": COMMIT });
     expect(secret?.versions[1]?.tags).toMatchObject({
-      ...ownedBy(),
+      ...ownedUnder("app-"),
       "keyvault-sync-repository": OWNER,
       "keyvault-sync-run": "https://github.com/octo-org/octo-repo/actions/runs/5151/attempts/2",
       "keyvault-sync-commit": "f".repeat(40),
       "keyvault-sync-ref": "environment:production",
     });
-    latest = await readLatest(info, vault, "token");
+    latest = await readLatest(info, vault, "app-token");
     expect(Object.keys(latest.tags ?? {}).length).toBeLessThanOrEqual(15);
   });
 
   it("refuses user tags over Key Vault's 15-tag limit before sending any request", async () => {
     const vault = "audit-limit-kv";
     await createVault(info, vault);
-    const tooMany = Array.from({ length: 10 }, (_, index) => `tag${index}=value${index}`).join("\n");
+    const tooMany = Array.from({ length: 9 }, (_, index) => `tag${index}=value${index}`).join("\n");
 
     const run = await runSync(info, vault, { secrets: secretsInput({ token: "one" }), tags: tooMany });
     expect(run.exitCode).toBe(1);
-    expect(run.stdout).toMatch(/tags.*at most 9 tags/);
+    expect(run.stdout).toMatch(/tags.*at most 8 tags/);
     expect(run.stdout).not.toMatch(/Signed in/);
     expect(run.vaultRequests).toEqual([]);
     expect(await readVault(info, vault)).toEqual([]);

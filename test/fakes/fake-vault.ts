@@ -3,6 +3,7 @@
  * versions, soft-deleted secrets, disabled and certificate-backed secrets, refuses what Key Vault
  * refuses (set on a soft-deleted name, get of a disabled secret, set of a certificate-backed
  * secret), records every call and the highest number of calls in flight, and can be told to fail.
+ * `restore` and `seed` change it behind the action's back, as another client would.
  */
 import { createVaultError } from "../../src/key-vault.ts";
 import type {
@@ -51,6 +52,8 @@ export interface FakeCall {
 export interface FakeVault extends KeyVault {
   /** Adds a version (creating the secret if needed). */
   seed(name: string, value: string, options?: SeedOptions): FakeVault;
+  /** Recovers a soft-deleted secret without recording a call: someone else's recovery. */
+  restore(name: string): FakeVault;
   /** Adds a secret and soft-deletes it. */
   seedDeleted(name: string, value: string, options?: SeedOptions & { deletedOn?: Date }): FakeVault;
   /** The next `times` calls of `operation` (for `name`, or any name) fail with `kind`. */
@@ -195,6 +198,11 @@ export function createFakeVault(vaultUrl = "https://fake-vault.vault.azure.net")
       if (secret) secret.deletedOn = options.deletedOn ?? new Date(clock);
       return vault;
     },
+    restore(name) {
+      const secret = find(name);
+      if (secret) secret.deletedOn = undefined;
+      return vault;
+    },
     failNext(operation, name, kind, times = 1) {
       failures.push({ operation, name, kind, left: times });
       return vault;
@@ -258,6 +266,9 @@ export function createFakeVault(vaultUrl = "https://fake-vault.vault.azure.net")
     recoverSecret: (name) =>
       call("recover", name, () => {
         const secret = find(name);
+        // Like the SDK's recover poller, which reads the secret first: a name that already exists
+        // (someone else recovered it) counts as recovered, and nothing is recovered.
+        if (secret !== undefined && secret.deletedOn === undefined) return;
         if (secret?.deletedOn === undefined) refuse("recover", name, "not-found", `Deleted Secret not found: ${name}`);
         secret.deletedOn = undefined;
       }),

@@ -1,0 +1,38 @@
+/**
+ * Key Vault names as the service treats them. Pure: naming, planning and reporting all order
+ * their lists with the one comparator here, so every list the action shows is in the same order.
+ */
+
+/** Anything shown under a Key Vault name; `source` is the source key, when there is one. */
+export interface NamedItem {
+  name: string | undefined;
+  source: string | undefined;
+}
+
+/** By UTF-16 code unit, not by locale: the same order on every runner. */
+function compareText(left: string, right: string): number {
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
+/**
+ * Key Vault name ignoring case (as Key Vault compares names), then the exact name, then the
+ * source key, so the order is total and stable. A missing name or source sorts as "".
+ */
+export function compareByVaultName(left: NamedItem, right: NamedItem): number {
+  const leftName = left.name ?? "";
+  const rightName = right.name ?? "";
+  return (
+    compareText(leftName.toLowerCase(), rightName.toLowerCase()) ||
+    compareText(leftName, rightName) ||
+    compareText(left.source ?? "", right.source ?? "")
+  );
+}
+
+/** The vault's name as `az` commands take it: the first label of its host. */
+export function readVaultName(vaultUrl: string): string {
+  try {
+    return new URL(vaultUrl).hostname.split(".")[0] ?? vaultUrl;
+  } catch {
+    return vaultUrl;
+  }
+}
