@@ -17,6 +17,7 @@ import type { DeletedSecret, SecretProperties } from "@azure/keyvault-secrets";
 import type { TokenCredential } from "@azure/core-auth";
 import type { HttpClient, HttpHeaders, PipelinePolicy, PipelineResponse } from "@azure/core-rest-pipeline";
 import { SyncError } from "./errors.ts";
+import { readVaultName } from "./vault-names.ts";
 import { createWindowLimiter, sleepFor } from "./limiter.ts";
 import type { Sleep, WindowLimiter } from "./limiter.ts";
 
@@ -107,6 +108,11 @@ export interface VaultFailure {
 
 export type VaultOperation = "list" | "list-deleted" | "list-versions" | "get" | "get-deleted" | "set" | "update" | "delete" | "recover";
 
+const READS: ReadonlySet<VaultOperation> = new Set(["list", "list-deleted", "list-versions", "get", "get-deleted"]);
+
+/** A request with no answer in this time fails instead of holding its worker until the job times out. */
+export const REQUEST_TIMEOUT_MS = 60_000;
+
 /** A refused Key Vault call: what failed, for which secret, why, and how to fix it. */
 export class VaultError extends SyncError {
   readonly failure: VaultFailure;
@@ -154,14 +160,23 @@ export function classifyVaultError(error: unknown): VaultFailure {
   const inner = bodyError?.innerError?.code ?? bodyError?.innererror?.code;
   const innerCode = typeof inner === "string" ? inner : undefined;
   const code = typeof bodyError?.code === "string" ? bodyError.code : typeof fields.code === "string" ? fields.code : undefined;
-  // Only ever a message field: serialising an SDK error could include the request, and a set
-  // request's body is the value.
-  const message =
-    typeof bodyError?.message === "string" ? bodyError.message
-    : typeof fields.message === "string" ? fields.message
-    : typeof error === "string" ? error
-    : "unknown error";
-  return { status, code, innerCode, message, kind: pickKind(status, code, innerCode, message) };
+  const aborted = typeof error === "object" && error !== null && (error as { name?: unknown }).name === "AbortError";
+  const message = describeFailure(status, code, typeof bodyError?.message === "string" ? bodyError.message : undefined, aborted);
+  const kind = aborted ? "transient" : pickKind(status, code, innerCode, message);
+  return { status, code, innerCode, message, kind };
+}
+
+/**
+ * The only texts trusted to hold no value are Key Vault's own error messages (names and caller
+ * ids) and fixed descriptions. The SDK's `message` is never used: for a response it cannot parse
+ * it quotes the body, and the body of a GET is the secret.
+ */
+function describeFailure(status: number | undefined, code: string | undefined, serviceMessage: string | undefined, aborted: boolean): string {
+  if (serviceMessage !== undefined && status !== undefined && status >= 400) return serviceMessage;
+  if (aborted) return `no answer within ${REQUEST_TIMEOUT_MS / 1000} s (request timed out)`;
+  if (code === "PARSE_ERROR") return `Key Vault's answer could not be read${status === undefined ? "" : ` (HTTP ${status})`}`;
+  if (status === undefined) return code === undefined ? "the request failed" : `the request failed (${code})`;
+  return `unexpected answer (HTTP ${status}${code === undefined ? "" : `, ${code}`})`;
 }
 
 /** The `error` object of a Key Vault error body, kept because some SDK paths drop it. */
@@ -190,6 +205,17 @@ function createErrorBodyPolicy(bodies: WeakMap<object, ErrorBody>): PipelinePoli
         }
       }
       return response;
+    },
+  };
+}
+
+/** The SDK sends without a timeout by default; a stalled connection would hang the run. */
+function createTimeoutPolicy(timeoutMs: number): PipelinePolicy {
+  return {
+    name: "keyvaultSyncTimeout",
+    sendRequest(request, next): Promise<PipelineResponse> {
+      if (!request.timeout) request.timeout = timeoutMs;
+      return next(request);
     },
   };
 }
@@ -305,14 +331,6 @@ function summarise(failure: VaultFailure): string {
   return detail ? `${firstLine} (${detail})` : firstLine;
 }
 
-/** Name the vault as users write it in `az` commands: the first label of its host. */
-export function readVaultName(vaultUrl: string): string {
-  try {
-    return new URL(vaultUrl).hostname.split(".")[0] ?? vaultUrl;
-  } catch {
-    return vaultUrl;
-  }
-}
 
 /** Build the error for a refused call; the fake vault in tests builds its errors here too. */
 export function createVaultError(
@@ -487,6 +505,7 @@ export function createKeyVault(vaultUrl: string, credential: TokenCredential, op
   const client = new SecretClient(vaultUrl, credential, {
     additionalPolicies: [
       { position: "perCall", policy: createErrorBodyPolicy(errorBodies) },
+      { position: "perCall", policy: createTimeoutPolicy(REQUEST_TIMEOUT_MS) },
       {
         position: "perRetry",
         policy: createThrottlePolicy({
@@ -524,9 +543,14 @@ export function createKeyVault(vaultUrl: string, credential: TokenCredential, op
   // A role assignment propagates as a whole: once one 403 has outlasted the propagation retries,
   // waiting again (for another secret or another kind of call) would not change the answer.
   let propagationWaitedOut = false;
+  // Once any call has worked the assignment is in effect: a read refused after that lacks a
+  // permission (a Reader may list but not read values), and waiting for propagation cannot help.
+  // Writes keep their retries: a stronger role added just now may still be on its way.
+  let succeededOnce = false;
 
   function pickRetryDelay(failure: VaultFailure, operation: VaultOperation, tries: { forbidden: number; conflict: number }): number | undefined {
     if (failure.kind === "forbidden-rbac" || failure.kind === "forbidden-policy") {
+      if (succeededOnce && READS.has(operation)) return undefined;
       const delay = propagationWaitedOut ? undefined : retry.forbiddenDelaysMs[tries.forbidden];
       if (delay === undefined) propagationWaitedOut = true;
       else tries.forbidden += 1;
@@ -548,8 +572,12 @@ export function createKeyVault(vaultUrl: string, credential: TokenCredential, op
       for (;;) {
         if (write) await writeLimiter?.take();
         try {
-          return await attempt();
+          const result = await attempt();
+          succeededOnce = true;
+          return result;
         } catch (error) {
+          // Already explained (a sign-in failure surfacing in a vault call): keep its cause and fix.
+          if (error instanceof SyncError) throw error;
           const failure = classifyVaultError(restoreErrorBody(error, errorBodies));
           const delay = pickRetryDelay(failure, operation, tries);
           const vaultError = createVaultError(failure, operation, { vaultUrl, secretName, clientId: options.clientId });

@@ -20,7 +20,7 @@ import { applyPlan } from "../src/apply.ts";
 import type { ChangeResult } from "../src/apply.ts";
 import { sleepFor } from "../src/limiter.ts";
 import { SyncError } from "../src/errors.ts";
-import { AUDIT_TAGS, MANAGED_BY_TAG, MANAGED_BY_VALUE, OWNER_TAG } from "../src/tags.ts";
+import { AUDIT_TAGS, MANAGED_BY_TAG, MANAGED_BY_VALUE, OWNER_TAG, PREFIX_TAG } from "../src/tags.ts";
 import type { DesiredSecret } from "../src/naming.ts";
 
 const OWNER = "octo-org/octo-repo";
@@ -108,17 +108,18 @@ async function sync(vault: KeyVault, secrets: DesiredSecret[], overrides: Partia
     now: new Date(),
     ...overrides,
   };
-  const state = await readVaultState(vault, secrets, { owner: OWNER, concurrency: 4, adopt: options.adopt, prune: options.prune, prefix: options.prefix });
+  const state = await readVaultState(vault, secrets, { owner: OWNER, concurrency: 4, adopt: options.adopt });
   const plan = planChanges({ desired: secrets, rejected: [], state, options });
   return applyPlan(plan, vault, { concurrency: 4, dryRun: false, audit: AUDIT, owner: OWNER, metadata: options.metadata, now: options.now });
 }
 
 describe("a whole sync against the local Key Vault", () => {
   it("creates, updates, patches, recovers, prunes and refuses what it must, then is idempotent", async () => {
-    const plain = { ...OURS, team: "payments" };
+    const ours = { ...OURS, [PREFIX_TAG]: "app-" };
+    const plain = { ...ours, team: "payments" };
     await seed("sync-vault", "app-same", { value: "1", tags: plain, contentType: "text/plain" });
     await seed("sync-vault", "app-changed", { value: "old", tags: plain, contentType: "text/plain" });
-    await seed("sync-vault", "app-meta", { value: "m", tags: { ...OURS, team: "old" }, contentType: "text/plain" });
+    await seed("sync-vault", "app-meta", { value: "m", tags: { ...ours, team: "old" }, contentType: "text/plain" });
     await seed("sync-vault", "app-case", { value: "c", tags: plain, contentType: "text/plain" });
     await seed("sync-vault", "app-untagged", { value: "u" });
     await seed("sync-vault", "app-cert", { value: "MIIpfx", managed: true, tags: OURS });
@@ -246,8 +247,9 @@ describe("403 triage", () => {
     const state = await readVaultState(vault, secrets, { owner: OWNER, concurrency: 1 });
     const a = state.secrets.find((secret) => secret.name === "app-a");
     expect(a?.value).toMatchObject({ kind: "failed", failure: { kind: "forbidden-rbac", message: expect.stringContaining("action Microsoft.KeyVault/vaults/secrets/getSecret/action") } });
-    // Propagation retries happen once (3 tries), then the next read fails at once.
-    expect(vaultLog("reader-vault").filter((entry) => entry.operation === "GetSecret" && entry.status === 403)).toHaveLength(4);
+    // The listing worked, so the role is in effect: a refused value read is a missing permission,
+    // not propagation, and is not retried — one GET per secret.
+    expect(vaultLog("reader-vault").filter((entry) => entry.operation === "GetSecret" && entry.status === 403)).toHaveLength(2);
 
     const plan = planChanges({ desired: secrets, rejected: [], state, options: { owner: OWNER, prefix: "", prune: false, adopt: false, metadata: { contentType: undefined, tags: {}, expiresInSeconds: undefined }, now: new Date() } });
     expect(plan.items.map((item) => [item.action, item.reason.startsWith("value not compared")])).toEqual([
