@@ -25,6 +25,7 @@ import type { ReportIO } from "./report.ts";
 import { readSources } from "./sources/read-sources.ts";
 import type { AuditContext } from "./tags.ts";
 import { readVaultState } from "./vault-state.ts";
+import type { VaultState } from "./vault-state.ts";
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -61,20 +62,29 @@ export function createDefaultDeps(): RunDeps {
   };
 }
 
-/** What the report needs to know about a run that stopped before it had a plan. */
+/** What the report needs to know about a run that stopped early. */
 interface RunContext {
   inputs: Inputs | undefined;
   notes: string[];
+  /** Set once the plan was applied: a failure after that must not claim nothing was synced. */
+  results: ChangeResult[] | undefined;
 }
 
 export async function run(deps: RunDeps = createDefaultDeps()): Promise<void> {
-  const context: RunContext = { inputs: undefined, notes: [] };
+  const context: RunContext = { inputs: undefined, notes: [], results: undefined };
   try {
     const results = await syncSecrets(deps, context);
+    context.results = results;
     const inputs = context.inputs as Inputs;
     await writeReport(results, { dryRun: inputs.dryRun, dryRunReason: inputs.dryRunReason, vaultUrl: inputs.vaultUrl, notes: context.notes }, deps.io);
     failOnFailedResults(results, deps);
   } catch (error) {
+    if (context.results !== undefined) {
+      const counts = countResults(context.results);
+      const done = Object.entries(counts).map(([status, count]) => `${count} ${status}`).join(", ");
+      deps.io.setFailed(`The sync finished (${done}) but reporting it failed: ${describeFatal(error)}`);
+      return;
+    }
     await writeFailureSummary(
       error,
       { vaultUrl: context.inputs?.vaultUrl, dryRun: context.inputs?.dryRun, dryRunReason: context.inputs?.dryRunReason, notes: context.notes },
@@ -92,15 +102,20 @@ async function syncSecrets(deps: RunDeps, context: RunContext): Promise<ChangeRe
 
   const entries = await readSources({ secretsJson: inputs.secretsJson, envFiles: inputs.envFiles }, { readFile: deps.readFile, mask: (value) => io.setSecret(value) });
   const { desired, rejected } = nameSecrets(entries, { include: inputs.include, exclude: inputs.exclude, prefix: inputs.prefix, transform: inputs.nameTransform });
+  const skipped = rejected.filter((rejection) => rejection.status === "skipped").length;
   const excluded = entries.length - desired.length - rejected.length;
-  io.info(`Read ${entries.length} source entries: ${desired.length} to sync, ${rejected.length} rejected by naming rules, ${excluded} excluded (include/exclude, github_token).`);
+  io.info(
+    `Read ${entries.length} source entries: ${desired.length} to sync, ${skipped} empty (skipped), ` +
+      `${rejected.length - skipped} failing the naming rules, ${excluded} left out (include/exclude, github_token).`,
+  );
 
   const now = deps.now();
   const metadata: SecretMetadata = { contentType: inputs.contentType, tags: inputs.tags, expiresInSeconds: inputs.expiresInSeconds };
   const connection = await connect(inputs, deps, context);
   const state = connection
-    ? await readVaultState(connection.vault, desired, { owner: inputs.owner, concurrency: inputs.concurrency, adopt: inputs.adopt, prune: inputs.prune, prefix: inputs.prefix })
+    ? await readVaultState(connection.vault, desired, { owner: inputs.owner, concurrency: inputs.concurrency, adopt: inputs.adopt, mask: (value) => io.setSecret(value) })
     : undefined;
+  if (state) noteUnreadableValues(state, context);
   const plan = planChanges({
     desired,
     rejected,
@@ -143,6 +158,20 @@ async function connect(inputs: Inputs, deps: RunDeps, context: RunContext): Prom
   io.info(`Signed in to Microsoft Entra ID${inputs.clientId ? ` as ${inputs.clientId}` : ""}.`);
   const vault = deps.createKeyVault(inputs.vaultUrl, credential, { log: (message) => io.info(message), clientId: inputs.clientId });
   return { vault, claims: credential.presentedClaims };
+}
+
+/** A plan that could not compare values (a Reader identity) must say so once, not only per item. */
+function noteUnreadableValues(state: VaultState, context: RunContext): void {
+  const refused = state.secrets.filter(
+    (secret) => secret.value.kind === "failed" && (secret.value.failure.kind === "forbidden-rbac" || secret.value.failure.kind === "forbidden-policy"),
+  ).length;
+  if (refused > 0) {
+    context.notes.push(
+      `${refused} existing ${refused === 1 ? "value" : "values"} could not be read: the identity may list secrets but not read them ` +
+        "(Key Vault Reader, or an access policy without 'get'), so their items say 'value not compared'. " +
+        "Key Vault Secrets User is enough for a dry run that compares values.",
+    );
+  }
 }
 
 /** Who wrote a version, from the runner's environment; the environment name only the OIDC token knows. */

@@ -9,6 +9,7 @@ import { VaultError } from "./key-vault.ts";
 import type { DesiredSecret } from "./naming.ts";
 import { SyncError, errorMessage } from "./errors.ts";
 import { mapWithConcurrency } from "./limiter.ts";
+import { listMaskFragments } from "./sources/read-sources.ts";
 import { readOwnership } from "./tags.ts";
 
 /** A per-name read that did not work, as data: user-facing message plus hint. */
@@ -55,9 +56,11 @@ export interface ReadVaultStateOptions {
    * Omitted: they are read too, so the state fits a plan with or without adopt.
    */
   adopt?: boolean;
-  /** Accepted for symmetry with the plan options; the single listing already covers pruning. */
-  prune?: boolean;
-  prefix?: string;
+  /**
+   * Registers a value with the log masker. Values read from the vault are masked like the
+   * sources' values: the action never prints them, and another step must not either.
+   */
+  mask?: (value: string) => void;
 }
 
 function toReadFailure(error: unknown): ReadFailure {
@@ -104,6 +107,7 @@ async function readExisting(vault: KeyVault, listed: SecretInfo, options: ReadVa
       const failure: ReadFailure = { kind: "not-found", message: `'${listed.name}' disappeared while the vault was being read`, hint: "Run the sync again." };
       return { ...listed, value: { kind: "failed", failure }, history };
     }
+    for (const fragment of listMaskFragments(read.value)) options.mask?.(fragment);
     // The GET is newer than the listing and is the version the value belongs to.
     return { ...read.properties, value: { kind: "read", value: read.value }, history };
   } catch (error) {

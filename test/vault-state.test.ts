@@ -102,3 +102,12 @@ describe("readVaultState", () => {
     expect(secretIn(state, "a")).toMatchObject({ name: "a", version: vault.latest("a")?.version, contentType: "text/plain", value: { kind: "read", value: "1" } });
   });
 });
+
+describe("masking values read from the vault", () => {
+  it("registers every value it reads, and each line of a multi-line one, with the masker", async () => {
+    const vault = createFakeVault().seed("pem", "line-one\nline-two", { tags: OURS }).seed("plain", "stored-value", { tags: OURS }).seed("theirs", "not-read", { tags: THEIRS });
+    const masked: string[] = [];
+    await readVaultState(vault, desired("pem", "plain", "theirs"), { owner: OWNER, concurrency: 2, mask: (value) => masked.push(value) });
+    expect(masked.sort()).toEqual(["line-one", "line-one\nline-two", "line-two", "stored-value"]);
+  });
+});
