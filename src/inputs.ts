@@ -311,7 +311,7 @@ function buildSchema(env: Env, raw: Readonly<Record<InputName, string>>) {
           report(
             ctx,
             "secrets",
-            "or env-file must be set: the action needs at least one source",
+            "is empty, and so is 'env-file': the action needs at least one source",
             "Set secrets: ${{ toJSON(secrets) }} to sync the workflow's secrets, or env-file to sync dotenv files.",
           );
         }

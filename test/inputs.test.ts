@@ -165,8 +165,8 @@ describe("sources", () => {
   });
 
   it.each([
-    [{ secrets: "" }, "secrets", "or env-file must be set: the action needs at least one source"],
-    [{ secrets: "", "env-file": " \n \n" }, "secrets", "or env-file must be set: the action needs at least one source"],
+    [{ secrets: "" }, "secrets", "is empty, and so is 'env-file': the action needs at least one source"],
+    [{ secrets: "", "env-file": " \n \n" }, "secrets", "is empty, and so is 'env-file': the action needs at least one source"],
     [{ "env-file": "a.env\nb.env\na.env" }, "env-file", "entry 3 repeats entry 1; each file may be listed once"],
   ])("rejects %j", (inputs, input, rule) => {
     expect(readError({ ...BASE, ...inputs }).message).toBe(`Invalid input '${input}': ${rule}`);
@@ -345,7 +345,7 @@ describe("tags", () => {
     ["empty=", { empty: "" }],
     ["list=a,b,c", { list: "a,b,c" }],
     ["url=https://x/?a=b", { url: "https://x/?a=b" }],
-    [Array.from({ length: 9 }, (_, index) => `t${index}=v`).join("\n"), Object.fromEntries(Array.from({ length: 9 }, (_, index) => [`t${index}`, "v"]))],
+    [Array.from({ length: 8 }, (_, index) => `t${index}=v`).join("\n"), Object.fromEntries(Array.from({ length: 8 }, (_, index) => [`t${index}`, "v"]))],
     [`${"k".repeat(256)}=${"v".repeat(256)}`, { ["k".repeat(256)]: "v".repeat(256) }],
   ])("%j", (tags, expected) => {
     expect(read({ ...BASE, tags }).tags).toEqual(expected);
@@ -356,9 +356,9 @@ describe("tags", () => {
     ["a=1\n=2", "line 2 has an empty key"],
     [`${"k".repeat(257)}=v`, "line 1 has a key longer than 256 characters"],
     [`k=${"v".repeat(257)}`, "line 1 has a value longer than 256 characters"],
-    ["a=1\nManaged-By=me", "line 2 uses 'managed-by', a tag the action writes itself (reserved: managed-by, keyvault-sync-owner, keyvault-sync-repository, keyvault-sync-run, keyvault-sync-commit, keyvault-sync-ref)"],
+    ["a=1\nManaged-By=me", "line 2 uses 'managed-by', a tag the action writes itself (reserved: managed-by, keyvault-sync-owner, keyvault-sync-prefix, keyvault-sync-repository, keyvault-sync-run, keyvault-sync-commit, keyvault-sync-ref)"],
     ["team=a\n\nTEAM=b", "line 3 repeats the key of line 1 (tag names ignore case)"],
-    [Array.from({ length: 10 }, (_, index) => `t${index}=v`).join("\n"), "allows at most 9 tags (Key Vault allows 15 per secret and the action writes 6 of its own); 10 given"],
+    [Array.from({ length: 9 }, (_, index) => `t${index}=v`).join("\n"), "allows at most 8 tags (Key Vault allows 15 per secret and the action writes 7 of its own); 9 given"],
   ])("rejects %j", (tags, rule) => {
     expect(readError({ ...BASE, tags }).message).toBe(`Invalid input 'tags': ${rule}`);
   });
