@@ -94,7 +94,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
       summary: readFileSync(summaryFile, "utf8"),
       annotations: parseAnnotations(stdout),
       masked,
-      visibleLog: renderVisibleLog(stdout, masked),
+      visibleLog: renderVisibleLog(stdout, masked, env["ACTIONS_STEP_DEBUG"] === "true"),
     };
   } finally {
     rmSync(workspace, { recursive: true, force: true });
@@ -170,12 +170,27 @@ function parseMasks(stdout: string): string[] {
     .map((line) => unescapeData(line.slice("::add-mask::".length)));
 }
 
-/** What the runner prints: ::add-mask:: commands are consumed, masked strings become ***. */
-function renderVisibleLog(stdout: string, masked: readonly string[]): string {
+const COMMAND_LABELS: Record<string, string> = { error: "Error", warning: "Warning", notice: "Notice" };
+
+/**
+ * What the runner prints: ::add-mask:: commands are consumed, annotations show as `Error: …`
+ * (their properties go to the annotation panel, not the log), debug lines only with step
+ * debugging on, and masked strings become ***.
+ */
+function renderVisibleLog(stdout: string, masked: readonly string[], debug = false): string {
   const secrets = [...masked].filter((value) => value.length > 0).sort((a, b) => b.length - a.length);
-  return stdout
-    .split("\n")
-    .filter((line) => !line.startsWith("::add-mask::"))
-    .map((line) => secrets.reduce((text, secret) => text.split(secret).join("***"), line))
-    .join("\n");
+  const lines: string[] = [];
+  for (const line of stdout.split("\n")) {
+    const command = /^::([a-z-]+)(?: [^:]*)?::(.*)$/.exec(line);
+    if (command === null) {
+      lines.push(line);
+      continue;
+    }
+    const [, name = "", message = ""] = command;
+    const label = COMMAND_LABELS[name];
+    if (label !== undefined) lines.push(`${label}: ${unescapeData(message)}`);
+    else if (name === "debug" && debug) lines.push(`##[debug]${unescapeData(message)}`);
+    else if (name === "group") lines.push(`▸ ${unescapeData(message)}`);
+  }
+  return lines.map((line) => secrets.reduce((text, secret) => text.split(secret).join("***"), line)).join("\n");
 }
