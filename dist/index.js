@@ -36801,7 +36801,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(342);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(556);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -36810,7 +36810,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 342:
+/***/ 556:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -49592,6 +49592,36 @@ function errorMessage(error) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/vault-names.ts
+/**
+ * Key Vault names as the service treats them. Pure: naming, planning and reporting all order
+ * their lists with the one comparator here, so every list the action shows is in the same order.
+ */
+/** By UTF-16 code unit, not by locale: the same order on every runner. */
+function compareText(left, right) {
+    return left < right ? -1 : left > right ? 1 : 0;
+}
+/**
+ * Key Vault name ignoring case (as Key Vault compares names), then the exact name, then the
+ * source key, so the order is total and stable. A missing name or source sorts as "".
+ */
+function compareByVaultName(left, right) {
+    const leftName = left.name ?? "";
+    const rightName = right.name ?? "";
+    return (compareText(leftName.toLowerCase(), rightName.toLowerCase()) ||
+        compareText(leftName, rightName) ||
+        compareText(left.source ?? "", right.source ?? ""));
+}
+/** The vault's name as `az` commands take it: the first label of its host. */
+function readVaultName(vaultUrl) {
+    try {
+        return new URL(vaultUrl).hostname.split(".")[0] ?? vaultUrl;
+    }
+    catch {
+        return vaultUrl;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/limiter.ts
 /**
  * The two pacing primitives of the action: a bound on parallel work, and a sliding-window limiter that
@@ -49663,6 +49693,10 @@ function createWindowLimiter(options) {
 
 
 
+
+const READS = new Set(["list", "list-deleted", "list-versions", "get", "get-deleted"]);
+/** A request with no answer in this time fails instead of holding its worker until the job times out. */
+const REQUEST_TIMEOUT_MS = 60_000;
 /** A refused Key Vault call: what failed, for which secret, why, and how to fix it. */
 class VaultError extends SyncError {
     failure;
@@ -49700,13 +49734,26 @@ function classifyVaultError(error) {
     const inner = bodyError?.innerError?.code ?? bodyError?.innererror?.code;
     const innerCode = typeof inner === "string" ? inner : undefined;
     const code = typeof bodyError?.code === "string" ? bodyError.code : typeof fields.code === "string" ? fields.code : undefined;
-    // Only ever a message field: serialising an SDK error could include the request, and a set
-    // request's body is the value.
-    const message = typeof bodyError?.message === "string" ? bodyError.message
-        : typeof fields.message === "string" ? fields.message
-            : typeof error === "string" ? error
-                : "unknown error";
-    return { status, code, innerCode, message, kind: pickKind(status, code, innerCode, message) };
+    const aborted = typeof error === "object" && error !== null && error.name === "AbortError";
+    const message = describeFailure(status, code, typeof bodyError?.message === "string" ? bodyError.message : undefined, aborted);
+    const kind = aborted ? "transient" : pickKind(status, code, innerCode, message);
+    return { status, code, innerCode, message, kind };
+}
+/**
+ * The only texts trusted to hold no value are Key Vault's own error messages (names and caller
+ * ids) and fixed descriptions. The SDK's `message` is never used: for a response it cannot parse
+ * it quotes the body, and the body of a GET is the secret.
+ */
+function describeFailure(status, code, serviceMessage, aborted) {
+    if (serviceMessage !== undefined && status !== undefined && status >= 400)
+        return serviceMessage;
+    if (aborted)
+        return `no answer within ${REQUEST_TIMEOUT_MS / 1000} s (request timed out)`;
+    if (code === "PARSE_ERROR")
+        return `Key Vault's answer could not be read${status === undefined ? "" : ` (HTTP ${status})`}`;
+    if (status === undefined)
+        return code === undefined ? "the request failed" : `the request failed (${code})`;
+    return `unexpected answer (HTTP ${status}${code === undefined ? "" : `, ${code}`})`;
 }
 /**
  * The SDK's pager throws "Pagination failed with unexpected statusCode 403" and drops the body,
@@ -49729,6 +49776,17 @@ function createErrorBodyPolicy(bodies) {
                 }
             }
             return response;
+        },
+    };
+}
+/** The SDK sends without a timeout by default; a stalled connection would hang the run. */
+function createTimeoutPolicy(timeoutMs) {
+    return {
+        name: "keyvaultSyncTimeout",
+        sendRequest(request, next) {
+            if (!request.timeout)
+                request.timeout = timeoutMs;
+            return next(request);
         },
     };
 }
@@ -49833,15 +49891,6 @@ function summarise(failure) {
     const action = /Action: '([^']+)'/.exec(failure.message)?.[1];
     const detail = [codes, action ? `action ${action}` : undefined].filter(Boolean).join(", ");
     return detail ? `${firstLine} (${detail})` : firstLine;
-}
-/** Name the vault as users write it in `az` commands: the first label of its host. */
-function readVaultName(vaultUrl) {
-    try {
-        return new URL(vaultUrl).hostname.split(".")[0] ?? vaultUrl;
-    }
-    catch {
-        return vaultUrl;
-    }
 }
 /** Build the error for a refused call; the fake vault in tests builds its errors here too. */
 function createVaultError(failure, operation, context) {
@@ -49954,6 +50003,7 @@ function key_vault_createKeyVault(vaultUrl, credential, options = {}) {
     const client = new SecretClient(vaultUrl, credential, {
         additionalPolicies: [
             { position: "perCall", policy: createErrorBodyPolicy(errorBodies) },
+            { position: "perCall", policy: createTimeoutPolicy(REQUEST_TIMEOUT_MS) },
             {
                 position: "perRetry",
                 policy: createThrottlePolicy({
@@ -49986,8 +50036,14 @@ function key_vault_createKeyVault(vaultUrl, credential, options = {}) {
     // A role assignment propagates as a whole: once one 403 has outlasted the propagation retries,
     // waiting again (for another secret or another kind of call) would not change the answer.
     let propagationWaitedOut = false;
+    // Once any call has worked the assignment is in effect: a read refused after that lacks a
+    // permission (a Reader may list but not read values), and waiting for propagation cannot help.
+    // Writes keep their retries: a stronger role added just now may still be on its way.
+    let succeededOnce = false;
     function pickRetryDelay(failure, operation, tries) {
         if (failure.kind === "forbidden-rbac" || failure.kind === "forbidden-policy") {
+            if (succeededOnce && READS.has(operation))
+                return undefined;
             const delay = propagationWaitedOut ? undefined : retry.forbiddenDelaysMs[tries.forbidden];
             if (delay === undefined)
                 propagationWaitedOut = true;
@@ -50011,9 +50067,14 @@ function key_vault_createKeyVault(vaultUrl, credential, options = {}) {
                 if (write)
                     await writeLimiter?.take();
                 try {
-                    return await attempt();
+                    const result = await attempt();
+                    succeededOnce = true;
+                    return result;
                 }
                 catch (error) {
+                    // Already explained (a sign-in failure surfacing in a vault call): keep its cause and fix.
+                    if (error instanceof SyncError)
+                        throw error;
                     const failure = classifyVaultError(restoreErrorBody(error, errorBodies));
                     const delay = pickRetryDelay(failure, operation, tries);
                     const vaultError = createVaultError(failure, operation, { vaultUrl, secretName, clientId: options.clientId });
@@ -50095,11 +50156,14 @@ function key_vault_createKeyVault(vaultUrl, credential, options = {}) {
 ;// CONCATENATED MODULE: ./src/tags.ts
 /**
  * Tags the action writes on every version it creates. Ownership tags decide what the action may
- * change; audit tags say which run wrote a version and are ignored when comparing secrets.
+ * change; the prefix tag says which of an owner's sets a secret belongs to (what prune may
+ * delete); audit tags say which run wrote a version and are ignored when comparing secrets.
  */
 const MANAGED_BY_TAG = "managed-by";
 const MANAGED_BY_VALUE = "keyvault-sync";
 const OWNER_TAG = "keyvault-sync-owner";
+/** The `prefix` input a version was synced under, exactly; absent when the prefix is empty. */
+const PREFIX_TAG = "keyvault-sync-prefix";
 const AUDIT_TAGS = {
     repository: "keyvault-sync-repository",
     run: "keyvault-sync-run",
@@ -50110,11 +50174,13 @@ const AUDIT_TAGS = {
 const MAX_TAGS = 15;
 /** Tag names and values: the stricter of the documented limits. */
 const MAX_TAG_LENGTH = 256;
-const RESERVED_TAGS = [MANAGED_BY_TAG, OWNER_TAG, ...Object.values(AUDIT_TAGS)];
+const RESERVED_TAGS = [MANAGED_BY_TAG, OWNER_TAG, PREFIX_TAG, ...Object.values(AUDIT_TAGS)];
 const MAX_USER_TAGS = MAX_TAGS - RESERVED_TAGS.length;
-/** The full tag set for a new version: user tags, then ownership, then audit (each ≤ 256 chars). */
-function buildTags(owner, userTags, audit) {
-    const tags = { ...userTags, [MANAGED_BY_TAG]: MANAGED_BY_VALUE, [OWNER_TAG]: owner };
+/** The full tag set for a new version: user tags, then ownership and prefix, then audit (each ≤ 256 chars). */
+function buildTags(scope, userTags, audit) {
+    const tags = { ...userTags, [MANAGED_BY_TAG]: MANAGED_BY_VALUE, [OWNER_TAG]: scope.owner };
+    if (scope.prefix !== "")
+        tags[PREFIX_TAG] = scope.prefix;
     const auditValues = [
         [AUDIT_TAGS.repository, audit.repository],
         [AUDIT_TAGS.run, audit.runUrl],
@@ -50139,7 +50205,15 @@ function readOwnership(tags, owner) {
         return { kind: "unmanaged" };
     return tagged === owner ? { kind: "ours" } : { kind: "other-owner", owner: tagged };
 }
-/** The tags a user asked for: everything but ownership and audit tags. */
+/** The prefix a version was synced under: no tag means no prefix. */
+function readPrefix(tags) {
+    return tags[PREFIX_TAG] ?? "";
+}
+/** Prefixes are compared as the Key Vault names they start: ignoring case. */
+function isSamePrefix(left, right) {
+    return left.toLowerCase() === right.toLowerCase();
+}
+/** The tags a user asked for: everything but ownership, prefix and audit tags. */
 function selectUserTags(tags) {
     const user = {};
     for (const [name, value] of Object.entries(tags)) {
@@ -50151,21 +50225,25 @@ function selectUserTags(tags) {
 
 ;// CONCATENATED MODULE: ./src/plan.ts
 
+
 function sameTags(left, right) {
     const leftNames = Object.keys(left);
     return leftNames.length === Object.keys(right).length && leftNames.every((name) => right[name] === left[name]);
 }
 /**
- * Value, content type, user tags and ownership tags must match; audit tags are ignored. Expiry
- * only matters when the inputs ask for one and the version has none: comparing the date itself
- * would churn a new expiry on every run as time passes.
+ * Value, content type, user tags, ownership tags and the prefix tag must match; audit tags are
+ * ignored. The prefix tag is compared exactly (it is written exactly), so a prefix whose case
+ * changed is rewritten too. Expiry only matters when the inputs ask for one and the version has
+ * none: comparing the date itself would churn a new expiry on every run as time passes.
  */
-function compareSecret(value, current, owner, metadata) {
+function compareSecret(value, current, scope, metadata) {
     if (current.value !== value)
         return { kind: "value" };
     const changed = [];
-    if (readOwnership(current.tags, owner).kind !== "ours")
+    if (readOwnership(current.tags, scope.owner).kind !== "ours")
         changed.push("ownership tags");
+    if (current.tags[PREFIX_TAG] !== (scope.prefix === "" ? undefined : scope.prefix))
+        changed.push("prefix tag");
     if (!sameTags(selectUserTags(current.tags), metadata.tags))
         changed.push("tags");
     // An empty content type is no content type: comparing "" with a missing one would churn.
@@ -50188,20 +50266,18 @@ function hideValue(secret) {
 function formatDate(date) {
     return date === undefined ? "an unknown date" : date.toISOString().slice(0, 10);
 }
-/** The vault's name as `az` commands take it (a copy of the adapter's, which the planner may not import). */
-function plan_readVaultName(vaultUrl) {
-    try {
-        return new URL(vaultUrl).hostname.split(".")[0] ?? vaultUrl;
-    }
-    catch {
-        return vaultUrl;
-    }
-}
 function itemFor(secret, action, reason, extra = {}) {
     return { source: secret.source, name: secret.name, action, reason, origin: secret.origin, ...extra };
 }
+/** Said on every write to a secret of this owner that another prefix's run synced last. */
+function describeOtherPrefix(tags, prefix) {
+    const stored = readPrefix(tags);
+    if (isSamePrefix(stored, prefix))
+        return "";
+    return stored === "" ? "; was synced without a prefix" : `; was synced under prefix '${stored}'`;
+}
 function planExisting(secret, existing, context) {
-    const { owner, adopt, metadata } = context.options;
+    const { owner, prefix, adopt, metadata } = context.options;
     const stored = existing.name === secret.name ? "" : ` (stored as '${existing.name}'; Key Vault names are case-insensitive)`;
     if (existing.managed) {
         return itemFor(secret, "skip", `certificate-backed secret: its lifetime is managed by Key Vault, so keyvault-sync never writes it${stored}`);
@@ -50227,6 +50303,8 @@ function planExisting(secret, existing, context) {
         }
         adopting = drifted ? `adopting a drifted secret (${why}): ` : "adopting a secret not created by keyvault-sync: ";
     }
+    // Every write below ends with this: where the secret was stored, and which set it came from.
+    const written = `${ownership.kind === "ours" ? describeOtherPrefix(existing.tags, prefix) : ""}${stored}`;
     if (!existing.enabled) {
         return itemFor(secret, "fail", `disabled in the vault; keyvault-sync does not write or re-enable disabled secrets${stored}`, {
             hint: `Enable it (az keyvault secret set-attributes --vault-name ${context.vaultName} --name ${existing.name} --enabled true) or remove it from the sources.`,
@@ -50238,23 +50316,23 @@ function planExisting(secret, existing, context) {
         const failure = existing.value.failure;
         // Missing read permission (e.g. Key Vault Reader): a write may still be allowed, and it says so.
         if (failure.kind === "forbidden-rbac" || failure.kind === "forbidden-policy" || failure.kind === "forbidden-other") {
-            return itemFor(secret, "update", `${adopting}value not compared (${failure.message}): new version${stored}`, setNewVersion);
+            return itemFor(secret, "update", `${adopting}value not compared (${failure.message}): new version${written}`, setNewVersion);
         }
         return itemFor(secret, "fail", `${adopting}could not read the current value: ${failure.message}${stored}`, { hint: failure.hint });
     }
     if (existing.value.kind === "not-read") {
-        return itemFor(secret, "update", `${adopting}value not compared (not read): new version${stored}`, setNewVersion);
+        return itemFor(secret, "update", `${adopting}value not compared (not read): new version${written}`, setNewVersion);
     }
-    const comparison = compareSecret(secret.value, { ...existing, value: existing.value.value }, owner, metadata);
+    const comparison = compareSecret(secret.value, { ...existing, value: existing.value.value }, { owner, prefix }, metadata);
     if (comparison.kind === "same")
         return itemFor(secret, "unchanged", `value and metadata match${stored}`);
     if (comparison.kind === "value")
-        return itemFor(secret, "update", `${adopting}value changed: new version${stored}`, setNewVersion);
+        return itemFor(secret, "update", `${adopting}value changed: new version${written}`, setNewVersion);
     const what = comparison.changed.join(", ");
     if (comparison.newVersion || existing.version === undefined) {
-        return itemFor(secret, "update", `${adopting}metadata only (${what}): new version with the same value${stored}`, setNewVersion);
+        return itemFor(secret, "update", `${adopting}metadata only (${what}): new version with the same value${written}`, setNewVersion);
     }
-    return itemFor(secret, "update", `${adopting}metadata only (${what}): properties updated, no new version${stored}`, {
+    return itemFor(secret, "update", `${adopting}metadata only (${what}): properties updated, no new version${written}`, {
         change: { kind: "patch", secret: hidden, storedName: existing.name, version: existing.version, currentExpiresOn: existing.expiresOn },
     });
 }
@@ -50269,7 +50347,7 @@ function planSoftDeleted(secret, deleted, rules) {
         });
     }
     const ownership = readOwnership(deleted.tags, owner);
-    const recover = { change: { kind: "recover", secret: hideValue(secret), storedName: deleted.name } };
+    const recover = { change: { kind: "recover", secret: hideValue(secret), storedName: deleted.name, adopt } };
     if (ownership.kind === "ours") {
         return itemFor(secret, "recover", `soft-deleted on ${when}: will be recovered, then its value and metadata brought up to date`, recover);
     }
@@ -50297,7 +50375,11 @@ function planPrune(input, state) {
     const items = [];
     for (const existing of state.secrets) {
         const key = existing.name.toLowerCase();
-        const candidate = !existing.managed && readOwnership(existing.tags, owner).kind === "ours" && key.startsWith(prefix.toLowerCase()) && !targeted.has(key);
+        const candidate = !existing.managed &&
+            readOwnership(existing.tags, owner).kind === "ours" &&
+            isSamePrefix(readPrefix(existing.tags), prefix) &&
+            key.startsWith(prefix.toLowerCase()) &&
+            !targeted.has(key);
         if (!candidate)
             continue;
         const rejection = heldBack.get(key);
@@ -50329,25 +50411,16 @@ function itemFromRejection(rejection) {
         origin: rejection.origin,
     };
 }
-function compareText(left, right) {
-    return left < right ? -1 : left > right ? 1 : 0;
-}
-/** Sort by Key Vault name (case-insensitively, as Key Vault compares), then by source: stable output. */
-function compareByName(left, right) {
-    return (compareText(left.name.toLowerCase(), right.name.toLowerCase()) ||
-        compareText(left.name, right.name) ||
-        compareText(left.source ?? "", right.source ?? ""));
-}
 function planChanges(input) {
     const items = input.rejected.map(itemFromRejection);
     const state = input.state;
     if (state === undefined) {
         for (const secret of input.desired) {
-            items.push(itemFor(secret, "skip", "validated offline only: not compared with the vault, which this run cannot read"));
+            items.push(itemFor(secret, "skip", "validated offline only: not compared with the vault, which this run cannot read", { offline: true }));
         }
-        return { items: items.sort(compareByName), offline: true };
+        return { items: items.sort(compareByVaultName), offline: true, prefix: input.options.prefix };
     }
-    const context = { options: input.options, vaultName: plan_readVaultName(state.vaultUrl) };
+    const context = { options: input.options, vaultName: readVaultName(state.vaultUrl) };
     const existingByName = new Map(state.secrets.map((secret) => [secret.name.toLowerCase(), secret]));
     const deletedByName = new Map(state.deleted.map((secret) => [secret.name.toLowerCase(), secret]));
     const createReason = state.deletedUnavailable === undefined
@@ -50368,15 +50441,16 @@ function planChanges(input) {
     }
     if (input.options.prune)
         items.push(...planPrune(input, state));
-    return { items: items.sort(compareByName), offline: false };
+    return { items: items.sort(compareByVaultName), offline: false, prefix: input.options.prefix };
 }
 
 ;// CONCATENATED MODULE: ./src/apply.ts
 /**
- * The applier: Plan -> one ChangeResult per item, with bounded concurrency. One item's failure
- * is that item's result; applyPlan never throws for one item and never stops the others.
- * Retries and pacing are the vault adapter's job, not this module's.
+ * The applier: Plan -> one ChangeResult per item, with bounded concurrency, in the plan's order
+ * (the planner sorts it). One item's failure is that item's result; applyPlan never throws for
+ * one item and never stops the others. Retries and pacing are the vault adapter's job.
  */
+
 
 
 
@@ -50386,6 +50460,8 @@ function resultFromItem(item, status, reason = item.reason) {
     const result = { source: item.source, name: item.name, action: item.action, status, reason, origin: item.origin };
     if (item.hint !== undefined && status === "failed")
         result.hint = item.hint;
+    if (item.offline && status === "skipped")
+        result.offline = true;
     return result;
 }
 /** The outcome each action has when it works; a dry run reports exactly this. */
@@ -50415,6 +50491,19 @@ function failedResult(item, error, prefix = "") {
         result.hint = error.hint;
     return result;
 }
+/**
+ * Why the recovered secret is no longer one the plan may write, or undefined when it still is.
+ * The SDK's recover reports success without recovering when the name already exists, so a secret
+ * someone else recovered (and perhaps rewrote) since the plan looks recovered by us: its latest
+ * version must pass the planner's ownership rule again.
+ */
+function findForeignRecovery(tags, change, owner) {
+    const ownership = readOwnership(tags, owner);
+    if (ownership.kind === "ours" || (ownership.kind === "unmanaged" && change.adopt))
+        return undefined;
+    const whose = ownership.kind === "other-owner" ? `managed by keyvault-sync for another owner ('${ownership.owner}')` : "written outside keyvault-sync";
+    return `recovered by someone else since the plan; its latest version is not ours (${whose}), so nothing was written`;
+}
 /** Recover, then write only what differs: the recovered version may already be right. */
 async function recoverThenWrite(item, change, vault, context) {
     await vault.recoverSecret(change.storedName);
@@ -50424,7 +50513,13 @@ async function recoverThenWrite(item, change, vault, context) {
             await vault.setSecret(change.secret.name, buildWrite(change.secret, context));
             return resultFromItem(item, "recovered", "recovered; a new version was written");
         }
-        const comparison = compareSecret(change.secret.value, { ...current.properties, value: current.value }, context.options.owner, context.options.metadata);
+        const foreign = findForeignRecovery(current.properties.tags, change, context.scope.owner);
+        if (foreign !== undefined) {
+            const result = resultFromItem(item, "failed", foreign);
+            result.hint = `Check who recovered '${current.properties.name}' and why, then run the sync again: the next plan compares against what it holds now.`;
+            return result;
+        }
+        const comparison = compareSecret(change.secret.value, { ...current.properties, value: current.value }, context.scope, context.options.metadata);
         if (comparison.kind === "same")
             return resultFromItem(item, "recovered", "recovered; value and metadata already match");
         if (comparison.kind === "metadata" && !comparison.newVersion && current.properties.version !== undefined) {
@@ -50493,24 +50588,22 @@ async function applyItem(item, vault, context) {
         return failedResult(item, error);
     }
 }
+/** One result per plan item, in the plan's order. */
 async function applyPlan(plan, vault, options) {
-    let results;
-    if (options.dryRun) {
-        results = plan.items.map((item) => resultFromItem(item, PREDICTED_STATUS[item.action]));
-    }
-    else {
-        if (vault === undefined)
-            throw new SyncError("Failed to apply the plan: no vault client, and this is not a dry run");
-        const expiresIn = options.metadata.expiresInSeconds;
-        const context = {
-            options,
-            // One tag set and one expiry for the whole run: every version this run writes says the same.
-            tags: buildTags(options.owner, options.metadata.tags, options.audit),
-            expiresOn: expiresIn === undefined ? undefined : new Date(options.now.getTime() + expiresIn * 1000),
-        };
-        results = await mapWithConcurrency(plan.items, options.concurrency, (item) => applyItem(item, vault, context));
-    }
-    return results.sort(compareByName);
+    if (options.dryRun)
+        return plan.items.map((item) => resultFromItem(item, PREDICTED_STATUS[item.action]));
+    if (vault === undefined)
+        throw new SyncError("Failed to apply the plan: no vault client, and this is not a dry run");
+    const expiresIn = options.metadata.expiresInSeconds;
+    const scope = { owner: options.owner, prefix: plan.prefix };
+    const context = {
+        options,
+        scope,
+        // One tag set and one expiry for the whole run: every version this run writes says the same.
+        tags: buildTags(scope, options.metadata.tags, options.audit),
+        expiresOn: expiresIn === undefined ? undefined : new Date(options.now.getTime() + expiresIn * 1000),
+    };
+    return mapWithConcurrency(plan.items, options.concurrency, (item) => applyItem(item, vault, context));
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/constants.js
@@ -84546,6 +84639,7 @@ function escapeForRegex(char) {
 
 ;// CONCATENATED MODULE: ./src/naming.ts
 
+
 const MAX_NAME_LENGTH = 127;
 /**
  * Key Vault documents "25k bytes" per value. We read that as 25 × 1024 bytes of UTF-8 (the Azure
@@ -84627,8 +84721,8 @@ function nameSecrets(entries, rules) {
         }
     }
     return {
-        desired: desired.sort((a, b) => naming_compareByName(a, b)),
-        rejected: rejected.sort((a, b) => naming_compareByName(a, b)),
+        desired: desired.sort(compareByVaultName),
+        rejected: rejected.sort(compareByVaultName),
     };
 }
 /** The Key Vault name for a source name under a transform, before the prefix. */
@@ -84674,16 +84768,6 @@ function joinList(items) {
     if (items.length <= 1)
         return items.join("");
     return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
-function naming_compareByName(a, b) {
-    return (naming_compareText((a.name ?? "").toLowerCase(), (b.name ?? "").toLowerCase()) ||
-        naming_compareText(a.name ?? "", b.name ?? "") ||
-        naming_compareText(a.source, b.source));
-}
-function naming_compareText(a, b) {
-    if (a < b)
-        return -1;
-    return a > b ? 1 : 0;
 }
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
@@ -84928,7 +85012,7 @@ function buildSchema(env, raw) {
         vault: inputs_text((value, ctx) => readVault(value, cloud, ctx)),
         secrets: inputs_text((value, ctx) => {
             if (value === "" && splitList(raw["env-file"], false).length === 0) {
-                report(ctx, "secrets", "or env-file must be set: the action needs at least one source", "Set secrets: ${{ toJSON(secrets) }} to sync the workflow's secrets, or env-file to sync dotenv files.");
+                report(ctx, "secrets", "is empty, and so is 'env-file': the action needs at least one source", "Set secrets: ${{ toJSON(secrets) }} to sync the workflow's secrets, or env-file to sync dotenv files.");
             }
             return value === "" ? undefined : value;
         }),
@@ -85117,6 +85201,7 @@ function decideDryRun(setting, env) {
 
 ;// CONCATENATED MODULE: ./src/report.ts
 
+
 const STATUSES = ["created", "updated", "unchanged", "recovered", "deleted", "skipped", "failed"];
 const CHANGING = new Set(["created", "updated", "recovered", "deleted"]);
 // GitHub shows at most 10 error and 10 warning annotations per step and drops the rest, so the
@@ -85130,17 +85215,31 @@ function countResults(results) {
 }
 /** Outputs, annotations and job summary for a run that got as far as a plan. */
 async function writeReport(results, context, io) {
-    const sorted = sortByName(results);
+    // Results come sorted from the plan; sorting a copy with the same comparator keeps the report
+    // stable for any caller, at the cost of one pass over an already sorted list.
+    const sorted = [...results].sort(compareByVaultName);
     const counts = countResults(sorted);
     writeOutputs(sorted, counts, context, io);
     logResults(sorted, counts, context, io);
-    annotateResults(sorted, "failed", (message, properties) => io.error(message, properties), context.dryRun);
-    annotateResults(sorted, "skipped", (message, properties) => io.warning(message, properties), context.dryRun);
+    const failed = sorted.filter((result) => result.status === "failed");
+    // Offline-only validations are no problem: warning about each would crowd out the warnings
+    // that are (GitHub shows 10 a step), so they share one notice.
+    const skipped = sorted.filter((result) => result.status === "skipped" && !result.offline);
+    const offline = sorted.filter((result) => result.status === "skipped" && result.offline);
+    annotateResults(failed, "failed", (message, properties) => io.error(message, properties), context.dryRun);
+    annotateResults(skipped, "skipped", (message, properties) => io.warning(message, properties), context.dryRun);
     if (context.dryRun)
         io.notice(`Dry run: nothing was written to ${context.vaultUrl}.${context.dryRunReason ? ` ${context.dryRunReason}` : ""}`);
     for (const note of context.notes)
         io.notice(note);
+    if (offline.length > 0)
+        noticeOffline(offline, io);
     await writeSummary(renderSummary(sorted, counts, context), io);
+}
+function noticeOffline(offline, io) {
+    const secrets = offline.length === 1 ? "1 secret" : `${offline.length} secrets`;
+    io.notice(`${secrets} validated offline only: ${offline.map((result) => result.name).join(", ")}. Names and values are valid; ` +
+        "nothing was compared with the vault, which this run cannot read. The job summary lists every secret.", { title: `${secrets} validated offline only` });
 }
 function writeOutputs(sorted, counts, context, io) {
     for (const status of STATUSES)
@@ -85163,8 +85262,8 @@ function logResults(sorted, counts, context, io) {
     }
     io.info(STATUSES.map((status) => `${counts[status]} ${describeStatus(status, context.dryRun)}`).join(", "));
 }
-function annotateResults(sorted, status, annotate, dryRun) {
-    const matching = sorted.filter((result) => result.status === status);
+/** One annotation per result (all of one status), the tenth counting any beyond nine. */
+function annotateResults(matching, status, annotate, dryRun) {
     const shown = matching.length > MAX_ANNOTATIONS ? matching.slice(0, MAX_ANNOTATIONS - 1) : matching;
     for (const result of shown) {
         annotate(`${result.name}: ${result.reason}${result.hint ? `\n${result.hint}` : ""}`, {
@@ -85294,23 +85393,9 @@ function fence(text) {
     const marks = "`".repeat(longest + 1);
     return `${marks}text\n${text}\n${marks}`;
 }
-/** Sorted by Key Vault name, case-insensitively as Key Vault compares them, then by source. Locale-independent. */
-function sortByName(results) {
-    const key = (result) => [result.name.toLowerCase(), result.name, result.source ?? ""];
-    return [...results].sort((a, b) => {
-        const left = key(a);
-        const right = key(b);
-        for (let index = 0; index < left.length; index++) {
-            if (left[index] < right[index])
-                return -1;
-            if (left[index] > right[index])
-                return 1;
-        }
-        return 0;
-    });
-}
 
 ;// CONCATENATED MODULE: ./src/sources/dotenv-file.ts
+
 /**
  * A dotenv parser that yields exactly the key/value map of the `dotenv` package's `parse` (its
  * default, regex-based mode) and also remembers the line each key starts on. Users already have
@@ -85335,6 +85420,15 @@ function sortByName(results) {
  * - A later duplicate key replaces the earlier value. The key `__proto__` is dropped, because
  *   dotenv stores into a plain object, where that assignment does nothing.
  *
+ * One reading of dotenv's is refused instead of reproduced: a value that opens a quote which
+ * never closes. dotenv then keeps only the rest of the opening line and reads each following
+ * line as an entry of its own, so the lines of an intended multi-line value (a key, a password)
+ * would become key names, which are printed unmasked, or separate secrets. Refused is a value
+ * whose first non-space character is a quote when no closing quote qualifies (above) and the
+ * quote's own line holds no other unescaped quote of that kind. A line that does, such as
+ * `A="abc"def`, was closed by its author, and dotenv's reading of it (`"abc"def`) stays on that
+ * line, so it is kept. The error names the file, the key and the key's line, never the value.
+ *
  * Line numbers count LF after the CR normalisation (so CRLF and lone CR files number as editors
  * do); U+2028/U+2029 start entries but are not counted as lines.
  */
@@ -85348,6 +85442,9 @@ function parseDotenv(text, file) {
         if (lineStart === undefined)
             break;
         const attempt = readEntryAt(src, lineStart);
+        if (attempt.ok && attempt.unclosedQuote !== undefined) {
+            throw unclosedQuoteError(file, lines.lineOf(attempt.keyStart), attempt.key, attempt.unclosedQuote);
+        }
         if (attempt.ok) {
             if (attempt.key !== "__proto__") {
                 const entry = {
@@ -85369,6 +85466,10 @@ function parseDotenv(text, file) {
         }
     }
     return [...found.values()];
+}
+function unclosedQuoteError(file, line, key, quote) {
+    // The key is the author's name for the value, not part of it; nothing after the `=` is quoted.
+    return new InputError("env-file", `${file} line ${line}: the value of ${key} opens a ${quote} quote that never closes; dotenv would read the lines after it as separate entries`, "Close the value with the same quote. A multi-line value may close on a later line, with nothing but spaces or a # comment after the closing quote.");
 }
 const KEY_CHAR = /^[\w.-]$/;
 const QUOTES = new Set(["'", '"', "`"]);
@@ -85416,23 +85517,38 @@ function readKeyAndValue(src, keyStart) {
         valueStart = keyEnd + 2;
     else
         return undefined;
-    const { raw, end } = readRawValue(src, valueStart);
-    return { ok: true, key: src.slice(keyStart, keyEnd), keyStart, value: cleanValue(raw), end };
+    const { raw, end, unclosedQuote } = readRawValue(src, valueStart);
+    return { ok: true, key: src.slice(keyStart, keyEnd), keyStart, value: cleanValue(raw), end, unclosedQuote };
 }
 /** The value as dotenv captures it, before trimming and unquoting, and where it ends. */
 function readRawValue(src, valueStart) {
     const open = skipSpaces(src, valueStart);
     const quote = src[open];
+    let unclosedQuote;
     if (quote !== undefined && QUOTES.has(quote)) {
         for (const close of listClosingQuotes(src, open, quote)) {
             if (endsEntry(src, close + 1))
-                return { raw: src.slice(valueStart, close + 1), end: close + 1 };
+                return { raw: src.slice(valueStart, close + 1), end: close + 1, unclosedQuote: undefined };
         }
+        if (!hasUnescapedQuoteOnLine(src, open, quote))
+            unclosedQuote = quote;
     }
     let end = valueStart;
     while (end < src.length && src[end] !== "#" && src[end] !== "\n" && src[end] !== "\r")
         end += 1;
-    return { raw: src.slice(valueStart, end), end };
+    return { raw: src.slice(valueStart, end), end, unclosedQuote };
+}
+/**
+ * Whether the line of the opening quote at `open` holds another `quote` not preceded by a
+ * backslash. The line runs to LF: dotenv's single-line reading runs past U+2028 and U+2029, and
+ * only the lines after an LF become entries of their own.
+ */
+function hasUnescapedQuoteOnLine(src, open, quote) {
+    for (let index = open + 1; index < src.length && src[index] !== "\n"; index += 1) {
+        if (src[index] === quote && src[index - 1] !== "\\")
+            return true;
+    }
+    return false;
 }
 /**
  * Candidate closing quotes in the order dotenv's backtracking tries them: the first quote not
@@ -85806,6 +85922,7 @@ function readErrorCode(error) {
 
 
 
+
 function toReadFailure(error) {
     if (error instanceof VaultError)
         return { kind: error.failure.kind, message: error.message, hint: error.hint };
@@ -85852,6 +85969,8 @@ async function readExisting(vault, listed, options) {
             const failure = { kind: "not-found", message: `'${listed.name}' disappeared while the vault was being read`, hint: "Run the sync again." };
             return { ...listed, value: { kind: "failed", failure }, history };
         }
+        for (const fragment of listMaskFragments(read.value))
+            options.mask?.(fragment);
         // The GET is newer than the listing and is the version the value belongs to.
         return { ...read.properties, value: { kind: "read", value: read.value }, history };
     }
@@ -85918,14 +86037,21 @@ function createDefaultDeps() {
     };
 }
 async function run(deps = createDefaultDeps()) {
-    const context = { inputs: undefined, notes: [] };
+    const context = { inputs: undefined, notes: [], results: undefined };
     try {
         const results = await syncSecrets(deps, context);
+        context.results = results;
         const inputs = context.inputs;
         await writeReport(results, { dryRun: inputs.dryRun, dryRunReason: inputs.dryRunReason, vaultUrl: inputs.vaultUrl, notes: context.notes }, deps.io);
         failOnFailedResults(results, deps);
     }
     catch (error) {
+        if (context.results !== undefined) {
+            const counts = countResults(context.results);
+            const done = Object.entries(counts).map(([status, count]) => `${count} ${status}`).join(", ");
+            deps.io.setFailed(`The sync finished (${done}) but reporting it failed: ${describeFatal(error)}`);
+            return;
+        }
         await writeFailureSummary(error, { vaultUrl: context.inputs?.vaultUrl, dryRun: context.inputs?.dryRun, dryRunReason: context.inputs?.dryRunReason, notes: context.notes }, deps.io).catch((summaryError) => deps.io.warning(`Failed to write the job summary: ${errorMessage(summaryError)}`));
         deps.io.setFailed(describeFatal(error));
     }
@@ -85937,14 +86063,18 @@ async function syncSecrets(deps, context) {
     io.info(`Vault: ${inputs.vaultUrl} (${inputs.cloud.name} cloud); ${inputs.dryRun ? "dry run" : "writing"} — ${inputs.dryRunReason}`);
     const entries = await readSources({ secretsJson: inputs.secretsJson, envFiles: inputs.envFiles }, { readFile: deps.readFile, mask: (value) => io.setSecret(value) });
     const { desired, rejected } = nameSecrets(entries, { include: inputs.include, exclude: inputs.exclude, prefix: inputs.prefix, transform: inputs.nameTransform });
+    const skipped = rejected.filter((rejection) => rejection.status === "skipped").length;
     const excluded = entries.length - desired.length - rejected.length;
-    io.info(`Read ${entries.length} source entries: ${desired.length} to sync, ${rejected.length} rejected by naming rules, ${excluded} excluded (include/exclude, github_token).`);
+    io.info(`Read ${entries.length} source entries: ${desired.length} to sync, ${skipped} empty (skipped), ` +
+        `${rejected.length - skipped} failing the naming rules, ${excluded} left out (include/exclude, github_token).`);
     const now = deps.now();
     const metadata = { contentType: inputs.contentType, tags: inputs.tags, expiresInSeconds: inputs.expiresInSeconds };
     const connection = await connect(inputs, deps, context);
     const state = connection
-        ? await readVaultState(connection.vault, desired, { owner: inputs.owner, concurrency: inputs.concurrency, adopt: inputs.adopt, prune: inputs.prune, prefix: inputs.prefix })
+        ? await readVaultState(connection.vault, desired, { owner: inputs.owner, concurrency: inputs.concurrency, adopt: inputs.adopt, mask: (value) => io.setSecret(value) })
         : undefined;
+    if (state)
+        noteUnreadableValues(state, context);
     const plan = planChanges({
         desired,
         rejected,
@@ -85987,6 +86117,15 @@ async function connect(inputs, deps, context) {
     io.info(`Signed in to Microsoft Entra ID${inputs.clientId ? ` as ${inputs.clientId}` : ""}.`);
     const vault = deps.createKeyVault(inputs.vaultUrl, credential, { log: (message) => io.info(message), clientId: inputs.clientId });
     return { vault, claims: credential.presentedClaims };
+}
+/** A plan that could not compare values (a Reader identity) must say so once, not only per item. */
+function noteUnreadableValues(state, context) {
+    const refused = state.secrets.filter((secret) => secret.value.kind === "failed" && (secret.value.failure.kind === "forbidden-rbac" || secret.value.failure.kind === "forbidden-policy")).length;
+    if (refused > 0) {
+        context.notes.push(`${refused} existing ${refused === 1 ? "value" : "values"} could not be read: the identity may list secrets but not read them ` +
+            "(Key Vault Reader, or an access policy without 'get'), so their items say 'value not compared'. " +
+            "Key Vault Secrets User is enough for a dry run that compares values.");
+    }
 }
 /** Who wrote a version, from the runner's environment; the environment name only the OIDC token knows. */
 function readAuditContext(env, claims) {
