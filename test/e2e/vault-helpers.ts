@@ -6,6 +6,7 @@
 import { adminGet, adminPatch, adminPut, adminRequest, cloudEnv } from "../cloud/index.ts";
 import type { CloudInfo, RequestLogEntry, RequestLogView } from "../cloud/index.ts";
 import type { AdminSecretView } from "../cloud/key-vault/index.ts";
+import { findLeaks } from "./leak-check.ts";
 import { githubContext, runAction } from "./run-action.ts";
 import type { ActionRun } from "./run-action.ts";
 
@@ -141,12 +142,30 @@ export interface SyncRun extends ActionRun {
  */
 export async function runSync(info: CloudInfo, vault: string, inputs: Record<string, string>, env: Record<string, string> = {}): Promise<SyncRun> {
   const before = (await readVaultRequests(info, vault)).length;
+  const storedBefore = await readStoredValues(info, vault);
   const run = await runAction({
     inputs: { vault, "tenant-id": info.tenantId, "client-id": info.clientId, ...inputs },
     env: { ...cloudEnv(info), ...githubContext(env) },
   });
   const vaultRequests = (await readVaultRequests(info, vault)).slice(before);
+  // Every value the run was given or could have read from the vault must stay out of its output.
+  const values = [...readSecretsInput(inputs["secrets"]), ...storedBefore, ...(await readStoredValues(info, vault))];
+  const leaks = findLeaks(run, values);
+  if (leaks.length > 0) throw new Error(`Secret values leaked into the action's output: ${JSON.stringify(leaks)}`);
   return { ...run, vaultRequests };
+}
+
+function readSecretsInput(secrets: string | undefined): string[] {
+  if (secrets === undefined) return [];
+  try {
+    return Object.values(JSON.parse(secrets) as Record<string, unknown>).filter((value): value is string => typeof value === "string");
+  } catch {
+    return [];
+  }
+}
+
+async function readStoredValues(info: CloudInfo, vault: string): Promise<string[]> {
+  return (await readVault(info, vault)).flatMap((secret) => secret.versions.map((version) => version.value));
 }
 
 /** Everything a reader of the step sees: log, annotations and summary. */
