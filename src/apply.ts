@@ -3,7 +3,7 @@
  * (the planner sorts it). One item's failure is that item's result; applyPlan never throws for
  * one item and never stops the others. Retries and pacing are the vault adapter's job.
  */
-import { VaultError } from "./key-vault.ts";
+import { VaultError } from "./vault-errors.ts";
 import type { KeyVault, PropertiesUpdate, SecretWrite } from "./key-vault.ts";
 import type { Plan, PlanAction, PlanChange, PlanItem, SecretMetadata } from "./plan.ts";
 import { compareSecret, planSoftDeleted } from "./plan.ts";

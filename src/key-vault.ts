@@ -11,15 +11,21 @@
  * - 409 "being deleted / being recovered" and the 404 window after a recovery: short backoff.
  *
  * Writes are paced by a sliding window under the per-vault limit (300 writes per 10 s).
+ *
+ * What a failure means and how to fix it is in vault-errors.ts; the policies added to the SDK's
+ * pipeline (timeout, error bodies, 429) are in vault-policies.ts.
  */
 import { SecretClient } from "@azure/keyvault-secrets";
 import type { DeletedSecret, SecretProperties } from "@azure/keyvault-secrets";
 import type { TokenCredential } from "@azure/core-auth";
-import type { HttpClient, HttpHeaders, PipelinePolicy, PipelineResponse } from "@azure/core-rest-pipeline";
+import type { HttpClient } from "@azure/core-rest-pipeline";
 import { SyncError } from "./errors.ts";
-import { readVaultName } from "./vault-names.ts";
 import { createWindowLimiter, sleepFor } from "./limiter.ts";
 import type { Sleep, WindowLimiter } from "./limiter.ts";
+import { classifyVaultError, createVaultError } from "./vault-errors.ts";
+import type { VaultFailure, VaultOperation } from "./vault-errors.ts";
+import { createErrorBodyPolicy, createThrottlePolicy, createTimeoutPolicy, REQUEST_TIMEOUT_MS, restoreErrorBody } from "./vault-policies.ts";
+import type { ErrorBody } from "./vault-policies.ts";
 
 // ---- What the rest of the action sees ----
 
@@ -79,273 +85,9 @@ export interface KeyVault {
   recoverSecret(name: string): Promise<void>;
 }
 
-// ---- Failures ----
-
-export type VaultFailureKind =
-  | "forbidden-rbac"
-  | "forbidden-policy"
-  | "forbidden-firewall"
-  | "forbidden-other"
-  | "not-found"
-  | "deleted-recoverable"
-  | "being-deleted"
-  | "being-recovered"
-  | "throttled"
-  | "managed-by-key-vault"
-  | "disabled"
-  | "bad-request"
-  | "transient"
-  | "other";
-
-export interface VaultFailure {
-  status: number | undefined;
-  code: string | undefined;
-  innerCode: string | undefined;
-  /** Key Vault's own message (names and caller ids, never values). */
-  message: string;
-  kind: VaultFailureKind;
-}
-
-export type VaultOperation = "list" | "list-deleted" | "list-versions" | "get" | "get-deleted" | "set" | "update" | "delete" | "recover";
+// ---- Retry settings ----
 
 const READS: ReadonlySet<VaultOperation> = new Set(["list", "list-deleted", "list-versions", "get", "get-deleted"]);
-
-/** A request with no answer in this time fails instead of holding its worker until the job times out. */
-export const REQUEST_TIMEOUT_MS = 60_000;
-
-/** A refused Key Vault call: what failed, for which secret, why, and how to fix it. */
-export class VaultError extends SyncError {
-  readonly failure: VaultFailure;
-  readonly operation: VaultOperation;
-  readonly secretName: string | undefined;
-
-  constructor(message: string, hint: string | undefined, failure: VaultFailure, operation: VaultOperation, secretName: string | undefined) {
-    // No `cause`: the SDK error holds the request, and a set request's body is the value.
-    super(message, hint);
-    this.name = "VaultError";
-    this.failure = failure;
-    this.operation = operation;
-    this.secretName = secretName;
-  }
-}
-
-const NETWORK_CODES = new Set(["ETIMEDOUT", "ESOCKETTIMEDOUT", "ECONNREFUSED", "ECONNRESET", "ENOENT", "ENOTFOUND", "EPIPE", "EAI_AGAIN", "REQUEST_SEND_ERROR"]);
-
-const FORBIDDEN_KINDS: Record<string, VaultFailureKind> = {
-  ForbiddenByRbac: "forbidden-rbac",
-  AccessDenied: "forbidden-policy",
-  ForbiddenByPolicy: "forbidden-policy",
-  ForbiddenByFirewall: "forbidden-firewall",
-  ForbiddenByConnection: "forbidden-firewall",
-  SecretManagedByKeyVault: "managed-by-key-vault",
-  SecretDisabled: "disabled",
-};
-
-const CONFLICT_KINDS: Record<string, VaultFailureKind> = {
-  ObjectIsDeletedButRecoverable: "deleted-recoverable",
-  ObjectIsBeingDeleted: "being-deleted",
-  ObjectIsBeingRecovered: "being-recovered",
-};
-
-/** Read status and codes the way the SDK surfaces them (azure-facts A §6.1) and name the case. */
-export function classifyVaultError(error: unknown): VaultFailure {
-  const fields = (typeof error === "object" && error !== null ? error : {}) as {
-    statusCode?: unknown;
-    code?: unknown;
-    message?: unknown;
-    details?: { error?: { code?: unknown; message?: unknown; innerError?: { code?: unknown }; innererror?: { code?: unknown } } };
-  };
-  const status = typeof fields.statusCode === "number" ? fields.statusCode : undefined;
-  const bodyError = fields.details?.error;
-  const inner = bodyError?.innerError?.code ?? bodyError?.innererror?.code;
-  const innerCode = typeof inner === "string" ? inner : undefined;
-  const code = typeof bodyError?.code === "string" ? bodyError.code : typeof fields.code === "string" ? fields.code : undefined;
-  const aborted = typeof error === "object" && error !== null && (error as { name?: unknown }).name === "AbortError";
-  const message = describeFailure(status, code, typeof bodyError?.message === "string" ? bodyError.message : undefined, aborted);
-  const kind = aborted ? "transient" : pickKind(status, code, innerCode, message);
-  return { status, code, innerCode, message, kind };
-}
-
-/**
- * The only texts trusted to hold no value are Key Vault's own error messages (names and caller
- * ids) and fixed descriptions. The SDK's `message` is never used: for a response it cannot parse
- * it quotes the body, and the body of a GET is the secret.
- */
-function describeFailure(status: number | undefined, code: string | undefined, serviceMessage: string | undefined, aborted: boolean): string {
-  if (serviceMessage !== undefined && status !== undefined && status >= 400) return serviceMessage;
-  if (aborted) return `no answer within ${REQUEST_TIMEOUT_MS / 1000} s (request timed out)`;
-  if (code === "PARSE_ERROR") return `Key Vault's answer could not be read${status === undefined ? "" : ` (HTTP ${status})`}`;
-  if (status === undefined) return code === undefined ? "the request failed" : `the request failed (${code})`;
-  return `unexpected answer (HTTP ${status}${code === undefined ? "" : `, ${code}`})`;
-}
-
-/** The `error` object of a Key Vault error body, kept because some SDK paths drop it. */
-interface ErrorBody {
-  code?: unknown;
-  message?: unknown;
-  innererror?: { code?: unknown };
-}
-
-/**
- * The SDK's pager throws "Pagination failed with unexpected statusCode 403" and drops the body,
- * so a refused listing would lose its inner code (RBAC vs firewall). This policy remembers error
- * bodies per request so the adapter can classify them like any other error.
- */
-function createErrorBodyPolicy(bodies: WeakMap<object, ErrorBody>): PipelinePolicy {
-  return {
-    name: "keyvaultSyncErrorBody",
-    async sendRequest(request, next): Promise<PipelineResponse> {
-      const response = await next(request);
-      if (response.status >= 400 && response.bodyAsText) {
-        try {
-          const parsed = JSON.parse(response.bodyAsText) as { error?: ErrorBody };
-          if (parsed.error && typeof parsed.error === "object") bodies.set(request, parsed.error);
-        } catch {
-          // Not JSON: nothing to remember; the SDK reports its own parse error.
-        }
-      }
-      return response;
-    },
-  };
-}
-
-/** The SDK sends without a timeout by default; a stalled connection would hang the run. */
-function createTimeoutPolicy(timeoutMs: number): PipelinePolicy {
-  return {
-    name: "keyvaultSyncTimeout",
-    sendRequest(request, next): Promise<PipelineResponse> {
-      if (!request.timeout) request.timeout = timeoutMs;
-      return next(request);
-    },
-  };
-}
-
-/** Put a remembered error body back on an SDK error that lost it. */
-function restoreErrorBody(error: unknown, bodies: WeakMap<object, ErrorBody>): unknown {
-  if (typeof error !== "object" || error === null) return error;
-  const fields = error as { request?: unknown; details?: { error?: unknown }; statusCode?: unknown; code?: unknown; message?: unknown };
-  if (fields.details?.error !== undefined || typeof fields.request !== "object" || fields.request === null) return error;
-  const body = bodies.get(fields.request);
-  if (body === undefined) return error;
-  const innerCode = body.innererror?.code;
-  return {
-    statusCode: fields.statusCode,
-    code: fields.code,
-    message: fields.message,
-    details: { error: { code: body.code, message: body.message, innerError: innerCode === undefined ? undefined : { code: innerCode } } },
-  };
-}
-
-function pickKind(status: number | undefined, code: string | undefined, innerCode: string | undefined, message: string): VaultFailureKind {
-  if (status === undefined) return code !== undefined && NETWORK_CODES.has(code) ? "transient" : "other";
-  if (status === 403) {
-    const known = innerCode === undefined ? undefined : FORBIDDEN_KINDS[innerCode];
-    if (known) return known;
-    // Older or proxied answers can lack innererror; the firewall wording is distinctive.
-    if (/client address is not authorized|public network access is disabled|not allowed by NSP/i.test(message)) return "forbidden-firewall";
-    if (/lifetime is managed by Key Vault/i.test(message)) return "managed-by-key-vault";
-    return "forbidden-other";
-  }
-  if (status === 409) return (innerCode === undefined ? undefined : CONFLICT_KINDS[innerCode]) ?? "other";
-  if (status === 404) return "not-found";
-  if (status === 429) return "throttled";
-  if (status === 400 || status === 405) return "bad-request";
-  if (status === 408 || (status >= 500 && status !== 501 && status !== 505)) return "transient";
-  return "other";
-}
-
-// ---- The one table of hints ----
-
-interface HintContext {
-  operation: VaultOperation;
-  vaultName: string;
-  secretName: string | undefined;
-  clientId: string | undefined;
-}
-
-const VERBS: Record<VaultOperation, string> = {
-  list: "list secrets",
-  "list-deleted": "list deleted secrets",
-  "list-versions": "list the versions of",
-  get: "read",
-  "get-deleted": "read the deleted",
-  set: "set",
-  update: "update the properties of",
-  delete: "delete",
-  recover: "recover",
-};
-
-/** Least-privileged built-in role that allows each operation. */
-const ROLE_FOR: Record<VaultOperation, string> = {
-  list: "Key Vault Reader",
-  "list-deleted": "Key Vault Reader",
-  "list-versions": "Key Vault Reader",
-  get: "Key Vault Secrets User",
-  "get-deleted": "Key Vault Reader",
-  set: "Key Vault Secrets Officer",
-  update: "Key Vault Secrets Officer",
-  delete: "Key Vault Secrets Officer",
-  recover: "Key Vault Secrets Officer",
-};
-
-/** Access-policy permission each operation needs. */
-const PERMISSION_FOR: Record<VaultOperation, string> = {
-  list: "list",
-  "list-deleted": "list",
-  "list-versions": "list",
-  get: "get",
-  "get-deleted": "get",
-  set: "set",
-  update: "set",
-  delete: "delete",
-  recover: "recover",
-};
-
-const HINTS: Partial<Record<VaultFailureKind, (ctx: HintContext) => string>> = {
-  "forbidden-rbac": (ctx) =>
-    `The identity lacks the '${ROLE_FOR[ctx.operation]}' role on this vault (a sync needs 'Key Vault Secrets Officer'; a dry run needs 'Key Vault Secrets User' to compare values). ` +
-    `Grant it: az role assignment create --role "${ROLE_FOR[ctx.operation]}" --assignee ${ctx.clientId ?? "<client-id>"} --scope "$(az keyvault show --name ${ctx.vaultName} --query id -o tsv)". ` +
-    "New role assignments can take a few minutes to apply.",
-  "forbidden-policy": (ctx) =>
-    `The vault uses access policies and the identity lacks the secret '${PERMISSION_FOR[ctx.operation]}' permission. ` +
-    `Grant what a sync needs: az keyvault set-policy --name ${ctx.vaultName} --spn ${ctx.clientId ?? "<client-id>"} --secret-permissions get list set delete recover`,
-  "forbidden-firewall": (ctx) =>
-    `The vault's network rules rejected the runner. Run the job on a self-hosted runner inside the vault's virtual network (private endpoint), ` +
-    `or allow the runner's public IP: az keyvault network-rule add --name ${ctx.vaultName} --ip-address <runner-ip> (GitHub-hosted runner addresses change between runs).`,
-  "managed-by-key-vault": () => "This secret backs a certificate; change the certificate instead, or sync under another name.",
-  disabled: (ctx) =>
-    `Enable it (az keyvault secret set-attributes --vault-name ${ctx.vaultName} --name ${ctx.secretName ?? "<name>"} --enabled true) or remove it from the sources.`,
-  "deleted-recoverable": (ctx) =>
-    `The name is soft-deleted. Recover it (az keyvault secret recover --vault-name ${ctx.vaultName} --name ${ctx.secretName ?? "<name>"}) or purge it by hand; keyvault-sync never purges.`,
-  "being-deleted": () => "Key Vault is still processing a delete of this name; run the sync again in a minute.",
-  "being-recovered": () => "Key Vault is still processing a recovery of this name; run the sync again in a minute.",
-  throttled: () => "Key Vault kept throttling after repeated backoff; lower the 'concurrency' input or spread runs that share the vault.",
-  transient: () => "Key Vault or the network failed repeatedly; run the job again.",
-};
-
-function summarise(failure: VaultFailure): string {
-  const firstLine = failure.message.split(/\r?\n/)[0]?.trim() || failure.message;
-  const codes = [failure.status, failure.innerCode ?? failure.code].filter((part) => part !== undefined).join(" ");
-  const action = /Action: '([^']+)'/.exec(failure.message)?.[1];
-  const detail = [codes, action ? `action ${action}` : undefined].filter(Boolean).join(", ");
-  return detail ? `${firstLine} (${detail})` : firstLine;
-}
-
-
-/** Build the error for a refused call; the fake vault in tests builds its errors here too. */
-export function createVaultError(
-  failure: VaultFailure,
-  operation: VaultOperation,
-  context: { vaultUrl: string; secretName?: string | undefined; clientId?: string | undefined },
-): VaultError {
-  const vaultName = readVaultName(context.vaultUrl);
-  const target = context.secretName === undefined ? "" : ` secret '${context.secretName}'`;
-  const message = `Failed to ${VERBS[operation]}${target} in vault '${vaultName}': ${summarise(failure)}`;
-  const hint = HINTS[failure.kind]?.({ operation, vaultName, secretName: context.secretName, clientId: context.clientId });
-  return new VaultError(message, hint, failure, operation, context.secretName);
-}
-
-// ---- Retry settings ----
 
 export interface RetrySettings {
   /** Retries of a 429 (after the first try). */
@@ -402,64 +144,6 @@ export interface KeyVaultOptions {
   clientId?: string;
   /** Transport override (the SDK's own option), e.g. an in-memory vault for unit tests. */
   httpClient?: HttpClient;
-}
-
-// ---- 429 policy ----
-
-const RETRY_AFTER_MS_HEADERS = ["retry-after-ms", "x-ms-retry-after-ms"];
-
-/** Milliseconds a response asks us to wait, from any of the headers Azure uses. */
-export function readRetryAfterMs(headers: HttpHeaders, now: number): number | undefined {
-  for (const name of RETRY_AFTER_MS_HEADERS) {
-    const value = Number(headers.get(name));
-    if (headers.has(name) && Number.isFinite(value) && value >= 0) return value;
-  }
-  const raw = headers.get("retry-after");
-  if (raw === undefined) return undefined;
-  const seconds = Number(raw);
-  if (raw.trim() !== "" && Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const date = Date.parse(raw);
-  return Number.isFinite(date) ? Math.max(0, date - now) : undefined;
-}
-
-export interface ThrottlePolicyOptions {
-  retries: number;
-  baseDelayMs: number;
-  maxDelayMs: number;
-  maxRetryAfterMs: number;
-  sleep: Sleep;
-  now: () => number;
-  random: () => number;
-  log: (message: string) => void;
-}
-
-/**
- * Retries 429 answers, with or without Retry-After. It sits inside the SDK's retry policy (closest
- * to the wire); when it gives up it removes the Retry-After headers so the SDK's own throttling
- * strategy does not start another round of waits on top of ours.
- */
-export function createThrottlePolicy(options: ThrottlePolicyOptions): PipelinePolicy {
-  return {
-    name: "keyvaultSyncThrottleRetry",
-    async sendRequest(request, next): Promise<PipelineResponse> {
-      for (let retry = 0; ; retry += 1) {
-        const response = await next(request);
-        if (response.status !== 429) return response;
-        if (retry >= options.retries) {
-          for (const name of ["retry-after", ...RETRY_AFTER_MS_HEADERS]) response.headers.delete(name);
-          return response;
-        }
-        const nominal = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** retry);
-        const backoff = Math.round(nominal * (0.8 + 0.4 * options.random()));
-        const asked = readRetryAfterMs(response.headers, options.now());
-        const delay = asked === undefined ? backoff : Math.max(backoff, Math.min(asked, options.maxRetryAfterMs));
-        const path = new URL(request.url).pathname;
-        const why = asked === undefined ? "no Retry-After" : `Retry-After ${(asked / 1000).toFixed(1)} s`;
-        options.log(`Key Vault throttled ${request.method} ${path} (429, ${why}); retry ${retry + 1} of ${options.retries} in ${(delay / 1000).toFixed(1)} s`);
-        await options.sleep(delay);
-      }
-    },
-  };
 }
 
 // ---- The adapter ----

@@ -4,8 +4,9 @@
  * write, and a listing of versions only where ownership has to be traced back (drift).
  * Per-name failures become data for the planner; only a failed listing throws.
  */
-import type { KeyVault, SecretInfo, DeletedSecretInfo, VaultFailure } from "./key-vault.ts";
-import { VaultError } from "./key-vault.ts";
+import type { KeyVault, SecretInfo, DeletedSecretInfo } from "./key-vault.ts";
+import type { VaultFailure } from "./vault-errors.ts";
+import { VaultError } from "./vault-errors.ts";
 import type { DesiredSecret } from "./naming.ts";
 import { SyncError, errorMessage } from "./errors.ts";
 import { mapWithConcurrency } from "./limiter.ts";

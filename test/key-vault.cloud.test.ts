@@ -11,8 +11,9 @@ import { adminDelete, adminGet, adminPatch, adminPut, startCloud, trustCloudInPr
 import { fetchGitHubIdToken } from "./cloud/test-support.ts";
 import { DEFAULT_CLIENT_ID } from "./cloud/world.ts";
 import type { AdminSecretView } from "./cloud/key-vault/index.ts";
-import { createKeyVault, VaultError } from "../src/key-vault.ts";
+import { createKeyVault } from "../src/key-vault.ts";
 import type { KeyVault, KeyVaultOptions } from "../src/key-vault.ts";
+import { VaultError } from "../src/vault-errors.ts";
 import { readVaultState } from "../src/vault-state.ts";
 import { planChanges } from "../src/plan.ts";
 import type { PlanOptions } from "../src/plan.ts";

@@ -5,18 +5,9 @@
  * secret), records every call and the highest number of calls in flight, and can be told to fail.
  * `restore` and `seed` change it behind the action's back, as another client would.
  */
-import { createVaultError } from "../../src/key-vault.ts";
-import type {
-  DeletedSecretInfo,
-  KeyVault,
-  PropertiesUpdate,
-  SecretInfo,
-  SecretRead,
-  SecretWrite,
-  VaultFailure,
-  VaultFailureKind,
-  VaultOperation,
-} from "../../src/key-vault.ts";
+import type { DeletedSecretInfo, KeyVault, PropertiesUpdate, SecretInfo, SecretRead, SecretWrite } from "../../src/key-vault.ts";
+import { createVaultError } from "../../src/vault-errors.ts";
+import type { VaultFailure, VaultFailureKind, VaultOperation } from "../../src/vault-errors.ts";
 
 export interface FakeVersion {
   version: string;
