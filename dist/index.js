@@ -70548,6 +70548,7 @@ function formatSuggestion(suggestion) {
 
 
 
+
 /** A sign-in failure. `code` is Entra's (`AADSTS700213`) or ours (`oidc-unavailable`, `azure-cli-not-signed-in`, …). */
 class SignInError extends SyncError {
     code;
@@ -70612,6 +70613,8 @@ function createInnerCredential(options, assertions) {
             }
             return new clientAssertionCredential_ClientAssertionCredential(options.tenantId, options.clientId, assertions.getAssertion, {
                 authorityHost: options.cloud.authorityHost,
+                // Like the vault's: a stalled token request fails instead of hanging the job.
+                additionalPolicies: [{ position: "perCall", policy: createTimeoutPolicy(REQUEST_TIMEOUT_MS) }],
             });
         }
         case "azure-cli":

@@ -9,6 +9,7 @@ import { fetchGitHubIdToken, readTokenClaims, redactJwts } from "./github-oidc.t
 import type { Env, FetchIdTokenOptions, TokenClaims } from "./github-oidc.ts";
 import type { CloudEndpoints } from "../clouds.ts";
 import type { AuthMode } from "../inputs.ts";
+import { REQUEST_TIMEOUT_MS, createTimeoutPolicy } from "../vault-policies.ts";
 import { ENTRA_ERROR_HINTS } from "./hints.ts";
 import type { HintContext } from "./hints.ts";
 
@@ -123,6 +124,8 @@ function createInnerCredential(options: CreateCredentialOptions, assertions: Ass
       }
       return new ClientAssertionCredential(options.tenantId, options.clientId, assertions!.getAssertion, {
         authorityHost: options.cloud.authorityHost,
+        // Like the vault's: a stalled token request fails instead of hanging the job.
+        additionalPolicies: [{ position: "perCall", policy: createTimeoutPolicy(REQUEST_TIMEOUT_MS) }],
       });
     }
     case "azure-cli":
