@@ -54,7 +54,7 @@ try {
     "deploy/production.env": [
       "# production settings",
       "ConnectionStrings__Shop=Server=sql.internal;Database=shop;Password=Tr0ub4dor&3",
-      "Logging.Level=Warning",
+      "Feature.Flags=checkout-v2,search-beta",
       "EMPTY_FOR_NOW=",
       "",
     ].join("\n"),
