@@ -2,6 +2,7 @@ import dotenv from "dotenv";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/errors.ts";
 import { parseDotenv } from "../../src/sources/dotenv-file.ts";
+import { createSeededRandom } from "../seeded-random.ts";
 
 function toMap(text: string): Record<string, string> {
   return Object.fromEntries(parseDotenv(text, "test.env").map((entry) => [entry.key, entry.value]));
@@ -85,17 +86,6 @@ describe("parseDotenv parity with dotenv.parse", () => {
   });
 });
 
-/** Small deterministic PRNG (mulberry32), so a failure reproduces from its seed. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)] as T;
@@ -183,7 +173,7 @@ describe("parseDotenv parity on generated texts", () => {
     { kind: "character soup", generate: generateSoup, seed: 3, minNonEmpty: 250, minRefused: 40 },
     { kind: "character soup", generate: generateSoup, seed: 4, minNonEmpty: 250, minRefused: 40 },
   ])("$kind texts, seed $seed", ({ generate, seed, minNonEmpty, minRefused }) => {
-    const random = createRandom(seed);
+    const random = createSeededRandom(seed);
     let nonEmpty = 0;
     let refused = 0;
     for (let round = 0; round < 2500; round += 1) {

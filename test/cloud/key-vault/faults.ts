@@ -13,17 +13,6 @@ export const DEFAULT_FAULT_SEED = 20_240_601;
 
 export type FaultDecision = { kind: "none" } | { kind: "drop" } | { kind: "server-error"; status: number };
 
-/** mulberry32: tiny, fast, and good enough to spread injected faults evenly. */
-export function createSeededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** Draws only for the knobs that are on: with one knob on, each request costs exactly one draw. */
 export function decideFault(faults: FaultConfig, random: () => number): FaultDecision {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createSeededRandom, decideFault } from "./faults.ts";
+import { createSeededRandom } from "../../seeded-random.ts";
+import { decideFault } from "./faults.ts";
 import { createTestVault, putSecret } from "./test-support.ts";
 import { admitRequest, createThrottleState, type ThrottleSettings } from "./throttle.ts";
 
