@@ -169,6 +169,20 @@ describe("run", () => {
   });
 });
 
+describe("run, when reporting fails after the sync", () => {
+  it("says what was synced instead of claiming nothing was", async () => {
+    const { deps, record, vault } = makeDeps({ inputs: { secrets: JSON.stringify({ A: "value-a" }) } });
+    deps.io.setOutput = () => {
+      throw new Error("Unable to write GITHUB_OUTPUT");
+    };
+    await run(deps);
+    expect(vault.latest("A")?.value).toBe("value-a");
+    expect(record.failed).toHaveLength(1);
+    expect(record.failed[0]).toMatch(/^The sync finished \(1 created, .*\) but reporting it failed: Unable to write GITHUB_OUTPUT/);
+    expect(record.summary).not.toContain("No secret was synced");
+  });
+});
+
 describe("readAuditContext", () => {
   it.each([
     ["environment from the token", { environment: "prod" }, { GITHUB_RUN_ATTEMPT: "1" }, "environment:prod", "https://github.com/o/r/actions/runs/9"],
