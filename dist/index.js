@@ -40405,6 +40405,9 @@ function itemFromRejection(rejection) {
         origin: rejection.origin,
     };
 }
+function decidedAgainst(options) {
+    return { scope: { owner: options.owner, prefix: options.prefix }, metadata: options.metadata };
+}
 function planChanges(input) {
     const items = input.rejected.map(itemFromRejection);
     const state = input.state;
@@ -40412,7 +40415,7 @@ function planChanges(input) {
         for (const secret of input.desired) {
             items.push(itemFor(secret, "skip", "validated offline only: not compared with the vault, which this run cannot read", { offline: true }));
         }
-        return { items: items.sort(compareByVaultName), offline: true, prefix: input.options.prefix };
+        return { items: items.sort(compareByVaultName), offline: true, ...decidedAgainst(input.options) };
     }
     const context = { options: input.options, vaultName: readVaultName(state.vaultUrl) };
     const existingByName = new Map(state.secrets.map((secret) => [secret.name.toLowerCase(), secret]));
@@ -40435,7 +40438,7 @@ function planChanges(input) {
     }
     if (input.options.prune)
         items.push(...planPrune(input, state));
-    return { items: items.sort(compareByVaultName), offline: false, prefix: input.options.prefix };
+    return { items: items.sort(compareByVaultName), offline: false, ...decidedAgainst(input.options) };
 }
 
 ;// CONCATENATED MODULE: ./src/limiter.ts
@@ -40522,12 +40525,12 @@ const PREDICTED_STATUS = {
     fail: "failed",
 };
 function buildWrite(secret, context) {
-    return { value: secret.value, contentType: context.options.metadata.contentType || undefined, tags: context.tags, expiresOn: context.expiresOn };
+    return { value: secret.value, contentType: context.metadata.contentType || undefined, tags: context.tags, expiresOn: context.expiresOn };
 }
 /** A PATCH keeps an expiry the version already has (no churn) and adds one when it has none. */
 function buildUpdate(currentExpiry, context) {
     return {
-        contentType: context.options.metadata.contentType || undefined,
+        contentType: context.metadata.contentType || undefined,
         tags: context.tags,
         expiresOn: currentExpiry === undefined ? context.expiresOn : undefined,
     };
@@ -40566,7 +40569,7 @@ async function recoverThenWrite(item, change, vault, context) {
             result.hint = `Check who recovered '${current.properties.name}' and why, then run the sync again: the next plan compares against what it holds now.`;
             return result;
         }
-        const comparison = compareSecret(change.secret.value, { ...current.properties, value: current.value }, context.scope, context.options.metadata);
+        const comparison = compareSecret(change.secret.value, { ...current.properties, value: current.value }, context.scope, context.metadata);
         if (comparison.kind === "same")
             return resultFromItem(item, "recovered", "recovered; value and metadata already match");
         if (comparison.kind === "metadata" && !comparison.newVersion && current.properties.version !== undefined) {
@@ -40641,13 +40644,14 @@ async function applyPlan(plan, vault, options) {
         return plan.items.map((item) => resultFromItem(item, PREDICTED_STATUS[item.action]));
     if (vault === undefined)
         throw new SyncError("Failed to apply the plan: no vault client, and this is not a dry run");
-    const expiresIn = options.metadata.expiresInSeconds;
-    const scope = { owner: options.owner, prefix: plan.prefix };
+    // Owner, prefix and metadata come from the plan: what is written is what was compared.
+    const { scope, metadata } = plan;
+    const expiresIn = metadata.expiresInSeconds;
     const context = {
-        options,
         scope,
+        metadata,
         // One tag set and one expiry for the whole run: every version this run writes says the same.
-        tags: buildTags(scope, options.metadata.tags, options.audit),
+        tags: buildTags(scope, metadata.tags, options.audit),
         expiresOn: expiresIn === undefined ? undefined : new Date(options.now.getTime() + expiresIn * 1000),
     };
     return mapWithConcurrency(plan.items, options.concurrency, (item) => applyItem(item, vault, context));
@@ -86105,8 +86109,6 @@ async function syncSecrets(deps, context) {
         concurrency: inputs.concurrency,
         dryRun: inputs.dryRun,
         audit: readAuditContext(env, connection?.claims),
-        owner: inputs.owner,
-        metadata,
         now,
     });
 }

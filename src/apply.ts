@@ -55,27 +55,25 @@ export interface ApplyOptions {
   /** true: no Key Vault call at all; results mirror the plan. */
   dryRun: boolean;
   audit: AuditContext;
-  owner: string;
-  metadata: SecretMetadata;
   /** Start of expiry for written versions. */
   now: Date;
 }
 
 interface WriteContext {
-  options: ApplyOptions;
   scope: SyncScope;
+  metadata: SecretMetadata;
   tags: Record<string, string>;
   expiresOn: Date | undefined;
 }
 
 function buildWrite(secret: DesiredSecret, context: WriteContext): SecretWrite {
-  return { value: secret.value, contentType: context.options.metadata.contentType || undefined, tags: context.tags, expiresOn: context.expiresOn };
+  return { value: secret.value, contentType: context.metadata.contentType || undefined, tags: context.tags, expiresOn: context.expiresOn };
 }
 
 /** A PATCH keeps an expiry the version already has (no churn) and adds one when it has none. */
 function buildUpdate(currentExpiry: Date | undefined, context: WriteContext): PropertiesUpdate {
   return {
-    contentType: context.options.metadata.contentType || undefined,
+    contentType: context.metadata.contentType || undefined,
     tags: context.tags,
     expiresOn: currentExpiry === undefined ? context.expiresOn : undefined,
   };
@@ -115,7 +113,7 @@ async function recoverThenWrite(item: PlanItem, change: Extract<PlanChange, { ki
       result.hint = `Check who recovered '${current.properties.name}' and why, then run the sync again: the next plan compares against what it holds now.`;
       return result;
     }
-    const comparison = compareSecret(change.secret.value, { ...current.properties, value: current.value }, context.scope, context.options.metadata);
+    const comparison = compareSecret(change.secret.value, { ...current.properties, value: current.value }, context.scope, context.metadata);
     if (comparison.kind === "same") return resultFromItem(item, "recovered", "recovered; value and metadata already match");
     if (comparison.kind === "metadata" && !comparison.newVersion && current.properties.version !== undefined) {
       await vault.updateProperties(current.properties.name, current.properties.version, buildUpdate(current.properties.expiresOn, context));
@@ -190,13 +188,14 @@ async function applyItem(item: PlanItem, vault: KeyVault, context: WriteContext)
 export async function applyPlan(plan: Plan, vault: KeyVault | undefined, options: ApplyOptions): Promise<ChangeResult[]> {
   if (options.dryRun) return plan.items.map((item) => resultFromItem(item, PREDICTED_STATUS[item.action]));
   if (vault === undefined) throw new SyncError("Failed to apply the plan: no vault client, and this is not a dry run");
-  const expiresIn = options.metadata.expiresInSeconds;
-  const scope: SyncScope = { owner: options.owner, prefix: plan.prefix };
+  // Owner, prefix and metadata come from the plan: what is written is what was compared.
+  const { scope, metadata } = plan;
+  const expiresIn = metadata.expiresInSeconds;
   const context: WriteContext = {
-    options,
     scope,
+    metadata,
     // One tag set and one expiry for the whole run: every version this run writes says the same.
-    tags: buildTags(scope, options.metadata.tags, options.audit),
+    tags: buildTags(scope, metadata.tags, options.audit),
     expiresOn: expiresIn === undefined ? undefined : new Date(options.now.getTime() + expiresIn * 1000),
   };
   return mapWithConcurrency(plan.items, options.concurrency, (item) => applyItem(item, vault, context));

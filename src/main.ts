@@ -126,8 +126,6 @@ async function syncSecrets(deps: RunDeps, context: RunContext): Promise<ChangeRe
     concurrency: inputs.concurrency,
     dryRun: inputs.dryRun,
     audit: readAuditContext(env, connection?.claims),
-    owner: inputs.owner,
-    metadata,
     now,
   });
 }

@@ -70,8 +70,10 @@ export interface Plan {
   items: PlanItem[];
   /** True when the vault was not read (offline dry run). */
   offline?: boolean;
-  /** The prefix the plan compared against: apply tags what it writes with the same one. */
-  prefix: string;
+  /** Owner and prefix the plan compared against: apply tags what it writes with the same. */
+  scope: SyncScope;
+  /** Metadata the plan compared against: apply writes the same. */
+  metadata: SecretMetadata;
 }
 
 /** Metadata the inputs ask for on every written version. */
@@ -307,6 +309,10 @@ function itemFromRejection(rejection: Rejection): PlanItem {
   };
 }
 
+function decidedAgainst(options: PlanOptions): Pick<Plan, "scope" | "metadata"> {
+  return { scope: { owner: options.owner, prefix: options.prefix }, metadata: options.metadata };
+}
+
 export function planChanges(input: PlanInput): Plan {
   const items = input.rejected.map(itemFromRejection);
   const state = input.state;
@@ -314,7 +320,7 @@ export function planChanges(input: PlanInput): Plan {
     for (const secret of input.desired) {
       items.push(itemFor(secret, "skip", "validated offline only: not compared with the vault, which this run cannot read", { offline: true }));
     }
-    return { items: items.sort(compareByVaultName), offline: true, prefix: input.options.prefix };
+    return { items: items.sort(compareByVaultName), offline: true, ...decidedAgainst(input.options) };
   }
   const context: Context = { options: input.options, vaultName: readVaultName(state.vaultUrl) };
   const existingByName = new Map(state.secrets.map((secret) => [secret.name.toLowerCase(), secret]));
@@ -335,5 +341,5 @@ export function planChanges(input: PlanInput): Plan {
     }
   }
   if (input.options.prune) items.push(...planPrune(input, state));
-  return { items: items.sort(compareByVaultName), offline: false, prefix: input.options.prefix };
+  return { items: items.sort(compareByVaultName), offline: false, ...decidedAgainst(input.options) };
 }

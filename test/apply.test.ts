@@ -27,7 +27,7 @@ function planOptions(overrides: Partial<PlanOptions> = {}): PlanOptions {
 }
 
 function applyOptions(overrides: Partial<ApplyOptions> = {}): ApplyOptions {
-  return { concurrency: 8, dryRun: false, audit: AUDIT, owner: OWNER, metadata: METADATA, now: NOW, ...overrides };
+  return { concurrency: 8, dryRun: false, audit: AUDIT, now: NOW, ...overrides };
 }
 
 /** Read and plan against the fake, the way the main module chains them. */
@@ -40,7 +40,7 @@ async function planFor(vault: FakeVault, secrets: DesiredSecret[], plan: Partial
 /** Read, plan and apply against the fake, the way the main module chains them. */
 async function sync(vault: FakeVault, secrets: DesiredSecret[], plan: Partial<PlanOptions> = {}, apply: Partial<ApplyOptions> = {}) {
   const result = await planFor(vault, secrets, plan);
-  return applyPlan(result, vault, applyOptions({ metadata: planOptions(plan).metadata, ...apply }));
+  return applyPlan(result, vault, applyOptions(apply));
 }
 
 describe("applyPlan", () => {
@@ -276,7 +276,7 @@ describe("applyPlan", () => {
   });
 
   it("refuses to write without a vault outside a dry run", async () => {
-    const plan: Plan = { items: [], prefix: "" };
+    const plan: Plan = { items: [], scope: { owner: OWNER, prefix: "" }, metadata: METADATA };
     await expect(applyPlan(plan, undefined, applyOptions())).rejects.toThrow(/no vault client/);
   });
 });

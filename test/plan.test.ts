@@ -333,9 +333,12 @@ describe("planChanges: rejections and offline", () => {
     expect(result.items.every((item) => item.offline === undefined)).toBe(true);
   });
 
-  it("carries the prefix it planned for, for apply to tag with", () => {
-    expect(planChanges({ desired: [], rejected: [], state: undefined, options: options({ prefix: "app-" }) }).prefix).toBe("app-");
-    expect(planChanges({ desired: [], rejected: [], state: state([]), options: options({ prefix: "app-" }) }).prefix).toBe("app-");
+  it("carries the owner, prefix and metadata it planned for, for apply to write with", () => {
+    const metadata = { contentType: "text/plain", tags: { team: "payments" }, expiresInSeconds: 3600 };
+    for (const current of [undefined, state([])]) {
+      const plan = planChanges({ desired: [], rejected: [], state: current, options: options({ owner: "o/r", prefix: "app-", metadata }) });
+      expect([plan.scope, plan.metadata]).toEqual([{ owner: "o/r", prefix: "app-" }, metadata]);
+    }
   });
 
   it("sorts items by Key Vault name, case-insensitively", () => {
