@@ -9,7 +9,6 @@ import type { CloudRequest, CloudResponse, VerifyAccessToken } from "../types.ts
 import { authorizeRequest, failFirewall, readEffectiveGrants, type VaultScope } from "./access.ts";
 import { formatChallenge, parseVaultHost, toVaultResource } from "./clouds.ts";
 import { decideFault, toServerErrorCode } from "./faults.ts";
-import { runOperation } from "./operations.ts";
 import {
   fail,
   failBadParameter,
@@ -20,7 +19,9 @@ import {
   MISSING_TOKEN_MESSAGE,
   type Outcome,
 } from "./outcome.ts";
-import { matchRoute, readRouteName } from "./routes.ts";
+import { isSecretRoute, matchRoute, readRouteName } from "./routes.ts";
+import { runKeyOperation } from "./key-operations.ts";
+import { createVersionId, runOperation } from "./operations.ts";
 import { SECRET_NAME_PATTERN } from "./secret-store.ts";
 import { admitRequest } from "./throttle.ts";
 import type { Vault } from "./vault.ts";
@@ -134,7 +135,7 @@ export async function handleDataPlaneRequest(context: DataPlaneContext, req: Clo
     vaultName: settings.name,
     location: region,
     subscriptionId: context.subscriptionId,
-    resourceGroup: context.resourceGroup,
+    resourceGroup: settings.resourceGroup ?? context.resourceGroup,
   };
   if (settings.firewall) return answer(failFirewall(claims, readClientAddress(req), scope));
 
@@ -162,6 +163,9 @@ export async function handleDataPlaneRequest(context: DataPlaneContext, req: Clo
   if (decision.assignmentId !== undefined) headers["x-ms-keyvault-rbac-assignment-id"] = decision.assignmentId;
 
   const origin = `https://${req.url.host}`;
+  if (!isSecretRoute(route)) {
+    return answer(await runKeyOperation(route, { vault, bundle: { origin, settings }, nowMs, body: req.body, createVersionId }));
+  }
   return answer(
     runOperation(route, {
       vault,

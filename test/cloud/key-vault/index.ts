@@ -32,7 +32,7 @@
  *          ?purge=true                      or remove for good, whatever its state → 204
  */
 import type { CloudRequest, CloudResponse, VaultConfig, VerifyAccessToken } from "../types.ts";
-import { DEFAULT_SUBSCRIPTION_ID } from "../world.ts";
+import { DEFAULT_RESOURCE_GROUP, DEFAULT_SUBSCRIPTION_ID } from "../world.ts";
 import { handleAdminRequest } from "./admin.ts";
 import { handleDataPlaneRequest, type DataPlaneContext } from "./data-plane.ts";
 import { createVault, type Vault, type VaultSettings } from "./vault.ts";
@@ -75,7 +75,7 @@ export function createKeyVaultService(options: KeyVaultServiceOptions): KeyVault
   const context: DataPlaneContext = {
     tenantId: options.tenantId,
     subscriptionId: options.subscriptionId ?? DEFAULT_SUBSCRIPTION_ID,
-    resourceGroup: options.resourceGroup ?? "keyvault-sync",
+    resourceGroup: options.resourceGroup ?? DEFAULT_RESOURCE_GROUP,
     defaultLocation: options.location ?? "westus",
     vaults,
     verifyAccessToken: options.verifyAccessToken,
@@ -84,6 +84,6 @@ export function createKeyVaultService(options: KeyVaultServiceOptions): KeyVault
   };
   return {
     handle: (req) => handleDataPlaneRequest(context, req),
-    handleAdmin: async (req) => handleAdminRequest(context, req),
+    handleAdmin: async (req) => await handleAdminRequest(context, req),
   };
 }
