@@ -74,7 +74,7 @@ export async function startCloud(config?: DeepPartial<WorldConfig>, options: Sta
   const [pki, github] = await Promise.all([createTestPki(listCertificateHostNames()), createGitHubOidc(() => world.github)]);
   const entra = await createEntra({ getWorld: () => world, assertionIssuers: new Map([[github.issuer, github.keysByKid]]) });
   const keyVault = createKeyVaultService({ tenantId: world.tenantId, vaults: world.vaults, verifyAccessToken: entra.verifyAccessToken });
-  const armHandler = createManagement({ getWorld: () => world, inspectAccessToken: entra.inspectAccessToken });
+  const armHandler = createManagement({ getWorld: () => world, inspectAccessToken: entra.inspectAccessToken, describeVault: (name) => keyVault.describeVault(name) });
   const handlers: Record<HostService, Handler> = {
     "key-vault": (req) => keyVault.handle(req),
     entra: (req) => entra.handle(req),

@@ -96,11 +96,16 @@ export const ROLE_DEFINITIONS: Record<VaultRole, RoleDefinition> = {
 
 const patternCache = new Map<string, RegExp>();
 
-/** Azure's action patterns: case-insensitive, `*` matches any run of characters (slashes too). */
+/**
+ * Azure's action patterns: case-insensitive, a star matches any run of characters (slashes too),
+ * and a whole star segment may also match nothing, so "vaults/STAR/read" covers "vaults/read": the
+ * Reader-style roles read the vault itself with it (our reading; see POLICY-FACTS.md).
+ */
 export function matchesActionPattern(pattern: string, action: string): boolean {
   let regex = patternCache.get(pattern);
   if (regex === undefined) {
-    const source = pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\/]/g, "\\$&")).join(".*");
+    const escape = (part: string): string => part.split("*").map((piece) => piece.replace(/[.+?^${}()|[\]\\/]/g, "\\$&")).join(".*");
+    const source = pattern.split("/*/").map(escape).join("/(?:.*/)?");
     regex = new RegExp(`^${source}$`, "i");
     patternCache.set(pattern, regex);
   }

@@ -33,6 +33,7 @@
  */
 import type { CloudRequest, CloudResponse, VaultConfig, VerifyAccessToken } from "../types.ts";
 import { DEFAULT_RESOURCE_GROUP, DEFAULT_SUBSCRIPTION_ID } from "../world.ts";
+import { readEffectiveGrants, type AccessGrants } from "./access.ts";
 import { handleAdminRequest } from "./admin.ts";
 import { handleDataPlaneRequest, type DataPlaneContext } from "./data-plane.ts";
 import { createVault, type Vault, type VaultSettings } from "./vault.ts";
@@ -47,6 +48,15 @@ export interface KeyVaultService {
   handle(req: CloudRequest): Promise<CloudResponse>;
   /** Admin API requests under /vaults (path relative to the admin root, e.g. /vaults/demo-vault/secrets). */
   handleAdmin(req: CloudRequest): Promise<CloudResponse>;
+  /** A vault's live settings and the grants in effect now (ARM describes vaults with these). */
+  describeVault(name: string): VaultDescription | undefined;
+}
+
+export interface VaultDescription {
+  settings: VaultSettings;
+  grants: AccessGrants;
+  resourceGroup: string;
+  location: string;
 }
 
 export interface KeyVaultServiceOptions {
@@ -85,5 +95,16 @@ export function createKeyVaultService(options: KeyVaultServiceOptions): KeyVault
   return {
     handle: (req) => handleDataPlaneRequest(context, req),
     handleAdmin: async (req) => await handleAdminRequest(context, req),
+    describeVault(name) {
+      const vault = vaults.get(name.toLowerCase());
+      if (vault === undefined) return undefined;
+      const { settings } = vault;
+      return {
+        settings,
+        grants: readEffectiveGrants(vault.access, context.now()),
+        resourceGroup: settings.resourceGroup ?? context.resourceGroup,
+        location: settings.location ?? context.defaultLocation,
+      };
+    },
   };
 }
