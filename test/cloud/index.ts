@@ -14,6 +14,7 @@ import { createGitHubOidc, type MintGitHubTokenOptions } from "./github-oidc.ts"
 import { findHostService, listCertificateHostNames, type HostService } from "./hosts.ts";
 import { createKeyVaultService, type KeyVaultService } from "./key-vault/index.ts";
 import { createManagement } from "./management.ts";
+import { serveHttp, startManagedIdentityEndpoint } from "./managed-identity.ts";
 import { startProxy } from "./proxy.ts";
 import { createRequestLog, type RequestLog, type RequestLogEntry } from "./request-log.ts";
 import { startTlsServer } from "./server.ts";
@@ -40,7 +41,7 @@ export {
   mergeWorld,
 } from "./world.ts";
 export { DEFAULT_REPOSITORY_ID, DEFAULT_REPOSITORY_OWNER_ID, formatGitHubSubject } from "./github-oidc.ts";
-export { cloudEnv, toSdkProxyOptions, trustCloudInProcess } from "./client-env.ts";
+export { cloudEnv, identityEnv, toSdkProxyOptions, trustCloudInProcess } from "./client-env.ts";
 export { fetchThroughProxy, openTunnel, ProxyRefusedError, type ProxyFetchResponse } from "./proxy-fetch.ts";
 export { adminDelete, adminGet, adminPatch, adminPost, adminPut, adminRequest, AdminRequestError } from "./admin-client.ts";
 
@@ -110,7 +111,15 @@ export async function startCloud(config?: DeepPartial<WorldConfig>, options: Sta
       log: requestLog,
     });
     stops.push(tls.close);
-    const proxy = await startProxy({ port: options.proxyPort, isKnownHost: (hostname) => findHostService(hostname) !== undefined, acceptSocket: tls.acceptSocket, log: requestLog });
+    const identity = await startManagedIdentityEndpoint({ getWorld: () => world, entra, log: requestLog });
+    stops.push(identity.close);
+    const proxy = await startProxy({
+      port: options.proxyPort,
+      isKnownHost: (hostname) => findHostService(hostname) !== undefined,
+      acceptSocket: tls.acceptSocket,
+      log: requestLog,
+      findHttpTarget: (authority) => (authority === identity.authority ? (req, res) => void serveHttp(identity.handle, requestLog, req, res, authority) : undefined),
+    });
     stops.push(proxy.close);
 
     const firstVault = world.vaults[0];
@@ -126,6 +135,8 @@ export async function startCloud(config?: DeepPartial<WorldConfig>, options: Sta
       oidcRequestUrl: github.requestUrl,
       oidcRequestToken: world.github.requestToken,
       adminUrl: `http://127.0.0.1:${admin.port}`,
+      identityEndpoint: identity.url,
+      identityHeader: identity.header,
     };
     return {
       info,

@@ -175,7 +175,7 @@ export interface CloudInfo {
   oidcRequestToken: string;
   adminUrl: string; // http://127.0.0.1:PORT
   /** App Service style managed identity endpoint (IDENTITY_ENDPOINT), http on loopback. */
-  identityEndpoint?: string;
+  identityEndpoint: string;
   /** The IDENTITY_HEADER secret that endpoint requires. */
-  identityHeader?: string;
+  identityHeader: string;
 }
