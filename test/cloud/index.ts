@@ -3,6 +3,7 @@
  * under their real host names behind one CONNECT proxy, with a CA made at start-up. Test and demo
  * infrastructure only; nothing here is bundled into dist/.
  */
+import type { KeyObject } from "node:crypto";
 import { rmSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -18,12 +19,15 @@ import { serveHttp, startManagedIdentityEndpoint } from "./managed-identity.ts";
 import { startProxy } from "./proxy.ts";
 import { createRequestLog, type RequestLog, type RequestLogEntry } from "./request-log.ts";
 import { startTlsServer } from "./server.ts";
+import { createWorkloadIssuers, type MintFederatedTokenOptions } from "./workload-issuers.ts";
 import type { CloudInfo, Handler, VerifyAccessToken, WorldConfig } from "./types.ts";
 import { createDefaultWorld, mergeWorld, stampFederatedCredentials, toVaultUrl, type DeepPartial } from "./world.ts";
 
 export type { CloudInfo, WorldConfig } from "./types.ts";
 export type { DeepPartial } from "./world.ts";
 export type { MintGitHubTokenOptions, GitHubSubjectContext } from "./github-oidc.ts";
+export type { MintFederatedTokenOptions } from "./workload-issuers.ts";
+export { writeFederatedTokenFile } from "./workload-issuers.ts";
 export type { RequestLogEntry, RequestLogView } from "./request-log.ts";
 export {
   DEFAULT_CLIENT_ID,
@@ -62,6 +66,8 @@ export interface Cloud {
   requestLog: RequestLog;
   verifyAccessToken: VerifyAccessToken;
   mintGitHubToken(options?: MintGitHubTokenOptions): Promise<string>;
+  /** A token from another OIDC issuer (GitLab, AKS, …), accepted by Entra as a client assertion. */
+  mintFederatedToken(options: MintFederatedTokenOptions): Promise<string>;
   /** Port the TLS server also listens on directly (clients normally use the proxy). */
   tlsPort: number;
   stop(): Promise<void>;
@@ -73,7 +79,9 @@ export async function startCloud(config?: DeepPartial<WorldConfig>, options: Sta
   for (const app of world.apps) stampFederatedCredentials(app, startedAt);
 
   const [pki, github] = await Promise.all([createTestPki(listCertificateHostNames()), createGitHubOidc(() => world.github)]);
-  const entra = await createEntra({ getWorld: () => world, assertionIssuers: new Map([[github.issuer, github.keysByKid]]) });
+  const assertionIssuers = new Map<string, ReadonlyMap<string, KeyObject>>([[github.issuer, github.keysByKid]]);
+  const entra = await createEntra({ getWorld: () => world, assertionIssuers });
+  const workloadIssuers = createWorkloadIssuers(assertionIssuers);
   const keyVault = createKeyVaultService({ tenantId: world.tenantId, vaults: world.vaults, verifyAccessToken: entra.verifyAccessToken });
   const armHandler = createManagement({ getWorld: () => world, inspectAccessToken: entra.inspectAccessToken, describeVault: (name) => keyVault.describeVault(name) });
   const handlers: Record<HostService, Handler> = {
@@ -124,7 +132,7 @@ export async function startCloud(config?: DeepPartial<WorldConfig>, options: Sta
 
     const firstVault = world.vaults[0];
     let info: CloudInfo | undefined;
-    const admin = await startAdminServer({ port: options.adminPort, getInfo: () => ({ ...(info as CloudInfo), oidcRequestToken: world.github.requestToken }), world, github, keyVault, log: requestLog });
+    const admin = await startAdminServer({ port: options.adminPort, getInfo: () => ({ ...(info as CloudInfo), oidcRequestToken: world.github.requestToken }), world, github, keyVault, log: requestLog, mintFederatedToken: workloadIssuers.mint });
     stops.push(admin.close);
     info = {
       proxy: `http://127.0.0.1:${proxy.port}`,
@@ -145,6 +153,7 @@ export async function startCloud(config?: DeepPartial<WorldConfig>, options: Sta
       requestLog,
       verifyAccessToken: entra.verifyAccessToken,
       mintGitHubToken: github.mintToken,
+      mintFederatedToken: workloadIssuers.mint,
       tlsPort: tls.port,
       stop,
     };
