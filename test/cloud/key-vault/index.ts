@@ -1,5 +1,5 @@
 /**
- * Key Vault (secrets data plane) of the local Azure. The server hands it every request for
+ * Key Vault (secrets and keys data plane, Azure Policy on secrets) of the local Azure. The server hands it every request for
  * `*.vault.azure.net`, `*.vault.usgovcloudapi.net` and `*.vault.azure.cn`; the vault is the
  * first DNS label, and the suffix must be the vault's cloud. An unknown vault answers 404
  * `VaultNotFound` (real clients would fail DNS; a JSON 404 tells the test what is wrong).
@@ -30,6 +30,11 @@
  *                                           or limits; 409 if the name is deleted.
  *   DELETE /vaults/{vault}/secrets/{name}   soft-delete, immediately visible (no delete window);
  *          ?purge=true                      or remove for good, whatever its state → 204
+ *   GET|PUT /vaults/{vault}/keys[/{name}]   keys, see key-admin.ts
+ *
+ * VaultSettings also take `policy` (Azure Policy on secrets, policy.ts; null = off; a partial
+ * object is completed from policy.ts createPolicyTemplate), `resourceGroup`, and
+ * `accessPolicies[].keyPermissions`.
  */
 import type { CloudRequest, CloudResponse, VaultConfig, VerifyAccessToken } from "../types.ts";
 import { DEFAULT_RESOURCE_GROUP, DEFAULT_SUBSCRIPTION_ID } from "../world.ts";
