@@ -82,11 +82,25 @@ function findCommandEnd(hint: string, start: number): number {
 export function wrapCommand(command: string, width = 80): string {
   if (command.length <= width) return command;
   const groups: string[] = [];
-  for (const word of splitWords(command)) {
+  for (const word of splitWords(command).map(spreadJsonWord)) {
     if (word.startsWith("--") || groups.length === 0) groups.push(word);
     else groups[groups.length - 1] += ` ${word}`;
   }
   return groups.join(" \\\n  ");
+}
+
+/**
+ * A single-quoted JSON argument longer than a line, spread over lines: inside single quotes a
+ * newline is part of the argument, and JSON allows it between tokens, so the command is the same.
+ */
+function spreadJsonWord(word: string): string {
+  const json = /^'([[{].*[\]}])'$/s.exec(word)?.[1];
+  if (json === undefined || word.length <= 60 || json.includes("'")) return word;
+  try {
+    return `'${JSON.stringify(JSON.parse(json), null, 2).replaceAll("\n", "\n    ")}'`;
+  } catch {
+    return word;
+  }
 }
 
 /** Words as the shell splits them: spaces inside quotes and `$(…)` do not split. */

@@ -124,11 +124,11 @@ function renderFailures(failed: readonly ChangeResult[], context: SummaryContext
   const fixes = new Map<string, ChangeResult[]>();
   for (const result of failed) if (result.hint) fixes.set(result.hint, [...(fixes.get(result.hint) ?? []), result]);
   const fixNumber = new Map([...fixes.keys()].map((hint, index) => [hint, index + 1]));
-  const header = ["Key Vault name", "Source", "Failed at", "Reason", ...(fixes.size > 0 ? ["Fix"] : [])];
+  // The reason says what failed ("Failed to set secret …"), so no column repeats the action.
+  const header = ["Key Vault name", "Source", "Reason", ...(fixes.size > 0 ? ["Fix"] : [])];
   const rows = failed.map((result) => {
-    const step = result.action === "fail" ? "plan" : result.action;
-    const fix = fixes.size > 0 ? [result.hint ? `fix ${fixNumber.get(result.hint)}` : "–"] : [];
-    return [escapeCell(result.name), renderSource(result, context), step, escapeCell(result.reason), ...fix];
+    const fix = fixes.size > 0 ? [result.hint ? String(fixNumber.get(result.hint)) : "–"] : [];
+    return [escapeCell(result.name), renderSource(result, context), escapeCell(result.reason), ...fix];
   });
   const lines = [`### Failed (${failed.length})`, "", ...table(header, rows), ""];
   if (fixes.size === 0) return lines;
@@ -167,28 +167,41 @@ function renderSource(result: ChangeResult, context: SummaryContext): string {
   return url === undefined ? `${source} (${label})` : `${source} (${link(label, url)})`;
 }
 
-/** A hint as prose, with each command it names in its own copyable, wrapped code block. */
+/**
+ * A hint as prose, each line a paragraph, and each command it names in its own copyable,
+ * wrapped code block right after the paragraph that mentions it.
+ */
 function renderFix(hint: string): string[] {
   const parts = splitHint(hint);
-  const commands = parts.filter((part) => part.kind === "command").map((part) => part.text);
-  const paragraphs: string[][] = [[]];
-  let commandIndex = 0;
+  const commandCount = parts.filter((part) => part.kind === "command").length;
+  const lines: string[] = [];
+  let paragraph: string[] = [];
+  let commands: string[] = [];
+  let counted = 0;
+  const endParagraph = () => {
+    const text = paragraph.join("").trim();
+    if (text !== "" && !/^[.,;:)]$/.test(text)) lines.push(text, "");
+    for (const command of commands) lines.push(fence(wrapCommand(command), "sh"), "");
+    paragraph = [];
+    commands = [];
+  };
   for (const part of parts) {
-    const current = paragraphs.at(-1) as string[];
-    if (part.kind === "code") current.push(codeSpan(part.text));
+    if (part.kind === "code") paragraph.push(codeSpan(part.text));
     else if (part.kind === "command") {
-      commandIndex += 1;
+      counted += 1;
+      commands.push(part.text);
       // A command alone on its line needs no pointer; one inside a sentence gets one.
-      if (current.join("").trim() !== "") current.push(commands.length === 1 ? "the command below" : `command ${commandIndex} below`);
+      if (paragraph.join("").trim() !== "") paragraph.push(commandCount === 1 ? "the command below" : `command ${counted} below`);
     } else {
-      const [first = "", ...others] = part.text.split("\n");
-      // Leading spaces (indented commands) would make a paragraph a code block; inner ones stay.
-      current.push(escapeMarkdown(current.length === 0 ? first.trimStart() : first));
-      for (const other of others) paragraphs.push([escapeMarkdown(other.trimStart())]);
+      part.text.split("\n").forEach((line, index) => {
+        if (index > 0) endParagraph();
+        // Leading spaces (indented commands) would make a paragraph a code block; inner ones stay.
+        paragraph.push(escapeMarkdown(paragraph.length === 0 ? line.trimStart() : line));
+      });
     }
   }
-  const prose = paragraphs.map((words) => words.join("").trim()).filter((text) => text !== "" && !/^[.,;:)]$/.test(text));
-  return [...prose.flatMap((text) => [text, ""]), ...commands.flatMap((command) => [fence(wrapCommand(command), "sh"), ""])];
+  endParagraph();
+  return lines;
 }
 
 function formatNames(names: readonly string[]): string {

@@ -247,7 +247,7 @@ describe("writeReport summary", () => {
     const view = viewSummary(summary);
     expect(view.heading).toBe("Key Vault Sync: demo-vault, prefix app-");
     expect(view.root.querySelector("p")?.text).toBe("2 failed · 1 created · 1 updated · 1 unchanged");
-    expect(view.rows("Failed").map((row) => [row[0], row[3]])).toEqual([["C-secret", "Forbidden"], ["z", "reason for z"]]);
+    expect(view.rows("Failed").map((row) => [row[0], row[2]])).toEqual([["C-secret", "Forbidden"], ["z", "reason for z"]]);
     expect(view.rows("Changed").map((row) => [row[0], row[2]])).toEqual([["A-secret", "created"], ["b-secret", "updated"]]);
     expect(view.rows("details").map((row) => row[0])).toEqual(["Y"]);
     expect(summary).not.toMatch(/dry run/i);
@@ -283,7 +283,7 @@ describe("writeReport summary", () => {
     await writeReport([result("x", "failed", { reason: "bad | worse\nline two <b>" })], CONTEXT, io);
     expect(findStructureProblems(written[0]!)).toEqual([]);
     const row = viewSummary(written[0]!).rows("Failed")[0];
-    expect(row).toEqual(["x", "x", "plan", "bad | worse\nline two <b>"]);
+    expect(row).toEqual(["x", "x", "bad | worse\nline two <b>"]);
   });
 
   it("does not throw when the summary cannot be written, and still sets outputs", async () => {

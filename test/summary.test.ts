@@ -44,7 +44,8 @@ describe("what a reviewer sees first", () => {
     const view = viewSummary(markdown);
     expect(findStructureProblems(markdown)).toEqual([]);
     expect(view.order).toEqual(["Failed (5)", "How to fix it", "Changed (1)", "details"]);
-    expect(view.rows("Failed").map((row) => [row[0], row[2], row[4]])).toEqual(["API-01", "API-02", "API-03", "API-04", "API-05"].map((name) => [name, "create", "fix 1"]));
+    expect(view.rows("Failed").map((row) => [row[0], row[3]])).toEqual(["API-01", "API-02", "API-03", "API-04", "API-05"].map((name) => [name, "1"]));
+    expect(view.rows("Failed")[0]?.[2]).toBe("Failed to set secret 'API-01' in vault 'demo-vault': Caller is not authorized to perform action on resource. (403 ForbiddenByRbac)");
     const fix = view.section("How to fix");
     expect(fix.filter((element) => element.tagName === "PRE")).toHaveLength(1);
     expect(fix[0]?.text).toBe("Fix 1, for 5 secrets: API-01, API-02, API-03, API-04, API-05");
@@ -64,7 +65,7 @@ describe("what a reviewer sees first", () => {
     const markdown = render([result("OFF", "failed", { hint: disabled }), result("BAD", "failed"), ...fiveFailuresOneFix()]);
     const view = viewSummary(markdown);
     expect(view.order.slice(0, 2)).toEqual(["Failed (7)", "How to fix them"]);
-    expect(view.rows("Failed").map((row) => [row[0], row[4]])).toEqual([["OFF", "fix 1"], ["BAD", "–"], ["API-01", "fix 2"], ["API-02", "fix 2"], ["API-03", "fix 2"], ["API-04", "fix 2"], ["API-05", "fix 2"]]);
+    expect(view.rows("Failed").map((row) => [row[0], row[3]])).toEqual([["OFF", "1"], ["BAD", "–"], ["API-01", "2"], ["API-02", "2"], ["API-03", "2"], ["API-04", "2"], ["API-05", "2"]]);
     const texts = view.section("How to fix").map((element) => element.text);
     expect(texts).toContain("Enable it (the command below) or remove it from the sources.");
     expect(texts.filter((text) => text.startsWith("Fix "))).toEqual(["Fix 1, for OFF", "Fix 2, for 5 secrets: API-01, API-02, API-03, API-04, API-05"]);
@@ -120,7 +121,7 @@ describe("escaping", () => {
     expect(findStructureProblems(markdown)).toEqual([]);
     const view = viewSummary(markdown);
     expect(view.rows("Failed")[0]?.slice(0, 2)).toEqual([text, text]);
-    const reason = view.section("Failed")[0]?.querySelectorAll("td")[3];
+    const reason = view.section("Failed")[0]?.querySelectorAll("td")[2];
     expect(reason?.querySelectorAll("br")).toHaveLength(1);
     expect(reason?.text).toBe(`because ${text}\n${text}`);
     expect(view.details?.querySelectorAll("tr")).toHaveLength(2);
@@ -150,7 +151,9 @@ describe("renderFailureSummary", () => {
     const caution = view.root.querySelector(".markdown-alert-caution");
     expect(caution?.text).toContain("No secret was synced. Failed to sign in: no federated credential matches the presented subject (AADSTS700213)");
     const code = view.section("How to fix it").find((element) => element.tagName === "PRE")?.text ?? "";
-    expect(code).toMatch(/^az ad app federated-credential create \\\n {2}--id 5b1f6f2e-\S+ \\\n {2}--parameters '\{"name":/);
+    expect(code).toMatch(/^az ad app federated-credential create \\\n {2}--id 5b1f6f2e-\S+ \\\n {2}--parameters '\{\n/);
+    // The JSON is spread over lines inside its single quotes: the same argument, readable.
+    expect(JSON.parse(/--parameters '([^']*)'/.exec(code)?.[1] ?? "")).toEqual({ name: "github-octo-repo-environment-staging", subject: "repo:octo-org/octo-repo:environment:staging" });
     const prose = view.section("How to fix it").map((element) => element.text);
     expect(prose).not.toContain("the command below");
     expect(prose).toContain("For a user-assigned managed identity, use az identity federated-credential create with the same issuer, subject and audience.");
