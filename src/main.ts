@@ -87,7 +87,8 @@ export async function run(deps: RunDeps = createDefaultDeps()): Promise<void> {
     context.results = results;
     const inputs = context.inputs as Inputs;
     const report = { ...describeRun(inputs), notes: context.notes, links };
-    await inStage(deps, "Report", () => writeReport(results, report, deps.io));
+    // Not in a group: the per-secret outcome and the counts are what the log is read for.
+    await writeReport(results, report, deps.io);
     failOnFailedResults(results, deps);
   } catch (error) {
     if (context.results !== undefined) {

@@ -178,10 +178,10 @@ describe("run", () => {
 describe("the log", () => {
   const groups = (log: readonly string[]) => log.filter((line) => !line.startsWith("debug: "));
 
-  it("has one group per stage, each closed, and debug lines with names, counts and timings but no value", async () => {
+  it("has one group per stage before the report, each closed, and debug lines with names, counts and timings but no value", async () => {
     const { deps, record } = makeDeps({ inputs: { secrets: JSON.stringify({ DB_PASSWORD: "first-secret-value", API_KEY: "second-secret-value" }) } });
     await run(deps);
-    expect(groups(record.log)).toEqual(["▸ Read inputs and sources", "◂", "▸ Sign in", "◂", "▸ Read the vault", "◂", "▸ Plan", "◂", "▸ Apply", "◂", "▸ Report", "◂"]);
+    expect(groups(record.log)).toEqual(["▸ Read inputs and sources", "◂", "▸ Sign in", "◂", "▸ Read the vault", "◂", "▸ Plan", "◂", "▸ Apply", "◂"]);
     const debug = record.log.filter((line) => line.startsWith("debug: "));
     expect(debug).toContain("debug: DB-PASSWORD: create -> created");
     expect(debug).toContain("debug: Vault state: 0 secrets, 0 soft-deleted, 0 values not readable");
