@@ -36801,7 +36801,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3986);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1955);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -36810,7 +36810,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3986:
+/***/ 1955:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -84997,6 +84997,27 @@ class SecretClient {
 }
 
 //# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./src/request-debug-policy.ts
+function createRequestDebugPolicy(debug, now) {
+    return {
+        name: "keyvaultSyncRequestDebug",
+        async sendRequest(request, next) {
+            const started = now();
+            const what = `${request.method} ${new URL(request.url).pathname}`;
+            try {
+                const response = await next(request);
+                debug(`Key Vault ${what} -> ${response.status} (${now() - started} ms)`);
+                return response;
+            }
+            catch (error) {
+                const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "no response";
+                debug(`Key Vault ${what} -> ${code} (${now() - started} ms)`);
+                throw error;
+            }
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/key-vault.ts
 /**
  * The KeyVault interface the rest of the action uses, and its Azure implementation. This is the
@@ -85015,6 +85036,7 @@ class SecretClient {
  * What a failure means and how to fix it is in vault-errors.ts; the policies added to the SDK's
  * pipeline (timeout, error bodies, 429) are in vault-policies.ts.
  */
+
 
 
 
@@ -85091,6 +85113,8 @@ function key_vault_createKeyVault(vaultUrl, credential, options = {}) {
                     log,
                 }),
             },
+            // Closest to the wire, so every attempt (retries of 429s and transient errors) shows.
+            ...(options.debug === undefined ? [] : [{ position: "perRetry", policy: createRequestDebugPolicy(options.debug, now) }]),
         ],
         retryOptions: { maxRetries: retry.transientRetries, retryDelayInMs: retry.transientDelayMs },
         httpClient: options.httpClient,
@@ -86608,7 +86632,7 @@ async function connect(inputs, deps, context) {
     });
     await verifySignIn(credential, inputs.cloud.vaultScope);
     io.info(`Signed in to Microsoft Entra ID${inputs.clientId ? ` as ${inputs.clientId}` : ""}.`);
-    const vault = deps.createKeyVault(inputs.vaultUrl, credential, { log: (message) => io.info(message), clientId: inputs.clientId });
+    const vault = deps.createKeyVault(inputs.vaultUrl, credential, { log: (message) => io.info(message), debug: (message) => io.debug(message), clientId: inputs.clientId });
     return { vault, claims: credential.presentedClaims };
 }
 /** A plan that could not compare values (a Reader identity) must say so once, not only per item. */

@@ -213,7 +213,7 @@ async function connect(inputs: Inputs, deps: RunDeps, context: RunContext): Prom
   });
   await verifySignIn(credential, inputs.cloud.vaultScope);
   io.info(`Signed in to Microsoft Entra ID${inputs.clientId ? ` as ${inputs.clientId}` : ""}.`);
-  const vault = deps.createKeyVault(inputs.vaultUrl, credential, { log: (message) => io.info(message), clientId: inputs.clientId });
+  const vault = deps.createKeyVault(inputs.vaultUrl, credential, { log: (message) => io.info(message), debug: (message) => io.debug(message), clientId: inputs.clientId });
   return { vault, claims: credential.presentedClaims };
 }
 
