@@ -37,6 +37,10 @@ const CHANGES: readonly ResultStatus[] = ["created", "updated", "recovered"];
 const FOLDED: readonly ResultStatus[] = ["unchanged", "skipped"];
 // More names than this in a sentence stop being read; the table below it lists them all.
 const NAMES_IN_TEXT = 20;
+// GitHub refuses a step summary over 1 MiB; four tables of this many rows, and this many fixes
+// (each names a few commands), stay well under it.
+const MAX_TABLE_ROWS = 500;
+const MAX_FIXES = 20;
 
 const DRY_RUN_STATUS: Partial<Record<ResultStatus, string>> = {
   created: "would create",
@@ -60,14 +64,14 @@ export function renderSummary(sorted: readonly ChangeResult[], counts: Counts, c
   const changed = CHANGES.flatMap((status) => sorted.filter((result) => result.status === status));
   if (changed.length > 0) {
     lines.push(`### ${dryRun ? "Would change" : "Changed"} (${changed.length})`, "");
-    lines.push(...table(["Key Vault name", "Source", "Result", "Reason"], changed.map((result) => renderRow(result, context))), "");
+    lines.push(...limitedTable(["Key Vault name", "Source", "Result", "Reason"], changed.map((result) => renderRow(result, context))), "");
   }
   const folded = FOLDED.flatMap((status) => sorted.filter((result) => result.status === status));
   if (folded.length > 0) {
     const label = FOLDED.filter((status) => counts[status] > 0).map((status) => `${status} (${counts[status]})`).join(", ");
     // Blank lines around the table make GitHub parse it as Markdown inside the HTML element.
     lines.push("<details>", `<summary>${capitalise(label)}</summary>`, "");
-    lines.push(...table(["Key Vault name", "Source", "Result", "Reason"], folded.map((result) => renderRow(result, context))), "", "</details>", "");
+    lines.push(...limitedTable(["Key Vault name", "Source", "Result", "Reason"], folded.map((result) => renderRow(result, context))), "", "</details>", "");
   }
   return lines.join("\n");
 }
@@ -130,13 +134,14 @@ function renderFailures(failed: readonly ChangeResult[], context: SummaryContext
     const fix = fixes.size > 0 ? [result.hint ? String(fixNumber.get(result.hint)) : "–"] : [];
     return [escapeCell(result.name), renderSource(result, context), escapeCell(result.reason), ...fix];
   });
-  const lines = [`### Failed (${failed.length})`, "", ...table(header, rows), ""];
+  const lines = [`### Failed (${failed.length})`, "", ...limitedTable(header, rows), ""];
   if (fixes.size === 0) return lines;
   lines.push(`### How to fix ${fixes.size === 1 ? "it" : "them"}`, "");
-  for (const [hint, results] of fixes) {
+  for (const [hint, results] of [...fixes].slice(0, MAX_FIXES)) {
     const names = formatNames(results.map((result) => result.name));
     lines.push(`**Fix ${fixNumber.get(hint)}**, for ${results.length === 1 ? "" : `${results.length} secrets: `}${names}`, "", ...renderFix(hint));
   }
+  if (fixes.size > MAX_FIXES) lines.push(`${fixes.size - MAX_FIXES} more fixes not shown here; the log lists each failure with its fix.`, "");
   return lines;
 }
 
@@ -149,7 +154,7 @@ function renderDeletes(deleted: readonly ChangeResult[], context: SummaryContext
     ? [`**This plan deletes ${secrets}** from ${vault}: ${names}.`, "", "A sync with these sources and settings would delete them (prune)."]
     : [`**Deleted ${secrets}** from ${vault}: ${names}.`, "", "On a vault with soft delete (the default), they can be recovered until they are purged."];
   const rows = deleted.map((result) => [escapeCell(result.name), escapeCell(result.reason)]);
-  return [`### ${context.dryRun ? "Would delete" : "Deleted"} (${deleted.length})`, "", ...alert("WARNING", callout), "", ...table(["Key Vault name", "Reason"], rows), ""];
+  return [`### ${context.dryRun ? "Would delete" : "Deleted"} (${deleted.length})`, "", ...alert("WARNING", callout), "", ...limitedTable(["Key Vault name", "Reason"], rows), ""];
 }
 
 function renderRow(result: ChangeResult, context: SummaryContext): string[] {
@@ -202,6 +207,13 @@ function renderFix(hint: string): string[] {
   }
   endParagraph();
   return lines;
+}
+
+/** A table of at most MAX_TABLE_ROWS rows, and a line saying where the rest are. */
+function limitedTable(header: readonly string[], rows: readonly string[][]): string[] {
+  if (rows.length <= MAX_TABLE_ROWS) return table(header, rows);
+  const rest = rows.length - MAX_TABLE_ROWS;
+  return [...table(header, rows.slice(0, MAX_TABLE_ROWS)), "", `${rest} more not shown here (a job summary is limited in size); the log and the \`plan\` output list every secret.`];
 }
 
 function formatNames(names: readonly string[]): string {

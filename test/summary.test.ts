@@ -166,3 +166,25 @@ describe("renderFailureSummary", () => {
     expect(viewSummary(markdown).heading).toBe("Key Vault Sync");
   });
 });
+
+describe("size", () => {
+  it("shows at most 500 rows a table, says where the rest are, and stays far under GitHub's 1 MiB for 5,000 secrets", () => {
+    const results = Array.from({ length: 5_000 }, (_, index) =>
+      result(`SECRET-${String(index).padStart(4, "0")}`, index % 2 === 0 ? "created" : "unchanged", { origin: { kind: "dotenv", file: "deploy/production.env", line: index + 1 } }),
+    );
+    const markdown = render(results);
+    const view = viewSummary(markdown);
+    expect(view.rows("Changed")).toHaveLength(500);
+    expect(view.rows("details")).toHaveLength(500);
+    expect(view.root.text).toContain("2000 more not shown here (a job summary is limited in size); the log and the plan output list every secret.");
+    expect(Buffer.byteLength(markdown)).toBeLessThan(512 * 1024);
+  });
+
+  it("shows at most 20 distinct fixes and says where the others are", () => {
+    const results = Array.from({ length: 30 }, (_, index) => result(`OFF-${index + 10}`, "failed", { hint: `Enable it (az keyvault secret set-attributes --vault-name demo-vault --name OFF-${index + 10} --enabled true) or remove it.` }));
+    const view = viewSummary(render(results));
+    const section = view.section("How to fix");
+    expect(section.filter((element) => element.tagName === "PRE")).toHaveLength(20);
+    expect(section.at(-1)?.text).toBe("10 more fixes not shown here; the log lists each failure with its fix.");
+  });
+});
