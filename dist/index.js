@@ -85447,6 +85447,16 @@ function escapeMarkdown(text) {
     // At the start of a line these begin a list item or a setext underline (`>` is an entity already).
     return escaped.replace(/^[-+=]/, "\\$&").replace(/^(\d+)([.)])/, "$1\\$2");
 }
+/**
+ * Escapes the action's own messages, where `…` marks code (an input, a setting): those parts
+ * become code spans, the rest is escaped as escapeMarkdown does.
+ */
+function escapeWithCode(text) {
+    return text
+        .split(/(`[^`\r\n]+`)/)
+        .map((part, index) => (index % 2 === 1 ? codeSpan(part.slice(1, -1)) : escapeMarkdown(part)))
+        .join("");
+}
 /** Escapes text for a table cell: as escapeMarkdown, with line breaks kept as `<br>`. */
 function escapeCell(text) {
     return removeControls(text)
@@ -85570,7 +85580,7 @@ function renderSummary(sorted, counts, context) {
     const dryRun = context.dryRun ?? false;
     const lines = [renderHeading(context), "", renderOutcome(counts, dryRun), "", ...renderContext(context), ""];
     for (const note of context.notes)
-        lines.push(...markdown_alert("NOTE", [escapeMarkdown(note)]), "");
+        lines.push(...markdown_alert("NOTE", [escapeWithCode(note)]), "");
     if (sorted.length === 0)
         return [...lines, "No secrets in the sources.", ""].join("\n");
     lines.push(...renderFailures(sorted.filter((result) => result.status === "failed"), context));
@@ -85592,10 +85602,10 @@ function renderSummary(sorted, counts, context) {
 /** The summary of a run that stopped before it had a plan (bad input, sign-in failure). */
 function renderFailureSummary(message, hint, context) {
     const lines = [renderHeading(context), ""];
-    lines.push(...markdown_alert("CAUTION", [`**No secret was synced.** ${escapeMarkdown(message)}`]), "");
+    lines.push(...markdown_alert("CAUTION", [`**No secret was synced.** ${escapeWithCode(message)}`]), "");
     lines.push(...renderContext(context), "");
     for (const note of context.notes)
-        lines.push(...markdown_alert("NOTE", [escapeMarkdown(note)]), "");
+        lines.push(...markdown_alert("NOTE", [escapeWithCode(note)]), "");
     if (hint)
         lines.push("### How to fix it", "", ...renderFix(hint));
     return lines.join("\n");

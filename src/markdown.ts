@@ -21,6 +21,17 @@ export function escapeMarkdown(text: string): string {
   return escaped.replace(/^[-+=]/, "\\$&").replace(/^(\d+)([.)])/, "$1\\$2");
 }
 
+/**
+ * Escapes the action's own messages, where `…` marks code (an input, a setting): those parts
+ * become code spans, the rest is escaped as escapeMarkdown does.
+ */
+export function escapeWithCode(text: string): string {
+  return text
+    .split(/(`[^`\r\n]+`)/)
+    .map((part, index) => (index % 2 === 1 ? codeSpan(part.slice(1, -1)) : escapeMarkdown(part)))
+    .join("");
+}
+
 /** Escapes text for a table cell: as escapeMarkdown, with line breaks kept as `<br>`. */
 export function escapeCell(text: string): string {
   return removeControls(text)

@@ -6,7 +6,7 @@
 import type { ChangeResult, ResultStatus } from "./apply.ts";
 import { findCloudByVaultHost } from "./clouds.ts";
 import { splitHint, wrapCommand } from "./fix-commands.ts";
-import { alert, codeSpan, escapeCell, escapeMarkdown, fence, link, table } from "./markdown.ts";
+import { alert, codeSpan, escapeCell, escapeMarkdown, escapeWithCode, fence, link, table } from "./markdown.ts";
 import { linkCommit, linkFileLine, linkVaultInPortal } from "./summary-links.ts";
 import type { RepositoryLinks } from "./summary-links.ts";
 import { readVaultName } from "./vault-names.ts";
@@ -57,7 +57,7 @@ export function describeStatus(status: ResultStatus, dryRun: boolean): string {
 export function renderSummary(sorted: readonly ChangeResult[], counts: Counts, context: SummaryContext): string {
   const dryRun = context.dryRun ?? false;
   const lines = [renderHeading(context), "", renderOutcome(counts, dryRun), "", ...renderContext(context), ""];
-  for (const note of context.notes) lines.push(...alert("NOTE", [escapeMarkdown(note)]), "");
+  for (const note of context.notes) lines.push(...alert("NOTE", [escapeWithCode(note)]), "");
   if (sorted.length === 0) return [...lines, "No secrets in the sources.", ""].join("\n");
   lines.push(...renderFailures(sorted.filter((result) => result.status === "failed"), context));
   lines.push(...renderDeletes(sorted.filter((result) => result.status === "deleted"), context));
@@ -79,9 +79,9 @@ export function renderSummary(sorted: readonly ChangeResult[], counts: Counts, c
 /** The summary of a run that stopped before it had a plan (bad input, sign-in failure). */
 export function renderFailureSummary(message: string, hint: string | undefined, context: SummaryContext): string {
   const lines = [renderHeading(context), ""];
-  lines.push(...alert("CAUTION", [`**No secret was synced.** ${escapeMarkdown(message)}`]), "");
+  lines.push(...alert("CAUTION", [`**No secret was synced.** ${escapeWithCode(message)}`]), "");
   lines.push(...renderContext(context), "");
-  for (const note of context.notes) lines.push(...alert("NOTE", [escapeMarkdown(note)]), "");
+  for (const note of context.notes) lines.push(...alert("NOTE", [escapeWithCode(note)]), "");
   if (hint) lines.push("### How to fix it", "", ...renderFix(hint));
   return lines.join("\n");
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { codeSpan, escapeCell, escapeMarkdown, fence } from "../src/markdown.ts";
+import { codeSpan, escapeCell, escapeMarkdown, escapeWithCode, fence } from "../src/markdown.ts";
 import { renderMarkdown } from "./summary-html.ts";
 
 /** The text a browser shows for one rendered paragraph. */
@@ -42,6 +42,16 @@ describe("escapeMarkdown", () => {
     ["bell\u0007", "bell"],
   ])("%j → %j", (input, expected) => {
     expect(escapeMarkdown(input)).toBe(expected);
+  });
+});
+
+describe("escapeWithCode", () => {
+  it.each([
+    ["grants `id-token: write` to _forks_", "<p>grants <code>id-token: write</code> to _forks_</p>\n"],
+    ["a ` alone stays text", "<p>a ` alone stays text</p>\n"],
+    ["`<b>` in code", "<p><code>&lt;b&gt;</code> in code</p>\n"],
+  ])("%j", (input, expected) => {
+    expect(renderMarkdown(escapeWithCode(input))).toBe(expected);
   });
 });
 
