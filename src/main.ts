@@ -4,7 +4,6 @@
  * a dependency so tests can run the whole flow with fakes.
  */
 import * as core from "@actions/core";
-import { readFile } from "node:fs/promises";
 import type { TokenCredential } from "@azure/identity";
 import { applyPlan } from "./apply.ts";
 import type { ChangeResult } from "./apply.ts";
@@ -22,6 +21,7 @@ import { planChanges } from "./plan.ts";
 import type { SecretMetadata } from "./plan.ts";
 import { countResults, writeFailureSummary, writeReport } from "./report.ts";
 import type { ReportIO } from "./report.ts";
+import { listFileRoots, readEnvFile } from "./sources/env-file-access.ts";
 import { readSources } from "./sources/read-sources.ts";
 import type { AuditContext } from "./tags.ts";
 import { readVaultState } from "./vault-state.ts";
@@ -40,7 +40,8 @@ export interface ActionIO extends ReportIO {
 export interface RunDeps {
   io: ActionIO;
   env: Env;
-  readFile(path: string): Promise<string>;
+  /** An env-file's bytes, within the paths env-file may read (sources/env-file-access.ts). */
+  readFile(path: string): Promise<Uint8Array>;
   now(): Date;
   createCredential(options: CreateCredentialOptions): EntraCredential;
   createKeyVault(vaultUrl: string, credential: TokenCredential, options: KeyVaultOptions): KeyVault;
@@ -52,7 +53,7 @@ export function createDefaultDeps(): RunDeps {
   return {
     io: core,
     env: process.env,
-    readFile: (path) => readFile(path, "utf8"),
+    readFile: (path) => readEnvFile(path, listFileRoots(process.env, process.cwd())),
     now: () => new Date(),
     createCredential,
     createKeyVault,
@@ -100,7 +101,11 @@ async function syncSecrets(deps: RunDeps, context: RunContext): Promise<ChangeRe
   context.inputs = inputs;
   io.info(`Vault: ${inputs.vaultUrl} (${inputs.cloud.name} cloud); ${inputs.dryRun ? "dry run" : "writing"} — ${inputs.dryRunReason}`);
 
-  const entries = await readSources({ secretsJson: inputs.secretsJson, envFiles: inputs.envFiles }, { readFile: deps.readFile, mask: (value) => io.setSecret(value) });
+  const entries = await readSources({ secretsJson: inputs.secretsJson, envFiles: inputs.envFiles }, {
+    readFile: deps.readFile,
+    mask: (value) => io.setSecret(value),
+    warn: (message) => io.warning(message, { title: "env-file" }),
+  });
   const { desired, rejected } = nameSecrets(entries, { include: inputs.include, exclude: inputs.exclude, prefix: inputs.prefix, transform: inputs.nameTransform });
   const skipped = rejected.filter((rejection) => rejection.status === "skipped").length;
   const excluded = entries.length - desired.length - rejected.length;

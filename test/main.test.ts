@@ -83,7 +83,7 @@ function makeDeps(setup: Setup) {
     readFile: async (path) => {
       const content = setup.files?.[path];
       if (content === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: "ENOENT" });
-      return content;
+      return new TextEncoder().encode(content);
     },
     now: () => new Date("2026-11-22T12:00:00Z"),
     createCredential: (options) => {
