@@ -80665,6 +80665,30 @@ function isSelected(key, rules) {
         return false;
     return !rules.exclude.some((pattern) => matchesGlob(key, pattern));
 }
+/**
+ * Patterns that matched none of the source names: usually a typo or a source that no longer
+ * holds what the workflow expects, so each is reported. Both lists are matched against every
+ * source name (before transform and prefix), the way the patterns are written.
+ */
+function findUnusedPatterns(keys, rules) {
+    const unused = (input, patterns) => patterns.flatMap((pattern, index) => (keys.some((key) => matchesGlob(key, pattern)) ? [] : [{ input, position: index + 1, pattern }]));
+    return [...unused("include", rules.include), ...unused("exclude", rules.exclude)];
+}
+/**
+ * Why sources that hold entries selected none of them, for a run that must fail rather than
+ * pass green having synced nothing. Patterns are not secret (they may hold only name characters
+ * and wildcards), so they are quoted.
+ */
+function explainEmptySelection(keys, rules) {
+    const entries = keys.length === 1 ? "1 entry" : `${keys.length} entries`;
+    const onlyToken = keys.every((key) => key.toLowerCase() === GITHUB_TOKEN_NAME);
+    const message = onlyToken
+        ? `Nothing to sync: the sources hold only ${GITHUB_TOKEN_NAME}, which is synced only when include names it exactly`
+        : `Nothing to sync: the sources hold ${entries}, and include/exclude selected none of them`;
+    const unused = findUnusedPatterns(keys, rules).map((item) => `${item.input} pattern ${item.position} ('${item.pattern}') matched no source name.`);
+    const advice = "Patterns match source names as written in the sources (before prefix and name transform), ignoring case.";
+    return { message, hint: [...unused, advice].join("\n") };
+}
 /** Why Key Vault cannot hold this name, or undefined when it can. Names are not secret. */
 function findNameProblem(name, transform) {
     if (name === "")
@@ -86424,6 +86448,7 @@ async function syncSecrets(deps, context) {
         warn: (message) => io.warning(message, { title: "env-file" }),
     });
     const { desired, rejected } = nameSecrets(entries, { include: inputs.include, exclude: inputs.exclude, prefix: inputs.prefix, transform: inputs.nameTransform });
+    reportSelection(entries.map((entry) => entry.key), desired.length + rejected.length, inputs, io);
     const skipped = rejected.filter((rejection) => rejection.status === "skipped").length;
     const excluded = entries.length - desired.length - rejected.length;
     io.info(`Read ${entries.length} source entries: ${desired.length} to sync, ${skipped} empty (skipped), ` +
@@ -86476,6 +86501,19 @@ async function connect(inputs, deps, context) {
     io.info(`Signed in to Microsoft Entra ID${inputs.clientId ? ` as ${inputs.clientId}` : ""}.`);
     const vault = deps.createKeyVault(inputs.vaultUrl, credential, { log: (message) => io.info(message), clientId: inputs.clientId });
     return { vault, claims: credential.presentedClaims };
+}
+/**
+ * Warns about each include/exclude pattern that matched nothing, and fails a run whose sources
+ * hold entries but whose patterns selected none: a deploy that syncs nothing must not be green.
+ */
+function reportSelection(keys, selected, inputs, io) {
+    for (const unused of findUnusedPatterns(keys, inputs)) {
+        io.warning(`${unused.input} pattern ${unused.position} ('${unused.pattern}') matched no source name.`, { title: `Unused ${unused.input} pattern` });
+    }
+    if (keys.length > 0 && selected === 0) {
+        const { message, hint } = explainEmptySelection(keys, inputs);
+        throw new SyncError(message, hint);
+    }
 }
 /** A plan that could not compare values (a Reader identity) must say so once, not only per item. */
 function noteUnreadableValues(state, context) {

@@ -16,7 +16,7 @@ import { readInputs } from "./inputs.ts";
 import type { Inputs } from "./inputs.ts";
 import { createKeyVault } from "./key-vault.ts";
 import type { KeyVault, KeyVaultOptions } from "./key-vault.ts";
-import { nameSecrets } from "./naming.ts";
+import { explainEmptySelection, findUnusedPatterns, nameSecrets } from "./naming.ts";
 import { planChanges } from "./plan.ts";
 import type { SecretMetadata } from "./plan.ts";
 import { countResults, writeFailureSummary, writeReport } from "./report.ts";
@@ -107,6 +107,7 @@ async function syncSecrets(deps: RunDeps, context: RunContext): Promise<ChangeRe
     warn: (message) => io.warning(message, { title: "env-file" }),
   });
   const { desired, rejected } = nameSecrets(entries, { include: inputs.include, exclude: inputs.exclude, prefix: inputs.prefix, transform: inputs.nameTransform });
+  reportSelection(entries.map((entry) => entry.key), desired.length + rejected.length, inputs, io);
   const skipped = rejected.filter((rejection) => rejection.status === "skipped").length;
   const excluded = entries.length - desired.length - rejected.length;
   io.info(
@@ -161,6 +162,20 @@ async function connect(inputs: Inputs, deps: RunDeps, context: RunContext): Prom
   io.info(`Signed in to Microsoft Entra ID${inputs.clientId ? ` as ${inputs.clientId}` : ""}.`);
   const vault = deps.createKeyVault(inputs.vaultUrl, credential, { log: (message) => io.info(message), clientId: inputs.clientId });
   return { vault, claims: credential.presentedClaims };
+}
+
+/**
+ * Warns about each include/exclude pattern that matched nothing, and fails a run whose sources
+ * hold entries but whose patterns selected none: a deploy that syncs nothing must not be green.
+ */
+function reportSelection(keys: readonly string[], selected: number, inputs: Inputs, io: ActionIO): void {
+  for (const unused of findUnusedPatterns(keys, inputs)) {
+    io.warning(`${unused.input} pattern ${unused.position} ('${unused.pattern}') matched no source name.`, { title: `Unused ${unused.input} pattern` });
+  }
+  if (keys.length > 0 && selected === 0) {
+    const { message, hint } = explainEmptySelection(keys, inputs);
+    throw new SyncError(message, hint);
+  }
 }
 
 /** A plan that could not compare values (a Reader identity) must say so once, not only per item. */
