@@ -18,10 +18,13 @@ import { makeCanary } from "./leak-check.ts";
 const invalid = (input: string, ...rules: string[]): string[] => [`Invalid input '${input}'`, ...rules];
 const c = makeCanary;
 
-/** Base64 text of letters and digits only, so a line of it can be read as a dotenv key. */
+/**
+ * Base64-like text of letters and digits only, so a line of it can be read as a dotenv key; it
+ * always mixes upper case, lower case and digits, as such a line does.
+ */
 function alnumBase64(length: number): string {
-  const hex = randomBytes(length).toString("hex");
-  return [...hex.slice(0, length)].map((char, index) => (index % 3 === 0 ? char.toUpperCase() : char)).join("").replace(/^[0-9]/, "Q") + "9z";
+  const hex = randomBytes(length).toString("hex").slice(0, length);
+  return `Qx9${[...hex].map((char, index) => (index % 3 === 0 ? char.toUpperCase() : char)).join("")}`;
 }
 
 /** An env-file row: the file app.env alone as the source. */
