@@ -85678,7 +85678,13 @@ function describeSkippedLine(text) {
 /** A PEM line: `-----BEGIN PRIVATE KEY-----`, `-----END CERTIFICATE-----`, … */
 const PEM_BEGIN = /-----BEGIN [^\n]*?-----/g;
 const PEM_END = "-----END ";
-/** Base64 text as a key: letters and digits only, long, mixing upper case, lower case and digits. */
+/**
+ * Base64 text as a key: 16 or more letters and digits, mixing upper case, lower case and digits.
+ * A few real names fit too (`AzureStorage2Key`), but only an empty value makes it a problem, and
+ * an entry with an empty value is never synced, so removing its line loses nothing. (Measuring
+ * how often the character class changes does not separate them: DER-encoded keys have long
+ * runs such as `AAAA` and change class no more often than camelCase names.)
+ */
 const BASE64_LIKE = /^(?=.*[0-9])(?=.*[a-z])(?=.*[A-Z])[A-Za-z0-9]{16,}$/;
 function findEntryProblem(entry) {
     if (entry.key === "__proto__") {
@@ -85693,13 +85699,14 @@ function findEntryProblem(entry) {
             },
         ];
     }
-    const fragment = /^=+$/.test(entry.value) || entry.key.startsWith("-----") || (entry.value === "" && BASE64_LIKE.test(entry.key));
-    if (fragment) {
+    const fragment = /^=+$/.test(entry.value) || entry.key.startsWith("-----");
+    const emptyBase64Key = entry.value === "" && BASE64_LIKE.test(entry.key);
+    if (fragment || emptyBase64Key) {
         return [
             {
                 line: entry.line,
                 rule: "looks like a piece of an unquoted multi-line value (a line of base64 text or PEM armour read as KEY=VALUE)",
-                hint: QUOTE_HINT,
+                hint: emptyBase64Key ? `${QUOTE_HINT} If the line is a real entry, its value is empty and it is never synced: remove the line.` : QUOTE_HINT,
             },
         ];
     }
