@@ -36801,7 +36801,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1955);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9972);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -36810,7 +36810,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1955:
+/***/ 9972:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39814,8 +39814,6 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: ./src/errors.ts
 /**
  * The one error type of the action: a message that says what failed and why, and an optional
@@ -66187,6 +66185,8 @@ function msalClient_createMsalClient(clientId, tenantId, createMsalClientOptions
     };
 }
 //# sourceMappingURL=msalClient.js.map
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/util/certificatesUtils.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -80424,10 +80424,65 @@ function checkGlob(pattern) {
 }
 /** Whether a source name matches a pattern, ignoring case. Throws for an invalid pattern. */
 function matchesGlob(name, pattern) {
+    return countGlobSteps(name, pattern).matched;
+}
+/**
+ * Matches and counts the steps taken, so tests can hold the matcher to its bound: at most
+ * (name length + 1) × (pattern length + 1) steps, whatever the pattern.
+ */
+function countGlobSteps(name, pattern) {
     const parsed = parseGlob(pattern);
     if (!parsed.ok)
         throw new Error(`Invalid glob pattern: ${parsed.problem}`);
-    return parsed.regex.test(name);
+    return matchTokens(name, parsed.tokens);
+}
+/**
+ * The greedy wildcard match with one saved star: on a mismatch, the most recent `*` takes one
+ * more character and matching resumes after it. Earlier stars never need revisiting (a later
+ * star can absorb anything they could), so the work is O(name × pattern), never exponential.
+ */
+function matchTokens(name, tokens) {
+    let steps = 0;
+    let token = 0;
+    let char = 0;
+    let starToken = -1;
+    let starChar = 0;
+    while (char < name.length) {
+        steps += 1;
+        const current = tokens[token];
+        if (current !== undefined && current.kind === "star") {
+            starToken = token;
+            starChar = char;
+            token += 1;
+        }
+        else if (current !== undefined && matchesToken(current, name[char])) {
+            token += 1;
+            char += 1;
+        }
+        else if (starToken !== -1) {
+            token = starToken + 1;
+            starChar += 1;
+            char = starChar;
+        }
+        else {
+            return { matched: false, steps };
+        }
+    }
+    while (tokens[token]?.kind === "star") {
+        steps += 1;
+        token += 1;
+    }
+    return { matched: token === tokens.length, steps };
+}
+function matchesToken(token, char) {
+    if (token.kind === "any")
+        return true;
+    const lower = char.toLowerCase();
+    const upper = char.toUpperCase();
+    if (token.kind === "char")
+        return token.char === lower || token.char === upper;
+    const inClass = token.ranges.some(([low, high]) => [char, lower, upper].some((variant) => variant.length === 1 && variant >= low && variant <= high));
+    return inClass !== token.negated;
 }
 function parseGlob(pattern) {
     if (pattern === "")
@@ -80435,31 +80490,33 @@ function parseGlob(pattern) {
     if (pattern.startsWith("!")) {
         return { ok: false, problem: "starts with '!'; negation is not supported, use the exclude input instead" };
     }
-    let source = "";
+    const tokens = [];
     let index = 0;
     while (index < pattern.length) {
         const char = pattern[index];
         const column = index + 1;
         if (char === "*") {
-            source += "[\\s\\S]*";
+            // Consecutive stars match what one star matches.
+            if (tokens.at(-1)?.kind !== "star")
+                tokens.push({ kind: "star" });
             index += 1;
         }
         else if (char === "?") {
-            source += "[\\s\\S]";
+            tokens.push({ kind: "any" });
             index += 1;
         }
         else if (char === "[") {
             const parsedClass = parseClass(pattern, index);
             if (!parsedClass.ok)
                 return parsedClass;
-            source += parsedClass.source;
+            tokens.push(parsedClass.token);
             index = parsedClass.end;
         }
         else if (char === "]") {
             return { ok: false, problem: `has ']' without a matching '[' at column ${column}` };
         }
         else if (NAME_CHAR.test(char)) {
-            source += escapeForRegex(char);
+            tokens.push({ kind: "char", char: char.toLowerCase() });
             index += 1;
         }
         else {
@@ -80469,7 +80526,7 @@ function parseGlob(pattern) {
             };
         }
     }
-    return { ok: true, regex: new RegExp(`^${source}$`, "i") };
+    return { ok: true, tokens };
 }
 /** Parses `[...]` starting at `start` (the `[`); `end` is the index after the closing `]`. */
 function parseClass(pattern, start) {
@@ -80479,7 +80536,7 @@ function parseClass(pattern, start) {
         negated = true;
         index += 1;
     }
-    const parts = [];
+    const ranges = [];
     while (index < pattern.length && pattern[index] !== "]") {
         const low = pattern[index];
         if (!NAME_CHAR.test(low)) {
@@ -80493,24 +80550,21 @@ function parseClass(pattern, start) {
             if (low > high) {
                 return { ok: false, problem: `has a character range out of order at column ${index + 1}` };
             }
-            parts.push(`${escapeForRegex(low)}-${escapeForRegex(high)}`);
+            ranges.push([low, high]);
             index += 3;
         }
         else {
-            parts.push(escapeForRegex(low));
+            ranges.push([low, low]);
             index += 1;
         }
     }
     if (index >= pattern.length) {
         return { ok: false, problem: `has '[' without a closing ']' at column ${start + 1}` };
     }
-    if (parts.length === 0) {
+    if (ranges.length === 0) {
         return { ok: false, problem: `has an empty character class at column ${start + 1}` };
     }
-    return { ok: true, source: `[${negated ? "^" : ""}${parts.join("")}]`, end: index + 1 };
-}
-function escapeForRegex(char) {
-    return /[0-9A-Za-z_]/.test(char) ? char : `\\${char}`;
+    return { ok: true, token: { kind: "class", negated, ranges }, end: index + 1 };
 }
 
 ;// CONCATENATED MODULE: ./src/naming.ts
@@ -80614,6 +80668,30 @@ function isSelected(key, rules) {
     if (rules.include.length > 0 && !rules.include.some((pattern) => matchesGlob(key, pattern)))
         return false;
     return !rules.exclude.some((pattern) => matchesGlob(key, pattern));
+}
+/**
+ * Patterns that matched none of the source names: usually a typo or a source that no longer
+ * holds what the workflow expects, so each is reported. Both lists are matched against every
+ * source name (before transform and prefix), the way the patterns are written.
+ */
+function findUnusedPatterns(keys, rules) {
+    const unused = (input, patterns) => patterns.flatMap((pattern, index) => (keys.some((key) => matchesGlob(key, pattern)) ? [] : [{ input, position: index + 1, pattern }]));
+    return [...unused("include", rules.include), ...unused("exclude", rules.exclude)];
+}
+/**
+ * Why sources that hold entries selected none of them, for a run that must fail rather than
+ * pass green having synced nothing. Patterns are not secret (they may hold only name characters
+ * and wildcards), so they are quoted.
+ */
+function explainEmptySelection(keys, rules) {
+    const entries = keys.length === 1 ? "1 entry" : `${keys.length} entries`;
+    const onlyToken = keys.every((key) => key.toLowerCase() === GITHUB_TOKEN_NAME);
+    const message = onlyToken
+        ? `Nothing to sync: the sources hold only ${GITHUB_TOKEN_NAME}, which is synced only when include names it exactly`
+        : `Nothing to sync: the sources hold ${entries}, and include/exclude selected none of them`;
+    const unused = findUnusedPatterns(keys, rules).map((item) => `${item.input} pattern ${item.position} ('${item.pattern}') matched no source name.`);
+    const advice = "Patterns match source names as written in the sources (before prefix and name transform), ignoring case.";
+    return { message, hint: [...unused, advice].join("\n") };
 }
 /** Why Key Vault cannot hold this name, or undefined when it can. Names are not secret. */
 function findNameProblem(name, transform) {
@@ -80810,48 +80888,50 @@ const contentType = inputs_text((value, ctx) => {
     }
     return value;
 });
+/**
+ * `key=value` items, one per line or comma separated: the same list rule as include/exclude, so
+ * `env=prod,team=shop` is two tags. A tag value therefore cannot hold a comma; an item that is
+ * left without `=` by a comma (`list=a,b`) is refused rather than guessed at.
+ */
 const tags = inputs_text((value, ctx) => {
     const result = {};
-    const firstLineOf = new Map();
+    const firstTagOf = new Map();
     const reserved = new Map(RESERVED_TAGS.map((name) => [name.toLowerCase(), name]));
-    let count = 0;
-    value.split(/\r?\n/).forEach((line, index) => {
-        const lineNumber = index + 1;
-        if (line.trim() === "")
-            return;
-        count += 1;
-        const equals = line.indexOf("=");
+    const items = splitList(value, true);
+    items.forEach((item, index) => {
+        const position = `tag ${index + 1}`;
+        const equals = item.indexOf("=");
         if (equals === -1) {
-            report(ctx, "tags", `line ${lineNumber} is not key=value`);
+            report(ctx, "tags", `${position} is not key=value (tags are separated by new lines or commas, so a value cannot contain a comma)`);
             return;
         }
-        const key = line.slice(0, equals).trim();
-        const tagValue = line.slice(equals + 1).trim();
+        const key = item.slice(0, equals).trim();
+        const tagValue = item.slice(equals + 1).trim();
         const folded = key.toLowerCase();
         const reservedName = reserved.get(folded);
-        const earlier = firstLineOf.get(folded);
+        const earlier = firstTagOf.get(folded);
         if (key === "") {
-            report(ctx, "tags", `line ${lineNumber} has an empty key`);
+            report(ctx, "tags", `${position} has an empty key`);
         }
         else if (key.length > MAX_TAG_LENGTH) {
-            report(ctx, "tags", `line ${lineNumber} has a key longer than ${MAX_TAG_LENGTH} characters`);
+            report(ctx, "tags", `${position} has a key longer than ${MAX_TAG_LENGTH} characters`);
         }
         else if (tagValue.length > MAX_TAG_LENGTH) {
-            report(ctx, "tags", `line ${lineNumber} has a value longer than ${MAX_TAG_LENGTH} characters`);
+            report(ctx, "tags", `${position} has a value longer than ${MAX_TAG_LENGTH} characters`);
         }
         else if (reservedName !== undefined) {
-            report(ctx, "tags", `line ${lineNumber} uses '${reservedName}', a tag the action writes itself (reserved: ${RESERVED_TAGS.join(", ")})`);
+            report(ctx, "tags", `${position} uses '${reservedName}', a tag the action writes itself (reserved: ${RESERVED_TAGS.join(", ")})`);
         }
         else if (earlier !== undefined) {
-            report(ctx, "tags", `line ${lineNumber} repeats the key of line ${earlier} (tag names ignore case)`);
+            report(ctx, "tags", `${position} repeats the key of tag ${earlier} (tag names ignore case)`);
         }
         else {
-            firstLineOf.set(folded, lineNumber);
+            firstTagOf.set(folded, index + 1);
             result[key] = tagValue;
         }
     });
-    if (count > MAX_USER_TAGS) {
-        report(ctx, "tags", `allows at most ${MAX_USER_TAGS} tags (Key Vault allows ${MAX_TAGS} per secret and the action writes ${RESERVED_TAGS.length} of its own); ${count} given`);
+    if (items.length > MAX_USER_TAGS) {
+        report(ctx, "tags", `allows at most ${MAX_USER_TAGS} tags (Key Vault allows ${MAX_TAGS} per secret and the action writes ${RESERVED_TAGS.length} of its own); ${items.length} given`);
     }
     return result;
 });
@@ -85881,14 +85961,240 @@ async function writeSummary(markdown, io) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/sources/env-file-access.ts
+
+
+
+/** A path the rules refuse; `rule` says which rule, without any of the file's content. */
+class FileRefusedError extends Error {
+    rule;
+    constructor(rule) {
+        super(rule);
+        this.name = "FileRefusedError";
+        this.rule = rule;
+    }
+}
+/** Kernel and device file systems: never a dotenv file, whatever the roots. */
+const SPECIAL_ROOTS = ["/proc", "/sys", "/dev"];
+/** The roots from the runner's environment, falling back to the working directory. */
+function listFileRoots(env, cwd) {
+    const workspace = env["GITHUB_WORKSPACE"]?.trim();
+    const temp = env["RUNNER_TEMP"]?.trim();
+    return { workspace: workspace === undefined || workspace === "" ? cwd : workspace, temp: temp === "" ? undefined : temp };
+}
+/**
+ * Reads a file's bytes if the rules allow it; throws FileRefusedError otherwise, or the file
+ * system's own error (with its `code`) when the path cannot be resolved or read.
+ */
+async function readEnvFile(path, roots) {
+    const real = await (0,promises_.realpath)(path);
+    if (SPECIAL_ROOTS.some((root) => isInside(real, root))) {
+        throw new FileRefusedError("resolves into /proc, /sys or /dev; env-file reads only regular files in the workspace or RUNNER_TEMP");
+    }
+    const allowed = await resolveRoots(roots);
+    if (!allowed.some((root) => isInside(real, root))) {
+        throw new FileRefusedError("resolves (after following symlinks) to a file outside the workspace (GITHUB_WORKSPACE) and the runner's temporary directory (RUNNER_TEMP); env-file reads only files inside them");
+    }
+    // O_NONBLOCK: opening a FIFO must not hang the step; O_NOFOLLOW: the resolved path must not
+    // have become a symlink since. The type is checked on the open handle, not on the path.
+    const handle = await (0,promises_.open)(real, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK);
+    try {
+        const stats = await handle.stat();
+        if (!stats.isFile())
+            throw new FileRefusedError("is not a regular file (a directory, device, pipe or socket); env-file reads only regular files");
+        return new Uint8Array(await handle.readFile());
+    }
+    finally {
+        await handle.close();
+    }
+}
+async function resolveRoots(roots) {
+    const candidates = [roots.workspace, roots.temp].filter((root) => root !== undefined);
+    const resolved = await Promise.all(candidates.map((root) => (0,promises_.realpath)(root).catch(() => undefined)));
+    return resolved.filter((root) => root !== undefined && !SPECIAL_ROOTS.some((special) => isInside(root, special)));
+}
+/** Whether `path` is `root` itself or below it (both absolute and resolved). */
+function isInside(path, root) {
+    const rel = (0,external_node_path_.relative)(root, path);
+    return rel === "" || (!(0,external_node_path_.isAbsolute)(rel) && rel !== ".." && !rel.startsWith(`..${external_node_path_.sep}`));
+}
+
+;// CONCATENATED MODULE: ./src/sources/decode-utf8.ts
+
+/**
+ * Decodes a dotenv file's bytes as UTF-8, refusing anything else. Reading with Node's "utf8"
+ * decoding would turn a Latin-1 byte into U+FFFD and a UTF-16 file into text full of NULs, and
+ * the vault would get values the author never wrote without a word. Errors give the file and a
+ * line, never the bytes. A UTF-8 byte order mark is dropped, as editors and dotenv ignore it.
+ */
+function decodeUtf8File(bytes, file) {
+    const utf16 = detectUtf16(bytes);
+    if (utf16 !== undefined) {
+        throw new InputError("env-file", `${file} is ${utf16}, not UTF-8`, "Save the file as UTF-8 (without a byte order mark is best).");
+    }
+    try {
+        return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    }
+    catch {
+        throw new InputError("env-file", `${file} line ${findInvalidLine(bytes)}: is not valid UTF-8`, "Save the file as UTF-8; a byte from another encoding (such as Latin-1 é) would otherwise be stored as a replacement character.");
+    }
+}
+/**
+ * "UTF-16 (little endian)" and so on when the bytes start with a UTF-16 byte order mark, or
+ * when one of the first two bytes is NUL and the other is not, which is how UTF-16 text of
+ * ASCII characters starts (a dotenv file's first character is never NUL).
+ */
+function detectUtf16(bytes) {
+    const [first, second] = bytes;
+    if (first === 0xff && second === 0xfe)
+        return "UTF-16 (little endian, with a byte order mark)";
+    if (first === 0xfe && second === 0xff)
+        return "UTF-16 (big endian, with a byte order mark)";
+    if (first === undefined || second === undefined)
+        return undefined;
+    if (first !== 0 && second === 0)
+        return "UTF-16 (little endian)";
+    if (first === 0 && second !== 0)
+        return "UTF-16 (big endian)";
+    return undefined;
+}
+/** The 1-based line (counting LF) of the first line that is not valid UTF-8. */
+function findInvalidLine(bytes) {
+    const decoder = new TextDecoder("utf-8", { fatal: true });
+    let line = 1;
+    let start = 0;
+    while (start <= bytes.length) {
+        let end = bytes.indexOf(0x0a, start);
+        if (end === -1)
+            end = bytes.length;
+        try {
+            decoder.decode(bytes.subarray(start, end));
+        }
+        catch {
+            return line;
+        }
+        line += 1;
+        start = end + 1;
+    }
+    return line;
+}
+
+;// CONCATENATED MODULE: ./src/sources/dotenv-lines.ts
+
+const QUOTE_HINT = 'A value that spans lines must be quoted: KEY="-----BEGIN PRIVATE KEY-----" on the first line, the other lines as they are, and the closing quote after -----END PRIVATE KEY-----. Or write it on one line with \\n between the lines inside double quotes.';
+const SKIPPED_HINT = "dotenv would skip this line without a word. If it continues a multi-line value from a line above, quote that value; otherwise fix the line or make it a comment (# at its start).";
+function checkDotenvLines(src, entries, lineOf, file) {
+    const problems = [...findSkippedLines(src, entries, lineOf), ...entries.flatMap(findEntryProblem)];
+    if (problems.length === 0)
+        return;
+    problems.sort((a, b) => a.line - b.line);
+    const [first, ...others] = problems;
+    const otherLines = [...new Set(others.map((problem) => problem.line).filter((line) => line !== first.line))];
+    const also = otherLines.length === 0 ? "" : `\nLines with other problems: ${formatLines(otherLines)}.`;
+    throw new InputError("env-file", `${file} line ${first.line}: ${first.rule}`, `${first.hint}${also}`);
+}
+function formatLines(lines) {
+    const shown = lines.slice(0, 10).join(", ");
+    return lines.length > 10 ? `${shown} and ${lines.length - 10} more` : shown;
+}
+/**
+ * Lines no entry covers that are neither blank nor comments. Lines here are what dotenv's
+ * multiline `^` sees (they start after LF, U+2028 or U+2029); entries come in text order and
+ * do not overlap, so one pass over both suffices.
+ */
+function findSkippedLines(src, entries, lineOf) {
+    const problems = [];
+    let next = 0;
+    let start = 0;
+    while (start <= src.length) {
+        let end = start;
+        while (end < src.length && !isLineBreak(src[end]))
+            end += 1;
+        while (next < entries.length && entries[next].end < start)
+            next += 1;
+        const entry = entries[next];
+        const covered = entry !== undefined && entry.start <= start;
+        const text = src.slice(start, end).trim();
+        if (!covered && text !== "" && !text.startsWith("#")) {
+            problems.push({ line: lineOf(start), rule: describeSkippedLine(text), hint: SKIPPED_HINT });
+        }
+        start = end + 1;
+    }
+    return problems;
+}
+function isLineBreak(char) {
+    return char === "\n" || char === "\u2028" || char === "\u2029";
+}
+function describeSkippedLine(text) {
+    if (text.includes("\u0000"))
+        return "holds a NUL character; dotenv would skip the line";
+    const withoutExport = text.replace(/^export\s+/, "");
+    const equals = withoutExport.indexOf("=");
+    const key = equals === -1 ? "" : withoutExport.slice(0, equals).trim();
+    if (/\s/.test(key))
+        return "has a space in its key; dotenv would skip the line";
+    if (key !== "" && !/^[\w.-]+$/.test(key)) {
+        return "has a key with a character dotenv does not read (keys use letters, digits, '_', '.' and '-'); dotenv would skip the line";
+    }
+    return "is not KEY=VALUE, a comment or a blank line; dotenv would skip it";
+}
+/** A PEM line: `-----BEGIN PRIVATE KEY-----`, `-----END CERTIFICATE-----`, … */
+const PEM_BEGIN = /-----BEGIN [^\n]*?-----/g;
+const PEM_END = "-----END ";
+/**
+ * Base64 text as a key: 16 or more letters and digits, mixing upper case, lower case and digits.
+ * A few real names fit too (`AzureStorage2Key`), but only an empty value makes it a problem, and
+ * an entry with an empty value is never synced, so removing its line loses nothing. (Measuring
+ * how often the character class changes does not separate them: DER-encoded keys have long
+ * runs such as `AAAA` and change class no more often than camelCase names.)
+ */
+const BASE64_LIKE = /^(?=.*[0-9])(?=.*[a-z])(?=.*[A-Z])[A-Za-z0-9]{16,}$/;
+function findEntryProblem(entry) {
+    if (entry.key === "__proto__") {
+        return [{ line: entry.line, rule: "uses the key __proto__, which dotenv ignores", hint: "Rename the key." }];
+    }
+    if (opensPemWithoutEnd(entry.value)) {
+        return [
+            {
+                line: entry.line,
+                rule: "the value opens a PEM block (-----BEGIN …-----) that it does not close; an unquoted multi-line value falls apart into separate lines",
+                hint: QUOTE_HINT,
+            },
+        ];
+    }
+    const fragment = /^=+$/.test(entry.value) || entry.key.startsWith("-----");
+    const emptyBase64Key = entry.value === "" && BASE64_LIKE.test(entry.key);
+    if (fragment || emptyBase64Key) {
+        return [
+            {
+                line: entry.line,
+                rule: "looks like a piece of an unquoted multi-line value (a line of base64 text or PEM armour read as KEY=VALUE)",
+                hint: emptyBase64Key ? `${QUOTE_HINT} If the line is a real entry, its value is empty and it is never synced: remove the line.` : QUOTE_HINT,
+            },
+        ];
+    }
+    return [];
+}
+/** Whether some `-----BEGIN …-----` in the value has no `-----END ` before the next BEGIN. */
+function opensPemWithoutEnd(value) {
+    const begins = [...value.matchAll(PEM_BEGIN)].map((match) => match.index);
+    return begins.some((begin, index) => {
+        const end = value.indexOf(PEM_END, begin);
+        return end === -1 || end > (begins[index + 1] ?? Infinity);
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/sources/dotenv-file.ts
+
 
 /**
  * A dotenv parser that yields exactly the key/value map of the `dotenv` package's `parse` (its
  * default, regex-based mode) and also remembers the line each key starts on. Users already have
  * files that dotenv reads; a sync that read them differently would push different secrets than
- * their application sees, so parity (quirks included) is the contract, checked by the parity and
- * fuzz tests in test/sources/dotenv-file.test.ts. There is no variable expansion.
+ * their application sees, so parity (quirks included) is the contract for valid files, checked
+ * by the parity and fuzz tests in test/sources/dotenv-file.test.ts. There is no variable
+ * expansion. A file dotenv would read only in part (a line it skips, a key it ignores, an
+ * unquoted multi-line value) is refused instead: see dotenv-lines.ts.
  *
  * What dotenv does, restated as a scanner:
  * - CRLF and lone CR become LF first. Entries begin only at the start of a line, where a line
@@ -85904,8 +86210,8 @@ async function writeSummary(markdown, io) {
  *   rest of the line up to `#`.
  * - The value is trimmed, one pair of surrounding quotes is removed, and when it started with `"`
  *   the two-character sequences `\n` and `\r` become newline and carriage return.
- * - A later duplicate key replaces the earlier value. The key `__proto__` is dropped, because
- *   dotenv stores into a plain object, where that assignment does nothing.
+ * - A later duplicate key replaces the earlier value. (The key `__proto__`, which dotenv drops
+ *   because it stores into a plain object, is refused by dotenv-lines.ts.)
  *
  * One reading of dotenv's is refused instead of reproduced: a value that opens a quote which
  * never closes. dotenv then keeps only the rest of the opening line and reads each following
@@ -85923,6 +86229,8 @@ function parseDotenv(text, file) {
     const src = text.replace(/\r\n?/g, "\n");
     const lines = new LineCounter(src);
     const found = new Map();
+    // Every entry dotenv reads, duplicates and __proto__ included, for the checks of dotenv-lines.ts.
+    const read = [];
     let position = 0;
     while (position <= src.length) {
         const lineStart = findLineStart(src, position);
@@ -85933,6 +86241,7 @@ function parseDotenv(text, file) {
             throw unclosedQuoteError(file, lines.lineOf(attempt.keyStart), attempt.key, attempt.unclosedQuote);
         }
         if (attempt.ok) {
+            read.push({ key: attempt.key, value: attempt.value, line: lines.lineOf(attempt.keyStart), start: lineStart, end: attempt.end });
             if (attempt.key !== "__proto__") {
                 const entry = {
                     key: attempt.key,
@@ -85952,6 +86261,7 @@ function parseDotenv(text, file) {
             position = attempt.retryFrom;
         }
     }
+    checkDotenvLines(src, read, (offset) => lines.lineOf(offset), file);
     return [...found.values()];
 }
 function unclosedQuoteError(file, line, key, quote) {
@@ -86122,6 +86432,14 @@ function parseSecretsJson(text) {
     if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
         throw new InputError(INPUT, `must be a JSON object of name to string value, not ${describeJsonType(parsed)}`, HINT);
     }
+    const duplicate = findDuplicateKey(text);
+    if (duplicate !== undefined) {
+        // JSON.parse keeps the last of two equal keys without a word; a sync must not guess which
+        // value was meant. The position is the rule's core; the name is shown only when it has the
+        // shape of a secret name, since a hand-written key could be anything.
+        const name = SECRET_NAME_SHAPE.test(duplicate.key) ? ` ('${duplicate.key}')` : "";
+        throw new InputError(INPUT, `has a repeated key: the ${ordinal(duplicate.position)} key${name} repeats the ${ordinal(duplicate.firstPosition)}; each name may appear once`, "Remove one of the two entries; JSON would otherwise keep the later value without a word.");
+    }
     const entries = [];
     for (const [key, value] of Object.entries(parsed)) {
         if (key === "")
@@ -86132,6 +86450,37 @@ function parseSecretsJson(text) {
         entries.push({ key, value, origin: { kind: "secrets" } });
     }
     return entries;
+}
+/** GitHub secret names: letters, digits and underscores, not starting with a digit. */
+const SECRET_NAME_SHAPE = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
+/** "1st", "2nd", "3rd", "4th", "11th", "22nd", … */
+function ordinal(position) {
+    const tens = position % 100;
+    const suffix = tens >= 11 && tens <= 13 ? "th" : (["th", "st", "nd", "rd"][position % 10] ?? "th");
+    return `${position}${suffix}`;
+}
+/**
+ * The first top-level key of a valid JSON object that repeats an earlier one (compared after
+ * unescaping, as JSON.parse compares them), with both 1-based positions.
+ */
+function findDuplicateKey(text) {
+    const checker = new JsonChecker(text);
+    try {
+        checker.skipSpace();
+        checker.value(0);
+    }
+    catch {
+        return undefined;
+    }
+    const firstPositionOf = new Map();
+    for (const [index, [start, end]] of checker.topLevelKeys.entries()) {
+        const key = JSON.parse(text.slice(start, end));
+        const earlier = firstPositionOf.get(key);
+        if (earlier !== undefined)
+            return { key, position: index + 1, firstPosition: earlier };
+        firstPositionOf.set(key, index + 1);
+    }
+    return undefined;
 }
 function describeJsonType(value) {
     if (value === null)
@@ -86196,6 +86545,8 @@ const MAX_DEPTH = 512;
 class JsonChecker {
     text;
     index = 0;
+    /** Start and end offsets of the keys of the outermost object, quotes included. */
+    topLevelKeys = [];
     constructor(text) {
         this.text = text;
     }
@@ -86247,7 +86598,10 @@ class JsonChecker {
         }
         for (;;) {
             this.skipSpace();
+            const keyStart = this.index;
             this.string();
+            if (depth === 0)
+                this.topLevelKeys.push([keyStart, this.index]);
             this.skipSpace();
             this.expect(":");
             this.skipSpace();
@@ -86343,6 +86697,8 @@ class JsonChecker {
 
 
 
+
+
 /**
  * Reads every source: the `secrets` JSON first, then each env file in the order given. Each
  * value is masked as soon as its source is parsed, before any other work, so nothing later
@@ -86354,14 +86710,19 @@ async function readSources(spec, io) {
         entries.push(...maskEntries(parseSecretsJson(spec.secretsJson), io));
     }
     for (const [index, path] of spec.envFiles.entries()) {
-        let text;
+        let bytes;
         try {
-            text = await io.readFile(path);
+            bytes = await io.readFile(path);
         }
         catch (error) {
             throw toReadError(error, path, index);
         }
-        entries.push(...maskEntries(parseDotenv(text, path), io));
+        // Decoding and parsing refuse a broken file before any of its values is masked or used.
+        const fileEntries = parseDotenv(decodeUtf8File(bytes, path), path);
+        if (fileEntries.length === 0) {
+            io.warn(`env-file entry ${index + 1} ('${path}') holds no entries: it is empty or has only comments and blank lines.`);
+        }
+        entries.push(...maskEntries(fileEntries, io));
     }
     return entries;
 }
@@ -86390,6 +86751,9 @@ function listMaskFragments(value) {
     return fragments;
 }
 function toReadError(error, path, index) {
+    if (error instanceof FileRefusedError) {
+        return new InputError("env-file", `entry ${index + 1} ('${path}') ${error.rule}`, "Keep the dotenv file in the repository, or have an earlier step write it to $RUNNER_TEMP.");
+    }
     const code = readErrorCode(error);
     const hint = code === "ENOENT"
         ? "Paths are relative to the job's working directory (usually the repository root); check the path and that the job checks out the repository (actions/checkout)."
@@ -86516,7 +86880,7 @@ function createDefaultDeps() {
     return {
         io: core_namespaceObject,
         env: process.env,
-        readFile: (path) => (0,promises_.readFile)(path, "utf8"),
+        readFile: (path) => readEnvFile(path, listFileRoots(process.env, process.cwd())),
         now: () => new Date(),
         cwd: () => process.cwd(),
         createCredential: createCredential,
@@ -86578,8 +86942,13 @@ async function syncSecrets(deps, context) {
         io.info(`Vault: ${inputs.vaultUrl} (${inputs.cloud.name} cloud); ${inputs.dryRun ? "dry run" : "writing"} — ${inputs.dryRunReason}`);
         io.debug(`Settings: auth ${inputs.auth}, prefix '${inputs.prefix}', owner '${inputs.owner}', prune ${inputs.prune}, adopt ${inputs.adopt}, ` +
             `concurrency ${inputs.concurrency}, ${inputs.envFiles.length} env files, ${inputs.include.length} include and ${inputs.exclude.length} exclude patterns`);
-        const entries = await readSources({ secretsJson: inputs.secretsJson, envFiles: inputs.envFiles }, { readFile: deps.readFile, mask: (value) => io.setSecret(value) });
+        const entries = await readSources({ secretsJson: inputs.secretsJson, envFiles: inputs.envFiles }, {
+            readFile: deps.readFile,
+            mask: (value) => io.setSecret(value),
+            warn: (message) => io.warning(message, { title: "env-file" }),
+        });
         const { desired, rejected } = nameSecrets(entries, { include: inputs.include, exclude: inputs.exclude, prefix: inputs.prefix, transform: inputs.nameTransform });
+        reportSelection(entries.map((entry) => entry.key), desired.length + rejected.length, inputs, io);
         const skipped = rejected.filter((rejection) => rejection.status === "skipped").length;
         const excluded = entries.length - desired.length - rejected.length;
         io.info(`Read ${entries.length} source entries: ${desired.length} to sync, ${skipped} empty (skipped), ` +
@@ -86657,6 +87026,19 @@ async function connect(inputs, deps, context) {
     io.info(`Signed in to Microsoft Entra ID${inputs.clientId ? ` as ${inputs.clientId}` : ""}.`);
     const vault = deps.createKeyVault(inputs.vaultUrl, credential, { log: (message) => io.info(message), debug: (message) => io.debug(message), clientId: inputs.clientId });
     return { vault, claims: credential.presentedClaims };
+}
+/**
+ * Warns about each include/exclude pattern that matched nothing, and fails a run whose sources
+ * hold entries but whose patterns selected none: a deploy that syncs nothing must not be green.
+ */
+function reportSelection(keys, selected, inputs, io) {
+    for (const unused of findUnusedPatterns(keys, inputs)) {
+        io.warning(`${unused.input} pattern ${unused.position} ('${unused.pattern}') matched no source name.`, { title: `Unused ${unused.input} pattern` });
+    }
+    if (keys.length > 0 && selected === 0) {
+        const { message, hint } = explainEmptySelection(keys, inputs);
+        throw new SyncError(message, hint);
+    }
 }
 /** A plan that could not compare values (a Reader identity) must say so once, not only per item. */
 function noteUnreadableValues(state, context) {

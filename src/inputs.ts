@@ -229,45 +229,48 @@ const contentType = text((value, ctx): string | undefined => {
   return value;
 });
 
+/**
+ * `key=value` items, one per line or comma separated: the same list rule as include/exclude, so
+ * `env=prod,team=shop` is two tags. A tag value therefore cannot hold a comma; an item that is
+ * left without `=` by a comma (`list=a,b`) is refused rather than guessed at.
+ */
 const tags = text((value, ctx): Record<string, string> => {
   const result: Record<string, string> = {};
-  const firstLineOf = new Map<string, number>();
+  const firstTagOf = new Map<string, number>();
   const reserved = new Map(RESERVED_TAGS.map((name) => [name.toLowerCase(), name]));
-  let count = 0;
-  value.split(/\r?\n/).forEach((line, index) => {
-    const lineNumber = index + 1;
-    if (line.trim() === "") return;
-    count += 1;
-    const equals = line.indexOf("=");
+  const items = splitList(value, true);
+  items.forEach((item, index) => {
+    const position = `tag ${index + 1}`;
+    const equals = item.indexOf("=");
     if (equals === -1) {
-      report(ctx, "tags", `line ${lineNumber} is not key=value`);
+      report(ctx, "tags", `${position} is not key=value (tags are separated by new lines or commas, so a value cannot contain a comma)`);
       return;
     }
-    const key = line.slice(0, equals).trim();
-    const tagValue = line.slice(equals + 1).trim();
+    const key = item.slice(0, equals).trim();
+    const tagValue = item.slice(equals + 1).trim();
     const folded = key.toLowerCase();
     const reservedName = reserved.get(folded);
-    const earlier = firstLineOf.get(folded);
+    const earlier = firstTagOf.get(folded);
     if (key === "") {
-      report(ctx, "tags", `line ${lineNumber} has an empty key`);
+      report(ctx, "tags", `${position} has an empty key`);
     } else if (key.length > MAX_TAG_LENGTH) {
-      report(ctx, "tags", `line ${lineNumber} has a key longer than ${MAX_TAG_LENGTH} characters`);
+      report(ctx, "tags", `${position} has a key longer than ${MAX_TAG_LENGTH} characters`);
     } else if (tagValue.length > MAX_TAG_LENGTH) {
-      report(ctx, "tags", `line ${lineNumber} has a value longer than ${MAX_TAG_LENGTH} characters`);
+      report(ctx, "tags", `${position} has a value longer than ${MAX_TAG_LENGTH} characters`);
     } else if (reservedName !== undefined) {
-      report(ctx, "tags", `line ${lineNumber} uses '${reservedName}', a tag the action writes itself (reserved: ${RESERVED_TAGS.join(", ")})`);
+      report(ctx, "tags", `${position} uses '${reservedName}', a tag the action writes itself (reserved: ${RESERVED_TAGS.join(", ")})`);
     } else if (earlier !== undefined) {
-      report(ctx, "tags", `line ${lineNumber} repeats the key of line ${earlier} (tag names ignore case)`);
+      report(ctx, "tags", `${position} repeats the key of tag ${earlier} (tag names ignore case)`);
     } else {
-      firstLineOf.set(folded, lineNumber);
+      firstTagOf.set(folded, index + 1);
       result[key] = tagValue;
     }
   });
-  if (count > MAX_USER_TAGS) {
+  if (items.length > MAX_USER_TAGS) {
     report(
       ctx,
       "tags",
-      `allows at most ${MAX_USER_TAGS} tags (Key Vault allows ${MAX_TAGS} per secret and the action writes ${RESERVED_TAGS.length} of its own); ${count} given`,
+      `allows at most ${MAX_USER_TAGS} tags (Key Vault allows ${MAX_TAGS} per secret and the action writes ${RESERVED_TAGS.length} of its own); ${items.length} given`,
     );
   }
   return result;

@@ -4,7 +4,6 @@
  * a dependency so tests can run the whole flow with fakes.
  */
 import * as core from "@actions/core";
-import { readFile } from "node:fs/promises";
 import type { TokenCredential } from "@azure/identity";
 import { applyPlan } from "./apply.ts";
 import type { ChangeResult } from "./apply.ts";
@@ -17,12 +16,13 @@ import { readInputs } from "./inputs.ts";
 import type { Inputs } from "./inputs.ts";
 import { createKeyVault } from "./key-vault.ts";
 import type { KeyVault, KeyVaultOptions } from "./key-vault.ts";
-import { nameSecrets } from "./naming.ts";
+import { explainEmptySelection, findUnusedPatterns, nameSecrets } from "./naming.ts";
 import { planChanges } from "./plan.ts";
 import type { Plan, SecretMetadata } from "./plan.ts";
 import { createApplyProgress } from "./progress.ts";
 import { countResults, writeFailureSummary, writeReport } from "./report.ts";
 import type { ReportIO } from "./report.ts";
+import { listFileRoots, readEnvFile } from "./sources/env-file-access.ts";
 import { readSources } from "./sources/read-sources.ts";
 import { readRepositoryLinks } from "./summary-links.ts";
 import type { RepositoryLinks } from "./summary-links.ts";
@@ -46,7 +46,8 @@ export interface ActionIO extends ReportIO {
 export interface RunDeps {
   io: ActionIO;
   env: Env;
-  readFile(path: string): Promise<string>;
+  /** An env-file's bytes, within the paths env-file may read (sources/env-file-access.ts). */
+  readFile(path: string): Promise<Uint8Array>;
   now(): Date;
   /** Where relative paths are read from, for links to dotenv lines. */
   cwd(): string;
@@ -60,7 +61,7 @@ export function createDefaultDeps(): RunDeps {
   return {
     io: core,
     env: process.env,
-    readFile: (path) => readFile(path, "utf8"),
+    readFile: (path) => readEnvFile(path, listFileRoots(process.env, process.cwd())),
     now: () => new Date(),
     cwd: () => process.cwd(),
     createCredential,
@@ -134,8 +135,13 @@ async function syncSecrets(deps: RunDeps, context: RunContext): Promise<ChangeRe
       `Settings: auth ${inputs.auth}, prefix '${inputs.prefix}', owner '${inputs.owner}', prune ${inputs.prune}, adopt ${inputs.adopt}, ` +
         `concurrency ${inputs.concurrency}, ${inputs.envFiles.length} env files, ${inputs.include.length} include and ${inputs.exclude.length} exclude patterns`,
     );
-    const entries = await readSources({ secretsJson: inputs.secretsJson, envFiles: inputs.envFiles }, { readFile: deps.readFile, mask: (value) => io.setSecret(value) });
+    const entries = await readSources({ secretsJson: inputs.secretsJson, envFiles: inputs.envFiles }, {
+      readFile: deps.readFile,
+      mask: (value) => io.setSecret(value),
+      warn: (message) => io.warning(message, { title: "env-file" }),
+    });
     const { desired, rejected } = nameSecrets(entries, { include: inputs.include, exclude: inputs.exclude, prefix: inputs.prefix, transform: inputs.nameTransform });
+    reportSelection(entries.map((entry) => entry.key), desired.length + rejected.length, inputs, io);
     const skipped = rejected.filter((rejection) => rejection.status === "skipped").length;
     const excluded = entries.length - desired.length - rejected.length;
     io.info(
@@ -215,6 +221,20 @@ async function connect(inputs: Inputs, deps: RunDeps, context: RunContext): Prom
   io.info(`Signed in to Microsoft Entra ID${inputs.clientId ? ` as ${inputs.clientId}` : ""}.`);
   const vault = deps.createKeyVault(inputs.vaultUrl, credential, { log: (message) => io.info(message), debug: (message) => io.debug(message), clientId: inputs.clientId });
   return { vault, claims: credential.presentedClaims };
+}
+
+/**
+ * Warns about each include/exclude pattern that matched nothing, and fails a run whose sources
+ * hold entries but whose patterns selected none: a deploy that syncs nothing must not be green.
+ */
+function reportSelection(keys: readonly string[], selected: number, inputs: Inputs, io: ActionIO): void {
+  for (const unused of findUnusedPatterns(keys, inputs)) {
+    io.warning(`${unused.input} pattern ${unused.position} ('${unused.pattern}') matched no source name.`, { title: `Unused ${unused.input} pattern` });
+  }
+  if (keys.length > 0 && selected === 0) {
+    const { message, hint } = explainEmptySelection(keys, inputs);
+    throw new SyncError(message, hint);
+  }
 }
 
 /** A plan that could not compare values (a Reader identity) must say so once, not only per item. */

@@ -343,7 +343,8 @@ describe("tags", () => {
     ["team=payments", { team: "payments" }],
     ["  team  =  payments  \r\n\nenv=prod", { team: "payments", env: "prod" }],
     ["empty=", { empty: "" }],
-    ["list=a,b,c", { list: "a,b,c" }],
+    ["env=prod,team=shop", { env: "prod", team: "shop" }],
+    ["env=prod, team=shop,\nowner=me", { env: "prod", team: "shop", owner: "me" }],
     ["url=https://x/?a=b", { url: "https://x/?a=b" }],
     [Array.from({ length: 8 }, (_, index) => `t${index}=v`).join("\n"), Object.fromEntries(Array.from({ length: 8 }, (_, index) => [`t${index}`, "v"]))],
     [`${"k".repeat(256)}=${"v".repeat(256)}`, { ["k".repeat(256)]: "v".repeat(256) }],
@@ -352,12 +353,16 @@ describe("tags", () => {
   });
 
   it.each([
-    ["team", "line 1 is not key=value"],
-    ["a=1\n=2", "line 2 has an empty key"],
-    [`${"k".repeat(257)}=v`, "line 1 has a key longer than 256 characters"],
-    [`k=${"v".repeat(257)}`, "line 1 has a value longer than 256 characters"],
-    ["a=1\nManaged-By=me", "line 2 uses 'managed-by', a tag the action writes itself (reserved: managed-by, keyvault-sync-owner, keyvault-sync-prefix, keyvault-sync-repository, keyvault-sync-run, keyvault-sync-commit, keyvault-sync-ref)"],
-    ["team=a\n\nTEAM=b", "line 3 repeats the key of line 1 (tag names ignore case)"],
+    ["team", "tag 1 is not key=value (tags are separated by new lines or commas, so a value cannot contain a comma)"],
+    ["list=a,b,c", "tag 2 is not key=value (tags are separated by new lines or commas, so a value cannot contain a comma)"],
+    ["a=1\n=2", "tag 2 has an empty key"],
+    ["a=1,=2", "tag 2 has an empty key"],
+    [`${"k".repeat(257)}=v`, "tag 1 has a key longer than 256 characters"],
+    [`k=${"v".repeat(257)}`, "tag 1 has a value longer than 256 characters"],
+    ["a=1\nManaged-By=me", "tag 2 uses 'managed-by', a tag the action writes itself (reserved: managed-by, keyvault-sync-owner, keyvault-sync-prefix, keyvault-sync-repository, keyvault-sync-run, keyvault-sync-commit, keyvault-sync-ref)"],
+    ["team=a\n\nTEAM=b", "tag 2 repeats the key of tag 1 (tag names ignore case)"],
+    ["team=a,TEAM=b", "tag 2 repeats the key of tag 1 (tag names ignore case)"],
+    [Array.from({ length: 9 }, (_, index) => `t${index}=v`).join(","), "allows at most 8 tags (Key Vault allows 15 per secret and the action writes 7 of its own); 9 given"],
     [Array.from({ length: 9 }, (_, index) => `t${index}=v`).join("\n"), "allows at most 8 tags (Key Vault allows 15 per secret and the action writes 7 of its own); 9 given"],
   ])("rejects %j", (tags, rule) => {
     expect(readError({ ...BASE, tags }).message).toBe(`Invalid input 'tags': ${rule}`);
@@ -415,7 +420,7 @@ describe("error reporting", () => {
     const error = readError({ ...BASE, "tenant-id": "", tags: "x" });
     expect(error.hint?.split("\n")).toEqual([
       "Set tenant-id: ${{ vars.AZURE_TENANT_ID }} (the directory of the app registration), or the AZURE_TENANT_ID environment variable.",
-      "Also invalid: input 'tags': line 1 is not key=value",
+      "Also invalid: input 'tags': tag 1 is not key=value (tags are separated by new lines or commas, so a value cannot contain a comma)",
     ]);
   });
 

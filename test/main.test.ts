@@ -18,6 +18,7 @@ function recordIO(inputs: Record<string, string>) {
     outputs: new Map<string, string>(),
     masked: [] as string[],
     errors: [] as string[],
+    warnings: [] as string[],
     infos: [] as string[],
     failed: [] as string[],
     /** Group starts ("▸ title"), ends ("◂") and debug lines ("debug: …"), in order. */
@@ -33,7 +34,7 @@ function recordIO(inputs: Record<string, string>) {
     endGroup: () => void record.log.push("◂"),
     setOutput: (name, value) => void record.outputs.set(name, value),
     error: (message) => void record.errors.push(message),
-    warning: () => undefined,
+    warning: (message) => void record.warnings.push(message),
     notice: () => undefined,
     info: (message) => void record.infos.push(message),
     summary: {
@@ -88,7 +89,7 @@ function makeDeps(setup: Setup) {
     readFile: async (path) => {
       const content = setup.files?.[path];
       if (content === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: "ENOENT" });
-      return content;
+      return new TextEncoder().encode(content);
     },
     now: setup.now ?? (() => new Date("2026-11-22T12:00:00Z")),
     cwd: () => "/home/runner/work/octo-repo/octo-repo",
@@ -205,6 +206,45 @@ describe("the log", () => {
     const progress = record.infos.filter((line) => line.startsWith("Applied "));
     expect(progress.length).toBeGreaterThanOrEqual(5);
     expect(progress[0]).toMatch(/^Applied \d+ of 40 \(0 failed\) …$/);
+  });
+});
+
+describe("run, when include and exclude select nothing", () => {
+  const secrets = JSON.stringify({ APP_KEY: "app-key-value", APP_URL: "app-url-value", github_token: "token-value" });
+
+  it.each([
+    ["an include pattern no name matches", { include: "DATABASE_*" }, "Nothing to sync: the sources hold 3 entries, and include/exclude selected none of them", ["include pattern 1 ('DATABASE_*') matched no source name."]],
+    ["an exclude pattern that takes everything", { exclude: "APP_*" }, "Nothing to sync: the sources hold 3 entries, and include/exclude selected none of them", []],
+    ["include and exclude cancelling out", { include: "APP_KEY", exclude: "*_KEY,NOPE" }, "Nothing to sync: the sources hold 3 entries, and include/exclude selected none of them", ["exclude pattern 2 ('NOPE') matched no source name."]],
+  ])("fails on %s, warning about each unused pattern", async (_name, patterns, message, warnings) => {
+    const { deps, record, vault, credentialRequests } = makeDeps({ inputs: { secrets, ...patterns } });
+    await run(deps);
+    expect(record.failed[0]?.split("\n")[0]).toBe(message);
+    expect(record.warnings).toEqual(warnings);
+    expect(credentialRequests).toEqual([]);
+    expect(vault.calls).toEqual([]);
+    expect(record.summary).toContain("No secret was synced");
+    expect(record.summary).not.toContain("No secrets in the sources");
+  });
+
+  it("fails when the only entry is github_token, which is never synced by default", async () => {
+    const { deps, record } = makeDeps({ inputs: { secrets: JSON.stringify({ github_token: "token-value" }) } });
+    await run(deps);
+    expect(record.failed[0]?.split("\n")[0]).toBe("Nothing to sync: the sources hold only github_token, which is synced only when include names it exactly");
+  });
+
+  it("warns about an unused pattern but syncs what the others select", async () => {
+    const { deps, record, vault } = makeDeps({ inputs: { secrets, include: "APP_*\nDATABASE_*" } });
+    await run(deps);
+    expect(record.failed).toEqual([]);
+    expect(record.warnings).toEqual(["include pattern 2 ('DATABASE_*') matched no source name."]);
+    expect(vault.latest("APP-KEY")?.value).toBe("app-key-value");
+  });
+
+  it("passes with empty sources, which hold nothing to select", async () => {
+    const { deps, record } = makeDeps({ inputs: { secrets: "{}" } });
+    await run(deps);
+    expect(record.failed).toEqual([]);
   });
 });
 
