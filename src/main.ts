@@ -131,14 +131,15 @@ async function syncSecrets(deps: RunDeps, context: RunContext): Promise<ChangeRe
 }
 
 /**
- * Signs in and opens the vault, or returns undefined for a dry run that has no OIDC token (fork
- * pull requests, Dependabot): those are validated offline and the report says why.
+ * Signs in and opens the vault, or returns undefined for a dry run to which GitHub withholds the
+ * OIDC token by its own rule (fork pull requests, Dependabot): those are validated offline and
+ * the report says why. Any other missing token fails: a green plan must have read the vault.
  */
 async function connect(inputs: Inputs, deps: RunDeps, context: RunContext): Promise<{ vault: KeyVault; claims: TokenClaims | undefined } | undefined> {
   const { io, env } = deps;
   if (inputs.auth === "oidc" && !hasOidcRequest(env)) {
     const missing = explainMissingOidc(env);
-    if (!inputs.dryRun) throw new SyncError(missing.message, missing.hint);
+    if (!inputs.dryRun || !missing.withheldByGitHub) throw new SyncError(missing.message, missing.hint);
     context.notes.push(`Validated offline, without reading the vault. ${missing.message}`);
     return undefined;
   }
