@@ -3,9 +3,9 @@
  * plan → apply → report. Every edge (toolkit I/O, files, clock, credential, vault) comes in as
  * a dependency so tests can run the whole flow with fakes.
  */
-import * as core from "@actions/core";
 import { readFile } from "node:fs/promises";
 import type { TokenCredential } from "@azure/identity";
+import { createActionIO } from "./action-io.ts";
 import { applyPlan } from "./apply.ts";
 import type { ChangeResult } from "./apply.ts";
 import { createCredential, verifySignIn } from "./auth/entra.ts";
@@ -29,7 +29,10 @@ import type { VaultState } from "./vault-state.ts";
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/** The toolkit functions the action uses; `@actions/core` itself satisfies it. */
+/**
+ * The toolkit functions the action uses; `@actions/core` itself satisfies it. The action gets it
+ * wrapped by action-io.ts, so that no message can start a workflow command.
+ */
 export interface ActionIO extends ReportIO {
   getInput(name: string): string;
   setSecret(secret: string): void;
@@ -50,7 +53,7 @@ export interface RunDeps {
 
 export function createDefaultDeps(): RunDeps {
   return {
-    io: core,
+    io: createActionIO(),
     env: process.env,
     readFile: (path) => readFile(path, "utf8"),
     now: () => new Date(),
