@@ -145,10 +145,13 @@ describe.concurrent("workflow commands in outside text (bundled action against t
     // break: this covers the legacy form, which the runner finds anywhere in a line.
     await createVault(info, "inject-denied", "none", { accessModel: "access-policy", accessPolicies: [], location: "westus ##[warning]INJECTED ##[add-mask]e" });
     const value = makeCanary("v");
-    const result = await run(info, { inputs: { vault: "inject-denied", secrets: JSON.stringify({ A: value, B: makeCanary("w") }) } }, [value]);
+    // With AZURE_LOG_LEVEL the SDK logs the answers' headers, the region among them, on stderr.
+    const env = { AZURE_LOG_LEVEL: "info" };
+    const result = await run(info, { inputs: { vault: "inject-denied", secrets: JSON.stringify({ A: value, B: makeCanary("w") }) }, env }, [value]);
     expectNoInjection(result);
     expect(result.exitCode).toBe(1);
     expect(result.stdout).toContain("location=westus ##\\[warning]INJECTED"); // the denial was really printed
+    expect(result.stderr).toContain("westus ##\\[warning]INJECTED"); // and so was the header
     expect(countAnnotations(result)).toEqual({ error: 1, warning: 0, notice: 0 });
     expect(await readVault(info, "inject-denied")).toEqual([]);
   });
