@@ -3,8 +3,8 @@
  * plan → apply → report. Every edge (toolkit I/O, files, clock, credential, vault) comes in as
  * a dependency so tests can run the whole flow with fakes.
  */
-import * as core from "@actions/core";
 import type { TokenCredential } from "@azure/identity";
+import { createActionIO } from "./action-io.ts";
 import { applyPlan } from "./apply.ts";
 import type { ChangeResult } from "./apply.ts";
 import { createCredential, verifySignIn } from "./auth/entra.ts";
@@ -32,7 +32,10 @@ import type { VaultState } from "./vault-state.ts";
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/** The toolkit functions the action uses; `@actions/core` itself satisfies it. */
+/**
+ * The toolkit functions the action uses; `@actions/core` itself satisfies it. The action gets it
+ * wrapped by action-io.ts, so that no message can start a workflow command.
+ */
 export interface ActionIO extends ReportIO {
   getInput(name: string): string;
   setSecret(secret: string): void;
@@ -59,7 +62,7 @@ export interface RunDeps {
 
 export function createDefaultDeps(): RunDeps {
   return {
-    io: core,
+    io: createActionIO(),
     env: process.env,
     readFile: (path) => readEnvFile(path, listFileRoots(process.env, process.cwd())),
     now: () => new Date(),
@@ -196,14 +199,15 @@ function describePlan(plan: Plan): string {
 }
 
 /**
- * Signs in and opens the vault, or returns undefined for a dry run that has no OIDC token (fork
- * pull requests, Dependabot): those are validated offline and the report says why.
+ * Signs in and opens the vault, or returns undefined for a dry run to which GitHub withholds the
+ * OIDC token by its own rule (fork pull requests, Dependabot): those are validated offline and
+ * the report says why. Any other missing token fails: a green plan must have read the vault.
  */
 async function connect(inputs: Inputs, deps: RunDeps, context: RunContext): Promise<{ vault: KeyVault; claims: TokenClaims | undefined } | undefined> {
   const { io, env } = deps;
   if (inputs.auth === "oidc" && !hasOidcRequest(env)) {
     const missing = explainMissingOidc(env);
-    if (!inputs.dryRun) throw new SyncError(missing.message, missing.hint);
+    if (!inputs.dryRun || !missing.withheldByGitHub) throw new SyncError(missing.message, missing.hint);
     context.notes.push(`Validated offline, without reading the vault. ${missing.message}`);
     return undefined;
   }

@@ -144,16 +144,28 @@ describe("run", () => {
     expect(record.summary).toContain("No secret was synced");
   });
 
-  it("validates a pull request offline when there is no OIDC token, without signing in", async () => {
+  it("validates a Dependabot pull request offline, since GitHub gives it no OIDC token, without signing in", async () => {
     const { deps, record, vault, credentialRequests } = makeDeps({
       inputs: { secrets: JSON.stringify({ GOOD: "good-value" }) },
-      env: { GITHUB_EVENT_NAME: "pull_request", ACTIONS_ID_TOKEN_REQUEST_URL: undefined, ACTIONS_ID_TOKEN_REQUEST_TOKEN: undefined },
+      env: { GITHUB_EVENT_NAME: "pull_request", GITHUB_ACTOR: "dependabot[bot]", ACTIONS_ID_TOKEN_REQUEST_URL: undefined, ACTIONS_ID_TOKEN_REQUEST_TOKEN: undefined },
     });
     await run(deps);
     expect(credentialRequests).toEqual([]);
     expect(vault.calls).toEqual([]);
     expect(record.failed).toEqual([]);
     expect(record.summary).toMatch(/offline/i);
+  });
+
+  it("fails a pull-request plan that lacks the OIDC token only for want of `id-token: write`", async () => {
+    const { deps, record, vault, credentialRequests } = makeDeps({
+      inputs: { secrets: JSON.stringify({ GOOD: "good-value" }) },
+      env: { GITHUB_EVENT_NAME: "pull_request", GITHUB_ACTOR: "octocat", ACTIONS_ID_TOKEN_REQUEST_URL: undefined, ACTIONS_ID_TOKEN_REQUEST_TOKEN: undefined },
+    });
+    await run(deps);
+    expect(credentialRequests).toEqual([]);
+    expect(vault.calls).toEqual([]);
+    expect(record.failed.join("\n")).toContain("id-token: write");
+    expect(record.summary).not.toMatch(/offline/i);
   });
 
   it("refuses to write without an OIDC token and says why", async () => {

@@ -257,20 +257,7 @@ describe("pull-request dry runs", () => {
     expect([...(await readVault(vault)).keys()]).toEqual(["KEEP"]);
   });
 
-  it("validates a fork's pull request offline, without any request to Azure", async () => {
-    const vault = await createVault("e2e-fork");
-    await clearRequests();
-    const run = await sync({
-      inputs: { ...baseInputs(vault), secrets: JSON.stringify({ GOOD: canary("g"), "BAD NAME": canary("b") }), "name-transform": "none" },
-      context: { GITHUB_EVENT_NAME: "pull_request", GITHUB_REF: "refs/pull/8/merge" },
-      env: { ACTIONS_ID_TOKEN_REQUEST_URL: undefined, ACTIONS_ID_TOKEN_REQUEST_TOKEN: undefined },
-    });
-    expect(run.exitCode).toBe(1);
-    expect(run.outputs["failed-names"]).toBe('["BAD NAME"]');
-    expect(run.summary).toMatch(/offline/i);
-    const requests = await adminGet<{ requests: unknown[] }>(cloud.info.adminUrl, "/requests");
-    expect(requests.requests).toEqual([]);
-  });
+  // Runs without an OIDC token (fork pull requests, Dependabot, a missing permission): offline.test.ts.
 });
 
 describe("no value in any output, with every debug switch on", () => {
