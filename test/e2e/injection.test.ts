@@ -31,7 +31,7 @@ const BREAKS = ["\n", "\r", "\r\n"];
 /** One text holding every payload, each on a line of its own. */
 const HOSTILE = PAYLOADS.map((payload, index) => `${BREAKS[index % BREAKS.length]}${payload}`).join("");
 
-const MEANT = new Set(["add-mask", "error", "warning", "notice", "debug"]);
+const MEANT = new Set(["add-mask", "error", "warning", "notice", "debug", "group", "endgroup"]);
 
 /** A command the action did not mean to write: a foreign name, the legacy form, or a payload's marks. */
 function isInjected(command: RunnerCommand): boolean {
