@@ -36801,7 +36801,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3763);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(930);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -36810,7 +36810,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3763:
+/***/ 930:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39814,8 +39814,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/errors.ts
 /**
  * The one error type of the action: a message that says what failed and why, and an optional
@@ -41073,12 +41073,12 @@ class AuthenticationRequiredError extends Error {
     }
 }
 //# sourceMappingURL=errors.js.map
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
-// EXTERNAL MODULE: external "node:process"
-var external_node_process_ = __nccwpck_require__(1708);
+;// CONCATENATED MODULE: external "node:process"
+const external_node_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/logger/log.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -41086,7 +41086,7 @@ var external_node_process_ = __nccwpck_require__(1708);
 
 
 function log(message, ...args) {
-    external_node_process_.stderr.write(`${external_node_util_.format(message, ...args)}${external_node_os_.EOL}`);
+    external_node_process_namespaceObject.stderr.write(`${external_node_util_.format(message, ...args)}${external_node_os_namespaceObject.EOL}`);
 }
 //# sourceMappingURL=log.js.map
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/env.js
@@ -41099,7 +41099,7 @@ function log(message, ...args) {
  * @internal
  */
 function getEnvironmentVariable(name) {
-    return external_node_process_.env[name];
+    return external_node_process_namespaceObject.env[name];
 }
 /**
  * Emits a Node.js process warning.
@@ -41107,7 +41107,7 @@ function getEnvironmentVariable(name) {
  * @internal
  */
 function emitNodeWarning(warning) {
-    external_node_process_.emitWarning(warning);
+    external_node_process_namespaceObject.emitWarning(warning);
 }
 /**
  * A constant that indicates whether the environment the code is running is a Web Browser.
@@ -41120,11 +41120,11 @@ const isWebWorker = false;
 /**
  * A constant that indicates whether the environment the code is running is Deno.
  */
-const isDeno = typeof external_node_process_.versions.deno === "string" && external_node_process_.versions.deno.length > 0;
+const isDeno = typeof external_node_process_namespaceObject.versions.deno === "string" && external_node_process_namespaceObject.versions.deno.length > 0;
 /**
  * A constant that indicates whether the environment the code is running is Bun.sh.
  */
-const isBun = typeof external_node_process_.versions.bun === "string" && external_node_process_.versions.bun.length > 0;
+const isBun = typeof external_node_process_namespaceObject.versions.bun === "string" && external_node_process_namespaceObject.versions.bun.length > 0;
 /**
  * A constant that indicates whether the environment the code is running is a Node.js compatible environment.
  */
@@ -60133,16 +60133,16 @@ function getHeaderName() {
  * @internal
  */
 async function setPlatformSpecificData(map) {
-    if (external_node_process_ && external_node_process_.versions) {
-        const osInfo = `${external_node_os_.type()} ${external_node_os_.release()}; ${external_node_os_.arch()}`;
-        if (external_node_process_.versions.bun) {
-            map.set("Bun", `${external_node_process_.versions.bun} (${osInfo})`);
+    if (external_node_process_namespaceObject && external_node_process_namespaceObject.versions) {
+        const osInfo = `${external_node_os_namespaceObject.type()} ${external_node_os_namespaceObject.release()}; ${external_node_os_namespaceObject.arch()}`;
+        if (external_node_process_namespaceObject.versions.bun) {
+            map.set("Bun", `${external_node_process_namespaceObject.versions.bun} (${osInfo})`);
         }
-        else if (external_node_process_.versions.deno) {
-            map.set("Deno", `${external_node_process_.versions.deno} (${osInfo})`);
+        else if (external_node_process_namespaceObject.versions.deno) {
+            map.set("Deno", `${external_node_process_namespaceObject.versions.deno} (${osInfo})`);
         }
-        else if (external_node_process_.versions.node) {
-            map.set("Node", `${external_node_process_.versions.node} (${osInfo})`);
+        else if (external_node_process_namespaceObject.versions.node) {
+            map.set("Node", `${external_node_process_namespaceObject.versions.node} (${osInfo})`);
         }
     }
 }
@@ -62439,16 +62439,16 @@ function userAgentPlatform_getHeaderName() {
  * @internal
  */
 async function userAgentPlatform_setPlatformSpecificData(map) {
-    if (external_node_process_ && external_node_process_.versions) {
-        const osInfo = `${external_node_os_.type()} ${external_node_os_.release()}; ${external_node_os_.arch()}`;
-        if (external_node_process_.versions.bun) {
-            map.set("Bun", `${external_node_process_.versions.bun} (${osInfo})`);
+    if (external_node_process_namespaceObject && external_node_process_namespaceObject.versions) {
+        const osInfo = `${external_node_os_namespaceObject.type()} ${external_node_os_namespaceObject.release()}; ${external_node_os_namespaceObject.arch()}`;
+        if (external_node_process_namespaceObject.versions.bun) {
+            map.set("Bun", `${external_node_process_namespaceObject.versions.bun} (${osInfo})`);
         }
-        else if (external_node_process_.versions.deno) {
-            map.set("Deno", `${external_node_process_.versions.deno} (${osInfo})`);
+        else if (external_node_process_namespaceObject.versions.deno) {
+            map.set("Deno", `${external_node_process_namespaceObject.versions.deno} (${osInfo})`);
         }
-        else if (external_node_process_.versions.node) {
-            map.set("Node", `${external_node_process_.versions.node} (${osInfo})`);
+        else if (external_node_process_namespaceObject.versions.node) {
+            map.set("Node", `${external_node_process_namespaceObject.versions.node} (${osInfo})`);
         }
     }
 }
@@ -66067,7 +66067,7 @@ function msalClient_createMsalClient(clientId, tenantId, createMsalClientOptions
     function createBaseInteractiveRequest(scopes, options) {
         return {
             openBrowser: async (url) => {
-                const open = await __nccwpck_require__.e(/* import() */ 958).then(__nccwpck_require__.bind(__nccwpck_require__, 2958));
+                const open = await __nccwpck_require__.e(/* import() */ 595).then(__nccwpck_require__.bind(__nccwpck_require__, 1595));
                 await open.default(url);
             },
             scopes,
@@ -66339,7 +66339,7 @@ async function parseCertificate(certificateConfiguration, sendCertificateChain) 
     const certificate = certificateConfiguration.certificate;
     const certificatePath = certificateConfiguration
         .certificatePath;
-    const certificateContents = certificate || (await (0,promises_.readFile)(certificatePath, "utf8"));
+    const certificateContents = certificate || (await (0,promises_namespaceObject.readFile)(certificatePath, "utf8"));
     const x5c = sendCertificateChain ? certificateContents : undefined;
     const publicKeys = extractPemCertificateKeys(certificateContents);
     const thumbprint = (0,external_node_crypto_.createHash)("sha1") // CodeQL [SM04514] Needed for backward compatibility reason
@@ -66871,8 +66871,8 @@ class clientAssertionCredential_ClientAssertionCredential {
     }
 }
 //# sourceMappingURL=clientAssertionCredential.js.map
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/workloadIdentityCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -67098,7 +67098,7 @@ class WorkloadIdentityCredential {
         // Host provided the CA bytes in a file whose contents it can change,
         let fileContent;
         try {
-            fileContent = (0,external_node_fs_.readFileSync)(this.caFile);
+            fileContent = (0,external_node_fs_namespaceObject.readFileSync)(this.caFile);
         }
         catch (error) {
             throw new errors_CredentialUnavailableError(`${workloadIdentityCredential_credentialName}: is unavailable. ${ErrorMessages.FAILED_TO_READ_CA_FILE(this.caFile, error)}`);
@@ -67153,7 +67153,7 @@ class WorkloadIdentityCredential {
             throw new errors_CredentialUnavailableError(`${workloadIdentityCredential_credentialName}: is unavailable. ${ErrorMessages.INVALID_FILE_PATH(this.federatedTokenFilePath)}`);
         }
         if (!this.azureFederatedTokenFileContent) {
-            const file = await (0,promises_.readFile)(this.federatedTokenFilePath, "utf8");
+            const file = await (0,promises_namespaceObject.readFile)(this.federatedTokenFilePath, "utf8");
             const value = file.trim();
             if (!value) {
                 throw new errors_CredentialUnavailableError(`${workloadIdentityCredential_credentialName}: is unavailable. ${ErrorMessages.NO_FILE_CONTENT(this.federatedTokenFilePath)}`);
@@ -67571,10 +67571,10 @@ function errors_createExecutionError(error, stdout, stderr) {
     });
 }
 //# sourceMappingURL=errors.js.map
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-process/dist/esm/resolveExecutable.js
@@ -67626,7 +67626,7 @@ function snapshotEnvironment(environment) {
 }
 function normalizeCwd(cwd) {
     const cwdPath = cwd instanceof URL ? (0,external_node_url_.fileURLToPath)(cwd) : cwd;
-    return external_node_path_.resolve(cwdPath ?? process.cwd());
+    return external_node_path_namespaceObject.resolve(cwdPath ?? process.cwd());
 }
 /**
  * Snapshots and validates process resolution options.
@@ -67649,11 +67649,11 @@ function createProcessContext(options = {}) {
 }
 function isExecutableFile(filePath) {
     try {
-        if (!(0,external_node_fs_.statSync)(filePath).isFile()) {
+        if (!(0,external_node_fs_namespaceObject.statSync)(filePath).isFile()) {
             return false;
         }
         if (process.platform !== "win32") {
-            (0,external_node_fs_.accessSync)(filePath, external_node_fs_.constants.X_OK);
+            (0,external_node_fs_namespaceObject.accessSync)(filePath, external_node_fs_namespaceObject.constants.X_OK);
         }
         return true;
     }
@@ -67668,7 +67668,7 @@ function isBatchExtension(extension) {
     return WINDOWS_BATCH_EXTENSIONS.some((candidate) => candidate === extension);
 }
 function resolveWindowsCandidate(candidate, allowWindowsBatchFiles) {
-    const extension = external_node_path_.extname(candidate).toLowerCase();
+    const extension = external_node_path_namespaceObject.extname(candidate).toLowerCase();
     if (extension) {
         if (!isNativeExtension(extension) && !(allowWindowsBatchFiles && isBatchExtension(extension))) {
             return undefined;
@@ -67695,7 +67695,7 @@ function getSearchPaths(context) {
     const pathValue = resolveExecutable_getEnvironmentValue(context.env, "PATH") ?? "";
     const paths = [];
     const seen = new Set();
-    for (const entry of pathValue.split(external_node_path_.delimiter)) {
+    for (const entry of pathValue.split(external_node_path_namespaceObject.delimiter)) {
         let candidate = entry;
         if (process.platform === "win32") {
             candidate = candidate.trim();
@@ -67703,10 +67703,10 @@ function getSearchPaths(context) {
                 candidate = candidate.slice(1, -1);
             }
         }
-        if (!candidate || !external_node_path_.isAbsolute(candidate)) {
+        if (!candidate || !external_node_path_namespaceObject.isAbsolute(candidate)) {
             continue;
         }
-        const normalized = external_node_path_.resolve(candidate);
+        const normalized = external_node_path_namespaceObject.resolve(candidate);
         const key = process.platform === "win32" ? normalized.toLowerCase() : normalized;
         if (!seen.has(key)) {
             seen.add(key);
@@ -67739,8 +67739,8 @@ function validateCommand(command) {
  */
 function resolveExecutableWithContext(command, context) {
     validateCommand(command);
-    if (hasPathSeparator(command) || external_node_path_.isAbsolute(command)) {
-        const candidate = external_node_path_.resolve(context.cwd, command);
+    if (hasPathSeparator(command) || external_node_path_namespaceObject.isAbsolute(command)) {
+        const candidate = external_node_path_namespaceObject.resolve(context.cwd, command);
         if (process.platform === "win32") {
             return resolveWindowsCandidate(candidate, context.allowWindowsBatchFiles);
         }
@@ -67749,21 +67749,21 @@ function resolveExecutableWithContext(command, context) {
     const searchPaths = getSearchPaths(context);
     if (process.platform !== "win32") {
         for (const searchPath of searchPaths) {
-            const candidate = external_node_path_.join(searchPath, command);
+            const candidate = external_node_path_namespaceObject.join(searchPath, command);
             if (isExecutableFile(candidate)) {
                 return candidate;
             }
         }
         return undefined;
     }
-    const extension = external_node_path_.extname(command).toLowerCase();
+    const extension = external_node_path_namespaceObject.extname(command).toLowerCase();
     if (extension) {
         if (!isNativeExtension(extension) &&
             !(context.allowWindowsBatchFiles && isBatchExtension(extension))) {
             return undefined;
         }
         for (const searchPath of searchPaths) {
-            const candidate = external_node_path_.join(searchPath, command);
+            const candidate = external_node_path_namespaceObject.join(searchPath, command);
             if (isExecutableFile(candidate)) {
                 return candidate;
             }
@@ -67772,7 +67772,7 @@ function resolveExecutableWithContext(command, context) {
     }
     for (const searchPath of searchPaths) {
         for (const nativeExtension of WINDOWS_NATIVE_EXTENSIONS) {
-            const candidate = external_node_path_.join(searchPath, command + nativeExtension);
+            const candidate = external_node_path_namespaceObject.join(searchPath, command + nativeExtension);
             if (isExecutableFile(candidate)) {
                 return candidate;
             }
@@ -67781,7 +67781,7 @@ function resolveExecutableWithContext(command, context) {
     if (context.allowWindowsBatchFiles) {
         for (const searchPath of searchPaths) {
             for (const batchExtension of WINDOWS_BATCH_EXTENSIONS) {
-                const candidate = external_node_path_.join(searchPath, command + batchExtension);
+                const candidate = external_node_path_namespaceObject.join(searchPath, command + batchExtension);
                 if (isExecutableFile(candidate)) {
                     return candidate;
                 }
@@ -67802,10 +67802,10 @@ function resolveExecutable(command, options = {}) {
 }
 function canonicalizeWindowsPath(filePath) {
     try {
-        return external_node_fs_.realpathSync.native(filePath).toLowerCase();
+        return external_node_fs_namespaceObject.realpathSync.native(filePath).toLowerCase();
     }
     catch {
-        return external_node_path_.resolve(filePath).toLowerCase();
+        return external_node_path_namespaceObject.resolve(filePath).toLowerCase();
     }
 }
 function isWindowsDriveAbsolutePath(filePath) {
@@ -67825,7 +67825,7 @@ function resolveWindowsCommandInterpreter(childEnvironment) {
             code: "ERR_UNTRUSTED_COMMAND_INTERPRETER",
         });
     }
-    const executablePath = external_node_path_.join(systemRoot, "System32", "cmd.exe");
+    const executablePath = external_node_path_namespaceObject.join(systemRoot, "System32", "cmd.exe");
     if (!isExecutableFile(executablePath)) {
         throw new ProcessError("The Windows command interpreter could not be found.", {
             code: "ERR_UNTRUSTED_COMMAND_INTERPRETER",
@@ -67938,7 +67938,7 @@ function normalizeCommand(command, args, context) {
             windowsVerbatimArguments: false,
         };
     }
-    const extension = external_node_path_.extname(resolvedPath).toLowerCase();
+    const extension = external_node_path_namespaceObject.extname(resolvedPath).toLowerCase();
     if (extension === ".exe" || extension === ".com") {
         return {
             executable: resolvedPath,
@@ -68101,7 +68101,7 @@ function spawnSync(command, args = [], options = {}) {
 async function execFile(command, args = [], options = {}) {
     const prepared = prepareProcess(command, args, options, execFileOptionNames);
     return new Promise((resolve, reject) => {
-        callWithSanitizedChildProcessErrors(() => external_node_child_process_.execFile(prepared.command.executable, prepared.command.args, {
+        callWithSanitizedChildProcessErrors(() => external_node_child_process_namespaceObject.execFile(prepared.command.executable, prepared.command.args, {
             ...prepared.nodeOptions,
             cwd: prepared.command.cwd,
             env: prepared.command.env,
@@ -69073,7 +69073,7 @@ class VisualStudioCodeCredential {
      */
     async loadAuthRecord(authRecordPath, scopes) {
         try {
-            const authRecordContent = await (0,promises_.readFile)(authRecordPath, { encoding: "utf8" });
+            const authRecordContent = await (0,promises_namespaceObject.readFile)(authRecordPath, { encoding: "utf8" });
             return deserializeAuthenticationRecord(authRecordContent);
         }
         catch (error) {
@@ -70215,7 +70215,7 @@ function readProperty(value, key) {
 }
 function readJsonFile(path) {
     try {
-        return JSON.parse((0,external_node_fs_.readFileSync)(path, "utf8"));
+        return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, "utf8"));
     }
     catch {
         return undefined;
@@ -86051,7 +86051,7 @@ function createDefaultDeps() {
     return {
         io: core_namespaceObject,
         env: process.env,
-        readFile: (path) => (0,promises_.readFile)(path, "utf8"),
+        readFile: (path) => (0,promises_namespaceObject.readFile)(path, "utf8"),
         now: () => new Date(),
         createCredential: createCredential,
         createKeyVault: key_vault_createKeyVault,
@@ -86260,13 +86260,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
-/***/ 1421:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-
-/***/ }),
-
 /***/ 7540:
 /***/ ((module) => {
 
@@ -86302,20 +86295,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
-/***/ 3024:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-
-/***/ }),
-
-/***/ 1455:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-
-/***/ }),
-
 /***/ 7067:
 /***/ ((module) => {
 
@@ -86337,31 +86316,10 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
-/***/ 8161:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-
-/***/ }),
-
-/***/ 6760:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-
-/***/ }),
-
 /***/ 643:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-
-/***/ }),
-
-/***/ 1708:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
 
 /***/ }),
 
