@@ -7,7 +7,7 @@
  * `--packages` also writes the bundled packages as JSON, for the licence test.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -25,6 +25,12 @@ try {
   execFileSync(process.execPath, [ncc, "build", "src/index.ts", "-o", outDir, "--quiet", "--stats-out", statsFile], {
     stdio: "inherit",
   });
+  // Some packages ship CRLF sources that ncc copies as they are; dist/ is LF throughout (see
+  // .gitattributes), and JavaScript reads CRLF and LF alike, even inside template literals.
+  for (const file of readdirSync(outDir).filter((name) => name.endsWith(".js"))) {
+    const path = join(outDir, file);
+    writeFileSync(path, readFileSync(path, "utf8").replaceAll("\r\n", "\n"));
+  }
   const stats = JSON.parse(readFileSync(statsFile, "utf8")) as Parameters<typeof listBundledPackageDirs>[0];
   const packages = listBundledPackageDirs(stats).map(readBundledPackage);
   const licenses = renderLicenses(packages);

@@ -24,6 +24,10 @@ describe("dist/", () => {
     expect(stale, "stale files in dist/: run `npm run bundle` and commit dist/").toEqual([]);
   });
 
+  it("has LF line endings only, as .gitattributes declares", () => {
+    expect(readdirSync("dist").filter((file) => readFileSync(join("dist", file), "utf8").includes("\r"))).toEqual([]);
+  });
+
   it("carries the notice of every package the bundle contains, each under an allowed licence", () => {
     expect(packages.map((pkg) => pkg.name)).toEqual(expect.arrayContaining(["@actions/core", "@azure/identity", "jsonwebtoken", "zod"]));
     expect(checkLicenses(packages, readFileSync("dist/licenses.txt", "utf8"))).toEqual([]);
