@@ -16,9 +16,10 @@ function npm(...args) {
   // The project's .npmrc turns JSON output on for `npm run cloud`; an install's report is not
   // wanted at all. Errors only: with an older Node every package asking for Node 22+ would warn
   // EBADENGINE, although the scripts run on the Node 24 installed here.
-  // stdout belongs to the script that follows (`npm run cloud` prints its JSON there first).
+  // Its stdout ("added 125 packages") is dropped: stdout belongs to the script that follows
+  // (`npm run cloud` prints its JSON there first).
   execFileSync("npm", [...args, "--json=false", "--loglevel=error", "--no-audit", "--no-fund"], {
-    stdio: ["ignore", process.stderr, process.stderr],
+    stdio: ["ignore", "ignore", process.stderr],
   });
 }
 
