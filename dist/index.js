@@ -80395,6 +80395,23 @@ const CLOUDS = {
         vaultScope: "https://vault.azure.cn/.default",
     },
 };
+/**
+ * Azure/login's `environment` names for the same clouds, so a workflow can use one spelling for
+ * both actions. Azure Stack and Azure Germany (closed in 2021) have no counterpart here.
+ */
+const AZURE_LOGIN_CLOUD_NAMES = {
+    AzureCloud: "public",
+    AzureUSGovernment: "usgovernment",
+    AzureChinaCloud: "china",
+};
+/** The cloud a `cloud` input names, in this action's or Azure/login's spelling, ignoring case. */
+function findCloudName(value) {
+    const folded = value.toLowerCase();
+    const own = CLOUD_NAMES.find((name) => name === folded);
+    if (own !== undefined)
+        return own;
+    return Object.entries(AZURE_LOGIN_CLOUD_NAMES).find(([alias]) => alias.toLowerCase() === folded)?.[1];
+}
 /** The cloud whose vault suffix ends the given host name (case-insensitive), if any. */
 function findCloudByVaultHost(host) {
     const lower = host.toLowerCase();
@@ -80780,13 +80797,24 @@ const envFiles = inputs_text((value, ctx) => {
     return paths;
 });
 const prefix = inputs_text((value, ctx) => {
-    if (!/^[0-9A-Za-z-]*$/.test(value)) {
-        return report(ctx, "prefix", "may contain only letters, digits and hyphens (Key Vault secret names allow nothing else)");
+    const bad = value.search(/[^0-9A-Za-z-]/);
+    if (bad >= 0) {
+        // Say what to write instead without repeating the value: the usual slip is `shop_` for `shop-`.
+        const hint = /[_.]/.test(value)
+            ? "Write '-' where the prefix has '_' or '.', as source names are converted (DB_PASSWORD becomes DB-PASSWORD), for example prefix: shop-, not shop_."
+            : undefined;
+        return report(ctx, "prefix", `may contain only letters, digits and hyphens (Key Vault secret names allow nothing else); character ${bad + 1} is none of these`, hint);
     }
     if (value.length > MAX_PREFIX_LENGTH) {
         return report(ctx, "prefix", `must be at most ${MAX_PREFIX_LENGTH} characters, to leave room for a name (Key Vault names are at most ${MAX_NAME_LENGTH}); it has ${value.length}`);
     }
     return value;
+});
+const cloudChoice = inputs_text((value, ctx) => {
+    if (value === "")
+        return "public";
+    const aliases = Object.keys(AZURE_LOGIN_CLOUD_NAMES).join(", ");
+    return findCloudName(value) ?? report(ctx, "cloud", `must be one of ${CLOUD_NAMES.join(", ")}, or Azure/login's ${aliases}`);
 });
 const audience = inputs_text((value, ctx) => {
     if (value === "")
@@ -80877,7 +80905,7 @@ const concurrency = schemas_string()
  * skipped while what they depend on is invalid), so one run names every problem.
  */
 function buildSchema(env, raw) {
-    const cloudName = raw.cloud === "" ? "public" : findChoice(raw.cloud, CLOUD_NAMES);
+    const cloudName = raw.cloud === "" ? "public" : findCloudName(raw.cloud);
     const cloud = cloudName === undefined ? undefined : CLOUDS[cloudName];
     const auth = raw.auth === "" ? "oidc" : findChoice(raw.auth, AUTH_MODES);
     return object({
@@ -80896,7 +80924,7 @@ function buildSchema(env, raw) {
         "tenant-id": inputs_text((value, ctx) => readTenantId(value, auth, env, ctx)),
         "client-id": inputs_text((value, ctx) => readClientId(value, auth, env, ctx)),
         auth: choice("auth", AUTH_MODES, "oidc"),
-        cloud: choice("cloud", CLOUD_NAMES, "public"),
+        cloud: cloudChoice,
         audience,
         "dry-run": choice("dry-run", ["auto", "true", "false"], "auto"),
         prune: flag("prune"),
