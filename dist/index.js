@@ -40025,7 +40025,7 @@ const CONFLICT_KINDS = {
     ObjectIsBeingDeleted: "being-deleted",
     ObjectIsBeingRecovered: "being-recovered",
 };
-/** Read status and codes the way the SDK surfaces them (azure-facts A §6.1) and name the case. */
+/** Read status and codes the way the SDK surfaces them (docs/azure-facts.md#errors-and-how-the-sdk-reports-them) and name the case. */
 function classifyVaultError(error) {
     const fields = (typeof error === "object" && error !== null ? error : {});
     const status = typeof fields.statusCode === "number" ? fields.statusCode : undefined;

@@ -8,7 +8,7 @@ import { MAX_TAG_LENGTH, MAX_TAGS, MAX_USER_TAGS, RESERVED_TAGS } from "./tags.t
 
 /*
  * Every input rule of the action, checked before anything touches the network. The rules
- * DESIGN.md leaves open are decided here and listed in docs/inputs.md. In short:
+ * the README's input table leaves open are decided here and listed in docs/inputs.md. In short:
  * - Error messages name the input, the rule and a position ("line 3", "pattern 2"), never the
  *   text that was given: several inputs may hold or be confused with secret values.
  * - Choices (auth, cloud, name-transform, dry-run) ignore case; booleans take YAML 1.2 core
