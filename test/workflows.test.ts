@@ -61,10 +61,16 @@ describe("workflows", () => {
     expect(workflow.permissions?.contents).toBe("read");
   });
 
-  it("releases only from vX.Y.Z tags, without a package cache in the job that writes", () => {
-    const release = parse(readFileSync(join(dir, "release.yml"), "utf8")) as { on: { push: { tags: string[] } } };
+  it("releases only from vX.Y.Z tags, writing only after a read-only job verified the tag", () => {
+    type Job = { needs?: string; permissions?: Record<string, string>; steps: Step[] };
+    const release = parse(readFileSync(join(dir, "release.yml"), "utf8")) as { on: unknown; jobs: Record<string, Job> };
     expect(release.on).toEqual({ push: { tags: ["v[0-9]+.[0-9]+.[0-9]+"] } });
-    const setupNode = stepsOf("release.yml").find((step) => step.uses?.startsWith("actions/setup-node@"));
-    expect(setupNode?.with?.["package-manager-cache"]).toBe(false);
+    const { verify, publish } = release.jobs;
+    expect(verify?.permissions).toBeUndefined();
+    expect(verify?.steps.map((step) => (step as { run?: string }).run)).toContain("npm test");
+    expect(publish).toMatchObject({ needs: "verify", permissions: { contents: "write" } });
+    for (const step of stepsOf("release.yml").filter((s) => s.uses?.startsWith("actions/setup-node@"))) {
+      expect(step.with?.["package-manager-cache"]).toBe(false);
+    }
   });
 });
