@@ -1,12 +1,14 @@
 /**
  * The licence notices of everything bundled into dist/.
  *
- * ncc's own `--license` option misses most packages: its licence plugin looks at a scope-hoisted
- * module only through the module at its root, and webpack hoists this action's 400-odd ESM
- * modules into one (`./src/main.ts + N modules`), so it listed only `open`, the one package that
- * sat in a chunk of its own. The list here comes instead from webpack's stats of the build: every
- * module placed in an emitted chunk, including each module hoisted into another, is traced to the
- * package directory it was read from.
+ * ncc's own `--license` option listed only `open`, the one package in a chunk of its own, and
+ * none of the 40-odd packages of the entry chunk: its licence plugin reads each module's resolve
+ * data, sees a scope-hoisted module only through the module at its root (webpack hoists this
+ * action's 400-odd ESM modules into `./src/main.ts + N modules`), and found no package data for
+ * the CommonJS modules of that chunk either (why was not traced further into ncc's bundled
+ * plugin). The list here comes instead from webpack's stats of the build: every module placed in
+ * an emitted chunk, including each module hoisted into another, is traced to the package
+ * directory it was read from.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
