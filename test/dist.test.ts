@@ -24,8 +24,10 @@ describe("dist/", () => {
     expect(stale, "stale files in dist/: run `npm run bundle` and commit dist/").toEqual([]);
   });
 
-  it("has LF line endings only, as .gitattributes declares", () => {
+  it("has LF line endings only, and git knows it as generated with LF endings", () => {
     expect(readdirSync("dist").filter((file) => readFileSync(join("dist", file), "utf8").includes("\r"))).toEqual([]);
+    const attributes = execFileSync("git", ["check-attr", "linguist-generated", "eol", "--", "dist/index.js"], { encoding: "utf8" });
+    expect(attributes).toBe("dist/index.js: linguist-generated: true\ndist/index.js: eol: lf\n");
   });
 
   it("carries the notice of every package the bundle contains, each under an allowed licence", () => {
