@@ -36801,7 +36801,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(930);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2791);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -36810,7 +36810,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 930:
+/***/ 2791:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40654,7 +40654,11 @@ async function applyPlan(plan, vault, options) {
         tags: buildTags(scope, metadata.tags, options.audit),
         expiresOn: expiresIn === undefined ? undefined : new Date(options.now.getTime() + expiresIn * 1000),
     };
-    return mapWithConcurrency(plan.items, options.concurrency, (item) => applyItem(item, vault, context));
+    return mapWithConcurrency(plan.items, options.concurrency, async (item) => {
+        const result = await applyItem(item, vault, context);
+        options.onResult?.(result);
+        return result;
+    });
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/constants.js
@@ -85021,6 +85025,27 @@ class SecretClient {
 }
 
 //# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./src/request-debug-policy.ts
+function createRequestDebugPolicy(debug, now) {
+    return {
+        name: "keyvaultSyncRequestDebug",
+        async sendRequest(request, next) {
+            const started = now();
+            const what = `${request.method} ${new URL(request.url).pathname}`;
+            try {
+                const response = await next(request);
+                debug(`Key Vault ${what} -> ${response.status} (${now() - started} ms)`);
+                return response;
+            }
+            catch (error) {
+                const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "no response";
+                debug(`Key Vault ${what} -> ${code} (${now() - started} ms)`);
+                throw error;
+            }
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/key-vault.ts
 /**
  * The KeyVault interface the rest of the action uses, and its Azure implementation. This is the
@@ -85039,6 +85064,7 @@ class SecretClient {
  * What a failure means and how to fix it is in vault-errors.ts; the policies added to the SDK's
  * pipeline (timeout, error bodies, 429) are in vault-policies.ts.
  */
+
 
 
 
@@ -85115,6 +85141,8 @@ function key_vault_createKeyVault(vaultUrl, credential, options = {}) {
                     log,
                 }),
             },
+            // Closest to the wire, so every attempt (retries of 429s and transient errors) shows.
+            ...(options.debug === undefined ? [] : [{ position: "perRetry", policy: createRequestDebugPolicy(options.debug, now) }]),
         ],
         retryOptions: { maxRetries: retry.transientRetries, retryDelayInMs: retry.transientDelayMs },
         httpClient: options.httpClient,
@@ -85251,7 +85279,514 @@ function key_vault_createKeyVault(vaultUrl, credential, options = {}) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/progress.ts
+const PROGRESS_INTERVAL_MS = 5_000;
+const count = new Intl.NumberFormat("en-US");
+/**
+ * Returns the callback apply calls after each item. It logs when at least `intervalMs` passed
+ * since the start or the last line, and never for the last item: the report follows it.
+ */
+function createApplyProgress(options) {
+    const interval = options.intervalMs ?? PROGRESS_INTERVAL_MS;
+    let lastLine = options.now();
+    let done = 0;
+    let failed = 0;
+    return (result) => {
+        done += 1;
+        if (result.status === "failed")
+            failed += 1;
+        const now = options.now();
+        if (done >= options.total || now - lastLine < interval)
+            return;
+        lastLine = now;
+        options.log(`Applied ${count.format(done)} of ${count.format(options.total)} (${count.format(failed)} failed) …`);
+    };
+}
+
+;// CONCATENATED MODULE: ./src/fix-commands.ts
+/**
+ * Hints are written as one text for the log and annotations, with Azure CLI commands inside
+ * sentences. The job summary shows each command on its own, copyable and wrapped. This module
+ * finds the commands in a hint and wraps them. Pure.
+ */
+// An Azure CLI command that starts a line or follows a sentence's "Grant it:" or "(".
+const COMMAND_START = /(?<=^|[\s(:])az (?=[a-z])/g;
+/**
+ * Splits a hint into prose, inline code (`…` in the hint) and Azure CLI commands, in order.
+ * A command ends at the end of its line, at a sentence end (". "), at a ")" closing a "(" it
+ * was opened by, or at " (" starting an aside; quotes and `$(…)` are kept whole.
+ */
+function splitHint(hint) {
+    const parts = [];
+    let text = "";
+    const flushText = () => {
+        if (text !== "")
+            parts.push({ kind: "text", text });
+        text = "";
+    };
+    let index = 0;
+    while (index < hint.length) {
+        if (hint[index] === "`") {
+            const close = hint.indexOf("`", index + 1);
+            if (close > index) {
+                flushText();
+                parts.push({ kind: "code", text: hint.slice(index + 1, close) });
+                index = close + 1;
+                continue;
+            }
+        }
+        COMMAND_START.lastIndex = index;
+        const start = COMMAND_START.exec(hint);
+        if (start?.index === index) {
+            const end = findCommandEnd(hint, index);
+            flushText();
+            parts.push({ kind: "command", text: hint.slice(index, end).trim() });
+            index = end;
+            continue;
+        }
+        text += hint[index];
+        index += 1;
+    }
+    flushText();
+    return parts;
+}
+function findCommandEnd(hint, start) {
+    const openedByParen = hint[start - 1] === "(";
+    let quote;
+    let depth = 0;
+    for (let index = start; index < hint.length; index++) {
+        const char = hint[index];
+        const next = hint[index + 1];
+        if (char === "\n")
+            return index;
+        if (quote !== undefined) {
+            if (char === "\\" && quote === '"')
+                index += 1;
+            else if (char === quote)
+                quote = undefined;
+            continue;
+        }
+        if (char === "'" || char === '"')
+            quote = char;
+        else if (char === "$" && next === "(") {
+            depth += 1;
+            index += 1;
+        }
+        else if (char === ")") {
+            if (depth > 0)
+                depth -= 1;
+            else if (openedByParen)
+                return index;
+        }
+        else if (depth === 0 && char === "(" && hint[index - 1] === " ")
+            return index - 1;
+        else if (depth === 0 && char === "`")
+            return index;
+        else if (depth === 0 && char === "." && (next === undefined || /\s/.test(next)))
+            return index;
+    }
+    return hint.length;
+}
+/**
+ * Wraps a long command before each `--option`, with `\` continuations, so it fits a narrow
+ * page and still pastes into a POSIX shell as one command.
+ */
+function wrapCommand(command, width = 80) {
+    if (command.length <= width)
+        return command;
+    const groups = [];
+    for (const word of splitWords(command).map(spreadJsonWord)) {
+        if (word.startsWith("--") || groups.length === 0)
+            groups.push(word);
+        else
+            groups[groups.length - 1] += ` ${word}`;
+    }
+    return groups.join(" \\\n  ");
+}
+/**
+ * A single-quoted JSON argument longer than a line, spread over lines: inside single quotes a
+ * newline is part of the argument, and JSON allows it between tokens, so the command is the same.
+ */
+function spreadJsonWord(word) {
+    const json = /^'([[{].*[\]}])'$/s.exec(word)?.[1];
+    if (json === undefined || word.length <= 60 || json.includes("'"))
+        return word;
+    try {
+        return `'${JSON.stringify(JSON.parse(json), null, 2).replaceAll("\n", "\n    ")}'`;
+    }
+    catch {
+        return word;
+    }
+}
+/** Words as the shell splits them: spaces inside quotes and `$(…)` do not split. */
+function splitWords(command) {
+    const words = [];
+    let word = "";
+    let quote;
+    let depth = 0;
+    for (let index = 0; index < command.length; index++) {
+        const char = command[index];
+        if (quote === '"' && char === "\\" && index + 1 < command.length) {
+            word += char + command[index + 1];
+            index += 1;
+            continue;
+        }
+        if (quote !== undefined) {
+            if (char === quote)
+                quote = undefined;
+        }
+        else if (char === "'" || char === '"')
+            quote = char;
+        else if (char === "$" && command[index + 1] === "(")
+            depth += 1;
+        else if (char === ")" && depth > 0)
+            depth -= 1;
+        else if (char === " " && depth === 0) {
+            if (word !== "")
+                words.push(word);
+            word = "";
+            continue;
+        }
+        word += char;
+    }
+    if (word !== "")
+        words.push(word);
+    return words;
+}
+
+;// CONCATENATED MODULE: ./src/markdown.ts
+/**
+ * Writing GitHub-flavoured Markdown that shows text exactly as it is. Names and reasons come
+ * from users' sources and from the service, so none of their characters may become emphasis,
+ * links, HTML, headings or table columns. Pure: text in, Markdown out.
+ */
+// Characters that start Markdown syntax anywhere in a line. Backslash-escaping any ASCII
+// punctuation is valid CommonMark, so escaping a few more than needed is harmless. `:` and `@`
+// stop GitHub's autolinks (https://…, e-mail addresses), emoji codes and @mentions.
+const INLINE_SYNTAX = /[\\`*_[\]()#~!|{}:@]/g;
+/**
+ * Escapes text for inline Markdown: one line, every character shown literally. `<`, `>` and
+ * `&` become entities, which also keeps the text safe inside HTML such as `<details>`.
+ */
+function escapeMarkdown(text) {
+    const oneLine = removeControls(text).replace(/\s*(?:\r\n|\r|\n)\s*/g, " ");
+    // "www." autolinks without a scheme; an escaped dot stops it.
+    const escaped = escapeEntities(oneLine).replace(INLINE_SYNTAX, "\\$&").replace(/(www)\./gi, "$1\\.");
+    // At the start of a line these begin a list item or a setext underline (`>` is an entity already).
+    return escaped.replace(/^[-+=]/, "\\$&").replace(/^(\d+)([.)])/, "$1\\$2");
+}
+/**
+ * Escapes the action's own messages, where `…` marks code (an input, a setting): those parts
+ * become code spans, the rest is escaped as escapeMarkdown does.
+ */
+function escapeWithCode(text) {
+    return text
+        .split(/(`[^`\r\n]+`)/)
+        .map((part, index) => (index % 2 === 1 ? codeSpan(part.slice(1, -1)) : escapeMarkdown(part)))
+        .join("");
+}
+/** Escapes text for a table cell: as escapeMarkdown, with line breaks kept as `<br>`. */
+function escapeCell(text) {
+    return removeControls(text)
+        .split(/\r\n|\r|\n/)
+        .map((line) => escapeMarkdown(line))
+        .join("<br>");
+}
+/** Inline code: a backtick run longer than any inside, so the text cannot end the span. */
+function codeSpan(text) {
+    const oneLine = removeControls(text).replace(/\r\n|\r|\n/g, " ");
+    const marks = "`".repeat(longestRun(oneLine, "`") + 1);
+    const pad = oneLine.startsWith("`") || oneLine.endsWith("`") ? " " : "";
+    return `${marks}${pad}${oneLine}${pad}${marks}`;
+}
+/** A fenced block longer than any backtick run inside, so the text cannot close it. */
+function fence(text, language = "text") {
+    const marks = "`".repeat(Math.max(3, longestRun(text, "`") + 1));
+    return `${marks}${language}\n${removeControls(text)}\n${marks}`;
+}
+/** A Markdown link; the URL must be one this action built (percent-encoded, no spaces). */
+function markdown_link(label, url) {
+    return `[${label}](${url.replaceAll("(", "%28").replaceAll(")", "%29")})`;
+}
+/** A GFM table; cells must already be escaped. */
+function table(header, rows) {
+    const line = (cells) => `| ${cells.join(" | ")} |`;
+    return [line(header), line(header.map(() => "---")), ...rows.map(line)];
+}
+/** A GitHub alert (`> [!NOTE]`, `> [!WARNING]`…) around lines of Markdown. */
+function markdown_alert(kind, lines) {
+    return [`> [!${kind}]`, ...lines.map((line) => (line === "" ? ">" : `> ${line}`))];
+}
+function escapeEntities(text) {
+    return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+}
+function removeControls(text) {
+    return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "");
+}
+function longestRun(text, char) {
+    let longest = 0;
+    let current = 0;
+    for (const c of text) {
+        current = c === char ? current + 1 : 0;
+        longest = Math.max(longest, current);
+    }
+    return longest;
+}
+
+;// CONCATENATED MODULE: ./src/summary-links.ts
+/**
+ * Links the job summary offers: the vault in the Azure portal, the commit, and each dotenv
+ * entry's file and line at that commit. Pure: built from the runner's environment and names.
+ */
+
+function readRepositoryLinks(env, cwd) {
+    const repository = env["GITHUB_REPOSITORY"];
+    const sha = env["GITHUB_SHA"];
+    if (!repository || !sha || !/^[0-9a-f]{7,64}$/i.test(sha) || !/^[\w.-]+\/[\w.-]+$/.test(repository))
+        return undefined;
+    const serverUrl = (env["GITHUB_SERVER_URL"] || "https://github.com").replace(/\/+$/, "");
+    return { serverUrl, repository, sha, workspace: env["GITHUB_WORKSPACE"] || cwd, cwd };
+}
+function linkCommit(links) {
+    return `${links.serverUrl}/${links.repository}/commit/${links.sha}`;
+}
+/** The file and line at the commit, or undefined for a file outside the workspace (not in the repository). */
+function linkFileLine(links, file, line) {
+    const inRepository = (0,external_node_path_namespaceObject.relative)((0,external_node_path_namespaceObject.resolve)(links.workspace), (0,external_node_path_namespaceObject.resolve)(links.cwd, file));
+    if (inRepository === "" || inRepository === ".." || inRepository.startsWith(`..${external_node_path_namespaceObject.sep}`) || (0,external_node_path_namespaceObject.isAbsolute)(inRepository))
+        return undefined;
+    const path = inRepository.split(external_node_path_namespaceObject.sep).map(encodeURIComponent).join("/");
+    return `${links.serverUrl}/${links.repository}/blob/${links.sha}/${path}#L${line}`;
+}
+const PORTAL_HOSTS = {
+    public: "https://portal.azure.com",
+    usgovernment: "https://portal.azure.us",
+    china: "https://portal.azure.cn",
+};
+/**
+ * The vault in the Azure portal. A resource link needs the subscription and resource group,
+ * which the action never learns (it only talks to the vault's data plane), so this opens the
+ * portal's Resource Graph Explorer with a query for the vault by name: its result row links
+ * to the vault in whichever subscription the reader can see it. Microsoft's own docs link
+ * Resource Graph queries this way, in all three clouds.
+ */
+function linkVaultInPortal(cloud, vaultName) {
+    // Vault names are letters, digits and dashes; anything else is not put in a query.
+    if (!/^[A-Za-z0-9-]{1,64}$/.test(vaultName))
+        return `${PORTAL_HOSTS[cloud]}/#browse/Microsoft.KeyVault%2Fvaults`;
+    const query = `Resources\n| where type =~ 'microsoft.keyvault/vaults' and name =~ '${vaultName}'\n| project name, resourceGroup, subscriptionId, location`;
+    return `${PORTAL_HOSTS[cloud]}/#blade/HubsExtension/ArgQueryBlade/query/${encodeURIComponent(query)}`;
+}
+
+;// CONCATENATED MODULE: ./src/summary.ts
+
+
+
+
+
+// The order a reader needs them in: problems, then what is lost, then what is new or changed.
+const ATTENTION_ORDER = ["failed", "deleted", "created", "updated", "recovered", "unchanged", "skipped"];
+const CHANGES = ["created", "updated", "recovered"];
+const FOLDED = ["unchanged", "skipped"];
+// More names than this in a sentence stop being read; the table below it lists them all.
+const NAMES_IN_TEXT = 20;
+// GitHub refuses a step summary over 1 MiB; four tables of this many rows, and this many fixes
+// (each names a few commands), stay well under it.
+const MAX_TABLE_ROWS = 500;
+const MAX_FIXES = 20;
+const DRY_RUN_STATUS = {
+    created: "would create",
+    updated: "would update",
+    recovered: "would recover",
+    deleted: "would delete",
+};
+function describeStatus(status, dryRun) {
+    return (dryRun ? DRY_RUN_STATUS[status] : undefined) ?? status;
+}
+/** The summary of a run that got as far as a plan; `sorted` is in Key Vault name order. */
+function renderSummary(sorted, counts, context) {
+    const dryRun = context.dryRun ?? false;
+    const lines = [renderHeading(context), "", renderOutcome(counts, dryRun), "", ...renderContext(context), ""];
+    for (const note of context.notes)
+        lines.push(...markdown_alert("NOTE", [escapeWithCode(note)]), "");
+    if (sorted.length === 0)
+        return [...lines, "No secrets in the sources.", ""].join("\n");
+    lines.push(...renderFailures(sorted.filter((result) => result.status === "failed"), context));
+    lines.push(...renderDeletes(sorted.filter((result) => result.status === "deleted"), context));
+    const changed = CHANGES.flatMap((status) => sorted.filter((result) => result.status === status));
+    if (changed.length > 0) {
+        lines.push(`### ${dryRun ? "Would change" : "Changed"} (${changed.length})`, "");
+        lines.push(...limitedTable(["Key Vault name", "Source", "Result", "Reason"], changed.map((result) => renderRow(result, context))), "");
+    }
+    const folded = FOLDED.flatMap((status) => sorted.filter((result) => result.status === status));
+    if (folded.length > 0) {
+        const label = FOLDED.filter((status) => counts[status] > 0).map((status) => `${status} (${counts[status]})`).join(", ");
+        // Blank lines around the table make GitHub parse it as Markdown inside the HTML element.
+        lines.push("<details>", `<summary>${capitalise(label)}</summary>`, "");
+        lines.push(...limitedTable(["Key Vault name", "Source", "Result", "Reason"], folded.map((result) => renderRow(result, context))), "", "</details>", "");
+    }
+    return lines.join("\n");
+}
+/** The summary of a run that stopped before it had a plan (bad input, sign-in failure). */
+function renderFailureSummary(message, hint, context) {
+    const lines = [renderHeading(context), ""];
+    lines.push(...markdown_alert("CAUTION", [`**No secret was synced.** ${escapeWithCode(message)}`]), "");
+    lines.push(...renderContext(context), "");
+    for (const note of context.notes)
+        lines.push(...markdown_alert("NOTE", [escapeWithCode(note)]), "");
+    if (hint)
+        lines.push("### How to fix it", "", ...renderFix(hint));
+    return lines.join("\n");
+}
+/** Names the vault and prefix, so two uses of the action in one job are told apart. */
+function renderHeading(context) {
+    if (context.vaultUrl === undefined)
+        return "## Key Vault Sync";
+    const prefix = context.settings?.prefix ? `, prefix ${codeSpan(context.settings.prefix)}` : "";
+    return `## Key Vault Sync: ${codeSpan(readVaultName(context.vaultUrl))}${prefix}${context.dryRun ? " (dry run)" : ""}`;
+}
+function renderOutcome(counts, dryRun) {
+    const parts = ATTENTION_ORDER.filter((status) => counts[status] > 0).map((status) => `${counts[status]} ${describeStatus(status, dryRun)}`);
+    if (parts.length === 0)
+        return "**Nothing to sync.**";
+    const [first = "", ...rest] = parts;
+    return [counts.failed > 0 ? `**${first}**` : first, ...rest].join(" · ");
+}
+function renderContext(context) {
+    const lines = [];
+    if (context.vaultUrl !== undefined) {
+        const name = readVaultName(context.vaultUrl);
+        const cloud = findCloudByVaultHost(new URL(context.vaultUrl).hostname)?.name ?? "public";
+        lines.push(`- **Vault:** ${markdown_link(escapeMarkdown(name), linkVaultInPortal(cloud, name))} in the Azure portal · ${codeSpan(context.vaultUrl)}`);
+    }
+    if (context.dryRun !== undefined) {
+        const why = context.dryRunReason ? ` (${escapeMarkdown(context.dryRunReason)})` : "";
+        lines.push(context.dryRun ? `- **Dry run:** nothing was written to the vault${why}` : `- **Mode:** sync, writing to the vault${why}`);
+    }
+    const settings = context.settings;
+    if (settings !== undefined) {
+        const prefix = settings.prefix ? codeSpan(settings.prefix) : "none";
+        const onOff = (on) => (on ? "on" : "off");
+        lines.push(`- **Scope:** owner ${codeSpan(settings.owner)} · prefix ${prefix} · prune ${onOff(settings.prune)} · adopt ${onOff(settings.adopt)}`);
+    }
+    const links = context.links;
+    if (links !== undefined)
+        lines.push(`- **Commit:** ${markdown_link(codeSpan(links.sha.slice(0, 7)), linkCommit(links))} in ${escapeMarkdown(links.repository)}`);
+    return lines;
+}
+function renderFailures(failed, context) {
+    if (failed.length === 0)
+        return [];
+    // One fix per distinct hint, numbered in the order of the first secret it applies to.
+    const fixes = new Map();
+    for (const result of failed)
+        if (result.hint)
+            fixes.set(result.hint, [...(fixes.get(result.hint) ?? []), result]);
+    const fixNumber = new Map([...fixes.keys()].map((hint, index) => [hint, index + 1]));
+    // The reason says what failed ("Failed to set secret …"), so no column repeats the action.
+    const header = ["Key Vault name", "Source", "Reason", ...(fixes.size > 0 ? ["Fix"] : [])];
+    const rows = failed.map((result) => {
+        const fix = fixes.size > 0 ? [result.hint ? String(fixNumber.get(result.hint)) : "–"] : [];
+        return [escapeCell(result.name), renderSource(result, context), escapeCell(result.reason), ...fix];
+    });
+    const lines = [`### Failed (${failed.length})`, "", ...limitedTable(header, rows), ""];
+    if (fixes.size === 0)
+        return lines;
+    lines.push(`### How to fix ${fixes.size === 1 ? "it" : "them"}`, "");
+    for (const [hint, results] of [...fixes].slice(0, MAX_FIXES)) {
+        const names = formatNames(results.map((result) => result.name));
+        lines.push(`**Fix ${fixNumber.get(hint)}**, for ${results.length === 1 ? "" : `${results.length} secrets: `}${names}`, "", ...renderFix(hint));
+    }
+    if (fixes.size > MAX_FIXES)
+        lines.push(`${fixes.size - MAX_FIXES} more fixes not shown here; the log lists each failure with its fix.`, "");
+    return lines;
+}
+function renderDeletes(deleted, context) {
+    if (deleted.length === 0)
+        return [];
+    const vault = context.vaultUrl === undefined ? "the vault" : codeSpan(readVaultName(context.vaultUrl));
+    const secrets = deleted.length === 1 ? "1 secret" : `${deleted.length} secrets`;
+    const names = formatNames(deleted.map((result) => result.name));
+    const callout = context.dryRun
+        ? [`**This plan deletes ${secrets}** from ${vault}: ${names}.`, "", "A sync with these sources and settings would delete them (prune)."]
+        : [`**Deleted ${secrets}** from ${vault}: ${names}.`, "", "On a vault with soft delete (the default), they can be recovered until they are purged."];
+    const rows = deleted.map((result) => [escapeCell(result.name), escapeCell(result.reason)]);
+    return [`### ${context.dryRun ? "Would delete" : "Deleted"} (${deleted.length})`, "", ...markdown_alert("WARNING", callout), "", ...limitedTable(["Key Vault name", "Reason"], rows), ""];
+}
+function renderRow(result, context) {
+    return [escapeCell(result.name), renderSource(result, context), describeStatus(result.status, context.dryRun ?? false), escapeCell(result.reason)];
+}
+/** The source key, and for dotenv entries the file and line, linked at the commit when known. */
+function renderSource(result, context) {
+    if (result.source === undefined)
+        return "–";
+    const source = escapeCell(result.source);
+    if (result.origin?.kind !== "dotenv")
+        return source;
+    const { file, line } = result.origin;
+    const label = escapeCell(`${file}:${line}`);
+    const url = context.links === undefined ? undefined : linkFileLine(context.links, file, line);
+    return url === undefined ? `${source} (${label})` : `${source} (${markdown_link(label, url)})`;
+}
+/**
+ * A hint as prose, each line a paragraph, and each command it names in its own copyable,
+ * wrapped code block right after the paragraph that mentions it.
+ */
+function renderFix(hint) {
+    const parts = splitHint(hint);
+    const commandCount = parts.filter((part) => part.kind === "command").length;
+    const lines = [];
+    let paragraph = [];
+    let commands = [];
+    let counted = 0;
+    const endParagraph = () => {
+        const text = paragraph.join("").trim();
+        if (text !== "" && !/^[.,;:)]$/.test(text))
+            lines.push(text, "");
+        for (const command of commands)
+            lines.push(fence(wrapCommand(command), "sh"), "");
+        paragraph = [];
+        commands = [];
+    };
+    for (const part of parts) {
+        if (part.kind === "code")
+            paragraph.push(codeSpan(part.text));
+        else if (part.kind === "command") {
+            counted += 1;
+            commands.push(part.text);
+            // A command alone on its line needs no pointer; one inside a sentence gets one.
+            if (paragraph.join("").trim() !== "")
+                paragraph.push(commandCount === 1 ? "the command below" : `command ${counted} below`);
+        }
+        else {
+            part.text.split("\n").forEach((line, index) => {
+                if (index > 0)
+                    endParagraph();
+                // Leading spaces (indented commands) would make a paragraph a code block; inner ones stay.
+                paragraph.push(escapeMarkdown(paragraph.length === 0 ? line.trimStart() : line));
+            });
+        }
+    }
+    endParagraph();
+    return lines;
+}
+/** A table of at most MAX_TABLE_ROWS rows, and a line saying where the rest are. */
+function limitedTable(header, rows) {
+    if (rows.length <= MAX_TABLE_ROWS)
+        return table(header, rows);
+    const rest = rows.length - MAX_TABLE_ROWS;
+    return [...table(header, rows.slice(0, MAX_TABLE_ROWS)), "", `${rest} more not shown here (a job summary is limited in size); the log and the \`plan\` output list every secret.`];
+}
+function formatNames(names) {
+    const shown = names.slice(0, NAMES_IN_TEXT).map(escapeMarkdown).join(", ");
+    return names.length > NAMES_IN_TEXT ? `${shown} and ${names.length - NAMES_IN_TEXT} more` : shown;
+}
+function capitalise(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 ;// CONCATENATED MODULE: ./src/report.ts
+
 
 
 const STATUSES = ["created", "updated", "unchanged", "recovered", "deleted", "skipped", "failed"];
@@ -85286,7 +85821,15 @@ async function writeReport(results, context, io) {
         io.notice(note);
     if (offline.length > 0)
         noticeOffline(offline, io);
-    await writeSummary(renderSummary(sorted, counts, context), io);
+    const summary = renderSummary(sorted, counts, {
+        vaultUrl: context.vaultUrl,
+        dryRun: context.dryRun,
+        dryRunReason: context.dryRunReason,
+        notes: context.notes,
+        settings: context.settings,
+        links: context.links,
+    });
+    await writeSummary(summary, io);
 }
 function noticeOffline(offline, io) {
     const secrets = offline.length === 1 ? "1 secret" : `${offline.length} secrets`;
@@ -85339,75 +85882,16 @@ function locate(result) {
 }
 /** A run that failed before it had a plan (bad input, sign-in failure) still explains itself in the summary. */
 async function writeFailureSummary(error, context, io) {
-    const lines = ["## Key Vault Sync", ""];
-    if (context.vaultUrl)
-        lines.push(`**Vault:** ${escapeText(context.vaultUrl)}`, "");
-    if (context.dryRun)
-        lines.push(...renderDryRunBanner(context.dryRunReason), "");
-    lines.push("> [!CAUTION]", `> **No secret was synced.** ${escapeText(errorMessage(error))}`, "");
     const hint = error instanceof SyncError ? error.hint : undefined;
-    if (hint)
-        lines.push("**How to fix it:**", "", fence(hint), "");
-    for (const note of context.notes ?? [])
-        lines.push(`> [!NOTE]`, `> ${escapeText(note)}`, "");
-    await writeSummary(lines.join("\n"), io);
-}
-// ---- Summary ----
-function renderSummary(sorted, counts, context) {
-    const lines = ["## Key Vault Sync", "", `**Vault:** ${escapeText(context.vaultUrl)}`, ""];
-    if (context.dryRun)
-        lines.push(...renderDryRunBanner(context.dryRunReason), "");
-    for (const note of context.notes)
-        lines.push("> [!NOTE]", `> ${escapeText(note)}`, "");
-    lines.push(`| ${STATUSES.map((status) => describeStatus(status, context.dryRun)).join(" | ")} |`, `| ${STATUSES.map(() => "---:").join(" | ")} |`, `| ${STATUSES.map((status) => counts[status]).join(" | ")} |`, "");
-    if (sorted.length === 0) {
-        lines.push("No secrets in the sources.", "");
-    }
-    else {
-        lines.push("| Key Vault name | Source | Action | Result | Reason |", "| --- | --- | --- | --- | --- |");
-        for (const result of sorted) {
-            const cells = [
-                result.name,
-                formatSource(result),
-                result.action,
-                describeStatus(result.status, context.dryRun),
-                result.reason,
-            ];
-            lines.push(`| ${cells.map(escapeCell).join(" | ")} |`);
-        }
-        lines.push("");
-        lines.push(...renderFixes(sorted));
-    }
-    return lines.join("\n");
-}
-/** One entry per failed secret that has a known fix, after the table (hints hold commands). */
-function renderFixes(sorted) {
-    const fixable = sorted.filter((result) => result.status === "failed" && result.hint);
-    if (fixable.length === 0)
-        return [];
-    const lines = ["### How to fix the failures", ""];
-    for (const result of fixable)
-        lines.push(`**${escapeText(result.name)}**`, "", fence(result.hint ?? ""), "");
-    return lines;
-}
-function renderDryRunBanner(reason) {
-    return ["> [!NOTE]", `> **Dry run**: nothing was written to the vault.${reason ? ` ${escapeText(reason)}` : ""}`];
-}
-function formatSource(result) {
-    if (result.source === undefined)
-        return "–";
-    if (result.origin?.kind === "dotenv")
-        return `${result.source} (${result.origin.file}:${result.origin.line})`;
-    return result.source;
-}
-const DRY_RUN_STATUS = {
-    created: "would create",
-    updated: "would update",
-    recovered: "would recover",
-    deleted: "would delete",
-};
-function describeStatus(status, dryRun) {
-    return (dryRun ? DRY_RUN_STATUS[status] : undefined) ?? status;
+    const summary = renderFailureSummary(errorMessage(error), hint, {
+        vaultUrl: context.vaultUrl,
+        dryRun: context.dryRun,
+        dryRunReason: context.dryRunReason,
+        notes: context.notes ?? [],
+        settings: context.settings,
+        links: context.links,
+    });
+    await writeSummary(summary, io);
 }
 async function writeSummary(markdown, io) {
     // Called from `finally`: a summary that cannot be written must not hide the run's own outcome.
@@ -85423,27 +85907,6 @@ async function writeSummary(markdown, io) {
             // Nothing left to report to.
         }
     }
-}
-/** Escapes text for a Markdown table cell: no column breaks, no line breaks, no HTML. */
-function escapeCell(text) {
-    return escapeHtml(text).replaceAll("|", "\\|").replace(/\r\n|\r|\n/g, "<br>");
-}
-/** Escapes text for one Markdown line: no HTML, no line breaks. */
-function escapeText(text) {
-    return escapeHtml(text).replace(/\r\n|\r|\n/g, " ");
-}
-function escapeHtml(text) {
-    return text
-        .replaceAll("&", "&amp;")
-        .replaceAll("<", "&lt;")
-        .replaceAll(">", "&gt;")
-        .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "");
-}
-/** A fenced block longer than any backtick run inside, so the text cannot close it. */
-function fence(text) {
-    const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((match) => match[0].length));
-    const marks = "`".repeat(longest + 1);
-    return `${marks}text\n${text}\n${marks}`;
 }
 
 ;// CONCATENATED MODULE: ./src/sources/dotenv-file.ts
@@ -86075,12 +86538,15 @@ async function readVaultState(vault, desired, options) {
 
 
 
+
+
 function createDefaultDeps() {
     return {
         io: core_namespaceObject,
         env: process.env,
         readFile: (path) => (0,promises_namespaceObject.readFile)(path, "utf8"),
         now: () => new Date(),
+        cwd: () => process.cwd(),
         createCredential: createCredential,
         createKeyVault: key_vault_createKeyVault,
         setExitCode: (code) => {
@@ -86090,11 +86556,14 @@ function createDefaultDeps() {
 }
 async function run(deps = createDefaultDeps()) {
     const context = { inputs: undefined, notes: [], results: undefined };
+    const links = readRepositoryLinks(deps.env, deps.cwd());
     try {
         const results = await syncSecrets(deps, context);
         context.results = results;
         const inputs = context.inputs;
-        await writeReport(results, { dryRun: inputs.dryRun, dryRunReason: inputs.dryRunReason, vaultUrl: inputs.vaultUrl, notes: context.notes }, deps.io);
+        const report = { ...describeRun(inputs), notes: context.notes, links };
+        // Not in a group: the per-secret outcome and the counts are what the log is read for.
+        await writeReport(results, report, deps.io);
         failOnFailedResults(results, deps);
     }
     catch (error) {
@@ -86104,41 +86573,90 @@ async function run(deps = createDefaultDeps()) {
             deps.io.setFailed(`The sync finished (${done}) but reporting it failed: ${describeFatal(error)}`);
             return;
         }
-        await writeFailureSummary(error, { vaultUrl: context.inputs?.vaultUrl, dryRun: context.inputs?.dryRun, dryRunReason: context.inputs?.dryRunReason, notes: context.notes }, deps.io).catch((summaryError) => deps.io.warning(`Failed to write the job summary: ${errorMessage(summaryError)}`));
+        const settings = context.inputs === undefined ? {} : describeRun(context.inputs);
+        await writeFailureSummary(error, { ...settings, notes: context.notes, links }, deps.io).catch((summaryError) => deps.io.warning(`Failed to write the job summary: ${errorMessage(summaryError)}`));
         deps.io.setFailed(describeFatal(error));
+    }
+}
+/** What the report says about the run's settings; the same for a finished and a failed run. */
+function describeRun(inputs) {
+    const { vaultUrl, dryRun, dryRunReason, prefix, owner, prune, adopt } = inputs;
+    return { vaultUrl, dryRun, dryRunReason, settings: { prefix, owner, prune, adopt } };
+}
+/**
+ * Runs one stage inside a log group, with its duration as a debug line. A stage that throws
+ * closes its group too, so the error shows outside it.
+ */
+async function inStage(deps, title, work) {
+    const started = deps.now().getTime();
+    deps.io.startGroup(title);
+    try {
+        return await work();
+    }
+    finally {
+        deps.io.endGroup();
+        deps.io.debug(`${title}: ${deps.now().getTime() - started} ms`);
     }
 }
 async function syncSecrets(deps, context) {
     const { io, env } = deps;
-    const inputs = readInputs((name) => io.getInput(name), env);
-    context.inputs = inputs;
-    io.info(`Vault: ${inputs.vaultUrl} (${inputs.cloud.name} cloud); ${inputs.dryRun ? "dry run" : "writing"} — ${inputs.dryRunReason}`);
-    const entries = await readSources({ secretsJson: inputs.secretsJson, envFiles: inputs.envFiles }, { readFile: deps.readFile, mask: (value) => io.setSecret(value) });
-    const { desired, rejected } = nameSecrets(entries, { include: inputs.include, exclude: inputs.exclude, prefix: inputs.prefix, transform: inputs.nameTransform });
-    const skipped = rejected.filter((rejection) => rejection.status === "skipped").length;
-    const excluded = entries.length - desired.length - rejected.length;
-    io.info(`Read ${entries.length} source entries: ${desired.length} to sync, ${skipped} empty (skipped), ` +
-        `${rejected.length - skipped} failing the naming rules, ${excluded} left out (include/exclude, github_token).`);
+    const { inputs, desired, rejected } = await inStage(deps, "Read inputs and sources", async () => {
+        const inputs = readInputs((name) => io.getInput(name), env);
+        context.inputs = inputs;
+        io.info(`Vault: ${inputs.vaultUrl} (${inputs.cloud.name} cloud); ${inputs.dryRun ? "dry run" : "writing"} — ${inputs.dryRunReason}`);
+        io.debug(`Settings: auth ${inputs.auth}, prefix '${inputs.prefix}', owner '${inputs.owner}', prune ${inputs.prune}, adopt ${inputs.adopt}, ` +
+            `concurrency ${inputs.concurrency}, ${inputs.envFiles.length} env files, ${inputs.include.length} include and ${inputs.exclude.length} exclude patterns`);
+        const entries = await readSources({ secretsJson: inputs.secretsJson, envFiles: inputs.envFiles }, { readFile: deps.readFile, mask: (value) => io.setSecret(value) });
+        const { desired, rejected } = nameSecrets(entries, { include: inputs.include, exclude: inputs.exclude, prefix: inputs.prefix, transform: inputs.nameTransform });
+        const skipped = rejected.filter((rejection) => rejection.status === "skipped").length;
+        const excluded = entries.length - desired.length - rejected.length;
+        io.info(`Read ${entries.length} source entries: ${desired.length} to sync, ${skipped} empty (skipped), ` +
+            `${rejected.length - skipped} failing the naming rules, ${excluded} left out (include/exclude, github_token).`);
+        return { inputs, desired, rejected };
+    });
     const now = deps.now();
     const metadata = { contentType: inputs.contentType, tags: inputs.tags, expiresInSeconds: inputs.expiresInSeconds };
-    const connection = await connect(inputs, deps, context);
+    const connection = await inStage(deps, "Sign in", () => connect(inputs, deps, context));
     const state = connection
-        ? await readVaultState(connection.vault, desired, { owner: inputs.owner, concurrency: inputs.concurrency, adopt: inputs.adopt, mask: (value) => io.setSecret(value) })
+        ? await inStage(deps, "Read the vault", async () => {
+            const state = await readVaultState(connection.vault, desired, { owner: inputs.owner, concurrency: inputs.concurrency, adopt: inputs.adopt, mask: (value) => io.setSecret(value) });
+            const unread = state.secrets.filter((secret) => secret.value.kind === "failed").length;
+            io.debug(`Vault state: ${state.secrets.length} secrets, ${state.deleted.length} soft-deleted, ${unread} values not readable${state.deletedUnavailable ? ", deleted secrets not listed" : ""}`);
+            return state;
+        })
         : undefined;
     if (state)
         noteUnreadableValues(state, context);
-    const plan = planChanges({
-        desired,
-        rejected,
-        state,
-        options: { owner: inputs.owner, prefix: inputs.prefix, prune: inputs.prune, adopt: inputs.adopt, metadata, now },
+    const plan = await inStage(deps, "Plan", () => {
+        const plan = planChanges({
+            desired,
+            rejected,
+            state,
+            options: { owner: inputs.owner, prefix: inputs.prefix, prune: inputs.prune, adopt: inputs.adopt, metadata, now },
+        });
+        io.info(`Plan: ${describePlan(plan)}.`);
+        return plan;
     });
-    return applyPlan(plan, connection?.vault, {
-        concurrency: inputs.concurrency,
-        dryRun: inputs.dryRun,
-        audit: readAuditContext(env, connection?.claims),
-        now,
+    return inStage(deps, inputs.dryRun ? "Apply (dry run: nothing is written)" : "Apply", () => {
+        const progress = createApplyProgress({ total: plan.items.length, now: () => deps.now().getTime(), log: (message) => io.info(message) });
+        return applyPlan(plan, connection?.vault, {
+            concurrency: inputs.concurrency,
+            dryRun: inputs.dryRun,
+            audit: readAuditContext(env, connection?.claims),
+            now,
+            onResult: (result) => {
+                io.debug(`${result.name}: ${result.action} -> ${result.status}`);
+                progress(result);
+            },
+        });
     });
+}
+/** "3 create, 1 delete, 56 unchanged": the actions in the plan, with counts. */
+function describePlan(plan) {
+    const counts = new Map();
+    for (const item of plan.items)
+        counts.set(item.action, (counts.get(item.action) ?? 0) + 1);
+    return counts.size === 0 ? "nothing to do" : [...counts].map(([action, count]) => `${count} ${action}`).join(", ");
 }
 /**
  * Signs in and opens the vault, or returns undefined for a dry run that has no OIDC token (fork
@@ -86165,7 +86683,7 @@ async function connect(inputs, deps, context) {
     });
     await verifySignIn(credential, inputs.cloud.vaultScope);
     io.info(`Signed in to Microsoft Entra ID${inputs.clientId ? ` as ${inputs.clientId}` : ""}.`);
-    const vault = deps.createKeyVault(inputs.vaultUrl, credential, { log: (message) => io.info(message), clientId: inputs.clientId });
+    const vault = deps.createKeyVault(inputs.vaultUrl, credential, { log: (message) => io.info(message), debug: (message) => io.debug(message), clientId: inputs.clientId });
     return { vault, claims: credential.presentedClaims };
 }
 /** A plan that could not compare values (a Reader identity) must say so once, not only per item. */

@@ -19,10 +19,13 @@ import { createKeyVault } from "./key-vault.ts";
 import type { KeyVault, KeyVaultOptions } from "./key-vault.ts";
 import { nameSecrets } from "./naming.ts";
 import { planChanges } from "./plan.ts";
-import type { SecretMetadata } from "./plan.ts";
+import type { Plan, SecretMetadata } from "./plan.ts";
+import { createApplyProgress } from "./progress.ts";
 import { countResults, writeFailureSummary, writeReport } from "./report.ts";
 import type { ReportIO } from "./report.ts";
 import { readSources } from "./sources/read-sources.ts";
+import { readRepositoryLinks } from "./summary-links.ts";
+import type { RepositoryLinks } from "./summary-links.ts";
 import type { AuditContext } from "./tags.ts";
 import { readVaultState } from "./vault-state.ts";
 import type { VaultState } from "./vault-state.ts";
@@ -35,6 +38,9 @@ export interface ActionIO extends ReportIO {
   setSecret(secret: string): void;
   setFailed(message: string): void;
   debug(message: string): void;
+  /** One collapsible section of the log per stage. */
+  startGroup(name: string): void;
+  endGroup(): void;
 }
 
 export interface RunDeps {
@@ -42,6 +48,8 @@ export interface RunDeps {
   env: Env;
   readFile(path: string): Promise<string>;
   now(): Date;
+  /** Where relative paths are read from, for links to dotenv lines. */
+  cwd(): string;
   createCredential(options: CreateCredentialOptions): EntraCredential;
   createKeyVault(vaultUrl: string, credential: TokenCredential, options: KeyVaultOptions): KeyVault;
   /** Fails the step without another annotation: each failed secret already has its own. */
@@ -54,6 +62,7 @@ export function createDefaultDeps(): RunDeps {
     env: process.env,
     readFile: (path) => readFile(path, "utf8"),
     now: () => new Date(),
+    cwd: () => process.cwd(),
     createCredential,
     createKeyVault,
     setExitCode: (code) => {
@@ -72,11 +81,14 @@ interface RunContext {
 
 export async function run(deps: RunDeps = createDefaultDeps()): Promise<void> {
   const context: RunContext = { inputs: undefined, notes: [], results: undefined };
+  const links = readRepositoryLinks(deps.env, deps.cwd());
   try {
     const results = await syncSecrets(deps, context);
     context.results = results;
     const inputs = context.inputs as Inputs;
-    await writeReport(results, { dryRun: inputs.dryRun, dryRunReason: inputs.dryRunReason, vaultUrl: inputs.vaultUrl, notes: context.notes }, deps.io);
+    const report = { ...describeRun(inputs), notes: context.notes, links };
+    // Not in a group: the per-secret outcome and the counts are what the log is read for.
+    await writeReport(results, report, deps.io);
     failOnFailedResults(results, deps);
   } catch (error) {
     if (context.results !== undefined) {
@@ -85,49 +97,96 @@ export async function run(deps: RunDeps = createDefaultDeps()): Promise<void> {
       deps.io.setFailed(`The sync finished (${done}) but reporting it failed: ${describeFatal(error)}`);
       return;
     }
-    await writeFailureSummary(
-      error,
-      { vaultUrl: context.inputs?.vaultUrl, dryRun: context.inputs?.dryRun, dryRunReason: context.inputs?.dryRunReason, notes: context.notes },
-      deps.io,
-    ).catch((summaryError: unknown) => deps.io.warning(`Failed to write the job summary: ${errorMessage(summaryError)}`));
+    const settings = context.inputs === undefined ? {} : describeRun(context.inputs);
+    await writeFailureSummary(error, { ...settings, notes: context.notes, links }, deps.io).catch((summaryError: unknown) => deps.io.warning(`Failed to write the job summary: ${errorMessage(summaryError)}`));
     deps.io.setFailed(describeFatal(error));
+  }
+}
+
+/** What the report says about the run's settings; the same for a finished and a failed run. */
+function describeRun(inputs: Inputs) {
+  const { vaultUrl, dryRun, dryRunReason, prefix, owner, prune, adopt } = inputs;
+  return { vaultUrl, dryRun, dryRunReason, settings: { prefix, owner, prune, adopt } };
+}
+
+/**
+ * Runs one stage inside a log group, with its duration as a debug line. A stage that throws
+ * closes its group too, so the error shows outside it.
+ */
+async function inStage<T>(deps: RunDeps, title: string, work: () => Promise<T> | T): Promise<T> {
+  const started = deps.now().getTime();
+  deps.io.startGroup(title);
+  try {
+    return await work();
+  } finally {
+    deps.io.endGroup();
+    deps.io.debug(`${title}: ${deps.now().getTime() - started} ms`);
   }
 }
 
 async function syncSecrets(deps: RunDeps, context: RunContext): Promise<ChangeResult[]> {
   const { io, env } = deps;
-  const inputs = readInputs((name) => io.getInput(name), env);
-  context.inputs = inputs;
-  io.info(`Vault: ${inputs.vaultUrl} (${inputs.cloud.name} cloud); ${inputs.dryRun ? "dry run" : "writing"} — ${inputs.dryRunReason}`);
-
-  const entries = await readSources({ secretsJson: inputs.secretsJson, envFiles: inputs.envFiles }, { readFile: deps.readFile, mask: (value) => io.setSecret(value) });
-  const { desired, rejected } = nameSecrets(entries, { include: inputs.include, exclude: inputs.exclude, prefix: inputs.prefix, transform: inputs.nameTransform });
-  const skipped = rejected.filter((rejection) => rejection.status === "skipped").length;
-  const excluded = entries.length - desired.length - rejected.length;
-  io.info(
-    `Read ${entries.length} source entries: ${desired.length} to sync, ${skipped} empty (skipped), ` +
-      `${rejected.length - skipped} failing the naming rules, ${excluded} left out (include/exclude, github_token).`,
-  );
+  const { inputs, desired, rejected } = await inStage(deps, "Read inputs and sources", async () => {
+    const inputs = readInputs((name) => io.getInput(name), env);
+    context.inputs = inputs;
+    io.info(`Vault: ${inputs.vaultUrl} (${inputs.cloud.name} cloud); ${inputs.dryRun ? "dry run" : "writing"} — ${inputs.dryRunReason}`);
+    io.debug(
+      `Settings: auth ${inputs.auth}, prefix '${inputs.prefix}', owner '${inputs.owner}', prune ${inputs.prune}, adopt ${inputs.adopt}, ` +
+        `concurrency ${inputs.concurrency}, ${inputs.envFiles.length} env files, ${inputs.include.length} include and ${inputs.exclude.length} exclude patterns`,
+    );
+    const entries = await readSources({ secretsJson: inputs.secretsJson, envFiles: inputs.envFiles }, { readFile: deps.readFile, mask: (value) => io.setSecret(value) });
+    const { desired, rejected } = nameSecrets(entries, { include: inputs.include, exclude: inputs.exclude, prefix: inputs.prefix, transform: inputs.nameTransform });
+    const skipped = rejected.filter((rejection) => rejection.status === "skipped").length;
+    const excluded = entries.length - desired.length - rejected.length;
+    io.info(
+      `Read ${entries.length} source entries: ${desired.length} to sync, ${skipped} empty (skipped), ` +
+        `${rejected.length - skipped} failing the naming rules, ${excluded} left out (include/exclude, github_token).`,
+    );
+    return { inputs, desired, rejected };
+  });
 
   const now = deps.now();
   const metadata: SecretMetadata = { contentType: inputs.contentType, tags: inputs.tags, expiresInSeconds: inputs.expiresInSeconds };
-  const connection = await connect(inputs, deps, context);
+  const connection = await inStage(deps, "Sign in", () => connect(inputs, deps, context));
   const state = connection
-    ? await readVaultState(connection.vault, desired, { owner: inputs.owner, concurrency: inputs.concurrency, adopt: inputs.adopt, mask: (value) => io.setSecret(value) })
+    ? await inStage(deps, "Read the vault", async () => {
+        const state = await readVaultState(connection.vault, desired, { owner: inputs.owner, concurrency: inputs.concurrency, adopt: inputs.adopt, mask: (value) => io.setSecret(value) });
+        const unread = state.secrets.filter((secret) => secret.value.kind === "failed").length;
+        io.debug(`Vault state: ${state.secrets.length} secrets, ${state.deleted.length} soft-deleted, ${unread} values not readable${state.deletedUnavailable ? ", deleted secrets not listed" : ""}`);
+        return state;
+      })
     : undefined;
   if (state) noteUnreadableValues(state, context);
-  const plan = planChanges({
-    desired,
-    rejected,
-    state,
-    options: { owner: inputs.owner, prefix: inputs.prefix, prune: inputs.prune, adopt: inputs.adopt, metadata, now },
+  const plan = await inStage(deps, "Plan", () => {
+    const plan = planChanges({
+      desired,
+      rejected,
+      state,
+      options: { owner: inputs.owner, prefix: inputs.prefix, prune: inputs.prune, adopt: inputs.adopt, metadata, now },
+    });
+    io.info(`Plan: ${describePlan(plan)}.`);
+    return plan;
   });
-  return applyPlan(plan, connection?.vault, {
-    concurrency: inputs.concurrency,
-    dryRun: inputs.dryRun,
-    audit: readAuditContext(env, connection?.claims),
-    now,
+  return inStage(deps, inputs.dryRun ? "Apply (dry run: nothing is written)" : "Apply", () => {
+    const progress = createApplyProgress({ total: plan.items.length, now: () => deps.now().getTime(), log: (message) => io.info(message) });
+    return applyPlan(plan, connection?.vault, {
+      concurrency: inputs.concurrency,
+      dryRun: inputs.dryRun,
+      audit: readAuditContext(env, connection?.claims),
+      now,
+      onResult: (result) => {
+        io.debug(`${result.name}: ${result.action} -> ${result.status}`);
+        progress(result);
+      },
+    });
   });
+}
+
+/** "3 create, 1 delete, 56 unchanged": the actions in the plan, with counts. */
+function describePlan(plan: Plan): string {
+  const counts = new Map<string, number>();
+  for (const item of plan.items) counts.set(item.action, (counts.get(item.action) ?? 0) + 1);
+  return counts.size === 0 ? "nothing to do" : [...counts].map(([action, count]) => `${count} ${action}`).join(", ");
 }
 
 /**
@@ -154,7 +213,7 @@ async function connect(inputs: Inputs, deps: RunDeps, context: RunContext): Prom
   });
   await verifySignIn(credential, inputs.cloud.vaultScope);
   io.info(`Signed in to Microsoft Entra ID${inputs.clientId ? ` as ${inputs.clientId}` : ""}.`);
-  const vault = deps.createKeyVault(inputs.vaultUrl, credential, { log: (message) => io.info(message), clientId: inputs.clientId });
+  const vault = deps.createKeyVault(inputs.vaultUrl, credential, { log: (message) => io.info(message), debug: (message) => io.debug(message), clientId: inputs.clientId });
   return { vault, claims: credential.presentedClaims };
 }
 

@@ -20,13 +20,17 @@ function recordIO(inputs: Record<string, string>) {
     errors: [] as string[],
     infos: [] as string[],
     failed: [] as string[],
+    /** Group starts ("▸ title"), ends ("◂") and debug lines ("debug: …"), in order. */
+    log: [] as string[],
     summary: "",
   };
   const io: ActionIO = {
     getInput: (name) => inputs[name] ?? "",
     setSecret: (secret) => void record.masked.push(secret),
     setFailed: (message) => void record.failed.push(message),
-    debug: () => undefined,
+    debug: (message) => void record.log.push(`debug: ${message}`),
+    startGroup: (name) => void record.log.push(`▸ ${name}`),
+    endGroup: () => void record.log.push("◂"),
     setOutput: (name, value) => void record.outputs.set(name, value),
     error: (message) => void record.errors.push(message),
     warning: () => undefined,
@@ -59,6 +63,7 @@ interface Setup {
   files?: Record<string, string>;
   vault?: FakeVault;
   credential?: EntraCredential;
+  now?: () => Date;
 }
 
 function makeDeps(setup: Setup) {
@@ -85,7 +90,8 @@ function makeDeps(setup: Setup) {
       if (content === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: "ENOENT" });
       return content;
     },
-    now: () => new Date("2026-11-22T12:00:00Z"),
+    now: setup.now ?? (() => new Date("2026-11-22T12:00:00Z")),
+    cwd: () => "/home/runner/work/octo-repo/octo-repo",
     createCredential: (options) => {
       credentialRequests.push(options);
       return setup.credential ?? fakeCredential();
@@ -166,6 +172,39 @@ describe("run", () => {
     expect(vault.calls).toEqual([]);
     expect(record.failed).toEqual(["Failed to sign in to Microsoft Entra ID: subject mismatch\nCreate the federated credential."]);
     expect(record.summary).toContain("Create the federated credential.");
+  });
+});
+
+describe("the log", () => {
+  const groups = (log: readonly string[]) => log.filter((line) => !line.startsWith("debug: "));
+
+  it("has one group per stage before the report, each closed, and debug lines with names, counts and timings but no value", async () => {
+    const { deps, record } = makeDeps({ inputs: { secrets: JSON.stringify({ DB_PASSWORD: "first-secret-value", API_KEY: "second-secret-value" }) } });
+    await run(deps);
+    expect(groups(record.log)).toEqual(["▸ Read inputs and sources", "◂", "▸ Sign in", "◂", "▸ Read the vault", "◂", "▸ Plan", "◂", "▸ Apply", "◂"]);
+    const debug = record.log.filter((line) => line.startsWith("debug: "));
+    expect(debug).toContain("debug: DB-PASSWORD: create -> created");
+    expect(debug).toContain("debug: Vault state: 0 secrets, 0 soft-deleted, 0 values not readable");
+    expect(debug).toContain("debug: Plan: 0 ms");
+    expect(debug.join("\n")).not.toMatch(/first-secret-value|second-secret-value/);
+  });
+
+  it("closes the stage's group when it fails, so the error shows outside it", async () => {
+    const failure = new SignInError("Failed to sign in to Microsoft Entra ID: subject mismatch", "Create the federated credential.", { code: "AADSTS700213" });
+    const { deps, record } = makeDeps({ inputs: { secrets: JSON.stringify({ A: "value-a" }) }, credential: fakeCredential({ fail: failure }) });
+    await run(deps);
+    expect(groups(record.log)).toEqual(["▸ Read inputs and sources", "◂", "▸ Sign in", "◂"]);
+  });
+
+  it("says how far a long apply got every 5 seconds", async () => {
+    let clock = Date.parse("2026-11-22T12:00:00Z");
+    const secrets = Object.fromEntries(Array.from({ length: 40 }, (_, index) => [`S${index}`, `value-number-${index}`]));
+    // Each read of the clock is one second later: the apply of 40 secrets takes about 40 s.
+    const { deps, record } = makeDeps({ inputs: { secrets: JSON.stringify(secrets) }, now: () => new Date((clock += 1_000)) });
+    await run(deps);
+    const progress = record.infos.filter((line) => line.startsWith("Applied "));
+    expect(progress.length).toBeGreaterThanOrEqual(5);
+    expect(progress[0]).toMatch(/^Applied \d+ of 40 \(0 failed\) …$/);
   });
 });
 

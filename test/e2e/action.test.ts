@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adminDelete, adminGet, adminPatch, adminPut, cloudEnv, startCloud } from "../cloud/index.ts";
 import type { Cloud } from "../cloud/index.ts";
+import { findStructureProblems } from "../summary-html.ts";
 import { findLeaks, makeCanary } from "./leak-check.ts";
 import { githubContext, runAction } from "./run-action.ts";
 import type { ActionRun, RunOptions } from "./run-action.ts";
@@ -79,6 +80,7 @@ async function sync(options: RunOptions & { context?: Record<string, string> }):
     env: { ...cloudEnv(cloud.info), ...githubContext(options.context), ...options.env },
   });
   expect(findLeaks(run, allValues), "secret values in the action's output").toEqual([]);
+  expect(findStructureProblems(run.summary), "the job summary rendered as GitHub renders it").toEqual([]);
   return run;
 }
 
