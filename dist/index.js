@@ -36801,7 +36801,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6444);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4133);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -36810,7 +36810,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6444:
+/***/ 4133:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39814,12 +39814,12 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
-// EXTERNAL MODULE: external "node:process"
-var external_node_process_ = __nccwpck_require__(1708);
+;// CONCATENATED MODULE: external "node:process"
+const external_node_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/logger/log.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -39827,7 +39827,7 @@ var external_node_process_ = __nccwpck_require__(1708);
 
 
 function log(message, ...args) {
-    external_node_process_.stderr.write(`${external_node_util_.format(message, ...args)}${external_node_os_.EOL}`);
+    external_node_process_namespaceObject.stderr.write(`${external_node_util_.format(message, ...args)}${external_node_os_namespaceObject.EOL}`);
 }
 //# sourceMappingURL=log.js.map
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/env.js
@@ -39840,7 +39840,7 @@ function log(message, ...args) {
  * @internal
  */
 function getEnvironmentVariable(name) {
-    return external_node_process_.env[name];
+    return external_node_process_namespaceObject.env[name];
 }
 /**
  * Emits a Node.js process warning.
@@ -39848,7 +39848,7 @@ function getEnvironmentVariable(name) {
  * @internal
  */
 function emitNodeWarning(warning) {
-    external_node_process_.emitWarning(warning);
+    external_node_process_namespaceObject.emitWarning(warning);
 }
 /**
  * A constant that indicates whether the environment the code is running is a Web Browser.
@@ -39861,11 +39861,11 @@ const isWebWorker = false;
 /**
  * A constant that indicates whether the environment the code is running is Deno.
  */
-const isDeno = typeof external_node_process_.versions.deno === "string" && external_node_process_.versions.deno.length > 0;
+const isDeno = typeof external_node_process_namespaceObject.versions.deno === "string" && external_node_process_namespaceObject.versions.deno.length > 0;
 /**
  * A constant that indicates whether the environment the code is running is Bun.sh.
  */
-const isBun = typeof external_node_process_.versions.bun === "string" && external_node_process_.versions.bun.length > 0;
+const isBun = typeof external_node_process_namespaceObject.versions.bun === "string" && external_node_process_namespaceObject.versions.bun.length > 0;
 /**
  * A constant that indicates whether the environment the code is running is a Node.js compatible environment.
  */
@@ -40538,7 +40538,7 @@ const CONFLICT_KINDS = {
     ObjectIsBeingDeleted: "being-deleted",
     ObjectIsBeingRecovered: "being-recovered",
 };
-/** Read status and codes the way the SDK surfaces them (azure-facts A §6.1) and name the case. */
+/** Read status and codes the way the SDK surfaces them (docs/azure-facts.md#errors-and-how-the-sdk-reports-them) and name the case. */
 function classifyVaultError(error) {
     const fields = (typeof error === "object" && error !== null ? error : {});
     const status = typeof fields.statusCode === "number" ? fields.statusCode : undefined;
@@ -60226,16 +60226,16 @@ function getHeaderName() {
  * @internal
  */
 async function setPlatformSpecificData(map) {
-    if (external_node_process_ && external_node_process_.versions) {
-        const osInfo = `${external_node_os_.type()} ${external_node_os_.release()}; ${external_node_os_.arch()}`;
-        if (external_node_process_.versions.bun) {
-            map.set("Bun", `${external_node_process_.versions.bun} (${osInfo})`);
+    if (external_node_process_namespaceObject && external_node_process_namespaceObject.versions) {
+        const osInfo = `${external_node_os_namespaceObject.type()} ${external_node_os_namespaceObject.release()}; ${external_node_os_namespaceObject.arch()}`;
+        if (external_node_process_namespaceObject.versions.bun) {
+            map.set("Bun", `${external_node_process_namespaceObject.versions.bun} (${osInfo})`);
         }
-        else if (external_node_process_.versions.deno) {
-            map.set("Deno", `${external_node_process_.versions.deno} (${osInfo})`);
+        else if (external_node_process_namespaceObject.versions.deno) {
+            map.set("Deno", `${external_node_process_namespaceObject.versions.deno} (${osInfo})`);
         }
-        else if (external_node_process_.versions.node) {
-            map.set("Node", `${external_node_process_.versions.node} (${osInfo})`);
+        else if (external_node_process_namespaceObject.versions.node) {
+            map.set("Node", `${external_node_process_namespaceObject.versions.node} (${osInfo})`);
         }
     }
 }
@@ -62532,16 +62532,16 @@ function userAgentPlatform_getHeaderName() {
  * @internal
  */
 async function userAgentPlatform_setPlatformSpecificData(map) {
-    if (external_node_process_ && external_node_process_.versions) {
-        const osInfo = `${external_node_os_.type()} ${external_node_os_.release()}; ${external_node_os_.arch()}`;
-        if (external_node_process_.versions.bun) {
-            map.set("Bun", `${external_node_process_.versions.bun} (${osInfo})`);
+    if (external_node_process_namespaceObject && external_node_process_namespaceObject.versions) {
+        const osInfo = `${external_node_os_namespaceObject.type()} ${external_node_os_namespaceObject.release()}; ${external_node_os_namespaceObject.arch()}`;
+        if (external_node_process_namespaceObject.versions.bun) {
+            map.set("Bun", `${external_node_process_namespaceObject.versions.bun} (${osInfo})`);
         }
-        else if (external_node_process_.versions.deno) {
-            map.set("Deno", `${external_node_process_.versions.deno} (${osInfo})`);
+        else if (external_node_process_namespaceObject.versions.deno) {
+            map.set("Deno", `${external_node_process_namespaceObject.versions.deno} (${osInfo})`);
         }
-        else if (external_node_process_.versions.node) {
-            map.set("Node", `${external_node_process_.versions.node} (${osInfo})`);
+        else if (external_node_process_namespaceObject.versions.node) {
+            map.set("Node", `${external_node_process_namespaceObject.versions.node} (${osInfo})`);
         }
     }
 }
@@ -66160,7 +66160,7 @@ function msalClient_createMsalClient(clientId, tenantId, createMsalClientOptions
     function createBaseInteractiveRequest(scopes, options) {
         return {
             openBrowser: async (url) => {
-                const open = await __nccwpck_require__.e(/* import() */ 958).then(__nccwpck_require__.bind(__nccwpck_require__, 2958));
+                const open = await __nccwpck_require__.e(/* import() */ 595).then(__nccwpck_require__.bind(__nccwpck_require__, 1595));
                 await open.default(url);
             },
             scopes,
@@ -66276,8 +66276,8 @@ function msalClient_createMsalClient(clientId, tenantId, createMsalClientOptions
     };
 }
 //# sourceMappingURL=msalClient.js.map
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/util/certificatesUtils.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -66434,7 +66434,7 @@ async function parseCertificate(certificateConfiguration, sendCertificateChain) 
     const certificate = certificateConfiguration.certificate;
     const certificatePath = certificateConfiguration
         .certificatePath;
-    const certificateContents = certificate || (await (0,promises_.readFile)(certificatePath, "utf8"));
+    const certificateContents = certificate || (await (0,promises_namespaceObject.readFile)(certificatePath, "utf8"));
     const x5c = sendCertificateChain ? certificateContents : undefined;
     const publicKeys = extractPemCertificateKeys(certificateContents);
     const thumbprint = (0,external_node_crypto_.createHash)("sha1") // CodeQL [SM04514] Needed for backward compatibility reason
@@ -66966,8 +66966,8 @@ class clientAssertionCredential_ClientAssertionCredential {
     }
 }
 //# sourceMappingURL=clientAssertionCredential.js.map
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/workloadIdentityCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -67193,7 +67193,7 @@ class WorkloadIdentityCredential {
         // Host provided the CA bytes in a file whose contents it can change,
         let fileContent;
         try {
-            fileContent = (0,external_node_fs_.readFileSync)(this.caFile);
+            fileContent = (0,external_node_fs_namespaceObject.readFileSync)(this.caFile);
         }
         catch (error) {
             throw new errors_CredentialUnavailableError(`${workloadIdentityCredential_credentialName}: is unavailable. ${ErrorMessages.FAILED_TO_READ_CA_FILE(this.caFile, error)}`);
@@ -67248,7 +67248,7 @@ class WorkloadIdentityCredential {
             throw new errors_CredentialUnavailableError(`${workloadIdentityCredential_credentialName}: is unavailable. ${ErrorMessages.INVALID_FILE_PATH(this.federatedTokenFilePath)}`);
         }
         if (!this.azureFederatedTokenFileContent) {
-            const file = await (0,promises_.readFile)(this.federatedTokenFilePath, "utf8");
+            const file = await (0,promises_namespaceObject.readFile)(this.federatedTokenFilePath, "utf8");
             const value = file.trim();
             if (!value) {
                 throw new errors_CredentialUnavailableError(`${workloadIdentityCredential_credentialName}: is unavailable. ${ErrorMessages.NO_FILE_CONTENT(this.federatedTokenFilePath)}`);
@@ -67666,10 +67666,10 @@ function errors_createExecutionError(error, stdout, stderr) {
     });
 }
 //# sourceMappingURL=errors.js.map
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-process/dist/esm/resolveExecutable.js
@@ -67721,7 +67721,7 @@ function snapshotEnvironment(environment) {
 }
 function normalizeCwd(cwd) {
     const cwdPath = cwd instanceof URL ? (0,external_node_url_.fileURLToPath)(cwd) : cwd;
-    return external_node_path_.resolve(cwdPath ?? process.cwd());
+    return external_node_path_namespaceObject.resolve(cwdPath ?? process.cwd());
 }
 /**
  * Snapshots and validates process resolution options.
@@ -67744,11 +67744,11 @@ function createProcessContext(options = {}) {
 }
 function isExecutableFile(filePath) {
     try {
-        if (!(0,external_node_fs_.statSync)(filePath).isFile()) {
+        if (!(0,external_node_fs_namespaceObject.statSync)(filePath).isFile()) {
             return false;
         }
         if (process.platform !== "win32") {
-            (0,external_node_fs_.accessSync)(filePath, external_node_fs_.constants.X_OK);
+            (0,external_node_fs_namespaceObject.accessSync)(filePath, external_node_fs_namespaceObject.constants.X_OK);
         }
         return true;
     }
@@ -67763,7 +67763,7 @@ function isBatchExtension(extension) {
     return WINDOWS_BATCH_EXTENSIONS.some((candidate) => candidate === extension);
 }
 function resolveWindowsCandidate(candidate, allowWindowsBatchFiles) {
-    const extension = external_node_path_.extname(candidate).toLowerCase();
+    const extension = external_node_path_namespaceObject.extname(candidate).toLowerCase();
     if (extension) {
         if (!isNativeExtension(extension) && !(allowWindowsBatchFiles && isBatchExtension(extension))) {
             return undefined;
@@ -67790,7 +67790,7 @@ function getSearchPaths(context) {
     const pathValue = resolveExecutable_getEnvironmentValue(context.env, "PATH") ?? "";
     const paths = [];
     const seen = new Set();
-    for (const entry of pathValue.split(external_node_path_.delimiter)) {
+    for (const entry of pathValue.split(external_node_path_namespaceObject.delimiter)) {
         let candidate = entry;
         if (process.platform === "win32") {
             candidate = candidate.trim();
@@ -67798,10 +67798,10 @@ function getSearchPaths(context) {
                 candidate = candidate.slice(1, -1);
             }
         }
-        if (!candidate || !external_node_path_.isAbsolute(candidate)) {
+        if (!candidate || !external_node_path_namespaceObject.isAbsolute(candidate)) {
             continue;
         }
-        const normalized = external_node_path_.resolve(candidate);
+        const normalized = external_node_path_namespaceObject.resolve(candidate);
         const key = process.platform === "win32" ? normalized.toLowerCase() : normalized;
         if (!seen.has(key)) {
             seen.add(key);
@@ -67834,8 +67834,8 @@ function validateCommand(command) {
  */
 function resolveExecutableWithContext(command, context) {
     validateCommand(command);
-    if (hasPathSeparator(command) || external_node_path_.isAbsolute(command)) {
-        const candidate = external_node_path_.resolve(context.cwd, command);
+    if (hasPathSeparator(command) || external_node_path_namespaceObject.isAbsolute(command)) {
+        const candidate = external_node_path_namespaceObject.resolve(context.cwd, command);
         if (process.platform === "win32") {
             return resolveWindowsCandidate(candidate, context.allowWindowsBatchFiles);
         }
@@ -67844,21 +67844,21 @@ function resolveExecutableWithContext(command, context) {
     const searchPaths = getSearchPaths(context);
     if (process.platform !== "win32") {
         for (const searchPath of searchPaths) {
-            const candidate = external_node_path_.join(searchPath, command);
+            const candidate = external_node_path_namespaceObject.join(searchPath, command);
             if (isExecutableFile(candidate)) {
                 return candidate;
             }
         }
         return undefined;
     }
-    const extension = external_node_path_.extname(command).toLowerCase();
+    const extension = external_node_path_namespaceObject.extname(command).toLowerCase();
     if (extension) {
         if (!isNativeExtension(extension) &&
             !(context.allowWindowsBatchFiles && isBatchExtension(extension))) {
             return undefined;
         }
         for (const searchPath of searchPaths) {
-            const candidate = external_node_path_.join(searchPath, command);
+            const candidate = external_node_path_namespaceObject.join(searchPath, command);
             if (isExecutableFile(candidate)) {
                 return candidate;
             }
@@ -67867,7 +67867,7 @@ function resolveExecutableWithContext(command, context) {
     }
     for (const searchPath of searchPaths) {
         for (const nativeExtension of WINDOWS_NATIVE_EXTENSIONS) {
-            const candidate = external_node_path_.join(searchPath, command + nativeExtension);
+            const candidate = external_node_path_namespaceObject.join(searchPath, command + nativeExtension);
             if (isExecutableFile(candidate)) {
                 return candidate;
             }
@@ -67876,7 +67876,7 @@ function resolveExecutableWithContext(command, context) {
     if (context.allowWindowsBatchFiles) {
         for (const searchPath of searchPaths) {
             for (const batchExtension of WINDOWS_BATCH_EXTENSIONS) {
-                const candidate = external_node_path_.join(searchPath, command + batchExtension);
+                const candidate = external_node_path_namespaceObject.join(searchPath, command + batchExtension);
                 if (isExecutableFile(candidate)) {
                     return candidate;
                 }
@@ -67897,10 +67897,10 @@ function resolveExecutable(command, options = {}) {
 }
 function canonicalizeWindowsPath(filePath) {
     try {
-        return external_node_fs_.realpathSync.native(filePath).toLowerCase();
+        return external_node_fs_namespaceObject.realpathSync.native(filePath).toLowerCase();
     }
     catch {
-        return external_node_path_.resolve(filePath).toLowerCase();
+        return external_node_path_namespaceObject.resolve(filePath).toLowerCase();
     }
 }
 function isWindowsDriveAbsolutePath(filePath) {
@@ -67920,7 +67920,7 @@ function resolveWindowsCommandInterpreter(childEnvironment) {
             code: "ERR_UNTRUSTED_COMMAND_INTERPRETER",
         });
     }
-    const executablePath = external_node_path_.join(systemRoot, "System32", "cmd.exe");
+    const executablePath = external_node_path_namespaceObject.join(systemRoot, "System32", "cmd.exe");
     if (!isExecutableFile(executablePath)) {
         throw new ProcessError("The Windows command interpreter could not be found.", {
             code: "ERR_UNTRUSTED_COMMAND_INTERPRETER",
@@ -68033,7 +68033,7 @@ function normalizeCommand(command, args, context) {
             windowsVerbatimArguments: false,
         };
     }
-    const extension = external_node_path_.extname(resolvedPath).toLowerCase();
+    const extension = external_node_path_namespaceObject.extname(resolvedPath).toLowerCase();
     if (extension === ".exe" || extension === ".com") {
         return {
             executable: resolvedPath,
@@ -68196,7 +68196,7 @@ function spawnSync(command, args = [], options = {}) {
 async function execFile(command, args = [], options = {}) {
     const prepared = prepareProcess(command, args, options, execFileOptionNames);
     return new Promise((resolve, reject) => {
-        callWithSanitizedChildProcessErrors(() => external_node_child_process_.execFile(prepared.command.executable, prepared.command.args, {
+        callWithSanitizedChildProcessErrors(() => external_node_child_process_namespaceObject.execFile(prepared.command.executable, prepared.command.args, {
             ...prepared.nodeOptions,
             cwd: prepared.command.cwd,
             env: prepared.command.env,
@@ -69168,7 +69168,7 @@ class VisualStudioCodeCredential {
      */
     async loadAuthRecord(authRecordPath, scopes) {
         try {
-            const authRecordContent = await (0,promises_.readFile)(authRecordPath, { encoding: "utf8" });
+            const authRecordContent = await (0,promises_namespaceObject.readFile)(authRecordPath, { encoding: "utf8" });
             return deserializeAuthenticationRecord(authRecordContent);
         }
         catch (error) {
@@ -70341,7 +70341,7 @@ function readProperty(value, key) {
 }
 function readJsonFile(path) {
     try {
-        return JSON.parse((0,external_node_fs_.readFileSync)(path, "utf8"));
+        return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, "utf8"));
     }
     catch {
         return undefined;
@@ -80521,6 +80521,23 @@ const CLOUDS = {
         vaultScope: "https://vault.azure.cn/.default",
     },
 };
+/**
+ * Azure/login's `environment` names for the same clouds, so a workflow can use one spelling for
+ * both actions. Azure Stack and Azure Germany (closed in 2021) have no counterpart here.
+ */
+const AZURE_LOGIN_CLOUD_NAMES = {
+    AzureCloud: "public",
+    AzureUSGovernment: "usgovernment",
+    AzureChinaCloud: "china",
+};
+/** The cloud a `cloud` input names, in this action's or Azure/login's spelling, ignoring case. */
+function findCloudName(value) {
+    const folded = value.toLowerCase();
+    const own = CLOUD_NAMES.find((name) => name === folded);
+    if (own !== undefined)
+        return own;
+    return Object.entries(AZURE_LOGIN_CLOUD_NAMES).find(([alias]) => alias.toLowerCase() === folded)?.[1];
+}
 /** The cloud whose vault suffix ends the given host name (case-insensitive), if any. */
 function findCloudByVaultHost(host) {
     const lower = host.toLowerCase();
@@ -80984,13 +81001,24 @@ const envFiles = inputs_text((value, ctx) => {
     return paths;
 });
 const prefix = inputs_text((value, ctx) => {
-    if (!/^[0-9A-Za-z-]*$/.test(value)) {
-        return report(ctx, "prefix", "may contain only letters, digits and hyphens (Key Vault secret names allow nothing else)");
+    const bad = value.search(/[^0-9A-Za-z-]/);
+    if (bad >= 0) {
+        // Say what to write instead without repeating the value: the usual slip is `shop_` for `shop-`.
+        const hint = /[_.]/.test(value)
+            ? "Write '-' where the prefix has '_' or '.', as source names are converted (DB_PASSWORD becomes DB-PASSWORD), for example prefix: shop-, not shop_."
+            : undefined;
+        return report(ctx, "prefix", `may contain only letters, digits and hyphens (Key Vault secret names allow nothing else); character ${bad + 1} is none of these`, hint);
     }
     if (value.length > MAX_PREFIX_LENGTH) {
         return report(ctx, "prefix", `must be at most ${MAX_PREFIX_LENGTH} characters, to leave room for a name (Key Vault names are at most ${MAX_NAME_LENGTH}); it has ${value.length}`);
     }
     return value;
+});
+const cloudChoice = inputs_text((value, ctx) => {
+    if (value === "")
+        return "public";
+    const aliases = Object.keys(AZURE_LOGIN_CLOUD_NAMES).join(", ");
+    return findCloudName(value) ?? report(ctx, "cloud", `must be one of ${CLOUD_NAMES.join(", ")}, or Azure/login's ${aliases}`);
 });
 const audience = inputs_text((value, ctx) => {
     if (value === "")
@@ -81083,7 +81111,7 @@ const concurrency = schemas_string()
  * skipped while what they depend on is invalid), so one run names every problem.
  */
 function buildSchema(env, raw) {
-    const cloudName = raw.cloud === "" ? "public" : findChoice(raw.cloud, CLOUD_NAMES);
+    const cloudName = raw.cloud === "" ? "public" : findCloudName(raw.cloud);
     const cloud = cloudName === undefined ? undefined : CLOUDS[cloudName];
     const auth = raw.auth === "" ? "oidc" : findChoice(raw.auth, AUTH_MODES);
     return object({
@@ -81102,7 +81130,7 @@ function buildSchema(env, raw) {
         "tenant-id": inputs_text((value, ctx) => readTenantId(value, auth, env, ctx)),
         "client-id": inputs_text((value, ctx) => readClientId(value, auth, env, ctx)),
         auth: choice("auth", AUTH_MODES, "oidc"),
-        cloud: choice("cloud", CLOUD_NAMES, "public"),
+        cloud: cloudChoice,
         audience,
         "dry-run": choice("dry-run", ["auto", "true", "false"], "auto"),
         prune: flag("prune"),
@@ -85726,10 +85754,10 @@ function linkCommit(links) {
 }
 /** The file and line at the commit, or undefined for a file outside the workspace (not in the repository). */
 function linkFileLine(links, file, line) {
-    const inRepository = (0,external_node_path_.relative)((0,external_node_path_.resolve)(links.workspace), (0,external_node_path_.resolve)(links.cwd, file));
-    if (inRepository === "" || inRepository === ".." || inRepository.startsWith(`..${external_node_path_.sep}`) || (0,external_node_path_.isAbsolute)(inRepository))
+    const inRepository = (0,external_node_path_namespaceObject.relative)((0,external_node_path_namespaceObject.resolve)(links.workspace), (0,external_node_path_namespaceObject.resolve)(links.cwd, file));
+    if (inRepository === "" || inRepository === ".." || inRepository.startsWith(`..${external_node_path_namespaceObject.sep}`) || (0,external_node_path_namespaceObject.isAbsolute)(inRepository))
         return undefined;
-    const path = inRepository.split(external_node_path_.sep).map(encodeURIComponent).join("/");
+    const path = inRepository.split(external_node_path_namespaceObject.sep).map(encodeURIComponent).join("/");
     return `${links.serverUrl}/${links.repository}/blob/${links.sha}/${path}#L${line}`;
 }
 const PORTAL_HOSTS = {
@@ -86109,7 +86137,7 @@ function listFileRoots(env, cwd) {
  * system's own error (with its `code`) when the path cannot be resolved or read.
  */
 async function readEnvFile(path, roots) {
-    const real = await (0,promises_.realpath)(path);
+    const real = await (0,promises_namespaceObject.realpath)(path);
     if (SPECIAL_ROOTS.some((root) => isInside(real, root))) {
         throw new FileRefusedError("resolves into /proc, /sys or /dev; env-file reads only regular files in the workspace or RUNNER_TEMP");
     }
@@ -86119,7 +86147,7 @@ async function readEnvFile(path, roots) {
     }
     // O_NONBLOCK: opening a FIFO must not hang the step; O_NOFOLLOW: the resolved path must not
     // have become a symlink since. The type is checked on the open handle, not on the path.
-    const handle = await (0,promises_.open)(real, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK);
+    const handle = await (0,promises_namespaceObject.open)(real, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW | external_node_fs_namespaceObject.constants.O_NONBLOCK);
     try {
         const stats = await handle.stat();
         if (!stats.isFile())
@@ -86132,13 +86160,13 @@ async function readEnvFile(path, roots) {
 }
 async function resolveRoots(roots) {
     const candidates = [roots.workspace, roots.temp].filter((root) => root !== undefined);
-    const resolved = await Promise.all(candidates.map((root) => (0,promises_.realpath)(root).catch(() => undefined)));
+    const resolved = await Promise.all(candidates.map((root) => (0,promises_namespaceObject.realpath)(root).catch(() => undefined)));
     return resolved.filter((root) => root !== undefined && !SPECIAL_ROOTS.some((special) => isInside(root, special)));
 }
 /** Whether `path` is `root` itself or below it (both absolute and resolved). */
 function isInside(path, root) {
-    const rel = (0,external_node_path_.relative)(root, path);
-    return rel === "" || (!(0,external_node_path_.isAbsolute)(rel) && rel !== ".." && !rel.startsWith(`..${external_node_path_.sep}`));
+    const rel = (0,external_node_path_namespaceObject.relative)(root, path);
+    return rel === "" || (!(0,external_node_path_namespaceObject.isAbsolute)(rel) && rel !== ".." && !rel.startsWith(`..${external_node_path_namespaceObject.sep}`));
 }
 
 ;// CONCATENATED MODULE: ./src/sources/decode-utf8.ts
@@ -87278,13 +87306,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
-/***/ 1421:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-
-/***/ }),
-
 /***/ 7540:
 /***/ ((module) => {
 
@@ -87320,20 +87341,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
-/***/ 3024:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-
-/***/ }),
-
-/***/ 1455:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-
-/***/ }),
-
 /***/ 7067:
 /***/ ((module) => {
 
@@ -87355,31 +87362,10 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
-/***/ 8161:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-
-/***/ }),
-
-/***/ 6760:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-
-/***/ }),
-
 /***/ 643:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-
-/***/ }),
-
-/***/ 1708:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
 
 /***/ }),
 

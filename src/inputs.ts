@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CLOUD_NAMES, CLOUDS, findCloudByVaultHost, type CloudEndpoints, type CloudName } from "./clouds.ts";
+import { AZURE_LOGIN_CLOUD_NAMES, CLOUD_NAMES, CLOUDS, findCloudByVaultHost, findCloudName, type CloudEndpoints, type CloudName } from "./clouds.ts";
 import { InputError } from "./errors.ts";
 import { checkGlob } from "./globs.ts";
 import type { NameTransform } from "./naming.ts";
@@ -8,7 +8,7 @@ import { MAX_TAG_LENGTH, MAX_TAGS, MAX_USER_TAGS, RESERVED_TAGS } from "./tags.t
 
 /*
  * Every input rule of the action, checked before anything touches the network. The rules
- * DESIGN.md leaves open are decided here and listed in docs/inputs.md. In short:
+ * the README's input table leaves open are decided here and listed in docs/inputs.md. In short:
  * - Error messages name the input, the rule and a position ("line 3", "pattern 2"), never the
  *   text that was given: several inputs may hold or be confused with secret values.
  * - Choices (auth, cloud, name-transform, dry-run) ignore case; booleans take YAML 1.2 core
@@ -199,8 +199,18 @@ const envFiles = text((value, ctx): string[] => {
 });
 
 const prefix = text((value, ctx): string => {
-  if (!/^[0-9A-Za-z-]*$/.test(value)) {
-    return report(ctx, "prefix", "may contain only letters, digits and hyphens (Key Vault secret names allow nothing else)");
+  const bad = value.search(/[^0-9A-Za-z-]/);
+  if (bad >= 0) {
+    // Say what to write instead without repeating the value: the usual slip is `shop_` for `shop-`.
+    const hint = /[_.]/.test(value)
+      ? "Write '-' where the prefix has '_' or '.', as source names are converted (DB_PASSWORD becomes DB-PASSWORD), for example prefix: shop-, not shop_."
+      : undefined;
+    return report(
+      ctx,
+      "prefix",
+      `may contain only letters, digits and hyphens (Key Vault secret names allow nothing else); character ${bad + 1} is none of these`,
+      hint,
+    );
   }
   if (value.length > MAX_PREFIX_LENGTH) {
     return report(
@@ -210,6 +220,12 @@ const prefix = text((value, ctx): string => {
     );
   }
   return value;
+});
+
+const cloudChoice = text((value, ctx): CloudName => {
+  if (value === "") return "public";
+  const aliases = Object.keys(AZURE_LOGIN_CLOUD_NAMES).join(", ");
+  return findCloudName(value) ?? report(ctx, "cloud", `must be one of ${CLOUD_NAMES.join(", ")}, or Azure/login's ${aliases}`);
 });
 
 const audience = text((value, ctx): string | undefined => {
@@ -303,7 +319,7 @@ const concurrency = z
  * skipped while what they depend on is invalid), so one run names every problem.
  */
 function buildSchema(env: Env, raw: Readonly<Record<InputName, string>>) {
-  const cloudName = raw.cloud === "" ? "public" : findChoice(raw.cloud, CLOUD_NAMES);
+  const cloudName = raw.cloud === "" ? "public" : findCloudName(raw.cloud);
   const cloud = cloudName === undefined ? undefined : CLOUDS[cloudName];
   const auth = raw.auth === "" ? "oidc" : findChoice(raw.auth, AUTH_MODES);
   return z
@@ -328,7 +344,7 @@ function buildSchema(env: Env, raw: Readonly<Record<InputName, string>>) {
       "tenant-id": text((value, ctx) => readTenantId(value, auth, env, ctx)),
       "client-id": text((value, ctx) => readClientId(value, auth, env, ctx)),
       auth: choice<AuthMode>("auth", AUTH_MODES, "oidc"),
-      cloud: choice<CloudName>("cloud", CLOUD_NAMES, "public"),
+      cloud: cloudChoice,
       audience,
       "dry-run": choice("dry-run", ["auto", "true", "false"], "auto"),
       prune: flag("prune"),

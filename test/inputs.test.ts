@@ -191,11 +191,20 @@ describe("include / exclude / prefix / name-transform", () => {
     [{ include: "[A", exclude: "" }, "include", "pattern 1 has '[' without a closing ']' at column 1"],
     [{ include: "A_*, !B_*" }, "include", "pattern 2 starts with '!'; negation is not supported, use the exclude input instead"],
     [{ exclude: "A B" }, "exclude", "pattern 1 has a character that no source name can contain at column 2; patterns may use letters, digits, '_', '.', '-' and the wildcards '*', '?' and '[...]'"],
-    [{ prefix: "shop_" }, "prefix", "may contain only letters, digits and hyphens (Key Vault secret names allow nothing else)"],
+    [{ prefix: "shop_" }, "prefix", "may contain only letters, digits and hyphens (Key Vault secret names allow nothing else); character 5 is none of these"],
+    [{ prefix: "my app-" }, "prefix", "may contain only letters, digits and hyphens (Key Vault secret names allow nothing else); character 3 is none of these"],
     [{ prefix: "p".repeat(127) }, "prefix", "must be at most 126 characters, to leave room for a name (Key Vault names are at most 127); it has 127"],
     [{ "name-transform": "underscores" }, "name-transform", "must be one of hyphens, none"],
   ])("rejects %j", (inputs, input, rule) => {
     expect(readError({ ...BASE, ...inputs }).message).toBe(`Invalid input '${input}': ${rule}`);
+  });
+
+  it.each([
+    ["shop_", "Write '-' where the prefix has '_' or '.', as source names are converted (DB_PASSWORD becomes DB-PASSWORD), for example prefix: shop-, not shop_."],
+    ["app.v2-", "Write '-' where the prefix has '_' or '.', as source names are converted (DB_PASSWORD becomes DB-PASSWORD), for example prefix: shop-, not shop_."],
+    ["my app-", undefined],
+  ])("says what to write instead of prefix %j", (prefix, hint) => {
+    expect(readError({ ...BASE, prefix }).hint).toBe(hint);
   });
 
   it.each([
@@ -252,13 +261,17 @@ describe("cloud and audience", () => {
     ["usgovernment", "", "usgovernment", "api://AzureADTokenExchangeUSGov"],
     ["China", "", "china", "api://AzureADTokenExchangeChina"],
     ["china", "api://mine", "china", "api://mine"],
+    ["AzureCloud", "", "public", "api://AzureADTokenExchange"],
+    ["AzureUSGovernment", "", "usgovernment", "api://AzureADTokenExchangeUSGov"],
+    ["azurechinacloud", "", "china", "api://AzureADTokenExchangeChina"],
   ])("cloud %j, audience %j", (cloud, audience, cloudName, expectedAudience) => {
     const inputs = read({ ...BASE, cloud, audience });
     expect([inputs.cloud.name, inputs.audience]).toEqual([cloudName, expectedAudience]);
   });
 
   it.each([
-    [{ cloud: "germany" }, "cloud", "must be one of public, usgovernment, china"],
+    [{ cloud: "germany" }, "cloud", "must be one of public, usgovernment, china, or Azure/login's AzureCloud, AzureUSGovernment, AzureChinaCloud"],
+    [{ cloud: "AzureGermanCloud" }, "cloud", "must be one of public, usgovernment, china, or Azure/login's AzureCloud, AzureUSGovernment, AzureChinaCloud"],
     [{ audience: "api://a b" }, "audience", "must not contain whitespace"],
     [{ audience: "a".repeat(601) }, "audience", "must be at most 600 characters (a federated credential limit)"],
   ])("rejects %j", (inputs, input, rule) => {
