@@ -5,8 +5,9 @@
 import { ManagedIdentityCredential } from "@azure/identity";
 import { SecretClient } from "@azure/keyvault-secrets";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { execFile } from "node:child_process";
 import { request } from "node:http";
-import { adminPut, identityEnv, startCloud, toSdkProxyOptions, trustCloudInProcess, type Cloud } from "./index.ts";
+import { adminPut, cloudEnv, identityEnv, startCloud, toSdkProxyOptions, trustCloudInProcess, type Cloud } from "./index.ts";
 import { decodeJwtPayload } from "./test-support.ts";
 
 const SYSTEM_IDENTITY = { clientId: "7e57c10d-5a5a-4e70-8000-0000000000f1", objectId: "7e57c10d-5a5a-4e70-8000-0000000000f2" };
@@ -96,10 +97,38 @@ describe("managed identity endpoint", () => {
 
   it("is reachable through the proxy as a plain-HTTP request; other HTTP targets stay refused", async () => {
     const url = `${cloud.info.identityEndpoint}?api-version=2019-08-01&resource=${encodeURIComponent("https://vault.azure.net")}`;
+    const before = cloud.requestLog.view({}).counts.ProxyForwarded ?? 0;
     const proxied = await sendViaProxy(url, { "X-IDENTITY-HEADER": cloud.info.identityHeader });
     expect(proxied.status).toBe(200);
+    expect(cloud.requestLog.view({}).counts.ProxyForwarded).toBe(before + 1);
     expect(JSON.parse(proxied.body)).toMatchObject({ client_id: SYSTEM_IDENTITY.clientId });
     const elsewhere = await sendViaProxy("http://127.0.0.1:9/msi/token", {});
     expect(elsewhere.status).toBe(403);
+  });
+});
+
+describe("a child process with only environment variables (as the CLI will run on App Service)", () => {
+  it("signs in through HTTPS_PROXY with ManagedIdentityCredential and reads the secret", async () => {
+    const script = [
+      'import { ManagedIdentityCredential } from "@azure/identity";',
+      'import { SecretClient } from "@azure/keyvault-secrets";',
+      "const client = new SecretClient(process.env.VAULT_URL, new ManagedIdentityCredential());",
+      'const secret = await client.getSecret("app-setting");',
+      'process.stdout.write(secret.value === "from-the-vault" ? "match" : "mismatch");',
+    ].join("\n");
+    const env = { PATH: process.env.PATH ?? "", ...cloudEnv(cloud.info), ...identityEnv(cloud.info), VAULT_URL: cloud.info.vaultUrl };
+    const before = cloud.requestLog.view({}).requests.length;
+    const output = await new Promise<string>((resolve, reject) => {
+      execFile(process.execPath, ["--input-type=module", "-e", script], { env, cwd: process.cwd(), timeout: 60_000 }, (error, stdout, stderr) => {
+        if (error !== null) reject(new Error(`child failed: ${stderr}`));
+        else resolve(stdout);
+      });
+    });
+    expect(output).toBe("match");
+    const requests = cloud.requestLog.view({}).requests.slice(before);
+    expect(requests).toContainEqual(expect.objectContaining({ operation: "ManagedIdentityToken", status: 200 }));
+    // With HTTPS_PROXY set and NO_PROXY empty, the SDK sends even the loopback http:// call to the proxy.
+    expect(requests).toContainEqual(expect.objectContaining({ operation: "ProxyForwarded", host: "127.0.0.1" }));
+    expect(requests).toContainEqual(expect.objectContaining({ operation: "GetSecret", status: 200 }));
   });
 });

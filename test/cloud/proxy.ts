@@ -41,6 +41,8 @@ export async function startProxy(options: ProxyOptions): Promise<Proxy> {
     const target = /^http:\/\/([^/]+)\//i.exec(req.url ?? "")?.[1];
     const forward = target === undefined ? undefined : options.findHttpTarget?.(target.toLowerCase());
     if (forward !== undefined) {
+      // Logged apart from the answer, so tests can tell a proxied call from a direct one.
+      options.log.record({ host: parseAuthority(target ?? "").hostname, method: req.method ?? "GET", path: req.url ?? "", status: 200, operation: "ProxyForwarded" });
       forward(req, res);
       return;
     }
