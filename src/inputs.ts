@@ -21,7 +21,11 @@ import { MAX_TAG_LENGTH, MAX_TAGS, MAX_USER_TAGS, RESERVED_TAGS } from "./tags.t
 
 export type AuthMode = "oidc" | "azure-cli" | "managed-identity";
 
+export type Command = "sync" | "check";
+
 export interface Inputs {
+  /** `sync` (the default) writes; `check` only reads (src/check/). */
+  command: Command;
   /** `https://NAME.<cloud vault suffix>`, lower case, no trailing slash. */
   vaultUrl: string;
   vaultName: string;
@@ -50,6 +54,7 @@ export interface Inputs {
 
 /** The action's inputs in action.yml order; problems are reported in this order. */
 export const INPUT_NAMES = [
+  "command",
   "vault",
   "secrets",
   "env-file",
@@ -75,6 +80,7 @@ export const INPUT_NAMES = [
 export type InputName = (typeof INPUT_NAMES)[number];
 
 export const AUTH_MODES: readonly AuthMode[] = ["oidc", "azure-cli", "managed-identity"];
+export const COMMANDS: readonly Command[] = ["sync", "check"];
 export const DEFAULT_CONCURRENCY = 8;
 export const MAX_CONCURRENCY = 64;
 export const MAX_CONTENT_TYPE_LENGTH = 255;
@@ -324,9 +330,11 @@ function buildSchema(env: Env, raw: Readonly<Record<InputName, string>>) {
   const auth = raw.auth === "" ? "oidc" : findChoice(raw.auth, AUTH_MODES);
   return z
     .object({
+      command: choice<Command>("command", COMMANDS, "sync"),
       vault: text((value, ctx) => readVault(value, cloud, ctx)),
       secrets: text((value, ctx): string | undefined => {
-        if (value === "" && splitList(raw["env-file"], false).length === 0) {
+        // `check` reads no sources: it looks at what is already in the vault.
+        if (value === "" && splitList(raw["env-file"], false).length === 0 && findChoice(raw.command, COMMANDS) !== "check") {
           report(
             ctx,
             "secrets",
@@ -359,6 +367,7 @@ function buildSchema(env: Env, raw: Readonly<Record<InputName, string>>) {
       const chosenCloud = CLOUDS[fields.cloud];
       const dryRun = decideDryRun(fields["dry-run"], env);
       return {
+        command: fields.command,
         vaultUrl: fields.vault.url,
         vaultName: fields.vault.name,
         cloud: chosenCloud,

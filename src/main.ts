@@ -6,6 +6,7 @@
 import type { TokenCredential } from "@azure/identity";
 import { createActionIO } from "./action-io.ts";
 import { applyPlan } from "./apply.ts";
+import { runCheckCommand } from "./check-command.ts";
 import type { ChangeResult } from "./apply.ts";
 import { createCredential, verifySignIn } from "./auth/entra.ts";
 import type { CreateCredentialOptions, EntraCredential } from "./auth/entra.ts";
@@ -84,6 +85,7 @@ interface RunContext {
 }
 
 export async function run(deps: RunDeps = createDefaultDeps()): Promise<void> {
+  if (deps.io.getInput("command").trim().toLowerCase() === "check") return runCheckCommand(deps);
   const context: RunContext = { inputs: undefined, notes: [], results: undefined };
   const links = readRepositoryLinks(deps.env, deps.cwd());
   try {

@@ -26,6 +26,7 @@ function readError(inputs: Record<string, string>, env: Record<string, string | 
 describe("readInputs defaults", () => {
   it("fills every default from a minimal set of inputs", () => {
     expect(read(BASE)).toEqual({
+      command: "sync",
       vaultUrl: "https://my-vault.vault.azure.net",
       vaultName: "my-vault",
       cloud: CLOUDS.public,
@@ -75,6 +76,7 @@ describe("readInputs defaults", () => {
       concurrency: "16",
     });
     expect(inputs).toEqual({
+      command: "sync",
       vaultUrl: "https://shop-kv.vault.usgovcloudapi.net",
       vaultName: "shop-kv",
       cloud: CLOUDS.usgovernment,
