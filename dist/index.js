@@ -80152,10 +80152,14 @@ function listRequirements(work) {
 function describeSource(evidence) {
     return evidence.source === "rbac" ? "the identity's role assignments at the vault (ARM permissions)" : "the vault's access policies for the identity's object id";
 }
+function toPolicyPermission(requirement, operation) {
+    return requirement.kind === "secrets" ? SECRET_POLICY_PERMISSIONS[operation] : operation;
+}
 function grantCommand(requirement, evidence, context) {
     const assignee = context.clientId ?? "<client-id>";
     if (evidence.source === "access-policy") {
-        const permissions = [...new Set(requirement.operations.map((operation) => (requirement.kind === "secrets" ? SECRET_POLICY_PERMISSIONS[operation] : operation)))];
+        // set-policy replaces the identity's permissions of that kind, so the command lists all that are needed.
+        const permissions = [...new Set(requirement.operations.map((operation) => toPolicyPermission(requirement, operation)))];
         return `az keyvault set-policy --name ${context.vaultName} --spn ${assignee} --${requirement.kind === "secrets" ? "secret" : "key"}-permissions ${permissions.join(" ")}`;
     }
     const vaultScope = `$(az keyvault show --name ${context.vaultName} --query id -o tsv)`;
@@ -80186,7 +80190,8 @@ function checkPermissions(evidence, requirements, context) {
         }
         const granted = requirement.operations.filter((operation) => allows(operation) === true);
         const has = granted.length === 0 ? "none of them" : `only ${granted.join(", ")}`;
-        const needs = evidence.source === "rbac" ? `the '${requirement.role}' role` : `the ${requirement.kind === "secrets" ? "secret" : "key"} permissions ${missing.join(", ")} in its access policy`;
+        const missingPermissions = [...new Set(missing.map((operation) => toPolicyPermission(requirement, operation)))];
+        const needs = evidence.source === "rbac" ? `the '${requirement.role}' role` : `the ${requirement.kind === "secrets" ? "secret" : "key"} permissions ${missingPermissions.join(", ")} in its access policy`;
         return {
             level: "error",
             code: `${code}-missing`,

@@ -129,7 +129,7 @@ export function createAzureCheckTarget(options: AzureTargetOptions): CheckTarget
       });
       return { ok: true, value: { rbac: properties["enableRbacAuthorization"] === true, accessPolicies } };
     },
-    async readPermissions(): Promise<ArmRead<RolePermissions[]>> {
+    async readPermissions(): Promise<ArmRead<readonly RolePermissions[]>> {
       const read = await readArm("/providers/Microsoft.Authorization/permissions", PERMISSIONS_API_VERSION);
       if (!read.ok) return read;
       const value = (read.value as { value?: unknown }).value;

@@ -25,7 +25,7 @@ export type ArmRead<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 export interface VaultResource {
   rbac: boolean;
-  accessPolicies: AccessPolicy[];
+  accessPolicies: readonly AccessPolicy[];
 }
 
 /** A GET of a secret that does not exist: allowed (404) or refused, and no value is ever read. */
@@ -40,7 +40,7 @@ export interface CheckTarget {
   listVersions(name: string): Promise<SecretInfo[]>;
   probeSecretRead(): Promise<ReadProbe>;
   readVaultResource(): Promise<ArmRead<VaultResource>>;
-  readPermissions(): Promise<ArmRead<RolePermissions[]>>;
+  readPermissions(): Promise<ArmRead<readonly RolePermissions[]>>;
   readKey(key: KeyId): Promise<KeyRead>;
   /** Wraps random bytes and unwraps them, both at the vault. */
   roundTrip(keyId: string): Promise<RoundTrip>;
@@ -192,7 +192,7 @@ function describeIdentity(identity: AccessIdentity, options: CheckOptions): Find
  */
 export function gatherEvidence(
   resource: ArmRead<VaultResource>,
-  permissions: ArmRead<RolePermissions[]>,
+  permissions: ArmRead<readonly RolePermissions[]>,
   identity: AccessIdentity,
   listFailure: VaultFailure | undefined,
   listed: boolean,

@@ -58,7 +58,9 @@ async function check(vault: string, inputs: Record<string, string> = {}): Promis
 }
 
 function codes(run: ActionRun, level?: string): string[] {
-  return run.annotations.filter((annotation) => level === undefined || annotation.level === level).map((annotation) => annotation.properties["title"]?.replace(/^check: /, "") ?? "");
+  return run.annotations
+    .filter((annotation) => annotation.properties["title"]?.startsWith("check: ") === true && (level === undefined || annotation.level === level))
+    .map((annotation) => annotation.properties["title"]!.slice("check: ".length));
 }
 
 function finding(run: ActionRun, code: string): string {
@@ -137,6 +139,26 @@ describe("check on broken setups", () => {
     expect(run.exitCode).toBe(1);
     expect(finding(run, "key-role-missing")).toMatch(/Key Vault Crypto User is missing[\s\S]*Fix: .*--role "Key Vault Crypto User".*\/keys\/byok/);
     expect(finding(run, "key-permissions-missing")).toContain("Key Vault Crypto User");
+  });
+});
+
+describe("check where permissions come from elsewhere", () => {
+  it("reads an access-policy vault's policy for the token's object id and names the missing permissions", async () => {
+    // Key Vault Reader lets it read the vault resource (and so the policies); data access is by policy alone.
+    await setUpVault("check-policy", ["Key Vault Reader"], { accessModel: "access-policy", accessPolicies: [{ principal: cloud.info.clientId, permissions: ["get", "list"] }] });
+    const run = await check("check-policy");
+    expect(run.exitCode).toBe(1);
+    expect(finding(run, "secret-permissions-missing")).toMatch(/according to the vault's access policies for the identity's object id[\s\S]*Fix: Grant the secret permissions set, recover in its access policy: az keyvault set-policy --name check-policy/);
+  });
+
+  it("without the vault's resource group says what it cannot learn instead of guessing", async () => {
+    await setUpVault("check-noarm", ["Key Vault Secrets Officer"]);
+    const run = await check("check-noarm", { "resource-group": "", "subscription-id": "" });
+    expect(run.exitCode).toBe(1);
+    expect(finding(run, "secret-permissions-unknown")).toMatch(/Could not learn whether the identity may do a sync that writes .* subscription-id and resource-group are not set/);
+    expect(codes(run, "error")).toEqual([]);
+    const passed = await check("check-noarm", { "resource-group": "", "subscription-id": "", "fail-on": "error" });
+    expect(passed.exitCode).toBe(0);
   });
 });
 
