@@ -40644,6 +40644,7 @@ const HINTS = {
     throttled: () => "Key Vault kept throttling after repeated backoff; lower the 'concurrency' input or spread runs that share the vault.",
     transient: () => "Key Vault or the network failed repeatedly; run the job again.",
 };
+/** First line of the service message, with status, inner code and RBAC action: one readable line. */
 function summarise(failure) {
     const firstLine = failure.message.split(/\r?\n/)[0]?.trim() || failure.message;
     const codes = [failure.status, failure.innerCode ?? failure.code].filter((part) => part !== undefined).join(" ");
@@ -79845,6 +79846,13 @@ function countFindings(findings) {
 }
 
 ;// CONCATENATED MODULE: ./src/check/byok.ts
+/**
+ * The BYOK key check: the key a platform wraps its data keys with must exist, be enabled and in
+ * its validity period, be RSA, allow wrapKey and unwrapKey, and a wrap → unwrap round trip of
+ * random bytes must work with this identity at the vault. Pure: key facts and round-trip outcome
+ * in, findings out. No key material is ever part of a finding.
+ */
+
 const KEY_NAME = /^[0-9A-Za-z-]{1,127}$/;
 const KEY_VERSION = /^[0-9A-Za-z]{1,64}$/;
 /** `https://VAULT.<vault suffix>/keys/NAME[/VERSION]`, or the rule it breaks (never the text itself). */
@@ -79889,16 +79897,19 @@ function grantFix(context, permissions) {
 function enableFix(context) {
     return `Enable the key version (az keyvault key set-attributes --vault-name ${context.key.vaultName} --name ${context.key.name} --enabled true), or point key-id at an enabled version.`;
 }
+function describeOperation(operation) {
+    return operation === "read" ? "read this key" : `${operation} with this key`;
+}
 /** A refused key call, by Key Vault's inner code: what it means and the fix. */
 function explainKeyFailure(failure, operation, context) {
     const subject = subjectOf(context);
-    const what = `${failure.message}${failure.innerCode ? ` (${failure.status ?? ""} ${failure.innerCode})` : failure.status ? ` (${failure.status})` : ""}`;
+    const what = summarise(failure);
     switch (failure.innerCode ?? failure.code) {
         case "ForbiddenByRbac":
-            return { level: "error", code: "key-role-missing", subject, message: `The identity may not ${operation} with this key: no role grants it (Key Vault Crypto User is missing). ${what}`, fix: grantFix(context, "get wrapKey unwrapKey") };
+            return { level: "error", code: "key-role-missing", subject, message: `The identity may not ${describeOperation(operation)}: no role grants it (Key Vault Crypto User is missing). ${what}`, fix: grantFix(context, "get wrapKey unwrapKey") };
         case "AccessDenied":
         case "ForbiddenByPolicy":
-            return { level: "error", code: "key-permission-missing", subject, message: `The vault's access policies do not let the identity ${operation} with this key. ${what}`, fix: grantFix(context, "get wrapKey unwrapKey") };
+            return { level: "error", code: "key-permission-missing", subject, message: `The vault's access policies do not let the identity ${describeOperation(operation)}. ${what}`, fix: grantFix(context, "get wrapKey unwrapKey") };
         case "KeyDisabled":
             return { level: "error", code: "key-disabled", subject, message: `The key is disabled: ${operation} is refused. ${what}`, fix: enableFix(context) };
         case "KeyExpired":
@@ -80196,13 +80207,20 @@ function checkPermissions(evidence, requirements, context) {
             level: "error",
             code: `${code}-missing`,
             subject,
-            message: `The identity lacks ${missing.join(", ")} for ${requirement.purpose}: it may do ${has} of ${requirement.operations.join(", ")}, according to ${describeSource(evidence)}.`,
+            message: `The identity lacks ${missing.join(", ")} for ${requirement.purpose}: of ${requirement.operations.join(", ")} it may do ${has}, according to ${describeSource(evidence)}.`,
             fix: `Grant ${needs}: ${grantCommand(requirement, evidence, context)}${evidence.source === "rbac" ? " (role assignments can take a few minutes to apply)" : ""}`,
         };
     });
 }
 
 ;// CONCATENATED MODULE: ./src/check/reach.ts
+/**
+ * Sign-in and network, as findings: a refused sign-in keeps the explanation sync gives (auth/
+ * hints.ts through auth/entra.ts), and a vault that does not answer is told apart — firewall
+ * (with the caller's address Key Vault quotes), DNS / private endpoint, TLS, proxy — from the
+ * failure classification in vault-errors.ts. Pure.
+ */
+
 const TLS_CODE = /^(CERT_|UNABLE_TO_(GET|VERIFY)|SELF_SIGNED|DEPTH_ZERO|ERR_TLS|ERR_SSL|EPROTO$|HOSTNAME_MISMATCH)/;
 const DNS_CODES = new Set(["ENOTFOUND", "EAI_AGAIN"]);
 const IPV4_OR_6 = /Client address:\s*([0-9a-fA-F.:]+)/;
@@ -80215,7 +80233,7 @@ function describeSignInFailure(message, hint) {
  */
 function explainVaultFailure(failure, hint, context) {
     const subject = `vault ${context.vaultName}`;
-    const detail = `${failure.message}${failure.status === undefined ? "" : ` (${[failure.status, failure.innerCode ?? failure.code].filter(Boolean).join(" ")})`}`;
+    const detail = summarise(failure);
     if (failure.kind === "forbidden-firewall") {
         const address = IPV4_OR_6.exec(failure.message)?.[1];
         return {
@@ -80332,7 +80350,7 @@ async function runChecks(target, options) {
     if (evidence.source === "unknown" && listed !== undefined && options.sync !== undefined) {
         const probe = await target.probeSecretRead();
         if (!probe.allowed) {
-            findings.push({ level: "error", code: "secret-get-refused", subject: `vault ${options.vaultName}`, message: `The identity may list secrets but not read their values: ${probe.failure.message}`, fix: probe.hint });
+            findings.push({ level: "error", code: "secret-get-refused", subject: `vault ${options.vaultName}`, message: `The identity may list secrets but not read their values: ${summarise(probe.failure)}`, fix: probe.hint });
         }
     }
     let examined = 0;

@@ -4,6 +4,7 @@
  * random bytes must work with this identity at the vault. Pure: key facts and round-trip outcome
  * in, findings out. No key material is ever part of a finding.
  */
+import { summarise } from "../vault-errors.ts";
 import type { VaultFailure } from "../vault-errors.ts";
 import type { Finding } from "./findings.ts";
 
@@ -90,16 +91,20 @@ function enableFix(context: KeyCheckContext): string {
   return `Enable the key version (az keyvault key set-attributes --vault-name ${context.key.vaultName} --name ${context.key.name} --enabled true), or point key-id at an enabled version.`;
 }
 
+function describeOperation(operation: string): string {
+  return operation === "read" ? "read this key" : `${operation} with this key`;
+}
+
 /** A refused key call, by Key Vault's inner code: what it means and the fix. */
 function explainKeyFailure(failure: VaultFailure, operation: string, context: KeyCheckContext): Finding {
   const subject = subjectOf(context);
-  const what = `${failure.message}${failure.innerCode ? ` (${failure.status ?? ""} ${failure.innerCode})` : failure.status ? ` (${failure.status})` : ""}`;
+  const what = summarise(failure);
   switch (failure.innerCode ?? failure.code) {
     case "ForbiddenByRbac":
-      return { level: "error", code: "key-role-missing", subject, message: `The identity may not ${operation} with this key: no role grants it (Key Vault Crypto User is missing). ${what}`, fix: grantFix(context, "get wrapKey unwrapKey") };
+      return { level: "error", code: "key-role-missing", subject, message: `The identity may not ${describeOperation(operation)}: no role grants it (Key Vault Crypto User is missing). ${what}`, fix: grantFix(context, "get wrapKey unwrapKey") };
     case "AccessDenied":
     case "ForbiddenByPolicy":
-      return { level: "error", code: "key-permission-missing", subject, message: `The vault's access policies do not let the identity ${operation} with this key. ${what}`, fix: grantFix(context, "get wrapKey unwrapKey") };
+      return { level: "error", code: "key-permission-missing", subject, message: `The vault's access policies do not let the identity ${describeOperation(operation)}. ${what}`, fix: grantFix(context, "get wrapKey unwrapKey") };
     case "KeyDisabled":
       return { level: "error", code: "key-disabled", subject, message: `The key is disabled: ${operation} is refused. ${what}`, fix: enableFix(context) };
     case "KeyExpired":

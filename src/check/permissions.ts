@@ -176,7 +176,7 @@ export function checkPermissions(evidence: PermissionEvidence, requirements: rea
       level: "error",
       code: `${code}-missing`,
       subject,
-      message: `The identity lacks ${missing.join(", ")} for ${requirement.purpose}: it may do ${has} of ${requirement.operations.join(", ")}, according to ${describeSource(evidence)}.`,
+      message: `The identity lacks ${missing.join(", ")} for ${requirement.purpose}: of ${requirement.operations.join(", ")} it may do ${has}, according to ${describeSource(evidence)}.`,
       fix: `Grant ${needs}: ${grantCommand(requirement, evidence, context)}${evidence.source === "rbac" ? " (role assignments can take a few minutes to apply)" : ""}`,
     };
   });

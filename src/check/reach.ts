@@ -4,6 +4,7 @@
  * (with the caller's address Key Vault quotes), DNS / private endpoint, TLS, proxy — from the
  * failure classification in vault-errors.ts. Pure.
  */
+import { summarise } from "../vault-errors.ts";
 import type { VaultFailure } from "../vault-errors.ts";
 import type { Finding } from "./findings.ts";
 
@@ -26,7 +27,7 @@ export interface ReachContext {
  */
 export function explainVaultFailure(failure: VaultFailure, hint: string | undefined, context: ReachContext): Finding {
   const subject = `vault ${context.vaultName}`;
-  const detail = `${failure.message}${failure.status === undefined ? "" : ` (${[failure.status, failure.innerCode ?? failure.code].filter(Boolean).join(" ")})`}`;
+  const detail = summarise(failure);
   if (failure.kind === "forbidden-firewall") {
     const address = IPV4_OR_6.exec(failure.message)?.[1];
     return {

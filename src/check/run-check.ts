@@ -7,7 +7,7 @@
 import { SyncError, errorMessage } from "../errors.ts";
 import type { SecretInfo } from "../key-vault.ts";
 import { mapWithConcurrency } from "../limiter.ts";
-import { VaultError } from "../vault-errors.ts";
+import { summarise, VaultError } from "../vault-errors.ts";
 import type { VaultFailure } from "../vault-errors.ts";
 import { checkKeyProperties, checkRoundTrip } from "./byok.ts";
 import type { KeyCheckContext, KeyId, KeyRead, RoundTrip } from "./byok.ts";
@@ -113,7 +113,7 @@ export async function runChecks(target: CheckTarget, options: CheckOptions): Pro
   if (evidence.source === "unknown" && listed !== undefined && options.sync !== undefined) {
     const probe = await target.probeSecretRead();
     if (!probe.allowed) {
-      findings.push({ level: "error", code: "secret-get-refused", subject: `vault ${options.vaultName}`, message: `The identity may list secrets but not read their values: ${probe.failure.message}`, fix: probe.hint });
+      findings.push({ level: "error", code: "secret-get-refused", subject: `vault ${options.vaultName}`, message: `The identity may list secrets but not read their values: ${summarise(probe.failure)}`, fix: probe.hint });
     }
   }
 

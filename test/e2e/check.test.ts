@@ -11,6 +11,7 @@ import { createVault, ownedBy, readVaultRequests, seedSecret, snapshotVault } fr
 import type { VaultRole } from "./vault-helpers.ts";
 import { findLeaks } from "./leak-check.ts";
 import { githubContext, runAction } from "./run-action.ts";
+import { readCheckWorkflow } from "../check/readme-workflow.ts";
 import type { ActionRun } from "./run-action.ts";
 
 let cloud: Cloud;
@@ -179,5 +180,30 @@ describe("check on the health of the managed set", () => {
     expect(finding(run, "secret-unmanaged")).toMatch(/^app-by-hand: Inside the prefix 'app-' but not created by keyvault-sync/);
     expect(run.stdout).not.toContain("other-by-hand");
     expect(codes(run).filter((code) => code.startsWith("secret-")).sort()).toEqual(["secret-drifted", "secret-expiring", "secret-many-versions", "secret-permissions", "secret-unmanaged"]);
+  });
+});
+
+describe("the README's scheduled check, run as a new user would", () => {
+  it("passes on a vault set up as the README's Azure set-up and check section say", async () => {
+    const { step } = readCheckWorkflow();
+    const vars: Record<string, string> = { AZURE_TENANT_ID: cloud.info.tenantId, AZURE_CLIENT_ID: cloud.info.clientId, AZURE_SUBSCRIPTION_ID: cloud.world.subscriptionId };
+    const inputs = Object.fromEntries(
+      Object.entries(step.with).map(([name, value]) => [name, String(value).replace(/\$\{\{ vars\.(\w+) \}\}/g, (_match, variable: string) => vars[variable] ?? "")]),
+    );
+    const vault = inputs["vault"]!;
+    await createVault(cloud.info, vault, "none", {
+      resourceGroup: inputs["resource-group"],
+      roles: [
+        { principal: cloud.info.clientId, role: "Key Vault Secrets Officer" },
+        { principal: cloud.info.clientId, role: "Key Vault Crypto User" },
+      ],
+    });
+    await plantKey(vault, new URL(inputs["key-id"]!).pathname.split("/")[2]!);
+    await seedSecret(cloud.info, vault, `${inputs["prefix"]}DB-PASSWORD`, { value: VALUE, tags: { ...ownedBy(), "keyvault-sync-prefix": inputs["prefix"]! } });
+    const run = await runAction({ inputs, env: { ...cloudEnv(cloud.info), ...githubContext({ GITHUB_EVENT_NAME: "schedule" }) } });
+    expect(findLeaks(run, [VALUE])).toEqual([]);
+    expect(run.exitCode, run.stdout).toBe(0);
+    expect(codes(run).sort()).toEqual(["key-permissions", "key-round-trip", "secret-permissions", "signed-in"]);
+    expect(finding(run, "secret-permissions")).toContain("a sync that writes and prunes");
   });
 });
