@@ -80343,7 +80343,8 @@ async function runChecks(target, options) {
         listFailure = error;
         findings.push(explainVaultFailure(error.failure, error.hint, { vaultName: options.vaultName, vaultHost: options.vaultHost }));
     }
-    const reachable = listFailure === undefined || listFailure.failure.status !== undefined && listFailure.failure.kind !== "forbidden-firewall";
+    // A refusal by permission still means the vault answered; no answer or the firewall means it did not.
+    const reachable = listFailure === undefined || (listFailure.failure.status !== undefined && listFailure.failure.kind !== "forbidden-firewall");
     const evidence = gatherEvidence(resource, permissions, identity, listFailure?.failure, listed !== undefined);
     const requirements = listRequirements({ sync: options.sync, byok: options.key !== undefined });
     findings.push(...checkPermissions(evidence, requirements, { vaultName: options.vaultName, clientId: options.clientId ?? identity.clientId, keyName: options.key?.name }));
@@ -90986,6 +90987,13 @@ function renderCheckSummary(report, context) {
     }
     return `${lines.join("\n")}\n`;
 }
+/** The summary of a check that could not run (an invalid input, no OIDC token): what failed and the fix. */
+function renderCheckFailure(message, hint) {
+    const lines = ["## Key Vault Sync check", "", ...markdown_alert("CAUTION", [`The check could not run: ${escapeWithCode(message)}`]), ""];
+    if (hint)
+        lines.push("### How to fix it", "", fence(hint), "");
+    return lines.join("\n");
+}
 
 ;// CONCATENATED MODULE: ./src/check-command.ts
 /**
@@ -91054,8 +91062,10 @@ async function runCheckCommand(deps) {
             io.info(`Check passed (fail-on: ${check.failOn}).`);
     }
     catch (error) {
-        const hint = error instanceof SyncError && error.hint ? `\n${error.hint}` : "";
-        io.setFailed(`${errorMessage(error)}${hint}`);
+        const hint = error instanceof SyncError ? error.hint : undefined;
+        io.summary.addRaw(renderCheckFailure(errorMessage(error), hint), true);
+        await io.summary.write().catch((summaryError) => io.warning(`Failed to write the job summary: ${errorMessage(summaryError)}`));
+        io.setFailed(`${errorMessage(error)}${hint ? `\n${hint}` : ""}`);
     }
 }
 function annotate(report, deps) {

@@ -9,7 +9,7 @@ import type { Finding } from "./check/findings.ts";
 import { runChecks } from "./check/run-check.ts";
 import type { CheckReport } from "./check/run-check.ts";
 import { readCheckInputs } from "./check-inputs.ts";
-import { renderCheckSummary } from "./check-summary.ts";
+import { renderCheckFailure, renderCheckSummary } from "./check-summary.ts";
 import { explainMissingOidc, hasOidcRequest } from "./auth/github-oidc.ts";
 import { SyncError, errorMessage } from "./errors.ts";
 import { readInputs } from "./inputs.ts";
@@ -65,8 +65,10 @@ export async function runCheckCommand(deps: RunDeps): Promise<void> {
     if (failed) io.setFailed(describeFailure(report, check.failOn));
     else io.info(`Check passed (fail-on: ${check.failOn}).`);
   } catch (error) {
-    const hint = error instanceof SyncError && error.hint ? `\n${error.hint}` : "";
-    io.setFailed(`${errorMessage(error)}${hint}`);
+    const hint = error instanceof SyncError ? error.hint : undefined;
+    io.summary.addRaw(renderCheckFailure(errorMessage(error), hint), true);
+    await io.summary.write().catch((summaryError: unknown) => io.warning(`Failed to write the job summary: ${errorMessage(summaryError)}`));
+    io.setFailed(`${errorMessage(error)}${hint ? `\n${hint}` : ""}`);
   }
 }
 

@@ -5,7 +5,7 @@
 import { countFindings } from "./check/findings.ts";
 import type { FailOn, Finding } from "./check/findings.ts";
 import type { CheckReport } from "./check/run-check.ts";
-import { alert, escapeCell, escapeMarkdown, table } from "./markdown.ts";
+import { alert, escapeCell, escapeMarkdown, escapeWithCode, fence, table } from "./markdown.ts";
 
 export interface CheckSummaryContext {
   vaultUrl: string;
@@ -49,4 +49,11 @@ export function renderCheckSummary(report: CheckReport, context: CheckSummaryCon
     );
   }
   return `${lines.join("\n")}\n`;
+}
+
+/** The summary of a check that could not run (an invalid input, no OIDC token): what failed and the fix. */
+export function renderCheckFailure(message: string, hint: string | undefined): string {
+  const lines = ["## Key Vault Sync check", "", ...alert("CAUTION", [`The check could not run: ${escapeWithCode(message)}`]), ""];
+  if (hint) lines.push("### How to fix it", "", fence(hint), "");
+  return lines.join("\n");
 }

@@ -105,7 +105,8 @@ export async function runChecks(target: CheckTarget, options: CheckOptions): Pro
     listFailure = error;
     findings.push(explainVaultFailure(error.failure, error.hint, { vaultName: options.vaultName, vaultHost: options.vaultHost }));
   }
-  const reachable = listFailure === undefined || listFailure.failure.status !== undefined && listFailure.failure.kind !== "forbidden-firewall";
+  // A refusal by permission still means the vault answered; no answer or the firewall means it did not.
+  const reachable = listFailure === undefined || (listFailure.failure.status !== undefined && listFailure.failure.kind !== "forbidden-firewall");
 
   const evidence = gatherEvidence(resource, permissions, identity, listFailure?.failure, listed !== undefined);
   const requirements = listRequirements({ sync: options.sync, byok: options.key !== undefined });

@@ -12,6 +12,7 @@ import type { VaultRole } from "./vault-helpers.ts";
 import { findLeaks } from "./leak-check.ts";
 import { githubContext, runAction } from "./run-action.ts";
 import { readCheckWorkflow } from "../check/readme-workflow.ts";
+import { findStructureProblems } from "../summary-html.ts";
 import type { ActionRun } from "./run-action.ts";
 
 let cloud: Cloud;
@@ -55,6 +56,7 @@ async function check(vault: string, inputs: Record<string, string> = {}): Promis
     env: { ...cloudEnv(cloud.info), ...githubContext({ GITHUB_EVENT_NAME: "schedule" }) },
   });
   expect(findLeaks(run, [VALUE])).toEqual([]);
+  expect(findStructureProblems(run.summary)).toEqual([]);
   return run;
 }
 
@@ -140,6 +142,18 @@ describe("check on broken setups", () => {
     expect(run.exitCode).toBe(1);
     expect(finding(run, "key-role-missing")).toMatch(/Key Vault Crypto User is missing[\s\S]*Fix: .*--role "Key Vault Crypto User".*\/keys\/byok/);
     expect(finding(run, "key-permissions-missing")).toContain("Key Vault Crypto User");
+  });
+});
+
+describe("check's own input rules", () => {
+  it("refuses a bad input before any request, naming the input and the rule", async () => {
+    await setUpVault("check-input", ["Key Vault Secrets Officer"]);
+    const run = await check("check-input", { "fail-on": "fatal", "key-id": "https://check-input.vault.azure.net/secrets/x" });
+    expect(run.exitCode).toBe(1);
+    expect(run.visibleLog).toContain("Invalid input 'key-id': must have the path /keys/NAME or /keys/NAME/VERSION");
+    expect(run.visibleLog).toContain("Also: Invalid input 'fail-on': must be one of error, warning, notice, never");
+    expect(run.summary).toContain("The check could not run");
+    expect(await readVaultRequests(cloud.info, "check-input")).toEqual([]);
   });
 });
 
