@@ -85157,7 +85157,7 @@ const DEFAULT_WRITE_PACING = { limit: 280, windowMs: 10_000 };
 // ---- The adapter ----
 /** The calls the SDK does not repeat on a lost answer (PUT, DELETE, POST): the adapter does, after a look. */
 const key_vault_UNSAFE_TO_REPEAT = new Set(["set", "delete", "recover"]);
-const VERBS_DONE = { set: "write", delete: "delete", recover: "recovery" };
+const VERBS_DONE = { set: "write", delete: "delete" };
 /** Value, content type and every tag equal: the version is the one this write stores. */
 function holdsWrite(latest, write) {
     const stored = latest.properties.tags;

@@ -154,7 +154,7 @@ export interface KeyVaultOptions {
 /** The calls the SDK does not repeat on a lost answer (PUT, DELETE, POST): the adapter does, after a look. */
 const UNSAFE_TO_REPEAT: ReadonlySet<VaultOperation> = new Set(["set", "delete", "recover"]);
 
-const VERBS_DONE: Partial<Record<VaultOperation, string>> = { set: "write", delete: "delete", recover: "recovery" };
+const VERBS_DONE: Partial<Record<VaultOperation, string>> = { set: "write", delete: "delete" };
 
 /** What a call whose answer was lost left behind: done (with what it would have answered), or not. */
 type Confirmation<T> = { done: true; result: T } | { done: false };
