@@ -36801,7 +36801,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3763);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4133);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -36810,7 +36810,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3763:
+/***/ 4133:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39814,8 +39814,521 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: external "node:process"
+const external_node_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
+;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/logger/log.js
+// Copyright (c) Microsoft Corporation.
+// Licensed under the MIT License.
+
+
+
+function log(message, ...args) {
+    external_node_process_namespaceObject.stderr.write(`${external_node_util_.format(message, ...args)}${external_node_os_namespaceObject.EOL}`);
+}
+//# sourceMappingURL=log.js.map
+;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/env.js
+// Copyright (c) Microsoft Corporation.
+// Licensed under the MIT License.
+
+/**
+ * Returns the value of the specified environment variable.
+ *
+ * @internal
+ */
+function getEnvironmentVariable(name) {
+    return external_node_process_namespaceObject.env[name];
+}
+/**
+ * Emits a Node.js process warning.
+ *
+ * @internal
+ */
+function emitNodeWarning(warning) {
+    external_node_process_namespaceObject.emitWarning(warning);
+}
+/**
+ * A constant that indicates whether the environment the code is running is a Web Browser.
+ */
+const isBrowser = false;
+/**
+ * A constant that indicates whether the environment the code is running is a Web Worker.
+ */
+const isWebWorker = false;
+/**
+ * A constant that indicates whether the environment the code is running is Deno.
+ */
+const isDeno = typeof external_node_process_namespaceObject.versions.deno === "string" && external_node_process_namespaceObject.versions.deno.length > 0;
+/**
+ * A constant that indicates whether the environment the code is running is Bun.sh.
+ */
+const isBun = typeof external_node_process_namespaceObject.versions.bun === "string" && external_node_process_namespaceObject.versions.bun.length > 0;
+/**
+ * A constant that indicates whether the environment the code is running is a Node.js compatible environment.
+ */
+const isNodeLike = true;
+/**
+ * A constant that indicates whether the environment the code is running is Node.JS.
+ */
+const isNodeRuntime = !isBun && !isDeno;
+/**
+ * A constant that indicates whether the environment the code is running is in React-Native.
+ */
+const isReactNative = false;
+//# sourceMappingURL=env.js.map
+;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/logger/debug.js
+// Copyright (c) Microsoft Corporation.
+// Licensed under the MIT License.
+
+
+const debugEnvVariable = getEnvironmentVariable("DEBUG");
+let enabledString;
+let enabledNamespaces = [];
+let skippedNamespaces = [];
+const debuggers = [];
+if (debugEnvVariable) {
+    enable(debugEnvVariable);
+}
+const debugObj = Object.assign((namespace) => {
+    return createDebugger(namespace);
+}, {
+    enable,
+    enabled,
+    disable,
+    log: log,
+});
+function enable(namespaces) {
+    enabledString = namespaces;
+    enabledNamespaces = [];
+    skippedNamespaces = [];
+    const namespaceList = namespaces.split(",").map((ns) => ns.trim());
+    for (const ns of namespaceList) {
+        if (ns.startsWith("-")) {
+            skippedNamespaces.push(ns.substring(1));
+        }
+        else {
+            enabledNamespaces.push(ns);
+        }
+    }
+    for (const instance of debuggers) {
+        instance.enabled = enabled(instance.namespace);
+    }
+}
+function enabled(namespace) {
+    if (namespace.endsWith("*")) {
+        return true;
+    }
+    for (const skipped of skippedNamespaces) {
+        if (namespaceMatches(namespace, skipped)) {
+            return false;
+        }
+    }
+    for (const enabledNamespace of enabledNamespaces) {
+        if (namespaceMatches(namespace, enabledNamespace)) {
+            return true;
+        }
+    }
+    return false;
+}
+/**
+ * Given a namespace, check if it matches a pattern.
+ * Patterns only have a single wildcard character which is *.
+ * The behavior of * is that it matches zero or more other characters.
+ */
+function namespaceMatches(namespace, patternToMatch) {
+    // simple case, no pattern matching required
+    if (patternToMatch.indexOf("*") === -1) {
+        return namespace === patternToMatch;
+    }
+    let pattern = patternToMatch;
+    // normalize successive * if needed
+    if (patternToMatch.indexOf("**") !== -1) {
+        const patternParts = [];
+        let lastCharacter = "";
+        for (const character of patternToMatch) {
+            if (character === "*" && lastCharacter === "*") {
+                continue;
+            }
+            else {
+                lastCharacter = character;
+                patternParts.push(character);
+            }
+        }
+        pattern = patternParts.join("");
+    }
+    let namespaceIndex = 0;
+    let patternIndex = 0;
+    const patternLength = pattern.length;
+    const namespaceLength = namespace.length;
+    let lastWildcard = -1;
+    let lastWildcardNamespace = -1;
+    while (namespaceIndex < namespaceLength && patternIndex < patternLength) {
+        if (pattern[patternIndex] === "*") {
+            lastWildcard = patternIndex;
+            patternIndex++;
+            if (patternIndex === patternLength) {
+                // if wildcard is the last character, it will match the remaining namespace string
+                return true;
+            }
+            // now we let the wildcard eat characters until we match the next literal in the pattern
+            while (namespace[namespaceIndex] !== pattern[patternIndex]) {
+                namespaceIndex++;
+                // reached the end of the namespace without a match
+                if (namespaceIndex === namespaceLength) {
+                    return false;
+                }
+            }
+            // now that we have a match, let's try to continue on
+            // however, it's possible we could find a later match
+            // so keep a reference in case we have to backtrack
+            lastWildcardNamespace = namespaceIndex;
+            namespaceIndex++;
+            patternIndex++;
+            continue;
+        }
+        else if (pattern[patternIndex] === namespace[namespaceIndex]) {
+            // simple case: literal pattern matches so keep going
+            patternIndex++;
+            namespaceIndex++;
+        }
+        else if (lastWildcard >= 0) {
+            // special case: we don't have a literal match, but there is a previous wildcard
+            // which we can backtrack to and try having the wildcard eat the match instead
+            patternIndex = lastWildcard + 1;
+            namespaceIndex = lastWildcardNamespace + 1;
+            // we've reached the end of the namespace without a match
+            if (namespaceIndex === namespaceLength) {
+                return false;
+            }
+            // similar to the previous logic, let's keep going until we find the next literal match
+            while (namespace[namespaceIndex] !== pattern[patternIndex]) {
+                namespaceIndex++;
+                if (namespaceIndex === namespaceLength) {
+                    return false;
+                }
+            }
+            lastWildcardNamespace = namespaceIndex;
+            namespaceIndex++;
+            patternIndex++;
+            continue;
+        }
+        else {
+            return false;
+        }
+    }
+    const namespaceDone = namespaceIndex === namespace.length;
+    const patternDone = patternIndex === pattern.length;
+    // this is to detect the case of an unneeded final wildcard
+    // e.g. the pattern `ab*` should match the string `ab`
+    const trailingWildCard = patternIndex === pattern.length - 1 && pattern[patternIndex] === "*";
+    return namespaceDone && (patternDone || trailingWildCard);
+}
+function disable() {
+    const result = enabledString || "";
+    enable("");
+    return result;
+}
+function createDebugger(namespace) {
+    const newDebugger = Object.assign(debug, {
+        enabled: enabled(namespace),
+        destroy,
+        log: debugObj.log,
+        namespace,
+        extend,
+    });
+    function debug(...args) {
+        if (!newDebugger.enabled) {
+            return;
+        }
+        if (args.length > 0) {
+            args[0] = `${namespace} ${args[0]}`;
+        }
+        newDebugger.log(...args);
+    }
+    debuggers.push(newDebugger);
+    return newDebugger;
+}
+function destroy() {
+    const index = debuggers.indexOf(this);
+    if (index >= 0) {
+        debuggers.splice(index, 1);
+        return true;
+    }
+    return false;
+}
+function extend(namespace) {
+    const newDebugger = createDebugger(`${this.namespace}:${namespace}`);
+    newDebugger.log = this.log;
+    return newDebugger;
+}
+/* harmony default export */ const logger_debug = (debugObj);
+//# sourceMappingURL=debug.js.map
+;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/logger/logger.js
+// Copyright (c) Microsoft Corporation.
+// Licensed under the MIT License.
+
+
+const TYPESPEC_RUNTIME_LOG_LEVELS = ["verbose", "info", "warning", "error"];
+const levelMap = {
+    verbose: 400,
+    info: 300,
+    warning: 200,
+    error: 100,
+};
+function patchLogMethod(parent, child) {
+    child.log = (...args) => {
+        parent.log(...args);
+    };
+}
+function isTypeSpecRuntimeLogLevel(level) {
+    return TYPESPEC_RUNTIME_LOG_LEVELS.includes(level);
+}
+/**
+ * Creates a logger context base on the provided options.
+ * @param options - The options for creating a logger context.
+ * @returns The logger context.
+ */
+function createLoggerContext(options) {
+    const registeredLoggers = new Set();
+    const logLevelFromEnv = getEnvironmentVariable(options.logLevelEnvVarName);
+    let logLevel;
+    const clientLogger = logger_debug(options.namespace);
+    clientLogger.log = (...args) => {
+        logger_debug.log(...args);
+    };
+    function contextSetLogLevel(level) {
+        if (level && !isTypeSpecRuntimeLogLevel(level)) {
+            throw new Error(`Unknown log level '${level}'. Acceptable values: ${TYPESPEC_RUNTIME_LOG_LEVELS.join(",")}`);
+        }
+        logLevel = level;
+        const enabledNamespaces = [];
+        for (const logger of registeredLoggers) {
+            if (shouldEnable(logger)) {
+                enabledNamespaces.push(logger.namespace);
+            }
+        }
+        logger_debug.enable(enabledNamespaces.join(","));
+    }
+    if (logLevelFromEnv) {
+        // avoid calling setLogLevel because we don't want a mis-set environment variable to crash
+        if (isTypeSpecRuntimeLogLevel(logLevelFromEnv)) {
+            contextSetLogLevel(logLevelFromEnv);
+        }
+        else {
+            console.error(`${options.logLevelEnvVarName} set to unknown log level '${logLevelFromEnv}'; logging is not enabled. Acceptable values: ${TYPESPEC_RUNTIME_LOG_LEVELS.join(", ")}.`);
+        }
+    }
+    function shouldEnable(logger) {
+        return Boolean(logLevel && levelMap[logger.level] <= levelMap[logLevel]);
+    }
+    function createLogger(parent, level) {
+        const logger = Object.assign(parent.extend(level), {
+            level,
+        });
+        patchLogMethod(parent, logger);
+        if (shouldEnable(logger)) {
+            const enabledNamespaces = logger_debug.disable();
+            logger_debug.enable(enabledNamespaces + "," + logger.namespace);
+        }
+        registeredLoggers.add(logger);
+        return logger;
+    }
+    function contextGetLogLevel() {
+        return logLevel;
+    }
+    function contextCreateClientLogger(namespace) {
+        const clientRootLogger = clientLogger.extend(namespace);
+        patchLogMethod(clientLogger, clientRootLogger);
+        return {
+            error: createLogger(clientRootLogger, "error"),
+            warning: createLogger(clientRootLogger, "warning"),
+            info: createLogger(clientRootLogger, "info"),
+            verbose: createLogger(clientRootLogger, "verbose"),
+        };
+    }
+    return {
+        setLogLevel: contextSetLogLevel,
+        getLogLevel: contextGetLogLevel,
+        createClientLogger: contextCreateClientLogger,
+        logger: clientLogger,
+    };
+}
+const context = createLoggerContext({
+    logLevelEnvVarName: "TYPESPEC_RUNTIME_LOG_LEVEL",
+    namespace: "typeSpecRuntime",
+});
+/**
+ * Immediately enables logging at the specified log level. If no level is specified, logging is disabled.
+ * @param level - The log level to enable for logging.
+ * Options from most verbose to least verbose are:
+ * - verbose
+ * - info
+ * - warning
+ * - error
+ */
+// eslint-disable-next-line @typescript-eslint/no-redeclare
+const TypeSpecRuntimeLogger = context.logger;
+/**
+ * Retrieves the currently specified log level.
+ */
+function setLogLevel(logLevel) {
+    context.setLogLevel(logLevel);
+}
+/**
+ * Retrieves the currently specified log level.
+ */
+function getLogLevel() {
+    return context.getLogLevel();
+}
+/**
+ * Creates a logger for use by the SDKs that inherits from `TypeSpecRuntimeLogger`.
+ * @param namespace - The name of the SDK package.
+ * @hidden
+ */
+function createClientLogger(namespace) {
+    return context.createClientLogger(namespace);
+}
+//# sourceMappingURL=logger.js.map
+;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/logger/internal.js
+// Copyright (c) Microsoft Corporation.
+// Licensed under the MIT License.
+
+//# sourceMappingURL=internal.js.map
+;// CONCATENATED MODULE: ./node_modules/@azure/logger/dist/esm/index.js
+// Copyright (c) Microsoft Corporation.
+// Licensed under the MIT License.
+
+const esm_context = createLoggerContext({
+    logLevelEnvVarName: "AZURE_LOG_LEVEL",
+    namespace: "azure",
+});
+/**
+ * The AzureLogger provides a mechanism for overriding where logs are output to.
+ * By default, logs are sent to stderr.
+ * Override the `log` method to redirect logs to another location.
+ */
+const AzureLogger = esm_context.logger;
+/**
+ * Immediately enables logging at the specified log level. If no level is specified, logging is disabled.
+ * @param level - The log level to enable for logging.
+ * Options from most verbose to least verbose are:
+ * - verbose
+ * - info
+ * - warning
+ * - error
+ */
+function esm_setLogLevel(level) {
+    esm_context.setLogLevel(level);
+}
+/**
+ * Retrieves the currently specified log level.
+ */
+function esm_getLogLevel() {
+    return esm_context.getLogLevel();
+}
+/**
+ * Creates a logger for use by the Azure SDKs that inherits from `AzureLogger`.
+ * @param namespace - The name of the SDK package.
+ * @hidden
+ */
+function esm_createClientLogger(namespace) {
+    return esm_context.createClientLogger(namespace);
+}
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./src/action-io.ts
+/**
+ * Every line the action prints goes through here, so no text from outside (a source name, a tag
+ * read from the vault, an Azure or Entra error message, a token claim) can start a workflow
+ * command.
+ *
+ * The runner reads the step's stdout and stderr line by line (a line ends at \n, \r or \r\n) and
+ * treats a line as a command when, after leading whitespace, it starts with `::` and holds a
+ * second `::` (`::warning title=x::text`), or when it contains `##[` anywhere followed by `]`
+ * (the legacy `##[warning]text`). Command names are matched without regard to case, and
+ * `::stop-commands::TOKEN` makes any TOKEN a command, so the name cannot be trusted to be
+ * harmless: every line is neutralised whatever the name.
+ *
+ * Neutralising is visible and keeps text readable:
+ * - invisible and control characters (which a culture-aware comparison may skip, letting
+ *   `\u200B::warning::` count as `::warning::`) are shown as `\u200B`-style escapes;
+ * - a line whose first non-blank characters are `::` gets a `\` before them;
+ * - `##[` becomes `##\[`.
+ * Annotation data and properties are also escaped by @actions/core (%, \r, \n, and : , in
+ * properties), so a message stays one command line; neutralising them too keeps the annotation
+ * text free of fake commands.
+ */
+
+
+
+const LINE_BREAK = /\r\n|\r|\n/;
+// Controls, format characters (zero-width space, BOM, bidi marks), other default-ignorable code
+// points and the Unicode line/paragraph separators. Tab is kept: it is plain whitespace.
+const INVISIBLE = /(?!\t)[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\p{Zl}\p{Zp}]/gu;
+const LEADING_COMMAND = /^(\s*)::/;
+/** One line, unable to start a workflow command. */
+function neutraliseLine(line) {
+    return escapeAnywhere(line).replace(LEADING_COMMAND, "$1\\::");
+}
+/** The part of neutralising that does not depend on where in the line the text stands. */
+function escapeAnywhere(text) {
+    return text.replace(INVISIBLE, escapeCodePoint).replaceAll("##[", "##\\[");
+}
+/** Text of any number of lines, each neutralised; line breaks become \n. */
+function neutraliseCommands(text) {
+    return text.split(LINE_BREAK).map(neutraliseLine).join("\n");
+}
+function escapeCodePoint(character) {
+    const code = character.codePointAt(0) ?? 0;
+    const hex = code.toString(16).toUpperCase();
+    return code > 0xffff ? `\\u{${hex}}` : `\\u${hex.padStart(4, "0")}`;
+}
+/**
+ * The strings to mask for one value: the value, and each of its lines as neutralising would
+ * print it, at the start of a line or within one. The runner masks the printed text, so without
+ * these a value holding `##[` or a control character would slip past its mask if it were ever
+ * printed.
+ */
+function listMaskForms(value) {
+    const forms = [value];
+    for (const line of value.split(LINE_BREAK)) {
+        for (const neutral of [escapeAnywhere(line), neutraliseLine(line)]) {
+            if (neutral !== line && neutral.trim() !== "" && !forms.includes(neutral))
+                forms.push(neutral);
+        }
+    }
+    return forms;
+}
+/** Wraps the toolkit so that every message it prints is neutralised, line by line. */
+function neutraliseIO(toolkit) {
+    return {
+        getInput: (name) => toolkit.getInput(name),
+        setSecret: (secret) => {
+            for (const form of listMaskForms(secret))
+                toolkit.setSecret(form);
+        },
+        setOutput: (name, value) => toolkit.setOutput(name, value),
+        setFailed: (message) => toolkit.setFailed(neutraliseCommands(message)),
+        debug: (message) => toolkit.debug(neutraliseCommands(message)),
+        info: (message) => toolkit.info(neutraliseCommands(message)),
+        warning: (message, properties) => toolkit.warning(neutraliseCommands(message), properties),
+        error: (message, properties) => toolkit.error(neutraliseCommands(message), properties),
+        notice: (message, properties) => toolkit.notice(neutraliseCommands(message), properties),
+        startGroup: (title) => toolkit.startGroup(neutraliseCommands(title)),
+        endGroup: () => toolkit.endGroup(),
+        summary: toolkit.summary,
+    };
+}
+/** The real toolkit, neutralised; the Azure SDK's log (stderr, with AZURE_LOG_LEVEL) as well. */
+function createActionIO() {
+    AzureLogger.log = (...args) => {
+        process.stderr.write(`${neutraliseCommands((0,external_node_util_.format)(...args))}\n`);
+    };
+    return neutraliseIO(core_namespaceObject);
+}
+
 ;// CONCATENATED MODULE: ./src/errors.ts
 /**
  * The one error type of the action: a message that says what failed and why, and an optional
@@ -40115,7 +40628,7 @@ const CONFLICT_KINDS = {
     ObjectIsBeingDeleted: "being-deleted",
     ObjectIsBeingRecovered: "being-recovered",
 };
-/** Read status and codes the way the SDK surfaces them (azure-facts A §6.1) and name the case. */
+/** Read status and codes the way the SDK surfaces them (docs/azure-facts.md#errors-and-how-the-sdk-reports-them) and name the case. */
 function classifyVaultError(error) {
     const fields = (typeof error === "object" && error !== null ? error : {});
     const status = typeof fields.statusCode === "number" ? fields.statusCode : undefined;
@@ -40771,7 +41284,11 @@ async function applyPlan(plan, vault, options) {
         tags: buildTags(scope, metadata.tags, options.audit),
         expiresOn: expiresIn === undefined ? undefined : new Date(options.now.getTime() + expiresIn * 1000),
     };
-    return mapWithConcurrency(plan.items, options.concurrency, (item) => applyItem(item, vault, context));
+    return mapWithConcurrency(plan.items, options.concurrency, async (item) => {
+        const result = await applyItem(item, vault, context);
+        options.onResult?.(result);
+        return result;
+    });
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/constants.js
@@ -41190,430 +41707,6 @@ class AuthenticationRequiredError extends Error {
     }
 }
 //# sourceMappingURL=errors.js.map
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
-// EXTERNAL MODULE: external "node:process"
-var external_node_process_ = __nccwpck_require__(1708);
-;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/logger/log.js
-// Copyright (c) Microsoft Corporation.
-// Licensed under the MIT License.
-
-
-
-function log(message, ...args) {
-    external_node_process_.stderr.write(`${external_node_util_.format(message, ...args)}${external_node_os_.EOL}`);
-}
-//# sourceMappingURL=log.js.map
-;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/env.js
-// Copyright (c) Microsoft Corporation.
-// Licensed under the MIT License.
-
-/**
- * Returns the value of the specified environment variable.
- *
- * @internal
- */
-function getEnvironmentVariable(name) {
-    return external_node_process_.env[name];
-}
-/**
- * Emits a Node.js process warning.
- *
- * @internal
- */
-function emitNodeWarning(warning) {
-    external_node_process_.emitWarning(warning);
-}
-/**
- * A constant that indicates whether the environment the code is running is a Web Browser.
- */
-const isBrowser = false;
-/**
- * A constant that indicates whether the environment the code is running is a Web Worker.
- */
-const isWebWorker = false;
-/**
- * A constant that indicates whether the environment the code is running is Deno.
- */
-const isDeno = typeof external_node_process_.versions.deno === "string" && external_node_process_.versions.deno.length > 0;
-/**
- * A constant that indicates whether the environment the code is running is Bun.sh.
- */
-const isBun = typeof external_node_process_.versions.bun === "string" && external_node_process_.versions.bun.length > 0;
-/**
- * A constant that indicates whether the environment the code is running is a Node.js compatible environment.
- */
-const isNodeLike = true;
-/**
- * A constant that indicates whether the environment the code is running is Node.JS.
- */
-const isNodeRuntime = !isBun && !isDeno;
-/**
- * A constant that indicates whether the environment the code is running is in React-Native.
- */
-const isReactNative = false;
-//# sourceMappingURL=env.js.map
-;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/logger/debug.js
-// Copyright (c) Microsoft Corporation.
-// Licensed under the MIT License.
-
-
-const debugEnvVariable = getEnvironmentVariable("DEBUG");
-let enabledString;
-let enabledNamespaces = [];
-let skippedNamespaces = [];
-const debuggers = [];
-if (debugEnvVariable) {
-    enable(debugEnvVariable);
-}
-const debugObj = Object.assign((namespace) => {
-    return createDebugger(namespace);
-}, {
-    enable,
-    enabled,
-    disable,
-    log: log,
-});
-function enable(namespaces) {
-    enabledString = namespaces;
-    enabledNamespaces = [];
-    skippedNamespaces = [];
-    const namespaceList = namespaces.split(",").map((ns) => ns.trim());
-    for (const ns of namespaceList) {
-        if (ns.startsWith("-")) {
-            skippedNamespaces.push(ns.substring(1));
-        }
-        else {
-            enabledNamespaces.push(ns);
-        }
-    }
-    for (const instance of debuggers) {
-        instance.enabled = enabled(instance.namespace);
-    }
-}
-function enabled(namespace) {
-    if (namespace.endsWith("*")) {
-        return true;
-    }
-    for (const skipped of skippedNamespaces) {
-        if (namespaceMatches(namespace, skipped)) {
-            return false;
-        }
-    }
-    for (const enabledNamespace of enabledNamespaces) {
-        if (namespaceMatches(namespace, enabledNamespace)) {
-            return true;
-        }
-    }
-    return false;
-}
-/**
- * Given a namespace, check if it matches a pattern.
- * Patterns only have a single wildcard character which is *.
- * The behavior of * is that it matches zero or more other characters.
- */
-function namespaceMatches(namespace, patternToMatch) {
-    // simple case, no pattern matching required
-    if (patternToMatch.indexOf("*") === -1) {
-        return namespace === patternToMatch;
-    }
-    let pattern = patternToMatch;
-    // normalize successive * if needed
-    if (patternToMatch.indexOf("**") !== -1) {
-        const patternParts = [];
-        let lastCharacter = "";
-        for (const character of patternToMatch) {
-            if (character === "*" && lastCharacter === "*") {
-                continue;
-            }
-            else {
-                lastCharacter = character;
-                patternParts.push(character);
-            }
-        }
-        pattern = patternParts.join("");
-    }
-    let namespaceIndex = 0;
-    let patternIndex = 0;
-    const patternLength = pattern.length;
-    const namespaceLength = namespace.length;
-    let lastWildcard = -1;
-    let lastWildcardNamespace = -1;
-    while (namespaceIndex < namespaceLength && patternIndex < patternLength) {
-        if (pattern[patternIndex] === "*") {
-            lastWildcard = patternIndex;
-            patternIndex++;
-            if (patternIndex === patternLength) {
-                // if wildcard is the last character, it will match the remaining namespace string
-                return true;
-            }
-            // now we let the wildcard eat characters until we match the next literal in the pattern
-            while (namespace[namespaceIndex] !== pattern[patternIndex]) {
-                namespaceIndex++;
-                // reached the end of the namespace without a match
-                if (namespaceIndex === namespaceLength) {
-                    return false;
-                }
-            }
-            // now that we have a match, let's try to continue on
-            // however, it's possible we could find a later match
-            // so keep a reference in case we have to backtrack
-            lastWildcardNamespace = namespaceIndex;
-            namespaceIndex++;
-            patternIndex++;
-            continue;
-        }
-        else if (pattern[patternIndex] === namespace[namespaceIndex]) {
-            // simple case: literal pattern matches so keep going
-            patternIndex++;
-            namespaceIndex++;
-        }
-        else if (lastWildcard >= 0) {
-            // special case: we don't have a literal match, but there is a previous wildcard
-            // which we can backtrack to and try having the wildcard eat the match instead
-            patternIndex = lastWildcard + 1;
-            namespaceIndex = lastWildcardNamespace + 1;
-            // we've reached the end of the namespace without a match
-            if (namespaceIndex === namespaceLength) {
-                return false;
-            }
-            // similar to the previous logic, let's keep going until we find the next literal match
-            while (namespace[namespaceIndex] !== pattern[patternIndex]) {
-                namespaceIndex++;
-                if (namespaceIndex === namespaceLength) {
-                    return false;
-                }
-            }
-            lastWildcardNamespace = namespaceIndex;
-            namespaceIndex++;
-            patternIndex++;
-            continue;
-        }
-        else {
-            return false;
-        }
-    }
-    const namespaceDone = namespaceIndex === namespace.length;
-    const patternDone = patternIndex === pattern.length;
-    // this is to detect the case of an unneeded final wildcard
-    // e.g. the pattern `ab*` should match the string `ab`
-    const trailingWildCard = patternIndex === pattern.length - 1 && pattern[patternIndex] === "*";
-    return namespaceDone && (patternDone || trailingWildCard);
-}
-function disable() {
-    const result = enabledString || "";
-    enable("");
-    return result;
-}
-function createDebugger(namespace) {
-    const newDebugger = Object.assign(debug, {
-        enabled: enabled(namespace),
-        destroy,
-        log: debugObj.log,
-        namespace,
-        extend,
-    });
-    function debug(...args) {
-        if (!newDebugger.enabled) {
-            return;
-        }
-        if (args.length > 0) {
-            args[0] = `${namespace} ${args[0]}`;
-        }
-        newDebugger.log(...args);
-    }
-    debuggers.push(newDebugger);
-    return newDebugger;
-}
-function destroy() {
-    const index = debuggers.indexOf(this);
-    if (index >= 0) {
-        debuggers.splice(index, 1);
-        return true;
-    }
-    return false;
-}
-function extend(namespace) {
-    const newDebugger = createDebugger(`${this.namespace}:${namespace}`);
-    newDebugger.log = this.log;
-    return newDebugger;
-}
-/* harmony default export */ const logger_debug = (debugObj);
-//# sourceMappingURL=debug.js.map
-;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/logger/logger.js
-// Copyright (c) Microsoft Corporation.
-// Licensed under the MIT License.
-
-
-const TYPESPEC_RUNTIME_LOG_LEVELS = ["verbose", "info", "warning", "error"];
-const levelMap = {
-    verbose: 400,
-    info: 300,
-    warning: 200,
-    error: 100,
-};
-function patchLogMethod(parent, child) {
-    child.log = (...args) => {
-        parent.log(...args);
-    };
-}
-function isTypeSpecRuntimeLogLevel(level) {
-    return TYPESPEC_RUNTIME_LOG_LEVELS.includes(level);
-}
-/**
- * Creates a logger context base on the provided options.
- * @param options - The options for creating a logger context.
- * @returns The logger context.
- */
-function createLoggerContext(options) {
-    const registeredLoggers = new Set();
-    const logLevelFromEnv = getEnvironmentVariable(options.logLevelEnvVarName);
-    let logLevel;
-    const clientLogger = logger_debug(options.namespace);
-    clientLogger.log = (...args) => {
-        logger_debug.log(...args);
-    };
-    function contextSetLogLevel(level) {
-        if (level && !isTypeSpecRuntimeLogLevel(level)) {
-            throw new Error(`Unknown log level '${level}'. Acceptable values: ${TYPESPEC_RUNTIME_LOG_LEVELS.join(",")}`);
-        }
-        logLevel = level;
-        const enabledNamespaces = [];
-        for (const logger of registeredLoggers) {
-            if (shouldEnable(logger)) {
-                enabledNamespaces.push(logger.namespace);
-            }
-        }
-        logger_debug.enable(enabledNamespaces.join(","));
-    }
-    if (logLevelFromEnv) {
-        // avoid calling setLogLevel because we don't want a mis-set environment variable to crash
-        if (isTypeSpecRuntimeLogLevel(logLevelFromEnv)) {
-            contextSetLogLevel(logLevelFromEnv);
-        }
-        else {
-            console.error(`${options.logLevelEnvVarName} set to unknown log level '${logLevelFromEnv}'; logging is not enabled. Acceptable values: ${TYPESPEC_RUNTIME_LOG_LEVELS.join(", ")}.`);
-        }
-    }
-    function shouldEnable(logger) {
-        return Boolean(logLevel && levelMap[logger.level] <= levelMap[logLevel]);
-    }
-    function createLogger(parent, level) {
-        const logger = Object.assign(parent.extend(level), {
-            level,
-        });
-        patchLogMethod(parent, logger);
-        if (shouldEnable(logger)) {
-            const enabledNamespaces = logger_debug.disable();
-            logger_debug.enable(enabledNamespaces + "," + logger.namespace);
-        }
-        registeredLoggers.add(logger);
-        return logger;
-    }
-    function contextGetLogLevel() {
-        return logLevel;
-    }
-    function contextCreateClientLogger(namespace) {
-        const clientRootLogger = clientLogger.extend(namespace);
-        patchLogMethod(clientLogger, clientRootLogger);
-        return {
-            error: createLogger(clientRootLogger, "error"),
-            warning: createLogger(clientRootLogger, "warning"),
-            info: createLogger(clientRootLogger, "info"),
-            verbose: createLogger(clientRootLogger, "verbose"),
-        };
-    }
-    return {
-        setLogLevel: contextSetLogLevel,
-        getLogLevel: contextGetLogLevel,
-        createClientLogger: contextCreateClientLogger,
-        logger: clientLogger,
-    };
-}
-const context = createLoggerContext({
-    logLevelEnvVarName: "TYPESPEC_RUNTIME_LOG_LEVEL",
-    namespace: "typeSpecRuntime",
-});
-/**
- * Immediately enables logging at the specified log level. If no level is specified, logging is disabled.
- * @param level - The log level to enable for logging.
- * Options from most verbose to least verbose are:
- * - verbose
- * - info
- * - warning
- * - error
- */
-// eslint-disable-next-line @typescript-eslint/no-redeclare
-const TypeSpecRuntimeLogger = context.logger;
-/**
- * Retrieves the currently specified log level.
- */
-function setLogLevel(logLevel) {
-    context.setLogLevel(logLevel);
-}
-/**
- * Retrieves the currently specified log level.
- */
-function getLogLevel() {
-    return context.getLogLevel();
-}
-/**
- * Creates a logger for use by the SDKs that inherits from `TypeSpecRuntimeLogger`.
- * @param namespace - The name of the SDK package.
- * @hidden
- */
-function createClientLogger(namespace) {
-    return context.createClientLogger(namespace);
-}
-//# sourceMappingURL=logger.js.map
-;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/logger/internal.js
-// Copyright (c) Microsoft Corporation.
-// Licensed under the MIT License.
-
-//# sourceMappingURL=internal.js.map
-;// CONCATENATED MODULE: ./node_modules/@azure/logger/dist/esm/index.js
-// Copyright (c) Microsoft Corporation.
-// Licensed under the MIT License.
-
-const esm_context = createLoggerContext({
-    logLevelEnvVarName: "AZURE_LOG_LEVEL",
-    namespace: "azure",
-});
-/**
- * The AzureLogger provides a mechanism for overriding where logs are output to.
- * By default, logs are sent to stderr.
- * Override the `log` method to redirect logs to another location.
- */
-const AzureLogger = esm_context.logger;
-/**
- * Immediately enables logging at the specified log level. If no level is specified, logging is disabled.
- * @param level - The log level to enable for logging.
- * Options from most verbose to least verbose are:
- * - verbose
- * - info
- * - warning
- * - error
- */
-function esm_setLogLevel(level) {
-    esm_context.setLogLevel(level);
-}
-/**
- * Retrieves the currently specified log level.
- */
-function esm_getLogLevel() {
-    return esm_context.getLogLevel();
-}
-/**
- * Creates a logger for use by the Azure SDKs that inherits from `AzureLogger`.
- * @param namespace - The name of the SDK package.
- * @hidden
- */
-function esm_createClientLogger(namespace) {
-    return esm_context.createClientLogger(namespace);
-}
-//# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/util/logging.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -60250,16 +60343,16 @@ function getHeaderName() {
  * @internal
  */
 async function setPlatformSpecificData(map) {
-    if (external_node_process_ && external_node_process_.versions) {
-        const osInfo = `${external_node_os_.type()} ${external_node_os_.release()}; ${external_node_os_.arch()}`;
-        if (external_node_process_.versions.bun) {
-            map.set("Bun", `${external_node_process_.versions.bun} (${osInfo})`);
+    if (external_node_process_namespaceObject && external_node_process_namespaceObject.versions) {
+        const osInfo = `${external_node_os_namespaceObject.type()} ${external_node_os_namespaceObject.release()}; ${external_node_os_namespaceObject.arch()}`;
+        if (external_node_process_namespaceObject.versions.bun) {
+            map.set("Bun", `${external_node_process_namespaceObject.versions.bun} (${osInfo})`);
         }
-        else if (external_node_process_.versions.deno) {
-            map.set("Deno", `${external_node_process_.versions.deno} (${osInfo})`);
+        else if (external_node_process_namespaceObject.versions.deno) {
+            map.set("Deno", `${external_node_process_namespaceObject.versions.deno} (${osInfo})`);
         }
-        else if (external_node_process_.versions.node) {
-            map.set("Node", `${external_node_process_.versions.node} (${osInfo})`);
+        else if (external_node_process_namespaceObject.versions.node) {
+            map.set("Node", `${external_node_process_namespaceObject.versions.node} (${osInfo})`);
         }
     }
 }
@@ -62556,16 +62649,16 @@ function userAgentPlatform_getHeaderName() {
  * @internal
  */
 async function userAgentPlatform_setPlatformSpecificData(map) {
-    if (external_node_process_ && external_node_process_.versions) {
-        const osInfo = `${external_node_os_.type()} ${external_node_os_.release()}; ${external_node_os_.arch()}`;
-        if (external_node_process_.versions.bun) {
-            map.set("Bun", `${external_node_process_.versions.bun} (${osInfo})`);
+    if (external_node_process_namespaceObject && external_node_process_namespaceObject.versions) {
+        const osInfo = `${external_node_os_namespaceObject.type()} ${external_node_os_namespaceObject.release()}; ${external_node_os_namespaceObject.arch()}`;
+        if (external_node_process_namespaceObject.versions.bun) {
+            map.set("Bun", `${external_node_process_namespaceObject.versions.bun} (${osInfo})`);
         }
-        else if (external_node_process_.versions.deno) {
-            map.set("Deno", `${external_node_process_.versions.deno} (${osInfo})`);
+        else if (external_node_process_namespaceObject.versions.deno) {
+            map.set("Deno", `${external_node_process_namespaceObject.versions.deno} (${osInfo})`);
         }
-        else if (external_node_process_.versions.node) {
-            map.set("Node", `${external_node_process_.versions.node} (${osInfo})`);
+        else if (external_node_process_namespaceObject.versions.node) {
+            map.set("Node", `${external_node_process_namespaceObject.versions.node} (${osInfo})`);
         }
     }
 }
@@ -66184,7 +66277,7 @@ function msalClient_createMsalClient(clientId, tenantId, createMsalClientOptions
     function createBaseInteractiveRequest(scopes, options) {
         return {
             openBrowser: async (url) => {
-                const open = await __nccwpck_require__.e(/* import() */ 958).then(__nccwpck_require__.bind(__nccwpck_require__, 2958));
+                const open = await __nccwpck_require__.e(/* import() */ 595).then(__nccwpck_require__.bind(__nccwpck_require__, 1595));
                 await open.default(url);
             },
             scopes,
@@ -66300,6 +66393,8 @@ function msalClient_createMsalClient(clientId, tenantId, createMsalClientOptions
     };
 }
 //# sourceMappingURL=msalClient.js.map
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/util/certificatesUtils.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -66456,7 +66551,7 @@ async function parseCertificate(certificateConfiguration, sendCertificateChain) 
     const certificate = certificateConfiguration.certificate;
     const certificatePath = certificateConfiguration
         .certificatePath;
-    const certificateContents = certificate || (await (0,promises_.readFile)(certificatePath, "utf8"));
+    const certificateContents = certificate || (await (0,promises_namespaceObject.readFile)(certificatePath, "utf8"));
     const x5c = sendCertificateChain ? certificateContents : undefined;
     const publicKeys = extractPemCertificateKeys(certificateContents);
     const thumbprint = (0,external_node_crypto_.createHash)("sha1") // CodeQL [SM04514] Needed for backward compatibility reason
@@ -66988,8 +67083,8 @@ class clientAssertionCredential_ClientAssertionCredential {
     }
 }
 //# sourceMappingURL=clientAssertionCredential.js.map
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/workloadIdentityCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -67215,7 +67310,7 @@ class WorkloadIdentityCredential {
         // Host provided the CA bytes in a file whose contents it can change,
         let fileContent;
         try {
-            fileContent = (0,external_node_fs_.readFileSync)(this.caFile);
+            fileContent = (0,external_node_fs_namespaceObject.readFileSync)(this.caFile);
         }
         catch (error) {
             throw new errors_CredentialUnavailableError(`${workloadIdentityCredential_credentialName}: is unavailable. ${ErrorMessages.FAILED_TO_READ_CA_FILE(this.caFile, error)}`);
@@ -67270,7 +67365,7 @@ class WorkloadIdentityCredential {
             throw new errors_CredentialUnavailableError(`${workloadIdentityCredential_credentialName}: is unavailable. ${ErrorMessages.INVALID_FILE_PATH(this.federatedTokenFilePath)}`);
         }
         if (!this.azureFederatedTokenFileContent) {
-            const file = await (0,promises_.readFile)(this.federatedTokenFilePath, "utf8");
+            const file = await (0,promises_namespaceObject.readFile)(this.federatedTokenFilePath, "utf8");
             const value = file.trim();
             if (!value) {
                 throw new errors_CredentialUnavailableError(`${workloadIdentityCredential_credentialName}: is unavailable. ${ErrorMessages.NO_FILE_CONTENT(this.federatedTokenFilePath)}`);
@@ -67688,10 +67783,10 @@ function errors_createExecutionError(error, stdout, stderr) {
     });
 }
 //# sourceMappingURL=errors.js.map
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-process/dist/esm/resolveExecutable.js
@@ -67743,7 +67838,7 @@ function snapshotEnvironment(environment) {
 }
 function normalizeCwd(cwd) {
     const cwdPath = cwd instanceof URL ? (0,external_node_url_.fileURLToPath)(cwd) : cwd;
-    return external_node_path_.resolve(cwdPath ?? process.cwd());
+    return external_node_path_namespaceObject.resolve(cwdPath ?? process.cwd());
 }
 /**
  * Snapshots and validates process resolution options.
@@ -67766,11 +67861,11 @@ function createProcessContext(options = {}) {
 }
 function isExecutableFile(filePath) {
     try {
-        if (!(0,external_node_fs_.statSync)(filePath).isFile()) {
+        if (!(0,external_node_fs_namespaceObject.statSync)(filePath).isFile()) {
             return false;
         }
         if (process.platform !== "win32") {
-            (0,external_node_fs_.accessSync)(filePath, external_node_fs_.constants.X_OK);
+            (0,external_node_fs_namespaceObject.accessSync)(filePath, external_node_fs_namespaceObject.constants.X_OK);
         }
         return true;
     }
@@ -67785,7 +67880,7 @@ function isBatchExtension(extension) {
     return WINDOWS_BATCH_EXTENSIONS.some((candidate) => candidate === extension);
 }
 function resolveWindowsCandidate(candidate, allowWindowsBatchFiles) {
-    const extension = external_node_path_.extname(candidate).toLowerCase();
+    const extension = external_node_path_namespaceObject.extname(candidate).toLowerCase();
     if (extension) {
         if (!isNativeExtension(extension) && !(allowWindowsBatchFiles && isBatchExtension(extension))) {
             return undefined;
@@ -67812,7 +67907,7 @@ function getSearchPaths(context) {
     const pathValue = resolveExecutable_getEnvironmentValue(context.env, "PATH") ?? "";
     const paths = [];
     const seen = new Set();
-    for (const entry of pathValue.split(external_node_path_.delimiter)) {
+    for (const entry of pathValue.split(external_node_path_namespaceObject.delimiter)) {
         let candidate = entry;
         if (process.platform === "win32") {
             candidate = candidate.trim();
@@ -67820,10 +67915,10 @@ function getSearchPaths(context) {
                 candidate = candidate.slice(1, -1);
             }
         }
-        if (!candidate || !external_node_path_.isAbsolute(candidate)) {
+        if (!candidate || !external_node_path_namespaceObject.isAbsolute(candidate)) {
             continue;
         }
-        const normalized = external_node_path_.resolve(candidate);
+        const normalized = external_node_path_namespaceObject.resolve(candidate);
         const key = process.platform === "win32" ? normalized.toLowerCase() : normalized;
         if (!seen.has(key)) {
             seen.add(key);
@@ -67856,8 +67951,8 @@ function validateCommand(command) {
  */
 function resolveExecutableWithContext(command, context) {
     validateCommand(command);
-    if (hasPathSeparator(command) || external_node_path_.isAbsolute(command)) {
-        const candidate = external_node_path_.resolve(context.cwd, command);
+    if (hasPathSeparator(command) || external_node_path_namespaceObject.isAbsolute(command)) {
+        const candidate = external_node_path_namespaceObject.resolve(context.cwd, command);
         if (process.platform === "win32") {
             return resolveWindowsCandidate(candidate, context.allowWindowsBatchFiles);
         }
@@ -67866,21 +67961,21 @@ function resolveExecutableWithContext(command, context) {
     const searchPaths = getSearchPaths(context);
     if (process.platform !== "win32") {
         for (const searchPath of searchPaths) {
-            const candidate = external_node_path_.join(searchPath, command);
+            const candidate = external_node_path_namespaceObject.join(searchPath, command);
             if (isExecutableFile(candidate)) {
                 return candidate;
             }
         }
         return undefined;
     }
-    const extension = external_node_path_.extname(command).toLowerCase();
+    const extension = external_node_path_namespaceObject.extname(command).toLowerCase();
     if (extension) {
         if (!isNativeExtension(extension) &&
             !(context.allowWindowsBatchFiles && isBatchExtension(extension))) {
             return undefined;
         }
         for (const searchPath of searchPaths) {
-            const candidate = external_node_path_.join(searchPath, command);
+            const candidate = external_node_path_namespaceObject.join(searchPath, command);
             if (isExecutableFile(candidate)) {
                 return candidate;
             }
@@ -67889,7 +67984,7 @@ function resolveExecutableWithContext(command, context) {
     }
     for (const searchPath of searchPaths) {
         for (const nativeExtension of WINDOWS_NATIVE_EXTENSIONS) {
-            const candidate = external_node_path_.join(searchPath, command + nativeExtension);
+            const candidate = external_node_path_namespaceObject.join(searchPath, command + nativeExtension);
             if (isExecutableFile(candidate)) {
                 return candidate;
             }
@@ -67898,7 +67993,7 @@ function resolveExecutableWithContext(command, context) {
     if (context.allowWindowsBatchFiles) {
         for (const searchPath of searchPaths) {
             for (const batchExtension of WINDOWS_BATCH_EXTENSIONS) {
-                const candidate = external_node_path_.join(searchPath, command + batchExtension);
+                const candidate = external_node_path_namespaceObject.join(searchPath, command + batchExtension);
                 if (isExecutableFile(candidate)) {
                     return candidate;
                 }
@@ -67919,10 +68014,10 @@ function resolveExecutable(command, options = {}) {
 }
 function canonicalizeWindowsPath(filePath) {
     try {
-        return external_node_fs_.realpathSync.native(filePath).toLowerCase();
+        return external_node_fs_namespaceObject.realpathSync.native(filePath).toLowerCase();
     }
     catch {
-        return external_node_path_.resolve(filePath).toLowerCase();
+        return external_node_path_namespaceObject.resolve(filePath).toLowerCase();
     }
 }
 function isWindowsDriveAbsolutePath(filePath) {
@@ -67942,7 +68037,7 @@ function resolveWindowsCommandInterpreter(childEnvironment) {
             code: "ERR_UNTRUSTED_COMMAND_INTERPRETER",
         });
     }
-    const executablePath = external_node_path_.join(systemRoot, "System32", "cmd.exe");
+    const executablePath = external_node_path_namespaceObject.join(systemRoot, "System32", "cmd.exe");
     if (!isExecutableFile(executablePath)) {
         throw new ProcessError("The Windows command interpreter could not be found.", {
             code: "ERR_UNTRUSTED_COMMAND_INTERPRETER",
@@ -68055,7 +68150,7 @@ function normalizeCommand(command, args, context) {
             windowsVerbatimArguments: false,
         };
     }
-    const extension = external_node_path_.extname(resolvedPath).toLowerCase();
+    const extension = external_node_path_namespaceObject.extname(resolvedPath).toLowerCase();
     if (extension === ".exe" || extension === ".com") {
         return {
             executable: resolvedPath,
@@ -68218,7 +68313,7 @@ function spawnSync(command, args = [], options = {}) {
 async function execFile(command, args = [], options = {}) {
     const prepared = prepareProcess(command, args, options, execFileOptionNames);
     return new Promise((resolve, reject) => {
-        callWithSanitizedChildProcessErrors(() => external_node_child_process_.execFile(prepared.command.executable, prepared.command.args, {
+        callWithSanitizedChildProcessErrors(() => external_node_child_process_namespaceObject.execFile(prepared.command.executable, prepared.command.args, {
             ...prepared.nodeOptions,
             cwd: prepared.command.cwd,
             env: prepared.command.env,
@@ -69190,7 +69285,7 @@ class VisualStudioCodeCredential {
      */
     async loadAuthRecord(authRecordPath, scopes) {
         try {
-            const authRecordContent = await (0,promises_.readFile)(authRecordPath, { encoding: "utf8" });
+            const authRecordContent = await (0,promises_namespaceObject.readFile)(authRecordPath, { encoding: "utf8" });
             return deserializeAuthenticationRecord(authRecordContent);
         }
         catch (error) {
@@ -70267,6 +70362,10 @@ function hasOidcRequest(env) {
 }
 // Events whose runs GitHub starts with the fork's reduced permissions when the head is a fork.
 const PULL_REQUEST_EVENTS = new Set(["pull_request", "pull_request_review", "pull_request_review_comment"]);
+// Events GitHub treats as coming from a fork when Dependabot triggers them (its "Restrictions when
+// Dependabot triggers events"); pull_request_target only for a pull request Dependabot opened.
+const DEPENDABOT_EVENTS = new Set([...PULL_REQUEST_EVENTS, "push", "create", "deployment", "deployment_status"]);
+const DEPENDABOT = "dependabot[bot]";
 /**
  * Why the job has no OIDC token request variables. Each cause has its own fix, so telling a fork
  * pull request from a missing `permissions:` entry matters: the second is fixable, the first is not.
@@ -70275,22 +70374,32 @@ function explainMissingOidc(env, readEventPayload = readJsonFile) {
     if (env["GITHUB_ACTIONS"] !== "true") {
         return {
             reason: "outside-github-actions",
+            withheldByGitHub: false,
             message: "No GitHub OIDC token: this is not running in a GitHub Actions job.",
             hint: "Outside GitHub Actions, sign in with `auth: azure-cli` (after `az login`) or `auth: managed-identity`.",
         };
     }
-    if (env["GITHUB_ACTOR"] === "dependabot[bot]") {
+    let payload;
+    const readPayload = () => {
+        const path = env["GITHUB_EVENT_PATH"];
+        payload ??= path ? readEventPayload(path) : undefined;
+        return payload;
+    };
+    const event = env["GITHUB_EVENT_NAME"] ?? "";
+    if (isDependabotRun(env, event, readPayload)) {
         return {
             reason: "dependabot",
-            message: "No GitHub OIDC token: GitHub gives runs triggered by Dependabot a read-only token and no OIDC token.",
+            withheldByGitHub: true,
+            message: "No GitHub OIDC token: GitHub treats runs triggered by Dependabot like fork pull requests and gives them no OIDC token by default.",
             hint: "Let Dependabot pull requests run as dry runs (`dry-run: auto` does this), " +
                 "or skip this step with `if: github.actor != 'dependabot[bot]'`.",
         };
     }
-    const fork = PULL_REQUEST_EVENTS.has(env["GITHUB_EVENT_NAME"] ?? "") ? findForkHead(env, readEventPayload) : undefined;
+    const fork = PULL_REQUEST_EVENTS.has(event) ? findForkHead(readPayload()) : undefined;
     if (fork !== undefined) {
         return {
             reason: "fork-pull-request",
+            withheldByGitHub: true,
             message: `No GitHub OIDC token: this is a pull request from the fork ${fork}, ` +
                 "and GitHub never grants `id-token: write` to pull requests from forks.",
             hint: "Fork pull requests can only run as offline dry runs (`dry-run: auto` does this). " +
@@ -70299,31 +70408,48 @@ function explainMissingOidc(env, readEventPayload = readJsonFile) {
     }
     return {
         reason: "missing-permission",
+        withheldByGitHub: false,
         message: `No GitHub OIDC token: ${REQUEST_URL} and ${REQUEST_TOKEN} are not set for this job.`,
         hint: "Add `permissions: { id-token: write, contents: read }` to the workflow or to this job. " +
-            "A reusable workflow gets the permission only if its caller grants it as well.",
+            "A reusable workflow gets the permission only if its caller grants it as well. " +
+            "A dry run needs the token too: its plan is only worth something once it has read the vault.",
     };
 }
-/** The fork's full name when the payload describes a pull request whose head is another repository. */
-function findForkHead(env, readEventPayload) {
-    const path = env["GITHUB_EVENT_PATH"];
-    if (!path)
-        return undefined;
-    const payload = readEventPayload(path);
+/** GitHub's rule: the run's actor is Dependabot, on an event it restricts for Dependabot. */
+function isDependabotRun(env, event, readPayload) {
+    const actor = env["GITHUB_ACTOR"] ?? readProperty(readProperty(readPayload(), "sender"), "login");
+    if (actor !== DEPENDABOT)
+        return false;
+    if (DEPENDABOT_EVENTS.has(event))
+        return true;
+    return event === "pull_request_target" && readProperty(readProperty(readProperty(readPayload(), "pull_request"), "user"), "login") === DEPENDABOT;
+}
+/**
+ * The fork's full name when the payload describes a pull request whose head is another
+ * repository. `head.repo.fork` alone is not enough: a pull request between two branches of a
+ * repository that is itself a fork has it set, and gets a token. So the repositories are
+ * compared, by ID, else by name, and the flag decides only when neither is known.
+ */
+function findForkHead(payload) {
     const pullRequest = readProperty(payload, "pull_request");
     if (pullRequest === undefined)
         return undefined;
     const headRepo = readProperty(readProperty(pullRequest, "head"), "repo");
-    const baseName = readProperty(readProperty(readProperty(pullRequest, "base"), "repo"), "full_name");
+    const baseRepo = readProperty(readProperty(pullRequest, "base"), "repo");
     // A deleted fork leaves `head.repo` null; it was still a fork.
     if (headRepo === null)
         return "(deleted)";
     const headName = readProperty(headRepo, "full_name");
-    const isFork = readProperty(headRepo, "fork") === true ||
-        (typeof headName === "string" && typeof baseName === "string" && headName !== baseName);
+    const isFork = compareKnown(readProperty(headRepo, "id"), readProperty(baseRepo, "id"), "number") ??
+        compareKnown(headName, readProperty(baseRepo, "full_name"), "string") ??
+        readProperty(headRepo, "fork") === true;
     if (!isFork)
         return undefined;
     return typeof headName === "string" ? headName : "(unknown)";
+}
+/** True when both are of the type and differ, false when both are and match, else undefined. */
+function compareKnown(head, base, type) {
+    return typeof head === type && typeof base === type ? head !== base : undefined;
 }
 function readProperty(value, key) {
     if (typeof value !== "object" || value === null)
@@ -70332,7 +70458,7 @@ function readProperty(value, key) {
 }
 function readJsonFile(path) {
     try {
-        return JSON.parse((0,external_node_fs_.readFileSync)(path, "utf8"));
+        return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, "utf8"));
     }
     catch {
         return undefined;
@@ -80512,6 +80638,23 @@ const CLOUDS = {
         vaultScope: "https://vault.azure.cn/.default",
     },
 };
+/**
+ * Azure/login's `environment` names for the same clouds, so a workflow can use one spelling for
+ * both actions. Azure Stack and Azure Germany (closed in 2021) have no counterpart here.
+ */
+const AZURE_LOGIN_CLOUD_NAMES = {
+    AzureCloud: "public",
+    AzureUSGovernment: "usgovernment",
+    AzureChinaCloud: "china",
+};
+/** The cloud a `cloud` input names, in this action's or Azure/login's spelling, ignoring case. */
+function findCloudName(value) {
+    const folded = value.toLowerCase();
+    const own = CLOUD_NAMES.find((name) => name === folded);
+    if (own !== undefined)
+        return own;
+    return Object.entries(AZURE_LOGIN_CLOUD_NAMES).find(([alias]) => alias.toLowerCase() === folded)?.[1];
+}
 /** The cloud whose vault suffix ends the given host name (case-insensitive), if any. */
 function findCloudByVaultHost(host) {
     const lower = host.toLowerCase();
@@ -80537,10 +80680,65 @@ function checkGlob(pattern) {
 }
 /** Whether a source name matches a pattern, ignoring case. Throws for an invalid pattern. */
 function matchesGlob(name, pattern) {
+    return countGlobSteps(name, pattern).matched;
+}
+/**
+ * Matches and counts the steps taken, so tests can hold the matcher to its bound: at most
+ * (name length + 1) × (pattern length + 1) steps, whatever the pattern.
+ */
+function countGlobSteps(name, pattern) {
     const parsed = parseGlob(pattern);
     if (!parsed.ok)
         throw new Error(`Invalid glob pattern: ${parsed.problem}`);
-    return parsed.regex.test(name);
+    return matchTokens(name, parsed.tokens);
+}
+/**
+ * The greedy wildcard match with one saved star: on a mismatch, the most recent `*` takes one
+ * more character and matching resumes after it. Earlier stars never need revisiting (a later
+ * star can absorb anything they could), so the work is O(name × pattern), never exponential.
+ */
+function matchTokens(name, tokens) {
+    let steps = 0;
+    let token = 0;
+    let char = 0;
+    let starToken = -1;
+    let starChar = 0;
+    while (char < name.length) {
+        steps += 1;
+        const current = tokens[token];
+        if (current !== undefined && current.kind === "star") {
+            starToken = token;
+            starChar = char;
+            token += 1;
+        }
+        else if (current !== undefined && matchesToken(current, name[char])) {
+            token += 1;
+            char += 1;
+        }
+        else if (starToken !== -1) {
+            token = starToken + 1;
+            starChar += 1;
+            char = starChar;
+        }
+        else {
+            return { matched: false, steps };
+        }
+    }
+    while (tokens[token]?.kind === "star") {
+        steps += 1;
+        token += 1;
+    }
+    return { matched: token === tokens.length, steps };
+}
+function matchesToken(token, char) {
+    if (token.kind === "any")
+        return true;
+    const lower = char.toLowerCase();
+    const upper = char.toUpperCase();
+    if (token.kind === "char")
+        return token.char === lower || token.char === upper;
+    const inClass = token.ranges.some(([low, high]) => [char, lower, upper].some((variant) => variant.length === 1 && variant >= low && variant <= high));
+    return inClass !== token.negated;
 }
 function parseGlob(pattern) {
     if (pattern === "")
@@ -80548,31 +80746,33 @@ function parseGlob(pattern) {
     if (pattern.startsWith("!")) {
         return { ok: false, problem: "starts with '!'; negation is not supported, use the exclude input instead" };
     }
-    let source = "";
+    const tokens = [];
     let index = 0;
     while (index < pattern.length) {
         const char = pattern[index];
         const column = index + 1;
         if (char === "*") {
-            source += "[\\s\\S]*";
+            // Consecutive stars match what one star matches.
+            if (tokens.at(-1)?.kind !== "star")
+                tokens.push({ kind: "star" });
             index += 1;
         }
         else if (char === "?") {
-            source += "[\\s\\S]";
+            tokens.push({ kind: "any" });
             index += 1;
         }
         else if (char === "[") {
             const parsedClass = parseClass(pattern, index);
             if (!parsedClass.ok)
                 return parsedClass;
-            source += parsedClass.source;
+            tokens.push(parsedClass.token);
             index = parsedClass.end;
         }
         else if (char === "]") {
             return { ok: false, problem: `has ']' without a matching '[' at column ${column}` };
         }
         else if (NAME_CHAR.test(char)) {
-            source += escapeForRegex(char);
+            tokens.push({ kind: "char", char: char.toLowerCase() });
             index += 1;
         }
         else {
@@ -80582,7 +80782,7 @@ function parseGlob(pattern) {
             };
         }
     }
-    return { ok: true, regex: new RegExp(`^${source}$`, "i") };
+    return { ok: true, tokens };
 }
 /** Parses `[...]` starting at `start` (the `[`); `end` is the index after the closing `]`. */
 function parseClass(pattern, start) {
@@ -80592,7 +80792,7 @@ function parseClass(pattern, start) {
         negated = true;
         index += 1;
     }
-    const parts = [];
+    const ranges = [];
     while (index < pattern.length && pattern[index] !== "]") {
         const low = pattern[index];
         if (!NAME_CHAR.test(low)) {
@@ -80606,24 +80806,21 @@ function parseClass(pattern, start) {
             if (low > high) {
                 return { ok: false, problem: `has a character range out of order at column ${index + 1}` };
             }
-            parts.push(`${escapeForRegex(low)}-${escapeForRegex(high)}`);
+            ranges.push([low, high]);
             index += 3;
         }
         else {
-            parts.push(escapeForRegex(low));
+            ranges.push([low, low]);
             index += 1;
         }
     }
     if (index >= pattern.length) {
         return { ok: false, problem: `has '[' without a closing ']' at column ${start + 1}` };
     }
-    if (parts.length === 0) {
+    if (ranges.length === 0) {
         return { ok: false, problem: `has an empty character class at column ${start + 1}` };
     }
-    return { ok: true, source: `[${negated ? "^" : ""}${parts.join("")}]`, end: index + 1 };
-}
-function escapeForRegex(char) {
-    return /[0-9A-Za-z_]/.test(char) ? char : `\\${char}`;
+    return { ok: true, token: { kind: "class", negated, ranges }, end: index + 1 };
 }
 
 ;// CONCATENATED MODULE: ./src/naming.ts
@@ -80727,6 +80924,30 @@ function isSelected(key, rules) {
     if (rules.include.length > 0 && !rules.include.some((pattern) => matchesGlob(key, pattern)))
         return false;
     return !rules.exclude.some((pattern) => matchesGlob(key, pattern));
+}
+/**
+ * Patterns that matched none of the source names: usually a typo or a source that no longer
+ * holds what the workflow expects, so each is reported. Both lists are matched against every
+ * source name (before transform and prefix), the way the patterns are written.
+ */
+function findUnusedPatterns(keys, rules) {
+    const unused = (input, patterns) => patterns.flatMap((pattern, index) => (keys.some((key) => matchesGlob(key, pattern)) ? [] : [{ input, position: index + 1, pattern }]));
+    return [...unused("include", rules.include), ...unused("exclude", rules.exclude)];
+}
+/**
+ * Why sources that hold entries selected none of them, for a run that must fail rather than
+ * pass green having synced nothing. Patterns are not secret (they may hold only name characters
+ * and wildcards), so they are quoted.
+ */
+function explainEmptySelection(keys, rules) {
+    const entries = keys.length === 1 ? "1 entry" : `${keys.length} entries`;
+    const onlyToken = keys.every((key) => key.toLowerCase() === GITHUB_TOKEN_NAME);
+    const message = onlyToken
+        ? `Nothing to sync: the sources hold only ${GITHUB_TOKEN_NAME}, which is synced only when include names it exactly`
+        : `Nothing to sync: the sources hold ${entries}, and include/exclude selected none of them`;
+    const unused = findUnusedPatterns(keys, rules).map((item) => `${item.input} pattern ${item.position} ('${item.pattern}') matched no source name.`);
+    const advice = "Patterns match source names as written in the sources (before prefix and name transform), ignoring case.";
+    return { message, hint: [...unused, advice].join("\n") };
 }
 /** Why Key Vault cannot hold this name, or undefined when it can. Names are not secret. */
 function findNameProblem(name, transform) {
@@ -80897,13 +81118,24 @@ const envFiles = inputs_text((value, ctx) => {
     return paths;
 });
 const prefix = inputs_text((value, ctx) => {
-    if (!/^[0-9A-Za-z-]*$/.test(value)) {
-        return report(ctx, "prefix", "may contain only letters, digits and hyphens (Key Vault secret names allow nothing else)");
+    const bad = value.search(/[^0-9A-Za-z-]/);
+    if (bad >= 0) {
+        // Say what to write instead without repeating the value: the usual slip is `shop_` for `shop-`.
+        const hint = /[_.]/.test(value)
+            ? "Write '-' where the prefix has '_' or '.', as source names are converted (DB_PASSWORD becomes DB-PASSWORD), for example prefix: shop-, not shop_."
+            : undefined;
+        return report(ctx, "prefix", `may contain only letters, digits and hyphens (Key Vault secret names allow nothing else); character ${bad + 1} is none of these`, hint);
     }
     if (value.length > MAX_PREFIX_LENGTH) {
         return report(ctx, "prefix", `must be at most ${MAX_PREFIX_LENGTH} characters, to leave room for a name (Key Vault names are at most ${MAX_NAME_LENGTH}); it has ${value.length}`);
     }
     return value;
+});
+const cloudChoice = inputs_text((value, ctx) => {
+    if (value === "")
+        return "public";
+    const aliases = Object.keys(AZURE_LOGIN_CLOUD_NAMES).join(", ");
+    return findCloudName(value) ?? report(ctx, "cloud", `must be one of ${CLOUD_NAMES.join(", ")}, or Azure/login's ${aliases}`);
 });
 const audience = inputs_text((value, ctx) => {
     if (value === "")
@@ -80923,48 +81155,50 @@ const contentType = inputs_text((value, ctx) => {
     }
     return value;
 });
+/**
+ * `key=value` items, one per line or comma separated: the same list rule as include/exclude, so
+ * `env=prod,team=shop` is two tags. A tag value therefore cannot hold a comma; an item that is
+ * left without `=` by a comma (`list=a,b`) is refused rather than guessed at.
+ */
 const tags = inputs_text((value, ctx) => {
     const result = {};
-    const firstLineOf = new Map();
+    const firstTagOf = new Map();
     const reserved = new Map(RESERVED_TAGS.map((name) => [name.toLowerCase(), name]));
-    let count = 0;
-    value.split(/\r?\n/).forEach((line, index) => {
-        const lineNumber = index + 1;
-        if (line.trim() === "")
-            return;
-        count += 1;
-        const equals = line.indexOf("=");
+    const items = splitList(value, true);
+    items.forEach((item, index) => {
+        const position = `tag ${index + 1}`;
+        const equals = item.indexOf("=");
         if (equals === -1) {
-            report(ctx, "tags", `line ${lineNumber} is not key=value`);
+            report(ctx, "tags", `${position} is not key=value (tags are separated by new lines or commas, so a value cannot contain a comma)`);
             return;
         }
-        const key = line.slice(0, equals).trim();
-        const tagValue = line.slice(equals + 1).trim();
+        const key = item.slice(0, equals).trim();
+        const tagValue = item.slice(equals + 1).trim();
         const folded = key.toLowerCase();
         const reservedName = reserved.get(folded);
-        const earlier = firstLineOf.get(folded);
+        const earlier = firstTagOf.get(folded);
         if (key === "") {
-            report(ctx, "tags", `line ${lineNumber} has an empty key`);
+            report(ctx, "tags", `${position} has an empty key`);
         }
         else if (key.length > MAX_TAG_LENGTH) {
-            report(ctx, "tags", `line ${lineNumber} has a key longer than ${MAX_TAG_LENGTH} characters`);
+            report(ctx, "tags", `${position} has a key longer than ${MAX_TAG_LENGTH} characters`);
         }
         else if (tagValue.length > MAX_TAG_LENGTH) {
-            report(ctx, "tags", `line ${lineNumber} has a value longer than ${MAX_TAG_LENGTH} characters`);
+            report(ctx, "tags", `${position} has a value longer than ${MAX_TAG_LENGTH} characters`);
         }
         else if (reservedName !== undefined) {
-            report(ctx, "tags", `line ${lineNumber} uses '${reservedName}', a tag the action writes itself (reserved: ${RESERVED_TAGS.join(", ")})`);
+            report(ctx, "tags", `${position} uses '${reservedName}', a tag the action writes itself (reserved: ${RESERVED_TAGS.join(", ")})`);
         }
         else if (earlier !== undefined) {
-            report(ctx, "tags", `line ${lineNumber} repeats the key of line ${earlier} (tag names ignore case)`);
+            report(ctx, "tags", `${position} repeats the key of tag ${earlier} (tag names ignore case)`);
         }
         else {
-            firstLineOf.set(folded, lineNumber);
+            firstTagOf.set(folded, index + 1);
             result[key] = tagValue;
         }
     });
-    if (count > MAX_USER_TAGS) {
-        report(ctx, "tags", `allows at most ${MAX_USER_TAGS} tags (Key Vault allows ${MAX_TAGS} per secret and the action writes ${RESERVED_TAGS.length} of its own); ${count} given`);
+    if (items.length > MAX_USER_TAGS) {
+        report(ctx, "tags", `allows at most ${MAX_USER_TAGS} tags (Key Vault allows ${MAX_TAGS} per secret and the action writes ${RESERVED_TAGS.length} of its own); ${items.length} given`);
     }
     return result;
 });
@@ -80994,7 +81228,7 @@ const concurrency = schemas_string()
  * skipped while what they depend on is invalid), so one run names every problem.
  */
 function buildSchema(env, raw) {
-    const cloudName = raw.cloud === "" ? "public" : findChoice(raw.cloud, CLOUD_NAMES);
+    const cloudName = raw.cloud === "" ? "public" : findCloudName(raw.cloud);
     const cloud = cloudName === undefined ? undefined : CLOUDS[cloudName];
     const auth = raw.auth === "" ? "oidc" : findChoice(raw.auth, AUTH_MODES);
     return object({
@@ -81013,7 +81247,7 @@ function buildSchema(env, raw) {
         "tenant-id": inputs_text((value, ctx) => readTenantId(value, auth, env, ctx)),
         "client-id": inputs_text((value, ctx) => readClientId(value, auth, env, ctx)),
         auth: choice("auth", AUTH_MODES, "oidc"),
-        cloud: choice("cloud", CLOUD_NAMES, "public"),
+        cloud: cloudChoice,
         audience,
         "dry-run": choice("dry-run", ["auto", "true", "false"], "auto"),
         prune: flag("prune"),
@@ -85110,6 +85344,27 @@ class SecretClient {
 }
 
 //# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./src/request-debug-policy.ts
+function createRequestDebugPolicy(debug, now) {
+    return {
+        name: "keyvaultSyncRequestDebug",
+        async sendRequest(request, next) {
+            const started = now();
+            const what = `${request.method} ${new URL(request.url).pathname}`;
+            try {
+                const response = await next(request);
+                debug(`Key Vault ${what} -> ${response.status} (${now() - started} ms)`);
+                return response;
+            }
+            catch (error) {
+                const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "no response";
+                debug(`Key Vault ${what} -> ${code} (${now() - started} ms)`);
+                throw error;
+            }
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/key-vault.ts
 /**
  * The KeyVault interface the rest of the action uses, and its Azure implementation. This is the
@@ -85131,6 +85386,7 @@ class SecretClient {
  * What a failure means and how to fix it is in vault-errors.ts; the policies added to the SDK's
  * pipeline (timeout, error bodies, 429) are in vault-policies.ts.
  */
+
 
 
 
@@ -85218,9 +85474,11 @@ function key_vault_createKeyVault(vaultUrl, credential, options = {}) {
                     log,
                 }),
             },
-            // After the SDK's retry policy, so it sees every try; the timeout closest to the wire, so
-            // every try gets the whole time.
+            // After the SDK's retry policy, so it sees every try.
             { position: "perRetry", policy: createNoBlindRepeatPolicy() },
+            // Closest to the wire, so every attempt (retries of 429s and transient errors) shows.
+            ...(options.debug === undefined ? [] : [{ position: "perRetry", policy: createRequestDebugPolicy(options.debug, now) }]),
+            // Closest to the wire of all, so every try gets the whole time.
             { position: "perRetry", policy: createTimeoutPolicy(REQUEST_TIMEOUT_MS) },
         ],
         retryOptions: { maxRetries: retry.transientRetries, retryDelayInMs: retry.transientDelayMs },
@@ -85407,7 +85665,514 @@ function key_vault_createKeyVault(vaultUrl, credential, options = {}) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/progress.ts
+const PROGRESS_INTERVAL_MS = 5_000;
+const count = new Intl.NumberFormat("en-US");
+/**
+ * Returns the callback apply calls after each item. It logs when at least `intervalMs` passed
+ * since the start or the last line, and never for the last item: the report follows it.
+ */
+function createApplyProgress(options) {
+    const interval = options.intervalMs ?? PROGRESS_INTERVAL_MS;
+    let lastLine = options.now();
+    let done = 0;
+    let failed = 0;
+    return (result) => {
+        done += 1;
+        if (result.status === "failed")
+            failed += 1;
+        const now = options.now();
+        if (done >= options.total || now - lastLine < interval)
+            return;
+        lastLine = now;
+        options.log(`Applied ${count.format(done)} of ${count.format(options.total)} (${count.format(failed)} failed) …`);
+    };
+}
+
+;// CONCATENATED MODULE: ./src/fix-commands.ts
+/**
+ * Hints are written as one text for the log and annotations, with Azure CLI commands inside
+ * sentences. The job summary shows each command on its own, copyable and wrapped. This module
+ * finds the commands in a hint and wraps them. Pure.
+ */
+// An Azure CLI command that starts a line or follows a sentence's "Grant it:" or "(".
+const COMMAND_START = /(?<=^|[\s(:])az (?=[a-z])/g;
+/**
+ * Splits a hint into prose, inline code (`…` in the hint) and Azure CLI commands, in order.
+ * A command ends at the end of its line, at a sentence end (". "), at a ")" closing a "(" it
+ * was opened by, or at " (" starting an aside; quotes and `$(…)` are kept whole.
+ */
+function splitHint(hint) {
+    const parts = [];
+    let text = "";
+    const flushText = () => {
+        if (text !== "")
+            parts.push({ kind: "text", text });
+        text = "";
+    };
+    let index = 0;
+    while (index < hint.length) {
+        if (hint[index] === "`") {
+            const close = hint.indexOf("`", index + 1);
+            if (close > index) {
+                flushText();
+                parts.push({ kind: "code", text: hint.slice(index + 1, close) });
+                index = close + 1;
+                continue;
+            }
+        }
+        COMMAND_START.lastIndex = index;
+        const start = COMMAND_START.exec(hint);
+        if (start?.index === index) {
+            const end = findCommandEnd(hint, index);
+            flushText();
+            parts.push({ kind: "command", text: hint.slice(index, end).trim() });
+            index = end;
+            continue;
+        }
+        text += hint[index];
+        index += 1;
+    }
+    flushText();
+    return parts;
+}
+function findCommandEnd(hint, start) {
+    const openedByParen = hint[start - 1] === "(";
+    let quote;
+    let depth = 0;
+    for (let index = start; index < hint.length; index++) {
+        const char = hint[index];
+        const next = hint[index + 1];
+        if (char === "\n")
+            return index;
+        if (quote !== undefined) {
+            if (char === "\\" && quote === '"')
+                index += 1;
+            else if (char === quote)
+                quote = undefined;
+            continue;
+        }
+        if (char === "'" || char === '"')
+            quote = char;
+        else if (char === "$" && next === "(") {
+            depth += 1;
+            index += 1;
+        }
+        else if (char === ")") {
+            if (depth > 0)
+                depth -= 1;
+            else if (openedByParen)
+                return index;
+        }
+        else if (depth === 0 && char === "(" && hint[index - 1] === " ")
+            return index - 1;
+        else if (depth === 0 && char === "`")
+            return index;
+        else if (depth === 0 && char === "." && (next === undefined || /\s/.test(next)))
+            return index;
+    }
+    return hint.length;
+}
+/**
+ * Wraps a long command before each `--option`, with `\` continuations, so it fits a narrow
+ * page and still pastes into a POSIX shell as one command.
+ */
+function wrapCommand(command, width = 80) {
+    if (command.length <= width)
+        return command;
+    const groups = [];
+    for (const word of splitWords(command).map(spreadJsonWord)) {
+        if (word.startsWith("--") || groups.length === 0)
+            groups.push(word);
+        else
+            groups[groups.length - 1] += ` ${word}`;
+    }
+    return groups.join(" \\\n  ");
+}
+/**
+ * A single-quoted JSON argument longer than a line, spread over lines: inside single quotes a
+ * newline is part of the argument, and JSON allows it between tokens, so the command is the same.
+ */
+function spreadJsonWord(word) {
+    const json = /^'([[{].*[\]}])'$/s.exec(word)?.[1];
+    if (json === undefined || word.length <= 60 || json.includes("'"))
+        return word;
+    try {
+        return `'${JSON.stringify(JSON.parse(json), null, 2).replaceAll("\n", "\n    ")}'`;
+    }
+    catch {
+        return word;
+    }
+}
+/** Words as the shell splits them: spaces inside quotes and `$(…)` do not split. */
+function splitWords(command) {
+    const words = [];
+    let word = "";
+    let quote;
+    let depth = 0;
+    for (let index = 0; index < command.length; index++) {
+        const char = command[index];
+        if (quote === '"' && char === "\\" && index + 1 < command.length) {
+            word += char + command[index + 1];
+            index += 1;
+            continue;
+        }
+        if (quote !== undefined) {
+            if (char === quote)
+                quote = undefined;
+        }
+        else if (char === "'" || char === '"')
+            quote = char;
+        else if (char === "$" && command[index + 1] === "(")
+            depth += 1;
+        else if (char === ")" && depth > 0)
+            depth -= 1;
+        else if (char === " " && depth === 0) {
+            if (word !== "")
+                words.push(word);
+            word = "";
+            continue;
+        }
+        word += char;
+    }
+    if (word !== "")
+        words.push(word);
+    return words;
+}
+
+;// CONCATENATED MODULE: ./src/markdown.ts
+/**
+ * Writing GitHub-flavoured Markdown that shows text exactly as it is. Names and reasons come
+ * from users' sources and from the service, so none of their characters may become emphasis,
+ * links, HTML, headings or table columns. Pure: text in, Markdown out.
+ */
+// Characters that start Markdown syntax anywhere in a line. Backslash-escaping any ASCII
+// punctuation is valid CommonMark, so escaping a few more than needed is harmless. `:` and `@`
+// stop GitHub's autolinks (https://…, e-mail addresses), emoji codes and @mentions.
+const INLINE_SYNTAX = /[\\`*_[\]()#~!|{}:@]/g;
+/**
+ * Escapes text for inline Markdown: one line, every character shown literally. `<`, `>` and
+ * `&` become entities, which also keeps the text safe inside HTML such as `<details>`.
+ */
+function escapeMarkdown(text) {
+    const oneLine = removeControls(text).replace(/\s*(?:\r\n|\r|\n)\s*/g, " ");
+    // "www." autolinks without a scheme; an escaped dot stops it.
+    const escaped = escapeEntities(oneLine).replace(INLINE_SYNTAX, "\\$&").replace(/(www)\./gi, "$1\\.");
+    // At the start of a line these begin a list item or a setext underline (`>` is an entity already).
+    return escaped.replace(/^[-+=]/, "\\$&").replace(/^(\d+)([.)])/, "$1\\$2");
+}
+/**
+ * Escapes the action's own messages, where `…` marks code (an input, a setting): those parts
+ * become code spans, the rest is escaped as escapeMarkdown does.
+ */
+function escapeWithCode(text) {
+    return text
+        .split(/(`[^`\r\n]+`)/)
+        .map((part, index) => (index % 2 === 1 ? codeSpan(part.slice(1, -1)) : escapeMarkdown(part)))
+        .join("");
+}
+/** Escapes text for a table cell: as escapeMarkdown, with line breaks kept as `<br>`. */
+function escapeCell(text) {
+    return removeControls(text)
+        .split(/\r\n|\r|\n/)
+        .map((line) => escapeMarkdown(line))
+        .join("<br>");
+}
+/** Inline code: a backtick run longer than any inside, so the text cannot end the span. */
+function codeSpan(text) {
+    const oneLine = removeControls(text).replace(/\r\n|\r|\n/g, " ");
+    const marks = "`".repeat(longestRun(oneLine, "`") + 1);
+    const pad = oneLine.startsWith("`") || oneLine.endsWith("`") ? " " : "";
+    return `${marks}${pad}${oneLine}${pad}${marks}`;
+}
+/** A fenced block longer than any backtick run inside, so the text cannot close it. */
+function fence(text, language = "text") {
+    const marks = "`".repeat(Math.max(3, longestRun(text, "`") + 1));
+    return `${marks}${language}\n${removeControls(text)}\n${marks}`;
+}
+/** A Markdown link; the URL must be one this action built (percent-encoded, no spaces). */
+function markdown_link(label, url) {
+    return `[${label}](${url.replaceAll("(", "%28").replaceAll(")", "%29")})`;
+}
+/** A GFM table; cells must already be escaped. */
+function table(header, rows) {
+    const line = (cells) => `| ${cells.join(" | ")} |`;
+    return [line(header), line(header.map(() => "---")), ...rows.map(line)];
+}
+/** A GitHub alert (`> [!NOTE]`, `> [!WARNING]`…) around lines of Markdown. */
+function markdown_alert(kind, lines) {
+    return [`> [!${kind}]`, ...lines.map((line) => (line === "" ? ">" : `> ${line}`))];
+}
+function escapeEntities(text) {
+    return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+}
+function removeControls(text) {
+    return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "");
+}
+function longestRun(text, char) {
+    let longest = 0;
+    let current = 0;
+    for (const c of text) {
+        current = c === char ? current + 1 : 0;
+        longest = Math.max(longest, current);
+    }
+    return longest;
+}
+
+;// CONCATENATED MODULE: ./src/summary-links.ts
+/**
+ * Links the job summary offers: the vault in the Azure portal, the commit, and each dotenv
+ * entry's file and line at that commit. Pure: built from the runner's environment and names.
+ */
+
+function readRepositoryLinks(env, cwd) {
+    const repository = env["GITHUB_REPOSITORY"];
+    const sha = env["GITHUB_SHA"];
+    if (!repository || !sha || !/^[0-9a-f]{7,64}$/i.test(sha) || !/^[\w.-]+\/[\w.-]+$/.test(repository))
+        return undefined;
+    const serverUrl = (env["GITHUB_SERVER_URL"] || "https://github.com").replace(/\/+$/, "");
+    return { serverUrl, repository, sha, workspace: env["GITHUB_WORKSPACE"] || cwd, cwd };
+}
+function linkCommit(links) {
+    return `${links.serverUrl}/${links.repository}/commit/${links.sha}`;
+}
+/** The file and line at the commit, or undefined for a file outside the workspace (not in the repository). */
+function linkFileLine(links, file, line) {
+    const inRepository = (0,external_node_path_namespaceObject.relative)((0,external_node_path_namespaceObject.resolve)(links.workspace), (0,external_node_path_namespaceObject.resolve)(links.cwd, file));
+    if (inRepository === "" || inRepository === ".." || inRepository.startsWith(`..${external_node_path_namespaceObject.sep}`) || (0,external_node_path_namespaceObject.isAbsolute)(inRepository))
+        return undefined;
+    const path = inRepository.split(external_node_path_namespaceObject.sep).map(encodeURIComponent).join("/");
+    return `${links.serverUrl}/${links.repository}/blob/${links.sha}/${path}#L${line}`;
+}
+const PORTAL_HOSTS = {
+    public: "https://portal.azure.com",
+    usgovernment: "https://portal.azure.us",
+    china: "https://portal.azure.cn",
+};
+/**
+ * The vault in the Azure portal. A resource link needs the subscription and resource group,
+ * which the action never learns (it only talks to the vault's data plane), so this opens the
+ * portal's Resource Graph Explorer with a query for the vault by name: its result row links
+ * to the vault in whichever subscription the reader can see it. Microsoft's own docs link
+ * Resource Graph queries this way, in all three clouds.
+ */
+function linkVaultInPortal(cloud, vaultName) {
+    // Vault names are letters, digits and dashes; anything else is not put in a query.
+    if (!/^[A-Za-z0-9-]{1,64}$/.test(vaultName))
+        return `${PORTAL_HOSTS[cloud]}/#browse/Microsoft.KeyVault%2Fvaults`;
+    const query = `Resources\n| where type =~ 'microsoft.keyvault/vaults' and name =~ '${vaultName}'\n| project name, resourceGroup, subscriptionId, location`;
+    return `${PORTAL_HOSTS[cloud]}/#blade/HubsExtension/ArgQueryBlade/query/${encodeURIComponent(query)}`;
+}
+
+;// CONCATENATED MODULE: ./src/summary.ts
+
+
+
+
+
+// The order a reader needs them in: problems, then what is lost, then what is new or changed.
+const ATTENTION_ORDER = ["failed", "deleted", "created", "updated", "recovered", "unchanged", "skipped"];
+const CHANGES = ["created", "updated", "recovered"];
+const FOLDED = ["unchanged", "skipped"];
+// More names than this in a sentence stop being read; the table below it lists them all.
+const NAMES_IN_TEXT = 20;
+// GitHub refuses a step summary over 1 MiB; four tables of this many rows, and this many fixes
+// (each names a few commands), stay well under it.
+const MAX_TABLE_ROWS = 500;
+const MAX_FIXES = 20;
+const DRY_RUN_STATUS = {
+    created: "would create",
+    updated: "would update",
+    recovered: "would recover",
+    deleted: "would delete",
+};
+function describeStatus(status, dryRun) {
+    return (dryRun ? DRY_RUN_STATUS[status] : undefined) ?? status;
+}
+/** The summary of a run that got as far as a plan; `sorted` is in Key Vault name order. */
+function renderSummary(sorted, counts, context) {
+    const dryRun = context.dryRun ?? false;
+    const lines = [renderHeading(context), "", renderOutcome(counts, dryRun), "", ...renderContext(context), ""];
+    for (const note of context.notes)
+        lines.push(...markdown_alert("NOTE", [escapeWithCode(note)]), "");
+    if (sorted.length === 0)
+        return [...lines, "No secrets in the sources.", ""].join("\n");
+    lines.push(...renderFailures(sorted.filter((result) => result.status === "failed"), context));
+    lines.push(...renderDeletes(sorted.filter((result) => result.status === "deleted"), context));
+    const changed = CHANGES.flatMap((status) => sorted.filter((result) => result.status === status));
+    if (changed.length > 0) {
+        lines.push(`### ${dryRun ? "Would change" : "Changed"} (${changed.length})`, "");
+        lines.push(...limitedTable(["Key Vault name", "Source", "Result", "Reason"], changed.map((result) => renderRow(result, context))), "");
+    }
+    const folded = FOLDED.flatMap((status) => sorted.filter((result) => result.status === status));
+    if (folded.length > 0) {
+        const label = FOLDED.filter((status) => counts[status] > 0).map((status) => `${status} (${counts[status]})`).join(", ");
+        // Blank lines around the table make GitHub parse it as Markdown inside the HTML element.
+        lines.push("<details>", `<summary>${capitalise(label)}</summary>`, "");
+        lines.push(...limitedTable(["Key Vault name", "Source", "Result", "Reason"], folded.map((result) => renderRow(result, context))), "", "</details>", "");
+    }
+    return lines.join("\n");
+}
+/** The summary of a run that stopped before it had a plan (bad input, sign-in failure). */
+function renderFailureSummary(message, hint, context) {
+    const lines = [renderHeading(context), ""];
+    lines.push(...markdown_alert("CAUTION", [`**No secret was synced.** ${escapeWithCode(message)}`]), "");
+    lines.push(...renderContext(context), "");
+    for (const note of context.notes)
+        lines.push(...markdown_alert("NOTE", [escapeWithCode(note)]), "");
+    if (hint)
+        lines.push("### How to fix it", "", ...renderFix(hint));
+    return lines.join("\n");
+}
+/** Names the vault and prefix, so two uses of the action in one job are told apart. */
+function renderHeading(context) {
+    if (context.vaultUrl === undefined)
+        return "## Key Vault Sync";
+    const prefix = context.settings?.prefix ? `, prefix ${codeSpan(context.settings.prefix)}` : "";
+    return `## Key Vault Sync: ${codeSpan(readVaultName(context.vaultUrl))}${prefix}${context.dryRun ? " (dry run)" : ""}`;
+}
+function renderOutcome(counts, dryRun) {
+    const parts = ATTENTION_ORDER.filter((status) => counts[status] > 0).map((status) => `${counts[status]} ${describeStatus(status, dryRun)}`);
+    if (parts.length === 0)
+        return "**Nothing to sync.**";
+    const [first = "", ...rest] = parts;
+    return [counts.failed > 0 ? `**${first}**` : first, ...rest].join(" · ");
+}
+function renderContext(context) {
+    const lines = [];
+    if (context.vaultUrl !== undefined) {
+        const name = readVaultName(context.vaultUrl);
+        const cloud = findCloudByVaultHost(new URL(context.vaultUrl).hostname)?.name ?? "public";
+        lines.push(`- **Vault:** ${markdown_link(escapeMarkdown(name), linkVaultInPortal(cloud, name))} in the Azure portal · ${codeSpan(context.vaultUrl)}`);
+    }
+    if (context.dryRun !== undefined) {
+        const why = context.dryRunReason ? ` (${escapeMarkdown(context.dryRunReason)})` : "";
+        lines.push(context.dryRun ? `- **Dry run:** nothing was written to the vault${why}` : `- **Mode:** sync, writing to the vault${why}`);
+    }
+    const settings = context.settings;
+    if (settings !== undefined) {
+        const prefix = settings.prefix ? codeSpan(settings.prefix) : "none";
+        const onOff = (on) => (on ? "on" : "off");
+        lines.push(`- **Scope:** owner ${codeSpan(settings.owner)} · prefix ${prefix} · prune ${onOff(settings.prune)} · adopt ${onOff(settings.adopt)}`);
+    }
+    const links = context.links;
+    if (links !== undefined)
+        lines.push(`- **Commit:** ${markdown_link(codeSpan(links.sha.slice(0, 7)), linkCommit(links))} in ${escapeMarkdown(links.repository)}`);
+    return lines;
+}
+function renderFailures(failed, context) {
+    if (failed.length === 0)
+        return [];
+    // One fix per distinct hint, numbered in the order of the first secret it applies to.
+    const fixes = new Map();
+    for (const result of failed)
+        if (result.hint)
+            fixes.set(result.hint, [...(fixes.get(result.hint) ?? []), result]);
+    const fixNumber = new Map([...fixes.keys()].map((hint, index) => [hint, index + 1]));
+    // The reason says what failed ("Failed to set secret …"), so no column repeats the action.
+    const header = ["Key Vault name", "Source", "Reason", ...(fixes.size > 0 ? ["Fix"] : [])];
+    const rows = failed.map((result) => {
+        const fix = fixes.size > 0 ? [result.hint ? String(fixNumber.get(result.hint)) : "–"] : [];
+        return [escapeCell(result.name), renderSource(result, context), escapeCell(result.reason), ...fix];
+    });
+    const lines = [`### Failed (${failed.length})`, "", ...limitedTable(header, rows), ""];
+    if (fixes.size === 0)
+        return lines;
+    lines.push(`### How to fix ${fixes.size === 1 ? "it" : "them"}`, "");
+    for (const [hint, results] of [...fixes].slice(0, MAX_FIXES)) {
+        const names = formatNames(results.map((result) => result.name));
+        lines.push(`**Fix ${fixNumber.get(hint)}**, for ${results.length === 1 ? "" : `${results.length} secrets: `}${names}`, "", ...renderFix(hint));
+    }
+    if (fixes.size > MAX_FIXES)
+        lines.push(`${fixes.size - MAX_FIXES} more fixes not shown here; the log lists each failure with its fix.`, "");
+    return lines;
+}
+function renderDeletes(deleted, context) {
+    if (deleted.length === 0)
+        return [];
+    const vault = context.vaultUrl === undefined ? "the vault" : codeSpan(readVaultName(context.vaultUrl));
+    const secrets = deleted.length === 1 ? "1 secret" : `${deleted.length} secrets`;
+    const names = formatNames(deleted.map((result) => result.name));
+    const callout = context.dryRun
+        ? [`**This plan deletes ${secrets}** from ${vault}: ${names}.`, "", "A sync with these sources and settings would delete them (prune)."]
+        : [`**Deleted ${secrets}** from ${vault}: ${names}.`, "", "On a vault with soft delete (the default), they can be recovered until they are purged."];
+    const rows = deleted.map((result) => [escapeCell(result.name), escapeCell(result.reason)]);
+    return [`### ${context.dryRun ? "Would delete" : "Deleted"} (${deleted.length})`, "", ...markdown_alert("WARNING", callout), "", ...limitedTable(["Key Vault name", "Reason"], rows), ""];
+}
+function renderRow(result, context) {
+    return [escapeCell(result.name), renderSource(result, context), describeStatus(result.status, context.dryRun ?? false), escapeCell(result.reason)];
+}
+/** The source key, and for dotenv entries the file and line, linked at the commit when known. */
+function renderSource(result, context) {
+    if (result.source === undefined)
+        return "–";
+    const source = escapeCell(result.source);
+    if (result.origin?.kind !== "dotenv")
+        return source;
+    const { file, line } = result.origin;
+    const label = escapeCell(`${file}:${line}`);
+    const url = context.links === undefined ? undefined : linkFileLine(context.links, file, line);
+    return url === undefined ? `${source} (${label})` : `${source} (${markdown_link(label, url)})`;
+}
+/**
+ * A hint as prose, each line a paragraph, and each command it names in its own copyable,
+ * wrapped code block right after the paragraph that mentions it.
+ */
+function renderFix(hint) {
+    const parts = splitHint(hint);
+    const commandCount = parts.filter((part) => part.kind === "command").length;
+    const lines = [];
+    let paragraph = [];
+    let commands = [];
+    let counted = 0;
+    const endParagraph = () => {
+        const text = paragraph.join("").trim();
+        if (text !== "" && !/^[.,;:)]$/.test(text))
+            lines.push(text, "");
+        for (const command of commands)
+            lines.push(fence(wrapCommand(command), "sh"), "");
+        paragraph = [];
+        commands = [];
+    };
+    for (const part of parts) {
+        if (part.kind === "code")
+            paragraph.push(codeSpan(part.text));
+        else if (part.kind === "command") {
+            counted += 1;
+            commands.push(part.text);
+            // A command alone on its line needs no pointer; one inside a sentence gets one.
+            if (paragraph.join("").trim() !== "")
+                paragraph.push(commandCount === 1 ? "the command below" : `command ${counted} below`);
+        }
+        else {
+            part.text.split("\n").forEach((line, index) => {
+                if (index > 0)
+                    endParagraph();
+                // Leading spaces (indented commands) would make a paragraph a code block; inner ones stay.
+                paragraph.push(escapeMarkdown(paragraph.length === 0 ? line.trimStart() : line));
+            });
+        }
+    }
+    endParagraph();
+    return lines;
+}
+/** A table of at most MAX_TABLE_ROWS rows, and a line saying where the rest are. */
+function limitedTable(header, rows) {
+    if (rows.length <= MAX_TABLE_ROWS)
+        return table(header, rows);
+    const rest = rows.length - MAX_TABLE_ROWS;
+    return [...table(header, rows.slice(0, MAX_TABLE_ROWS)), "", `${rest} more not shown here (a job summary is limited in size); the log and the \`plan\` output list every secret.`];
+}
+function formatNames(names) {
+    const shown = names.slice(0, NAMES_IN_TEXT).map(escapeMarkdown).join(", ");
+    return names.length > NAMES_IN_TEXT ? `${shown} and ${names.length - NAMES_IN_TEXT} more` : shown;
+}
+function capitalise(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 ;// CONCATENATED MODULE: ./src/report.ts
+
 
 
 const STATUSES = ["created", "updated", "unchanged", "recovered", "deleted", "skipped", "failed"];
@@ -85442,7 +86207,15 @@ async function writeReport(results, context, io) {
         io.notice(note);
     if (offline.length > 0)
         noticeOffline(offline, io);
-    await writeSummary(renderSummary(sorted, counts, context), io);
+    const summary = renderSummary(sorted, counts, {
+        vaultUrl: context.vaultUrl,
+        dryRun: context.dryRun,
+        dryRunReason: context.dryRunReason,
+        notes: context.notes,
+        settings: context.settings,
+        links: context.links,
+    });
+    await writeSummary(summary, io);
 }
 function noticeOffline(offline, io) {
     const secrets = offline.length === 1 ? "1 secret" : `${offline.length} secrets`;
@@ -85495,75 +86268,16 @@ function locate(result) {
 }
 /** A run that failed before it had a plan (bad input, sign-in failure) still explains itself in the summary. */
 async function writeFailureSummary(error, context, io) {
-    const lines = ["## Key Vault Sync", ""];
-    if (context.vaultUrl)
-        lines.push(`**Vault:** ${escapeText(context.vaultUrl)}`, "");
-    if (context.dryRun)
-        lines.push(...renderDryRunBanner(context.dryRunReason), "");
-    lines.push("> [!CAUTION]", `> **No secret was synced.** ${escapeText(errorMessage(error))}`, "");
     const hint = error instanceof SyncError ? error.hint : undefined;
-    if (hint)
-        lines.push("**How to fix it:**", "", fence(hint), "");
-    for (const note of context.notes ?? [])
-        lines.push(`> [!NOTE]`, `> ${escapeText(note)}`, "");
-    await writeSummary(lines.join("\n"), io);
-}
-// ---- Summary ----
-function renderSummary(sorted, counts, context) {
-    const lines = ["## Key Vault Sync", "", `**Vault:** ${escapeText(context.vaultUrl)}`, ""];
-    if (context.dryRun)
-        lines.push(...renderDryRunBanner(context.dryRunReason), "");
-    for (const note of context.notes)
-        lines.push("> [!NOTE]", `> ${escapeText(note)}`, "");
-    lines.push(`| ${STATUSES.map((status) => describeStatus(status, context.dryRun)).join(" | ")} |`, `| ${STATUSES.map(() => "---:").join(" | ")} |`, `| ${STATUSES.map((status) => counts[status]).join(" | ")} |`, "");
-    if (sorted.length === 0) {
-        lines.push("No secrets in the sources.", "");
-    }
-    else {
-        lines.push("| Key Vault name | Source | Action | Result | Reason |", "| --- | --- | --- | --- | --- |");
-        for (const result of sorted) {
-            const cells = [
-                result.name,
-                formatSource(result),
-                result.action,
-                describeStatus(result.status, context.dryRun),
-                result.reason,
-            ];
-            lines.push(`| ${cells.map(escapeCell).join(" | ")} |`);
-        }
-        lines.push("");
-        lines.push(...renderFixes(sorted));
-    }
-    return lines.join("\n");
-}
-/** One entry per failed secret that has a known fix, after the table (hints hold commands). */
-function renderFixes(sorted) {
-    const fixable = sorted.filter((result) => result.status === "failed" && result.hint);
-    if (fixable.length === 0)
-        return [];
-    const lines = ["### How to fix the failures", ""];
-    for (const result of fixable)
-        lines.push(`**${escapeText(result.name)}**`, "", fence(result.hint ?? ""), "");
-    return lines;
-}
-function renderDryRunBanner(reason) {
-    return ["> [!NOTE]", `> **Dry run**: nothing was written to the vault.${reason ? ` ${escapeText(reason)}` : ""}`];
-}
-function formatSource(result) {
-    if (result.source === undefined)
-        return "–";
-    if (result.origin?.kind === "dotenv")
-        return `${result.source} (${result.origin.file}:${result.origin.line})`;
-    return result.source;
-}
-const DRY_RUN_STATUS = {
-    created: "would create",
-    updated: "would update",
-    recovered: "would recover",
-    deleted: "would delete",
-};
-function describeStatus(status, dryRun) {
-    return (dryRun ? DRY_RUN_STATUS[status] : undefined) ?? status;
+    const summary = renderFailureSummary(errorMessage(error), hint, {
+        vaultUrl: context.vaultUrl,
+        dryRun: context.dryRun,
+        dryRunReason: context.dryRunReason,
+        notes: context.notes ?? [],
+        settings: context.settings,
+        links: context.links,
+    });
+    await writeSummary(summary, io);
 }
 async function writeSummary(markdown, io) {
     // Called from `finally`: a summary that cannot be written must not hide the run's own outcome.
@@ -85580,36 +86294,241 @@ async function writeSummary(markdown, io) {
         }
     }
 }
-/** Escapes text for a Markdown table cell: no column breaks, no line breaks, no HTML. */
-function escapeCell(text) {
-    return escapeHtml(text).replaceAll("|", "\\|").replace(/\r\n|\r|\n/g, "<br>");
+
+;// CONCATENATED MODULE: ./src/sources/env-file-access.ts
+
+
+
+/** A path the rules refuse; `rule` says which rule, without any of the file's content. */
+class FileRefusedError extends Error {
+    rule;
+    constructor(rule) {
+        super(rule);
+        this.name = "FileRefusedError";
+        this.rule = rule;
+    }
 }
-/** Escapes text for one Markdown line: no HTML, no line breaks. */
-function escapeText(text) {
-    return escapeHtml(text).replace(/\r\n|\r|\n/g, " ");
+/** Kernel and device file systems: never a dotenv file, whatever the roots. */
+const SPECIAL_ROOTS = ["/proc", "/sys", "/dev"];
+/** The roots from the runner's environment, falling back to the working directory. */
+function listFileRoots(env, cwd) {
+    const workspace = env["GITHUB_WORKSPACE"]?.trim();
+    const temp = env["RUNNER_TEMP"]?.trim();
+    return { workspace: workspace === undefined || workspace === "" ? cwd : workspace, temp: temp === "" ? undefined : temp };
 }
-function escapeHtml(text) {
-    return text
-        .replaceAll("&", "&amp;")
-        .replaceAll("<", "&lt;")
-        .replaceAll(">", "&gt;")
-        .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "");
+/**
+ * Reads a file's bytes if the rules allow it; throws FileRefusedError otherwise, or the file
+ * system's own error (with its `code`) when the path cannot be resolved or read.
+ */
+async function readEnvFile(path, roots) {
+    const real = await (0,promises_namespaceObject.realpath)(path);
+    if (SPECIAL_ROOTS.some((root) => isInside(real, root))) {
+        throw new FileRefusedError("resolves into /proc, /sys or /dev; env-file reads only regular files in the workspace or RUNNER_TEMP");
+    }
+    const allowed = await resolveRoots(roots);
+    if (!allowed.some((root) => isInside(real, root))) {
+        throw new FileRefusedError("resolves (after following symlinks) to a file outside the workspace (GITHUB_WORKSPACE) and the runner's temporary directory (RUNNER_TEMP); env-file reads only files inside them");
+    }
+    // O_NONBLOCK: opening a FIFO must not hang the step; O_NOFOLLOW: the resolved path must not
+    // have become a symlink since. The type is checked on the open handle, not on the path.
+    const handle = await (0,promises_namespaceObject.open)(real, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW | external_node_fs_namespaceObject.constants.O_NONBLOCK);
+    try {
+        const stats = await handle.stat();
+        if (!stats.isFile())
+            throw new FileRefusedError("is not a regular file (a directory, device, pipe or socket); env-file reads only regular files");
+        return new Uint8Array(await handle.readFile());
+    }
+    finally {
+        await handle.close();
+    }
 }
-/** A fenced block longer than any backtick run inside, so the text cannot close it. */
-function fence(text) {
-    const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((match) => match[0].length));
-    const marks = "`".repeat(longest + 1);
-    return `${marks}text\n${text}\n${marks}`;
+async function resolveRoots(roots) {
+    const candidates = [roots.workspace, roots.temp].filter((root) => root !== undefined);
+    const resolved = await Promise.all(candidates.map((root) => (0,promises_namespaceObject.realpath)(root).catch(() => undefined)));
+    return resolved.filter((root) => root !== undefined && !SPECIAL_ROOTS.some((special) => isInside(root, special)));
+}
+/** Whether `path` is `root` itself or below it (both absolute and resolved). */
+function isInside(path, root) {
+    const rel = (0,external_node_path_namespaceObject.relative)(root, path);
+    return rel === "" || (!(0,external_node_path_namespaceObject.isAbsolute)(rel) && rel !== ".." && !rel.startsWith(`..${external_node_path_namespaceObject.sep}`));
+}
+
+;// CONCATENATED MODULE: ./src/sources/decode-utf8.ts
+
+/**
+ * Decodes a dotenv file's bytes as UTF-8, refusing anything else. Reading with Node's "utf8"
+ * decoding would turn a Latin-1 byte into U+FFFD and a UTF-16 file into text full of NULs, and
+ * the vault would get values the author never wrote without a word. Errors give the file and a
+ * line, never the bytes. A UTF-8 byte order mark is dropped, as editors and dotenv ignore it.
+ */
+function decodeUtf8File(bytes, file) {
+    const utf16 = detectUtf16(bytes);
+    if (utf16 !== undefined) {
+        throw new InputError("env-file", `${file} is ${utf16}, not UTF-8`, "Save the file as UTF-8 (without a byte order mark is best).");
+    }
+    try {
+        return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    }
+    catch {
+        throw new InputError("env-file", `${file} line ${findInvalidLine(bytes)}: is not valid UTF-8`, "Save the file as UTF-8; a byte from another encoding (such as Latin-1 é) would otherwise be stored as a replacement character.");
+    }
+}
+/**
+ * "UTF-16 (little endian)" and so on when the bytes start with a UTF-16 byte order mark, or
+ * when one of the first two bytes is NUL and the other is not, which is how UTF-16 text of
+ * ASCII characters starts (a dotenv file's first character is never NUL).
+ */
+function detectUtf16(bytes) {
+    const [first, second] = bytes;
+    if (first === 0xff && second === 0xfe)
+        return "UTF-16 (little endian, with a byte order mark)";
+    if (first === 0xfe && second === 0xff)
+        return "UTF-16 (big endian, with a byte order mark)";
+    if (first === undefined || second === undefined)
+        return undefined;
+    if (first !== 0 && second === 0)
+        return "UTF-16 (little endian)";
+    if (first === 0 && second !== 0)
+        return "UTF-16 (big endian)";
+    return undefined;
+}
+/** The 1-based line (counting LF) of the first line that is not valid UTF-8. */
+function findInvalidLine(bytes) {
+    const decoder = new TextDecoder("utf-8", { fatal: true });
+    let line = 1;
+    let start = 0;
+    while (start <= bytes.length) {
+        let end = bytes.indexOf(0x0a, start);
+        if (end === -1)
+            end = bytes.length;
+        try {
+            decoder.decode(bytes.subarray(start, end));
+        }
+        catch {
+            return line;
+        }
+        line += 1;
+        start = end + 1;
+    }
+    return line;
+}
+
+;// CONCATENATED MODULE: ./src/sources/dotenv-lines.ts
+
+const QUOTE_HINT = 'A value that spans lines must be quoted: KEY="-----BEGIN PRIVATE KEY-----" on the first line, the other lines as they are, and the closing quote after -----END PRIVATE KEY-----. Or write it on one line with \\n between the lines inside double quotes.';
+const SKIPPED_HINT = "dotenv would skip this line without a word. If it continues a multi-line value from a line above, quote that value; otherwise fix the line or make it a comment (# at its start).";
+function checkDotenvLines(src, entries, lineOf, file) {
+    const problems = [...findSkippedLines(src, entries, lineOf), ...entries.flatMap(findEntryProblem)];
+    if (problems.length === 0)
+        return;
+    problems.sort((a, b) => a.line - b.line);
+    const [first, ...others] = problems;
+    const otherLines = [...new Set(others.map((problem) => problem.line).filter((line) => line !== first.line))];
+    const also = otherLines.length === 0 ? "" : `\nLines with other problems: ${formatLines(otherLines)}.`;
+    throw new InputError("env-file", `${file} line ${first.line}: ${first.rule}`, `${first.hint}${also}`);
+}
+function formatLines(lines) {
+    const shown = lines.slice(0, 10).join(", ");
+    return lines.length > 10 ? `${shown} and ${lines.length - 10} more` : shown;
+}
+/**
+ * Lines no entry covers that are neither blank nor comments. Lines here are what dotenv's
+ * multiline `^` sees (they start after LF, U+2028 or U+2029); entries come in text order and
+ * do not overlap, so one pass over both suffices.
+ */
+function findSkippedLines(src, entries, lineOf) {
+    const problems = [];
+    let next = 0;
+    let start = 0;
+    while (start <= src.length) {
+        let end = start;
+        while (end < src.length && !isLineBreak(src[end]))
+            end += 1;
+        while (next < entries.length && entries[next].end < start)
+            next += 1;
+        const entry = entries[next];
+        const covered = entry !== undefined && entry.start <= start;
+        const text = src.slice(start, end).trim();
+        if (!covered && text !== "" && !text.startsWith("#")) {
+            problems.push({ line: lineOf(start), rule: describeSkippedLine(text), hint: SKIPPED_HINT });
+        }
+        start = end + 1;
+    }
+    return problems;
+}
+function isLineBreak(char) {
+    return char === "\n" || char === "\u2028" || char === "\u2029";
+}
+function describeSkippedLine(text) {
+    if (text.includes("\u0000"))
+        return "holds a NUL character; dotenv would skip the line";
+    const withoutExport = text.replace(/^export\s+/, "");
+    const equals = withoutExport.indexOf("=");
+    const key = equals === -1 ? "" : withoutExport.slice(0, equals).trim();
+    if (/\s/.test(key))
+        return "has a space in its key; dotenv would skip the line";
+    if (key !== "" && !/^[\w.-]+$/.test(key)) {
+        return "has a key with a character dotenv does not read (keys use letters, digits, '_', '.' and '-'); dotenv would skip the line";
+    }
+    return "is not KEY=VALUE, a comment or a blank line; dotenv would skip it";
+}
+/** A PEM line: `-----BEGIN PRIVATE KEY-----`, `-----END CERTIFICATE-----`, … */
+const PEM_BEGIN = /-----BEGIN [^\n]*?-----/g;
+const PEM_END = "-----END ";
+/**
+ * Base64 text as a key: 16 or more letters and digits, mixing upper case, lower case and digits.
+ * A few real names fit too (`AzureStorage2Key`), but only an empty value makes it a problem, and
+ * an entry with an empty value is never synced, so removing its line loses nothing. (Measuring
+ * how often the character class changes does not separate them: DER-encoded keys have long
+ * runs such as `AAAA` and change class no more often than camelCase names.)
+ */
+const BASE64_LIKE = /^(?=.*[0-9])(?=.*[a-z])(?=.*[A-Z])[A-Za-z0-9]{16,}$/;
+function findEntryProblem(entry) {
+    if (entry.key === "__proto__") {
+        return [{ line: entry.line, rule: "uses the key __proto__, which dotenv ignores", hint: "Rename the key." }];
+    }
+    if (opensPemWithoutEnd(entry.value)) {
+        return [
+            {
+                line: entry.line,
+                rule: "the value opens a PEM block (-----BEGIN …-----) that it does not close; an unquoted multi-line value falls apart into separate lines",
+                hint: QUOTE_HINT,
+            },
+        ];
+    }
+    const fragment = /^=+$/.test(entry.value) || entry.key.startsWith("-----");
+    const emptyBase64Key = entry.value === "" && BASE64_LIKE.test(entry.key);
+    if (fragment || emptyBase64Key) {
+        return [
+            {
+                line: entry.line,
+                rule: "looks like a piece of an unquoted multi-line value (a line of base64 text or PEM armour read as KEY=VALUE)",
+                hint: emptyBase64Key ? `${QUOTE_HINT} If the line is a real entry, its value is empty and it is never synced: remove the line.` : QUOTE_HINT,
+            },
+        ];
+    }
+    return [];
+}
+/** Whether some `-----BEGIN …-----` in the value has no `-----END ` before the next BEGIN. */
+function opensPemWithoutEnd(value) {
+    const begins = [...value.matchAll(PEM_BEGIN)].map((match) => match.index);
+    return begins.some((begin, index) => {
+        const end = value.indexOf(PEM_END, begin);
+        return end === -1 || end > (begins[index + 1] ?? Infinity);
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/sources/dotenv-file.ts
+
 
 /**
  * A dotenv parser that yields exactly the key/value map of the `dotenv` package's `parse` (its
  * default, regex-based mode) and also remembers the line each key starts on. Users already have
  * files that dotenv reads; a sync that read them differently would push different secrets than
- * their application sees, so parity (quirks included) is the contract, checked by the parity and
- * fuzz tests in test/sources/dotenv-file.test.ts. There is no variable expansion.
+ * their application sees, so parity (quirks included) is the contract for valid files, checked
+ * by the parity and fuzz tests in test/sources/dotenv-file.test.ts. There is no variable
+ * expansion. A file dotenv would read only in part (a line it skips, a key it ignores, an
+ * unquoted multi-line value) is refused instead: see dotenv-lines.ts.
  *
  * What dotenv does, restated as a scanner:
  * - CRLF and lone CR become LF first. Entries begin only at the start of a line, where a line
@@ -85625,8 +86544,8 @@ function fence(text) {
  *   rest of the line up to `#`.
  * - The value is trimmed, one pair of surrounding quotes is removed, and when it started with `"`
  *   the two-character sequences `\n` and `\r` become newline and carriage return.
- * - A later duplicate key replaces the earlier value. The key `__proto__` is dropped, because
- *   dotenv stores into a plain object, where that assignment does nothing.
+ * - A later duplicate key replaces the earlier value. (The key `__proto__`, which dotenv drops
+ *   because it stores into a plain object, is refused by dotenv-lines.ts.)
  *
  * One reading of dotenv's is refused instead of reproduced: a value that opens a quote which
  * never closes. dotenv then keeps only the rest of the opening line and reads each following
@@ -85644,6 +86563,8 @@ function parseDotenv(text, file) {
     const src = text.replace(/\r\n?/g, "\n");
     const lines = new LineCounter(src);
     const found = new Map();
+    // Every entry dotenv reads, duplicates and __proto__ included, for the checks of dotenv-lines.ts.
+    const read = [];
     let position = 0;
     while (position <= src.length) {
         const lineStart = findLineStart(src, position);
@@ -85654,6 +86575,7 @@ function parseDotenv(text, file) {
             throw unclosedQuoteError(file, lines.lineOf(attempt.keyStart), attempt.key, attempt.unclosedQuote);
         }
         if (attempt.ok) {
+            read.push({ key: attempt.key, value: attempt.value, line: lines.lineOf(attempt.keyStart), start: lineStart, end: attempt.end });
             if (attempt.key !== "__proto__") {
                 const entry = {
                     key: attempt.key,
@@ -85673,6 +86595,7 @@ function parseDotenv(text, file) {
             position = attempt.retryFrom;
         }
     }
+    checkDotenvLines(src, read, (offset) => lines.lineOf(offset), file);
     return [...found.values()];
 }
 function unclosedQuoteError(file, line, key, quote) {
@@ -85843,6 +86766,14 @@ function parseSecretsJson(text) {
     if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
         throw new InputError(INPUT, `must be a JSON object of name to string value, not ${describeJsonType(parsed)}`, HINT);
     }
+    const duplicate = findDuplicateKey(text);
+    if (duplicate !== undefined) {
+        // JSON.parse keeps the last of two equal keys without a word; a sync must not guess which
+        // value was meant. The position is the rule's core; the name is shown only when it has the
+        // shape of a secret name, since a hand-written key could be anything.
+        const name = SECRET_NAME_SHAPE.test(duplicate.key) ? ` ('${duplicate.key}')` : "";
+        throw new InputError(INPUT, `has a repeated key: the ${ordinal(duplicate.position)} key${name} repeats the ${ordinal(duplicate.firstPosition)}; each name may appear once`, "Remove one of the two entries; JSON would otherwise keep the later value without a word.");
+    }
     const entries = [];
     for (const [key, value] of Object.entries(parsed)) {
         if (key === "")
@@ -85853,6 +86784,37 @@ function parseSecretsJson(text) {
         entries.push({ key, value, origin: { kind: "secrets" } });
     }
     return entries;
+}
+/** GitHub secret names: letters, digits and underscores, not starting with a digit. */
+const SECRET_NAME_SHAPE = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
+/** "1st", "2nd", "3rd", "4th", "11th", "22nd", … */
+function ordinal(position) {
+    const tens = position % 100;
+    const suffix = tens >= 11 && tens <= 13 ? "th" : (["th", "st", "nd", "rd"][position % 10] ?? "th");
+    return `${position}${suffix}`;
+}
+/**
+ * The first top-level key of a valid JSON object that repeats an earlier one (compared after
+ * unescaping, as JSON.parse compares them), with both 1-based positions.
+ */
+function findDuplicateKey(text) {
+    const checker = new JsonChecker(text);
+    try {
+        checker.skipSpace();
+        checker.value(0);
+    }
+    catch {
+        return undefined;
+    }
+    const firstPositionOf = new Map();
+    for (const [index, [start, end]] of checker.topLevelKeys.entries()) {
+        const key = JSON.parse(text.slice(start, end));
+        const earlier = firstPositionOf.get(key);
+        if (earlier !== undefined)
+            return { key, position: index + 1, firstPosition: earlier };
+        firstPositionOf.set(key, index + 1);
+    }
+    return undefined;
 }
 function describeJsonType(value) {
     if (value === null)
@@ -85917,6 +86879,8 @@ const MAX_DEPTH = 512;
 class JsonChecker {
     text;
     index = 0;
+    /** Start and end offsets of the keys of the outermost object, quotes included. */
+    topLevelKeys = [];
     constructor(text) {
         this.text = text;
     }
@@ -85968,7 +86932,10 @@ class JsonChecker {
         }
         for (;;) {
             this.skipSpace();
+            const keyStart = this.index;
             this.string();
+            if (depth === 0)
+                this.topLevelKeys.push([keyStart, this.index]);
             this.skipSpace();
             this.expect(":");
             this.skipSpace();
@@ -86064,6 +87031,8 @@ class JsonChecker {
 
 
 
+
+
 /**
  * Reads every source: the `secrets` JSON first, then each env file in the order given. Each
  * value is masked as soon as its source is parsed, before any other work, so nothing later
@@ -86075,14 +87044,19 @@ async function readSources(spec, io) {
         entries.push(...maskEntries(parseSecretsJson(spec.secretsJson), io));
     }
     for (const [index, path] of spec.envFiles.entries()) {
-        let text;
+        let bytes;
         try {
-            text = await io.readFile(path);
+            bytes = await io.readFile(path);
         }
         catch (error) {
             throw toReadError(error, path, index);
         }
-        entries.push(...maskEntries(parseDotenv(text, path), io));
+        // Decoding and parsing refuse a broken file before any of its values is masked or used.
+        const fileEntries = parseDotenv(decodeUtf8File(bytes, path), path);
+        if (fileEntries.length === 0) {
+            io.warn(`env-file entry ${index + 1} ('${path}') holds no entries: it is empty or has only comments and blank lines.`);
+        }
+        entries.push(...maskEntries(fileEntries, io));
     }
     return entries;
 }
@@ -86111,6 +87085,9 @@ function listMaskFragments(value) {
     return fragments;
 }
 function toReadError(error, path, index) {
+    if (error instanceof FileRefusedError) {
+        return new InputError("env-file", `entry ${index + 1} ('${path}') ${error.rule}`, "Keep the dotenv file in the repository, or have an earlier step write it to $RUNNER_TEMP.");
+    }
     const code = readErrorCode(error);
     const hint = code === "ENOENT"
         ? "Paths are relative to the job's working directory (usually the repository root); check the path and that the job checks out the repository (actions/checkout)."
@@ -86213,11 +87190,8 @@ async function readVaultState(vault, desired, options) {
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
-/**
- * The order of the stages, and nothing else: inputs → sources → names → sign-in → vault state →
- * plan → apply → report. Every edge (toolkit I/O, files, clock, credential, vault) comes in as
- * a dependency so tests can run the whole flow with fakes.
- */
+
+
 
 
 
@@ -86233,10 +87207,11 @@ async function readVaultState(vault, desired, options) {
 
 function createDefaultDeps() {
     return {
-        io: core_namespaceObject,
+        io: createActionIO(),
         env: process.env,
-        readFile: (path) => (0,promises_.readFile)(path, "utf8"),
+        readFile: (path) => readEnvFile(path, listFileRoots(process.env, process.cwd())),
         now: () => new Date(),
+        cwd: () => process.cwd(),
         createCredential: createCredential,
         createKeyVault: key_vault_createKeyVault,
         setExitCode: (code) => {
@@ -86246,11 +87221,14 @@ function createDefaultDeps() {
 }
 async function run(deps = createDefaultDeps()) {
     const context = { inputs: undefined, notes: [], results: undefined };
+    const links = readRepositoryLinks(deps.env, deps.cwd());
     try {
         const results = await syncSecrets(deps, context);
         context.results = results;
         const inputs = context.inputs;
-        await writeReport(results, { dryRun: inputs.dryRun, dryRunReason: inputs.dryRunReason, vaultUrl: inputs.vaultUrl, notes: context.notes }, deps.io);
+        const report = { ...describeRun(inputs), notes: context.notes, links };
+        // Not in a group: the per-secret outcome and the counts are what the log is read for.
+        await writeReport(results, report, deps.io);
         failOnFailedResults(results, deps);
     }
     catch (error) {
@@ -86260,51 +87238,106 @@ async function run(deps = createDefaultDeps()) {
             deps.io.setFailed(`The sync finished (${done}) but reporting it failed: ${describeFatal(error)}`);
             return;
         }
-        await writeFailureSummary(error, { vaultUrl: context.inputs?.vaultUrl, dryRun: context.inputs?.dryRun, dryRunReason: context.inputs?.dryRunReason, notes: context.notes }, deps.io).catch((summaryError) => deps.io.warning(`Failed to write the job summary: ${errorMessage(summaryError)}`));
+        const settings = context.inputs === undefined ? {} : describeRun(context.inputs);
+        await writeFailureSummary(error, { ...settings, notes: context.notes, links }, deps.io).catch((summaryError) => deps.io.warning(`Failed to write the job summary: ${errorMessage(summaryError)}`));
         deps.io.setFailed(describeFatal(error));
+    }
+}
+/** What the report says about the run's settings; the same for a finished and a failed run. */
+function describeRun(inputs) {
+    const { vaultUrl, dryRun, dryRunReason, prefix, owner, prune, adopt } = inputs;
+    return { vaultUrl, dryRun, dryRunReason, settings: { prefix, owner, prune, adopt } };
+}
+/**
+ * Runs one stage inside a log group, with its duration as a debug line. A stage that throws
+ * closes its group too, so the error shows outside it.
+ */
+async function inStage(deps, title, work) {
+    const started = deps.now().getTime();
+    deps.io.startGroup(title);
+    try {
+        return await work();
+    }
+    finally {
+        deps.io.endGroup();
+        deps.io.debug(`${title}: ${deps.now().getTime() - started} ms`);
     }
 }
 async function syncSecrets(deps, context) {
     const { io, env } = deps;
-    const inputs = readInputs((name) => io.getInput(name), env);
-    context.inputs = inputs;
-    io.info(`Vault: ${inputs.vaultUrl} (${inputs.cloud.name} cloud); ${inputs.dryRun ? "dry run" : "writing"} — ${inputs.dryRunReason}`);
-    const entries = await readSources({ secretsJson: inputs.secretsJson, envFiles: inputs.envFiles }, { readFile: deps.readFile, mask: (value) => io.setSecret(value) });
-    const { desired, rejected } = nameSecrets(entries, { include: inputs.include, exclude: inputs.exclude, prefix: inputs.prefix, transform: inputs.nameTransform });
-    const skipped = rejected.filter((rejection) => rejection.status === "skipped").length;
-    const excluded = entries.length - desired.length - rejected.length;
-    io.info(`Read ${entries.length} source entries: ${desired.length} to sync, ${skipped} empty (skipped), ` +
-        `${rejected.length - skipped} failing the naming rules, ${excluded} left out (include/exclude, github_token).`);
+    const { inputs, desired, rejected } = await inStage(deps, "Read inputs and sources", async () => {
+        const inputs = readInputs((name) => io.getInput(name), env);
+        context.inputs = inputs;
+        io.info(`Vault: ${inputs.vaultUrl} (${inputs.cloud.name} cloud); ${inputs.dryRun ? "dry run" : "writing"} — ${inputs.dryRunReason}`);
+        io.debug(`Settings: auth ${inputs.auth}, prefix '${inputs.prefix}', owner '${inputs.owner}', prune ${inputs.prune}, adopt ${inputs.adopt}, ` +
+            `concurrency ${inputs.concurrency}, ${inputs.envFiles.length} env files, ${inputs.include.length} include and ${inputs.exclude.length} exclude patterns`);
+        const entries = await readSources({ secretsJson: inputs.secretsJson, envFiles: inputs.envFiles }, {
+            readFile: deps.readFile,
+            mask: (value) => io.setSecret(value),
+            warn: (message) => io.warning(message, { title: "env-file" }),
+        });
+        const { desired, rejected } = nameSecrets(entries, { include: inputs.include, exclude: inputs.exclude, prefix: inputs.prefix, transform: inputs.nameTransform });
+        reportSelection(entries.map((entry) => entry.key), desired.length + rejected.length, inputs, io);
+        const skipped = rejected.filter((rejection) => rejection.status === "skipped").length;
+        const excluded = entries.length - desired.length - rejected.length;
+        io.info(`Read ${entries.length} source entries: ${desired.length} to sync, ${skipped} empty (skipped), ` +
+            `${rejected.length - skipped} failing the naming rules, ${excluded} left out (include/exclude, github_token).`);
+        return { inputs, desired, rejected };
+    });
     const now = deps.now();
     const metadata = { contentType: inputs.contentType, tags: inputs.tags, expiresInSeconds: inputs.expiresInSeconds };
-    const connection = await connect(inputs, deps, context);
+    const connection = await inStage(deps, "Sign in", () => connect(inputs, deps, context));
     const state = connection
-        ? await readVaultState(connection.vault, desired, { owner: inputs.owner, concurrency: inputs.concurrency, adopt: inputs.adopt, mask: (value) => io.setSecret(value) })
+        ? await inStage(deps, "Read the vault", async () => {
+            const state = await readVaultState(connection.vault, desired, { owner: inputs.owner, concurrency: inputs.concurrency, adopt: inputs.adopt, mask: (value) => io.setSecret(value) });
+            const unread = state.secrets.filter((secret) => secret.value.kind === "failed").length;
+            io.debug(`Vault state: ${state.secrets.length} secrets, ${state.deleted.length} soft-deleted, ${unread} values not readable${state.deletedUnavailable ? ", deleted secrets not listed" : ""}`);
+            return state;
+        })
         : undefined;
     if (state)
         noteUnreadableValues(state, context);
-    const plan = planChanges({
-        desired,
-        rejected,
-        state,
-        options: { owner: inputs.owner, prefix: inputs.prefix, prune: inputs.prune, adopt: inputs.adopt, metadata, now },
+    const plan = await inStage(deps, "Plan", () => {
+        const plan = planChanges({
+            desired,
+            rejected,
+            state,
+            options: { owner: inputs.owner, prefix: inputs.prefix, prune: inputs.prune, adopt: inputs.adopt, metadata, now },
+        });
+        io.info(`Plan: ${describePlan(plan)}.`);
+        return plan;
     });
-    return applyPlan(plan, connection?.vault, {
-        concurrency: inputs.concurrency,
-        dryRun: inputs.dryRun,
-        audit: readAuditContext(env, connection?.claims),
-        now,
+    return inStage(deps, inputs.dryRun ? "Apply (dry run: nothing is written)" : "Apply", () => {
+        const progress = createApplyProgress({ total: plan.items.length, now: () => deps.now().getTime(), log: (message) => io.info(message) });
+        return applyPlan(plan, connection?.vault, {
+            concurrency: inputs.concurrency,
+            dryRun: inputs.dryRun,
+            audit: readAuditContext(env, connection?.claims),
+            now,
+            onResult: (result) => {
+                io.debug(`${result.name}: ${result.action} -> ${result.status}`);
+                progress(result);
+            },
+        });
     });
 }
+/** "3 create, 1 delete, 56 unchanged": the actions in the plan, with counts. */
+function describePlan(plan) {
+    const counts = new Map();
+    for (const item of plan.items)
+        counts.set(item.action, (counts.get(item.action) ?? 0) + 1);
+    return counts.size === 0 ? "nothing to do" : [...counts].map(([action, count]) => `${count} ${action}`).join(", ");
+}
 /**
- * Signs in and opens the vault, or returns undefined for a dry run that has no OIDC token (fork
- * pull requests, Dependabot): those are validated offline and the report says why.
+ * Signs in and opens the vault, or returns undefined for a dry run to which GitHub withholds the
+ * OIDC token by its own rule (fork pull requests, Dependabot): those are validated offline and
+ * the report says why. Any other missing token fails: a green plan must have read the vault.
  */
 async function connect(inputs, deps, context) {
     const { io, env } = deps;
     if (inputs.auth === "oidc" && !hasOidcRequest(env)) {
         const missing = explainMissingOidc(env);
-        if (!inputs.dryRun)
+        if (!inputs.dryRun || !missing.withheldByGitHub)
             throw new SyncError(missing.message, missing.hint);
         context.notes.push(`Validated offline, without reading the vault. ${missing.message}`);
         return undefined;
@@ -86321,8 +87354,21 @@ async function connect(inputs, deps, context) {
     });
     await verifySignIn(credential, inputs.cloud.vaultScope);
     io.info(`Signed in to Microsoft Entra ID${inputs.clientId ? ` as ${inputs.clientId}` : ""}.`);
-    const vault = deps.createKeyVault(inputs.vaultUrl, credential, { log: (message) => io.info(message), clientId: inputs.clientId });
+    const vault = deps.createKeyVault(inputs.vaultUrl, credential, { log: (message) => io.info(message), debug: (message) => io.debug(message), clientId: inputs.clientId });
     return { vault, claims: credential.presentedClaims };
+}
+/**
+ * Warns about each include/exclude pattern that matched nothing, and fails a run whose sources
+ * hold entries but whose patterns selected none: a deploy that syncs nothing must not be green.
+ */
+function reportSelection(keys, selected, inputs, io) {
+    for (const unused of findUnusedPatterns(keys, inputs)) {
+        io.warning(`${unused.input} pattern ${unused.position} ('${unused.pattern}') matched no source name.`, { title: `Unused ${unused.input} pattern` });
+    }
+    if (keys.length > 0 && selected === 0) {
+        const { message, hint } = explainEmptySelection(keys, inputs);
+        throw new SyncError(message, hint);
+    }
 }
 /** A plan that could not compare values (a Reader identity) must say so once, not only per item. */
 function noteUnreadableValues(state, context) {
@@ -86444,13 +87490,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
-/***/ 1421:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-
-/***/ }),
-
 /***/ 7540:
 /***/ ((module) => {
 
@@ -86486,20 +87525,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
-/***/ 3024:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-
-/***/ }),
-
-/***/ 1455:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-
-/***/ }),
-
 /***/ 7067:
 /***/ ((module) => {
 
@@ -86521,31 +87546,10 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
-/***/ 8161:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-
-/***/ }),
-
-/***/ 6760:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-
-/***/ }),
-
 /***/ 643:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-
-/***/ }),
-
-/***/ 1708:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
 
 /***/ }),
 

@@ -29,6 +29,7 @@ import { classifyVaultError, createVaultError } from "./vault-errors.ts";
 import type { VaultFailure, VaultOperation } from "./vault-errors.ts";
 import { createErrorBodyPolicy, createNoBlindRepeatPolicy, createThrottlePolicy, createTimeoutPolicy, REQUEST_TIMEOUT_MS, restoreErrorBody } from "./vault-policies.ts";
 import type { ErrorBody } from "./vault-policies.ts";
+import { createRequestDebugPolicy } from "./request-debug-policy.ts";
 
 // ---- What the rest of the action sees ----
 
@@ -136,6 +137,8 @@ export const DEFAULT_WRITE_PACING: WritePacing = { limit: 280, windowMs: 10_000 
 
 export interface KeyVaultOptions {
   log?: (message: string) => void;
+  /** One line per request attempt (method, path, status, duration), for step debug logging. */
+  debug?: (message: string) => void;
   sleep?: Sleep;
   now?: () => number;
   /** Jitter source in [0, 1). */
@@ -225,9 +228,11 @@ export function createKeyVault(vaultUrl: string, credential: TokenCredential, op
           log,
         }),
       },
-      // After the SDK's retry policy, so it sees every try; the timeout closest to the wire, so
-      // every try gets the whole time.
+      // After the SDK's retry policy, so it sees every try.
       { position: "perRetry", policy: createNoBlindRepeatPolicy() },
+      // Closest to the wire, so every attempt (retries of 429s and transient errors) shows.
+      ...(options.debug === undefined ? [] : [{ position: "perRetry" as const, policy: createRequestDebugPolicy(options.debug, now) }]),
+      // Closest to the wire of all, so every try gets the whole time.
       { position: "perRetry", policy: createTimeoutPolicy(REQUEST_TIMEOUT_MS) },
     ],
     retryOptions: { maxRetries: retry.transientRetries, retryDelayInMs: retry.transientDelayMs },
