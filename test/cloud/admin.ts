@@ -168,5 +168,9 @@ export async function startAdminServer(options: AdminOptions): Promise<AdminServ
   }
 
   const server: Server = createServer((req, res) => void serve(req, res));
+  // Longer than a client keeps an idle connection (fetch: 4 s), so the client always closes it
+  // first: with Node's 5 s default, a busy test process could reuse a connection the server was
+  // closing at that moment and see ECONNRESET.
+  server.keepAliveTimeout = 65_000;
   return { port: await listenOnLoopback(server, options.port), close: () => closeServer(server) };
 }

@@ -270,7 +270,7 @@ export async function createEntra(options: EntraOptions): Promise<Entra> {
   async function issueToken(app: AppConfig, audience: string, cae: boolean): Promise<CloudResponse> {
     const tenantId = options.getWorld().tenantId;
     const now = readClockSeconds();
-    const expiresIn = cae ? 86399 : 3599;
+    const expiresIn = app.accessTokenLifetimeSeconds ?? (cae ? 86399 : 3599);
     const claims: AccessTokenClaims & JwtClaims = {
       aud: audience,
       iss: `https://sts.windows.net/${tenantId}/`,

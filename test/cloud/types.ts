@@ -69,8 +69,14 @@ export interface FaultConfig {
   /** Share (0..1) of requests answered with a 5xx. */
   serverErrorRate: number;
   serverErrorStatus: number;
-  /** Share (0..1) of requests whose connection is dropped. */
+  /** Share (0..1) of requests whose connection is dropped before the vault acts on them. */
   dropRate: number;
+  /**
+   * Share (0..1) of changing requests (PUT, PATCH, POST, DELETE) that the vault carries out and
+   * whose answer it then drops: the write is stored, the client never hears so. Optional in
+   * configs; 0 when left out.
+   */
+  dropAfterWriteRate?: number;
   /** Added latency per request, in ms. */
   latencyMs: number;
   /** Soft-delete consistency windows, in ms (0 = instantly consistent). */
@@ -143,6 +149,11 @@ export interface AppConfig {
   displayName: string;
   clientSecrets: string[];
   federatedCredentials: FederatedCredentialConfig[];
+  /**
+   * Lifetime of the access tokens Entra issues to this app, in seconds (a token lifetime policy
+   * on its service principal). Left out: 3599, or 86399 for CAE-capable clients, like Entra.
+   */
+  accessTokenLifetimeSeconds?: number;
 }
 
 export interface GitHubOidcConfig {

@@ -49,6 +49,7 @@ const vaultPatchSchema = z
         serverErrorRate: rate,
         serverErrorStatus: z.number().int().min(500).max(599),
         dropRate: rate,
+        dropAfterWriteRate: rate,
         latencyMs: nonNegativeInt,
         deleteDelayMs: nonNegativeInt,
         recoverDelayMs: nonNegativeInt,
