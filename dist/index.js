@@ -80447,12 +80447,15 @@ function explainVaultFailure(failure, hint, context) {
             fix: "A TLS-inspecting proxy or firewall sits in the way: give Node its CA with NODE_EXTRA_CA_CERTS (never turn verification off), or exempt *.vault.azure.net from inspection.",
         };
     }
-    if (failure.status === 407 || (failure.status === undefined && /proxy/i.test(`${code} ${failure.message}`))) {
+    // Key Vault's own refusals always carry a JSON error body with a code; a bare 403 came from
+    // something in between, usually a proxy refusing the CONNECT tunnel.
+    const bare = (failure.status === 403 || failure.status === 407) && failure.code === undefined && failure.innerCode === undefined;
+    if (bare || (failure.status === undefined && /proxy/i.test(`${code} ${failure.message}`))) {
         return {
             level: "error",
             code: "network-proxy",
             subject,
-            message: `The proxy refused the connection to ${context.vaultHost}: ${detail}`,
+            message: `The connection to ${context.vaultHost} was refused before it reached Key Vault, most likely by a proxy: ${detail}${bare ? ", without Key Vault's error body" : ""}`,
             fix: "Check HTTPS_PROXY / NO_PROXY and that the proxy allows CONNECT to the vault's host on port 443.",
         };
     }
