@@ -80345,7 +80345,10 @@ function listRequirements(work) {
     return requirements;
 }
 function describeSource(evidence) {
-    return evidence.source === "rbac" ? "the identity's role assignments at the vault (ARM permissions)" : "the vault's access policies for the identity's object id";
+    if (evidence.source !== "rbac")
+        return "the vault's access policies for the identity's object id";
+    const inferred = evidence.inferred === undefined ? "" : ` (the vault resource could not be read; RBAC assumed because ${evidence.inferred})`;
+    return `the identity's role assignments at the vault (ARM permissions)${inferred}`;
 }
 function toPolicyPermission(requirement, operation) {
     return requirement.kind === "secrets" ? SECRET_POLICY_PERMISSIONS[operation] : operation;
@@ -80614,16 +80617,17 @@ function describeIdentity(identity, options) {
  */
 function gatherEvidence(resource, permissions, identity, listFailure, listed) {
     let rbac;
+    let inferred;
     if (resource.ok)
         rbac = resource.value.rbac;
     else if (listFailure?.innerCode === "ForbiddenByRbac")
-        rbac = true;
+        [rbac, inferred] = [true, "Key Vault refused the listing with ForbiddenByRbac"];
     else if (listFailure?.innerCode === "AccessDenied")
         rbac = false;
     else if (listed && permissions.ok && permissions.value.some((entry) => entry.dataActions.length > 0))
-        rbac = true;
+        [rbac, inferred] = [true, "the listing worked and the identity's roles grant data actions"];
     if (rbac === true) {
-        return permissions.ok ? { source: "rbac", assignments: permissions.value } : { source: "unknown", reason: `the role assignments could not be read: ${permissions.reason}` };
+        return permissions.ok ? { source: "rbac", assignments: permissions.value, inferred } : { source: "unknown", reason: `the role assignments could not be read: ${permissions.reason}` };
     }
     if (rbac === false) {
         if (!resource.ok)

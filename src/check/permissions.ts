@@ -25,7 +25,8 @@ export interface AccessPolicy {
 }
 
 export type PermissionEvidence =
-  | { source: "rbac"; assignments: readonly RolePermissions[] }
+  /** `inferred`: the vault resource could not be read, so RBAC is assumed from this evidence. */
+  | { source: "rbac"; assignments: readonly RolePermissions[]; inferred?: string | undefined }
   | { source: "access-policy"; objectId: string; policies: readonly AccessPolicy[] }
   | { source: "unknown"; reason: string };
 
@@ -126,7 +127,9 @@ export interface PermissionContext {
 }
 
 function describeSource(evidence: PermissionEvidence): string {
-  return evidence.source === "rbac" ? "the identity's role assignments at the vault (ARM permissions)" : "the vault's access policies for the identity's object id";
+  if (evidence.source !== "rbac") return "the vault's access policies for the identity's object id";
+  const inferred = evidence.inferred === undefined ? "" : ` (the vault resource could not be read; RBAC assumed because ${evidence.inferred})`;
+  return `the identity's role assignments at the vault (ARM permissions)${inferred}`;
 }
 
 function toPolicyPermission(requirement: Requirement, operation: SecretOperation | KeyOperation): string {

@@ -199,13 +199,14 @@ export function gatherEvidence(
   listed: boolean,
 ): PermissionEvidence {
   let rbac: boolean | undefined;
+  let inferred: string | undefined;
   if (resource.ok) rbac = resource.value.rbac;
-  else if (listFailure?.innerCode === "ForbiddenByRbac") rbac = true;
+  else if (listFailure?.innerCode === "ForbiddenByRbac") [rbac, inferred] = [true, "Key Vault refused the listing with ForbiddenByRbac"];
   else if (listFailure?.innerCode === "AccessDenied") rbac = false;
-  else if (listed && permissions.ok && permissions.value.some((entry) => entry.dataActions.length > 0)) rbac = true;
+  else if (listed && permissions.ok && permissions.value.some((entry) => entry.dataActions.length > 0)) [rbac, inferred] = [true, "the listing worked and the identity's roles grant data actions"];
 
   if (rbac === true) {
-    return permissions.ok ? { source: "rbac", assignments: permissions.value } : { source: "unknown", reason: `the role assignments could not be read: ${permissions.reason}` };
+    return permissions.ok ? { source: "rbac", assignments: permissions.value, inferred } : { source: "unknown", reason: `the role assignments could not be read: ${permissions.reason}` };
   }
   if (rbac === false) {
     if (!resource.ok) return { source: "unknown", reason: `the vault uses access policies, and they could not be read: ${resource.reason}` };

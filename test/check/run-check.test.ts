@@ -114,3 +114,25 @@ describe("runChecks", () => {
     expect(report.examined).toBe(2);
   });
 });
+
+describe("the CLI's renderings", async () => {
+  const { renderCheckText, toCheckJson } = await import("../../src/check/report-text.ts");
+  const { target } = scriptedTarget({ listSecrets: async () => Promise.reject(firewallError()) });
+  const report = await runChecks(target, OPTIONS);
+  const context = { vaultUrl: "https://kv.vault.azure.net", failOn: "warning" as const, failed: true };
+
+  it("prints one block per finding, errors first, with the fix", () => {
+    const text = renderCheckText(report, context);
+    expect(text.split("\n").slice(0, 3)).toEqual([
+      "check https://kv.vault.azure.net: FAILED (1 errors, 1 warnings, 3 notices; fail-on warning)",
+      expect.stringMatching(/^error {3}network-firewall  vault kv: The vault's firewall refused this runner \(the vault saw the address 198\.51\.100\.4\)/),
+      expect.stringMatching(/^ {8}fix: /),
+    ]);
+  });
+
+  it("gives the same findings as JSON, with nulls for what is not known", () => {
+    const json = toCheckJson(report, context);
+    expect(json).toMatchObject({ passed: false, permissionSource: "rbac", identity: { clientId: "cid", objectId: "oid", tenantId: TENANT, audience: "https://vault.azure.net" } });
+    expect((json["findings"] as unknown[]).length).toBe(report.findings.length);
+  });
+});
