@@ -5,8 +5,8 @@
  * keys SDK against the local vault's real RSA.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { adminPut, cloudEnv, startCloud } from "../cloud/index.ts";
-import type { Cloud } from "../cloud/index.ts";
+import { adminGet, adminPut, cloudEnv, startCloud } from "../cloud/index.ts";
+import type { Cloud, RequestLogView } from "../cloud/index.ts";
 import { createVault, ownedBy, readVaultRequests, seedSecret, snapshotVault } from "./vault-helpers.ts";
 import type { VaultRole } from "./vault-helpers.ts";
 import { findLeaks } from "./leak-check.ts";
@@ -93,6 +93,9 @@ describe("check on a healthy setup", () => {
     expect(writes).toEqual([]);
     expect(requests.map((entry) => entry.operation)).toEqual(expect.arrayContaining(["GetSecrets", "WrapKey", "UnwrapKey"]));
     expect(await snapshotVault(cloud.info, "check-ok")).toBe(before);
+    // ARM is only read: the vault resource and the identity's permissions on it.
+    const arm = await adminGet<RequestLogView>(cloud.info.adminUrl, "/requests?host=management.azure.com");
+    expect(new Set(arm.requests.filter((entry) => entry.path.includes("/vaults/check-ok")).map((entry) => `${entry.method} ${entry.operation}`))).toEqual(new Set(["GET ArmGetVault", "GET ArmVaultPermissions"]));
   });
 });
 
