@@ -8431,12 +8431,12 @@ module.exports = validRange
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(218);
+module.exports = __nccwpck_require__(7837);
 
 
 /***/ }),
 
-/***/ 218:
+/***/ 7837:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
@@ -36797,11 +36797,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9407:
+/***/ 218:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4133);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4679);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -36810,7 +36810,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4133:
+/***/ 4679:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40238,7 +40238,7 @@ function esm_createClientLogger(namespace) {
     return esm_context.createClientLogger(namespace);
 }
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./src/action-io.ts
+;// CONCATENATED MODULE: ./src/action/action-io.ts
 /**
  * Every line the action prints goes through here, so no text from outside (a source name, a tag
  * read from the vault, an Azure or Entra error message, a token claim) can start a workflow
@@ -40329,7 +40329,7 @@ function createActionIO() {
     return neutraliseIO(core_namespaceObject);
 }
 
-;// CONCATENATED MODULE: ./src/errors.ts
+;// CONCATENATED MODULE: ./src/engine/errors.ts
 /**
  * The one error type of the action: a message that says what failed and why, and an optional
  * hint that says how to fix it. Messages never contain secret values.
@@ -40365,7 +40365,7 @@ function errorMessage(error) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/vault-names.ts
+;// CONCATENATED MODULE: ./src/engine/vault-names.ts
 /**
  * Key Vault names as the service treats them. Pure: naming, planning and reporting all order
  * their lists with the one comparator here, so every list the action shows is in the same order.
@@ -40395,7 +40395,7 @@ function readVaultName(vaultUrl) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/vault-policies.ts
+;// CONCATENATED MODULE: ./src/engine/vault/vault-policies.ts
 /** A request with no answer in this time fails instead of holding its worker until the job times out. */
 const REQUEST_TIMEOUT_MS = 60_000;
 /**
@@ -40500,7 +40500,7 @@ function createThrottlePolicy(options) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/vault-errors.ts
+;// CONCATENATED MODULE: ./src/engine/vault/vault-errors.ts
 /**
  * What a refused Key Vault call means: the failure read from an SDK error (status, codes, the
  * case it names), the VaultError the rest of the action sees, and the one table of hints. Pure:
@@ -40660,7 +40660,7 @@ function createVaultError(failure, operation, context) {
     return new VaultError(message, hint, failure, operation, context.secretName);
 }
 
-;// CONCATENATED MODULE: ./src/tags.ts
+;// CONCATENATED MODULE: ./src/engine/tags.ts
 /**
  * Tags the action writes on every version it creates. Ownership tags decide what the action may
  * change; the prefix tag says which of an owner's sets a secret belongs to (what prune may
@@ -40730,7 +40730,7 @@ function selectUserTags(tags) {
     return user;
 }
 
-;// CONCATENATED MODULE: ./src/plan.ts
+;// CONCATENATED MODULE: ./src/engine/plan.ts
 
 
 function sameTags(left, right) {
@@ -40954,7 +40954,7 @@ function planChanges(input) {
     return { items: items.sort(compareByVaultName), offline: false, ...decidedAgainst(input.options) };
 }
 
-;// CONCATENATED MODULE: ./src/limiter.ts
+;// CONCATENATED MODULE: ./src/engine/limiter.ts
 /**
  * The two pacing primitives of the action: a bound on parallel work, and a sliding-window limiter that
  * keeps writes under Key Vault's per-vault rate limit. Both take their clock and sleep from the caller so
@@ -41007,7 +41007,7 @@ function createWindowLimiter(options) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/apply.ts
+;// CONCATENATED MODULE: ./src/engine/apply.ts
 /**
  * The applier: Plan -> one ChangeResult per item, with bounded concurrency, in the plan's order
  * (the planner sorts it). One item's failure is that item's result; applyPlan never throws for
@@ -70227,7 +70227,7 @@ function getDefaultAzureCredential() {
 }
 
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./src/auth/github-oidc.ts
+;// CONCATENATED MODULE: ./src/engine/auth/github-oidc.ts
 /**
  * The GitHub side of workload identity federation: is an OIDC token available in this job, why
  * not, how to get one (with retries the toolkit's getIDToken lacks), and which of its claims are
@@ -70497,7 +70497,7 @@ function readTokenClaims(jwt) {
     return claims;
 }
 
-;// CONCATENATED MODULE: ./src/auth/hints.ts
+;// CONCATENATED MODULE: ./src/engine/auth/hints.ts
 const GITHUB_ISSUER = "https://token.actions.githubusercontent.com";
 /** Entra AADSTS code → cause and fix. */
 const ENTRA_ERROR_HINTS = {
@@ -70669,7 +70669,7 @@ function formatSuggestion(suggestion) {
     return lines.join("\n");
 }
 
-;// CONCATENATED MODULE: ./src/auth/entra.ts
+;// CONCATENATED MODULE: ./src/engine/auth/entra.ts
 /**
  * Signing in to Microsoft Entra ID: the credential for each `auth` mode, and the translation of
  * whatever the Azure SDK throws into one SyncError with a cause and a fix.
@@ -80496,7 +80496,7 @@ function preprocess(fn, schema) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/clouds.ts
+;// CONCATENATED MODULE: ./src/engine/clouds.ts
 const CLOUD_NAMES = ["public", "usgovernment", "china"];
 const CLOUDS = {
     public: {
@@ -80544,7 +80544,7 @@ function findCloudByVaultHost(host) {
     return CLOUD_NAMES.map((name) => CLOUDS[name]).find((cloud) => lower.endsWith(`.${cloud.vaultSuffix}`));
 }
 
-;// CONCATENATED MODULE: ./src/globs.ts
+;// CONCATENATED MODULE: ./src/engine/globs.ts
 /**
  * Glob patterns over source names (`include` / `exclude`). Source names are flat identifiers
  * (GitHub secret names, dotenv keys), so there are no path separators and no `**`: only `*` (any
@@ -80706,7 +80706,7 @@ function parseClass(pattern, start) {
     return { ok: true, token: { kind: "class", negated, ranges }, end: index + 1 };
 }
 
-;// CONCATENATED MODULE: ./src/naming.ts
+;// CONCATENATED MODULE: ./src/engine/naming.ts
 
 
 const MAX_NAME_LENGTH = 127;
@@ -80863,7 +80863,7 @@ function joinList(items) {
     return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
-;// CONCATENATED MODULE: ./src/inputs.ts
+;// CONCATENATED MODULE: ./src/action/inputs.ts
 
 
 
@@ -85227,7 +85227,7 @@ class SecretClient {
 }
 
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./src/request-debug-policy.ts
+;// CONCATENATED MODULE: ./src/engine/vault/request-debug-policy.ts
 function createRequestDebugPolicy(debug, now) {
     return {
         name: "keyvaultSyncRequestDebug",
@@ -85248,7 +85248,7 @@ function createRequestDebugPolicy(debug, now) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/key-vault.ts
+;// CONCATENATED MODULE: ./src/engine/vault/key-vault.ts
 /**
  * The KeyVault interface the rest of the action uses, and its Azure implementation. This is the
  * only module that imports the Key Vault SDK, and the only place that retries Key Vault calls:
@@ -85481,7 +85481,7 @@ function key_vault_createKeyVault(vaultUrl, credential, options = {}) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/progress.ts
+;// CONCATENATED MODULE: ./src/engine/progress.ts
 const PROGRESS_INTERVAL_MS = 5_000;
 const count = new Intl.NumberFormat("en-US");
 /**
@@ -85505,7 +85505,7 @@ function createApplyProgress(options) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/fix-commands.ts
+;// CONCATENATED MODULE: ./src/action/fix-commands.ts
 /**
  * Hints are written as one text for the log and annotations, with Azure CLI commands inside
  * sentences. The job summary shows each command on its own, copyable and wrapped. This module
@@ -85656,7 +85656,7 @@ function splitWords(command) {
     return words;
 }
 
-;// CONCATENATED MODULE: ./src/markdown.ts
+;// CONCATENATED MODULE: ./src/action/markdown.ts
 /**
  * Writing GitHub-flavoured Markdown that shows text exactly as it is. Names and reasons come
  * from users' sources and from the service, so none of their characters may become emphasis,
@@ -85735,7 +85735,7 @@ function longestRun(text, char) {
     return longest;
 }
 
-;// CONCATENATED MODULE: ./src/summary-links.ts
+;// CONCATENATED MODULE: ./src/action/summary-links.ts
 /**
  * Links the job summary offers: the vault in the Azure portal, the commit, and each dotenv
  * entry's file and line at that commit. Pure: built from the runner's environment and names.
@@ -85780,7 +85780,7 @@ function linkVaultInPortal(cloud, vaultName) {
     return `${PORTAL_HOSTS[cloud]}/#blade/HubsExtension/ArgQueryBlade/query/${encodeURIComponent(query)}`;
 }
 
-;// CONCATENATED MODULE: ./src/summary.ts
+;// CONCATENATED MODULE: ./src/action/summary.ts
 
 
 
@@ -85987,7 +85987,7 @@ function capitalise(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-;// CONCATENATED MODULE: ./src/report.ts
+;// CONCATENATED MODULE: ./src/action/report.ts
 
 
 
@@ -86111,7 +86111,7 @@ async function writeSummary(markdown, io) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/sources/env-file-access.ts
+;// CONCATENATED MODULE: ./src/engine/sources/env-file-access.ts
 
 
 
@@ -86169,7 +86169,7 @@ function isInside(path, root) {
     return rel === "" || (!(0,external_node_path_namespaceObject.isAbsolute)(rel) && rel !== ".." && !rel.startsWith(`..${external_node_path_namespaceObject.sep}`));
 }
 
-;// CONCATENATED MODULE: ./src/sources/decode-utf8.ts
+;// CONCATENATED MODULE: ./src/engine/sources/decode-utf8.ts
 
 /**
  * Decodes a dotenv file's bytes as UTF-8, refusing anything else. Reading with Node's "utf8"
@@ -86229,7 +86229,7 @@ function findInvalidLine(bytes) {
     return line;
 }
 
-;// CONCATENATED MODULE: ./src/sources/dotenv-lines.ts
+;// CONCATENATED MODULE: ./src/engine/sources/dotenv-lines.ts
 
 const QUOTE_HINT = 'A value that spans lines must be quoted: KEY="-----BEGIN PRIVATE KEY-----" on the first line, the other lines as they are, and the closing quote after -----END PRIVATE KEY-----. Or write it on one line with \\n between the lines inside double quotes.';
 const SKIPPED_HINT = "dotenv would skip this line without a word. If it continues a multi-line value from a line above, quote that value; otherwise fix the line or make it a comment (# at its start).";
@@ -86334,7 +86334,7 @@ function opensPemWithoutEnd(value) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/sources/dotenv-file.ts
+;// CONCATENATED MODULE: ./src/engine/sources/dotenv-file.ts
 
 
 /**
@@ -86560,7 +86560,7 @@ class LineCounter {
     }
 }
 
-;// CONCATENATED MODULE: ./src/sources/secrets-json.ts
+;// CONCATENATED MODULE: ./src/engine/sources/secrets-json.ts
 
 const INPUT = "secrets";
 const HINT = "Pass a JSON object of name to string value, usually secrets: ${{ toJSON(secrets) }}";
@@ -86843,7 +86843,7 @@ class JsonChecker {
     }
 }
 
-;// CONCATENATED MODULE: ./src/sources/read-sources.ts
+;// CONCATENATED MODULE: ./src/engine/sources/read-sources.ts
 
 
 
@@ -86918,7 +86918,7 @@ function readErrorCode(error) {
     return "unknown error";
 }
 
-;// CONCATENATED MODULE: ./src/vault-state.ts
+;// CONCATENATED MODULE: ./src/engine/vault-state.ts
 
 
 
@@ -87005,7 +87005,7 @@ async function readVaultState(vault, desired, options) {
     return { vaultUrl: vault.vaultUrl, secrets, deleted, deletedUnavailable };
 }
 
-;// CONCATENATED MODULE: ./src/main.ts
+;// CONCATENATED MODULE: ./src/action/main.ts
 
 
 
@@ -87763,6 +87763,6 @@ exports.w = {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(9407);
+/******/ var __webpack_exports__ = __nccwpck_require__(218);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -1,0 +1,347 @@
+/**
+ * The KeyVault interface the rest of the action uses, and its Azure implementation. This is the
+ * only module that imports the Key Vault SDK, and the only place that retries Key Vault calls:
+ *
+ * - 429: a pipeline policy closest to the wire retries with 1, 2, 4, 8, 16 s backoff (jittered),
+ *   honouring Retry-After when present; the SDK alone retries a 429 only when it has Retry-After.
+ * - 5xx and dropped connections: the SDK's own retry policy (3 retries); nothing is added on top.
+ * - 403 by RBAC or access policy: a few retries for role-assignment propagation, until one 403
+ *   has outlasted them; after that every 403 fails at once, so a missing role costs seconds
+ *   once per run instead of on every secret or every kind of call.
+ * - 409 "being deleted / being recovered" and the 404 window after a recovery: short backoff.
+ *
+ * Writes are paced by a sliding window under the per-vault limit (300 writes per 10 s).
+ *
+ * What a failure means and how to fix it is in vault-errors.ts; the policies added to the SDK's
+ * pipeline (timeout, error bodies, 429) are in vault-policies.ts.
+ */
+import { SecretClient } from "@azure/keyvault-secrets";
+import type { DeletedSecret, SecretProperties } from "@azure/keyvault-secrets";
+import type { TokenCredential } from "@azure/core-auth";
+import type { HttpClient } from "@azure/core-rest-pipeline";
+import { SyncError } from "../errors.ts";
+import { createWindowLimiter, sleepFor } from "../limiter.ts";
+import type { Sleep, WindowLimiter } from "../limiter.ts";
+import { classifyVaultError, createVaultError } from "./vault-errors.ts";
+import type { VaultFailure, VaultOperation } from "./vault-errors.ts";
+import { createErrorBodyPolicy, createThrottlePolicy, createTimeoutPolicy, REQUEST_TIMEOUT_MS, restoreErrorBody } from "./vault-policies.ts";
+import type { ErrorBody } from "./vault-policies.ts";
+import { createRequestDebugPolicy } from "./request-debug-policy.ts";
+
+// ---- What the rest of the action sees ----
+
+/** Properties of one secret version (the latest one, in listings). Never a value. */
+export interface SecretInfo {
+  /** The name as the vault stores it (Key Vault names are case-insensitive). */
+  name: string;
+  version: string | undefined;
+  enabled: boolean;
+  /** Certificate-backed: its lifetime is managed by Key Vault and it must never be written. */
+  managed: boolean;
+  contentType: string | undefined;
+  tags: Record<string, string>;
+  expiresOn: Date | undefined;
+  createdOn: Date | undefined;
+  updatedOn: Date | undefined;
+  recoverableDays: number | undefined;
+}
+
+export interface DeletedSecretInfo extends SecretInfo {
+  deletedOn: Date | undefined;
+  scheduledPurgeDate: Date | undefined;
+}
+
+export type SecretRead = { found: true; value: string; properties: SecretInfo } | { found: false };
+
+/** A new version: value plus the metadata every version carries. */
+export interface SecretWrite {
+  value: string;
+  contentType: string | undefined;
+  tags: Record<string, string>;
+  expiresOn: Date | undefined;
+}
+
+/** A PATCH of an existing version. Undefined fields are left as they are. */
+export interface PropertiesUpdate {
+  contentType: string | undefined;
+  tags: Record<string, string>;
+  expiresOn: Date | undefined;
+}
+
+/** Every method throws a VaultError (never a raw SDK error) when Key Vault refuses. */
+export interface KeyVault {
+  readonly vaultUrl: string;
+  listSecrets(): Promise<SecretInfo[]>;
+  listDeletedSecrets(): Promise<DeletedSecretInfo[]>;
+  /** The latest version with its value; "not found" is an answer, not an error. */
+  getSecret(name: string): Promise<SecretRead>;
+  /** A soft-deleted secret's properties, or undefined when the name is not soft-deleted (yet). */
+  getDeletedSecret(name: string): Promise<DeletedSecretInfo | undefined>;
+  listVersions(name: string): Promise<SecretInfo[]>;
+  setSecret(name: string, write: SecretWrite): Promise<SecretInfo>;
+  updateProperties(name: string, version: string, update: PropertiesUpdate): Promise<SecretInfo>;
+  /** Starts a soft delete; does not wait for the deleted entry to become visible. */
+  deleteSecret(name: string): Promise<void>;
+  /** Recovers a soft-deleted secret and waits until it can be read again. */
+  recoverSecret(name: string): Promise<void>;
+}
+
+// ---- Retry settings ----
+
+const READS: ReadonlySet<VaultOperation> = new Set(["list", "list-deleted", "list-versions", "get", "get-deleted"]);
+
+export interface RetrySettings {
+  /** Retries of a 429 (after the first try). */
+  throttleRetries: number;
+  throttleBaseDelayMs: number;
+  throttleMaxDelayMs: number;
+  /** A Retry-After longer than this is shortened to it. */
+  maxRetryAfterMs: number;
+  /** Waits between tries of a 403 by RBAC or access policy (propagation); [] disables. */
+  forbiddenDelaysMs: number[];
+  /** Waits between tries of a 409 being-deleted / being-recovered, and a recover's 404. */
+  conflictDelaysMs: number[];
+  /** Waits while a recovered secret is still unreadable (404). */
+  recoverWaitDelaysMs: number[];
+  /** Handed to the SDK's retry policy for 5xx and network errors. */
+  transientRetries: number;
+  transientDelayMs: number;
+}
+
+export const DEFAULT_RETRY: RetrySettings = {
+  throttleRetries: 5,
+  throttleBaseDelayMs: 1000,
+  throttleMaxDelayMs: 16_000,
+  maxRetryAfterMs: 60_000,
+  forbiddenDelaysMs: [3000, 6000],
+  conflictDelaysMs: [500, 1000, 2000, 4000, 8000],
+  recoverWaitDelaysMs: [250, 500, 1000, 2000, 2000, 4000, 4000, 8000, 8000],
+  transientRetries: 3,
+  transientDelayMs: 1000,
+};
+
+export interface WritePacing {
+  /** Writes allowed to start in any window. */
+  limit: number;
+  windowMs: number;
+}
+
+/**
+ * Key Vault allows 300 secret writes per 10 s per vault (shared with certificate and key
+ * imports); 280 leaves room for other writers and for requests arriving slightly out of step.
+ */
+export const DEFAULT_WRITE_PACING: WritePacing = { limit: 280, windowMs: 10_000 };
+
+export interface KeyVaultOptions {
+  log?: (message: string) => void;
+  /** One line per request attempt (method, path, status, duration), for step debug logging. */
+  debug?: (message: string) => void;
+  sleep?: Sleep;
+  now?: () => number;
+  /** Jitter source in [0, 1). */
+  random?: () => number;
+  retry?: Partial<RetrySettings>;
+  /** false turns pacing off. */
+  writePacing?: WritePacing | false;
+  /** Named in permission hints. */
+  clientId?: string;
+  /** Transport override (the SDK's own option), e.g. an in-memory vault for unit tests. */
+  httpClient?: HttpClient;
+}
+
+// ---- The adapter ----
+
+function toSecretInfo(properties: SecretProperties): SecretInfo {
+  return {
+    name: properties.name,
+    version: properties.version,
+    enabled: properties.enabled ?? true,
+    managed: properties.managed === true,
+    contentType: properties.contentType,
+    tags: { ...(properties.tags ?? {}) },
+    expiresOn: properties.expiresOn,
+    createdOn: properties.createdOn,
+    updatedOn: properties.updatedOn,
+    recoverableDays: properties.recoverableDays,
+  };
+}
+
+function toDeletedSecretInfo(deleted: DeletedSecret): DeletedSecretInfo {
+  return {
+    ...toSecretInfo(deleted.properties),
+    deletedOn: deleted.deletedOn ?? deleted.properties.deletedOn,
+    scheduledPurgeDate: deleted.scheduledPurgeDate ?? deleted.properties.scheduledPurgeDate,
+  };
+}
+
+async function collect<T, R>(pages: AsyncIterable<T>, map: (item: T) => R): Promise<R[]> {
+  const items: R[] = [];
+  for await (const item of pages) items.push(map(item));
+  return items;
+}
+
+export function createKeyVault(vaultUrl: string, credential: TokenCredential, options: KeyVaultOptions = {}): KeyVault {
+  const retry: RetrySettings = { ...DEFAULT_RETRY, ...options.retry };
+  const sleep = options.sleep ?? sleepFor;
+  const now = options.now ?? Date.now;
+  const log = options.log ?? (() => {});
+  const pacing = options.writePacing === undefined ? DEFAULT_WRITE_PACING : options.writePacing;
+  const writeLimiter: WindowLimiter | undefined = pacing === false ? undefined : createWindowLimiter({ ...pacing, now, sleep });
+
+  const errorBodies = new WeakMap<object, ErrorBody>();
+  const client = new SecretClient(vaultUrl, credential, {
+    additionalPolicies: [
+      { position: "perCall", policy: createErrorBodyPolicy(errorBodies) },
+      { position: "perCall", policy: createTimeoutPolicy(REQUEST_TIMEOUT_MS) },
+      {
+        position: "perRetry",
+        policy: createThrottlePolicy({
+          retries: retry.throttleRetries,
+          baseDelayMs: retry.throttleBaseDelayMs,
+          maxDelayMs: retry.throttleMaxDelayMs,
+          maxRetryAfterMs: retry.maxRetryAfterMs,
+          sleep,
+          now,
+          random: options.random ?? Math.random,
+          log,
+        }),
+      },
+      // Closest to the wire, so every attempt (retries of 429s and transient errors) shows.
+      ...(options.debug === undefined ? [] : [{ position: "perRetry" as const, policy: createRequestDebugPolicy(options.debug, now) }]),
+    ],
+    retryOptions: { maxRetries: retry.transientRetries, retryDelayInMs: retry.transientDelayMs },
+    httpClient: options.httpClient,
+  });
+
+  // The SDK's challenge handshake keeps per-client state; requests racing on a fresh client can
+  // lose a body (azure-facts A §3.2 item 10). Everything waits for the first call to finish.
+  let firstCall: Promise<void> | undefined;
+  async function afterFirstCall<T>(call: () => Promise<T>): Promise<T> {
+    if (firstCall === undefined) {
+      const result = call();
+      firstCall = result.then(
+        () => {},
+        () => {},
+      );
+      return result;
+    }
+    await firstCall;
+    return call();
+  }
+
+  // A role assignment propagates as a whole: once one 403 has outlasted the propagation retries,
+  // waiting again (for another secret or another kind of call) would not change the answer.
+  let propagationWaitedOut = false;
+  // Once any call has worked the assignment is in effect: a read refused after that lacks a
+  // permission (a Reader may list but not read values), and waiting for propagation cannot help.
+  // Writes keep their retries: a stronger role added just now may still be on its way.
+  let succeededOnce = false;
+
+  function pickRetryDelay(failure: VaultFailure, operation: VaultOperation, tries: { forbidden: number; conflict: number }): number | undefined {
+    if (failure.kind === "forbidden-rbac" || failure.kind === "forbidden-policy") {
+      if (succeededOnce && READS.has(operation)) return undefined;
+      const delay = propagationWaitedOut ? undefined : retry.forbiddenDelaysMs[tries.forbidden];
+      if (delay === undefined) propagationWaitedOut = true;
+      else tries.forbidden += 1;
+      return delay;
+    }
+    const settling =
+      failure.kind === "being-deleted" || failure.kind === "being-recovered" || (operation === "recover" && failure.kind === "not-found");
+    if (settling) {
+      const delay = retry.conflictDelaysMs[tries.conflict];
+      if (delay !== undefined) tries.conflict += 1;
+      return delay;
+    }
+    return undefined;
+  }
+
+  async function callVault<T>(operation: VaultOperation, secretName: string | undefined, write: boolean, attempt: () => Promise<T>): Promise<T> {
+    return afterFirstCall(async () => {
+      const tries = { forbidden: 0, conflict: 0 };
+      for (;;) {
+        if (write) await writeLimiter?.take();
+        try {
+          const result = await attempt();
+          succeededOnce = true;
+          return result;
+        } catch (error) {
+          // Already explained (a sign-in failure surfacing in a vault call): keep its cause and fix.
+          if (error instanceof SyncError) throw error;
+          const failure = classifyVaultError(restoreErrorBody(error, errorBodies));
+          const delay = pickRetryDelay(failure, operation, tries);
+          const vaultError = createVaultError(failure, operation, { vaultUrl, secretName, clientId: options.clientId });
+          if (delay === undefined) throw vaultError;
+          log(`${vaultError.message}; retrying in ${(delay / 1000).toFixed(1)} s`);
+          await sleep(delay);
+        }
+      }
+    });
+  }
+
+  /** Polls until a just-recovered secret answers; Key Vault answers 404 for a few seconds. */
+  async function waitUntilReadable(name: string): Promise<void> {
+    for (const delay of [...retry.recoverWaitDelaysMs, undefined]) {
+      try {
+        await client.getSecret(name);
+        return;
+      } catch (error) {
+        const failure = classifyVaultError(restoreErrorBody(error, errorBodies));
+        // Like the SDK's poller: a 403 means we cannot read it, not that it is missing.
+        if (failure.kind !== "not-found") {
+          if (failure.status === 403) return;
+          throw createVaultError(failure, "recover", { vaultUrl, secretName: name, clientId: options.clientId });
+        }
+        if (delay === undefined) {
+          const waited = { ...failure, message: `recovered, but still not readable after ${retry.recoverWaitDelaysMs.length + 1} tries: ${failure.message}` };
+          throw createVaultError(waited, "recover", { vaultUrl, secretName: name, clientId: options.clientId });
+        }
+        await sleep(delay);
+      }
+    }
+  }
+
+  return {
+    vaultUrl,
+    listSecrets: () => callVault("list", undefined, false, () => collect(client.listPropertiesOfSecrets(), toSecretInfo)),
+    listDeletedSecrets: () => callVault("list-deleted", undefined, false, () => collect(client.listDeletedSecrets(), toDeletedSecretInfo)),
+    listVersions: (name) => callVault("list-versions", name, false, () => collect(client.listPropertiesOfSecretVersions(name), toSecretInfo)),
+    getSecret: (name) =>
+      callVault("get", name, false, async (): Promise<SecretRead> => {
+        try {
+          const secret = await client.getSecret(name);
+          return { found: true, value: secret.value ?? "", properties: toSecretInfo(secret.properties) };
+        } catch (error) {
+          if (classifyVaultError(error).kind === "not-found") return { found: false };
+          throw error;
+        }
+      }),
+    getDeletedSecret: (name) =>
+      callVault("get-deleted", name, false, async (): Promise<DeletedSecretInfo | undefined> => {
+        try {
+          return toDeletedSecretInfo(await client.getDeletedSecret(name));
+        } catch (error) {
+          if (classifyVaultError(error).kind === "not-found") return undefined;
+          throw error;
+        }
+      }),
+    setSecret: (name, write) =>
+      callVault("set", name, true, async () => {
+        const secret = await client.setSecret(name, write.value, { contentType: write.contentType, tags: write.tags, expiresOn: write.expiresOn });
+        return toSecretInfo(secret.properties);
+      }),
+    updateProperties: (name, version, update) =>
+      callVault("update", name, true, async () =>
+        toSecretInfo(await client.updateSecretProperties(name, version, { contentType: update.contentType, tags: update.tags, expiresOn: update.expiresOn })),
+      ),
+    deleteSecret: (name) =>
+      callVault("delete", name, true, async () => {
+        // Starting the poller sends the DELETE and checks once; waiting 2 s per secret for the
+        // deleted entry to show up would only slow a prune down.
+        await client.beginDeleteSecret(name);
+      }),
+    recoverSecret: async (name) => {
+      const poller = await callVault("recover", name, true, () => client.beginRecoverDeletedSecret(name));
+      if (!poller.isDone()) await afterFirstCall(() => waitUntilReadable(name));
+    },
+  };
+}

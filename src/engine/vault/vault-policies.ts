@@ -1,0 +1,124 @@
+/**
+ * The policies the adapter adds to the Key Vault SDK's pipeline: a request timeout, a memory of
+ * the error bodies the SDK's pager drops, and the 429 retry the SDK does not do on its own.
+ */
+import type { HttpHeaders, PipelinePolicy, PipelineResponse } from "@azure/core-rest-pipeline";
+import type { Sleep } from "../limiter.ts";
+
+/** A request with no answer in this time fails instead of holding its worker until the job times out. */
+export const REQUEST_TIMEOUT_MS = 60_000;
+
+/** The `error` object of a Key Vault error body, kept because some SDK paths drop it. */
+export interface ErrorBody {
+  code?: unknown;
+  message?: unknown;
+  innererror?: { code?: unknown };
+}
+
+/**
+ * The SDK's pager throws "Pagination failed with unexpected statusCode 403" and drops the body,
+ * so a refused listing would lose its inner code (RBAC vs firewall). This policy remembers error
+ * bodies per request so the adapter can classify them like any other error.
+ */
+export function createErrorBodyPolicy(bodies: WeakMap<object, ErrorBody>): PipelinePolicy {
+  return {
+    name: "keyvaultSyncErrorBody",
+    async sendRequest(request, next): Promise<PipelineResponse> {
+      const response = await next(request);
+      if (response.status >= 400 && response.bodyAsText) {
+        try {
+          const parsed = JSON.parse(response.bodyAsText) as { error?: ErrorBody };
+          if (parsed.error && typeof parsed.error === "object") bodies.set(request, parsed.error);
+        } catch {
+          // Not JSON: nothing to remember; the SDK reports its own parse error.
+        }
+      }
+      return response;
+    },
+  };
+}
+
+/** The SDK sends without a timeout by default; a stalled connection would hang the run. */
+export function createTimeoutPolicy(timeoutMs: number): PipelinePolicy {
+  return {
+    name: "keyvaultSyncTimeout",
+    sendRequest(request, next): Promise<PipelineResponse> {
+      if (!request.timeout) request.timeout = timeoutMs;
+      return next(request);
+    },
+  };
+}
+
+/** Put a remembered error body back on an SDK error that lost it. */
+export function restoreErrorBody(error: unknown, bodies: WeakMap<object, ErrorBody>): unknown {
+  if (typeof error !== "object" || error === null) return error;
+  const fields = error as { request?: unknown; details?: { error?: unknown }; statusCode?: unknown; code?: unknown; message?: unknown };
+  if (fields.details?.error !== undefined || typeof fields.request !== "object" || fields.request === null) return error;
+  const body = bodies.get(fields.request);
+  if (body === undefined) return error;
+  const innerCode = body.innererror?.code;
+  return {
+    statusCode: fields.statusCode,
+    code: fields.code,
+    message: fields.message,
+    details: { error: { code: body.code, message: body.message, innerError: innerCode === undefined ? undefined : { code: innerCode } } },
+  };
+}
+
+// ---- 429 policy ----
+
+const RETRY_AFTER_MS_HEADERS = ["retry-after-ms", "x-ms-retry-after-ms"];
+
+/** Milliseconds a response asks us to wait, from any of the headers Azure uses. */
+export function readRetryAfterMs(headers: HttpHeaders, now: number): number | undefined {
+  for (const name of RETRY_AFTER_MS_HEADERS) {
+    const value = Number(headers.get(name));
+    if (headers.has(name) && Number.isFinite(value) && value >= 0) return value;
+  }
+  const raw = headers.get("retry-after");
+  if (raw === undefined) return undefined;
+  const seconds = Number(raw);
+  if (raw.trim() !== "" && Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(raw);
+  return Number.isFinite(date) ? Math.max(0, date - now) : undefined;
+}
+
+export interface ThrottlePolicyOptions {
+  retries: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  maxRetryAfterMs: number;
+  sleep: Sleep;
+  now: () => number;
+  random: () => number;
+  log: (message: string) => void;
+}
+
+/**
+ * Retries 429 answers, with or without Retry-After. It sits inside the SDK's retry policy (closest
+ * to the wire); when it gives up it removes the Retry-After headers so the SDK's own throttling
+ * strategy does not start another round of waits on top of ours.
+ */
+export function createThrottlePolicy(options: ThrottlePolicyOptions): PipelinePolicy {
+  return {
+    name: "keyvaultSyncThrottleRetry",
+    async sendRequest(request, next): Promise<PipelineResponse> {
+      for (let retry = 0; ; retry += 1) {
+        const response = await next(request);
+        if (response.status !== 429) return response;
+        if (retry >= options.retries) {
+          for (const name of ["retry-after", ...RETRY_AFTER_MS_HEADERS]) response.headers.delete(name);
+          return response;
+        }
+        const nominal = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** retry);
+        const backoff = Math.round(nominal * (0.8 + 0.4 * options.random()));
+        const asked = readRetryAfterMs(response.headers, options.now());
+        const delay = asked === undefined ? backoff : Math.max(backoff, Math.min(asked, options.maxRetryAfterMs));
+        const path = new URL(request.url).pathname;
+        const why = asked === undefined ? "no Retry-After" : `Retry-After ${(asked / 1000).toFixed(1)} s`;
+        options.log(`Key Vault throttled ${request.method} ${path} (429, ${why}); retry ${retry + 1} of ${options.retries} in ${(delay / 1000).toFixed(1)} s`);
+        await options.sleep(delay);
+      }
+    },
+  };
+}
