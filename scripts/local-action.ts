@@ -16,7 +16,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { cloudEnv, startCloud } from "../test/cloud/index.ts";
+import { cloudEnv, startCloud } from "../local-azure/index.ts";
 
 const LOCAL_ACTION = "@github/local-action@7.0.1";
 

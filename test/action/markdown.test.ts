@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { codeSpan, escapeCell, escapeMarkdown, escapeWithCode, fence } from "../../src/action/markdown.ts";
-import { renderMarkdown } from "../summary-html.ts";
+import { renderMarkdown } from "../../tools/summary-html.ts";
 
 /** The text a browser shows for one rendered paragraph. */
 function shown(markdown: string): string {

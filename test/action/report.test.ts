@@ -4,7 +4,7 @@ import { SyncError } from "../../src/engine/errors.ts";
 import type { PlanAction } from "../../src/engine/plan.ts";
 import { countResults, writeFailureSummary, writeReport } from "../../src/action/report.ts";
 import type { AnnotationProperties, ReportContext, ReportIO } from "../../src/action/report.ts";
-import { findStructureProblems, viewSummary } from "../summary-html.ts";
+import { findStructureProblems, viewSummary } from "../../tools/summary-html.ts";
 
 interface Annotation {
   message: string;

@@ -7,7 +7,7 @@ import { countResults } from "../../src/action/report.ts";
 import { renderFailureSummary, renderSummary } from "../../src/action/summary.ts";
 import type { ChangeResult } from "../../src/engine/apply.ts";
 import type { SummaryContext } from "../../src/action/summary.ts";
-import { findStructureProblems, viewSummary } from "../summary-html.ts";
+import { findStructureProblems, viewSummary } from "../../tools/summary-html.ts";
 import { CLIENT_ID, SHA, context, fiveFailuresOneFix, planThatDeletes, result, sixtyWithTwoUpdates } from "./summary-scenarios.ts";
 
 function render(results: ChangeResult[], overrides: Partial<SummaryContext> = {}): string {

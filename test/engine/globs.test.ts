@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkGlob, countGlobSteps, matchesGlob } from "../../src/engine/globs.ts";
-import { createSeededRandom } from "../seeded-random.ts";
+import { createSeededRandom } from "../../local-azure/seeded-random.ts";
 
 describe("matchesGlob", () => {
   it.each([

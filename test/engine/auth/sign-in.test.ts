@@ -5,8 +5,8 @@
 import { CLOUDS } from "../../../src/engine/clouds.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SignInError, createCredential, verifySignIn } from "../../../src/engine/auth/entra.ts";
-import { cloudEnv, startCloud, trustCloudInProcess } from "../../cloud/index.ts";
-import type { Cloud } from "../../cloud/index.ts";
+import { cloudEnv, startCloud, trustCloudInProcess } from "../../../local-azure/index.ts";
+import type { Cloud } from "../../../local-azure/index.ts";
 
 const PUBLIC_CLOUD = CLOUDS.public;
 const PROXY_VARIABLES = ["HTTPS_PROXY", "https_proxy", "NO_PROXY", "no_proxy"] as const;

@@ -2,7 +2,7 @@ import dotenv from "dotenv";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../../src/engine/errors.ts";
 import { parseDotenv } from "../../../src/engine/sources/dotenv-file.ts";
-import { createSeededRandom } from "../../seeded-random.ts";
+import { createSeededRandom } from "../../../local-azure/seeded-random.ts";
 
 function toMap(text: string): Record<string, string> {
   return Object.fromEntries(parseDotenv(text, "test.env").map((entry) => [entry.key, entry.value]));

@@ -7,10 +7,10 @@
 import { ClientAssertionCredential } from "@azure/identity";
 import type { TokenCredential } from "@azure/core-auth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { adminDelete, adminGet, adminPatch, adminPut, startCloud, trustCloudInProcess, type Cloud } from "../../cloud/index.ts";
-import { fetchGitHubIdToken } from "../../cloud/test-support.ts";
-import { DEFAULT_CLIENT_ID } from "../../cloud/world.ts";
-import type { AdminSecretView } from "../../cloud/key-vault/index.ts";
+import { adminDelete, adminGet, adminPatch, adminPut, startCloud, trustCloudInProcess, type Cloud } from "../../../local-azure/index.ts";
+import { fetchGitHubIdToken } from "../../../local-azure/test-support.ts";
+import { DEFAULT_CLIENT_ID } from "../../../local-azure/world.ts";
+import type { AdminSecretView } from "../../../local-azure/key-vault/index.ts";
 import { createKeyVault } from "../../../src/engine/vault/key-vault.ts";
 import type { KeyVault, KeyVaultOptions } from "../../../src/engine/vault/key-vault.ts";
 import { VaultError } from "../../../src/engine/vault/vault-errors.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createSeededRandom } from "../../seeded-random.ts";
+import { createSeededRandom } from "../seeded-random.ts";
 import { decideFault } from "./faults.ts";
 import { createTestVault, putSecret } from "./test-support.ts";
 import { admitRequest, createThrottleState, type ThrottleSettings } from "./throttle.ts";

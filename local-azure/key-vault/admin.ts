@@ -7,7 +7,7 @@ import type { CloudRequest, CloudResponse, VaultRole } from "../types.ts";
 import { createVaultTemplate, mergeDeep, type DeepPartial } from "../world.ts";
 import { scheduleGrants } from "./access.ts";
 import { createThrottleState } from "./throttle.ts";
-import { createSeededRandom } from "../../seeded-random.ts";
+import { createSeededRandom } from "../seeded-random.ts";
 import { DEFAULT_FAULT_SEED } from "./faults.ts";
 import { createVersionId, moveToDeleted, readNameState } from "./operations.ts";
 import { SECRET_NAME_PATTERN, type SecretVersion, type StoredSecret } from "./secret-store.ts";

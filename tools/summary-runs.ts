@@ -4,8 +4,8 @@
  * request's plan that deletes, 5 failures that share one fix, and a sign-in failure. Used by
  * test/e2e/summary.test.ts and by `npm run preview-summary`.
  */
-import { adminGet, adminPatch } from "../cloud/index.ts";
-import type { CloudInfo } from "../cloud/index.ts";
+import { adminGet, adminPatch } from "../local-azure/index.ts";
+import type { CloudInfo } from "../local-azure/index.ts";
 import { makeCanary } from "./leak-check.ts";
 import { createVault, ownedBy, runSync, seedSecret } from "./vault-helpers.ts";
 import type { SyncRun } from "./vault-helpers.ts";

@@ -46,7 +46,7 @@ async function findFreePort(): Promise<number> {
   return address.port;
 }
 
-describe("npm run cloud (test/cloud/main.ts)", () => {
+describe("npm run cloud (local-azure/main.ts)", () => {
   let dir: string;
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), "cloud-cli-"));

@@ -4,7 +4,7 @@
  */
 import type { VaultConfig } from "../types.ts";
 import type { AccessState } from "./access.ts";
-import { createSeededRandom } from "../../seeded-random.ts";
+import { createSeededRandom } from "../seeded-random.ts";
 import { DEFAULT_FAULT_SEED, type FaultSettings } from "./faults.ts";
 import { NameIndex, type StoredSecret } from "./secret-store.ts";
 import { createThrottleState, type ThrottleSettings, type ThrottleState } from "./throttle.ts";

@@ -3,15 +3,15 @@
  * run the bundled action against it, and then look at what really happened: the vault's full
  * contents (every version, deleted secrets too) and the requests the vault answered.
  */
-import { adminGet, adminPatch, adminPut, adminRequest, cloudEnv } from "../cloud/index.ts";
-import type { CloudInfo, RequestLogEntry, RequestLogView } from "../cloud/index.ts";
-import type { AdminSecretView } from "../cloud/key-vault/index.ts";
-import { findStructureProblems } from "../summary-html.ts";
+import { adminGet, adminPatch, adminPut, adminRequest, cloudEnv } from "../local-azure/index.ts";
+import type { CloudInfo, RequestLogEntry, RequestLogView } from "../local-azure/index.ts";
+import type { AdminSecretView } from "../local-azure/key-vault/index.ts";
+import { findStructureProblems } from "./summary-html.ts";
 import { findLeaks } from "./leak-check.ts";
 import { githubContext, runAction } from "./run-action.ts";
 import type { ActionRun } from "./run-action.ts";
 
-export type { AdminSecretView } from "../cloud/key-vault/index.ts";
+export type { AdminSecretView } from "../local-azure/key-vault/index.ts";
 
 export type VaultRole = "Key Vault Secrets Officer" | "Key Vault Secrets User" | "Key Vault Reader" | "Key Vault Administrator";
 
