@@ -36801,7 +36801,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4679);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1881);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -36810,7 +36810,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4679:
+/***/ 1881:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40730,7 +40730,32 @@ function selectUserTags(tags) {
     return user;
 }
 
+;// CONCATENATED MODULE: ./src/engine/ownership.ts
+/**
+ * The one rule that decides whether this run may write a secret: reading the vault (which values
+ * to fetch), planning (existing and soft-deleted names), applying (a recover that met someone
+ * else's version) and pruning all ask here. Pure.
+ */
+
+/** May a run of `owner` (adopting or not) write over a version that carries `tags`? */
+function decideWrite(tags, owner, adopt) {
+    const ownership = readOwnership(tags, owner);
+    if (ownership.kind === "ours")
+        return { kind: "allowed", adopting: false };
+    if (ownership.kind === "other-owner")
+        return { kind: "refused", reason: "other-owner", owner: ownership.owner };
+    return adopt ? { kind: "allowed", adopting: true } : { kind: "refused", reason: "not-adopted" };
+}
+/**
+ * May a run of `owner` under `prefix` delete this version as stale? Only its own set: this
+ * owner's version synced under exactly this prefix. Adopt never extends to deletes.
+ */
+function mayPrune(tags, owner, prefix) {
+    return readOwnership(tags, owner).kind === "ours" && isSamePrefix(readPrefix(tags), prefix);
+}
+
 ;// CONCATENATED MODULE: ./src/engine/plan.ts
+
 
 
 function sameTags(left, right) {
@@ -40789,19 +40814,19 @@ function planExisting(secret, existing, context) {
     if (existing.managed) {
         return itemFor(secret, "skip", `certificate-backed secret: its lifetime is managed by Key Vault, so keyvault-sync never writes it${stored}`);
     }
-    const ownership = readOwnership(existing.tags, owner);
-    if (ownership.kind === "other-owner") {
-        return itemFor(secret, "fail", `managed by keyvault-sync for another owner ('${ownership.owner}'); this run's owner is '${owner}'${stored}`, {
+    const rule = decideWrite(existing.tags, owner, adopt);
+    if (rule.kind === "refused" && rule.reason === "other-owner") {
+        return itemFor(secret, "fail", `managed by keyvault-sync for another owner ('${rule.owner}'); this run's owner is '${owner}'${stored}`, {
             hint: "Another owner's secrets are never changed, not even with 'adopt'. Use the same 'owner' input in both workflows, or sync under different names (e.g. with 'prefix').",
         });
     }
     let adopting = "";
-    if (ownership.kind === "unmanaged") {
+    if (rule.kind === "refused" || rule.adopting) {
         const drifted = existing.history?.kind === "owned-before";
         const why = drifted
             ? `drifted: the latest version was written outside keyvault-sync on ${formatDate(existing.createdOn ?? existing.updatedOn)}; an older version was written by this owner`
             : "exists in the vault but was not created by keyvault-sync";
-        if (!adopt) {
+        if (rule.kind === "refused") {
             return itemFor(secret, "fail", `${why}${stored}`, {
                 hint: drifted
                     ? "Check who changed it. Set 'adopt: true' to overwrite it with the value from the sources, or remove it from the sources."
@@ -40811,7 +40836,7 @@ function planExisting(secret, existing, context) {
         adopting = drifted ? `adopting a drifted secret (${why}): ` : "adopting a secret not created by keyvault-sync: ";
     }
     // Every write below ends with this: where the secret was stored, and which set it came from.
-    const written = `${ownership.kind === "ours" ? describeOtherPrefix(existing.tags, prefix) : ""}${stored}`;
+    const written = `${adopting === "" ? describeOtherPrefix(existing.tags, prefix) : ""}${stored}`;
     if (!existing.enabled) {
         return itemFor(secret, "fail", `disabled in the vault; keyvault-sync does not write or re-enable disabled secrets${stored}`, {
             hint: `Enable it (az keyvault secret set-attributes --vault-name ${context.vaultName} --name ${existing.name} --enabled true) or remove it from the sources.`,
@@ -40853,18 +40878,18 @@ function planSoftDeleted(secret, deleted, rules) {
             hint: "Recover the certificate, or sync under another name.",
         });
     }
-    const ownership = readOwnership(deleted.tags, owner);
+    const rule = decideWrite(deleted.tags, owner, adopt);
     const recover = { change: { kind: "recover", secret: hideValue(secret), storedName: deleted.name, adopt } };
-    if (ownership.kind === "ours") {
+    if (rule.kind === "allowed" && !rule.adopting) {
         return itemFor(secret, "recover", `soft-deleted on ${when}: will be recovered, then its value and metadata brought up to date`, recover);
     }
-    if (ownership.kind === "other-owner") {
-        return itemFor(secret, "fail", `soft-deleted on ${when}; it was managed by keyvault-sync for another owner ('${ownership.owner}')`, {
+    if (rule.kind === "allowed") {
+        return itemFor(secret, "recover", `adopting a soft-deleted secret not created by keyvault-sync (deleted ${when}): will be recovered, then brought up to date`, recover);
+    }
+    if (rule.reason === "other-owner") {
+        return itemFor(secret, "fail", `soft-deleted on ${when}; it was managed by keyvault-sync for another owner ('${rule.owner}')`, {
             hint: `${manualHint} Another owner's secrets are never recovered or adopted.`,
         });
-    }
-    if (adopt) {
-        return itemFor(secret, "recover", `adopting a soft-deleted secret not created by keyvault-sync (deleted ${when}): will be recovered, then brought up to date`, recover);
     }
     return itemFor(secret, "fail", `soft-deleted on ${when} and not created by keyvault-sync; its name cannot be reused until it is recovered or purged`, {
         hint: `${manualHint} Or set 'adopt: true' to recover it and take it over.`,
@@ -40883,8 +40908,7 @@ function planPrune(input, state) {
     for (const existing of state.secrets) {
         const key = existing.name.toLowerCase();
         const candidate = !existing.managed &&
-            readOwnership(existing.tags, owner).kind === "ours" &&
-            isSamePrefix(readPrefix(existing.tags), prefix) &&
+            mayPrune(existing.tags, owner, prefix) &&
             key.startsWith(prefix.toLowerCase()) &&
             !targeted.has(key);
         if (!candidate)
@@ -41019,6 +41043,7 @@ function createWindowLimiter(options) {
 
 
 
+
 function resultFromItem(item, status, reason = item.reason) {
     const result = { source: item.source, name: item.name, action: item.action, status, reason, origin: item.origin };
     if (item.hint !== undefined && status === "failed")
@@ -41061,10 +41086,10 @@ function failedResult(item, error, prefix = "") {
  * version must pass the planner's ownership rule again.
  */
 function findForeignRecovery(tags, change, owner) {
-    const ownership = readOwnership(tags, owner);
-    if (ownership.kind === "ours" || (ownership.kind === "unmanaged" && change.adopt))
+    const rule = decideWrite(tags, owner, change.adopt);
+    if (rule.kind === "allowed")
         return undefined;
-    const whose = ownership.kind === "other-owner" ? `managed by keyvault-sync for another owner ('${ownership.owner}')` : "written outside keyvault-sync";
+    const whose = rule.reason === "other-owner" ? `managed by keyvault-sync for another owner ('${rule.owner}')` : "written outside keyvault-sync";
     return `recovered by someone else since the plan; its latest version is not ours (${whose}), so nothing was written`;
 }
 /** Recover, then write only what differs: the recovered version may already be right. */
@@ -86924,6 +86949,7 @@ function readErrorCode(error) {
 
 
 
+
 function toReadFailure(error) {
     if (error instanceof VaultError)
         return { kind: error.failure.kind, message: error.message, hint: error.hint };
@@ -86938,10 +86964,8 @@ function toListingError(error) {
 function needsValue(secret, owner, adopt) {
     if (secret.managed || !secret.enabled)
         return false;
-    const ownership = readOwnership(secret.tags, owner);
-    if (ownership.kind === "ours")
-        return true;
-    return ownership.kind === "unmanaged" && adopt !== false;
+    // Without a decided adopt, read what an adopting run could write, so the state fits either plan.
+    return decideWrite(secret.tags, owner, adopt ?? true).kind === "allowed";
 }
 function needsHistory(secret, owner) {
     return !secret.managed && readOwnership(secret.tags, owner).kind === "unmanaged";

@@ -11,7 +11,8 @@ import type { DesiredSecret } from "./naming.ts";
 import type { Origin } from "./sources/source-entry.ts";
 import { SyncError, errorMessage } from "./errors.ts";
 import { mapWithConcurrency } from "./limiter.ts";
-import { buildTags, readOwnership } from "./tags.ts";
+import { decideWrite } from "./ownership.ts";
+import { buildTags } from "./tags.ts";
 import type { AuditContext, SyncScope } from "./tags.ts";
 import { readVaultName } from "./vault-names.ts";
 
@@ -94,9 +95,9 @@ function failedResult(item: PlanItem, error: unknown, prefix = ""): ChangeResult
  * version must pass the planner's ownership rule again.
  */
 function findForeignRecovery(tags: Readonly<Record<string, string>>, change: Extract<PlanChange, { kind: "recover" }>, owner: string): string | undefined {
-  const ownership = readOwnership(tags, owner);
-  if (ownership.kind === "ours" || (ownership.kind === "unmanaged" && change.adopt)) return undefined;
-  const whose = ownership.kind === "other-owner" ? `managed by keyvault-sync for another owner ('${ownership.owner}')` : "written outside keyvault-sync";
+  const rule = decideWrite(tags, owner, change.adopt);
+  if (rule.kind === "allowed") return undefined;
+  const whose = rule.reason === "other-owner" ? `managed by keyvault-sync for another owner ('${rule.owner}')` : "written outside keyvault-sync";
   return `recovered by someone else since the plan; its latest version is not ours (${whose}), so nothing was written`;
 }
 

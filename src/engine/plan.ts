@@ -20,6 +20,7 @@
  */
 import type { DesiredSecret, Rejection } from "./naming.ts";
 import type { Origin } from "./sources/source-entry.ts";
+import { decideWrite, mayPrune } from "./ownership.ts";
 import { PREFIX_TAG, isSamePrefix, readOwnership, readPrefix, selectUserTags } from "./tags.ts";
 import type { SyncScope } from "./tags.ts";
 import { compareByVaultName, readVaultName } from "./vault-names.ts";
@@ -176,19 +177,19 @@ function planExisting(secret: DesiredSecret, existing: ExistingSecret, context: 
   if (existing.managed) {
     return itemFor(secret, "skip", `certificate-backed secret: its lifetime is managed by Key Vault, so keyvault-sync never writes it${stored}`);
   }
-  const ownership = readOwnership(existing.tags, owner);
-  if (ownership.kind === "other-owner") {
-    return itemFor(secret, "fail", `managed by keyvault-sync for another owner ('${ownership.owner}'); this run's owner is '${owner}'${stored}`, {
+  const rule = decideWrite(existing.tags, owner, adopt);
+  if (rule.kind === "refused" && rule.reason === "other-owner") {
+    return itemFor(secret, "fail", `managed by keyvault-sync for another owner ('${rule.owner}'); this run's owner is '${owner}'${stored}`, {
       hint: "Another owner's secrets are never changed, not even with 'adopt'. Use the same 'owner' input in both workflows, or sync under different names (e.g. with 'prefix').",
     });
   }
   let adopting = "";
-  if (ownership.kind === "unmanaged") {
+  if (rule.kind === "refused" || rule.adopting) {
     const drifted = existing.history?.kind === "owned-before";
     const why = drifted
       ? `drifted: the latest version was written outside keyvault-sync on ${formatDate(existing.createdOn ?? existing.updatedOn)}; an older version was written by this owner`
       : "exists in the vault but was not created by keyvault-sync";
-    if (!adopt) {
+    if (rule.kind === "refused") {
       return itemFor(secret, "fail", `${why}${stored}`, {
         hint: drifted
           ? "Check who changed it. Set 'adopt: true' to overwrite it with the value from the sources, or remove it from the sources."
@@ -198,7 +199,7 @@ function planExisting(secret: DesiredSecret, existing: ExistingSecret, context: 
     adopting = drifted ? `adopting a drifted secret (${why}): ` : "adopting a secret not created by keyvault-sync: ";
   }
   // Every write below ends with this: where the secret was stored, and which set it came from.
-  const written = `${ownership.kind === "ours" ? describeOtherPrefix(existing.tags, prefix) : ""}${stored}`;
+  const written = `${adopting === "" ? describeOtherPrefix(existing.tags, prefix) : ""}${stored}`;
   if (!existing.enabled) {
     return itemFor(secret, "fail", `disabled in the vault; keyvault-sync does not write or re-enable disabled secrets${stored}`, {
       hint: `Enable it (az keyvault secret set-attributes --vault-name ${context.vaultName} --name ${existing.name} --enabled true) or remove it from the sources.`,
@@ -245,18 +246,18 @@ export function planSoftDeleted(secret: DesiredSecret, deleted: DeletedSecretInf
       hint: "Recover the certificate, or sync under another name.",
     });
   }
-  const ownership = readOwnership(deleted.tags, owner);
+  const rule = decideWrite(deleted.tags, owner, adopt);
   const recover = { change: { kind: "recover", secret: hideValue(secret), storedName: deleted.name, adopt } as PlanChange };
-  if (ownership.kind === "ours") {
+  if (rule.kind === "allowed" && !rule.adopting) {
     return itemFor(secret, "recover", `soft-deleted on ${when}: will be recovered, then its value and metadata brought up to date`, recover);
   }
-  if (ownership.kind === "other-owner") {
-    return itemFor(secret, "fail", `soft-deleted on ${when}; it was managed by keyvault-sync for another owner ('${ownership.owner}')`, {
+  if (rule.kind === "allowed") {
+    return itemFor(secret, "recover", `adopting a soft-deleted secret not created by keyvault-sync (deleted ${when}): will be recovered, then brought up to date`, recover);
+  }
+  if (rule.reason === "other-owner") {
+    return itemFor(secret, "fail", `soft-deleted on ${when}; it was managed by keyvault-sync for another owner ('${rule.owner}')`, {
       hint: `${manualHint} Another owner's secrets are never recovered or adopted.`,
     });
-  }
-  if (adopt) {
-    return itemFor(secret, "recover", `adopting a soft-deleted secret not created by keyvault-sync (deleted ${when}): will be recovered, then brought up to date`, recover);
   }
   return itemFor(secret, "fail", `soft-deleted on ${when} and not created by keyvault-sync; its name cannot be reused until it is recovered or purged`, {
     hint: `${manualHint} Or set 'adopt: true' to recover it and take it over.`,
@@ -276,8 +277,7 @@ function planPrune(input: PlanInput, state: VaultState): PlanItem[] {
     const key = existing.name.toLowerCase();
     const candidate =
       !existing.managed &&
-      readOwnership(existing.tags, owner).kind === "ours" &&
-      isSamePrefix(readPrefix(existing.tags), prefix) &&
+      mayPrune(existing.tags, owner, prefix) &&
       key.startsWith(prefix.toLowerCase()) &&
       !targeted.has(key);
     if (!candidate) continue;

@@ -11,6 +11,7 @@ import type { DesiredSecret } from "./naming.ts";
 import { SyncError, errorMessage } from "./errors.ts";
 import { mapWithConcurrency } from "./limiter.ts";
 import { listMaskFragments } from "./sources/read-sources.ts";
+import { decideWrite } from "./ownership.ts";
 import { readOwnership } from "./tags.ts";
 
 /** A per-name read that did not work, as data: user-facing message plus hint. */
@@ -77,9 +78,8 @@ function toListingError(error: unknown): SyncError {
 
 function needsValue(secret: SecretInfo, owner: string, adopt: boolean | undefined): boolean {
   if (secret.managed || !secret.enabled) return false;
-  const ownership = readOwnership(secret.tags, owner);
-  if (ownership.kind === "ours") return true;
-  return ownership.kind === "unmanaged" && adopt !== false;
+  // Without a decided adopt, read what an adopting run could write, so the state fits either plan.
+  return decideWrite(secret.tags, owner, adopt ?? true).kind === "allowed";
 }
 
 function needsHistory(secret: SecretInfo, owner: string): boolean {
