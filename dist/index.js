@@ -40509,6 +40509,21 @@ function createThrottlePolicy(options) {
 
 
 
+/**
+ * Was the identity refused by the vault's access control? RBAC and access-policy refusals say so;
+ * a 403 that names neither nor the firewall counts too, as nothing points at the network. The
+ * firewall is not an access denial of the identity: another identity would be refused as well.
+ */
+function isAccessDenied(kind) {
+    return kind === "forbidden-rbac" || kind === "forbidden-policy" || kind === "forbidden-other";
+}
+/**
+ * Did the refusal name a permission model whose changes propagate (RBAC role assignments, access
+ * policies), so that waiting may help? An unexplained 403 names none, so it is not waited on.
+ */
+function mayStillBePropagating(kind) {
+    return isAccessDenied(kind) && kind !== "forbidden-other";
+}
 /** A refused Key Vault call: what failed, for which secret, why, and how to fix it. */
 class VaultError extends SyncError {
     failure;
@@ -40758,6 +40773,7 @@ function mayPrune(tags, owner, prefix) {
 
 
 
+
 function sameTags(left, right) {
     const leftNames = Object.keys(left);
     return leftNames.length === Object.keys(right).length && leftNames.every((name) => right[name] === left[name]);
@@ -40847,7 +40863,7 @@ function planExisting(secret, existing, context) {
     if (existing.value.kind === "failed") {
         const failure = existing.value.failure;
         // Missing read permission (e.g. Key Vault Reader): a write may still be allowed, and it says so.
-        if (failure.kind === "forbidden-rbac" || failure.kind === "forbidden-policy" || failure.kind === "forbidden-other") {
+        if (isAccessDenied(failure.kind)) {
             return itemFor(secret, "update", `${adopting}value not compared (${failure.message}): new version${written}`, setNewVersion);
         }
         return itemFor(secret, "fail", `${adopting}could not read the current value: ${failure.message}${stored}`, { hint: failure.hint });
@@ -85394,7 +85410,7 @@ function key_vault_createKeyVault(vaultUrl, credential, options = {}) {
     // Writes keep their retries: a stronger role added just now may still be on its way.
     let succeededOnce = false;
     function pickRetryDelay(failure, operation, tries) {
-        if (failure.kind === "forbidden-rbac" || failure.kind === "forbidden-policy") {
+        if (mayStillBePropagating(failure.kind)) {
             if (succeededOnce && READS.has(operation))
                 return undefined;
             const delay = propagationWaitedOut ? undefined : retry.forbiddenDelaysMs[tries.forbidden];
@@ -87045,6 +87061,7 @@ async function readVaultState(vault, desired, options) {
 
 
 
+
 function createDefaultDeps() {
     return {
         io: createActionIO(),
@@ -87212,7 +87229,7 @@ function reportSelection(keys, selected, inputs, io) {
 }
 /** A plan that could not compare values (a Reader identity) must say so once, not only per item. */
 function noteUnreadableValues(state, context) {
-    const refused = state.secrets.filter((secret) => secret.value.kind === "failed" && (secret.value.failure.kind === "forbidden-rbac" || secret.value.failure.kind === "forbidden-policy")).length;
+    const refused = state.secrets.filter((secret) => secret.value.kind === "failed" && isAccessDenied(secret.value.failure.kind)).length;
     if (refused > 0) {
         context.notes.push(`${refused} existing ${refused === 1 ? "value" : "values"} could not be read: the identity may list secrets but not read them ` +
             "(Key Vault Reader, or an access policy without 'get'), so their items say 'value not compared'. " +

@@ -16,6 +16,7 @@ import { readInputs } from "./inputs.ts";
 import type { Inputs } from "./inputs.ts";
 import { createKeyVault } from "../engine/vault/key-vault.ts";
 import type { KeyVault, KeyVaultOptions } from "../engine/vault/key-vault.ts";
+import { isAccessDenied } from "../engine/vault/vault-errors.ts";
 import { explainEmptySelection, findUnusedPatterns, nameSecrets } from "../engine/naming.ts";
 import { planChanges } from "../engine/plan.ts";
 import type { Plan, SecretMetadata } from "../engine/plan.ts";
@@ -243,9 +244,7 @@ function reportSelection(keys: readonly string[], selected: number, inputs: Inpu
 
 /** A plan that could not compare values (a Reader identity) must say so once, not only per item. */
 function noteUnreadableValues(state: VaultState, context: RunContext): void {
-  const refused = state.secrets.filter(
-    (secret) => secret.value.kind === "failed" && (secret.value.failure.kind === "forbidden-rbac" || secret.value.failure.kind === "forbidden-policy"),
-  ).length;
+  const refused = state.secrets.filter((secret) => secret.value.kind === "failed" && isAccessDenied(secret.value.failure.kind)).length;
   if (refused > 0) {
     context.notes.push(
       `${refused} existing ${refused === 1 ? "value" : "values"} could not be read: the identity may list secrets but not read them ` +

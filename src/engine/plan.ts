@@ -25,6 +25,7 @@ import { PREFIX_TAG, isSamePrefix, readOwnership, readPrefix, selectUserTags } f
 import type { SyncScope } from "./tags.ts";
 import { compareByVaultName, readVaultName } from "./vault-names.ts";
 import type { DeletedSecretInfo } from "./vault/key-vault.ts";
+import { isAccessDenied } from "./vault/vault-errors.ts";
 import type { ExistingSecret, VaultState } from "./vault-state.ts";
 
 export type PlanAction = "create" | "update" | "unchanged" | "recover" | "delete" | "skip" | "fail";
@@ -210,7 +211,7 @@ function planExisting(secret: DesiredSecret, existing: ExistingSecret, context: 
   if (existing.value.kind === "failed") {
     const failure = existing.value.failure;
     // Missing read permission (e.g. Key Vault Reader): a write may still be allowed, and it says so.
-    if (failure.kind === "forbidden-rbac" || failure.kind === "forbidden-policy" || failure.kind === "forbidden-other") {
+    if (isAccessDenied(failure.kind)) {
       return itemFor(secret, "update", `${adopting}value not compared (${failure.message}): new version${written}`, setNewVersion);
     }
     return itemFor(secret, "fail", `${adopting}could not read the current value: ${failure.message}${stored}`, { hint: failure.hint });

@@ -22,7 +22,7 @@ import type { HttpClient } from "@azure/core-rest-pipeline";
 import { SyncError } from "../errors.ts";
 import { createWindowLimiter, sleepFor } from "../limiter.ts";
 import type { Sleep, WindowLimiter } from "../limiter.ts";
-import { classifyVaultError, createVaultError } from "./vault-errors.ts";
+import { classifyVaultError, createVaultError, mayStillBePropagating } from "./vault-errors.ts";
 import type { VaultFailure, VaultOperation } from "./vault-errors.ts";
 import { createErrorBodyPolicy, createThrottlePolicy, createTimeoutPolicy, REQUEST_TIMEOUT_MS, restoreErrorBody } from "./vault-policies.ts";
 import type { ErrorBody } from "./vault-policies.ts";
@@ -238,7 +238,7 @@ export function createKeyVault(vaultUrl: string, credential: TokenCredential, op
   let succeededOnce = false;
 
   function pickRetryDelay(failure: VaultFailure, operation: VaultOperation, tries: { forbidden: number; conflict: number }): number | undefined {
-    if (failure.kind === "forbidden-rbac" || failure.kind === "forbidden-policy") {
+    if (mayStillBePropagating(failure.kind)) {
       if (succeededOnce && READS.has(operation)) return undefined;
       const delay = propagationWaitedOut ? undefined : retry.forbiddenDelaysMs[tries.forbidden];
       if (delay === undefined) propagationWaitedOut = true;

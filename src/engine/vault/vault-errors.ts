@@ -34,6 +34,23 @@ export interface VaultFailure {
   kind: VaultFailureKind;
 }
 
+/**
+ * Was the identity refused by the vault's access control? RBAC and access-policy refusals say so;
+ * a 403 that names neither nor the firewall counts too, as nothing points at the network. The
+ * firewall is not an access denial of the identity: another identity would be refused as well.
+ */
+export function isAccessDenied(kind: VaultFailureKind): boolean {
+  return kind === "forbidden-rbac" || kind === "forbidden-policy" || kind === "forbidden-other";
+}
+
+/**
+ * Did the refusal name a permission model whose changes propagate (RBAC role assignments, access
+ * policies), so that waiting may help? An unexplained 403 names none, so it is not waited on.
+ */
+export function mayStillBePropagating(kind: VaultFailureKind): boolean {
+  return isAccessDenied(kind) && kind !== "forbidden-other";
+}
+
 export type VaultOperation = "list" | "list-deleted" | "list-versions" | "get" | "get-deleted" | "set" | "update" | "delete" | "recover";
 
 /** A refused Key Vault call: what failed, for which secret, why, and how to fix it. */

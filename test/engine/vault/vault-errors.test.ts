@@ -3,7 +3,7 @@
  * the SDK surfaces them.
  */
 import { describe, expect, it } from "vitest";
-import { classifyVaultError, createVaultError } from "../../../src/engine/vault/vault-errors.ts";
+import { classifyVaultError, createVaultError, isAccessDenied, mayStillBePropagating } from "../../../src/engine/vault/vault-errors.ts";
 import type { VaultFailure, VaultFailureKind, VaultOperation } from "../../../src/engine/vault/vault-errors.ts";
 
 const VAULT_URL = "https://demo-vault.vault.azure.net";
@@ -100,5 +100,22 @@ describe("createVaultError: the one hint table", () => {
     expect(error.message).toMatch(message);
     expect(error.hint).toMatch(hint);
     expect(error.failure).toBe(given);
+  });
+});
+
+describe("access denied", () => {
+  it.each<[VaultFailureKind, boolean, boolean]>([
+    ["forbidden-rbac", true, true],
+    ["forbidden-policy", true, true],
+    ["forbidden-other", true, false],
+    ["forbidden-firewall", false, false],
+    ["managed-by-key-vault", false, false],
+    ["not-found", false, false],
+    ["throttled", false, false],
+    ["transient", false, false],
+    ["other", false, false],
+  ])("%s: denied %s, may still be propagating %s", (kind, denied, propagating) => {
+    expect(isAccessDenied(kind)).toBe(denied);
+    expect(mayStillBePropagating(kind)).toBe(propagating);
   });
 });
