@@ -36801,7 +36801,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1881);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6568);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -36810,7 +36810,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1881:
+/***/ 6568:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40395,7 +40395,56 @@ function readVaultName(vaultUrl) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/engine/vault/retry-rules.ts
+
+const DEFAULT_RETRY = {
+    throttleRetries: 5,
+    throttleBaseDelayMs: 1000,
+    throttleMaxDelayMs: 16_000,
+    maxRetryAfterMs: 60_000,
+    forbiddenDelaysMs: [3000, 6000],
+    conflictDelaysMs: [500, 1000, 2000, 4000, 8000],
+    recoverWaitDelaysMs: [250, 500, 1000, 2000, 2000, 4000, 4000, 8000, 8000],
+    transientRetries: 3,
+    transientDelayMs: 1000,
+};
+/**
+ * How long to wait before retry `retry` (0 for the first) of a 429, or undefined to give up.
+ * Exponential backoff with ±20 % jitter (`random` in [0, 1)); a Retry-After is honoured up to
+ * `maxRetryAfterMs`, but never waits less than the backoff.
+ */
+function decideThrottleDelay(retry, retryAfterMs, random, settings) {
+    if (retry >= settings.throttleRetries)
+        return undefined;
+    const nominal = Math.min(settings.throttleMaxDelayMs, settings.throttleBaseDelayMs * 2 ** retry);
+    const backoff = Math.round(nominal * (0.8 + 0.4 * random));
+    return retryAfterMs === undefined ? backoff : Math.max(backoff, Math.min(retryAfterMs, settings.maxRetryAfterMs));
+}
+// ---- Refusals the adapter waits out ----
+const READS = new Set(["list", "list-deleted", "list-versions", "get", "get-deleted"]);
+/** Whether and how long to wait before trying a refused call again, with the state after it. */
+function decideVaultRetry(kind, operation, tries, memory, settings) {
+    const stop = { delayMs: undefined, tries: { ...tries }, memory: { ...memory } };
+    if (mayStillBePropagating(kind)) {
+        if (memory.succeededOnce && READS.has(operation))
+            return stop;
+        const delayMs = memory.propagationWaitedOut ? undefined : settings.forbiddenDelaysMs[tries.forbidden];
+        if (delayMs === undefined)
+            return { ...stop, memory: { ...memory, propagationWaitedOut: true } };
+        return { delayMs, tries: { ...tries, forbidden: tries.forbidden + 1 }, memory: { ...memory } };
+    }
+    const settling = kind === "being-deleted" || kind === "being-recovered" || (operation === "recover" && kind === "not-found");
+    if (settling) {
+        const delayMs = settings.conflictDelaysMs[tries.conflict];
+        if (delayMs === undefined)
+            return stop;
+        return { delayMs, tries: { ...tries, conflict: tries.conflict + 1 }, memory: { ...memory } };
+    }
+    return stop;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/vault/vault-policies.ts
+
 /** A request with no answer in this time fails instead of holding its worker until the job times out. */
 const REQUEST_TIMEOUT_MS = 60_000;
 /**
@@ -40482,18 +40531,16 @@ function createThrottlePolicy(options) {
                 const response = await next(request);
                 if (response.status !== 429)
                     return response;
-                if (retry >= options.retries) {
+                const asked = readRetryAfterMs(response.headers, options.now());
+                const delay = decideThrottleDelay(retry, asked, options.random(), options.settings);
+                if (delay === undefined) {
                     for (const name of ["retry-after", ...RETRY_AFTER_MS_HEADERS])
                         response.headers.delete(name);
                     return response;
                 }
-                const nominal = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** retry);
-                const backoff = Math.round(nominal * (0.8 + 0.4 * options.random()));
-                const asked = readRetryAfterMs(response.headers, options.now());
-                const delay = asked === undefined ? backoff : Math.max(backoff, Math.min(asked, options.maxRetryAfterMs));
                 const path = new URL(request.url).pathname;
                 const why = asked === undefined ? "no Retry-After" : `Retry-After ${(asked / 1000).toFixed(1)} s`;
-                options.log(`Key Vault throttled ${request.method} ${path} (429, ${why}); retry ${retry + 1} of ${options.retries} in ${(delay / 1000).toFixed(1)} s`);
+                options.log(`Key Vault throttled ${request.method} ${path} (429, ${why}); retry ${retry + 1} of ${options.settings.throttleRetries} in ${(delay / 1000).toFixed(1)} s`);
                 await options.sleep(delay);
             }
         },
@@ -85305,7 +85352,8 @@ function createRequestDebugPolicy(debug, now) {
  * Writes are paced by a sliding window under the per-vault limit (300 writes per 10 s).
  *
  * What a failure means and how to fix it is in vault-errors.ts; the policies added to the SDK's
- * pipeline (timeout, error bodies, 429) are in vault-policies.ts.
+ * pipeline (timeout, error bodies, 429) are in vault-policies.ts; when to retry, and the retry
+ * defaults, are decided in retry-rules.ts.
  */
 
 
@@ -85313,19 +85361,7 @@ function createRequestDebugPolicy(debug, now) {
 
 
 
-// ---- Retry settings ----
-const READS = new Set(["list", "list-deleted", "list-versions", "get", "get-deleted"]);
-const DEFAULT_RETRY = {
-    throttleRetries: 5,
-    throttleBaseDelayMs: 1000,
-    throttleMaxDelayMs: 16_000,
-    maxRetryAfterMs: 60_000,
-    forbiddenDelaysMs: [3000, 6000],
-    conflictDelaysMs: [500, 1000, 2000, 4000, 8000],
-    recoverWaitDelaysMs: [250, 500, 1000, 2000, 2000, 4000, 4000, 8000, 8000],
-    transientRetries: 3,
-    transientDelayMs: 1000,
-};
+
 /**
  * Key Vault allows 300 secret writes per 10 s per vault (shared with certificate and key
  * imports); 280 leaves room for other writers and for requests arriving slightly out of step.
@@ -85374,10 +85410,7 @@ function key_vault_createKeyVault(vaultUrl, credential, options = {}) {
             {
                 position: "perRetry",
                 policy: createThrottlePolicy({
-                    retries: retry.throttleRetries,
-                    baseDelayMs: retry.throttleBaseDelayMs,
-                    maxDelayMs: retry.throttleMaxDelayMs,
-                    maxRetryAfterMs: retry.maxRetryAfterMs,
+                    settings: retry,
                     sleep,
                     now,
                     random: options.random ?? Math.random,
@@ -85402,42 +85435,16 @@ function key_vault_createKeyVault(vaultUrl, credential, options = {}) {
         await firstCall;
         return call();
     }
-    // A role assignment propagates as a whole: once one 403 has outlasted the propagation retries,
-    // waiting again (for another secret or another kind of call) would not change the answer.
-    let propagationWaitedOut = false;
-    // Once any call has worked the assignment is in effect: a read refused after that lacks a
-    // permission (a Reader may list but not read values), and waiting for propagation cannot help.
-    // Writes keep their retries: a stronger role added just now may still be on its way.
-    let succeededOnce = false;
-    function pickRetryDelay(failure, operation, tries) {
-        if (mayStillBePropagating(failure.kind)) {
-            if (succeededOnce && READS.has(operation))
-                return undefined;
-            const delay = propagationWaitedOut ? undefined : retry.forbiddenDelaysMs[tries.forbidden];
-            if (delay === undefined)
-                propagationWaitedOut = true;
-            else
-                tries.forbidden += 1;
-            return delay;
-        }
-        const settling = failure.kind === "being-deleted" || failure.kind === "being-recovered" || (operation === "recover" && failure.kind === "not-found");
-        if (settling) {
-            const delay = retry.conflictDelaysMs[tries.conflict];
-            if (delay !== undefined)
-                tries.conflict += 1;
-            return delay;
-        }
-        return undefined;
-    }
+    let memory = { propagationWaitedOut: false, succeededOnce: false };
     async function callVault(operation, secretName, write, attempt) {
         return afterFirstCall(async () => {
-            const tries = { forbidden: 0, conflict: 0 };
+            let tries = { forbidden: 0, conflict: 0 };
             for (;;) {
                 if (write)
                     await writeLimiter?.take();
                 try {
                     const result = await attempt();
-                    succeededOnce = true;
+                    memory = { ...memory, succeededOnce: true };
                     return result;
                 }
                 catch (error) {
@@ -85445,7 +85452,9 @@ function key_vault_createKeyVault(vaultUrl, credential, options = {}) {
                     if (error instanceof SyncError)
                         throw error;
                     const failure = classifyVaultError(restoreErrorBody(error, errorBodies));
-                    const delay = pickRetryDelay(failure, operation, tries);
+                    const decision = decideVaultRetry(failure.kind, operation, tries, memory, retry);
+                    ({ tries, memory } = decision);
+                    const delay = decision.delayMs;
                     const vaultError = createVaultError(failure, operation, { vaultUrl, secretName, clientId: options.clientId });
                     if (delay === undefined)
                         throw vaultError;

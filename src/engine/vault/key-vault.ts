@@ -13,7 +13,8 @@
  * Writes are paced by a sliding window under the per-vault limit (300 writes per 10 s).
  *
  * What a failure means and how to fix it is in vault-errors.ts; the policies added to the SDK's
- * pipeline (timeout, error bodies, 429) are in vault-policies.ts.
+ * pipeline (timeout, error bodies, 429) are in vault-policies.ts; when to retry, and the retry
+ * defaults, are decided in retry-rules.ts.
  */
 import { SecretClient } from "@azure/keyvault-secrets";
 import type { DeletedSecret, SecretProperties } from "@azure/keyvault-secrets";
@@ -22,8 +23,10 @@ import type { HttpClient } from "@azure/core-rest-pipeline";
 import { SyncError } from "../errors.ts";
 import { createWindowLimiter, sleepFor } from "../limiter.ts";
 import type { Sleep, WindowLimiter } from "../limiter.ts";
-import { classifyVaultError, createVaultError, mayStillBePropagating } from "./vault-errors.ts";
-import type { VaultFailure, VaultOperation } from "./vault-errors.ts";
+import { classifyVaultError, createVaultError } from "./vault-errors.ts";
+import type { VaultOperation } from "./vault-errors.ts";
+import { DEFAULT_RETRY, decideVaultRetry } from "./retry-rules.ts";
+import type { CallTries, RetrySettings, VaultRetryMemory } from "./retry-rules.ts";
 import { createErrorBodyPolicy, createThrottlePolicy, createTimeoutPolicy, REQUEST_TIMEOUT_MS, restoreErrorBody } from "./vault-policies.ts";
 import type { ErrorBody } from "./vault-policies.ts";
 import { createRequestDebugPolicy } from "./request-debug-policy.ts";
@@ -87,38 +90,6 @@ export interface KeyVault {
 }
 
 // ---- Retry settings ----
-
-const READS: ReadonlySet<VaultOperation> = new Set(["list", "list-deleted", "list-versions", "get", "get-deleted"]);
-
-export interface RetrySettings {
-  /** Retries of a 429 (after the first try). */
-  throttleRetries: number;
-  throttleBaseDelayMs: number;
-  throttleMaxDelayMs: number;
-  /** A Retry-After longer than this is shortened to it. */
-  maxRetryAfterMs: number;
-  /** Waits between tries of a 403 by RBAC or access policy (propagation); [] disables. */
-  forbiddenDelaysMs: number[];
-  /** Waits between tries of a 409 being-deleted / being-recovered, and a recover's 404. */
-  conflictDelaysMs: number[];
-  /** Waits while a recovered secret is still unreadable (404). */
-  recoverWaitDelaysMs: number[];
-  /** Handed to the SDK's retry policy for 5xx and network errors. */
-  transientRetries: number;
-  transientDelayMs: number;
-}
-
-export const DEFAULT_RETRY: RetrySettings = {
-  throttleRetries: 5,
-  throttleBaseDelayMs: 1000,
-  throttleMaxDelayMs: 16_000,
-  maxRetryAfterMs: 60_000,
-  forbiddenDelaysMs: [3000, 6000],
-  conflictDelaysMs: [500, 1000, 2000, 4000, 8000],
-  recoverWaitDelaysMs: [250, 500, 1000, 2000, 2000, 4000, 4000, 8000, 8000],
-  transientRetries: 3,
-  transientDelayMs: 1000,
-};
 
 export interface WritePacing {
   /** Writes allowed to start in any window. */
@@ -196,10 +167,7 @@ export function createKeyVault(vaultUrl: string, credential: TokenCredential, op
       {
         position: "perRetry",
         policy: createThrottlePolicy({
-          retries: retry.throttleRetries,
-          baseDelayMs: retry.throttleBaseDelayMs,
-          maxDelayMs: retry.throttleMaxDelayMs,
-          maxRetryAfterMs: retry.maxRetryAfterMs,
+          settings: retry,
           sleep,
           now,
           random: options.random ?? Math.random,
@@ -229,46 +197,24 @@ export function createKeyVault(vaultUrl: string, credential: TokenCredential, op
     return call();
   }
 
-  // A role assignment propagates as a whole: once one 403 has outlasted the propagation retries,
-  // waiting again (for another secret or another kind of call) would not change the answer.
-  let propagationWaitedOut = false;
-  // Once any call has worked the assignment is in effect: a read refused after that lacks a
-  // permission (a Reader may list but not read values), and waiting for propagation cannot help.
-  // Writes keep their retries: a stronger role added just now may still be on its way.
-  let succeededOnce = false;
-
-  function pickRetryDelay(failure: VaultFailure, operation: VaultOperation, tries: { forbidden: number; conflict: number }): number | undefined {
-    if (mayStillBePropagating(failure.kind)) {
-      if (succeededOnce && READS.has(operation)) return undefined;
-      const delay = propagationWaitedOut ? undefined : retry.forbiddenDelaysMs[tries.forbidden];
-      if (delay === undefined) propagationWaitedOut = true;
-      else tries.forbidden += 1;
-      return delay;
-    }
-    const settling =
-      failure.kind === "being-deleted" || failure.kind === "being-recovered" || (operation === "recover" && failure.kind === "not-found");
-    if (settling) {
-      const delay = retry.conflictDelaysMs[tries.conflict];
-      if (delay !== undefined) tries.conflict += 1;
-      return delay;
-    }
-    return undefined;
-  }
+  let memory: VaultRetryMemory = { propagationWaitedOut: false, succeededOnce: false };
 
   async function callVault<T>(operation: VaultOperation, secretName: string | undefined, write: boolean, attempt: () => Promise<T>): Promise<T> {
     return afterFirstCall(async () => {
-      const tries = { forbidden: 0, conflict: 0 };
+      let tries: CallTries = { forbidden: 0, conflict: 0 };
       for (;;) {
         if (write) await writeLimiter?.take();
         try {
           const result = await attempt();
-          succeededOnce = true;
+          memory = { ...memory, succeededOnce: true };
           return result;
         } catch (error) {
           // Already explained (a sign-in failure surfacing in a vault call): keep its cause and fix.
           if (error instanceof SyncError) throw error;
           const failure = classifyVaultError(restoreErrorBody(error, errorBodies));
-          const delay = pickRetryDelay(failure, operation, tries);
+          const decision = decideVaultRetry(failure.kind, operation, tries, memory, retry);
+          ({ tries, memory } = decision);
+          const delay = decision.delayMs;
           const vaultError = createVaultError(failure, operation, { vaultUrl, secretName, clientId: options.clientId });
           if (delay === undefined) throw vaultError;
           log(`${vaultError.message}; retrying in ${(delay / 1000).toFixed(1)} s`);

@@ -4,6 +4,8 @@
  */
 import type { HttpHeaders, PipelinePolicy, PipelineResponse } from "@azure/core-rest-pipeline";
 import type { Sleep } from "../limiter.ts";
+import { decideThrottleDelay } from "./retry-rules.ts";
+import type { ThrottleSettings } from "./retry-rules.ts";
 
 /** A request with no answer in this time fails instead of holding its worker until the job times out. */
 export const REQUEST_TIMEOUT_MS = 60_000;
@@ -84,10 +86,7 @@ export function readRetryAfterMs(headers: HttpHeaders, now: number): number | un
 }
 
 export interface ThrottlePolicyOptions {
-  retries: number;
-  baseDelayMs: number;
-  maxDelayMs: number;
-  maxRetryAfterMs: number;
+  settings: ThrottleSettings;
   sleep: Sleep;
   now: () => number;
   random: () => number;
@@ -106,17 +105,15 @@ export function createThrottlePolicy(options: ThrottlePolicyOptions): PipelinePo
       for (let retry = 0; ; retry += 1) {
         const response = await next(request);
         if (response.status !== 429) return response;
-        if (retry >= options.retries) {
+        const asked = readRetryAfterMs(response.headers, options.now());
+        const delay = decideThrottleDelay(retry, asked, options.random(), options.settings);
+        if (delay === undefined) {
           for (const name of ["retry-after", ...RETRY_AFTER_MS_HEADERS]) response.headers.delete(name);
           return response;
         }
-        const nominal = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** retry);
-        const backoff = Math.round(nominal * (0.8 + 0.4 * options.random()));
-        const asked = readRetryAfterMs(response.headers, options.now());
-        const delay = asked === undefined ? backoff : Math.max(backoff, Math.min(asked, options.maxRetryAfterMs));
         const path = new URL(request.url).pathname;
         const why = asked === undefined ? "no Retry-After" : `Retry-After ${(asked / 1000).toFixed(1)} s`;
-        options.log(`Key Vault throttled ${request.method} ${path} (429, ${why}); retry ${retry + 1} of ${options.retries} in ${(delay / 1000).toFixed(1)} s`);
+        options.log(`Key Vault throttled ${request.method} ${path} (429, ${why}); retry ${retry + 1} of ${options.settings.throttleRetries} in ${(delay / 1000).toFixed(1)} s`);
         await options.sleep(delay);
       }
     },
