@@ -36801,7 +36801,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6568);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6824);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -36810,7 +36810,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6568:
+/***/ 6824:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -70757,13 +70757,12 @@ function formatSuggestion(suggestion) {
     return lines.join("\n");
 }
 
-;// CONCATENATED MODULE: ./src/engine/auth/entra.ts
+;// CONCATENATED MODULE: ./src/engine/auth/sign-in-errors.ts
 /**
- * Signing in to Microsoft Entra ID: the credential for each `auth` mode, and the translation of
- * whatever the Azure SDK throws into one SyncError with a cause and a fix.
+ * Explaining sign-in failures: whatever the Azure SDK or the GitHub token request throws becomes
+ * one SignInError that says what failed and why, with the fix from the hint table (hints.ts).
+ * Never shows a token.
  */
-
-
 
 
 
@@ -70780,136 +70779,6 @@ class SignInError extends SyncError {
         this.correlationId = details.correlationId;
     }
 }
-function createCredential(options) {
-    const context = {
-        auth: options.auth,
-        tenantId: options.tenantId,
-        clientId: options.clientId,
-        cloud: options.cloud,
-        audience: options.audience,
-    };
-    const assertions = options.auth === "oidc" ? createAssertionSource(options) : undefined;
-    let inner;
-    try {
-        inner = createInnerCredential(options, assertions);
-    }
-    catch (error) {
-        throw explainAuthError(error, context);
-    }
-    return wrapCredential(inner, { context, mask: options.mask, readClaims: () => assertions?.claims });
-}
-/**
- * Wraps any TokenCredential so that access tokens are masked as they are issued and every
- * failure, wherever the SDK asks for a token, arrives as an explained SignInError.
- */
-function wrapCredential(inner, options) {
-    let lastMasked;
-    return {
-        get presentedClaims() {
-            return options.readClaims?.();
-        },
-        async getToken(scopes, getTokenOptions) {
-            try {
-                const token = await inner.getToken(scopes, getTokenOptions);
-                if (token !== null && token.token !== lastMasked) {
-                    options.mask(token.token);
-                    lastMasked = token.token;
-                }
-                return token;
-            }
-            catch (error) {
-                throw explainAuthError(error, { ...options.context, claims: options.readClaims?.() ?? options.context.claims });
-            }
-        },
-    };
-}
-function createInnerCredential(options, assertions) {
-    switch (options.auth) {
-        case "oidc": {
-            if (!options.tenantId || !options.clientId) {
-                throw new SignInError("Failed to sign in to Microsoft Entra ID: `auth: oidc` needs a tenant ID and a client ID", "Set the `tenant-id` and `client-id` inputs, or the AZURE_TENANT_ID and AZURE_CLIENT_ID variables.", { code: "missing-ids" });
-            }
-            return new clientAssertionCredential_ClientAssertionCredential(options.tenantId, options.clientId, assertions.getAssertion, {
-                authorityHost: options.cloud.authorityHost,
-                // Like the vault's: a stalled token request fails instead of hanging the job.
-                additionalPolicies: [{ position: "perCall", policy: createTimeoutPolicy(REQUEST_TIMEOUT_MS) }],
-            });
-        }
-        case "azure-cli":
-            return new AzureCliCredential(options.tenantId ? { tenantId: options.tenantId } : {});
-        case "managed-identity":
-            // A client ID selects a user-assigned identity; without one the system-assigned identity is used.
-            return options.clientId ? new ManagedIdentityCredential({ clientId: options.clientId }) : new ManagedIdentityCredential();
-    }
-}
-/**
- * The ClientAssertionCredential callback. A GitHub token lives about five minutes, so a cached
- * one would be expired by the time a long run refreshes its access token; each call fetches anew.
- * The claims are logged before Entra sees the token (so a mismatch can be read off the log),
- * once per subject rather than on every refresh.
- */
-function createAssertionSource(options) {
-    let claims;
-    const loggedSubjects = new Set();
-    return {
-        get claims() {
-            return claims;
-        },
-        async getAssertion() {
-            const token = await fetchGitHubIdToken(options.audience, options.env, { ...options.oidc, mask: options.mask });
-            claims = readTokenClaims(token);
-            const subject = claims.sub ?? "";
-            if (!loggedSubjects.has(subject)) {
-                loggedSubjects.add(subject);
-                options.log(formatClaims(claims));
-            }
-            return token;
-        },
-    };
-}
-function formatClaims(claims) {
-    const lines = ["Signing in to Microsoft Entra ID with the GitHub OIDC token:"];
-    const shown = [
-        ["iss", claims.iss],
-        ["sub", claims.sub],
-        ["aud", claims.aud],
-        ["environment", claims.environment],
-        ["job_workflow_ref", claims.job_workflow_ref],
-    ];
-    for (const [name, value] of shown)
-        lines.push(`  ${name}: ${value ?? "(none)"}`);
-    return lines.join("\n");
-}
-const PROPAGATION_CODE = "AADSTS70021";
-/**
- * One token request before any vault call, so a sign-in problem fails the run once with its
- * explanation instead of once per secret. Only AADSTS70021 is retried (a few times, with a
- * pause): it is also Entra's answer while a just-created federated credential propagates.
- */
-async function verifySignIn(credential, scope, options = {}) {
-    const attempts = Math.max(1, options.attempts ?? 3);
-    const sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
-    const delayMs = options.retryDelayMs ?? 15_000;
-    for (let attempt = 1;; attempt++) {
-        try {
-            // enableCae matches what the Key Vault client asks for, so its first request reuses this token.
-            const token = await credential.getToken(scope, { enableCae: true });
-            if (token === null) {
-                throw new SignInError("Failed to sign in to Microsoft Entra ID: the credential returned no token", undefined, { code: "no-token" });
-            }
-            return;
-        }
-        catch (error) {
-            const explained = error instanceof SignInError || options.context === undefined ? error : explainAuthError(error, options.context);
-            if (explained instanceof SignInError && explained.code === PROPAGATION_CODE && attempt < attempts) {
-                await sleep(delayMs * attempt);
-                continue;
-            }
-            throw explained;
-        }
-    }
-}
-// ---- Explaining failures ----
 /** Turns anything the credential threw into a SignInError with a cause and a fix, never leaking a token. */
 function explainAuthError(error, context) {
     const chain = collectCauses(error);
@@ -71047,6 +70916,145 @@ function matchFirst(text, pattern) {
 }
 function firstLine(text) {
     return text.split(/\r?\n/)[0] ?? "";
+}
+
+;// CONCATENATED MODULE: ./src/engine/auth/entra.ts
+/**
+ * Signing in to Microsoft Entra ID: the credential for each `auth` mode, and one early token
+ * request that fails the run once, explained (sign-in-errors.ts), before any vault call.
+ */
+
+
+
+
+function createCredential(options) {
+    const context = {
+        auth: options.auth,
+        tenantId: options.tenantId,
+        clientId: options.clientId,
+        cloud: options.cloud,
+        audience: options.audience,
+    };
+    const assertions = options.auth === "oidc" ? createAssertionSource(options) : undefined;
+    let inner;
+    try {
+        inner = createInnerCredential(options, assertions);
+    }
+    catch (error) {
+        throw explainAuthError(error, context);
+    }
+    return wrapCredential(inner, { context, mask: options.mask, readClaims: () => assertions?.claims });
+}
+/**
+ * Wraps any TokenCredential so that access tokens are masked as they are issued and every
+ * failure, wherever the SDK asks for a token, arrives as an explained SignInError.
+ */
+function wrapCredential(inner, options) {
+    let lastMasked;
+    return {
+        get presentedClaims() {
+            return options.readClaims?.();
+        },
+        async getToken(scopes, getTokenOptions) {
+            try {
+                const token = await inner.getToken(scopes, getTokenOptions);
+                if (token !== null && token.token !== lastMasked) {
+                    options.mask(token.token);
+                    lastMasked = token.token;
+                }
+                return token;
+            }
+            catch (error) {
+                throw explainAuthError(error, { ...options.context, claims: options.readClaims?.() ?? options.context.claims });
+            }
+        },
+    };
+}
+function createInnerCredential(options, assertions) {
+    switch (options.auth) {
+        case "oidc": {
+            if (!options.tenantId || !options.clientId) {
+                throw new SignInError("Failed to sign in to Microsoft Entra ID: `auth: oidc` needs a tenant ID and a client ID", "Set the `tenant-id` and `client-id` inputs, or the AZURE_TENANT_ID and AZURE_CLIENT_ID variables.", { code: "missing-ids" });
+            }
+            return new clientAssertionCredential_ClientAssertionCredential(options.tenantId, options.clientId, assertions.getAssertion, {
+                authorityHost: options.cloud.authorityHost,
+                // Like the vault's: a stalled token request fails instead of hanging the job.
+                additionalPolicies: [{ position: "perCall", policy: createTimeoutPolicy(REQUEST_TIMEOUT_MS) }],
+            });
+        }
+        case "azure-cli":
+            return new AzureCliCredential(options.tenantId ? { tenantId: options.tenantId } : {});
+        case "managed-identity":
+            // A client ID selects a user-assigned identity; without one the system-assigned identity is used.
+            return options.clientId ? new ManagedIdentityCredential({ clientId: options.clientId }) : new ManagedIdentityCredential();
+    }
+}
+/**
+ * The ClientAssertionCredential callback. A GitHub token lives about five minutes, so a cached
+ * one would be expired by the time a long run refreshes its access token; each call fetches anew.
+ * The claims are logged before Entra sees the token (so a mismatch can be read off the log),
+ * once per subject rather than on every refresh.
+ */
+function createAssertionSource(options) {
+    let claims;
+    const loggedSubjects = new Set();
+    return {
+        get claims() {
+            return claims;
+        },
+        async getAssertion() {
+            const token = await fetchGitHubIdToken(options.audience, options.env, { ...options.oidc, mask: options.mask });
+            claims = readTokenClaims(token);
+            const subject = claims.sub ?? "";
+            if (!loggedSubjects.has(subject)) {
+                loggedSubjects.add(subject);
+                options.log(formatClaims(claims));
+            }
+            return token;
+        },
+    };
+}
+function formatClaims(claims) {
+    const lines = ["Signing in to Microsoft Entra ID with the GitHub OIDC token:"];
+    const shown = [
+        ["iss", claims.iss],
+        ["sub", claims.sub],
+        ["aud", claims.aud],
+        ["environment", claims.environment],
+        ["job_workflow_ref", claims.job_workflow_ref],
+    ];
+    for (const [name, value] of shown)
+        lines.push(`  ${name}: ${value ?? "(none)"}`);
+    return lines.join("\n");
+}
+const PROPAGATION_CODE = "AADSTS70021";
+/**
+ * One token request before any vault call, so a sign-in problem fails the run once with its
+ * explanation instead of once per secret. Only AADSTS70021 is retried (a few times, with a
+ * pause): it is also Entra's answer while a just-created federated credential propagates.
+ */
+async function verifySignIn(credential, scope, options = {}) {
+    const attempts = Math.max(1, options.attempts ?? 3);
+    const sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    const delayMs = options.retryDelayMs ?? 15_000;
+    for (let attempt = 1;; attempt++) {
+        try {
+            // enableCae matches what the Key Vault client asks for, so its first request reuses this token.
+            const token = await credential.getToken(scope, { enableCae: true });
+            if (token === null) {
+                throw new SignInError("Failed to sign in to Microsoft Entra ID: the credential returned no token", undefined, { code: "no-token" });
+            }
+            return;
+        }
+        catch (error) {
+            const explained = error instanceof SignInError || options.context === undefined ? error : explainAuthError(error, options.context);
+            if (explained instanceof SignInError && explained.code === PROPAGATION_CODE && attempt < attempts) {
+                await sleep(delayMs * attempt);
+                continue;
+            }
+            throw explained;
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
@@ -80632,6 +80640,9 @@ function findCloudByVaultHost(host) {
     return CLOUD_NAMES.map((name) => CLOUDS[name]).find((cloud) => lower.endsWith(`.${cloud.vaultSuffix}`));
 }
 
+;// CONCATENATED MODULE: ./src/engine/auth/auth-mode.ts
+const AUTH_MODES = ["oidc", "azure-cli", "managed-identity"];
+
 ;// CONCATENATED MODULE: ./src/engine/globs.ts
 /**
  * Glob patterns over source names (`include` / `exclude`). Source names are flat identifiers
@@ -80958,6 +80969,7 @@ function joinList(items) {
 
 
 
+
 /** The action's inputs in action.yml order; problems are reported in this order. */
 const INPUT_NAMES = [
     "vault",
@@ -80981,7 +80993,6 @@ const INPUT_NAMES = [
     "expires-in",
     "concurrency",
 ];
-const AUTH_MODES = ["oidc", "azure-cli", "managed-identity"];
 const DEFAULT_CONCURRENCY = 8;
 const MAX_CONCURRENCY = 64;
 const MAX_CONTENT_TYPE_LENGTH = 255;

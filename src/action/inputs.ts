@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { AZURE_LOGIN_CLOUD_NAMES, CLOUD_NAMES, CLOUDS, findCloudByVaultHost, findCloudName, type CloudEndpoints, type CloudName } from "../engine/clouds.ts";
 import { InputError } from "../engine/errors.ts";
+import { AUTH_MODES } from "../engine/auth/auth-mode.ts";
+import type { AuthMode } from "../engine/auth/auth-mode.ts";
 import { checkGlob } from "../engine/globs.ts";
 import type { NameTransform } from "../engine/naming.ts";
 import { MAX_NAME_LENGTH } from "../engine/naming.ts";
@@ -19,7 +21,6 @@ import { MAX_TAG_LENGTH, MAX_TAGS, MAX_USER_TAGS, RESERVED_TAGS } from "../engin
  * - Every problem is reported: the error names the first, its hint lists the others.
  */
 
-export type AuthMode = "oidc" | "azure-cli" | "managed-identity";
 
 export interface Inputs {
   /** `https://NAME.<cloud vault suffix>`, lower case, no trailing slash. */
@@ -74,7 +75,6 @@ export const INPUT_NAMES = [
 
 export type InputName = (typeof INPUT_NAMES)[number];
 
-export const AUTH_MODES: readonly AuthMode[] = ["oidc", "azure-cli", "managed-identity"];
 export const DEFAULT_CONCURRENCY = 8;
 export const MAX_CONCURRENCY = 64;
 export const MAX_CONTENT_TYPE_LENGTH = 255;

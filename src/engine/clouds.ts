@@ -17,6 +17,9 @@ export interface CloudEndpoints {
   vaultScope: string;
 }
 
+/** The cloud settings sign-in needs: the Entra host, and the audience to name in hints. */
+export type CloudSettings = Pick<CloudEndpoints, "name" | "authorityHost" | "audience">;
+
 export const CLOUD_NAMES: readonly CloudName[] = ["public", "usgovernment", "china"];
 
 export const CLOUDS: Readonly<Record<CloudName, CloudEndpoints>> = {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { CreateCredentialOptions, EntraCredential } from "../../src/engine/auth/entra.ts";
-import { SignInError } from "../../src/engine/auth/entra.ts";
+import { SignInError } from "../../src/engine/auth/sign-in-errors.ts";
 import { readAuditContext, run } from "../../src/action/main.ts";
 import type { ActionIO, RunDeps } from "../../src/action/main.ts";
 import { createFakeVault } from "../fakes/fake-vault.ts";

@@ -2,7 +2,7 @@
  * What Entra's sign-in error codes mean for this action, and how to fix each one. One table, so
  * every known failure gets its own cause and fix instead of one generic "check your settings".
  */
-import type { CloudSettings } from "./entra.ts";
+import type { CloudSettings } from "../clouds.ts";
 import type { TokenClaims } from "./github-oidc.ts";
 
 export const GITHUB_ISSUER = "https://token.actions.githubusercontent.com";

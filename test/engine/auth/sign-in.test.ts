@@ -4,7 +4,8 @@
  */
 import { CLOUDS } from "../../../src/engine/clouds.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SignInError, createCredential, verifySignIn } from "../../../src/engine/auth/entra.ts";
+import { createCredential, verifySignIn } from "../../../src/engine/auth/entra.ts";
+import { SignInError } from "../../../src/engine/auth/sign-in-errors.ts";
 import { cloudEnv, startCloud, trustCloudInProcess } from "../../../local-azure/index.ts";
 import type { Cloud } from "../../../local-azure/index.ts";
 
