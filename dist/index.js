@@ -36801,7 +36801,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6824);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3717);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -36810,7 +36810,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6824:
+/***/ 3717:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40365,25 +40365,113 @@ function errorMessage(error) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/engine/vault-names.ts
+;// CONCATENATED MODULE: ./src/engine/clouds.ts
+const CLOUD_NAMES = ["public", "usgovernment", "china"];
+const CLOUDS = {
+    public: {
+        name: "public",
+        authorityHost: "https://login.microsoftonline.com",
+        vaultSuffix: "vault.azure.net",
+        audience: "api://AzureADTokenExchange",
+        vaultScope: "https://vault.azure.net/.default",
+    },
+    usgovernment: {
+        name: "usgovernment",
+        authorityHost: "https://login.microsoftonline.us",
+        vaultSuffix: "vault.usgovcloudapi.net",
+        audience: "api://AzureADTokenExchangeUSGov",
+        vaultScope: "https://vault.usgovcloudapi.net/.default",
+    },
+    china: {
+        name: "china",
+        authorityHost: "https://login.chinacloudapi.cn",
+        vaultSuffix: "vault.azure.cn",
+        audience: "api://AzureADTokenExchangeChina",
+        vaultScope: "https://vault.azure.cn/.default",
+    },
+};
 /**
- * Key Vault names as the service treats them. Pure: naming, planning and reporting all order
- * their lists with the one comparator here, so every list the action shows is in the same order.
+ * Azure/login's `environment` names for the same clouds, so a workflow can use one spelling for
+ * both actions. Azure Stack and Azure Germany (closed in 2021) have no counterpart here.
  */
-/** By UTF-16 code unit, not by locale: the same order on every runner. */
-function compareText(left, right) {
-    return left < right ? -1 : left > right ? 1 : 0;
+const AZURE_LOGIN_CLOUD_NAMES = {
+    AzureCloud: "public",
+    AzureUSGovernment: "usgovernment",
+    AzureChinaCloud: "china",
+};
+/** The cloud a `cloud` input names, in this action's or Azure/login's spelling, ignoring case. */
+function findCloudName(value) {
+    const folded = value.toLowerCase();
+    const own = CLOUD_NAMES.find((name) => name === folded);
+    if (own !== undefined)
+        return own;
+    return Object.entries(AZURE_LOGIN_CLOUD_NAMES).find(([alias]) => alias.toLowerCase() === folded)?.[1];
 }
+/** The cloud whose vault suffix ends the given host name (case-insensitive), if any. */
+function findCloudByVaultHost(host) {
+    const lower = host.toLowerCase();
+    return CLOUD_NAMES.map((name) => CLOUDS[name]).find((cloud) => lower.endsWith(`.${cloud.vaultSuffix}`));
+}
+
+;// CONCATENATED MODULE: ./src/engine/vault-url.ts
 /**
- * Key Vault name ignoring case (as Key Vault compares names), then the exact name, then the
- * source key, so the order is total and stable. A missing name or source sorts as "".
+ * A vault's own name and URL (not the names of the secrets in it, see secret-names.ts): reading
+ * the `vault` setting as a name or an https URL, and the name back from a URL. Pure.
  */
-function compareByVaultName(left, right) {
-    const leftName = left.name ?? "";
-    const rightName = right.name ?? "";
-    return (compareText(leftName.toLowerCase(), rightName.toLowerCase()) ||
-        compareText(leftName, rightName) ||
-        compareText(left.source ?? "", right.source ?? ""));
+
+const VAULT_NAME = /^[A-Za-z][A-Za-z0-9-]{1,22}[A-Za-z0-9]$/;
+const VAULT_NAME_RULE = 'a vault name has 3 to 24 letters, digits and hyphens, starts with a letter, ends with a letter or digit and has no "--"';
+/** A vault name, or an https URL whose host is NAME.<suffix of `cloud`>, as the vault's base URL and name. */
+function parseVault(value, cloud) {
+    if (!value.includes("://")) {
+        if (!isVaultName(value))
+            return { kind: "invalid", rule: `is neither a vault name nor an https URL: ${VAULT_NAME_RULE}; a URL starts with https://` };
+        const name = value.toLowerCase();
+        return { kind: "vault", url: `https://${name}.${cloud.vaultSuffix}`, name };
+    }
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        return { kind: "invalid", rule: "is not a valid URL" };
+    }
+    const problem = findVaultUrlProblem(url, cloud);
+    if (problem !== undefined)
+        return { kind: "invalid", ...problem };
+    // URL lower-cases the host, so the name is already canonical.
+    const name = url.hostname.slice(0, -(cloud.vaultSuffix.length + 1));
+    if (!isVaultName(name))
+        return { kind: "invalid", rule: `has a host that does not start with a vault name: ${VAULT_NAME_RULE}` };
+    return { kind: "vault", url: `https://${name}.${cloud.vaultSuffix}`, name };
+}
+function isVaultName(value) {
+    return VAULT_NAME.test(value) && !value.includes("--");
+}
+function findVaultUrlProblem(url, cloud) {
+    if (url.protocol !== "https:")
+        return { rule: "must be an https URL: Key Vault is only reached over TLS" };
+    if (url.username !== "" || url.password !== "")
+        return { rule: "must not contain a user name or password" };
+    if (url.port !== "")
+        return { rule: "must not have a port" };
+    if (url.pathname !== "/" && url.pathname !== "")
+        return { rule: "must not have a path: use the vault's base URL" };
+    if (url.search !== "" || url.hash !== "")
+        return { rule: "must not have a query or fragment" };
+    const host = url.hostname;
+    if (host.endsWith(`.${cloud.vaultSuffix}`))
+        return undefined;
+    const other = findCloudByVaultHost(host);
+    if (other !== undefined) {
+        return {
+            rule: `is a vault in the ${other.name} cloud (.${other.vaultSuffix}), but cloud is ${cloud.name}`,
+            hint: `Set cloud: ${other.name}`,
+        };
+    }
+    if (/\.managedhsm\./.test(host))
+        return { rule: "is a Managed HSM, which holds keys, not secrets" };
+    return { rule: `must have a host that ends with .${cloud.vaultSuffix} (cloud: ${cloud.name})` };
 }
 /** The vault's name as `az` commands take it: the first label of its host. */
 function readVaultName(vaultUrl) {
@@ -40816,7 +40904,30 @@ function mayPrune(tags, owner, prefix) {
     return readOwnership(tags, owner).kind === "ours" && isSamePrefix(readPrefix(tags), prefix);
 }
 
+;// CONCATENATED MODULE: ./src/engine/secret-names.ts
+/**
+ * Secret names in a vault (not the vault's own name: see vault-url.ts) as the service treats
+ * them. Pure: naming, planning and reporting all order their lists with the one comparator here,
+ * so every list the action shows is in the same order.
+ */
+/** By UTF-16 code unit, not by locale: the same order on every runner. */
+function compareText(left, right) {
+    return left < right ? -1 : left > right ? 1 : 0;
+}
+/**
+ * Key Vault name ignoring case (as Key Vault compares names), then the exact name, then the
+ * source key, so the order is total and stable. A missing name or source sorts as "".
+ */
+function compareBySecretName(left, right) {
+    const leftName = left.name ?? "";
+    const rightName = right.name ?? "";
+    return (compareText(leftName.toLowerCase(), rightName.toLowerCase()) ||
+        compareText(leftName, rightName) ||
+        compareText(left.source ?? "", right.source ?? ""));
+}
+
 ;// CONCATENATED MODULE: ./src/engine/plan.ts
+
 
 
 
@@ -41015,7 +41126,7 @@ function planChanges(input) {
         for (const secret of input.desired) {
             items.push(itemFor(secret, "skip", "validated offline only: not compared with the vault, which this run cannot read", { offline: true }));
         }
-        return { items: items.sort(compareByVaultName), offline: true, ...decidedAgainst(input.options) };
+        return { items: items.sort(compareBySecretName), offline: true, ...decidedAgainst(input.options) };
     }
     const context = { options: input.options, vaultName: readVaultName(state.vaultUrl) };
     const existingByName = new Map(state.secrets.map((secret) => [secret.name.toLowerCase(), secret]));
@@ -41038,7 +41149,7 @@ function planChanges(input) {
     }
     if (input.options.prune)
         items.push(...planPrune(input, state));
-    return { items: items.sort(compareByVaultName), offline: false, ...decidedAgainst(input.options) };
+    return { items: items.sort(compareBySecretName), offline: false, ...decidedAgainst(input.options) };
 }
 
 ;// CONCATENATED MODULE: ./src/engine/limiter.ts
@@ -70325,6 +70436,7 @@ function getDefaultAzureCredential() {
 
 
 
+
 const REQUEST_URL = "ACTIONS_ID_TOKEN_REQUEST_URL";
 const REQUEST_TOKEN = "ACTIONS_ID_TOKEN_REQUEST_TOKEN";
 /** True when the runner gave this job what it needs to ask GitHub for an OIDC token. */
@@ -70452,7 +70564,7 @@ async function fetchGitHubIdToken(audience, env, options = {}) {
     const mask = options.mask ?? (() => { });
     mask(requestToken);
     const httpGet = options.httpGet ?? getWithToolkitClient;
-    const sleep = options.sleep ?? wait;
+    const sleep = options.sleep ?? sleepFor;
     const maxAttempts = Math.max(1, options.maxAttempts ?? DEFAULT_ATTEMPTS);
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     // The runner's URL already carries `?api-version=…`; append rather than rebuild it.
@@ -70537,9 +70649,6 @@ const getWithToolkitClient = async (url, headers, timeoutMs) => {
         client.dispose();
     }
 };
-function wait(ms) {
-    return new Promise((resolve) => setTimeout(resolve, ms));
-}
 const STRING_CLAIMS = [
     "iss",
     "sub",
@@ -70927,6 +71036,7 @@ function firstLine(text) {
 
 
 
+
 function createCredential(options) {
     const context = {
         auth: options.auth,
@@ -71035,7 +71145,7 @@ const PROPAGATION_CODE = "AADSTS70021";
  */
 async function verifySignIn(credential, scope, options = {}) {
     const attempts = Math.max(1, options.attempts ?? 3);
-    const sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    const sleep = options.sleep ?? sleepFor;
     const delayMs = options.retryDelayMs ?? 15_000;
     for (let attempt = 1;; attempt++) {
         try {
@@ -80592,54 +80702,6 @@ function preprocess(fn, schema) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/engine/clouds.ts
-const CLOUD_NAMES = ["public", "usgovernment", "china"];
-const CLOUDS = {
-    public: {
-        name: "public",
-        authorityHost: "https://login.microsoftonline.com",
-        vaultSuffix: "vault.azure.net",
-        audience: "api://AzureADTokenExchange",
-        vaultScope: "https://vault.azure.net/.default",
-    },
-    usgovernment: {
-        name: "usgovernment",
-        authorityHost: "https://login.microsoftonline.us",
-        vaultSuffix: "vault.usgovcloudapi.net",
-        audience: "api://AzureADTokenExchangeUSGov",
-        vaultScope: "https://vault.usgovcloudapi.net/.default",
-    },
-    china: {
-        name: "china",
-        authorityHost: "https://login.chinacloudapi.cn",
-        vaultSuffix: "vault.azure.cn",
-        audience: "api://AzureADTokenExchangeChina",
-        vaultScope: "https://vault.azure.cn/.default",
-    },
-};
-/**
- * Azure/login's `environment` names for the same clouds, so a workflow can use one spelling for
- * both actions. Azure Stack and Azure Germany (closed in 2021) have no counterpart here.
- */
-const AZURE_LOGIN_CLOUD_NAMES = {
-    AzureCloud: "public",
-    AzureUSGovernment: "usgovernment",
-    AzureChinaCloud: "china",
-};
-/** The cloud a `cloud` input names, in this action's or Azure/login's spelling, ignoring case. */
-function findCloudName(value) {
-    const folded = value.toLowerCase();
-    const own = CLOUD_NAMES.find((name) => name === folded);
-    if (own !== undefined)
-        return own;
-    return Object.entries(AZURE_LOGIN_CLOUD_NAMES).find(([alias]) => alias.toLowerCase() === folded)?.[1];
-}
-/** The cloud whose vault suffix ends the given host name (case-insensitive), if any. */
-function findCloudByVaultHost(host) {
-    const lower = host.toLowerCase();
-    return CLOUD_NAMES.map((name) => CLOUDS[name]).find((cloud) => lower.endsWith(`.${cloud.vaultSuffix}`));
-}
-
 ;// CONCATENATED MODULE: ./src/engine/auth/auth-mode.ts
 const AUTH_MODES = ["oidc", "azure-cli", "managed-identity"];
 
@@ -80816,7 +80878,7 @@ const MAX_NAME_LENGTH = 127;
 const MAX_VALUE_BYTES = 25 * 1024;
 /** GitHub puts GITHUB_TOKEN into every `toJSON(secrets)`; it is never meant for a vault. */
 const GITHUB_TOKEN_NAME = "github_token";
-const VAULT_NAME = /^[0-9A-Za-z-]+$/;
+const SECRET_NAME = /^[0-9A-Za-z-]+$/;
 /**
  * Filter, transform, prefix and validate source entries; find case-insensitive collisions. Pure.
  *
@@ -80889,8 +80951,8 @@ function nameSecrets(entries, rules) {
         }
     }
     return {
-        desired: desired.sort(compareByVaultName),
-        rejected: rejected.sort(compareByVaultName),
+        desired: desired.sort(compareBySecretName),
+        rejected: rejected.sort(compareBySecretName),
     };
 }
 /** The Key Vault name for a source name under a transform, before the prefix. */
@@ -80938,8 +81000,8 @@ function findNameProblem(name, transform) {
     if (name.length > MAX_NAME_LENGTH) {
         return `Key Vault names are at most ${MAX_NAME_LENGTH} characters; '${name}' has ${name.length} (prefix included)`;
     }
-    if (!VAULT_NAME.test(name)) {
-        const offending = [...new Set([...name].filter((char) => !VAULT_NAME.test(char)))];
+    if (!SECRET_NAME.test(name)) {
+        const offending = [...new Set([...name].filter((char) => !SECRET_NAME.test(char)))];
         const shown = offending.map((char) => `'${char}'`).join(", ");
         const advice = transform === "none" ? " (use name-transform: hyphens)" : "";
         return `Key Vault names may contain only letters, digits and hyphens; '${name}' has ${shown}${advice}`;
@@ -80963,6 +81025,7 @@ function joinList(items) {
 }
 
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
+
 
 
 
@@ -81005,7 +81068,6 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TENANT_DOMAIN = /^[0-9a-zA-Z.-]+$/;
 /** Multi-tenant aliases: a federated credential lives in exactly one tenant. */
 const TENANT_ALIASES = new Set(["common", "organizations", "consumers"]);
-const inputs_VAULT_NAME = /^[A-Za-z][A-Za-z0-9-]{1,22}[A-Za-z0-9]$/;
 const TRUE_SPELLINGS = new Set(["true", "True", "TRUE"]);
 const FALSE_SPELLINGS = new Set(["false", "False", "FALSE"]);
 /** Seconds per unit of `expires-in`. No months or years: their length varies. */
@@ -81269,7 +81331,6 @@ function buildSchema(env, raw) {
         };
     });
 }
-const VAULT_NAME_RULE = 'a vault name has 3 to 24 letters, digits and hyphens, starts with a letter, ends with a letter or digit and has no "--"';
 /**
  * A vault name, or an https URL whose host is NAME.<suffix of the chosen cloud>. While `cloud`
  * itself is invalid (cloud undefined) the vault is not checked: its suffix depends on it.
@@ -81282,62 +81343,12 @@ function readVault(value, cloud, ctx) {
     }
     if (cloud === undefined)
         return invalid;
-    if (!value.includes("://")) {
-        if (!isVaultName(value)) {
-            report(ctx, "vault", `is neither a vault name nor an https URL: ${VAULT_NAME_RULE}; a URL starts with https://`);
-            return invalid;
-        }
-        const name = value.toLowerCase();
-        return { url: `https://${name}.${cloud.vaultSuffix}`, name };
-    }
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        report(ctx, "vault", "is not a valid URL");
+    const parsed = parseVault(value, cloud);
+    if (parsed.kind === "invalid") {
+        report(ctx, "vault", parsed.rule, parsed.hint);
         return invalid;
     }
-    const problem = findVaultUrlProblem(url, cloud);
-    if (problem !== undefined) {
-        report(ctx, "vault", problem.rule, problem.hint);
-        return invalid;
-    }
-    // URL lower-cases the host, so the name is already canonical.
-    const name = url.hostname.slice(0, -(cloud.vaultSuffix.length + 1));
-    if (!isVaultName(name)) {
-        report(ctx, "vault", `has a host that does not start with a vault name: ${VAULT_NAME_RULE}`);
-        return invalid;
-    }
-    return { url: `https://${name}.${cloud.vaultSuffix}`, name };
-}
-function isVaultName(value) {
-    return inputs_VAULT_NAME.test(value) && !value.includes("--");
-}
-function findVaultUrlProblem(url, cloud) {
-    if (url.protocol !== "https:")
-        return { rule: "must be an https URL: Key Vault is only reached over TLS" };
-    if (url.username !== "" || url.password !== "")
-        return { rule: "must not contain a user name or password" };
-    if (url.port !== "")
-        return { rule: "must not have a port" };
-    if (url.pathname !== "/" && url.pathname !== "")
-        return { rule: "must not have a path: use the vault's base URL" };
-    if (url.search !== "" || url.hash !== "")
-        return { rule: "must not have a query or fragment" };
-    const host = url.hostname;
-    if (host.endsWith(`.${cloud.vaultSuffix}`))
-        return undefined;
-    const other = findCloudByVaultHost(host);
-    if (other !== undefined) {
-        return {
-            rule: `is a vault in the ${other.name} cloud (.${other.vaultSuffix}), but cloud is ${cloud.name}`,
-            hint: `Set cloud: ${other.name}`,
-        };
-    }
-    if (/\.managedhsm\./.test(host))
-        return { rule: "is a Managed HSM, which holds keys, not secrets" };
-    return { rule: `must have a host that ends with .${cloud.vaultSuffix} (cloud: ${cloud.name})` };
+    return { url: parsed.url, name: parsed.name };
 }
 /** The input, else the environment variable; `from` names the variable when it was used. */
 function withEnvDefault(input, env, variable) {
@@ -86067,7 +86078,7 @@ function countResults(results) {
 async function writeReport(results, context, io) {
     // Results come sorted from the plan; sorting a copy with the same comparator keeps the report
     // stable for any caller, at the cost of one pass over an already sorted list.
-    const sorted = [...results].sort(compareByVaultName);
+    const sorted = [...results].sort(compareBySecretName);
     const counts = countResults(sorted);
     writeOutputs(sorted, counts, context, io);
     logResults(sorted, counts, context, io);

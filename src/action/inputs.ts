@@ -6,7 +6,9 @@ import type { AuthMode } from "../engine/auth/auth-mode.ts";
 import { checkGlob } from "../engine/globs.ts";
 import type { NameTransform } from "../engine/naming.ts";
 import { MAX_NAME_LENGTH } from "../engine/naming.ts";
+import { parseVault } from "../engine/vault-url.ts";
 import { MAX_TAG_LENGTH, MAX_TAGS, MAX_USER_TAGS, RESERVED_TAGS } from "../engine/tags.ts";
+import type { Env } from "../engine/env.ts";
 
 /*
  * Every input rule of the action, checked before anything touches the network. The rules
@@ -88,7 +90,6 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TENANT_DOMAIN = /^[0-9a-zA-Z.-]+$/;
 /** Multi-tenant aliases: a federated credential lives in exactly one tenant. */
 const TENANT_ALIASES = new Set(["common", "organizations", "consumers"]);
-const VAULT_NAME = /^[A-Za-z][A-Za-z0-9-]{1,22}[A-Za-z0-9]$/;
 const TRUE_SPELLINGS = new Set(["true", "True", "TRUE"]);
 const FALSE_SPELLINGS = new Set(["false", "False", "FALSE"]);
 /** Seconds per unit of `expires-in`. No months or years: their length varies. */
@@ -99,7 +100,6 @@ const DURATION_UNITS: Readonly<Record<string, number>> = {
   w: 7 * 24 * 60 * 60,
 };
 
-type Env = Readonly<Record<string, string | undefined>>;
 
 /** Reads and checks every input. Throws InputError naming each problem (never a value). */
 export function readInputs(getInput: (name: string) => string, env: Env): Inputs {
@@ -385,9 +385,6 @@ function buildSchema(env: Env, raw: Readonly<Record<InputName, string>>) {
     });
 }
 
-const VAULT_NAME_RULE =
-  'a vault name has 3 to 24 letters, digits and hyphens, starts with a letter, ends with a letter or digit and has no "--"';
-
 /**
  * A vault name, or an https URL whose host is NAME.<suffix of the chosen cloud>. While `cloud`
  * itself is invalid (cloud undefined) the vault is not checked: its suffix depends on it.
@@ -399,56 +396,12 @@ function readVault(value: string, cloud: CloudEndpoints | undefined, ctx: Contex
     return invalid;
   }
   if (cloud === undefined) return invalid;
-  if (!value.includes("://")) {
-    if (!isVaultName(value)) {
-      report(ctx, "vault", `is neither a vault name nor an https URL: ${VAULT_NAME_RULE}; a URL starts with https://`);
-      return invalid;
-    }
-    const name = value.toLowerCase();
-    return { url: `https://${name}.${cloud.vaultSuffix}`, name };
-  }
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    report(ctx, "vault", "is not a valid URL");
+  const parsed = parseVault(value, cloud);
+  if (parsed.kind === "invalid") {
+    report(ctx, "vault", parsed.rule, parsed.hint);
     return invalid;
   }
-  const problem = findVaultUrlProblem(url, cloud);
-  if (problem !== undefined) {
-    report(ctx, "vault", problem.rule, problem.hint);
-    return invalid;
-  }
-  // URL lower-cases the host, so the name is already canonical.
-  const name = url.hostname.slice(0, -(cloud.vaultSuffix.length + 1));
-  if (!isVaultName(name)) {
-    report(ctx, "vault", `has a host that does not start with a vault name: ${VAULT_NAME_RULE}`);
-    return invalid;
-  }
-  return { url: `https://${name}.${cloud.vaultSuffix}`, name };
-}
-
-function isVaultName(value: string): boolean {
-  return VAULT_NAME.test(value) && !value.includes("--");
-}
-
-function findVaultUrlProblem(url: URL, cloud: CloudEndpoints): { rule: string; hint?: string } | undefined {
-  if (url.protocol !== "https:") return { rule: "must be an https URL: Key Vault is only reached over TLS" };
-  if (url.username !== "" || url.password !== "") return { rule: "must not contain a user name or password" };
-  if (url.port !== "") return { rule: "must not have a port" };
-  if (url.pathname !== "/" && url.pathname !== "") return { rule: "must not have a path: use the vault's base URL" };
-  if (url.search !== "" || url.hash !== "") return { rule: "must not have a query or fragment" };
-  const host = url.hostname;
-  if (host.endsWith(`.${cloud.vaultSuffix}`)) return undefined;
-  const other = findCloudByVaultHost(host);
-  if (other !== undefined) {
-    return {
-      rule: `is a vault in the ${other.name} cloud (.${other.vaultSuffix}), but cloud is ${cloud.name}`,
-      hint: `Set cloud: ${other.name}`,
-    };
-  }
-  if (/\.managedhsm\./.test(host)) return { rule: "is a Managed HSM, which holds keys, not secrets" };
-  return { rule: `must have a host that ends with .${cloud.vaultSuffix} (cloud: ${cloud.name})` };
+  return { url: parsed.url, name: parsed.name };
 }
 
 /** The input, else the environment variable; `from` names the variable when it was used. */

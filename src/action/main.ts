@@ -30,8 +30,8 @@ import type { RepositoryLinks } from "./summary-links.ts";
 import type { AuditContext } from "../engine/tags.ts";
 import { readVaultState } from "../engine/vault-state.ts";
 import type { VaultState } from "../engine/vault-state.ts";
+import type { Env } from "../engine/env.ts";
 
-type Env = Readonly<Record<string, string | undefined>>;
 
 /**
  * The toolkit functions the action uses; `@actions/core` itself satisfies it. The action gets it

@@ -8,7 +8,7 @@ import { SyncError, errorMessage } from "../engine/errors.ts";
 import { describeStatus, renderFailureSummary, renderSummary } from "./summary.ts";
 import type { RunSettings } from "./summary.ts";
 import type { RepositoryLinks } from "./summary-links.ts";
-import { compareByVaultName } from "../engine/vault-names.ts";
+import { compareBySecretName } from "../engine/secret-names.ts";
 
 export interface AnnotationProperties {
   title?: string;
@@ -60,7 +60,7 @@ export function countResults(results: readonly ChangeResult[]): ResultCounts {
 export async function writeReport(results: readonly ChangeResult[], context: ReportContext, io: ReportIO): Promise<void> {
   // Results come sorted from the plan; sorting a copy with the same comparator keeps the report
   // stable for any caller, at the cost of one pass over an already sorted list.
-  const sorted = [...results].sort(compareByVaultName);
+  const sorted = [...results].sort(compareBySecretName);
   const counts = countResults(sorted);
   writeOutputs(sorted, counts, context, io);
   logResults(sorted, counts, context, io);

@@ -9,7 +9,7 @@ import { splitHint, wrapCommand } from "./fix-commands.ts";
 import { alert, codeSpan, escapeCell, escapeMarkdown, escapeWithCode, fence, link, table } from "./markdown.ts";
 import { linkCommit, linkFileLine, linkVaultInPortal } from "./summary-links.ts";
 import type { RepositoryLinks } from "./summary-links.ts";
-import { readVaultName } from "../engine/vault-names.ts";
+import { readVaultName } from "../engine/vault-url.ts";
 
 /** The settings that decide what a run may touch, shown so a reviewer need not open the workflow. */
 export interface RunSettings {

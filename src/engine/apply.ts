@@ -14,7 +14,7 @@ import { mapWithConcurrency } from "./limiter.ts";
 import { decideWrite } from "./ownership.ts";
 import { buildTags } from "./tags.ts";
 import type { AuditContext, SyncScope } from "./tags.ts";
-import { readVaultName } from "./vault-names.ts";
+import { readVaultName } from "./vault-url.ts";
 
 export type ResultStatus = "created" | "updated" | "unchanged" | "recovered" | "deleted" | "skipped" | "failed";
 

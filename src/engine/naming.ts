@@ -1,6 +1,6 @@
 import { matchesGlob } from "./globs.ts";
 import type { Origin, SourceEntry } from "./sources/source-entry.ts";
-import { compareByVaultName } from "./vault-names.ts";
+import { compareBySecretName } from "./secret-names.ts";
 
 export type NameTransform = "hyphens" | "none";
 
@@ -42,7 +42,7 @@ export const MAX_VALUE_BYTES = 25 * 1024;
 /** GitHub puts GITHUB_TOKEN into every `toJSON(secrets)`; it is never meant for a vault. */
 export const GITHUB_TOKEN_NAME = "github_token";
 
-const VAULT_NAME = /^[0-9A-Za-z-]+$/;
+const SECRET_NAME = /^[0-9A-Za-z-]+$/;
 
 /**
  * Filter, transform, prefix and validate source entries; find case-insensitive collisions. Pure.
@@ -114,8 +114,8 @@ export function nameSecrets(entries: readonly SourceEntry[], rules: NamingRules)
   }
 
   return {
-    desired: desired.sort(compareByVaultName),
-    rejected: rejected.sort(compareByVaultName),
+    desired: desired.sort(compareBySecretName),
+    rejected: rejected.sort(compareBySecretName),
   };
 }
 
@@ -174,8 +174,8 @@ export function findNameProblem(name: string, transform: NameTransform): string 
   if (name.length > MAX_NAME_LENGTH) {
     return `Key Vault names are at most ${MAX_NAME_LENGTH} characters; '${name}' has ${name.length} (prefix included)`;
   }
-  if (!VAULT_NAME.test(name)) {
-    const offending = [...new Set([...name].filter((char) => !VAULT_NAME.test(char)))];
+  if (!SECRET_NAME.test(name)) {
+    const offending = [...new Set([...name].filter((char) => !SECRET_NAME.test(char)))];
     const shown = offending.map((char) => `'${char}'`).join(", ");
     const advice = transform === "none" ? " (use name-transform: hyphens)" : "";
     return `Key Vault names may contain only letters, digits and hyphens; '${name}' has ${shown}${advice}`;

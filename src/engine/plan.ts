@@ -23,7 +23,8 @@ import type { Origin } from "./sources/source-entry.ts";
 import { decideWrite, mayPrune } from "./ownership.ts";
 import { PREFIX_TAG, isSamePrefix, readOwnership, readPrefix, selectUserTags } from "./tags.ts";
 import type { SyncScope } from "./tags.ts";
-import { compareByVaultName, readVaultName } from "./vault-names.ts";
+import { compareBySecretName } from "./secret-names.ts";
+import { readVaultName } from "./vault-url.ts";
 import type { DeletedSecretInfo } from "./vault/key-vault.ts";
 import { isAccessDenied } from "./vault/vault-errors.ts";
 import type { ExistingSecret, VaultState } from "./vault-state.ts";
@@ -321,7 +322,7 @@ export function planChanges(input: PlanInput): Plan {
     for (const secret of input.desired) {
       items.push(itemFor(secret, "skip", "validated offline only: not compared with the vault, which this run cannot read", { offline: true }));
     }
-    return { items: items.sort(compareByVaultName), offline: true, ...decidedAgainst(input.options) };
+    return { items: items.sort(compareBySecretName), offline: true, ...decidedAgainst(input.options) };
   }
   const context: Context = { options: input.options, vaultName: readVaultName(state.vaultUrl) };
   const existingByName = new Map(state.secrets.map((secret) => [secret.name.toLowerCase(), secret]));
@@ -342,5 +343,5 @@ export function planChanges(input: PlanInput): Plan {
     }
   }
   if (input.options.prune) items.push(...planPrune(input, state));
-  return { items: items.sort(compareByVaultName), offline: false, ...decidedAgainst(input.options) };
+  return { items: items.sort(compareBySecretName), offline: false, ...decidedAgainst(input.options) };
 }

@@ -5,8 +5,10 @@
 import { AzureCliCredential, ClientAssertionCredential, ManagedIdentityCredential } from "@azure/identity";
 import type { AccessToken, GetTokenOptions, TokenCredential } from "@azure/identity";
 import { fetchGitHubIdToken, readTokenClaims } from "./github-oidc.ts";
-import type { Env, FetchIdTokenOptions, TokenClaims } from "./github-oidc.ts";
+import type { FetchIdTokenOptions, TokenClaims } from "./github-oidc.ts";
 import type { CloudSettings } from "../clouds.ts";
+import type { Env } from "../env.ts";
+import { sleepFor } from "../limiter.ts";
 import type { AuthMode } from "./auth-mode.ts";
 import { REQUEST_TIMEOUT_MS, createTimeoutPolicy } from "../vault/vault-policies.ts";
 import { SignInError, explainAuthError } from "./sign-in-errors.ts";
@@ -175,7 +177,7 @@ const PROPAGATION_CODE = "AADSTS70021";
  */
 export async function verifySignIn(credential: TokenCredential, scope: string, options: VerifySignInOptions = {}): Promise<void> {
   const attempts = Math.max(1, options.attempts ?? 3);
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep = options.sleep ?? sleepFor;
   const delayMs = options.retryDelayMs ?? 15_000;
   for (let attempt = 1; ; attempt++) {
     try {

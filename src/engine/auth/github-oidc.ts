@@ -7,8 +7,9 @@
 import { readFileSync } from "node:fs";
 import { HttpClient } from "@actions/http-client";
 import { SyncError } from "../errors.ts";
+import type { Env } from "../env.ts";
+import { sleepFor } from "../limiter.ts";
 
-export type Env = Readonly<Record<string, string | undefined>>;
 
 const REQUEST_URL = "ACTIONS_ID_TOKEN_REQUEST_URL";
 const REQUEST_TOKEN = "ACTIONS_ID_TOKEN_REQUEST_TOKEN";
@@ -180,7 +181,7 @@ export async function fetchGitHubIdToken(audience: string, env: Env, options: Fe
   const mask = options.mask ?? (() => {});
   mask(requestToken);
   const httpGet = options.httpGet ?? getWithToolkitClient;
-  const sleep = options.sleep ?? wait;
+  const sleep = options.sleep ?? sleepFor;
   const maxAttempts = Math.max(1, options.maxAttempts ?? DEFAULT_ATTEMPTS);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   // The runner's URL already carries `?api-version=…`; append rather than rebuild it.
@@ -276,9 +277,6 @@ const getWithToolkitClient: HttpGet = async (url, headers, timeoutMs) => {
   }
 };
 
-function wait(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
 
 // ---- Claims ----
 

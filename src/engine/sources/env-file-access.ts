@@ -1,3 +1,4 @@
+import type { Env } from "../env.ts";
 import { constants } from "node:fs";
 import { open, realpath } from "node:fs/promises";
 import { isAbsolute, relative, sep } from "node:path";
@@ -32,7 +33,7 @@ export class FileRefusedError extends Error {
 const SPECIAL_ROOTS = ["/proc", "/sys", "/dev"];
 
 /** The roots from the runner's environment, falling back to the working directory. */
-export function listFileRoots(env: Readonly<Record<string, string | undefined>>, cwd: string): FileRoots {
+export function listFileRoots(env: Env, cwd: string): FileRoots {
   const workspace = env["GITHUB_WORKSPACE"]?.trim();
   const temp = env["RUNNER_TEMP"]?.trim();
   return { workspace: workspace === undefined || workspace === "" ? cwd : workspace, temp: temp === "" ? undefined : temp };

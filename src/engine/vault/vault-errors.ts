@@ -4,7 +4,7 @@
  * it reads errors as plain data and never imports the Key Vault SDK.
  */
 import { SyncError } from "../errors.ts";
-import { readVaultName } from "../vault-names.ts";
+import { readVaultName } from "../vault-url.ts";
 import { REQUEST_TIMEOUT_MS } from "./vault-policies.ts";
 
 // ---- Failures ----

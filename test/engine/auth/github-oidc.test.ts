@@ -11,7 +11,8 @@ import {
   readTokenClaims,
   redactJwts,
 } from "../../../src/engine/auth/github-oidc.ts";
-import type { Env, HttpGet, HttpResponse } from "../../../src/engine/auth/github-oidc.ts";
+import type { HttpGet, HttpResponse } from "../../../src/engine/auth/github-oidc.ts";
+import type { Env } from "../../../src/engine/env.ts";
 
 const REQUEST_URL = "https://pipelines.actions.githubusercontent.com/abc/idtoken?api-version=2.0";
 const REQUEST_TOKEN = "runner-request-token-1234";

@@ -1,6 +1,7 @@
 /**
- * Key Vault names as the service treats them. Pure: naming, planning and reporting all order
- * their lists with the one comparator here, so every list the action shows is in the same order.
+ * Secret names in a vault (not the vault's own name: see vault-url.ts) as the service treats
+ * them. Pure: naming, planning and reporting all order their lists with the one comparator here,
+ * so every list the action shows is in the same order.
  */
 
 /** Anything shown under a Key Vault name; `source` is the source key, when there is one. */
@@ -18,7 +19,7 @@ function compareText(left: string, right: string): number {
  * Key Vault name ignoring case (as Key Vault compares names), then the exact name, then the
  * source key, so the order is total and stable. A missing name or source sorts as "".
  */
-export function compareByVaultName(left: NamedItem, right: NamedItem): number {
+export function compareBySecretName(left: NamedItem, right: NamedItem): number {
   const leftName = left.name ?? "";
   const rightName = right.name ?? "";
   return (
@@ -26,13 +27,4 @@ export function compareByVaultName(left: NamedItem, right: NamedItem): number {
     compareText(leftName, rightName) ||
     compareText(left.source ?? "", right.source ?? "")
   );
-}
-
-/** The vault's name as `az` commands take it: the first label of its host. */
-export function readVaultName(vaultUrl: string): string {
-  try {
-    return new URL(vaultUrl).hostname.split(".")[0] ?? vaultUrl;
-  } catch {
-    return vaultUrl;
-  }
 }
