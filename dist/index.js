@@ -40972,8 +40972,12 @@ function hideValue(secret) {
 function formatDate(date) {
     return date === undefined ? "an unknown date" : date.toISOString().slice(0, 10);
 }
+function baseFor(secret, reason) {
+    return { source: secret.source, name: secret.name, reason, origin: secret.origin };
+}
+/** An item that writes nothing. */
 function itemFor(secret, action, reason, extra = {}) {
-    return { source: secret.source, name: secret.name, action, reason, origin: secret.origin, ...extra };
+    return { ...baseFor(secret, reason), action, ...extra };
 }
 /** Said on every write to a secret of this owner that another prefix's run synced last. */
 function describeOtherPrefix(tags, prefix) {
@@ -41017,30 +41021,32 @@ function planExisting(secret, existing, context) {
         });
     }
     const hidden = hideValue(secret);
-    const setNewVersion = { change: { kind: "set", secret: hidden } };
+    const setNewVersion = { kind: "set", secret: hidden };
     if (existing.value.kind === "failed") {
         const failure = existing.value.failure;
         // Missing read permission (e.g. Key Vault Reader): a write may still be allowed, and it says so.
         if (isAccessDenied(failure.kind)) {
-            return itemFor(secret, "update", `${adopting}value not compared (${failure.message}): new version${written}`, setNewVersion);
+            return { ...baseFor(secret, `${adopting}value not compared (${failure.message}): new version${written}`), action: "update", change: setNewVersion };
         }
         return itemFor(secret, "fail", `${adopting}could not read the current value: ${failure.message}${stored}`, { hint: failure.hint });
     }
     if (existing.value.kind === "not-read") {
-        return itemFor(secret, "update", `${adopting}value not compared (not read): new version${written}`, setNewVersion);
+        return { ...baseFor(secret, `${adopting}value not compared (not read): new version${written}`), action: "update", change: setNewVersion };
     }
     const comparison = compareSecret(secret.value, { ...existing, value: existing.value.value }, { owner, prefix }, metadata);
     if (comparison.kind === "same")
         return itemFor(secret, "unchanged", `value and metadata match${stored}`);
     if (comparison.kind === "value")
-        return itemFor(secret, "update", `${adopting}value changed: new version${written}`, setNewVersion);
+        return { ...baseFor(secret, `${adopting}value changed: new version${written}`), action: "update", change: setNewVersion };
     const what = comparison.changed.join(", ");
     if (comparison.newVersion || existing.version === undefined) {
-        return itemFor(secret, "update", `${adopting}metadata only (${what}): new version with the same value${written}`, setNewVersion);
+        return { ...baseFor(secret, `${adopting}metadata only (${what}): new version with the same value${written}`), action: "update", change: setNewVersion };
     }
-    return itemFor(secret, "update", `${adopting}metadata only (${what}): properties updated, no new version${written}`, {
+    return {
+        ...baseFor(secret, `${adopting}metadata only (${what}): properties updated, no new version${written}`),
+        action: "update",
         change: { kind: "patch", secret: hidden, storedName: existing.name, version: existing.version, currentExpiresOn: existing.expiresOn },
-    });
+    };
 }
 /** A desired name that is soft-deleted: recover it if it is ours (or adoptable), else fail. */
 function planSoftDeleted(secret, deleted, rules) {
@@ -41053,12 +41059,12 @@ function planSoftDeleted(secret, deleted, rules) {
         });
     }
     const rule = decideWrite(deleted.tags, owner, adopt);
-    const recover = { change: { kind: "recover", secret: hideValue(secret), storedName: deleted.name, adopt } };
+    const recover = { kind: "recover", secret: hideValue(secret), storedName: deleted.name, adopt };
     if (rule.kind === "allowed" && !rule.adopting) {
-        return itemFor(secret, "recover", `soft-deleted on ${when}: will be recovered, then its value and metadata brought up to date`, recover);
+        return { ...baseFor(secret, `soft-deleted on ${when}: will be recovered, then its value and metadata brought up to date`), action: "recover", change: recover };
     }
     if (rule.kind === "allowed") {
-        return itemFor(secret, "recover", `adopting a soft-deleted secret not created by keyvault-sync (deleted ${when}): will be recovered, then brought up to date`, recover);
+        return { ...baseFor(secret, `adopting a soft-deleted secret not created by keyvault-sync (deleted ${when}): will be recovered, then brought up to date`), action: "recover", change: recover };
     }
     if (rule.reason === "other-owner") {
         return itemFor(secret, "fail", `soft-deleted on ${when}; it was managed by keyvault-sync for another owner ('${rule.owner}')`, {
@@ -41144,7 +41150,7 @@ function planChanges(input) {
             items.push(planSoftDeleted(secret, deleted, { owner: input.options.owner, adopt: input.options.adopt, vaultName: context.vaultName }));
         else {
             const whenSoftDeleted = { owner: input.options.owner, adopt: input.options.adopt };
-            items.push(itemFor(secret, "create", createReason, { change: { kind: "set", secret: hideValue(secret), whenSoftDeleted } }));
+            items.push({ ...baseFor(secret, createReason), action: "create", change: { kind: "set", secret: hideValue(secret), whenSoftDeleted } });
         }
     }
     if (input.options.prune)
@@ -41306,7 +41312,7 @@ async function recoverInsteadOfCreate(item, change, rules, vault, context, refus
         throw refused;
     const decision = planSoftDeleted(change.secret, deleted, { ...rules, vaultName: readVaultName(vault.vaultUrl) });
     const found = "found soft-deleted at write time";
-    if (decision.change?.kind !== "recover") {
+    if (decision.action !== "recover") {
         const result = resultFromItem(item, "failed", `${found}: ${decision.reason}`);
         if (decision.hint !== undefined)
             result.hint = decision.hint;
@@ -41339,10 +41345,8 @@ async function applyChange(item, change, vault, context) {
     }
 }
 async function applyItem(item, vault, context) {
-    if (item.action === "unchanged" || item.action === "skip" || item.action === "fail")
-        return resultFromItem(item, PREDICTED_STATUS[item.action]);
     if (item.change === undefined)
-        return resultFromItem(item, "failed", `nothing to apply for a '${item.action}' item (the plan carries no change)`);
+        return resultFromItem(item, PREDICTED_STATUS[item.action]);
     try {
         return await applyChange(item, item.change, vault, context);
     }
@@ -41350,12 +41354,12 @@ async function applyItem(item, vault, context) {
         return failedResult(item, error);
     }
 }
+/** A dry run: the outcome each item has when it works, without a single Key Vault call. */
+function predictResults(plan) {
+    return plan.items.map((item) => resultFromItem(item, PREDICTED_STATUS[item.action]));
+}
 /** One result per plan item, in the plan's order. */
 async function applyPlan(plan, vault, options) {
-    if (options.dryRun)
-        return plan.items.map((item) => resultFromItem(item, PREDICTED_STATUS[item.action]));
-    if (vault === undefined)
-        throw new SyncError("Failed to apply the plan: no vault client, and this is not a dry run");
     // Owner, prefix and metadata come from the plan: what is written is what was compared.
     const { scope, metadata } = plan;
     const expiresIn = metadata.expiresInSeconds;
@@ -87195,12 +87199,17 @@ async function syncSecrets(deps, context) {
         io.info(`Plan: ${describePlan(plan)}.`);
         return plan;
     });
-    return inStage(deps, inputs.dryRun ? "Apply (dry run: nothing is written)" : "Apply", () => {
+    // The one place a dry run is told apart: it predicts each item's outcome, never calling the vault.
+    if (inputs.dryRun)
+        return inStage(deps, "Apply (dry run: nothing is written)", () => predictResults(plan));
+    if (connection === undefined)
+        throw new SyncError("Failed to apply the plan: no vault client, and this is not a dry run");
+    const { vault, claims } = connection;
+    return inStage(deps, "Apply", () => {
         const progress = createApplyProgress({ total: plan.items.length, now: () => deps.now().getTime(), log: (message) => io.info(message) });
-        return applyPlan(plan, connection?.vault, {
+        return applyPlan(plan, vault, {
             concurrency: inputs.concurrency,
-            dryRun: inputs.dryRun,
-            audit: readAuditContext(env, connection?.claims),
+            audit: readAuditContext(env, claims),
             now,
             onResult: (result) => {
                 io.debug(`${result.name}: ${result.action} -> ${result.status}`);

@@ -5,7 +5,7 @@
  */
 import type { TokenCredential } from "@azure/identity";
 import { createActionIO } from "./action-io.ts";
-import { applyPlan } from "../engine/apply.ts";
+import { applyPlan, predictResults } from "../engine/apply.ts";
 import type { ChangeResult } from "../engine/apply.ts";
 import { createCredential, verifySignIn } from "../engine/auth/entra.ts";
 import type { CreateCredentialOptions, EntraCredential } from "../engine/auth/entra.ts";
@@ -177,12 +177,15 @@ async function syncSecrets(deps: RunDeps, context: RunContext): Promise<ChangeRe
     io.info(`Plan: ${describePlan(plan)}.`);
     return plan;
   });
-  return inStage(deps, inputs.dryRun ? "Apply (dry run: nothing is written)" : "Apply", () => {
+  // The one place a dry run is told apart: it predicts each item's outcome, never calling the vault.
+  if (inputs.dryRun) return inStage(deps, "Apply (dry run: nothing is written)", () => predictResults(plan));
+  if (connection === undefined) throw new SyncError("Failed to apply the plan: no vault client, and this is not a dry run");
+  const { vault, claims } = connection;
+  return inStage(deps, "Apply", () => {
     const progress = createApplyProgress({ total: plan.items.length, now: () => deps.now().getTime(), log: (message) => io.info(message) });
-    return applyPlan(plan, connection?.vault, {
+    return applyPlan(plan, vault, {
       concurrency: inputs.concurrency,
-      dryRun: inputs.dryRun,
-      audit: readAuditContext(env, connection?.claims),
+      audit: readAuditContext(env, claims),
       now,
       onResult: (result) => {
         io.debug(`${result.name}: ${result.action} -> ${result.status}`);

@@ -5,7 +5,7 @@
  */
 import { VaultError } from "./vault/vault-errors.ts";
 import type { KeyVault, PropertiesUpdate, SecretWrite } from "./vault/key-vault.ts";
-import type { Plan, PlanAction, PlanChange, PlanItem, SecretMetadata } from "./plan.ts";
+import type { Plan, PlanAction, PlanChange, PlanItem, RecoverChange, SecretMetadata, SetChange } from "./plan.ts";
 import { compareSecret, planSoftDeleted } from "./plan.ts";
 import type { DesiredSecret } from "./naming.ts";
 import type { Origin } from "./sources/source-entry.ts";
@@ -53,8 +53,6 @@ export const PREDICTED_STATUS: Record<PlanAction, ResultStatus> = {
 export interface ApplyOptions {
   /** Items in flight at once (each is one or a few Key Vault calls). */
   concurrency: number;
-  /** true: no Key Vault call at all; results mirror the plan. */
-  dryRun: boolean;
   audit: AuditContext;
   /** Start of expiry for written versions. */
   now: Date;
@@ -94,7 +92,7 @@ function failedResult(item: PlanItem, error: unknown, prefix = ""): ChangeResult
  * someone else recovered (and perhaps rewrote) since the plan looks recovered by us: its latest
  * version must pass the planner's ownership rule again.
  */
-function findForeignRecovery(tags: Readonly<Record<string, string>>, change: Extract<PlanChange, { kind: "recover" }>, owner: string): string | undefined {
+function findForeignRecovery(tags: Readonly<Record<string, string>>, change: RecoverChange, owner: string): string | undefined {
   const rule = decideWrite(tags, owner, change.adopt);
   if (rule.kind === "allowed") return undefined;
   const whose = rule.reason === "other-owner" ? `managed by keyvault-sync for another owner ('${rule.owner}')` : "written outside keyvault-sync";
@@ -102,7 +100,7 @@ function findForeignRecovery(tags: Readonly<Record<string, string>>, change: Ext
 }
 
 /** Recover, then write only what differs: the recovered version may already be right. */
-async function recoverThenWrite(item: PlanItem, change: Extract<PlanChange, { kind: "recover" }>, vault: KeyVault, context: WriteContext): Promise<ChangeResult> {
+async function recoverThenWrite(item: PlanItem, change: RecoverChange, vault: KeyVault, context: WriteContext): Promise<ChangeResult> {
   await vault.recoverSecret(change.storedName);
   try {
     const current = await vault.getSecret(change.storedName);
@@ -136,7 +134,7 @@ async function recoverThenWrite(item: PlanItem, change: Extract<PlanChange, { ki
  */
 async function recoverInsteadOfCreate(
   item: PlanItem,
-  change: Extract<PlanChange, { kind: "set" }>,
+  change: SetChange,
   rules: { owner: string; adopt: boolean },
   vault: KeyVault,
   context: WriteContext,
@@ -146,7 +144,7 @@ async function recoverInsteadOfCreate(
   if (deleted === undefined) throw refused;
   const decision = planSoftDeleted(change.secret, deleted, { ...rules, vaultName: readVaultName(vault.vaultUrl) });
   const found = "found soft-deleted at write time";
-  if (decision.change?.kind !== "recover") {
+  if (decision.action !== "recover") {
     const result = resultFromItem(item, "failed", `${found}: ${decision.reason}`);
     if (decision.hint !== undefined) result.hint = decision.hint;
     return result;
@@ -178,8 +176,7 @@ async function applyChange(item: PlanItem, change: PlanChange, vault: KeyVault, 
 }
 
 async function applyItem(item: PlanItem, vault: KeyVault, context: WriteContext): Promise<ChangeResult> {
-  if (item.action === "unchanged" || item.action === "skip" || item.action === "fail") return resultFromItem(item, PREDICTED_STATUS[item.action]);
-  if (item.change === undefined) return resultFromItem(item, "failed", `nothing to apply for a '${item.action}' item (the plan carries no change)`);
+  if (item.change === undefined) return resultFromItem(item, PREDICTED_STATUS[item.action]);
   try {
     return await applyChange(item, item.change, vault, context);
   } catch (error) {
@@ -187,10 +184,13 @@ async function applyItem(item: PlanItem, vault: KeyVault, context: WriteContext)
   }
 }
 
+/** A dry run: the outcome each item has when it works, without a single Key Vault call. */
+export function predictResults(plan: Plan): ChangeResult[] {
+  return plan.items.map((item) => resultFromItem(item, PREDICTED_STATUS[item.action]));
+}
+
 /** One result per plan item, in the plan's order. */
-export async function applyPlan(plan: Plan, vault: KeyVault | undefined, options: ApplyOptions): Promise<ChangeResult[]> {
-  if (options.dryRun) return plan.items.map((item) => resultFromItem(item, PREDICTED_STATUS[item.action]));
-  if (vault === undefined) throw new SyncError("Failed to apply the plan: no vault client, and this is not a dry run");
+export async function applyPlan(plan: Plan, vault: KeyVault, options: ApplyOptions): Promise<ChangeResult[]> {
   // Owner, prefix and metadata come from the plan: what is written is what was compared.
   const { scope, metadata } = plan;
   const expiresIn = metadata.expiresInSeconds;

@@ -29,33 +29,52 @@ import type { DeletedSecretInfo } from "./vault/key-vault.ts";
 import { isAccessDenied } from "./vault/vault-errors.ts";
 import type { ExistingSecret, VaultState } from "./vault-state.ts";
 
-export type PlanAction = "create" | "update" | "unchanged" | "recover" | "delete" | "skip" | "fail";
+/**
+ * A new version: create, a changed value, or metadata a PATCH cannot express. A create carries
+ * `whenSoftDeleted`: a name deleted moments before the vault was read is neither listed nor yet
+ * in the deleted list, so apply may only learn at write time that it is soft-deleted, and then
+ * decides with the same rules as the planner (planSoftDeleted).
+ */
+export interface SetChange {
+  kind: "set";
+  secret: DesiredSecret;
+  whenSoftDeleted?: { owner: string; adopt: boolean };
+}
 
-/** What apply has to do for one item; the planner fills it in for every actionable item. */
-export type PlanChange =
-  /**
-   * A new version: create, a changed value, or metadata a PATCH cannot express. A create carries
-   * `whenSoftDeleted`: a name deleted moments before the vault was read is neither listed nor yet
-   * in the deleted list, so apply may only learn at write time that it is soft-deleted, and then
-   * decides with the same rules as the planner (planSoftDeleted).
-   */
-  | { kind: "set"; secret: DesiredSecret; whenSoftDeleted?: { owner: string; adopt: boolean } }
-  /** Metadata only: PATCH the latest version, no new version. */
-  | { kind: "patch"; secret: DesiredSecret; storedName: string; version: string; currentExpiresOn: Date | undefined }
-  /**
-   * Recover the soft-deleted name, then bring value and metadata up to date. `adopt`: whether
-   * the recovered version may be one keyvault-sync did not write (apply checks it again).
-   */
-  | { kind: "recover"; secret: DesiredSecret; storedName: string; adopt: boolean }
-  | { kind: "delete"; storedName: string };
+/** Metadata only: PATCH the latest version, no new version. */
+export interface PatchChange {
+  kind: "patch";
+  secret: DesiredSecret;
+  storedName: string;
+  version: string;
+  currentExpiresOn: Date | undefined;
+}
 
-/** One decision about one Key Vault name. `reason` is shown to users and never holds a value. */
-export interface PlanItem {
+/**
+ * Recover the soft-deleted name, then bring value and metadata up to date. `adopt`: whether
+ * the recovered version may be one keyvault-sync did not write (apply checks it again).
+ */
+export interface RecoverChange {
+  kind: "recover";
+  secret: DesiredSecret;
+  storedName: string;
+  adopt: boolean;
+}
+
+export interface DeleteChange {
+  kind: "delete";
+  storedName: string;
+}
+
+/** What apply has to do for one item. */
+export type PlanChange = SetChange | PatchChange | RecoverChange | DeleteChange;
+
+/** What every item says, whatever its action. `reason` is shown to users and never holds a value. */
+export interface PlanItemBase {
   /** The source key; undefined for secrets found only in the vault (prune). */
   source: string | undefined;
   /** The Key Vault name as it will be written (or as it exists, for deletes). */
   name: string;
-  action: PlanAction;
   reason: string;
   origin: Origin | undefined;
   /** How to fix a `fail` item, when there is something to say. */
@@ -65,9 +84,20 @@ export interface PlanItem {
    * which an offline dry run cannot read. The report counts these instead of warning about each.
    */
   offline?: true;
-  /** For apply only; the value inside is not enumerable, so serialising an item never shows it. */
-  change?: PlanChange;
 }
+
+/**
+ * One decision about one Key Vault name. An item that writes carries its change by type (the
+ * value inside is not enumerable, so serialising an item never shows it); the others carry none.
+ */
+export type PlanItem =
+  | (PlanItemBase & { action: "create"; change: SetChange })
+  | (PlanItemBase & { action: "update"; change: SetChange | PatchChange })
+  | (PlanItemBase & { action: "recover"; change: RecoverChange })
+  | (PlanItemBase & { action: "delete"; change: DeleteChange })
+  | (PlanItemBase & { action: "unchanged" | "skip" | "fail"; change?: undefined });
+
+export type PlanAction = PlanItem["action"];
 
 export interface Plan {
   items: PlanItem[];
@@ -162,8 +192,13 @@ interface Context {
   vaultName: string;
 }
 
-function itemFor(secret: DesiredSecret, action: PlanAction, reason: string, extra: Pick<PlanItem, "hint" | "change" | "offline"> = {}): PlanItem {
-  return { source: secret.source, name: secret.name, action, reason, origin: secret.origin, ...extra };
+function baseFor(secret: DesiredSecret, reason: string): PlanItemBase {
+  return { source: secret.source, name: secret.name, reason, origin: secret.origin };
+}
+
+/** An item that writes nothing. */
+function itemFor(secret: DesiredSecret, action: "unchanged" | "skip" | "fail", reason: string, extra: Pick<PlanItemBase, "hint" | "offline"> = {}): PlanItem {
+  return { ...baseFor(secret, reason), action, ...extra };
 }
 
 /** Said on every write to a secret of this owner that another prefix's run synced last. */
@@ -208,28 +243,30 @@ function planExisting(secret: DesiredSecret, existing: ExistingSecret, context: 
     });
   }
   const hidden = hideValue(secret);
-  const setNewVersion = { change: { kind: "set", secret: hidden } as PlanChange };
+  const setNewVersion: SetChange = { kind: "set", secret: hidden };
   if (existing.value.kind === "failed") {
     const failure = existing.value.failure;
     // Missing read permission (e.g. Key Vault Reader): a write may still be allowed, and it says so.
     if (isAccessDenied(failure.kind)) {
-      return itemFor(secret, "update", `${adopting}value not compared (${failure.message}): new version${written}`, setNewVersion);
+      return { ...baseFor(secret, `${adopting}value not compared (${failure.message}): new version${written}`), action: "update", change: setNewVersion };
     }
     return itemFor(secret, "fail", `${adopting}could not read the current value: ${failure.message}${stored}`, { hint: failure.hint });
   }
   if (existing.value.kind === "not-read") {
-    return itemFor(secret, "update", `${adopting}value not compared (not read): new version${written}`, setNewVersion);
+    return { ...baseFor(secret, `${adopting}value not compared (not read): new version${written}`), action: "update", change: setNewVersion };
   }
   const comparison = compareSecret(secret.value, { ...existing, value: existing.value.value }, { owner, prefix }, metadata);
   if (comparison.kind === "same") return itemFor(secret, "unchanged", `value and metadata match${stored}`);
-  if (comparison.kind === "value") return itemFor(secret, "update", `${adopting}value changed: new version${written}`, setNewVersion);
+  if (comparison.kind === "value") return { ...baseFor(secret, `${adopting}value changed: new version${written}`), action: "update", change: setNewVersion };
   const what = comparison.changed.join(", ");
   if (comparison.newVersion || existing.version === undefined) {
-    return itemFor(secret, "update", `${adopting}metadata only (${what}): new version with the same value${written}`, setNewVersion);
+    return { ...baseFor(secret, `${adopting}metadata only (${what}): new version with the same value${written}`), action: "update", change: setNewVersion };
   }
-  return itemFor(secret, "update", `${adopting}metadata only (${what}): properties updated, no new version${written}`, {
+  return {
+    ...baseFor(secret, `${adopting}metadata only (${what}): properties updated, no new version${written}`),
+    action: "update",
     change: { kind: "patch", secret: hidden, storedName: existing.name, version: existing.version, currentExpiresOn: existing.expiresOn },
-  });
+  };
 }
 
 export interface SoftDeletedRules {
@@ -249,12 +286,12 @@ export function planSoftDeleted(secret: DesiredSecret, deleted: DeletedSecretInf
     });
   }
   const rule = decideWrite(deleted.tags, owner, adopt);
-  const recover = { change: { kind: "recover", secret: hideValue(secret), storedName: deleted.name, adopt } as PlanChange };
+  const recover: RecoverChange = { kind: "recover", secret: hideValue(secret), storedName: deleted.name, adopt };
   if (rule.kind === "allowed" && !rule.adopting) {
-    return itemFor(secret, "recover", `soft-deleted on ${when}: will be recovered, then its value and metadata brought up to date`, recover);
+    return { ...baseFor(secret, `soft-deleted on ${when}: will be recovered, then its value and metadata brought up to date`), action: "recover", change: recover };
   }
   if (rule.kind === "allowed") {
-    return itemFor(secret, "recover", `adopting a soft-deleted secret not created by keyvault-sync (deleted ${when}): will be recovered, then brought up to date`, recover);
+    return { ...baseFor(secret, `adopting a soft-deleted secret not created by keyvault-sync (deleted ${when}): will be recovered, then brought up to date`), action: "recover", change: recover };
   }
   if (rule.reason === "other-owner") {
     return itemFor(secret, "fail", `soft-deleted on ${when}; it was managed by keyvault-sync for another owner ('${rule.owner}')`, {
@@ -339,7 +376,7 @@ export function planChanges(input: PlanInput): Plan {
     else if (deleted !== undefined) items.push(planSoftDeleted(secret, deleted, { owner: input.options.owner, adopt: input.options.adopt, vaultName: context.vaultName }));
     else {
       const whenSoftDeleted = { owner: input.options.owner, adopt: input.options.adopt };
-      items.push(itemFor(secret, "create", createReason, { change: { kind: "set", secret: hideValue(secret), whenSoftDeleted } }));
+      items.push({ ...baseFor(secret, createReason), action: "create", change: { kind: "set", secret: hideValue(secret), whenSoftDeleted } });
     }
   }
   if (input.options.prune) items.push(...planPrune(input, state));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyPlan } from "../../src/engine/apply.ts";
+import { applyPlan, predictResults } from "../../src/engine/apply.ts";
 import type { ApplyOptions } from "../../src/engine/apply.ts";
 import { planChanges } from "../../src/engine/plan.ts";
 import type { Plan, PlanOptions, SecretMetadata } from "../../src/engine/plan.ts";
@@ -27,7 +27,7 @@ function planOptions(overrides: Partial<PlanOptions> = {}): PlanOptions {
 }
 
 function applyOptions(overrides: Partial<ApplyOptions> = {}): ApplyOptions {
-  return { concurrency: 8, dryRun: false, audit: AUDIT, now: NOW, ...overrides };
+  return { concurrency: 8, audit: AUDIT, now: NOW, ...overrides };
 }
 
 /** Read and plan against the fake, the way the main module chains them. */
@@ -67,7 +67,7 @@ describe("applyPlan", () => {
     expect(vault.exists("a") && vault.exists("c") && !vault.exists("b")).toBe(true);
   });
 
-  it("makes no call at all in a dry run, and predicts each outcome; the vault may be absent", async () => {
+  it("makes no call at all in a dry run, and predicts each outcome (predictResults takes no vault)", async () => {
     const vault = createFakeVault()
       .seed("changed", "old", { tags: OURS })
       .seed("same", "1", { tags: OURS })
@@ -78,17 +78,15 @@ describe("applyPlan", () => {
     const state = await readVaultState(vault, secrets, { owner: OWNER, concurrency: 4 });
     const plan = planChanges({ desired: secrets, rejected: [], state, options: planOptions({ prune: true }) });
     const before = vault.calls.length;
-    for (const target of [vault, undefined]) {
-      const results = await applyPlan(plan, target, applyOptions({ dryRun: true }));
-      expect(results.map((result) => [result.name, result.action, result.status])).toEqual([
-        ["back", "recover", "recovered"],
-        ["changed", "update", "updated"],
-        ["foreign", "fail", "failed"],
-        ["new", "create", "created"],
-        ["same", "unchanged", "unchanged"],
-        ["stale", "delete", "deleted"],
-      ]);
-    }
+    const results = predictResults(plan);
+    expect(results.map((result) => [result.name, result.action, result.status])).toEqual([
+      ["back", "recover", "recovered"],
+      ["changed", "update", "updated"],
+      ["foreign", "fail", "failed"],
+      ["new", "create", "created"],
+      ["same", "unchanged", "unchanged"],
+      ["stale", "delete", "deleted"],
+    ]);
     expect(vault.calls.length).toBe(before);
   });
 
@@ -271,14 +269,10 @@ describe("applyPlan", () => {
 
   it("marks offline validations in a dry run, and nothing else", async () => {
     const plan = planChanges({ desired: [desired("a", "1")], rejected: [], state: undefined, options: planOptions() });
-    const results = await applyPlan(plan, undefined, applyOptions({ dryRun: true }));
+    const results = predictResults(plan);
     expect(results).toEqual([expect.objectContaining({ name: "a", status: "skipped", offline: true })]);
   });
 
-  it("refuses to write without a vault outside a dry run", async () => {
-    const plan: Plan = { items: [], scope: { owner: OWNER, prefix: "" }, metadata: METADATA };
-    await expect(applyPlan(plan, undefined, applyOptions())).rejects.toThrow(/no vault client/);
-  });
 });
 
 describe("mapWithConcurrency", () => {

@@ -561,3 +561,16 @@ describe("planChanges never exposes a value", () => {
     expect(change?.kind === "set" ? change.secret.value : undefined).toBe(value);
   });
 });
+
+describe("plan item types", () => {
+  it("cannot express a write without its change, nor a change on an item that writes nothing", () => {
+    // tsc checks these lines: each must stay a type error for the suite to compile.
+    // @ts-expect-error an update carries the change apply makes
+    const update: PlanItem = { source: "a", name: "a", reason: "", origin: undefined, action: "update" };
+    // @ts-expect-error a delete carries a delete, not a set
+    const deleted: PlanItem = { source: undefined, name: "a", reason: "", origin: undefined, action: "delete", change: { kind: "set", secret: desired("a", "1") } };
+    // @ts-expect-error an unchanged item writes nothing
+    const unchanged: PlanItem = { source: "a", name: "a", reason: "", origin: undefined, action: "unchanged", change: { kind: "delete", storedName: "a" } };
+    expect([update.action, deleted.action, unchanged.action]).toEqual(["update", "delete", "unchanged"]);
+  });
+});

@@ -111,7 +111,7 @@ async function sync(vault: KeyVault, secrets: DesiredSecret[], overrides: Partia
   };
   const state = await readVaultState(vault, secrets, { owner: OWNER, concurrency: 4, adopt: options.adopt });
   const plan = planChanges({ desired: secrets, rejected: [], state, options });
-  return applyPlan(plan, vault, { concurrency: 4, dryRun: false, audit: AUDIT, now: options.now });
+  return applyPlan(plan, vault, { concurrency: 4, audit: AUDIT, now: options.now });
 }
 
 describe("a whole sync against the local Key Vault", () => {
