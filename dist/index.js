@@ -36801,7 +36801,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3717);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5259);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -36810,7 +36810,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3717:
+/***/ 5259:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -80871,7 +80871,14 @@ function parseClass(pattern, start) {
     return { ok: true, token: { kind: "class", negated, ranges }, end: index + 1 };
 }
 
+;// CONCATENATED MODULE: ./src/engine/sources/source-entry.ts
+/** The file and line of a file-backed origin; undefined for an origin that is not a file. */
+function locateOrigin(origin) {
+    return origin !== undefined && "file" in origin ? { file: origin.file, line: origin.line } : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/naming.ts
+
 
 
 const MAX_NAME_LENGTH = 127;
@@ -81012,9 +81019,10 @@ function findNameProblem(name, transform) {
     }
     return undefined;
 }
-/** How an entry's origin reads in messages: "secrets" or "deploy/.env line 3". */
+/** How an entry's origin reads in messages: "secrets", or the file and line ("deploy/.env line 3"). */
 function describeOrigin(origin) {
-    return origin.kind === "secrets" ? "secrets" : `${origin.file} line ${origin.line}`;
+    const location = locateOrigin(origin);
+    return location === undefined ? origin.kind : `${location.file} line ${location.line}`;
 }
 function describeSource(entry) {
     return `'${entry.key}' (${describeOrigin(entry.origin)})`;
@@ -85862,6 +85870,7 @@ function linkVaultInPortal(cloud, vaultName) {
 
 
 
+
 // The order a reader needs them in: problems, then what is lost, then what is new or changed.
 const ATTENTION_ORDER = ["failed", "deleted", "created", "updated", "recovered", "unchanged", "skipped"];
 const CHANGES = ["created", "updated", "recovered"];
@@ -85994,14 +86003,15 @@ function renderDeletes(deleted, context) {
 function renderRow(result, context) {
     return [escapeCell(result.name), renderSource(result, context), describeStatus(result.status, context.dryRun ?? false), escapeCell(result.reason)];
 }
-/** The source key, and for dotenv entries the file and line, linked at the commit when known. */
+/** The source key, and for file-backed entries the file and line, linked at the commit when known. */
 function renderSource(result, context) {
     if (result.source === undefined)
         return "–";
     const source = escapeCell(result.source);
-    if (result.origin?.kind !== "dotenv")
+    const location = locateOrigin(result.origin);
+    if (location === undefined)
         return source;
-    const { file, line } = result.origin;
+    const { file, line } = location;
     const label = escapeCell(`${file}:${line}`);
     const url = context.links === undefined ? undefined : linkFileLine(context.links, file, line);
     return url === undefined ? `${source} (${label})` : `${source} (${markdown_link(label, url)})`;
@@ -86064,6 +86074,7 @@ function capitalise(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/action/report.ts
+
 
 
 
@@ -86156,7 +86167,8 @@ function report_describeSource(result) {
     return result.source === undefined ? result.name : result.source;
 }
 function locate(result) {
-    return result.origin?.kind === "dotenv" ? { file: result.origin.file, startLine: result.origin.line } : {};
+    const location = locateOrigin(result.origin);
+    return location === undefined ? {} : { file: location.file, startLine: location.line };
 }
 /** A run that failed before it had a plan (bad input, sign-in failure) still explains itself in the summary. */
 async function writeFailureSummary(error, context, io) {
@@ -86636,10 +86648,60 @@ class LineCounter {
     }
 }
 
+;// CONCATENATED MODULE: ./src/engine/sources/env-file-source.ts
+/**
+ * The `env-file` source kind: each dotenv file in the order given, decoded and parsed whole
+ * before any of its values is used.
+ */
+
+
+
+
+/** One batch of entries per file. */
+async function* readEnvFileSource(spec, io) {
+    for (const [index, path] of spec.envFiles.entries()) {
+        let bytes;
+        try {
+            bytes = await io.readFile(path);
+        }
+        catch (error) {
+            throw toReadError(error, path, index);
+        }
+        // Decoding and parsing refuse a broken file before any of its values is masked or used.
+        const entries = parseDotenv(decodeUtf8File(bytes, path), path);
+        if (entries.length === 0) {
+            io.warn(`env-file entry ${index + 1} ('${path}') holds no entries: it is empty or has only comments and blank lines.`);
+        }
+        yield entries;
+    }
+}
+function toReadError(error, path, index) {
+    if (error instanceof FileRefusedError) {
+        return new InputError("env-file", `entry ${index + 1} ('${path}') ${error.rule}`, "Keep the dotenv file in the repository, or have an earlier step write it to $RUNNER_TEMP.");
+    }
+    const code = readErrorCode(error);
+    const hint = code === "ENOENT"
+        ? "Paths are relative to the job's working directory (usually the repository root); check the path and that the job checks out the repository (actions/checkout)."
+        : undefined;
+    // Paths are not secret; the file's content (and the OS message, which may echo it) is not used.
+    return new InputError("env-file", `cannot read entry ${index + 1} ('${path}'): ${code}`, hint);
+}
+function readErrorCode(error) {
+    if (error !== null && typeof error === "object" && "code" in error && typeof error.code === "string") {
+        return error.code;
+    }
+    return "unknown error";
+}
+
 ;// CONCATENATED MODULE: ./src/engine/sources/secrets-json.ts
 
 const INPUT = "secrets";
 const HINT = "Pass a JSON object of name to string value, usually secrets: ${{ toJSON(secrets) }}";
+/** The `secrets` source kind: the JSON of the workflow's secrets context, as one batch. */
+function* readSecretsSource(spec) {
+    if (spec.secretsJson !== undefined)
+        yield parseSecretsJson(spec.secretsJson);
+}
 /**
  * Parses the `secrets` input: a JSON object of name -> string value. Errors give a line and
  * column, or a key and a type, and never any of the text: the text is full of secret values.
@@ -86920,11 +86982,14 @@ class JsonChecker {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/sources/read-sources.ts
+/**
+ * Reading the sources: every kind of source in one list, each in its own module. A new kind
+ * (say, a JSON file) is its module, its field in SourceSpec and its place in SOURCE_KINDS.
+ */
 
 
-
-
-
+/** Every kind of source, in the order they are read. */
+const SOURCE_KINDS = [readSecretsSource, readEnvFileSource];
 /**
  * Reads every source: the `secrets` JSON first, then each env file in the order given. Each
  * value is masked as soon as its source is parsed, before any other work, so nothing later
@@ -86932,23 +86997,10 @@ class JsonChecker {
  */
 async function readSources(spec, io) {
     const entries = [];
-    if (spec.secretsJson !== undefined) {
-        entries.push(...maskEntries(parseSecretsJson(spec.secretsJson), io));
-    }
-    for (const [index, path] of spec.envFiles.entries()) {
-        let bytes;
-        try {
-            bytes = await io.readFile(path);
-        }
-        catch (error) {
-            throw toReadError(error, path, index);
-        }
-        // Decoding and parsing refuse a broken file before any of its values is masked or used.
-        const fileEntries = parseDotenv(decodeUtf8File(bytes, path), path);
-        if (fileEntries.length === 0) {
-            io.warn(`env-file entry ${index + 1} ('${path}') holds no entries: it is empty or has only comments and blank lines.`);
-        }
-        entries.push(...maskEntries(fileEntries, io));
+    for (const readKind of SOURCE_KINDS) {
+        // One batch per source (one per file): masked as soon as it is parsed, before the next is read.
+        for await (const batch of readKind(spec, io))
+            entries.push(...maskEntries(batch, io));
     }
     return entries;
 }
@@ -86975,23 +87027,6 @@ function listMaskFragments(value) {
         }
     }
     return fragments;
-}
-function toReadError(error, path, index) {
-    if (error instanceof FileRefusedError) {
-        return new InputError("env-file", `entry ${index + 1} ('${path}') ${error.rule}`, "Keep the dotenv file in the repository, or have an earlier step write it to $RUNNER_TEMP.");
-    }
-    const code = readErrorCode(error);
-    const hint = code === "ENOENT"
-        ? "Paths are relative to the job's working directory (usually the repository root); check the path and that the job checks out the repository (actions/checkout)."
-        : undefined;
-    // Paths are not secret; the file's content (and the OS message, which may echo it) is not used.
-    return new InputError("env-file", `cannot read entry ${index + 1} ('${path}'): ${code}`, hint);
-}
-function readErrorCode(error) {
-    if (error !== null && typeof error === "object" && "code" in error && typeof error.code === "string") {
-        return error.code;
-    }
-    return "unknown error";
 }
 
 ;// CONCATENATED MODULE: ./src/engine/vault-state.ts

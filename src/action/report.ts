@@ -9,6 +9,7 @@ import { describeStatus, renderFailureSummary, renderSummary } from "./summary.t
 import type { RunSettings } from "./summary.ts";
 import type { RepositoryLinks } from "./summary-links.ts";
 import { compareBySecretName } from "../engine/secret-names.ts";
+import { locateOrigin } from "../engine/sources/source-entry.ts";
 
 export interface AnnotationProperties {
   title?: string;
@@ -143,7 +144,8 @@ function describeSource(result: ChangeResult): string {
 }
 
 function locate(result: ChangeResult): Pick<AnnotationProperties, "file" | "startLine"> {
-  return result.origin?.kind === "dotenv" ? { file: result.origin.file, startLine: result.origin.line } : {};
+  const location = locateOrigin(result.origin);
+  return location === undefined ? {} : { file: location.file, startLine: location.line };
 }
 
 /** A run that failed before it had a plan (bad input, sign-in failure) still explains itself in the summary. */

@@ -10,6 +10,7 @@ import { alert, codeSpan, escapeCell, escapeMarkdown, escapeWithCode, fence, lin
 import { linkCommit, linkFileLine, linkVaultInPortal } from "./summary-links.ts";
 import type { RepositoryLinks } from "./summary-links.ts";
 import { readVaultName } from "../engine/vault-url.ts";
+import { locateOrigin } from "../engine/sources/source-entry.ts";
 
 /** The settings that decide what a run may touch, shown so a reviewer need not open the workflow. */
 export interface RunSettings {
@@ -161,12 +162,13 @@ function renderRow(result: ChangeResult, context: SummaryContext): string[] {
   return [escapeCell(result.name), renderSource(result, context), describeStatus(result.status, context.dryRun ?? false), escapeCell(result.reason)];
 }
 
-/** The source key, and for dotenv entries the file and line, linked at the commit when known. */
+/** The source key, and for file-backed entries the file and line, linked at the commit when known. */
 function renderSource(result: ChangeResult, context: SummaryContext): string {
   if (result.source === undefined) return "–";
   const source = escapeCell(result.source);
-  if (result.origin?.kind !== "dotenv") return source;
-  const { file, line } = result.origin;
+  const location = locateOrigin(result.origin);
+  if (location === undefined) return source;
+  const { file, line } = location;
   const label = escapeCell(`${file}:${line}`);
   const url = context.links === undefined ? undefined : linkFileLine(context.links, file, line);
   return url === undefined ? `${source} (${label})` : `${source} (${link(label, url)})`;

@@ -1,4 +1,5 @@
 import { matchesGlob } from "./globs.ts";
+import { locateOrigin } from "./sources/source-entry.ts";
 import type { Origin, SourceEntry } from "./sources/source-entry.ts";
 import { compareBySecretName } from "./secret-names.ts";
 
@@ -183,9 +184,10 @@ export function findNameProblem(name: string, transform: NameTransform): string 
   return undefined;
 }
 
-/** How an entry's origin reads in messages: "secrets" or "deploy/.env line 3". */
+/** How an entry's origin reads in messages: "secrets", or the file and line ("deploy/.env line 3"). */
 export function describeOrigin(origin: Origin): string {
-  return origin.kind === "secrets" ? "secrets" : `${origin.file} line ${origin.line}`;
+  const location = locateOrigin(origin);
+  return location === undefined ? origin.kind : `${location.file} line ${location.line}`;
 }
 
 function describeSource(entry: SourceEntry): string {

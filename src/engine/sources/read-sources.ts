@@ -1,23 +1,13 @@
-import { InputError } from "../errors.ts";
-import { decodeUtf8File } from "./decode-utf8.ts";
-import { parseDotenv } from "./dotenv-file.ts";
-import { FileRefusedError } from "./env-file-access.ts";
-import { parseSecretsJson } from "./secrets-json.ts";
-import type { SourceEntry } from "./source-entry.ts";
+/**
+ * Reading the sources: every kind of source in one list, each in its own module. A new kind
+ * (say, a JSON file) is its module, its field in SourceSpec and its place in SOURCE_KINDS.
+ */
+import { readEnvFileSource } from "./env-file-source.ts";
+import { readSecretsSource } from "./secrets-json.ts";
+import type { SourceEntry, SourceIO, SourceKind, SourceSpec } from "./source-entry.ts";
 
-export interface SourceSpec {
-  secretsJson: string | undefined;
-  envFiles: readonly string[];
-}
-
-export interface SourceIO {
-  /** The file's bytes; throws FileRefusedError for a path env-file may not read. */
-  readFile(path: string): Promise<Uint8Array>;
-  /** Registers a value with the runner's log masking (core.setSecret). */
-  mask(value: string): void;
-  /** A warning annotation (core.warning). */
-  warn(message: string): void;
-}
+/** Every kind of source, in the order they are read. */
+export const SOURCE_KINDS: readonly SourceKind[] = [readSecretsSource, readEnvFileSource];
 
 /**
  * Reads every source: the `secrets` JSON first, then each env file in the order given. Each
@@ -26,22 +16,9 @@ export interface SourceIO {
  */
 export async function readSources(spec: SourceSpec, io: SourceIO): Promise<SourceEntry[]> {
   const entries: SourceEntry[] = [];
-  if (spec.secretsJson !== undefined) {
-    entries.push(...maskEntries(parseSecretsJson(spec.secretsJson), io));
-  }
-  for (const [index, path] of spec.envFiles.entries()) {
-    let bytes: Uint8Array;
-    try {
-      bytes = await io.readFile(path);
-    } catch (error) {
-      throw toReadError(error, path, index);
-    }
-    // Decoding and parsing refuse a broken file before any of its values is masked or used.
-    const fileEntries = parseDotenv(decodeUtf8File(bytes, path), path);
-    if (fileEntries.length === 0) {
-      io.warn(`env-file entry ${index + 1} ('${path}') holds no entries: it is empty or has only comments and blank lines.`);
-    }
-    entries.push(...maskEntries(fileEntries, io));
+  for (const readKind of SOURCE_KINDS) {
+    // One batch per source (one per file): masked as soon as it is parsed, before the next is read.
+    for await (const batch of readKind(spec, io)) entries.push(...maskEntries(batch, io));
   }
   return entries;
 }
@@ -67,28 +44,4 @@ export function listMaskFragments(value: string): string[] {
     }
   }
   return fragments;
-}
-
-function toReadError(error: unknown, path: string, index: number): InputError {
-  if (error instanceof FileRefusedError) {
-    return new InputError(
-      "env-file",
-      `entry ${index + 1} ('${path}') ${error.rule}`,
-      "Keep the dotenv file in the repository, or have an earlier step write it to $RUNNER_TEMP.",
-    );
-  }
-  const code = readErrorCode(error);
-  const hint =
-    code === "ENOENT"
-      ? "Paths are relative to the job's working directory (usually the repository root); check the path and that the job checks out the repository (actions/checkout)."
-      : undefined;
-  // Paths are not secret; the file's content (and the OS message, which may echo it) is not used.
-  return new InputError("env-file", `cannot read entry ${index + 1} ('${path}'): ${code}`, hint);
-}
-
-function readErrorCode(error: unknown): string {
-  if (error !== null && typeof error === "object" && "code" in error && typeof error.code === "string") {
-    return error.code;
-  }
-  return "unknown error";
 }

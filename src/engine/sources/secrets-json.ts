@@ -1,8 +1,13 @@
 import { InputError } from "../errors.ts";
-import type { SourceEntry } from "./source-entry.ts";
+import type { SourceEntry, SourceSpec } from "./source-entry.ts";
 
 const INPUT = "secrets";
 const HINT = "Pass a JSON object of name to string value, usually secrets: ${{ toJSON(secrets) }}";
+
+/** The `secrets` source kind: the JSON of the workflow's secrets context, as one batch. */
+export function* readSecretsSource(spec: SourceSpec): Generator<SourceEntry[]> {
+  if (spec.secretsJson !== undefined) yield parseSecretsJson(spec.secretsJson);
+}
 
 /**
  * Parses the `secrets` input: a JSON object of name -> string value. Errors give a line and

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../../src/engine/errors.ts";
 import { FileRefusedError } from "../../../src/engine/sources/env-file-access.ts";
-import { listMaskFragments, readSources, type SourceIO } from "../../../src/engine/sources/read-sources.ts";
+import { listMaskFragments, readSources } from "../../../src/engine/sources/read-sources.ts";
+import type { SourceIO } from "../../../src/engine/sources/source-entry.ts";
 
 /** An in-memory file system that records every mask call and when it happened. */
 function createFakeIO(files: Record<string, string | Uint8Array>, failures: Record<string, string | Error> = {}) {
