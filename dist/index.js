@@ -36801,7 +36801,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5259);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9395);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -36810,7 +36810,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5259:
+/***/ 9395:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -70430,15 +70430,20 @@ function getDefaultAzureCredential() {
 }
 
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./src/engine/auth/github-oidc.ts
+;// CONCATENATED MODULE: ./src/engine/json.ts
+/** Reading parsed JSON whose shape is not known: a property of an object, else undefined. */
+function readProperty(value, key) {
+    if (typeof value !== "object" || value === null)
+        return undefined;
+    return value[key];
+}
+
+;// CONCATENATED MODULE: ./src/engine/auth/missing-oidc.ts
 /**
- * The GitHub side of workload identity federation: is an OIDC token available in this job, why
- * not, how to get one (with retries the toolkit's getIDToken lacks), and which of its claims are
- * safe to show. The token itself is a credential: it is handed to a `mask` function the moment
- * it is read and never appears in a message.
+ * Whether a job can ask GitHub for an OIDC token, and if not why, told apart so each case gets
+ * its own fix: outside GitHub Actions, Dependabot, a fork's pull request (GitHub withholds the
+ * token by its own rule), or a workflow without `id-token: write`.
  */
-
-
 
 
 const REQUEST_URL = "ACTIONS_ID_TOKEN_REQUEST_URL";
@@ -70538,11 +70543,6 @@ function findForkHead(payload) {
 function compareKnown(head, base, type) {
     return typeof head === type && typeof base === type ? head !== base : undefined;
 }
-function readProperty(value, key) {
-    if (typeof value !== "object" || value === null)
-        return undefined;
-    return value[key];
-}
 function readJsonFile(path) {
     try {
         return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, "utf8"));
@@ -70551,6 +70551,19 @@ function readJsonFile(path) {
         return undefined;
     }
 }
+
+;// CONCATENATED MODULE: ./src/engine/auth/github-oidc.ts
+/**
+ * The GitHub side of workload identity federation: is an OIDC token available in this job, how
+ * to get one (with retries the toolkit's getIDToken lacks), and which of its claims are safe to
+ * show (why there is none: missing-oidc.ts). The token itself is a credential: it is handed to a `mask` function the moment
+ * it is read and never appears in a message.
+ */
+
+
+
+
+
 const DEFAULT_ATTEMPTS = 3;
 const DEFAULT_TIMEOUT_MS = 10_000;
 const FIRST_BACKOFF_MS = 1_000;
@@ -81036,16 +81049,16 @@ function joinList(items) {
     return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
-;// CONCATENATED MODULE: ./src/action/inputs.ts
+;// CONCATENATED MODULE: ./src/action/input-fields.ts
+/**
+ * The rule of each input on its own, as zod transforms that report problems by input name and
+ * rule (never the value). inputs.ts puts them together, with the rules that span inputs.
+ */
 
 
 
 
 
-
-
-
-/** The action's inputs in action.yml order; problems are reported in this order. */
 const INPUT_NAMES = [
     "vault",
     "secrets",
@@ -81089,44 +81102,17 @@ const DURATION_UNITS = {
     d: 24 * 60 * 60,
     w: 7 * 24 * 60 * 60,
 };
-/** Reads and checks every input. Throws InputError naming each problem (never a value). */
-function readInputs(getInput, env) {
-    const raw = Object.fromEntries(INPUT_NAMES.map((name) => [name, getInput(name).trim()]));
-    // The fallback message keeps zod's generic wording (and anything it might quote) out.
-    const result = buildSchema(env, raw).safeParse(raw, { error: () => "is not valid" });
-    if (result.success)
-        return result.data;
-    throw toInputError(result.error.issues);
-}
-function toInputError(issues) {
-    const problems = issues.map((issue) => ({
-        input: String(issue.path[0] ?? "inputs"),
-        rule: issue.message,
-        hint: issue.code === "custom" && typeof issue.params?.hint === "string" ? issue.params.hint : undefined,
-    }));
-    const order = (input) => {
-        const index = INPUT_NAMES.indexOf(input);
-        return index === -1 ? INPUT_NAMES.length : index;
-    };
-    problems.sort((a, b) => order(a.input) - order(b.input));
-    const [first, ...others] = problems;
-    const hintLines = [
-        ...(first.hint ? [first.hint] : []),
-        ...others.map((other) => `Also invalid: input '${other.input}': ${other.rule}`),
-    ];
-    return new InputError(first.input, first.rule, hintLines.length > 0 ? hintLines.join("\n") : undefined);
-}
 function report(ctx, input, rule, hint) {
     ctx.addIssue({ code: "custom", path: [input], message: rule, params: hint === undefined ? {} : { hint } });
     return NEVER;
 }
 /** A text input whose checks live in `check`, which reports problems and returns the value. */
-function inputs_text(check) {
+function input_fields_text(check) {
     return schemas_string().transform((value, ctx) => check(value, ctx));
 }
 /** One of `options`, ignoring case; "" gives `fallback`. */
 function choice(input, options, fallback) {
-    return inputs_text((value, ctx) => {
+    return input_fields_text((value, ctx) => {
         if (value === "")
             return fallback;
         return findChoice(value, options) ?? report(ctx, input, `must be one of ${options.join(", ")}`);
@@ -81137,7 +81123,7 @@ function findChoice(value, options) {
     return options.find((option) => option === folded);
 }
 function flag(input) {
-    return inputs_text((value, ctx) => {
+    return input_fields_text((value, ctx) => {
         if (value === "" || FALSE_SPELLINGS.has(value))
             return false;
         if (TRUE_SPELLINGS.has(value))
@@ -81153,7 +81139,7 @@ function splitList(value, commas) {
         .filter((item) => item !== "");
 }
 function globList(input) {
-    return inputs_text((value, ctx) => {
+    return input_fields_text((value, ctx) => {
         const patterns = splitList(value, true);
         patterns.forEach((pattern, index) => {
             const problem = checkGlob(pattern);
@@ -81163,7 +81149,7 @@ function globList(input) {
         return patterns;
     });
 }
-const envFiles = inputs_text((value, ctx) => {
+const envFiles = input_fields_text((value, ctx) => {
     const paths = splitList(value, false);
     paths.forEach((path, index) => {
         const earlier = paths.indexOf(path);
@@ -81173,7 +81159,7 @@ const envFiles = inputs_text((value, ctx) => {
     });
     return paths;
 });
-const prefix = inputs_text((value, ctx) => {
+const prefix = input_fields_text((value, ctx) => {
     const bad = value.search(/[^0-9A-Za-z-]/);
     if (bad >= 0) {
         // Say what to write instead without repeating the value: the usual slip is `shop_` for `shop-`.
@@ -81187,13 +81173,13 @@ const prefix = inputs_text((value, ctx) => {
     }
     return value;
 });
-const cloudChoice = inputs_text((value, ctx) => {
+const cloudChoice = input_fields_text((value, ctx) => {
     if (value === "")
         return "public";
     const aliases = Object.keys(AZURE_LOGIN_CLOUD_NAMES).join(", ");
     return findCloudName(value) ?? report(ctx, "cloud", `must be one of ${CLOUD_NAMES.join(", ")}, or Azure/login's ${aliases}`);
 });
-const audience = inputs_text((value, ctx) => {
+const audience = input_fields_text((value, ctx) => {
     if (value === "")
         return undefined;
     if (/\s/.test(value))
@@ -81203,7 +81189,7 @@ const audience = inputs_text((value, ctx) => {
     }
     return value;
 });
-const contentType = inputs_text((value, ctx) => {
+const contentType = input_fields_text((value, ctx) => {
     if (value === "")
         return undefined;
     if (value.length > MAX_CONTENT_TYPE_LENGTH) {
@@ -81216,7 +81202,7 @@ const contentType = inputs_text((value, ctx) => {
  * `env=prod,team=shop` is two tags. A tag value therefore cannot hold a comma; an item that is
  * left without `=` by a comma (`list=a,b`) is refused rather than guessed at.
  */
-const tags = inputs_text((value, ctx) => {
+const tags = input_fields_text((value, ctx) => {
     const result = {};
     const firstTagOf = new Map();
     const reserved = new Map(RESERVED_TAGS.map((name) => [name.toLowerCase(), name]));
@@ -81258,7 +81244,7 @@ const tags = inputs_text((value, ctx) => {
     }
     return result;
 });
-const expiresIn = inputs_text((value, ctx) => {
+const expiresIn = input_fields_text((value, ctx) => {
     if (value === "")
         return undefined;
     const match = /^([0-9]{1,12})([a-z])$/.exec(value);
@@ -81283,13 +81269,50 @@ const concurrency = schemas_string()
  * on `auth`, and `secrets` on `env-file`. Each field reports its own problems (dependents are
  * skipped while what they depend on is invalid), so one run names every problem.
  */
+
+;// CONCATENATED MODULE: ./src/action/inputs.ts
+
+
+
+
+
+
+
+/** The action's inputs in action.yml order; problems are reported in this order. */
+/** Reads and checks every input. Throws InputError naming each problem (never a value). */
+function readInputs(getInput, env) {
+    const raw = Object.fromEntries(INPUT_NAMES.map((name) => [name, getInput(name).trim()]));
+    // The fallback message keeps zod's generic wording (and anything it might quote) out.
+    const result = buildSchema(env, raw).safeParse(raw, { error: () => "is not valid" });
+    if (result.success)
+        return result.data;
+    throw toInputError(result.error.issues);
+}
+function toInputError(issues) {
+    const problems = issues.map((issue) => ({
+        input: String(issue.path[0] ?? "inputs"),
+        rule: issue.message,
+        hint: issue.code === "custom" && typeof issue.params?.hint === "string" ? issue.params.hint : undefined,
+    }));
+    const order = (input) => {
+        const index = INPUT_NAMES.indexOf(input);
+        return index === -1 ? INPUT_NAMES.length : index;
+    };
+    problems.sort((a, b) => order(a.input) - order(b.input));
+    const [first, ...others] = problems;
+    const hintLines = [
+        ...(first.hint ? [first.hint] : []),
+        ...others.map((other) => `Also invalid: input '${other.input}': ${other.rule}`),
+    ];
+    return new InputError(first.input, first.rule, hintLines.length > 0 ? hintLines.join("\n") : undefined);
+}
 function buildSchema(env, raw) {
     const cloudName = raw.cloud === "" ? "public" : findCloudName(raw.cloud);
     const cloud = cloudName === undefined ? undefined : CLOUDS[cloudName];
     const auth = raw.auth === "" ? "oidc" : findChoice(raw.auth, AUTH_MODES);
     return object({
-        vault: inputs_text((value, ctx) => readVault(value, cloud, ctx)),
-        secrets: inputs_text((value, ctx) => {
+        vault: input_fields_text((value, ctx) => readVault(value, cloud, ctx)),
+        secrets: input_fields_text((value, ctx) => {
             if (value === "" && splitList(raw["env-file"], false).length === 0) {
                 report(ctx, "secrets", "is empty, and so is 'env-file': the action needs at least one source", "Set secrets: ${{ toJSON(secrets) }} to sync the workflow's secrets, or env-file to sync dotenv files.");
             }
@@ -81298,21 +81321,21 @@ function buildSchema(env, raw) {
         "env-file": envFiles,
         include: globList("include"),
         exclude: globList("exclude"),
-        prefix,
+        prefix: prefix,
         "name-transform": choice("name-transform", ["hyphens", "none"], "hyphens"),
-        "tenant-id": inputs_text((value, ctx) => readTenantId(value, auth, env, ctx)),
-        "client-id": inputs_text((value, ctx) => readClientId(value, auth, env, ctx)),
+        "tenant-id": input_fields_text((value, ctx) => readTenantId(value, auth, env, ctx)),
+        "client-id": input_fields_text((value, ctx) => readClientId(value, auth, env, ctx)),
         auth: choice("auth", AUTH_MODES, "oidc"),
         cloud: cloudChoice,
-        audience,
+        audience: audience,
         "dry-run": choice("dry-run", ["auto", "true", "false"], "auto"),
         prune: flag("prune"),
         adopt: flag("adopt"),
-        owner: inputs_text((value, ctx) => readOwner(value, env, ctx)),
+        owner: input_fields_text((value, ctx) => readOwner(value, env, ctx)),
         "content-type": contentType,
-        tags,
+        tags: tags,
         "expires-in": expiresIn,
-        concurrency,
+        concurrency: concurrency,
     })
         .transform((fields) => {
         const chosenCloud = CLOUDS[fields.cloud];

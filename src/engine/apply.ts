@@ -5,7 +5,7 @@
  */
 import { VaultError } from "./vault/vault-errors.ts";
 import type { KeyVault, PropertiesUpdate, SecretWrite } from "./vault/key-vault.ts";
-import type { Plan, PlanAction, PlanChange, PlanItem, RecoverChange, SecretMetadata, SetChange } from "./plan.ts";
+import type { Plan, PlanAction, PlanChange, PlanItem, RecoverChange, SecretMetadata, SetChange } from "./plan-items.ts";
 import { compareSecret, planSoftDeleted } from "./plan.ts";
 import type { DesiredSecret } from "./naming.ts";
 import type { Origin } from "./sources/source-entry.ts";

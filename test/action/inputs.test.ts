@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { CLOUDS } from "../../src/engine/clouds.ts";
 import { InputError } from "../../src/engine/errors.ts";
-import { readInputs, splitList, type Inputs } from "../../src/action/inputs.ts";
+import { splitList } from "../../src/action/input-fields.ts";
+import { readInputs, type Inputs } from "../../src/action/inputs.ts";
 
 const TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
 const CLIENT = "0b9a5a1e-6c4f-4d0e-9a43-1d2f3e4a5b6c";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ChangeResult, ResultStatus } from "../../src/engine/apply.ts";
 import { SyncError } from "../../src/engine/errors.ts";
-import type { PlanAction } from "../../src/engine/plan.ts";
+import type { PlanAction } from "../../src/engine/plan-items.ts";
 import { countResults, writeFailureSummary, writeReport } from "../../src/action/report.ts";
 import type { AnnotationProperties, ReportContext, ReportIO } from "../../src/action/report.ts";
 import { findStructureProblems, viewSummary } from "../../tools/summary-html.ts";

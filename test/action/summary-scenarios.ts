@@ -4,7 +4,7 @@
  */
 import type { ChangeResult, ResultStatus } from "../../src/engine/apply.ts";
 import { createVaultError } from "../../src/engine/vault/vault-errors.ts";
-import type { PlanAction } from "../../src/engine/plan.ts";
+import type { PlanAction } from "../../src/engine/plan-items.ts";
 import type { SummaryContext } from "../../src/action/summary.ts";
 
 export const VAULT_URL = "https://demo-vault.vault.azure.net";

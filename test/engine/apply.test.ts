@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { applyPlan, predictResults } from "../../src/engine/apply.ts";
 import type { ApplyOptions } from "../../src/engine/apply.ts";
 import { planChanges } from "../../src/engine/plan.ts";
-import type { Plan, PlanOptions, SecretMetadata } from "../../src/engine/plan.ts";
+import type { Plan, PlanOptions, SecretMetadata } from "../../src/engine/plan-items.ts";
 import { readVaultState } from "../../src/engine/vault-state.ts";
 import type { DesiredSecret } from "../../src/engine/naming.ts";
 import { AUDIT_TAGS, MANAGED_BY_TAG, MANAGED_BY_VALUE, OWNER_TAG, PREFIX_TAG } from "../../src/engine/tags.ts";

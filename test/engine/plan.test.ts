@@ -1,7 +1,7 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { compareSecret, planChanges } from "../../src/engine/plan.ts";
-import type { PlanInput, PlanItem, PlanOptions, SecretMetadata } from "../../src/engine/plan.ts";
+import type { PlanInput, PlanItem, PlanOptions, SecretMetadata } from "../../src/engine/plan-items.ts";
 import type { DesiredSecret, Rejection } from "../../src/engine/naming.ts";
 import type { DeletedSecretInfo } from "../../src/engine/vault/key-vault.ts";
 import type { ExistingSecret, OwnershipHistory, ValueState, VaultState } from "../../src/engine/vault-state.ts";

@@ -16,7 +16,7 @@ import type { KeyVault, KeyVaultOptions } from "../../../src/engine/vault/key-va
 import { VaultError } from "../../../src/engine/vault/vault-errors.ts";
 import { readVaultState } from "../../../src/engine/vault-state.ts";
 import { planChanges } from "../../../src/engine/plan.ts";
-import type { PlanOptions } from "../../../src/engine/plan.ts";
+import type { PlanOptions } from "../../../src/engine/plan-items.ts";
 import { applyPlan } from "../../../src/engine/apply.ts";
 import type { ChangeResult } from "../../../src/engine/apply.ts";
 import { sleepFor } from "../../../src/engine/limiter.ts";
