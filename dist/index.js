@@ -40510,23 +40510,30 @@ function decideThrottleDelay(retry, retryAfterMs, random, settings) {
 }
 // ---- Refusals the adapter waits out ----
 const READS = new Set(["list", "list-deleted", "list-versions", "get", "get-deleted"]);
+/** The calls the SDK does not repeat on a lost answer (PUT, DELETE, POST): the adapter does, after a look. */
+const UNSAFE_TO_REPEAT = new Set(["set", "delete", "recover"]);
 /** Whether and how long to wait before trying a refused call again, with the state after it. */
 function decideVaultRetry(kind, operation, tries, memory, settings) {
-    const stop = { delayMs: undefined, tries: { ...tries }, memory: { ...memory } };
+    const stop = { delayMs: undefined, answerLost: false, tries: { ...tries }, memory: { ...memory } };
+    if (UNSAFE_TO_REPEAT.has(operation) && kind === "transient") {
+        if (tries.lost >= settings.transientRetries)
+            return { ...stop, answerLost: true };
+        return { ...stop, delayMs: settings.transientDelayMs * 2 ** tries.lost, answerLost: true, tries: { ...tries, lost: tries.lost + 1 } };
+    }
     if (mayStillBePropagating(kind)) {
         if (memory.succeededOnce && READS.has(operation))
             return stop;
         const delayMs = memory.propagationWaitedOut ? undefined : settings.forbiddenDelaysMs[tries.forbidden];
         if (delayMs === undefined)
             return { ...stop, memory: { ...memory, propagationWaitedOut: true } };
-        return { delayMs, tries: { ...tries, forbidden: tries.forbidden + 1 }, memory: { ...memory } };
+        return { ...stop, delayMs, tries: { ...tries, forbidden: tries.forbidden + 1 } };
     }
     const settling = kind === "being-deleted" || kind === "being-recovered" || (operation === "recover" && kind === "not-found");
     if (settling) {
         const delayMs = settings.conflictDelaysMs[tries.conflict];
         if (delayMs === undefined)
             return stop;
-        return { delayMs, tries: { ...tries, conflict: tries.conflict + 1 }, memory: { ...memory } };
+        return { ...stop, delayMs, tries: { ...tries, conflict: tries.conflict + 1 } };
     }
     return stop;
 }
@@ -40559,14 +40566,104 @@ function createErrorBodyPolicy(bodies) {
         },
     };
 }
-/** The SDK sends without a timeout by default; a stalled connection would hang the run. */
+/**
+ * The SDK sends without a timeout by default; a stalled connection would hang the run. Its own
+ * `request.timeout` is not used: the SDK clears that timer only when an answer arrives, so after a
+ * dropped connection the timer kept the process alive for the whole timeout after its last output.
+ * This one aborts through the request's signal and is cleared however the try ends. Place it
+ * closest to the wire (after the retry policies), so every try gets the whole timeout.
+ */
 function createTimeoutPolicy(timeoutMs) {
     return {
         name: "keyvaultSyncTimeout",
-        sendRequest(request, next) {
-            if (!request.timeout)
-                request.timeout = timeoutMs;
-            return next(request);
+        async sendRequest(request, next) {
+            const callerSignal = request.abortSignal;
+            const controller = new AbortController();
+            const abort = () => controller.abort();
+            if (callerSignal?.aborted)
+                abort();
+            callerSignal?.addEventListener("abort", abort);
+            const timer = setTimeout(abort, timeoutMs);
+            // A pending try must not be what keeps the process alive, whatever happens to it.
+            timer.unref();
+            request.abortSignal = controller.signal;
+            try {
+                return await next(request);
+            }
+            finally {
+                clearTimeout(timer);
+                callerSignal?.removeEventListener("abort", abort);
+                // The retry policy sends the same request object again: the next try starts unaborted.
+                request.abortSignal = callerSignal;
+            }
+        },
+    };
+}
+// ---- Writes whose answer was lost ----
+/**
+ * Methods the SDK must not repeat on its own: a repeated PUT stores a second version, a repeated
+ * DELETE or recover fails on the state the first one left. PATCH and reads are safe to repeat.
+ */
+const vault_policies_UNSAFE_TO_REPEAT = new Set(["PUT", "POST", "DELETE"]);
+/** The network errors the SDK's retry policy repeats a request on. */
+const REPEATED_NETWORK_CODES = new Set(["ETIMEDOUT", "ESOCKETTIMEDOUT", "ECONNREFUSED", "ECONNRESET", "ENOENT", "ENOTFOUND"]);
+/**
+ * A write that may or may not have been stored: the connection failed after it was sent, or the
+ * service answered with a status the SDK would retry (408, 5xx). Not a RestError, so the SDK's
+ * retry policy passes it straight up; the adapter reads the secret before deciding to write
+ * again. Holds status, code and Key Vault's error body, never the request (its body is the value).
+ */
+class OutcomeUnknownError extends Error {
+    statusCode;
+    code;
+    details;
+    constructor(statusCode, code, body) {
+        super("the answer to a write was lost; it may or may not have been stored");
+        this.name = "OutcomeUnknownError";
+        this.statusCode = statusCode;
+        this.code = code;
+        this.details = body === undefined ? undefined : { error: body };
+    }
+}
+function isRepeatedStatus(status) {
+    return status === 408 || (status >= 500 && status !== 501 && status !== 505);
+}
+function readErrorBody(text) {
+    if (!text)
+        return undefined;
+    try {
+        const parsed = JSON.parse(text);
+        return parsed.error && typeof parsed.error === "object" ? parsed.error : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Turns every failure of a PUT, POST or DELETE that the SDK would retry into an
+ * OutcomeUnknownError. Place it after the SDK's retry policy (perRetry), so it sees each try.
+ */
+function createNoBlindRepeatPolicy() {
+    return {
+        name: "keyvaultSyncNoBlindRepeat",
+        async sendRequest(request, next) {
+            if (!vault_policies_UNSAFE_TO_REPEAT.has(request.method))
+                return next(request);
+            let response;
+            try {
+                response = await next(request);
+            }
+            catch (error) {
+                const code = typeof error === "object" && error !== null ? error.code : undefined;
+                if (typeof code === "string" && REPEATED_NETWORK_CODES.has(code))
+                    throw new OutcomeUnknownError(undefined, code, undefined);
+                throw error;
+            }
+            if (!isRepeatedStatus(response.status))
+                return response;
+            const body = readErrorBody(response.bodyAsText ?? undefined);
+            const code = typeof body?.code === "string" ? body.code : undefined;
+            throw new OutcomeUnknownError(response.status, code, body);
         },
     };
 }
@@ -40796,7 +40893,10 @@ const HINTS = {
 };
 function summarise(failure) {
     const firstLine = failure.message.split(/\r?\n/)[0]?.trim() || failure.message;
-    const codes = [failure.status, failure.innerCode ?? failure.code].filter((part) => part !== undefined).join(" ");
+    // The fixed descriptions ("the request failed (ECONNRESET)") already name their codes.
+    const codes = [failure.status, failure.innerCode ?? failure.code]
+        .filter((part) => part !== undefined && !new RegExp(`\\b${String(part)}\\b`).test(firstLine))
+        .join(" ");
     const action = /Action: '([^']+)'/.exec(failure.message)?.[1];
     const detail = [codes, action ? `action ${action}` : undefined].filter(Boolean).join(", ");
     return detail ? `${firstLine} (${detail})` : firstLine;
@@ -41321,6 +41421,29 @@ async function recoverInsteadOfCreate(item, change, rules, vault, context, refus
     const result = await recoverThenWrite(item, decision.change, vault, context);
     return { ...result, reason: `${found}; ${result.reason}` };
 }
+/**
+ * Key Vault has no conditional create: two owners that both planned to create a new name both
+ * write, and the name then holds both owners' versions. After a create, every version must be
+ * this owner's. Of two racing runs the later one always sees the other's version, so at least
+ * one of them reports the race, whichever order the writes and the checks take.
+ */
+async function checkCreateRace(item, name, vault, owner) {
+    let versions;
+    try {
+        versions = await vault.listVersions(name);
+    }
+    catch (error) {
+        return failedResult(item, error, `created, but could not confirm that no other writer created '${name}' at the same time: `);
+    }
+    // Without adopt, the write rule refuses exactly the versions that are not this owner's.
+    const others = versions.map((version) => decideWrite(version.tags, owner, false)).filter((rule) => rule.kind === "refused");
+    if (others.length === 0)
+        return undefined;
+    const owners = [...new Set(others.map((rule) => (rule.reason === "other-owner" ? `owner '${rule.owner}'` : "a writer outside keyvault-sync")))];
+    const result = resultFromItem(item, "failed", `conflict: created, but ${owners.join(" and ")} created '${name}' at the same time; it now holds ${others.length} ${others.length === 1 ? "version" : "versions"} besides this owner's (Key Vault has no conditional create)`);
+    result.hint = `Two writers sync '${name}' into one vault: give each its own prefix or vault, then check which value '${name}' should hold and run the sync again.`;
+    return result;
+}
 async function applyChange(item, change, vault, context) {
     switch (change.kind) {
         case "set":
@@ -41333,7 +41456,9 @@ async function applyChange(item, change, vault, context) {
                     return recoverInsteadOfCreate(item, change, change.whenSoftDeleted, vault, context, error);
                 throw error;
             }
-            return resultFromItem(item, item.action === "create" ? "created" : "updated");
+            if (item.action === "create")
+                return (await checkCreateRace(item, change.secret.name, vault, context.scope.owner)) ?? resultFromItem(item, "created");
+            return resultFromItem(item, "updated");
         case "patch":
             await vault.updateProperties(change.storedName, change.version, buildUpdate(change.currentExpiresOn, context));
             return resultFromItem(item, "updated");
@@ -85400,7 +85525,10 @@ function createRequestDebugPolicy(debug, now) {
  *
  * - 429: a pipeline policy closest to the wire retries with 1, 2, 4, 8, 16 s backoff (jittered),
  *   honouring Retry-After when present; the SDK alone retries a 429 only when it has Retry-After.
- * - 5xx and dropped connections: the SDK's own retry policy (3 retries); nothing is added on top.
+ * - 5xx and dropped connections on reads and PATCH: the SDK's own retry policy (3 retries).
+ * - The same on a PUT, DELETE or recover: the outcome is unknown (the vault may have stored the
+ *   write before the answer was lost), so the SDK may not repeat it blindly. The adapter reads
+ *   what the vault holds, and writes again only when the write is not there (3 retries).
  * - 403 by RBAC or access policy: a few retries for role-assignment propagation, until one 403
  *   has outlasted them; after that every 403 fails at once, so a missing role costs seconds
  *   once per run instead of on every secret or every kind of call.
@@ -85425,6 +85553,16 @@ function createRequestDebugPolicy(debug, now) {
  */
 const DEFAULT_WRITE_PACING = { limit: 280, windowMs: 10_000 };
 // ---- The adapter ----
+const VERBS_DONE = { set: "write", delete: "delete" };
+/** Value, content type and every tag equal: the version is the one this write stores. */
+function holdsWrite(latest, write) {
+    const stored = latest.properties.tags;
+    const keys = Object.keys(write.tags);
+    return (latest.value === write.value &&
+        (latest.properties.contentType ?? undefined) === (write.contentType ?? undefined) &&
+        keys.length === Object.keys(stored).length &&
+        keys.every((key) => stored[key] === write.tags[key]));
+}
 function toSecretInfo(properties) {
     return {
         name: properties.name,
@@ -85463,7 +85601,6 @@ function key_vault_createKeyVault(vaultUrl, credential, options = {}) {
     const client = new SecretClient(vaultUrl, credential, {
         additionalPolicies: [
             { position: "perCall", policy: createErrorBodyPolicy(errorBodies) },
-            { position: "perCall", policy: createTimeoutPolicy(REQUEST_TIMEOUT_MS) },
             {
                 position: "perRetry",
                 policy: createThrottlePolicy({
@@ -85474,8 +85611,12 @@ function key_vault_createKeyVault(vaultUrl, credential, options = {}) {
                     log,
                 }),
             },
+            // After the SDK's retry policy, so it sees every try.
+            { position: "perRetry", policy: createNoBlindRepeatPolicy() },
             // Closest to the wire, so every attempt (retries of 429s and transient errors) shows.
             ...(options.debug === undefined ? [] : [{ position: "perRetry", policy: createRequestDebugPolicy(options.debug, now) }]),
+            // Closest to the wire of all, so every try gets the whole time.
+            { position: "perRetry", policy: createTimeoutPolicy(REQUEST_TIMEOUT_MS) },
         ],
         retryOptions: { maxRetries: retry.transientRetries, retryDelayInMs: retry.transientDelayMs },
         httpClient: options.httpClient,
@@ -85493,13 +85634,27 @@ function key_vault_createKeyVault(vaultUrl, credential, options = {}) {
         return call();
     }
     let memory = { propagationWaitedOut: false, succeededOnce: false };
-    async function callVault(operation, secretName, write, attempt) {
+    /**
+     * One vault call with the adapter's retries. `confirm` is for writes the SDK does not repeat
+     * (see createNoBlindRepeatPolicy): when a try's answer was lost, it reads what the vault holds
+     * before the next try, and a write that was stored after all is not sent again.
+     */
+    async function callVault(operation, secretName, write, attempt, confirm) {
         return afterFirstCall(async () => {
-            let tries = { forbidden: 0, conflict: 0 };
+            let tries = { forbidden: 0, conflict: 0, lost: 0 };
+            let answerLost = false;
             for (;;) {
-                if (write)
-                    await writeLimiter?.take();
                 try {
+                    if (answerLost && confirm !== undefined) {
+                        const found = await confirm();
+                        if (found.done) {
+                            log(`Key Vault had done the ${VERBS_DONE[operation]} of '${secretName ?? ""}' whose answer was lost; not sending it again`);
+                            memory = { ...memory, succeededOnce: true };
+                            return found.result;
+                        }
+                    }
+                    if (write)
+                        await writeLimiter?.take();
                     const result = await attempt();
                     memory = { ...memory, succeededOnce: true };
                     return result;
@@ -85511,15 +85666,38 @@ function key_vault_createKeyVault(vaultUrl, credential, options = {}) {
                     const failure = classifyVaultError(restoreErrorBody(error, errorBodies));
                     const decision = decideVaultRetry(failure.kind, operation, tries, memory, retry);
                     ({ tries, memory } = decision);
-                    const delay = decision.delayMs;
-                    const vaultError = createVaultError(failure, operation, { vaultUrl, secretName, clientId: options.clientId });
+                    const { delayMs: delay, answerLost: lost } = decision;
+                    if (lost)
+                        answerLost = true;
+                    const stated = lost && delay === undefined ? { ...failure, message: `${failure.message}; whether Key Vault did it is unknown` } : failure;
+                    const vaultError = createVaultError(stated, operation, { vaultUrl, secretName, clientId: options.clientId });
                     if (delay === undefined)
                         throw vaultError;
-                    log(`${vaultError.message}; retrying in ${(delay / 1000).toFixed(1)} s`);
+                    const next = lost && confirm !== undefined ? "checking what the vault holds" : "retrying";
+                    log(`${vaultError.message}; ${next} in ${(delay / 1000).toFixed(1)} s`);
                     await sleep(delay);
                 }
             }
         });
+    }
+    /** The latest version with its value, or undefined when the name holds no active secret. */
+    async function readLatest(name) {
+        try {
+            const secret = await client.getSecret(name);
+            return { value: secret.value ?? "", properties: toSecretInfo(secret.properties) };
+        }
+        catch (error) {
+            if (classifyVaultError(error).kind === "not-found")
+                return undefined;
+            throw error;
+        }
+    }
+    /** A lost PUT was stored when the latest version holds exactly what it wrote. */
+    async function confirmStored(name, write) {
+        const latest = await readLatest(name);
+        if (latest === undefined || !holdsWrite(latest, write))
+            return { done: false };
+        return { done: true, result: latest.properties };
     }
     /** Polls until a just-recovered secret answers; Key Vault answers 404 for a few seconds. */
     async function waitUntilReadable(name) {
@@ -85573,13 +85751,16 @@ function key_vault_createKeyVault(vaultUrl, credential, options = {}) {
         setSecret: (name, write) => callVault("set", name, true, async () => {
             const secret = await client.setSecret(name, write.value, { contentType: write.contentType, tags: write.tags, expiresOn: write.expiresOn });
             return toSecretInfo(secret.properties);
-        }),
+        }, () => confirmStored(name, write)),
         updateProperties: (name, version, update) => callVault("update", name, true, async () => toSecretInfo(await client.updateSecretProperties(name, version, { contentType: update.contentType, tags: update.tags, expiresOn: update.expiresOn }))),
         deleteSecret: (name) => callVault("delete", name, true, async () => {
             // Starting the poller sends the DELETE and checks once; waiting 2 s per secret for the
             // deleted entry to show up would only slow a prune down.
             await client.beginDeleteSecret(name);
-        }),
+        }, 
+        // A lost DELETE was done when the name no longer answers.
+        async () => ((await readLatest(name)) === undefined ? { done: true, result: undefined } : { done: false })),
+        // No confirm: the SDK's recover reads the secret first and does not recover what answers.
         recoverSecret: async (name) => {
             const poller = await callVault("recover", name, true, () => client.beginRecoverDeletedSecret(name));
             if (!poller.isDone())

@@ -14,6 +14,8 @@ export type WriteRule =
   /** Not written by keyvault-sync, and this run does not adopt. */
   | { kind: "refused"; reason: "not-adopted" };
 
+export type RefusedWrite = Extract<WriteRule, { kind: "refused" }>;
+
 /** May a run of `owner` (adopting or not) write over a version that carries `tags`? */
 export function decideWrite(tags: Readonly<Record<string, string>>, owner: string, adopt: boolean): WriteRule {
   const ownership = readOwnership(tags, owner);

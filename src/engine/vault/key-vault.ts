@@ -4,7 +4,10 @@
  *
  * - 429: a pipeline policy closest to the wire retries with 1, 2, 4, 8, 16 s backoff (jittered),
  *   honouring Retry-After when present; the SDK alone retries a 429 only when it has Retry-After.
- * - 5xx and dropped connections: the SDK's own retry policy (3 retries); nothing is added on top.
+ * - 5xx and dropped connections on reads and PATCH: the SDK's own retry policy (3 retries).
+ * - The same on a PUT, DELETE or recover: the outcome is unknown (the vault may have stored the
+ *   write before the answer was lost), so the SDK may not repeat it blindly. The adapter reads
+ *   what the vault holds, and writes again only when the write is not there (3 retries).
  * - 403 by RBAC or access policy: a few retries for role-assignment propagation, until one 403
  *   has outlasted them; after that every 403 fails at once, so a missing role costs seconds
  *   once per run instead of on every secret or every kind of call.
@@ -27,7 +30,7 @@ import { classifyVaultError, createVaultError } from "./vault-errors.ts";
 import type { VaultOperation } from "./vault-errors.ts";
 import { DEFAULT_RETRY, decideVaultRetry } from "./retry-rules.ts";
 import type { CallTries, RetrySettings, VaultRetryMemory } from "./retry-rules.ts";
-import { createErrorBodyPolicy, createThrottlePolicy, createTimeoutPolicy, REQUEST_TIMEOUT_MS, restoreErrorBody } from "./vault-policies.ts";
+import { createErrorBodyPolicy, createNoBlindRepeatPolicy, createThrottlePolicy, createTimeoutPolicy, REQUEST_TIMEOUT_MS, restoreErrorBody } from "./vault-policies.ts";
 import type { ErrorBody } from "./vault-policies.ts";
 import { createRequestDebugPolicy } from "./request-debug-policy.ts";
 
@@ -122,6 +125,23 @@ export interface KeyVaultOptions {
 
 // ---- The adapter ----
 
+const VERBS_DONE: Partial<Record<VaultOperation, string>> = { set: "write", delete: "delete" };
+
+/** What a call whose answer was lost left behind: done (with what it would have answered), or not. */
+type Confirmation<T> = { done: true; result: T } | { done: false };
+
+/** Value, content type and every tag equal: the version is the one this write stores. */
+function holdsWrite(latest: { value: string; properties: SecretInfo }, write: SecretWrite): boolean {
+  const stored = latest.properties.tags;
+  const keys = Object.keys(write.tags);
+  return (
+    latest.value === write.value &&
+    (latest.properties.contentType ?? undefined) === (write.contentType ?? undefined) &&
+    keys.length === Object.keys(stored).length &&
+    keys.every((key) => stored[key] === write.tags[key])
+  );
+}
+
 function toSecretInfo(properties: SecretProperties): SecretInfo {
   return {
     name: properties.name,
@@ -163,7 +183,6 @@ export function createKeyVault(vaultUrl: string, credential: TokenCredential, op
   const client = new SecretClient(vaultUrl, credential, {
     additionalPolicies: [
       { position: "perCall", policy: createErrorBodyPolicy(errorBodies) },
-      { position: "perCall", policy: createTimeoutPolicy(REQUEST_TIMEOUT_MS) },
       {
         position: "perRetry",
         policy: createThrottlePolicy({
@@ -174,8 +193,12 @@ export function createKeyVault(vaultUrl: string, credential: TokenCredential, op
           log,
         }),
       },
+      // After the SDK's retry policy, so it sees every try.
+      { position: "perRetry", policy: createNoBlindRepeatPolicy() },
       // Closest to the wire, so every attempt (retries of 429s and transient errors) shows.
       ...(options.debug === undefined ? [] : [{ position: "perRetry" as const, policy: createRequestDebugPolicy(options.debug, now) }]),
+      // Closest to the wire of all, so every try gets the whole time.
+      { position: "perRetry", policy: createTimeoutPolicy(REQUEST_TIMEOUT_MS) },
     ],
     retryOptions: { maxRetries: retry.transientRetries, retryDelayInMs: retry.transientDelayMs },
     httpClient: options.httpClient,
@@ -199,12 +222,32 @@ export function createKeyVault(vaultUrl: string, credential: TokenCredential, op
 
   let memory: VaultRetryMemory = { propagationWaitedOut: false, succeededOnce: false };
 
-  async function callVault<T>(operation: VaultOperation, secretName: string | undefined, write: boolean, attempt: () => Promise<T>): Promise<T> {
+  /**
+   * One vault call with the adapter's retries. `confirm` is for writes the SDK does not repeat
+   * (see createNoBlindRepeatPolicy): when a try's answer was lost, it reads what the vault holds
+   * before the next try, and a write that was stored after all is not sent again.
+   */
+  async function callVault<T>(
+    operation: VaultOperation,
+    secretName: string | undefined,
+    write: boolean,
+    attempt: () => Promise<T>,
+    confirm?: () => Promise<Confirmation<T>>,
+  ): Promise<T> {
     return afterFirstCall(async () => {
-      let tries: CallTries = { forbidden: 0, conflict: 0 };
+      let tries: CallTries = { forbidden: 0, conflict: 0, lost: 0 };
+      let answerLost = false;
       for (;;) {
-        if (write) await writeLimiter?.take();
         try {
+          if (answerLost && confirm !== undefined) {
+            const found = await confirm();
+            if (found.done) {
+              log(`Key Vault had done the ${VERBS_DONE[operation]} of '${secretName ?? ""}' whose answer was lost; not sending it again`);
+              memory = { ...memory, succeededOnce: true };
+              return found.result;
+            }
+          }
+          if (write) await writeLimiter?.take();
           const result = await attempt();
           memory = { ...memory, succeededOnce: true };
           return result;
@@ -214,14 +257,35 @@ export function createKeyVault(vaultUrl: string, credential: TokenCredential, op
           const failure = classifyVaultError(restoreErrorBody(error, errorBodies));
           const decision = decideVaultRetry(failure.kind, operation, tries, memory, retry);
           ({ tries, memory } = decision);
-          const delay = decision.delayMs;
-          const vaultError = createVaultError(failure, operation, { vaultUrl, secretName, clientId: options.clientId });
+          const { delayMs: delay, answerLost: lost } = decision;
+          if (lost) answerLost = true;
+          const stated = lost && delay === undefined ? { ...failure, message: `${failure.message}; whether Key Vault did it is unknown` } : failure;
+          const vaultError = createVaultError(stated, operation, { vaultUrl, secretName, clientId: options.clientId });
           if (delay === undefined) throw vaultError;
-          log(`${vaultError.message}; retrying in ${(delay / 1000).toFixed(1)} s`);
+          const next = lost && confirm !== undefined ? "checking what the vault holds" : "retrying";
+          log(`${vaultError.message}; ${next} in ${(delay / 1000).toFixed(1)} s`);
           await sleep(delay);
         }
       }
     });
+  }
+
+  /** The latest version with its value, or undefined when the name holds no active secret. */
+  async function readLatest(name: string): Promise<{ value: string; properties: SecretInfo } | undefined> {
+    try {
+      const secret = await client.getSecret(name);
+      return { value: secret.value ?? "", properties: toSecretInfo(secret.properties) };
+    } catch (error) {
+      if (classifyVaultError(error).kind === "not-found") return undefined;
+      throw error;
+    }
+  }
+
+  /** A lost PUT was stored when the latest version holds exactly what it wrote. */
+  async function confirmStored(name: string, write: SecretWrite): Promise<Confirmation<SecretInfo>> {
+    const latest = await readLatest(name);
+    if (latest === undefined || !holdsWrite(latest, write)) return { done: false };
+    return { done: true, result: latest.properties };
   }
 
   /** Polls until a just-recovered secret answers; Key Vault answers 404 for a few seconds. */
@@ -271,20 +335,34 @@ export function createKeyVault(vaultUrl: string, credential: TokenCredential, op
         }
       }),
     setSecret: (name, write) =>
-      callVault("set", name, true, async () => {
-        const secret = await client.setSecret(name, write.value, { contentType: write.contentType, tags: write.tags, expiresOn: write.expiresOn });
-        return toSecretInfo(secret.properties);
-      }),
+      callVault(
+        "set",
+        name,
+        true,
+        async () => {
+          const secret = await client.setSecret(name, write.value, { contentType: write.contentType, tags: write.tags, expiresOn: write.expiresOn });
+          return toSecretInfo(secret.properties);
+        },
+        () => confirmStored(name, write),
+      ),
     updateProperties: (name, version, update) =>
       callVault("update", name, true, async () =>
         toSecretInfo(await client.updateSecretProperties(name, version, { contentType: update.contentType, tags: update.tags, expiresOn: update.expiresOn })),
       ),
     deleteSecret: (name) =>
-      callVault("delete", name, true, async () => {
-        // Starting the poller sends the DELETE and checks once; waiting 2 s per secret for the
-        // deleted entry to show up would only slow a prune down.
-        await client.beginDeleteSecret(name);
-      }),
+      callVault(
+        "delete",
+        name,
+        true,
+        async () => {
+          // Starting the poller sends the DELETE and checks once; waiting 2 s per secret for the
+          // deleted entry to show up would only slow a prune down.
+          await client.beginDeleteSecret(name);
+        },
+        // A lost DELETE was done when the name no longer answers.
+        async () => ((await readLatest(name)) === undefined ? { done: true, result: undefined } : { done: false }),
+      ),
+    // No confirm: the SDK's recover reads the secret first and does not recover what answers.
     recoverSecret: async (name) => {
       const poller = await callVault("recover", name, true, () => client.beginRecoverDeletedSecret(name));
       if (!poller.isDone()) await afterFirstCall(() => waitUntilReadable(name));

@@ -1,7 +1,7 @@
 /**
  * When the vault adapter tries a Key Vault call again, as decisions over plain data: the 429
- * backoff of the throttle policy and the adapter's waits for role propagation and for secrets
- * that are being deleted or recovered. The loops that act on them (the throttle policy, the
+ * backoff of the throttle policy and the adapter's waits for role propagation, for secrets that
+ * are being deleted or recovered, and after a write whose answer was lost. The loops that act on them (the throttle policy, the
  * adapter's callVault) only sleep and try again. Pure; the defaults live here beside the rules.
  */
 import type { VaultFailureKind, VaultOperation } from "./vault-errors.ts";
@@ -76,14 +76,24 @@ export interface VaultRetryMemory {
 export interface CallTries {
   forbidden: number;
   conflict: number;
+  /** Looks at the vault after a write whose answer was lost. */
+  lost: number;
 }
 
 export interface VaultRetryDecision {
   /** Undefined: do not retry, the failure is final. */
   delayMs: number | undefined;
+  /**
+   * The failure lost the answer of a write the SDK does not repeat: the vault may have done it,
+   * so the next try first reads what the vault holds (and a final failure says the outcome is unknown).
+   */
+  answerLost: boolean;
   tries: CallTries;
   memory: VaultRetryMemory;
 }
+
+/** The calls the SDK does not repeat on a lost answer (PUT, DELETE, POST): the adapter does, after a look. */
+export const UNSAFE_TO_REPEAT: ReadonlySet<VaultOperation> = new Set(["set", "delete", "recover"]);
 
 /** Whether and how long to wait before trying a refused call again, with the state after it. */
 export function decideVaultRetry(
@@ -91,20 +101,24 @@ export function decideVaultRetry(
   operation: VaultOperation,
   tries: Readonly<CallTries>,
   memory: Readonly<VaultRetryMemory>,
-  settings: Pick<RetrySettings, "forbiddenDelaysMs" | "conflictDelaysMs">,
+  settings: Pick<RetrySettings, "forbiddenDelaysMs" | "conflictDelaysMs" | "transientRetries" | "transientDelayMs">,
 ): VaultRetryDecision {
-  const stop = { delayMs: undefined, tries: { ...tries }, memory: { ...memory } };
+  const stop = { delayMs: undefined, answerLost: false, tries: { ...tries }, memory: { ...memory } };
+  if (UNSAFE_TO_REPEAT.has(operation) && kind === "transient") {
+    if (tries.lost >= settings.transientRetries) return { ...stop, answerLost: true };
+    return { ...stop, delayMs: settings.transientDelayMs * 2 ** tries.lost, answerLost: true, tries: { ...tries, lost: tries.lost + 1 } };
+  }
   if (mayStillBePropagating(kind)) {
     if (memory.succeededOnce && READS.has(operation)) return stop;
     const delayMs = memory.propagationWaitedOut ? undefined : settings.forbiddenDelaysMs[tries.forbidden];
     if (delayMs === undefined) return { ...stop, memory: { ...memory, propagationWaitedOut: true } };
-    return { delayMs, tries: { ...tries, forbidden: tries.forbidden + 1 }, memory: { ...memory } };
+    return { ...stop, delayMs, tries: { ...tries, forbidden: tries.forbidden + 1 } };
   }
   const settling = kind === "being-deleted" || kind === "being-recovered" || (operation === "recover" && kind === "not-found");
   if (settling) {
     const delayMs = settings.conflictDelaysMs[tries.conflict];
     if (delayMs === undefined) return stop;
-    return { delayMs, tries: { ...tries, conflict: tries.conflict + 1 }, memory: { ...memory } };
+    return { ...stop, delayMs, tries: { ...tries, conflict: tries.conflict + 1 } };
   }
   return stop;
 }
