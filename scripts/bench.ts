@@ -9,8 +9,8 @@
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { DEFAULT_CLIENT_ID, adminDelete, adminGet, cloudEnv, startCloud } from "../test/cloud/index.ts";
-import { githubContext, runAction } from "../test/e2e/run-action.ts";
+import { DEFAULT_CLIENT_ID, adminDelete, adminGet, cloudEnv, startCloud } from "../local-azure/index.ts";
+import { githubContext, runAction } from "../tools/run-action.ts";
 
 const { values: args } = parseArgs({
   options: {

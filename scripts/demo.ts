@@ -3,9 +3,9 @@
  * runner would, and prints what the runner shows — the log (with masked values as ***), the
  * annotations, the outputs and the job summary — then what the vault holds (never the values).
  */
-import { adminGet, adminPut, cloudEnv, startCloud } from "../test/cloud/index.ts";
-import { githubContext, runAction } from "../test/e2e/run-action.ts";
-import type { ActionRun } from "../test/e2e/run-action.ts";
+import { adminGet, adminPut, cloudEnv, startCloud } from "../local-azure/index.ts";
+import { githubContext, runAction } from "../tools/run-action.ts";
+import type { ActionRun } from "../tools/run-action.ts";
 
 interface SecretView {
   name: string;

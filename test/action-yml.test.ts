@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { CHECK_INPUT_NAMES } from "../src/check-inputs.ts";
-import { INPUT_NAMES } from "../src/inputs.ts";
+import { CHECK_INPUT_NAMES } from "../src/action/check-inputs.ts";
+import { INPUT_NAMES } from "../src/action/input-fields.ts";
 import { readActionMetadata, renderInputsTable, renderOutputsTable, runReadmeTables, updateReadme } from "../scripts/readme-tables.ts";
 
 const ROOT = join(import.meta.dirname, "..");

@@ -3,12 +3,12 @@
  * the vault back through the admin API. Every run is also searched for leaked values.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { adminDelete, adminGet, adminPatch, adminPut, cloudEnv, startCloud } from "../cloud/index.ts";
-import type { Cloud } from "../cloud/index.ts";
-import { findStructureProblems } from "../summary-html.ts";
-import { findLeaks, makeCanary } from "./leak-check.ts";
-import { githubContext, runAction } from "./run-action.ts";
-import type { ActionRun, RunOptions } from "./run-action.ts";
+import { adminDelete, adminGet, adminPatch, adminPut, cloudEnv, startCloud } from "../../local-azure/index.ts";
+import type { Cloud } from "../../local-azure/index.ts";
+import { findStructureProblems } from "../../tools/summary-html.ts";
+import { findLeaks, makeCanary } from "../../tools/leak-check.ts";
+import { githubContext, runAction } from "../../tools/run-action.ts";
+import type { ActionRun, RunOptions } from "../../tools/run-action.ts";
 
 interface VersionView {
   version: string;

@@ -13,11 +13,11 @@
  * - leaves its vault without any secret.
  */
 import { expect } from "vitest";
-import { adminGet, adminPut, cloudEnv } from "../cloud/index.ts";
-import type { Cloud } from "../cloud/index.ts";
-import { findLeaks, makeCanary } from "./leak-check.ts";
-import { githubContext, runAction } from "./run-action.ts";
-import type { ActionRun } from "./run-action.ts";
+import { adminGet, adminPut, cloudEnv } from "../../local-azure/index.ts";
+import type { Cloud } from "../../local-azure/index.ts";
+import { findLeaks, makeCanary } from "../../tools/leak-check.ts";
+import { githubContext, runAction } from "../../tools/run-action.ts";
+import type { ActionRun } from "../../tools/run-action.ts";
 
 export interface BadInputRow {
   name: string;

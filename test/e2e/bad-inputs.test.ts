@@ -10,10 +10,10 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, it } from "vitest";
-import { startCloud } from "../cloud/index.ts";
-import type { Cloud } from "../cloud/index.ts";
+import { startCloud } from "../../local-azure/index.ts";
+import type { Cloud } from "../../local-azure/index.ts";
 import { createBadInputTable, type BadInputRow, type BadInputTable } from "./bad-input-rows.ts";
-import { makeCanary } from "./leak-check.ts";
+import { makeCanary } from "../../tools/leak-check.ts";
 
 const invalid = (input: string, ...rules: string[]): string[] => [`Invalid input '${input}'`, ...rules];
 const c = makeCanary;

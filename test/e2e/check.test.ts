@@ -5,15 +5,15 @@
  * keys SDK against the local vault's real RSA.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { adminGet, adminPut, cloudEnv, startCloud } from "../cloud/index.ts";
-import type { Cloud, RequestLogView } from "../cloud/index.ts";
-import { createVault, ownedBy, readVaultRequests, seedSecret, snapshotVault } from "./vault-helpers.ts";
-import type { VaultRole } from "./vault-helpers.ts";
-import { findLeaks } from "./leak-check.ts";
-import { githubContext, runAction } from "./run-action.ts";
-import { readCheckWorkflow } from "../check/readme-workflow.ts";
-import { findStructureProblems } from "../summary-html.ts";
-import type { ActionRun } from "./run-action.ts";
+import { adminGet, adminPut, cloudEnv, startCloud } from "../../local-azure/index.ts";
+import type { Cloud, RequestLogView } from "../../local-azure/index.ts";
+import { createVault, ownedBy, readVaultRequests, seedSecret, snapshotVault } from "../../tools/vault-helpers.ts";
+import type { VaultRole } from "../../tools/vault-helpers.ts";
+import { findLeaks } from "../../tools/leak-check.ts";
+import { githubContext, runAction } from "../../tools/run-action.ts";
+import { readCheckWorkflow } from "../readme-check-workflow.ts";
+import { findStructureProblems } from "../../tools/summary-html.ts";
+import type { ActionRun } from "../../tools/run-action.ts";
 
 let cloud: Cloud;
 

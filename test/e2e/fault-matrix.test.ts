@@ -12,15 +12,15 @@
  */
 import { writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startCloud } from "../cloud/index.ts";
-import type { Cloud, CloudInfo } from "../cloud/index.ts";
-import { createSeededRandom } from "../seeded-random.ts";
-import { makeCanary } from "./leak-check.ts";
-import { githubContext, runAction } from "./run-action.ts";
-import type { ActionRun } from "./run-action.ts";
-import { cloudEnv } from "../cloud/index.ts";
-import { createVault, patchVault, readVault, runSync, WRITE_OPERATIONS } from "./vault-helpers.ts";
-import type { AdminSecretView, SyncRun } from "./vault-helpers.ts";
+import { startCloud } from "../../local-azure/index.ts";
+import type { Cloud, CloudInfo } from "../../local-azure/index.ts";
+import { createSeededRandom } from "../../local-azure/seeded-random.ts";
+import { makeCanary } from "../../tools/leak-check.ts";
+import { githubContext, runAction } from "../../tools/run-action.ts";
+import type { ActionRun } from "../../tools/run-action.ts";
+import { cloudEnv } from "../../local-azure/index.ts";
+import { createVault, patchVault, readVault, runSync, WRITE_OPERATIONS } from "../../tools/vault-helpers.ts";
+import type { AdminSecretView, SyncRun } from "../../tools/vault-helpers.ts";
 
 const SECRETS = Number(process.env["FAULT_MATRIX_SECRETS"] ?? 120);
 const SEED = Number(process.env["FAULT_MATRIX_SEED"] ?? 20_261_127);

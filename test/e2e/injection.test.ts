@@ -6,14 +6,14 @@
  * its annotations, masks and debug lines, each as many as expected.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { adminPatch, cloudEnv, startCloud } from "../cloud/index.ts";
-import type { Cloud, CloudInfo } from "../cloud/index.ts";
+import { adminPatch, cloudEnv, startCloud } from "../../local-azure/index.ts";
+import type { Cloud, CloudInfo } from "../../local-azure/index.ts";
 import { findRunnerCommands } from "../runner-model.ts";
 import type { RunnerCommand } from "../runner-model.ts";
-import { findLeaks, makeCanary } from "./leak-check.ts";
-import { githubContext, runAction } from "./run-action.ts";
-import type { ActionRun, RunOptions } from "./run-action.ts";
-import { createVault, ownedBy, readLatest, readVault, seedSecret } from "./vault-helpers.ts";
+import { findLeaks, makeCanary } from "../../tools/leak-check.ts";
+import { githubContext, runAction } from "../../tools/run-action.ts";
+import type { ActionRun, RunOptions } from "../../tools/run-action.ts";
+import { createVault, ownedBy, readLatest, readVault, seedSecret } from "../../tools/vault-helpers.ts";
 
 /** Commands an attacker would want the runner to run; each is recognisable by `INJECTED` or the `e` mask. */
 const PAYLOADS = [

@@ -5,8 +5,8 @@
  * run side by side without seeing each other's secrets or requests.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startCloud } from "../cloud/index.ts";
-import type { Cloud, CloudInfo, RequestLogView } from "../cloud/index.ts";
+import { startCloud } from "../../local-azure/index.ts";
+import type { Cloud, CloudInfo, RequestLogView } from "../../local-azure/index.ts";
 import {
   OWNER,
   WRITE_OPERATIONS,
@@ -26,7 +26,7 @@ import {
   softDelete,
   vaultHost,
   visibleText,
-} from "./vault-helpers.ts";
+} from "../../tools/vault-helpers.ts";
 
 let cloud: Cloud;
 let info: CloudInfo;

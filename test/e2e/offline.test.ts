@@ -8,12 +8,12 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cloudEnv, startCloud } from "../cloud/index.ts";
-import type { Cloud, CloudInfo } from "../cloud/index.ts";
-import { findLeaks, makeCanary } from "./leak-check.ts";
-import { githubContext, runAction } from "./run-action.ts";
-import type { ActionRun } from "./run-action.ts";
-import { createVault, readVault, readVaultRequests } from "./vault-helpers.ts";
+import { cloudEnv, startCloud } from "../../local-azure/index.ts";
+import type { Cloud, CloudInfo } from "../../local-azure/index.ts";
+import { findLeaks, makeCanary } from "../../tools/leak-check.ts";
+import { githubContext, runAction } from "../../tools/run-action.ts";
+import type { ActionRun } from "../../tools/run-action.ts";
+import { createVault, readVault, readVaultRequests } from "../../tools/vault-helpers.ts";
 
 let cloud: Cloud;
 let info: CloudInfo;

@@ -4,11 +4,11 @@
  * the rest is folded, fixes are shown once as copyable commands, and the links go where they say.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startCloud } from "../cloud/index.ts";
-import type { Cloud } from "../cloud/index.ts";
-import { viewSummary } from "../summary-html.ts";
-import { SUMMARY_RUNS } from "./summary-runs.ts";
-import type { SyncRun } from "./vault-helpers.ts";
+import { startCloud } from "../../local-azure/index.ts";
+import type { Cloud } from "../../local-azure/index.ts";
+import { viewSummary } from "../../tools/summary-html.ts";
+import { SUMMARY_RUNS } from "../../tools/summary-runs.ts";
+import type { SyncRun } from "../../tools/vault-helpers.ts";
 
 const SHA = "0123456789abcdef0123456789abcdef01234567";
 const REPOSITORY = "https://github.com/octo-org/octo-repo";

@@ -5,9 +5,9 @@
  * secret), records every call and the highest number of calls in flight, and can be told to fail.
  * `restore` and `seed` change it behind the action's back, as another client would.
  */
-import type { DeletedSecretInfo, KeyVault, PropertiesUpdate, SecretInfo, SecretRead, SecretWrite } from "../../src/key-vault.ts";
-import { createVaultError } from "../../src/vault-errors.ts";
-import type { VaultFailure, VaultFailureKind, VaultOperation } from "../../src/vault-errors.ts";
+import type { DeletedSecretInfo, KeyVault, PropertiesUpdate, SecretInfo, SecretRead, SecretWrite } from "../../src/engine/vault/key-vault.ts";
+import { createVaultError } from "../../src/engine/vault/vault-errors.ts";
+import type { VaultFailure, VaultFailureKind, VaultOperation } from "../../src/engine/vault/vault-errors.ts";
 
 export interface FakeVersion {
   version: string;
