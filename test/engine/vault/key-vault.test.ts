@@ -214,6 +214,8 @@ describe("createKeyVault through the SDK pipeline", () => {
     for (const error of [first, second, read]) {
       expect(error.failure.kind).toBe("forbidden-rbac");
       expect(error.hint).toMatch(/Key Vault Secrets (Officer|User)/);
+      // Serialises the error's own fields, as a logger would.
+      // eslint-disable-next-line @typescript-eslint/no-misused-spread -- see above
       expect(JSON.stringify({ ...error, message: error.message, hint: error.hint })).not.toContain("hunter2");
       expect(error.cause).toBeUndefined();
     }
