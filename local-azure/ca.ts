@@ -9,6 +9,7 @@
  * and P-256 signs about twenty times faster than RSA-2048. node-forge builds only RSA
  * certificates, so the DER is assembled here with its ASN.1 helpers and signed by node:crypto.
  */
+/* eslint-disable @typescript-eslint/no-unsafe-enum-assignment -- node-forge types ASN.1 classes and tags as enums but takes the plain numbers its own docs use (CONTEXT, UNIVERSAL). */
 import { createHash, generateKeyPair, randomBytes, sign, type KeyObject } from "node:crypto";
 import { promisify } from "node:util";
 import forge from "node-forge";

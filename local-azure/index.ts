@@ -131,6 +131,8 @@ export async function startCloud(config?: DeepPartial<WorldConfig>, options: Sta
     stops.push(proxy.close);
 
     const firstVault = world.vaults[0];
+    // Assigned once, after the admin server that reads it through getInfo has started.
+    // eslint-disable-next-line prefer-const -- see above
     let info: CloudInfo | undefined;
     const admin = await startAdminServer({ port: options.adminPort, getInfo: () => ({ ...(info as CloudInfo), oidcRequestToken: world.github.requestToken }), world, github, keyVault, log: requestLog, mintFederatedToken: workloadIssuers.mint });
     stops.push(admin.close);

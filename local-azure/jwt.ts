@@ -79,7 +79,7 @@ export function decodeJwt(token: string): DecodedJwt | undefined {
     const payload: unknown = JSON.parse(Buffer.from(payloadPart, "base64url").toString("utf8"));
     if (typeof header !== "object" || header === null || typeof payload !== "object" || payload === null || Array.isArray(payload)) return undefined;
     return {
-      header: header as DecodedJwt["header"],
+      header: header,
       payload: payload as JwtClaims,
       signingInput: `${headerPart}.${payloadPart}`,
       signature: Buffer.from(signaturePart, "base64url"),

@@ -105,7 +105,7 @@ describe("npm run cloud, as typed", () => {
       expect((await adminGet<CloudInfo>(info.adminUrl, "/info")).proxy).toBe(info.proxy);
     } finally {
       if (child.pid !== undefined) process.kill(-child.pid, "SIGTERM");
-      await waitForExit(child as unknown as CloudProcess);
+      await waitForExit(child);
     }
   });
 });

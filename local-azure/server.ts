@@ -10,7 +10,7 @@ import type { Socket } from "node:net";
 import { closeServer, listenOnLoopback } from "./listen.ts";
 import type { TLSSocket } from "node:tls";
 import type { RequestLog } from "./request-log.ts";
-import type { CloudRequest, CloudResponse, Handler } from "./types.ts";
+import type { CloudResponse, Handler } from "./types.ts";
 
 export interface TlsServerOptions {
   certPem: string;
@@ -39,6 +39,8 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 function readHostname(req: IncomingMessage): string {
   const hostHeader = req.headers.host;
   if (hostHeader !== undefined && hostHeader !== "") return hostHeader.replace(/:\d+$/, "").toLowerCase();
+  // An HTTPS server's requests arrive on TLS sockets.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- see above
   const servername = (req.socket as TLSSocket).servername;
   return typeof servername === "string" ? servername.toLowerCase() : "";
 }

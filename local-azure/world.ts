@@ -176,10 +176,10 @@ export async function loadWorldConfig(path: string): Promise<DeepPartial<WorldCo
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new Error(`Failed to read the world config ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`Failed to read the world config ${path}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
   if (!isPlainObject(parsed)) throw new Error(`Failed to read the world config ${path}: the top level must be a JSON object`);
-  return parsed as DeepPartial<WorldConfig>;
+  return parsed;
 }
 
 export function toVaultUrl(vault: Pick<VaultConfig, "name" | "cloud">): string {

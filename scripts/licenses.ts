@@ -48,7 +48,7 @@ export function listBundledPackageDirs(stats: { modules?: StatsModule[] }): stri
 /** The file a module was read from: the identifier's last loader segment, without query or hash. */
 function resourceOf(identifier: string): string {
   const path = identifier.split("!").pop() ?? "";
-  return path.split("|")[0]!.split("?")[0]!;
+  return (path.split("|")[0] ?? "").split("?")[0] ?? "";
 }
 
 /** `/x/node_modules/@scope/name/lib/a.js` -> `/x/node_modules/@scope/name` (innermost package). */

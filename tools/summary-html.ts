@@ -5,7 +5,7 @@
  */
 import { Marked } from "marked";
 import markedAlert from "marked-alert";
-import { parse } from "node-html-parser";
+import { NodeType, parse } from "node-html-parser";
 import type { HTMLElement } from "node-html-parser";
 
 const renderer = new Marked({ gfm: true, async: false }).use(markedAlert());
@@ -33,7 +33,7 @@ export interface SummaryView {
 
 export function viewSummary(markdown: string): SummaryView {
   const root = renderSummaryHtml(markdown);
-  const top = root.childNodes.filter((node): node is HTMLElement => node.nodeType === 1);
+  const top = root.childNodes.filter((node): node is HTMLElement => node.nodeType === NodeType.ELEMENT_NODE);
   const sections = new Map<string, HTMLElement[]>();
   const order: string[] = [];
   let current: HTMLElement[] | undefined;

@@ -149,7 +149,7 @@ function putVault(context: AdminContext, name: string, req: CloudRequest): Cloud
     return answerError(400, "BadRequest", `The body names vault '${body.value.name}' but the path names '${name}'.`);
   }
   const existed = context.vaults.has(name);
-  const settings = mergeDeep(createVaultTemplate(name) as VaultSettings, { ...body.value, name } as DeepPartial<VaultSettings>);
+  const settings = mergeDeep(createVaultTemplate(name) as VaultSettings, { ...body.value, name });
   context.vaults.set(name, createVault(settings));
   return answerJson(existed ? 200 : 201, settings);
 }

@@ -25,6 +25,7 @@ import { checkGovernancePolicy } from "./policy.ts";
 import type { SecretRoute } from "./routes.ts";
 import { findVersion, readLatestVersion, type SecretVersion, type StoredSecret } from "./secret-store.ts";
 import type { Vault } from "./vault.ts";
+import { answerPage, listNames, withPage, type PageRequest } from "./paging.ts";
 
 export interface OperationContext {
   vault: Vault;
@@ -37,8 +38,6 @@ export interface OperationContext {
   apiVersion: string;
   body: Buffer;
 }
-
-const DEFAULT_PAGE_SIZE = 25;
 
 type NameState =
   | { kind: "missing" }
@@ -86,72 +85,6 @@ export function moveToDeleted(vault: Vault, secret: StoredSecret, nowMs: number,
     visibleAtMs: nowMs + delayMs,
   };
   vault.deleted.set(secret.name, secret);
-}
-
-// ---- paging ----
-
-interface PageRequest {
-  size: number;
-  /** Opaque to clients: the last key (or version index) the previous page returned. */
-  marker?: string;
-}
-
-function readPageRequest(url: URL): { ok: true; page: PageRequest } | { ok: false; outcome: Outcome } {
-  const rawSize = url.searchParams.get("maxresults");
-  let size = DEFAULT_PAGE_SIZE;
-  if (rawSize !== null) {
-    size = /^\d+$/.test(rawSize) ? Number(rawSize) : Number.NaN;
-    if (!(size >= 1 && size <= DEFAULT_PAGE_SIZE)) {
-      return { ok: false, outcome: failBadParameter(`Invalid value for maxresults: ${rawSize}. It must be an integer from 1 to ${DEFAULT_PAGE_SIZE}.`) };
-    }
-  }
-  const token = url.searchParams.get("$skiptoken");
-  if (token === null) return { ok: true, page: { size } };
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(token, "base64url").toString("utf8"));
-    const marker = (parsed as { NextMarker?: unknown } | null)?.NextMarker;
-    if (typeof marker === "string") return { ok: true, page: { size, marker } };
-  } catch {
-    // fall through to the 400 below
-  }
-  return { ok: false, outcome: failBadParameter("The $skiptoken parameter is invalid.") };
-}
-
-/** Absolute, with an explicit :443 like the real service; the SDK follows it verbatim. */
-function buildNextLink(context: OperationContext, page: PageRequest, marker: string): string {
-  const { url } = context;
-  const token = Buffer.from(JSON.stringify({ NextMarker: marker })).toString("base64url");
-  const query = `api-version=${encodeURIComponent(context.apiVersion)}&$skiptoken=${token}&maxresults=${page.size}`;
-  return `https://${url.hostname}:${url.port === "" ? "443" : url.port}${url.pathname}?${query}`;
-}
-
-function answerPage(context: OperationContext, page: PageRequest, items: unknown[], lastMarker: string | undefined, hasMore: boolean): Outcome {
-  // With trailingEmptyPage, a full last page links to one more page that comes back empty.
-  const linkOnward = hasMore || (context.vault.settings.trailingEmptyPage === true && items.length > 0);
-  const nextLink = linkOnward && lastMarker !== undefined ? buildNextLink(context, page, lastMarker) : null;
-  return { status: 200, body: { value: items, nextLink } };
-}
-
-function listNames(
-  context: OperationContext,
-  entries: Iterable<[string, StoredSecret]>,
-  page: PageRequest,
-  keep: (secret: StoredSecret) => boolean,
-  toItem: (secret: StoredSecret) => unknown,
-): Outcome {
-  const items: unknown[] = [];
-  let lastMarker: string | undefined;
-  let hasMore = false;
-  for (const [key, secret] of entries) {
-    if (!keep(secret)) continue;
-    if (items.length === page.size) {
-      hasMore = true;
-      break;
-    }
-    items.push(toItem(secret));
-    lastMarker = key;
-  }
-  return answerPage(context, page, items, lastMarker, hasMore);
 }
 
 // ---- operations ----
@@ -331,9 +264,4 @@ export function runOperation(route: SecretRoute, context: OperationContext): Out
     case "GetSecretVersions":
       return withPage(context, (page) => listVersions(context, route.name, page));
   }
-}
-
-function withPage(context: OperationContext, list: (page: PageRequest) => Outcome): Outcome {
-  const request = readPageRequest(context.url);
-  return request.ok ? list(request.page) : request.outcome;
 }

@@ -220,7 +220,7 @@ describe("UpdateSecret", () => {
     expect(response.operation).toBe("UpdateSecret");
     expect(response.json).not.toHaveProperty("value");
     expect(response.json).toMatchObject({ id: created.id, contentType: "text/plain", tags: { b: "2" } });
-    expect(response.json.attributes).toMatchObject({ enabled: true, exp: 2_000_000_000, created: created.attributes.created, updated: created.attributes.created + 60 });
+    expect(response.json.attributes).toMatchObject({ enabled: true, exp: 2_000_000_000, created: created.attributes.created, updated: Number(created.attributes.created) + 60 });
     expect((await vault.send("GET", "/secrets/meta/versions")).json.value).toHaveLength(1);
   });
 

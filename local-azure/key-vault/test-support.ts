@@ -92,14 +92,17 @@ function toSent(response: CloudResponse): SentResponse {
 export function createTestVault(vault: DeepPartial<VaultSettings> = {}, options: Partial<KeyVaultServiceOptions> = {}): TestVault {
   const clock = createFakeClock();
   const sleeps: number[] = [];
-  const settings = mergeDeep({ ...createVaultTemplate("demo-vault"), roles: DEFAULT_ROLES } as VaultSettings, vault);
+  const settings = mergeDeep({ ...createVaultTemplate("demo-vault"), roles: DEFAULT_ROLES }, vault);
   const service = createKeyVaultService({
     tenantId: TENANT_ID,
     subscriptionId: SUBSCRIPTION_ID,
     vaults: [settings],
     verifyAccessToken: verifyStubToken,
     now: clock.now,
-    sleep: async (ms) => void sleeps.push(ms),
+    sleep: (ms) => {
+      sleeps.push(ms);
+      return Promise.resolve();
+    },
     ...options,
   });
   const send: TestVault["send"] = async (method, pathAndQuery, opts = {}) => {

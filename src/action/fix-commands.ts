@@ -41,7 +41,7 @@ export function splitHint(hint: string): HintPart[] {
       index = end;
       continue;
     }
-    text += hint[index];
+    text += hint.charAt(index);
     index += 1;
   }
   flushText();
@@ -84,7 +84,7 @@ export function wrapCommand(command: string, width = 80): string {
   const groups: string[] = [];
   for (const word of splitWords(command).map(spreadJsonWord)) {
     if (word.startsWith("--") || groups.length === 0) groups.push(word);
-    else groups[groups.length - 1] += ` ${word}`;
+    else groups[groups.length - 1] = `${groups.at(-1) ?? ""} ${word}`;
   }
   return groups.join(" \\\n  ");
 }
@@ -112,7 +112,7 @@ function splitWords(command: string): string[] {
   for (let index = 0; index < command.length; index++) {
     const char = command[index] as string;
     if (quote === '"' && char === "\\" && index + 1 < command.length) {
-      word += char + command[index + 1];
+      word += char + command.charAt(index + 1);
       index += 1;
       continue;
     }

@@ -27,7 +27,6 @@ import type { ReportIO } from "./report.ts";
 import { listFileRoots, readEnvFile } from "../engine/sources/env-file-access.ts";
 import { readSources } from "../engine/sources/read-sources.ts";
 import { readRepositoryLinks } from "./summary-links.ts";
-import type { RepositoryLinks } from "./summary-links.ts";
 import type { AuditContext } from "../engine/tags.ts";
 import { readVaultState } from "../engine/vault-state.ts";
 import type { VaultState } from "../engine/vault-state.ts";
@@ -142,7 +141,7 @@ async function syncSecrets(deps: RunDeps, context: RunContext): Promise<ChangeRe
         `concurrency ${inputs.concurrency}, ${inputs.envFiles.length} env files, ${inputs.include.length} include and ${inputs.exclude.length} exclude patterns`,
     );
     const entries = await readSources({ secretsJson: inputs.secretsJson, envFiles: inputs.envFiles }, {
-      readFile: deps.readFile,
+      readFile: (path) => deps.readFile(path),
       mask: (value) => io.setSecret(value),
       warn: (message) => io.warning(message, { title: "env-file" }),
     });

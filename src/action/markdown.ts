@@ -75,6 +75,7 @@ function escapeEntities(text: string): string {
 }
 
 function removeControls(text: string): string {
+  // eslint-disable-next-line no-control-regex -- removing control characters is this function's job
   return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "");
 }
 

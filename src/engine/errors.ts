@@ -28,6 +28,8 @@ export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message;
   if (typeof error === "string") return error;
   try {
+    // JSON.stringify returns undefined for undefined, functions and symbols, whatever its type says.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- see above
     return JSON.stringify(error) ?? String(error);
   } catch {
     return String(error);

@@ -176,7 +176,7 @@ export function findNameProblem(name: string, transform: NameTransform): string 
     return `Key Vault names are at most ${MAX_NAME_LENGTH} characters; '${name}' has ${name.length} (prefix included)`;
   }
   if (!SECRET_NAME.test(name)) {
-    const offending = [...new Set([...name].filter((char) => !SECRET_NAME.test(char)))];
+    const offending = [...new Set(Array.from(name).filter((char) => !SECRET_NAME.test(char)))];
     const shown = offending.map((char) => `'${char}'`).join(", ");
     const advice = transform === "none" ? " (use name-transform: hyphens)" : "";
     return `Key Vault names may contain only letters, digits and hyphens; '${name}' has ${shown}${advice}`;

@@ -86,7 +86,7 @@ describe("neutraliseCommands (property)", () => {
   });
 
   it("changes nothing in text without line breaks, invisible characters, `##[` or a leading `::`", () => {
-    const plain = fc.string({ unit: fc.constantFrom(..."abcXYZ019 -_.:/#[](){}*+?^$|\\'\"é🔑") }).filter((text) => !text.includes("##[") && !/^\s*::/.test(text));
+    const plain = fc.string({ unit: fc.constantFrom(...Array.from("abcXYZ019 -_.:/#[](){}*+?^$|\\'\"é🔑")) }).filter((text) => !text.includes("##[") && !/^\s*::/.test(text));
     fc.assert(
       fc.property(plain, (text) => {
         expect(neutraliseCommands(text)).toBe(text);
@@ -112,7 +112,7 @@ describe("neutraliseIO over @actions/core (property)", () => {
 
   it("writes each annotation as exactly the one command it means, with message and title intact", () => {
     fc.assert(
-      fc.property(hostile, hostile, fc.constantFrom("error", "warning", "notice") as fc.Arbitrary<"error" | "warning" | "notice">, (message, title, level) => {
+      fc.property(hostile, hostile, fc.constantFrom<"error" | "warning" | "notice">("error", "warning", "notice"), (message, title, level) => {
         const stdout = captureStdout(() => io[level](message, { title, file: "app.env", startLine: 3 }));
         expect(splitRunnerLines(stdout)).toHaveLength(1);
         const command = parseRunnerCommand(stdout.replace(/\n$/, ""));

@@ -182,7 +182,7 @@ describe("entries that cannot be synced", () => {
     });
     expect(run.exitCode, describeRun(run)).toBe(1);
     expect(run.outputs).toMatchObject({ created: "1", failed: "3" });
-    expect(JSON.parse(run.outputs["failed-names"] ?? "[]").sort()).toEqual(["BAD_NAME", "DB-PASS", "db-pass"]);
+    expect((JSON.parse(run.outputs["failed-names"] ?? "[]") as string[]).sort()).toEqual(["BAD_NAME", "DB-PASS", "db-pass"]);
 
     const errors = run.annotations.filter((annotation) => annotation.level === "error");
     const at = (line: string) => errors.find((annotation) => annotation.properties["file"] === "app.env" && annotation.properties["line"] === line);

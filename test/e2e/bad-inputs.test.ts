@@ -24,7 +24,7 @@ const c = makeCanary;
  */
 function alnumBase64(length: number): string {
   const hex = randomBytes(length).toString("hex").slice(0, length);
-  return `Qx9${[...hex].map((char, index) => (index % 3 === 0 ? char.toUpperCase() : char)).join("")}`;
+  return `Qx9${Array.from(hex).map((char, index) => (index % 3 === 0 ? char.toUpperCase() : char)).join("")}`;
 }
 
 /** An env-file row: the file app.env alone as the source. */

@@ -91,6 +91,9 @@ function createInnerCredential(options: CreateCredentialOptions, assertions: Ass
           { code: "missing-ids" },
         );
       }
+      // createCredential makes the assertion source for every oidc credential, and getAssertion
+      // uses no `this` (it closes over its source), so it may be passed on unbound.
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion, @typescript-eslint/unbound-method -- see above
       return new ClientAssertionCredential(options.tenantId, options.clientId, assertions!.getAssertion, {
         authorityHost: options.cloud.authorityHost,
         // Like the vault's: a stalled token request fails instead of hanging the job.

@@ -46,7 +46,7 @@ export const ENTRA_ERROR_HINTS: Readonly<Record<number, Explain>> = {
     return {
       cause: `no federated credential matches the presented audience '${presentedAudience(context) ?? "unknown"}'`,
       hint:
-        `In the ${context.cloud.name ?? "selected"} cloud the federated credential's audience is normally ${expected}. ` +
+        `In the ${context.cloud.name} cloud the federated credential's audience is normally ${expected}. ` +
         "Make the credential's audience and the action's `audience` input (default: from `cloud`) the same value.",
     };
   },
@@ -77,7 +77,7 @@ export const ENTRA_ERROR_HINTS: Readonly<Record<number, Explain>> = {
     cause: `no application with client ID ${context.clientId ?? "(none)"} exists in tenant ${context.tenantId ?? "(none)"}`,
     hint:
       "Check `client-id` (the application's 'Application (client) ID', not its object ID) and `tenant-id` " +
-      `(the 'Directory (tenant) ID'), and that the tenant is in the ${context.cloud.name ?? "selected"} cloud.`,
+      `(the 'Directory (tenant) ID'), and that the tenant is in the ${context.cloud.name} cloud.`,
   }),
   700024: () => ({
     cause: "the GitHub token was outside its valid time range (expired, or not yet valid for Entra's clock)",
@@ -86,7 +86,7 @@ export const ENTRA_ERROR_HINTS: Readonly<Record<number, Explain>> = {
       "on a self-hosted runner, synchronise it (NTP) and re-run.",
   }),
   90002: (context) => ({
-    cause: `tenant ${context.tenantId ?? "(none)"} was not found in the ${context.cloud.name ?? "selected"} cloud`,
+    cause: `tenant ${context.tenantId ?? "(none)"} was not found in the ${context.cloud.name} cloud`,
     hint:
       "Check `tenant-id` (the 'Directory (tenant) ID'). A tenant in Azure Government or Azure China needs " +
       "`cloud: usgovernment` or `cloud: china`.",
@@ -197,8 +197,7 @@ const NAME_SEGMENT = /^([^@/]+)\/([^@/]+)$/;
 function spellSubject(subject: string, claims: TokenClaims | undefined): SubjectSpellings {
   const match = REPO_SUBJECT.exec(subject);
   if (!match) return { nameBased: undefined, idBased: undefined, repositoryName: undefined, context: subject };
-  const segment = match[1]!;
-  const context = match[2]!;
+  const [, segment = "", context = ""] = match;
   let owner: string | undefined;
   let repo: string | undefined;
   let ownerId = claims?.repository_owner_id;

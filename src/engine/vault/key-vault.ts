@@ -160,7 +160,11 @@ function toSecretInfo(properties: SecretProperties): SecretInfo {
 function toDeletedSecretInfo(deleted: DeletedSecret): DeletedSecretInfo {
   return {
     ...toSecretInfo(deleted.properties),
+    // The properties' copies are read only when the top-level fields are missing; dropping the
+    // fallback would be a behaviour change, not a lint fix.
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- see above
     deletedOn: deleted.deletedOn ?? deleted.properties.deletedOn,
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- see above
     scheduledPurgeDate: deleted.scheduledPurgeDate ?? deleted.properties.scheduledPurgeDate,
   };
 }

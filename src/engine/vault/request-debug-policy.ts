@@ -16,7 +16,7 @@ export function createRequestDebugPolicy(debug: (message: string) => void, now: 
         debug(`Key Vault ${what} -> ${response.status} (${now() - started} ms)`);
         return response;
       } catch (error) {
-        const code = typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : "no response";
+        const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "no response";
         debug(`Key Vault ${what} -> ${code} (${now() - started} ms)`);
         throw error;
       }

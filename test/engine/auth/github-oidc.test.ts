@@ -123,7 +123,7 @@ describe("fetchGitHubIdToken's default transport", () => {
 
   afterEach(async () => {
     for (const key of ["http_proxy", "HTTP_PROXY", "no_proxy", "NO_PROXY"]) {
-      if (savedEnv[key] === undefined) delete process.env[key];
+      if (savedEnv[key] === undefined) Reflect.deleteProperty(process.env, key);
       else process.env[key] = savedEnv[key];
     }
     for (const socket of sockets.splice(0)) socket.destroy();

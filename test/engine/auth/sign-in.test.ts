@@ -28,7 +28,7 @@ describe("signing in with the GitHub OIDC token", () => {
 
   afterAll(async () => {
     for (const name of PROXY_VARIABLES) {
-      if (savedEnv[name] === undefined) delete process.env[name];
+      if (savedEnv[name] === undefined) Reflect.deleteProperty(process.env, name);
       else process.env[name] = savedEnv[name];
     }
     await cloud?.stop();

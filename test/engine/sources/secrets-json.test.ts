@@ -72,7 +72,7 @@ describe("findJsonErrorOffset", () => {
   ])("%j -> %s", (text, offset) => {
     expect(findJsonErrorOffset(text)).toBe(offset);
     // Cross-check against the engine: an offset means JSON.parse must fail, none means it passes.
-    expect(() => JSON.parse(text)).toSatisfy((parse: () => unknown) => {
+    expect((): unknown => JSON.parse(text)).toSatisfy((parse: () => unknown) => {
       try {
         parse();
         return offset === undefined;
