@@ -71,7 +71,15 @@ export function state(secrets: ExistingSecret[], deletedSecrets: DeletedSecretIn
 }
 
 export function options(overrides: Partial<PlanOptions> = {}): PlanOptions {
-  return { owner: OWNER, prefix: "", prune: false, adopt: false, metadata: NO_METADATA, now: new Date("2026-06-01T00:00:00Z"), ...overrides };
+  return {
+    owner: OWNER,
+    prefix: "",
+    prune: false,
+    adopt: false,
+    metadata: NO_METADATA,
+    now: new Date("2026-06-01T00:00:00Z"),
+    ...overrides,
+  };
 }
 
 export function plan(input: Partial<PlanInput> & { options?: PlanOptions }): PlanItem[] {
@@ -82,4 +90,3 @@ export function only(items: PlanItem[]): PlanItem {
   expect(items).toHaveLength(1);
   return items[0] as PlanItem;
 }
-

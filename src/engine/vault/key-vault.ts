@@ -30,7 +30,14 @@ import { classifyVaultError, createVaultError } from "./vault-errors.ts";
 import type { VaultOperation } from "./vault-errors.ts";
 import { DEFAULT_RETRY, decideVaultRetry } from "./retry-rules.ts";
 import type { CallTries, RetrySettings, VaultRetryMemory } from "./retry-rules.ts";
-import { createErrorBodyPolicy, createNoBlindRepeatPolicy, createThrottlePolicy, createTimeoutPolicy, REQUEST_TIMEOUT_MS, restoreErrorBody } from "./vault-policies.ts";
+import {
+  createErrorBodyPolicy,
+  createNoBlindRepeatPolicy,
+  createThrottlePolicy,
+  createTimeoutPolicy,
+  REQUEST_TIMEOUT_MS,
+  restoreErrorBody,
+} from "./vault-policies.ts";
 import type { ErrorBody } from "./vault-policies.ts";
 import { createRequestDebugPolicy } from "./request-debug-policy.ts";
 
@@ -263,7 +270,8 @@ export function createKeyVault(vaultUrl: string, credential: TokenCredential, op
           ({ tries, memory } = decision);
           const { delayMs: delay, answerLost: lost } = decision;
           if (lost) answerLost = true;
-          const stated = lost && delay === undefined ? { ...failure, message: `${failure.message}; whether Key Vault did it is unknown` } : failure;
+          const stated =
+            lost && delay === undefined ? { ...failure, message: `${failure.message}; whether Key Vault did it is unknown` } : failure;
           const vaultError = createVaultError(stated, operation, { vaultUrl, secretName, clientId: options.clientId });
           if (delay === undefined) throw vaultError;
           const next = lost && confirm !== undefined ? "checking what the vault holds" : "retrying";
@@ -306,7 +314,10 @@ export function createKeyVault(vaultUrl: string, credential: TokenCredential, op
           throw createVaultError(failure, "recover", { vaultUrl, secretName: name, clientId: options.clientId });
         }
         if (delay === undefined) {
-          const waited = { ...failure, message: `recovered, but still not readable after ${retry.recoverWaitDelaysMs.length + 1} tries: ${failure.message}` };
+          const waited = {
+            ...failure,
+            message: `recovered, but still not readable after ${retry.recoverWaitDelaysMs.length + 1} tries: ${failure.message}`,
+          };
           throw createVaultError(waited, "recover", { vaultUrl, secretName: name, clientId: options.clientId });
         }
         await sleep(delay);
@@ -318,7 +329,8 @@ export function createKeyVault(vaultUrl: string, credential: TokenCredential, op
     vaultUrl,
     listSecrets: () => callVault("list", undefined, false, () => collect(client.listPropertiesOfSecrets(), toSecretInfo)),
     listDeletedSecrets: () => callVault("list-deleted", undefined, false, () => collect(client.listDeletedSecrets(), toDeletedSecretInfo)),
-    listVersions: (name) => callVault("list-versions", name, false, () => collect(client.listPropertiesOfSecretVersions(name), toSecretInfo)),
+    listVersions: (name) =>
+      callVault("list-versions", name, false, () => collect(client.listPropertiesOfSecretVersions(name), toSecretInfo)),
     getSecret: (name) =>
       callVault("get", name, false, async (): Promise<SecretRead> => {
         try {
@@ -344,14 +356,24 @@ export function createKeyVault(vaultUrl: string, credential: TokenCredential, op
         name,
         true,
         async () => {
-          const secret = await client.setSecret(name, write.value, { contentType: write.contentType, tags: write.tags, expiresOn: write.expiresOn });
+          const secret = await client.setSecret(name, write.value, {
+            contentType: write.contentType,
+            tags: write.tags,
+            expiresOn: write.expiresOn,
+          });
           return toSecretInfo(secret.properties);
         },
         () => confirmStored(name, write),
       ),
     updateProperties: (name, version, update) =>
       callVault("update", name, true, async () =>
-        toSecretInfo(await client.updateSecretProperties(name, version, { contentType: update.contentType, tags: update.tags, expiresOn: update.expiresOn })),
+        toSecretInfo(
+          await client.updateSecretProperties(name, version, {
+            contentType: update.contentType,
+            tags: update.tags,
+            expiresOn: update.expiresOn,
+          }),
+        ),
       ),
     deleteSecret: (name) =>
       callVault(
