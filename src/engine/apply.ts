@@ -4,7 +4,7 @@
  * one item and never stops the others. Retries and pacing are the vault adapter's job.
  */
 import { VaultError } from "./vault/vault-errors.ts";
-import type { KeyVault, PropertiesUpdate, SecretWrite } from "./vault/key-vault.ts";
+import type { KeyVault, PropertiesUpdate, SecretWrite } from "./vault/key-vault-interface.ts";
 import type { Plan, PlanAction, PlanChange, PlanItem, RecoverChange, SecretMetadata, SetChange } from "./plan-items.ts";
 import { compareSecret, planSoftDeleted } from "./plan.ts";
 import type { DesiredSecret } from "./naming.ts";

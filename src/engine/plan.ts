@@ -24,7 +24,7 @@ import { PREFIX_TAG, isSamePrefix, readOwnership, readPrefix, selectUserTags } f
 import type { SyncScope } from "./tags.ts";
 import { compareBySecretName } from "./secret-names.ts";
 import { readVaultName } from "./vault-url.ts";
-import type { DeletedSecretInfo } from "./vault/key-vault.ts";
+import type { DeletedSecretInfo } from "./vault/key-vault-interface.ts";
 import { isAccessDenied } from "./vault/vault-errors.ts";
 import type { Plan, PlanInput, PlanItem, PlanItemBase, PlanOptions, RecoverChange, SecretMetadata, SetChange } from "./plan-items.ts";
 import type { ExistingSecret, VaultState } from "./vault-state.ts";

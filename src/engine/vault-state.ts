@@ -4,7 +4,7 @@
  * write, and a listing of versions only where ownership has to be traced back (drift).
  * Per-name failures become data for the planner; only a failed listing throws.
  */
-import type { KeyVault, SecretInfo, DeletedSecretInfo } from "./vault/key-vault.ts";
+import type { KeyVault, SecretInfo, DeletedSecretInfo } from "./vault/key-vault-interface.ts";
 import type { VaultFailure } from "./vault/vault-errors.ts";
 import { VaultError } from "./vault/vault-errors.ts";
 import type { DesiredSecret } from "./naming.ts";

@@ -3,7 +3,7 @@ import { expect } from "vitest";
 import { planChanges } from "../../src/engine/plan.ts";
 import type { PlanInput, PlanItem, PlanOptions, SecretMetadata } from "../../src/engine/plan-items.ts";
 import type { DesiredSecret } from "../../src/engine/naming.ts";
-import type { DeletedSecretInfo } from "../../src/engine/vault/key-vault.ts";
+import type { DeletedSecretInfo } from "../../src/engine/vault/key-vault-interface.ts";
 import type { ExistingSecret, OwnershipHistory, ValueState, VaultState } from "../../src/engine/vault-state.ts";
 import { AUDIT_TAGS, MANAGED_BY_TAG, MANAGED_BY_VALUE, OWNER_TAG, PREFIX_TAG } from "../../src/engine/tags.ts";
 

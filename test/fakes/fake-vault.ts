@@ -12,7 +12,7 @@ import type {
   SecretInfo,
   SecretRead,
   SecretWrite,
-} from "../../src/engine/vault/key-vault.ts";
+} from "../../src/engine/vault/key-vault-interface.ts";
 import { createVaultError } from "../../src/engine/vault/vault-errors.ts";
 import type { VaultFailure, VaultFailureKind, VaultOperation } from "../../src/engine/vault/vault-errors.ts";
 

@@ -4,7 +4,8 @@ import { createHttpHeaders } from "@azure/core-rest-pipeline";
 import type { HttpClient, PipelineRequest, PipelineResponse } from "@azure/core-rest-pipeline";
 import type { TokenCredential } from "@azure/core-auth";
 import { createKeyVault } from "../../../src/engine/vault/key-vault.ts";
-import type { KeyVault, KeyVaultOptions } from "../../../src/engine/vault/key-vault.ts";
+import type { KeyVaultOptions } from "../../../src/engine/vault/key-vault.ts";
+import type { KeyVault } from "../../../src/engine/vault/key-vault-interface.ts";
 import { VaultError } from "../../../src/engine/vault/vault-errors.ts";
 /**
  * The adapter, driven through the real SDK pipeline (challenge auth, retry policy, paging) with an

@@ -8,7 +8,7 @@ import { createHttpHeaders, RestError } from "@azure/core-rest-pipeline";
 import type { HttpClient, PipelineRequest, PipelineResponse } from "@azure/core-rest-pipeline";
 import type { TokenCredential } from "@azure/core-auth";
 import { createKeyVault } from "../../../src/engine/vault/key-vault.ts";
-import type { SecretWrite } from "../../../src/engine/vault/key-vault.ts";
+import type { SecretWrite } from "../../../src/engine/vault/key-vault-interface.ts";
 import { VaultError } from "../../../src/engine/vault/vault-errors.ts";
 
 const VAULT_URL = "https://demo-vault.vault.azure.net";
