@@ -40608,7 +40608,14 @@ function createTimeoutPolicy(timeoutMs) {
  */
 const vault_policies_UNSAFE_TO_REPEAT = new Set(["PUT", "POST", "DELETE"]);
 /** The network errors the SDK's retry policy repeats a request on. */
-const REPEATED_NETWORK_CODES = new Set(["ETIMEDOUT", "ESOCKETTIMEDOUT", "ECONNREFUSED", "ECONNRESET", "ENOENT", "ENOTFOUND"]);
+const REPEATED_NETWORK_CODES = new Set([
+    "ETIMEDOUT",
+    "ESOCKETTIMEDOUT",
+    "ECONNREFUSED",
+    "ECONNRESET",
+    "ENOENT",
+    "ENOTFOUND",
+]);
 /**
  * A write that may or may not have been stored: the connection failed after it was sent, or the
  * service answered with a status the SDK would retry (408, 5xx). Not a RestError, so the SDK's
@@ -40772,7 +40779,17 @@ class VaultError extends SyncError {
         this.secretName = secretName;
     }
 }
-const NETWORK_CODES = new Set(["ETIMEDOUT", "ESOCKETTIMEDOUT", "ECONNREFUSED", "ECONNRESET", "ENOENT", "ENOTFOUND", "EPIPE", "EAI_AGAIN", "REQUEST_SEND_ERROR"]);
+const NETWORK_CODES = new Set([
+    "ETIMEDOUT",
+    "ESOCKETTIMEDOUT",
+    "ECONNREFUSED",
+    "ECONNRESET",
+    "ENOENT",
+    "ENOTFOUND",
+    "EPIPE",
+    "EAI_AGAIN",
+    "REQUEST_SEND_ERROR",
+]);
 const FORBIDDEN_KINDS = {
     ForbiddenByRbac: "forbidden-rbac",
     AccessDenied: "forbidden-policy",
@@ -41129,12 +41146,20 @@ function planExisting(secret, existing, context) {
         const failure = existing.value.failure;
         // Missing read permission (e.g. Key Vault Reader): a write may still be allowed, and it says so.
         if (isAccessDenied(failure.kind)) {
-            return { ...baseFor(secret, `${adopting}value not compared (${failure.message}): new version${written}`), action: "update", change: setNewVersion };
+            return {
+                ...baseFor(secret, `${adopting}value not compared (${failure.message}): new version${written}`),
+                action: "update",
+                change: setNewVersion,
+            };
         }
         return itemFor(secret, "fail", `${adopting}could not read the current value: ${failure.message}${stored}`, { hint: failure.hint });
     }
     if (existing.value.kind === "not-read") {
-        return { ...baseFor(secret, `${adopting}value not compared (not read): new version${written}`), action: "update", change: setNewVersion };
+        return {
+            ...baseFor(secret, `${adopting}value not compared (not read): new version${written}`),
+            action: "update",
+            change: setNewVersion,
+        };
     }
     const comparison = compareSecret(secret.value, { ...existing, value: existing.value.value }, { owner, prefix }, metadata);
     if (comparison.kind === "same")
@@ -41143,7 +41168,11 @@ function planExisting(secret, existing, context) {
         return { ...baseFor(secret, `${adopting}value changed: new version${written}`), action: "update", change: setNewVersion };
     const what = comparison.changed.join(", ");
     if (comparison.newVersion || existing.version === undefined) {
-        return { ...baseFor(secret, `${adopting}metadata only (${what}): new version with the same value${written}`), action: "update", change: setNewVersion };
+        return {
+            ...baseFor(secret, `${adopting}metadata only (${what}): new version with the same value${written}`),
+            action: "update",
+            change: setNewVersion,
+        };
     }
     return {
         ...baseFor(secret, `${adopting}metadata only (${what}): properties updated, no new version${written}`),
@@ -41164,10 +41193,18 @@ function planSoftDeleted(secret, deleted, rules) {
     const rule = decideWrite(deleted.tags, owner, adopt);
     const recover = { kind: "recover", secret: hideValue(secret), storedName: deleted.name, adopt };
     if (rule.kind === "allowed" && !rule.adopting) {
-        return { ...baseFor(secret, `soft-deleted on ${when}: will be recovered, then its value and metadata brought up to date`), action: "recover", change: recover };
+        return {
+            ...baseFor(secret, `soft-deleted on ${when}: will be recovered, then its value and metadata brought up to date`),
+            action: "recover",
+            change: recover,
+        };
     }
     if (rule.kind === "allowed") {
-        return { ...baseFor(secret, `adopting a soft-deleted secret not created by keyvault-sync (deleted ${when}): will be recovered, then brought up to date`), action: "recover", change: recover };
+        return {
+            ...baseFor(secret, `adopting a soft-deleted secret not created by keyvault-sync (deleted ${when}): will be recovered, then brought up to date`),
+            action: "recover",
+            change: recover,
+        };
     }
     if (rule.reason === "other-owner") {
         return itemFor(secret, "fail", `soft-deleted on ${when}; it was managed by keyvault-sync for another owner ('${rule.owner}')`, {
@@ -41190,27 +41227,43 @@ function planPrune(input, state) {
     const items = [];
     for (const existing of state.secrets) {
         const key = existing.name.toLowerCase();
-        const candidate = !existing.managed &&
-            mayPrune(existing.tags, owner, prefix) &&
-            key.startsWith(prefix.toLowerCase()) &&
-            !targeted.has(key);
+        const candidate = !existing.managed && mayPrune(existing.tags, owner, prefix) && key.startsWith(prefix.toLowerCase()) && !targeted.has(key);
         if (!candidate)
             continue;
         const rejection = heldBack.get(key);
         const base = { source: undefined, name: existing.name, origin: undefined };
         if (rejection !== undefined) {
             const outcome = rejection.status === "failed" ? "failed" : "was skipped";
-            items.push({ ...base, source: rejection.source, origin: rejection.origin, action: "skip", reason: `not pruned: source entry '${rejection.source}' still maps to this name but ${outcome} this run` });
+            items.push({
+                ...base,
+                source: rejection.source,
+                origin: rejection.origin,
+                action: "skip",
+                reason: `not pruned: source entry '${rejection.source}' still maps to this name but ${outcome} this run`,
+            });
         }
         else if (failedEntries > 0) {
-            items.push({ ...base, action: "skip", reason: `not pruned: ${failedEntries} source ${failedEntries === 1 ? "entry" : "entries"} failed this run, and pruning waits for a clean run so an input mistake never deletes secrets` });
+            items.push({
+                ...base,
+                action: "skip",
+                reason: `not pruned: ${failedEntries} source ${failedEntries === 1 ? "entry" : "entries"} failed this run, and pruning waits for a clean run so an input mistake never deletes secrets`,
+            });
         }
         else if (input.desired.length === 0) {
-            items.push({ ...base, action: "skip", reason: "not pruned: the sources produced no secrets this run, and keyvault-sync refuses to delete every secret it manages" });
+            items.push({
+                ...base,
+                action: "skip",
+                reason: "not pruned: the sources produced no secrets this run, and keyvault-sync refuses to delete every secret it manages",
+            });
         }
         else {
             const days = existing.recoverableDays === undefined ? "" : ` for ${existing.recoverableDays} days`;
-            items.push({ ...base, action: "delete", reason: `no longer in the sources: soft delete (recoverable${days})`, change: { kind: "delete", storedName: existing.name } });
+            items.push({
+                ...base,
+                action: "delete",
+                reason: `no longer in the sources: soft delete (recoverable${days})`,
+                change: { kind: "delete", storedName: existing.name },
+            });
         }
     }
     return items;
@@ -41253,7 +41306,11 @@ function planChanges(input) {
             items.push(planSoftDeleted(secret, deleted, { owner: input.options.owner, adopt: input.options.adopt, vaultName: context.vaultName }));
         else {
             const whenSoftDeleted = { owner: input.options.owner, adopt: input.options.adopt };
-            items.push({ ...baseFor(secret, createReason), action: "create", change: { kind: "set", secret: hideValue(secret), whenSoftDeleted } });
+            items.push({
+                ...baseFor(secret, createReason),
+                action: "create",
+                change: { kind: "set", secret: hideValue(secret), whenSoftDeleted },
+            });
         }
     }
     if (input.options.prune)
@@ -41439,10 +41496,14 @@ async function checkCreateRace(item, name, vault, owner) {
         return failedResult(item, error, `created, but could not confirm that no other writer created '${name}' at the same time: `);
     }
     // Without adopt, the write rule refuses exactly the versions that are not this owner's.
-    const others = versions.map((version) => decideWrite(version.tags, owner, false)).filter((rule) => rule.kind === "refused");
+    const others = versions
+        .map((version) => decideWrite(version.tags, owner, false))
+        .filter((rule) => rule.kind === "refused");
     if (others.length === 0)
         return undefined;
-    const owners = [...new Set(others.map((rule) => (rule.reason === "other-owner" ? `owner '${rule.owner}'` : "a writer outside keyvault-sync")))];
+    const owners = [
+        ...new Set(others.map((rule) => (rule.reason === "other-owner" ? `owner '${rule.owner}'` : "a writer outside keyvault-sync"))),
+    ];
     const result = resultFromItem(item, "failed", `conflict: created, but ${owners.join(" and ")} created '${name}' at the same time; it now holds ${others.length} ${others.length === 1 ? "version" : "versions"} besides this owner's (Key Vault has no conditional create)`);
     result.hint = `Two writers sync '${name}' into one vault: give each its own prefix or vault, then check which value '${name}' should hold and run the sync again.`;
     return result;
@@ -70642,7 +70703,8 @@ function isDependabotRun(env, event, readPayload) {
         return false;
     if (DEPENDABOT_EVENTS.has(event))
         return true;
-    return event === "pull_request_target" && readProperty(readProperty(readProperty(readPayload(), "pull_request"), "user"), "login") === DEPENDABOT;
+    return (event === "pull_request_target" &&
+        readProperty(readProperty(readProperty(readPayload(), "pull_request"), "user"), "login") === DEPENDABOT);
 }
 /**
  * The fork's full name when the payload describes a pull request whose head is another
@@ -70875,8 +70937,7 @@ const ENTRA_ERROR_HINTS = {
     }),
     7002131: (context) => ({
         cause: "the token does not satisfy the flexible federated credential's claims-matching expression",
-        hint: "Check the credential's claimsMatchingExpression against the presented claims " +
-            `(${describePresented(context)}).`,
+        hint: "Check the credential's claimsMatchingExpression against the presented claims " + `(${describePresented(context)}).`,
     }),
     70025: (context) => ({
         cause: "the application has no federated identity credentials",
@@ -70992,7 +71053,10 @@ function spellSubject(subject, claims) {
 /** Federated credential names: 3–120 characters, letters, digits, '-' and '_', starting with a letter or digit. */
 function nameCredential(repositoryName, context) {
     const raw = ["github", repositoryName, context].filter(Boolean).join("-");
-    const name = raw.replace(/[^A-Za-z0-9_-]+/g, "-").replace(/-{2,}/g, "-").replace(/^[-_]+|[-_]+$/g, "");
+    const name = raw
+        .replace(/[^A-Za-z0-9_-]+/g, "-")
+        .replace(/-{2,}/g, "-")
+        .replace(/^[-_]+|[-_]+$/g, "");
     return (name.length >= 3 ? name : "github-actions").slice(0, 120).replace(/[-_]+$/, "");
 }
 function formatSuggestion(suggestion) {
@@ -79927,7 +79991,10 @@ function key_vault_createKeyVault(vaultUrl, credential, options = {}) {
                     throw createVaultError(failure, "recover", { vaultUrl, secretName: name, clientId: options.clientId });
                 }
                 if (delay === undefined) {
-                    const waited = { ...failure, message: `recovered, but still not readable after ${retry.recoverWaitDelaysMs.length + 1} tries: ${failure.message}` };
+                    const waited = {
+                        ...failure,
+                        message: `recovered, but still not readable after ${retry.recoverWaitDelaysMs.length + 1} tries: ${failure.message}`,
+                    };
                     throw createVaultError(waited, "recover", { vaultUrl, secretName: name, clientId: options.clientId });
                 }
                 await sleep(delay);
@@ -79961,10 +80028,18 @@ function key_vault_createKeyVault(vaultUrl, credential, options = {}) {
             }
         }),
         setSecret: (name, write) => callVault("set", name, true, async () => {
-            const secret = await client.setSecret(name, write.value, { contentType: write.contentType, tags: write.tags, expiresOn: write.expiresOn });
+            const secret = await client.setSecret(name, write.value, {
+                contentType: write.contentType,
+                tags: write.tags,
+                expiresOn: write.expiresOn,
+            });
             return toSecretInfo(secret.properties);
         }, () => confirmStored(name, write)),
-        updateProperties: (name, version, update) => callVault("update", name, true, async () => toSecretInfo(await client.updateSecretProperties(name, version, { contentType: update.contentType, tags: update.tags, expiresOn: update.expiresOn }))),
+        updateProperties: (name, version, update) => callVault("update", name, true, async () => toSecretInfo(await client.updateSecretProperties(name, version, {
+            contentType: update.contentType,
+            tags: update.tags,
+            expiresOn: update.expiresOn,
+        }))),
         deleteSecret: (name) => callVault("delete", name, true, async () => {
             // Starting the poller sends the DELETE and checks once; waiting 2 s per secret for the
             // deleted entry to show up would only slow a prune down.
@@ -80007,7 +80082,9 @@ function readAccessIdentity(accessToken) {
         // Not a JWT (an opaque token): nothing to describe.
     }
     const aud = source["aud"];
-    const audience = Array.isArray(aud) ? aud.find((item) => typeof item === "string" && PRINTABLE.test(item)) : readClaim(source, "aud", PRINTABLE);
+    const audience = Array.isArray(aud)
+        ? aud.find((item) => typeof item === "string" && PRINTABLE.test(item))
+        : readClaim(source, "aud", PRINTABLE);
     const exp = source["exp"];
     return {
         objectId: readClaim(source, "oid", GUID),
@@ -80094,7 +80171,10 @@ function createAzureCheckTarget(options) {
                 return { ok: true, value: body };
             const code = readString(body.error?.code);
             const message = readString(body.error?.message);
-            return { ok: false, reason: `ARM answered ${response.status}${code ? ` ${code}` : ""}${message ? `: ${message.split("\n")[0]}` : ""}` };
+            return {
+                ok: false,
+                reason: `ARM answered ${response.status}${code ? ` ${code}` : ""}${message ? `: ${message.split("\n")[0]}` : ""}`,
+            };
         }
         catch (error) {
             if (error instanceof SignInError)
@@ -80131,7 +80211,11 @@ function createAzureCheckTarget(options) {
             const policies = Array.isArray(properties["accessPolicies"]) ? properties["accessPolicies"] : [];
             const accessPolicies = policies.map((entry) => {
                 const policy = (entry ?? {});
-                return { objectId: readString(policy.objectId) ?? "", secrets: readStrings(policy.permissions?.secrets), keys: readStrings(policy.permissions?.keys) };
+                return {
+                    objectId: readString(policy.objectId) ?? "",
+                    secrets: readStrings(policy.permissions?.secrets),
+                    keys: readStrings(policy.permissions?.keys),
+                };
             });
             return { ok: true, value: { rbac: properties["enableRbacAuthorization"] === true, accessPolicies } };
         },
@@ -80145,7 +80229,12 @@ function createAzureCheckTarget(options) {
                 ok: true,
                 value: entries.map((entry) => {
                     const fields = (entry ?? {});
-                    return { actions: readStrings(fields["actions"]), notActions: readStrings(fields["notActions"]), dataActions: readStrings(fields["dataActions"]), notDataActions: readStrings(fields["notDataActions"]) };
+                    return {
+                        actions: readStrings(fields["actions"]),
+                        notActions: readStrings(fields["notActions"]),
+                        dataActions: readStrings(fields["dataActions"]),
+                        notDataActions: readStrings(fields["notDataActions"]),
+                    };
                 }),
             };
         },
@@ -80183,7 +80272,9 @@ function createAzureCheckTarget(options) {
             try {
                 const unwrapped = (await client.unwrapKey(ROUND_TRIP_ALGORITHM, wrapped)).result;
                 const same = unwrapped.length === plain.length && (0,external_node_crypto_.timingSafeEqual)(Buffer.from(unwrapped), plain);
-                return same ? { kind: "worked", algorithm: ROUND_TRIP_ALGORITHM, bytes: ROUND_TRIP_BYTES } : { kind: "mismatch", algorithm: ROUND_TRIP_ALGORITHM };
+                return same
+                    ? { kind: "worked", algorithm: ROUND_TRIP_ALGORITHM, bytes: ROUND_TRIP_BYTES }
+                    : { kind: "mismatch", algorithm: ROUND_TRIP_ALGORITHM };
             }
             catch (error) {
                 if (error instanceof SignInError)
@@ -80247,7 +80338,11 @@ function parseKeyId(text, vaultSuffix) {
         return { ok: false, rule: `must have a host that ends with .${vaultSuffix} (the selected cloud's vaults)` };
     const vaultName = url.hostname.slice(0, -(vaultSuffix.length + 1));
     const [, kind, name, version, ...rest] = url.pathname.replace(/\/+$/, "").split("/");
-    if (kind !== "keys" || name === undefined || !KEY_NAME.test(name) || rest.length > 0 || (version !== undefined && !KEY_VERSION.test(version))) {
+    if (kind !== "keys" ||
+        name === undefined ||
+        !KEY_NAME.test(name) ||
+        rest.length > 0 ||
+        (version !== undefined && !KEY_VERSION.test(version))) {
         return { ok: false, rule: "must have the path /keys/NAME or /keys/NAME/VERSION (letters, digits and hyphens)" };
     }
     return { ok: true, key: { vaultUrl: `https://${vaultName}.${vaultSuffix}`, vaultName, name, version } };
@@ -80280,19 +80375,55 @@ function explainKeyFailure(failure, operation, context) {
     const what = summarise(failure);
     switch (failure.innerCode ?? failure.code) {
         case "ForbiddenByRbac":
-            return { level: "error", code: "key-role-missing", subject, message: `The identity may not ${describeOperation(operation)}: no role grants it (Key Vault Crypto User is missing). ${what}`, fix: grantFix(context, "get wrapKey unwrapKey") };
+            return {
+                level: "error",
+                code: "key-role-missing",
+                subject,
+                message: `The identity may not ${describeOperation(operation)}: no role grants it (Key Vault Crypto User is missing). ${what}`,
+                fix: grantFix(context, "get wrapKey unwrapKey"),
+            };
         case "AccessDenied":
         case "ForbiddenByPolicy":
-            return { level: "error", code: "key-permission-missing", subject, message: `The vault's access policies do not let the identity ${describeOperation(operation)}. ${what}`, fix: grantFix(context, "get wrapKey unwrapKey") };
+            return {
+                level: "error",
+                code: "key-permission-missing",
+                subject,
+                message: `The vault's access policies do not let the identity ${describeOperation(operation)}. ${what}`,
+                fix: grantFix(context, "get wrapKey unwrapKey"),
+            };
         case "KeyDisabled":
-            return { level: "error", code: "key-disabled", subject, message: `The key is disabled: ${operation} is refused. ${what}`, fix: enableFix(context) };
+            return {
+                level: "error",
+                code: "key-disabled",
+                subject,
+                message: `The key is disabled: ${operation} is refused. ${what}`,
+                fix: enableFix(context),
+            };
         case "KeyExpired":
         case "KeyNotYetValid":
-            return { level: "error", code: "key-not-valid-now", subject, message: `The key is outside its validity period: ${operation} is refused. ${what}`, fix: "Rotate to a new key version, or change the key's expiry / not-before dates." };
+            return {
+                level: "error",
+                code: "key-not-valid-now",
+                subject,
+                message: `The key is outside its validity period: ${operation} is refused. ${what}`,
+                fix: "Rotate to a new key version, or change the key's expiry / not-before dates.",
+            };
         case "KeyOperationForbidden":
-            return { level: "error", code: "key-operation-not-allowed", subject, message: `The key's key_ops do not allow ${operation}. ${what}`, fix: `Add it to the key's operations: az keyvault key set-attributes --vault-name ${context.key.vaultName} --name ${context.key.name} --ops wrapKey unwrapKey (plus the operations the key already allows).` };
+            return {
+                level: "error",
+                code: "key-operation-not-allowed",
+                subject,
+                message: `The key's key_ops do not allow ${operation}. ${what}`,
+                fix: `Add it to the key's operations: az keyvault key set-attributes --vault-name ${context.key.vaultName} --name ${context.key.name} --ops wrapKey unwrapKey (plus the operations the key already allows).`,
+            };
         case "KeyNotFound":
-            return { level: "error", code: "key-not-found", subject, message: `No such key in vault '${context.key.vaultName}'. ${what}`, fix: "Check key-id: the vault, the key name and the version (omit the version to use the latest)." };
+            return {
+                level: "error",
+                code: "key-not-found",
+                subject,
+                message: `No such key in vault '${context.key.vaultName}'. ${what}`,
+                fix: "Check key-id: the vault, the key name and the version (omit the version to use the latest).",
+            };
         default:
             return { level: "error", code: "key-call-failed", subject, message: `Failed to ${operation} with the key: ${what}`, fix: undefined };
     }
@@ -80305,19 +80436,49 @@ function checkKeyProperties(read, context) {
     const subject = subjectOf(context);
     const findings = [];
     if (key.keyType === undefined || !RSA_TYPES.has(key.keyType)) {
-        findings.push({ level: "error", code: "key-not-rsa", subject, message: `The key type is ${key.keyType ?? "unknown"}; BYOK wrap and unwrap need RSA or RSA-HSM.`, fix: "Create an RSA key (az keyvault key create --kty RSA-HSM --size 3072 …) and point key-id at it." });
+        findings.push({
+            level: "error",
+            code: "key-not-rsa",
+            subject,
+            message: `The key type is ${key.keyType ?? "unknown"}; BYOK wrap and unwrap need RSA or RSA-HSM.`,
+            fix: "Create an RSA key (az keyvault key create --kty RSA-HSM --size 3072 …) and point key-id at it.",
+        });
     }
     if (!key.enabled)
-        findings.push({ level: "error", code: "key-disabled", subject, message: "The key is disabled: every operation with it is refused.", fix: enableFix(context) });
+        findings.push({
+            level: "error",
+            code: "key-disabled",
+            subject,
+            message: "The key is disabled: every operation with it is refused.",
+            fix: enableFix(context),
+        });
     const now = context.now.getTime();
     if (key.expiresOn !== undefined && key.expiresOn.getTime() <= now) {
-        findings.push({ level: "error", code: "key-expired", subject, message: `The key expired on ${key.expiresOn.toISOString().slice(0, 10)}: wrapping new keys is refused.`, fix: "Rotate to a new key version (az keyvault key rotate) and update the platform's key reference, or extend the expiry." });
+        findings.push({
+            level: "error",
+            code: "key-expired",
+            subject,
+            message: `The key expired on ${key.expiresOn.toISOString().slice(0, 10)}: wrapping new keys is refused.`,
+            fix: "Rotate to a new key version (az keyvault key rotate) and update the platform's key reference, or extend the expiry.",
+        });
     }
     else if (key.expiresOn !== undefined && key.expiresOn.getTime() - now <= context.expiryWarningDays * DAY_MS) {
-        findings.push({ level: "warning", code: "key-expiring", subject, message: `The key expires on ${key.expiresOn.toISOString().slice(0, 10)}.`, fix: "Rotate to a new key version before then (az keyvault key rotate), or extend the expiry." });
+        findings.push({
+            level: "warning",
+            code: "key-expiring",
+            subject,
+            message: `The key expires on ${key.expiresOn.toISOString().slice(0, 10)}.`,
+            fix: "Rotate to a new key version before then (az keyvault key rotate), or extend the expiry.",
+        });
     }
     if (key.notBefore !== undefined && key.notBefore.getTime() > now) {
-        findings.push({ level: "error", code: "key-not-yet-valid", subject, message: `The key is not valid before ${key.notBefore.toISOString()}.`, fix: "Use a version that is valid now, or change its not-before date." });
+        findings.push({
+            level: "error",
+            code: "key-not-yet-valid",
+            subject,
+            message: `The key is not valid before ${key.notBefore.toISOString()}.`,
+            fix: "Use a version that is valid now, or change its not-before date.",
+        });
     }
     for (const operation of ["wrapKey", "unwrapKey"]) {
         if (key.keyOps !== undefined && !key.keyOps.includes(operation)) {
@@ -80337,11 +80498,29 @@ function checkRoundTrip(roundTrip, context) {
     const subject = subjectOf(context);
     switch (roundTrip.kind) {
         case "worked":
-            return { level: "notice", code: "key-round-trip", subject, message: `A wrap → unwrap round trip of ${roundTrip.bytes} random bytes with ${roundTrip.algorithm} worked at the vault with this identity.`, fix: undefined };
+            return {
+                level: "notice",
+                code: "key-round-trip",
+                subject,
+                message: `A wrap → unwrap round trip of ${roundTrip.bytes} random bytes with ${roundTrip.algorithm} worked at the vault with this identity.`,
+                fix: undefined,
+            };
         case "mismatch":
-            return { level: "error", code: "key-round-trip-mismatch", subject, message: `wrapKey and unwrapKey (${roundTrip.algorithm}) both answered, but unwrapping did not give back the wrapped bytes.`, fix: "Check that key-id names one key version and that nothing between the runner and the vault rewrites requests." };
+            return {
+                level: "error",
+                code: "key-round-trip-mismatch",
+                subject,
+                message: `wrapKey and unwrapKey (${roundTrip.algorithm}) both answered, but unwrapping did not give back the wrapped bytes.`,
+                fix: "Check that key-id names one key version and that nothing between the runner and the vault rewrites requests.",
+            };
         case "not-tried":
-            return { level: "warning", code: "key-round-trip-not-tried", subject, message: `The wrap → unwrap round trip was not tried: ${roundTrip.reason}.`, fix: "Fix the findings above about this key, then run check again." };
+            return {
+                level: "warning",
+                code: "key-round-trip-not-tried",
+                subject,
+                message: `The wrap → unwrap round trip was not tried: ${roundTrip.reason}.`,
+                fix: "Fix the findings above about this key, then run check again.",
+            };
         case "failed":
             return explainKeyFailure(roundTrip.failure, roundTrip.step, context);
     }
@@ -80374,11 +80553,23 @@ function checkExpiry(secret, options) {
     const left = expires.getTime() - options.now.getTime();
     const fix = `Run the sync (it writes a new version with a new expiry when 'expires-in' is set), or set a new expiry: az keyvault secret set-attributes --vault-name ${options.vaultName} --name ${secret.name} --expires <date>.`;
     if (left <= 0) {
-        return { level: "error", code: "secret-expired", subject: secret.name, message: `Expired on ${formatDay(expires)}: applications reading it get an error.`, fix };
+        return {
+            level: "error",
+            code: "secret-expired",
+            subject: secret.name,
+            message: `Expired on ${formatDay(expires)}: applications reading it get an error.`,
+            fix,
+        };
     }
     if (left <= options.expiryWarningDays * health_DAY_MS) {
         const days = Math.ceil(left / health_DAY_MS);
-        return { level: "warning", code: "secret-expiring", subject: secret.name, message: `Expires on ${formatDay(expires)}, in ${days} ${days === 1 ? "day" : "days"} (warning from ${options.expiryWarningDays} days).`, fix };
+        return {
+            level: "warning",
+            code: "secret-expiring",
+            subject: secret.name,
+            message: `Expires on ${formatDay(expires)}, in ${days} ${days === 1 ? "day" : "days"} (warning from ${options.expiryWarningDays} days).`,
+            fix,
+        };
     }
     return undefined;
 }
@@ -80396,7 +80587,9 @@ function checkVersions(input, options) {
     const count = input.versions.length;
     if (count <= options.maxVersions)
         return undefined;
-    const backup = count > BACKUP_VERSION_LIMIT ? ` Above ${BACKUP_VERSION_LIMIT} versions Key Vault's backup of this secret fails.` : ` Key Vault's backup fails above ${BACKUP_VERSION_LIMIT} versions.`;
+    const backup = count > BACKUP_VERSION_LIMIT
+        ? ` Above ${BACKUP_VERSION_LIMIT} versions Key Vault's backup of this secret fails.`
+        : ` Key Vault's backup fails above ${BACKUP_VERSION_LIMIT} versions.`;
     return {
         level: count > BACKUP_VERSION_LIMIT ? "error" : "warning",
         code: "secret-many-versions",
@@ -80498,7 +80691,8 @@ function matchesAction(pattern, action) {
 }
 /** Each assignment grants its dataActions minus its notDataActions; assignments add up. */
 function rbacAllows(assignments, dataAction) {
-    return assignments.some((entry) => entry.dataActions.some((pattern) => matchesAction(pattern, dataAction)) && !entry.notDataActions.some((pattern) => matchesAction(pattern, dataAction)));
+    return assignments.some((entry) => entry.dataActions.some((pattern) => matchesAction(pattern, dataAction)) &&
+        !entry.notDataActions.some((pattern) => matchesAction(pattern, dataAction)));
 }
 function policyAllows(policies, objectId, kind, permission) {
     const wanted = permission.toLowerCase();
@@ -80524,14 +80718,29 @@ function allowsKey(evidence, operation) {
 function listRequirements(work) {
     const requirements = [];
     if (work.sync?.dryRun === true) {
-        requirements.push({ purpose: "a dry run that compares values", kind: "secrets", operations: ["list", "get"], role: "Key Vault Secrets User" });
+        requirements.push({
+            purpose: "a dry run that compares values",
+            kind: "secrets",
+            operations: ["list", "get"],
+            role: "Key Vault Secrets User",
+        });
     }
     else if (work.sync !== undefined) {
         const operations = ["list", "get", "set", "update", "recover", ...(work.sync.prune ? ["delete"] : [])];
-        requirements.push({ purpose: work.sync.prune ? "a sync that writes and prunes" : "a sync that writes", kind: "secrets", operations, role: "Key Vault Secrets Officer" });
+        requirements.push({
+            purpose: work.sync.prune ? "a sync that writes and prunes" : "a sync that writes",
+            kind: "secrets",
+            operations,
+            role: "Key Vault Secrets Officer",
+        });
     }
     if (work.byok)
-        requirements.push({ purpose: "BYOK wrap and unwrap", kind: "keys", operations: ["get", "wrapKey", "unwrapKey"], role: "Key Vault Crypto User" });
+        requirements.push({
+            purpose: "BYOK wrap and unwrap",
+            kind: "keys",
+            operations: ["get", "wrapKey", "unwrapKey"],
+            role: "Key Vault Crypto User",
+        });
     return requirements;
 }
 function describeSource(evidence) {
@@ -80561,7 +80770,9 @@ function grantCommand(requirement, evidence, context) {
 function checkPermissions(evidence, requirements, context) {
     const subject = `vault ${context.vaultName}`;
     return requirements.map((requirement) => {
-        const allows = (operation) => requirement.kind === "secrets" ? allowsSecret(evidence, operation) : allowsKey(evidence, operation);
+        const allows = (operation) => requirement.kind === "secrets"
+            ? allowsSecret(evidence, operation)
+            : allowsKey(evidence, operation);
         const code = requirement.kind === "secrets" ? "secret-permissions" : "key-permissions";
         if (evidence.source === "unknown") {
             return {
@@ -80574,12 +80785,20 @@ function checkPermissions(evidence, requirements, context) {
         }
         const missing = requirement.operations.filter((operation) => allows(operation) !== true);
         if (missing.length === 0) {
-            return { level: "notice", code, subject, message: `The identity may do ${requirement.purpose} (${requirement.operations.join(", ")}), according to ${describeSource(evidence)}.`, fix: undefined };
+            return {
+                level: "notice",
+                code,
+                subject,
+                message: `The identity may do ${requirement.purpose} (${requirement.operations.join(", ")}), according to ${describeSource(evidence)}.`,
+                fix: undefined,
+            };
         }
         const granted = requirement.operations.filter((operation) => allows(operation) === true);
         const has = granted.length === 0 ? "none of them" : `only ${granted.join(", ")}`;
         const missingPermissions = [...new Set(missing.map((operation) => toPolicyPermission(requirement, operation)))];
-        const needs = evidence.source === "rbac" ? `the '${requirement.role}' role` : `the ${requirement.kind === "secrets" ? "secret" : "key"} permissions ${missingPermissions.join(", ")} in its access policy`;
+        const needs = evidence.source === "rbac"
+            ? `the '${requirement.role}' role`
+            : `the ${requirement.kind === "secrets" ? "secret" : "key"} permissions ${missingPermissions.join(", ")} in its access policy`;
         return {
             level: "error",
             code: `${code}-missing`,
@@ -80602,7 +80821,13 @@ const TLS_CODE = /^(CERT_|UNABLE_TO_(GET|VERIFY)|SELF_SIGNED|DEPTH_ZERO|ERR_TLS|
 const DNS_CODES = new Set(["ENOTFOUND", "EAI_AGAIN"]);
 const IPV4_OR_6 = /Client address:\s*([0-9a-fA-F.:]+)/;
 function describeSignInFailure(message, hint) {
-    return { level: "error", code: "sign-in-failed", subject: "sign-in", message, fix: hint ?? "Check tenant-id, client-id, cloud and the federated credential." };
+    return {
+        level: "error",
+        code: "sign-in-failed",
+        subject: "sign-in",
+        message,
+        fix: hint ?? "Check tenant-id, client-id, cloud and the federated credential.",
+    };
 }
 /**
  * A failure of the first vault call (listing secrets), as the finding that names its cause.
@@ -80618,7 +80843,8 @@ function explainVaultFailure(failure, hint, context) {
             code: "network-firewall",
             subject,
             message: `The vault's firewall refused this runner${address ? ` (the vault saw the address ${address})` : ""}: ${detail}`,
-            fix: hint ?? `Allow the runner's address (az keyvault network-rule add --name ${context.vaultName} --ip-address <address>) or run on a runner inside the vault's network.`,
+            fix: hint ??
+                `Allow the runner's address (az keyvault network-rule add --name ${context.vaultName} --ip-address <address>) or run on a runner inside the vault's network.`,
         };
     }
     const code = failure.code ?? "";
@@ -80727,11 +80953,21 @@ async function runChecks(target, options) {
     const reachable = listFailure === undefined || (listFailure.failure.status !== undefined && listFailure.failure.kind !== "forbidden-firewall");
     const evidence = gatherEvidence(resource, permissions, identity, listFailure?.failure, listed !== undefined);
     const requirements = listRequirements({ sync: options.sync, byok: options.key !== undefined });
-    findings.push(...checkPermissions(evidence, requirements, { vaultName: options.vaultName, clientId: options.clientId ?? identity.clientId, keyName: options.key?.name }));
+    findings.push(...checkPermissions(evidence, requirements, {
+        vaultName: options.vaultName,
+        clientId: options.clientId ?? identity.clientId,
+        keyName: options.key?.name,
+    }));
     if (evidence.source === "unknown" && listed !== undefined && options.sync !== undefined) {
         const probe = await target.probeSecretRead();
         if (!probe.allowed) {
-            findings.push({ level: "error", code: "secret-get-refused", subject: `vault ${options.vaultName}`, message: `The identity may list secrets but not read their values: ${summarise(probe.failure)}`, fix: probe.hint });
+            findings.push({
+                level: "error",
+                code: "secret-get-refused",
+                subject: `vault ${options.vaultName}`,
+                message: `The identity may list secrets but not read their values: ${summarise(probe.failure)}`,
+                fix: probe.hint,
+            });
         }
     }
     let examined = 0;
@@ -80746,7 +80982,14 @@ async function runChecks(target, options) {
                 return { latest, versions: undefined, versionsError: errorMessage(error) };
             }
         });
-        findings.push(...checkHealth(inputs, { owner: options.owner, prefix: options.prefix, now: options.now, expiryWarningDays: options.expiryWarningDays, maxVersions: options.maxVersions, vaultName: options.vaultName }));
+        findings.push(...checkHealth(inputs, {
+            owner: options.owner,
+            prefix: options.prefix,
+            now: options.now,
+            expiryWarningDays: options.expiryWarningDays,
+            maxVersions: options.maxVersions,
+            vaultName: options.vaultName,
+        }));
         log(`Health: ${examined} secrets of owner '${options.owner}' or inside prefix '${options.prefix}' checked.`);
     }
     if (options.key !== undefined) {
@@ -80773,7 +81016,9 @@ async function checkKey(target, context) {
     if (read.kind === "failed")
         return findings;
     const blocking = findings.filter((finding) => finding.level === "error");
-    const roundTrip = blocking.length > 0 ? { kind: "not-tried", reason: `the key's properties refuse it (${blocking.map((finding) => finding.code).join(", ")})` } : await target.roundTrip(read.key.id);
+    const roundTrip = blocking.length > 0
+        ? { kind: "not-tried", reason: `the key's properties refuse it (${blocking.map((finding) => finding.code).join(", ")})` }
+        : await target.roundTrip(read.key.id);
     return [...findings, checkRoundTrip(roundTrip, context)];
 }
 /** The identity the token names; a tenant other than the one configured is an error. */
@@ -80788,7 +81033,10 @@ function describeIdentity(identity, options) {
         },
     ];
     const configured = options.tenantId?.toLowerCase();
-    if (configured !== undefined && /^[0-9a-f-]{36}$/.test(configured) && identity.tenantId !== undefined && identity.tenantId.toLowerCase() !== configured) {
+    if (configured !== undefined &&
+        /^[0-9a-f-]{36}$/.test(configured) &&
+        identity.tenantId !== undefined &&
+        identity.tenantId.toLowerCase() !== configured) {
         findings.push({
             level: "error",
             code: "tenant-mismatch",
@@ -80817,7 +81065,9 @@ function gatherEvidence(resource, permissions, identity, listFailure, listed) {
     else if (listed && permissions.ok && permissions.value.some((entry) => entry.dataActions.length > 0))
         [rbac, inferred] = [true, "the listing worked and the identity's roles grant data actions"];
     if (rbac === true) {
-        return permissions.ok ? { source: "rbac", assignments: permissions.value, inferred } : { source: "unknown", reason: `the role assignments could not be read: ${permissions.reason}` };
+        return permissions.ok
+            ? { source: "rbac", assignments: permissions.value, inferred }
+            : { source: "unknown", reason: `the role assignments could not be read: ${permissions.reason}` };
     }
     if (rbac === false) {
         if (!resource.ok)
@@ -80826,8 +81076,14 @@ function gatherEvidence(resource, permissions, identity, listFailure, listed) {
             return { source: "unknown", reason: "the access token names no object id (oid) to find the identity's access policy by" };
         return { source: "access-policy", objectId: identity.objectId, policies: resource.value.accessPolicies };
     }
-    const reasons = [resource.ok ? undefined : `the vault resource: ${resource.reason}`, permissions.ok ? undefined : `the role assignments: ${permissions.reason}`].filter(Boolean);
-    return { source: "unknown", reason: reasons.length > 0 ? `could not read ${reasons.join("; ")}` : "the vault's permission model could not be learned" };
+    const reasons = [
+        resource.ok ? undefined : `the vault resource: ${resource.reason}`,
+        permissions.ok ? undefined : `the role assignments: ${permissions.reason}`,
+    ].filter(Boolean);
+    return {
+        source: "unknown",
+        reason: reasons.length > 0 ? `could not read ${reasons.join("; ")}` : "the vault's permission model could not be learned",
+    };
 }
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
@@ -90919,7 +91175,15 @@ const concurrency = schemas_string()
 
 
 
-const CHECK_INPUT_NAMES = ["checks", "key-id", "expiry-warning-days", "max-versions", "fail-on", "subscription-id", "resource-group"];
+const CHECK_INPUT_NAMES = [
+    "checks",
+    "key-id",
+    "expiry-warning-days",
+    "max-versions",
+    "fail-on",
+    "subscription-id",
+    "resource-group",
+];
 const CHECK_PARTS = ["sync", "health", "key"];
 const DEFAULT_EXPIRY_WARNING_DAYS = 30;
 const DEFAULT_MAX_VERSIONS = 100;
@@ -91006,7 +91270,9 @@ const INLINE_SYNTAX = /[\\`*_[\]()#~!|{}:@]/g;
 function escapeMarkdown(text) {
     const oneLine = removeControls(text).replace(/\s*(?:\r\n|\r|\n)\s*/g, " ");
     // "www." autolinks without a scheme; an escaped dot stops it.
-    const escaped = escapeEntities(oneLine).replace(INLINE_SYNTAX, "\\$&").replace(/(www)\./gi, "$1\\.");
+    const escaped = escapeEntities(oneLine)
+        .replace(INLINE_SYNTAX, "\\$&")
+        .replace(/(www)\./gi, "$1\\.");
     // At the start of a line these begin a list item or a setext underline (`>` is an entity already).
     return escaped.replace(/^[-+=]/, "\\$&").replace(/^(\d+)([.)])/, "$1\\$2");
 }
@@ -91085,7 +91351,11 @@ function renderCheckSummary(report, context) {
     const lines = [
         "## Key Vault Sync check",
         "",
-        ...markdown_alert(context.failed ? "CAUTION" : "NOTE", [escapeMarkdown(verdict), "", "Nothing was written: check only reads, and wraps and unwraps random bytes when a key is checked."]),
+        ...markdown_alert(context.failed ? "CAUTION" : "NOTE", [
+            escapeMarkdown(verdict),
+            "",
+            "Nothing was written: check only reads, and wraps and unwraps random bytes when a key is checked.",
+        ]),
         "",
         `- Vault: ${escapeMarkdown(context.vaultUrl)}`,
         `- Owner: ${escapeMarkdown(context.owner)}; prefix: ${context.prefix === "" ? "(none)" : escapeMarkdown(context.prefix)}`,
@@ -91094,13 +91364,23 @@ function renderCheckSummary(report, context) {
     if (identity !== undefined) {
         lines.push(`- Identity: client ${escapeMarkdown(identity.clientId ?? "unknown")}, object ${escapeMarkdown(identity.objectId ?? "unknown")}, tenant ${escapeMarkdown(identity.tenantId ?? "unknown")}, token audience ${escapeMarkdown(identity.audience ?? "unknown")}`);
     }
-    const source = { rbac: "role assignments (ARM permissions)", "access-policy": "the vault's access policies", unknown: "could not be learned", "not-checked": "not checked" }[report.permissionSource];
+    const source = {
+        rbac: "role assignments (ARM permissions)",
+        "access-policy": "the vault's access policies",
+        unknown: "could not be learned",
+        "not-checked": "not checked",
+    }[report.permissionSource];
     lines.push(`- Effective permissions from: ${source}`, `- Secrets examined for health: ${report.examined}`, "");
     if (report.findings.length === 0) {
         lines.push("No findings.");
     }
     else {
-        lines.push(...table(["Level", "Subject", "Finding", "Fix"], report.findings.map((finding) => [LEVEL_LABELS[finding.level], escapeCell(finding.subject), `${escapeCell(finding.message)} (${escapeMarkdown(finding.code)})`, escapeCell(finding.fix ?? "")])));
+        lines.push(...table(["Level", "Subject", "Finding", "Fix"], report.findings.map((finding) => [
+            LEVEL_LABELS[finding.level],
+            escapeCell(finding.subject),
+            `${escapeCell(finding.message)} (${escapeMarkdown(finding.code)})`,
+            escapeCell(finding.fix ?? ""),
+        ])));
     }
     return `${lines.join("\n")}\n`;
 }
@@ -91146,10 +91426,7 @@ function toInputError(issues) {
     };
     problems.sort((a, b) => order(a.input) - order(b.input));
     const [first, ...others] = problems;
-    const hintLines = [
-        ...(first.hint ? [first.hint] : []),
-        ...others.map((other) => `Also invalid: input '${other.input}': ${other.rule}`),
-    ];
+    const hintLines = [...(first.hint ? [first.hint] : []), ...others.map((other) => `Also invalid: input '${other.input}': ${other.rule}`)];
     return new InputError(first.input, first.rule, hintLines.length > 0 ? hintLines.join("\n") : undefined);
 }
 function buildSchema(env, raw) {
@@ -91652,7 +91929,9 @@ function renderSummary(sorted, counts, context) {
     }
     const folded = FOLDED.flatMap((status) => sorted.filter((result) => result.status === status));
     if (folded.length > 0) {
-        const label = FOLDED.filter((status) => counts[status] > 0).map((status) => `${status} (${counts[status]})`).join(", ");
+        const label = FOLDED.filter((status) => counts[status] > 0)
+            .map((status) => `${status} (${counts[status]})`)
+            .join(", ");
         // Blank lines around the table make GitHub parse it as Markdown inside the HTML element.
         lines.push("<details>", `<summary>${capitalise(label)}</summary>`, "");
         lines.push(...limitedTable(["Key Vault name", "Source", "Result", "Reason"], folded.map((result) => renderRow(result, context))), "", "</details>", "");
@@ -91741,12 +92020,28 @@ function renderDeletes(deleted, context) {
     const names = formatNames(deleted.map((result) => result.name));
     const callout = context.dryRun
         ? [`**This plan deletes ${secrets}** from ${vault}: ${names}.`, "", "A sync with these sources and settings would delete them (prune)."]
-        : [`**Deleted ${secrets}** from ${vault}: ${names}.`, "", "On a vault with soft delete (the default), they can be recovered until they are purged."];
+        : [
+            `**Deleted ${secrets}** from ${vault}: ${names}.`,
+            "",
+            "On a vault with soft delete (the default), they can be recovered until they are purged.",
+        ];
     const rows = deleted.map((result) => [escapeCell(result.name), escapeCell(result.reason)]);
-    return [`### ${context.dryRun ? "Would delete" : "Deleted"} (${deleted.length})`, "", ...markdown_alert("WARNING", callout), "", ...limitedTable(["Key Vault name", "Reason"], rows), ""];
+    return [
+        `### ${context.dryRun ? "Would delete" : "Deleted"} (${deleted.length})`,
+        "",
+        ...markdown_alert("WARNING", callout),
+        "",
+        ...limitedTable(["Key Vault name", "Reason"], rows),
+        "",
+    ];
 }
 function renderRow(result, context) {
-    return [escapeCell(result.name), renderSource(result, context), describeStatus(result.status, context.dryRun ?? false), escapeCell(result.reason)];
+    return [
+        escapeCell(result.name),
+        renderSource(result, context),
+        describeStatus(result.status, context.dryRun ?? false),
+        escapeCell(result.reason),
+    ];
 }
 /** The source key, and for file-backed entries the file and line, linked at the commit when known. */
 function renderSource(result, context) {
@@ -91808,7 +92103,11 @@ function limitedTable(header, rows) {
     if (rows.length <= MAX_TABLE_ROWS)
         return table(header, rows);
     const rest = rows.length - MAX_TABLE_ROWS;
-    return [...table(header, rows.slice(0, MAX_TABLE_ROWS)), "", `${rest} more not shown here (a job summary is limited in size); the log and the \`plan\` output list every secret.`];
+    return [
+        ...table(header, rows.slice(0, MAX_TABLE_ROWS)),
+        "",
+        `${rest} more not shown here (a job summary is limited in size); the log and the \`plan\` output list every secret.`,
+    ];
 }
 function formatNames(names) {
     const shown = names.slice(0, NAMES_IN_TEXT).map(escapeMarkdown).join(", ");
@@ -92152,7 +92451,9 @@ function findEntryProblem(entry) {
             {
                 line: entry.line,
                 rule: "looks like a piece of an unquoted multi-line value (a line of base64 text or PEM armour read as KEY=VALUE)",
-                hint: emptyBase64Key ? `${QUOTE_HINT} If the line is a real entry, its value is empty and it is never synced: remove the line.` : QUOTE_HINT,
+                hint: emptyBase64Key
+                    ? `${QUOTE_HINT} If the line is a real entry, its value is empty and it is never synced: remove the line.`
+                    : QUOTE_HINT,
             },
         ];
     }
@@ -92822,7 +93123,11 @@ async function readExisting(vault, listed, options) {
         const read = await vault.getSecret(listed.name);
         if (!read.found) {
             // Listed a moment ago, gone now: someone deleted it while we were reading.
-            const failure = { kind: "not-found", message: `'${listed.name}' disappeared while the vault was being read`, hint: "Run the sync again." };
+            const failure = {
+                kind: "not-found",
+                message: `'${listed.name}' disappeared while the vault was being read`,
+                hint: "Run the sync again.",
+            };
             return { ...listed, value: { kind: "failed", failure }, history };
         }
         for (const fragment of listMaskFragments(read.value))
@@ -92909,7 +93214,9 @@ async function run(deps = createDefaultDeps()) {
     catch (error) {
         if (context.results !== undefined) {
             const counts = countResults(context.results);
-            const done = Object.entries(counts).map(([status, count]) => `${count} ${status}`).join(", ");
+            const done = Object.entries(counts)
+                .map(([status, count]) => `${count} ${status}`)
+                .join(", ");
             deps.io.setFailed(`The sync finished (${done}) but reporting it failed: ${describeFatal(error)}`);
             return;
         }
@@ -92951,7 +93258,12 @@ async function syncSecrets(deps, context) {
             mask: (value) => io.setSecret(value),
             warn: (message) => io.warning(message, { title: "env-file" }),
         });
-        const { desired, rejected } = nameSecrets(entries, { include: inputs.include, exclude: inputs.exclude, prefix: inputs.prefix, transform: inputs.nameTransform });
+        const { desired, rejected } = nameSecrets(entries, {
+            include: inputs.include,
+            exclude: inputs.exclude,
+            prefix: inputs.prefix,
+            transform: inputs.nameTransform,
+        });
         reportSelection(entries.map((entry) => entry.key), desired.length + rejected.length, inputs, io);
         const skipped = rejected.filter((rejection) => rejection.status === "skipped").length;
         const excluded = entries.length - desired.length - rejected.length;
@@ -92964,7 +93276,12 @@ async function syncSecrets(deps, context) {
     const connection = await inStage(deps, "Sign in", () => connect(inputs, deps, context));
     const state = connection
         ? await inStage(deps, "Read the vault", async () => {
-            const state = await readVaultState(connection.vault, desired, { owner: inputs.owner, concurrency: inputs.concurrency, adopt: inputs.adopt, mask: (value) => io.setSecret(value) });
+            const state = await readVaultState(connection.vault, desired, {
+                owner: inputs.owner,
+                concurrency: inputs.concurrency,
+                adopt: inputs.adopt,
+                mask: (value) => io.setSecret(value),
+            });
             const unread = state.secrets.filter((secret) => secret.value.kind === "failed").length;
             io.debug(`Vault state: ${state.secrets.length} secrets, ${state.deleted.length} soft-deleted, ${unread} values not readable${state.deletedUnavailable ? ", deleted secrets not listed" : ""}`);
             return state;
@@ -93034,7 +93351,11 @@ async function connect(inputs, deps, context) {
     });
     await verifySignIn(credential, inputs.cloud.vaultScope);
     io.info(`Signed in to Microsoft Entra ID${inputs.clientId ? ` as ${inputs.clientId}` : ""}.`);
-    const vault = deps.createKeyVault(inputs.vaultUrl, credential, { log: (message) => io.info(message), debug: (message) => io.debug(message), clientId: inputs.clientId });
+    const vault = deps.createKeyVault(inputs.vaultUrl, credential, {
+        log: (message) => io.info(message),
+        debug: (message) => io.debug(message),
+        clientId: inputs.clientId,
+    });
     return { vault, claims: credential.presentedClaims };
 }
 /**
@@ -93043,7 +93364,9 @@ async function connect(inputs, deps, context) {
  */
 function reportSelection(keys, selected, inputs, io) {
     for (const unused of findUnusedPatterns(keys, inputs)) {
-        io.warning(`${unused.input} pattern ${unused.position} ('${unused.pattern}') matched no source name.`, { title: `Unused ${unused.input} pattern` });
+        io.warning(`${unused.input} pattern ${unused.position} ('${unused.pattern}') matched no source name.`, {
+            title: `Unused ${unused.input} pattern`,
+        });
     }
     if (keys.length > 0 && selected === 0) {
         const { message, hint } = explainEmptySelection(keys, inputs);
@@ -93065,7 +93388,9 @@ function readAuditContext(env, claims) {
     const runId = env["GITHUB_RUN_ID"];
     const serverUrl = env["GITHUB_SERVER_URL"] ?? "https://github.com";
     const attempt = env["GITHUB_RUN_ATTEMPT"];
-    const runUrl = repository && runId ? `${serverUrl}/${repository}/actions/runs/${runId}${attempt && attempt !== "1" ? `/attempts/${attempt}` : ""}` : undefined;
+    const runUrl = repository && runId
+        ? `${serverUrl}/${repository}/actions/runs/${runId}${attempt && attempt !== "1" ? `/attempts/${attempt}` : ""}`
+        : undefined;
     return {
         repository,
         runUrl,

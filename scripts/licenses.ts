@@ -88,8 +88,7 @@ export function renderLicenses(packages: readonly BundledPackage[]): string {
         "\n\n",
       ),
     );
-  const head =
-    "Third-party software bundled into dist/ by `npm run bundle`, with the licence notice each package ships.";
+  const head = "Third-party software bundled into dist/ by `npm run bundle`, with the licence notice each package ships.";
   return [head, ...sections].join(`\n\n${"-".repeat(78)}\n\n`) + "\n";
 }
 

@@ -13,7 +13,11 @@ export function readCheckWorkflow(): ReadmeWorkflow {
   const readme = readFileSync("README.md", "utf8");
   const block = /```yaml\n(name: keyvault-check\n[\s\S]*?)```/.exec(readme)?.[1];
   if (block === undefined) throw new Error("README has no workflow named keyvault-check");
-  const parsed = parse(block) as { on: ReadmeWorkflow["on"]; permissions: Record<string, string>; jobs: Record<string, { steps: Array<ReadmeWorkflow["step"]> }> };
+  const parsed = parse(block) as {
+    on: ReadmeWorkflow["on"];
+    permissions: Record<string, string>;
+    jobs: Record<string, { steps: Array<ReadmeWorkflow["step"]> }>;
+  };
   const step = Object.values(parsed.jobs)
     .flatMap((job) => job.steps)
     .find((candidate) => candidate.uses?.startsWith("OWNER/keyvault-sync@"));

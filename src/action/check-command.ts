@@ -41,7 +41,9 @@ export async function runCheckCommand(deps: RunDeps): Promise<void> {
       resource: check.resource,
       vault: { log: (message) => io.info(message), debug: (message) => io.debug(message), clientId: inputs.clientId },
     });
-    io.info(`Checking vault ${inputs.vaultUrl} (${inputs.cloud.name} cloud) for owner '${inputs.owner}', prefix '${inputs.prefix}': ${[...check.parts].join(", ")}. Nothing is written.`);
+    io.info(
+      `Checking vault ${inputs.vaultUrl} (${inputs.cloud.name} cloud) for owner '${inputs.owner}', prefix '${inputs.prefix}': ${[...check.parts].join(", ")}. Nothing is written.`,
+    );
     const report = await runChecks(target, {
       vaultName: inputs.vaultName,
       vaultHost: new URL(inputs.vaultUrl).hostname,
@@ -60,7 +62,10 @@ export async function runCheckCommand(deps: RunDeps): Promise<void> {
     });
     const failed = reachesFailLevel(report.findings, check.failOn);
     annotate(report, deps);
-    io.summary.addRaw(renderCheckSummary(report, { vaultUrl: inputs.vaultUrl, owner: inputs.owner, prefix: inputs.prefix, failOn: check.failOn, failed }), true);
+    io.summary.addRaw(
+      renderCheckSummary(report, { vaultUrl: inputs.vaultUrl, owner: inputs.owner, prefix: inputs.prefix, failOn: check.failOn, failed }),
+      true,
+    );
     await io.summary.write();
     if (failed) io.setFailed(describeFailure(report, check.failOn));
     else io.info(`Check passed (fail-on: ${check.failOn}).`);

@@ -10,7 +10,15 @@ import { FAIL_ON_CHOICES } from "../engine/check/findings.ts";
 import type { FailOn } from "../engine/check/findings.ts";
 import { splitList } from "./input-fields.ts";
 
-export const CHECK_INPUT_NAMES = ["checks", "key-id", "expiry-warning-days", "max-versions", "fail-on", "subscription-id", "resource-group"] as const;
+export const CHECK_INPUT_NAMES = [
+  "checks",
+  "key-id",
+  "expiry-warning-days",
+  "max-versions",
+  "fail-on",
+  "subscription-id",
+  "resource-group",
+] as const;
 
 export type CheckPart = "sync" | "health" | "key";
 export const CHECK_PARTS: readonly CheckPart[] = ["sync", "health", "key"];
@@ -44,7 +52,10 @@ function readWholeNumber(raw: string, fallback: number, min: number, max: number
 }
 
 export function readCheckInputs(getInput: (name: string) => string, env: Env, cloud: CloudEndpoints): CheckInputs {
-  const raw = Object.fromEntries(CHECK_INPUT_NAMES.map((name) => [name, getInput(name).trim()])) as Record<(typeof CHECK_INPUT_NAMES)[number], string>;
+  const raw = Object.fromEntries(CHECK_INPUT_NAMES.map((name) => [name, getInput(name).trim()])) as Record<
+    (typeof CHECK_INPUT_NAMES)[number],
+    string
+  >;
   const problems: InputError[] = [];
 
   let key: KeyId | undefined;
@@ -65,9 +76,17 @@ export function readCheckInputs(getInput: (name: string) => string, env: Env, cl
     if (part === undefined) problems.push(new InputError("checks", `item ${index + 1} is not one of ${CHECK_PARTS.join(", ")}`));
     else parts.add(part);
   });
-  if (parts.has("key") && key === undefined && raw["key-id"] === "") problems.push(new InputError("checks", "names 'key', which needs the key-id input"));
+  if (parts.has("key") && key === undefined && raw["key-id"] === "")
+    problems.push(new InputError("checks", "names 'key', which needs the key-id input"));
 
-  const expiryWarningDays = readWholeNumber(raw["expiry-warning-days"], DEFAULT_EXPIRY_WARNING_DAYS, 0, 3650, "expiry-warning-days", problems);
+  const expiryWarningDays = readWholeNumber(
+    raw["expiry-warning-days"],
+    DEFAULT_EXPIRY_WARNING_DAYS,
+    0,
+    3650,
+    "expiry-warning-days",
+    problems,
+  );
   const maxVersions = readWholeNumber(raw["max-versions"], DEFAULT_MAX_VERSIONS, 1, 100_000, "max-versions", problems);
 
   let failOn = DEFAULT_FAIL_ON;
@@ -79,15 +98,21 @@ export function readCheckInputs(getInput: (name: string) => string, env: Env, cl
 
   const subscriptionId = raw["subscription-id"] || env["AZURE_SUBSCRIPTION_ID"]?.trim() || "";
   const resourceGroup = raw["resource-group"];
-  if (subscriptionId !== "" && !GUID.test(subscriptionId)) problems.push(new InputError("subscription-id", `must be a GUID${raw["subscription-id"] === "" ? " (taken from AZURE_SUBSCRIPTION_ID)" : ""}`));
-  if (resourceGroup !== "" && !RESOURCE_GROUP.test(resourceGroup)) problems.push(new InputError("resource-group", "must be 1 to 90 letters, digits, '-', '_', '.', '(' or ')'"));
-  if (resourceGroup !== "" && subscriptionId === "") problems.push(new InputError("subscription-id", "is required with resource-group (or set AZURE_SUBSCRIPTION_ID)"));
+  if (subscriptionId !== "" && !GUID.test(subscriptionId))
+    problems.push(
+      new InputError("subscription-id", `must be a GUID${raw["subscription-id"] === "" ? " (taken from AZURE_SUBSCRIPTION_ID)" : ""}`),
+    );
+  if (resourceGroup !== "" && !RESOURCE_GROUP.test(resourceGroup))
+    problems.push(new InputError("resource-group", "must be 1 to 90 letters, digits, '-', '_', '.', '(' or ')'"));
+  if (resourceGroup !== "" && subscriptionId === "")
+    problems.push(new InputError("subscription-id", "is required with resource-group (or set AZURE_SUBSCRIPTION_ID)"));
 
   const [first, ...others] = problems;
   if (first !== undefined) {
     const hint = [first.hint, ...others.map((other) => `Also: ${other.message}`)].filter(Boolean).join("\n");
     throw new InputError(first.input, first.message.replace(/^Invalid input '[^']*': /, ""), hint === "" ? undefined : hint);
   }
-  const resource = subscriptionId !== "" && resourceGroup !== "" ? { subscriptionId: subscriptionId.toLowerCase(), resourceGroup } : undefined;
+  const resource =
+    subscriptionId !== "" && resourceGroup !== "" ? { subscriptionId: subscriptionId.toLowerCase(), resourceGroup } : undefined;
   return { parts, key, expiryWarningDays, maxVersions, failOn, resource };
 }

@@ -25,7 +25,11 @@ export function renderCheckSummary(report: CheckReport, context: CheckSummaryCon
   const lines = [
     "## Key Vault Sync check",
     "",
-    ...alert(context.failed ? "CAUTION" : "NOTE", [escapeMarkdown(verdict), "", "Nothing was written: check only reads, and wraps and unwraps random bytes when a key is checked."]),
+    ...alert(context.failed ? "CAUTION" : "NOTE", [
+      escapeMarkdown(verdict),
+      "",
+      "Nothing was written: check only reads, and wraps and unwraps random bytes when a key is checked.",
+    ]),
     "",
     `- Vault: ${escapeMarkdown(context.vaultUrl)}`,
     `- Owner: ${escapeMarkdown(context.owner)}; prefix: ${context.prefix === "" ? "(none)" : escapeMarkdown(context.prefix)}`,
@@ -36,7 +40,12 @@ export function renderCheckSummary(report: CheckReport, context: CheckSummaryCon
       `- Identity: client ${escapeMarkdown(identity.clientId ?? "unknown")}, object ${escapeMarkdown(identity.objectId ?? "unknown")}, tenant ${escapeMarkdown(identity.tenantId ?? "unknown")}, token audience ${escapeMarkdown(identity.audience ?? "unknown")}`,
     );
   }
-  const source = { rbac: "role assignments (ARM permissions)", "access-policy": "the vault's access policies", unknown: "could not be learned", "not-checked": "not checked" }[report.permissionSource];
+  const source = {
+    rbac: "role assignments (ARM permissions)",
+    "access-policy": "the vault's access policies",
+    unknown: "could not be learned",
+    "not-checked": "not checked",
+  }[report.permissionSource];
   lines.push(`- Effective permissions from: ${source}`, `- Secrets examined for health: ${report.examined}`, "");
   if (report.findings.length === 0) {
     lines.push("No findings.");
@@ -44,7 +53,12 @@ export function renderCheckSummary(report: CheckReport, context: CheckSummaryCon
     lines.push(
       ...table(
         ["Level", "Subject", "Finding", "Fix"],
-        report.findings.map((finding) => [LEVEL_LABELS[finding.level], escapeCell(finding.subject), `${escapeCell(finding.message)} (${escapeMarkdown(finding.code)})`, escapeCell(finding.fix ?? "")]),
+        report.findings.map((finding) => [
+          LEVEL_LABELS[finding.level],
+          escapeCell(finding.subject),
+          `${escapeCell(finding.message)} (${escapeMarkdown(finding.code)})`,
+          escapeCell(finding.fix ?? ""),
+        ]),
       ),
     );
   }

@@ -5,18 +5,34 @@ import { InputError } from "../../src/engine/errors.ts";
 import { gatherEvidence } from "../../src/engine/check/run-check.ts";
 import type { AccessIdentity } from "../../src/engine/check/identity.ts";
 
-const read = (inputs: Record<string, string>, env: Record<string, string> = {}) => readCheckInputs((name) => inputs[name] ?? "", env, CLOUDS.public);
+const read = (inputs: Record<string, string>, env: Record<string, string> = {}) =>
+  readCheckInputs((name) => inputs[name] ?? "", env, CLOUDS.public);
 const SUB = "7e57c10d-5b5c-4f00-9000-000000000002";
 const KEY = "https://kv.vault.azure.net/keys/byok";
 
 describe("readCheckInputs", () => {
   it("has defaults that alert on warnings, and checks the key only when one is named", () => {
-    expect(read({})).toEqual({ parts: new Set(["sync", "health"]), key: undefined, expiryWarningDays: 30, maxVersions: 100, failOn: "warning", resource: undefined });
+    expect(read({})).toEqual({
+      parts: new Set(["sync", "health"]),
+      key: undefined,
+      expiryWarningDays: 30,
+      maxVersions: 100,
+      failOn: "warning",
+      resource: undefined,
+    });
     expect([...read({ "key-id": KEY }).parts]).toEqual(["sync", "health", "key"]);
   });
 
   it("reads every input", () => {
-    const inputs = read({ checks: "key\nHEALTH", "key-id": KEY, "expiry-warning-days": "0", "max-versions": "500", "fail-on": "Error", "resource-group": "rg.1", "subscription-id": SUB.toUpperCase() });
+    const inputs = read({
+      checks: "key\nHEALTH",
+      "key-id": KEY,
+      "expiry-warning-days": "0",
+      "max-versions": "500",
+      "fail-on": "Error",
+      "resource-group": "rg.1",
+      "subscription-id": SUB.toUpperCase(),
+    });
     expect(inputs).toEqual({
       parts: new Set(["key", "health"]),
       key: { vaultUrl: "https://kv.vault.azure.net", vaultName: "kv", name: "byok", version: undefined },
@@ -55,13 +71,25 @@ describe("readCheckInputs", () => {
   });
 
   it("names every problem at once", () => {
-    expect(() => read({ "fail-on": "x", "max-versions": "y" })).toThrow(expect.objectContaining({ hint: expect.stringContaining("Also: Invalid input 'fail-on'") }));
+    expect(() => read({ "fail-on": "x", "max-versions": "y" })).toThrow(
+      expect.objectContaining({ hint: expect.stringContaining("Also: Invalid input 'fail-on'") }),
+    );
   });
 });
 
 describe("gatherEvidence", () => {
-  const identity: AccessIdentity = { objectId: "oid-1", clientId: undefined, tenantId: undefined, audience: undefined, issuer: undefined, expiresOn: undefined };
-  const roles = { ok: true as const, value: [{ actions: [], notActions: [], dataActions: ["Microsoft.KeyVault/vaults/secrets/*"], notDataActions: [] }] };
+  const identity: AccessIdentity = {
+    objectId: "oid-1",
+    clientId: undefined,
+    tenantId: undefined,
+    audience: undefined,
+    issuer: undefined,
+    expiresOn: undefined,
+  };
+  const roles = {
+    ok: true as const,
+    value: [{ actions: [], notActions: [], dataActions: ["Microsoft.KeyVault/vaults/secrets/*"], notDataActions: [] }],
+  };
   const noRoles = { ok: true as const, value: [] };
   const refused = { ok: false as const, reason: "ARM answered 403 AuthorizationFailed" };
   const policies = [{ objectId: "oid-1", secrets: ["get"], keys: [] }];
@@ -69,7 +97,14 @@ describe("gatherEvidence", () => {
 
   it.each([
     ["RBAC vault", { ok: true as const, value: { rbac: true, accessPolicies: [] } }, roles, undefined, true, "rbac"],
-    ["access-policy vault", { ok: true as const, value: { rbac: false, accessPolicies: policies } }, noRoles, undefined, true, "access-policy"],
+    [
+      "access-policy vault",
+      { ok: true as const, value: { rbac: false, accessPolicies: policies } },
+      noRoles,
+      undefined,
+      true,
+      "access-policy",
+    ],
     ["vault unreadable, the listing worked and a role grants data actions (Secrets User)", refused, roles, undefined, true, "rbac"],
     ["vault unreadable, RBAC refusal", refused, noRoles, forbidden("ForbiddenByRbac"), false, "rbac"],
     ["vault unreadable, access-policy refusal", refused, noRoles, forbidden("AccessDenied"), false, "unknown"],
@@ -80,6 +115,10 @@ describe("gatherEvidence", () => {
 
   it("says why it does not know", () => {
     const evidence = gatherEvidence(refused, refused, identity, undefined, true);
-    expect(evidence).toEqual({ source: "unknown", reason: "could not read the vault resource: ARM answered 403 AuthorizationFailed; the role assignments: ARM answered 403 AuthorizationFailed" });
+    expect(evidence).toEqual({
+      source: "unknown",
+      reason:
+        "could not read the vault resource: ARM answered 403 AuthorizationFailed; the role assignments: ARM answered 403 AuthorizationFailed",
+    });
   });
 });

@@ -62,7 +62,9 @@ async function check(vault: string, inputs: Record<string, string> = {}): Promis
 
 function codes(run: ActionRun, level?: string): string[] {
   return run.annotations
-    .filter((annotation) => annotation.properties["title"]?.startsWith("check: ") === true && (level === undefined || annotation.level === level))
+    .filter(
+      (annotation) => annotation.properties["title"]?.startsWith("check: ") === true && (level === undefined || annotation.level === level),
+    )
     .map((annotation) => annotation.properties["title"]!.slice("check: ".length));
 }
 
@@ -89,13 +91,17 @@ describe("check on a healthy setup", () => {
     expect(run.summary).toContain("Passed");
 
     const requests = await readVaultRequests(cloud.info, "check-ok");
-    const writes = requests.filter((entry) => entry.method !== "GET" && !(entry.method === "POST" && /^(WrapKey|UnwrapKey)$/.test(entry.operation)));
+    const writes = requests.filter(
+      (entry) => entry.method !== "GET" && !(entry.method === "POST" && /^(WrapKey|UnwrapKey)$/.test(entry.operation)),
+    );
     expect(writes).toEqual([]);
     expect(requests.map((entry) => entry.operation)).toEqual(expect.arrayContaining(["GetSecrets", "WrapKey", "UnwrapKey"]));
     expect(await snapshotVault(cloud.info, "check-ok")).toBe(before);
     // ARM is only read: the vault resource and the identity's permissions on it.
     const arm = await adminGet<RequestLogView>(cloud.info.adminUrl, "/requests?host=management.azure.com");
-    expect(new Set(arm.requests.filter((entry) => entry.path.includes("/vaults/check-ok")).map((entry) => `${entry.method} ${entry.operation}`))).toEqual(new Set(["GET ArmGetVault", "GET ArmVaultPermissions"]));
+    expect(
+      new Set(arm.requests.filter((entry) => entry.path.includes("/vaults/check-ok")).map((entry) => `${entry.method} ${entry.operation}`)),
+    ).toEqual(new Set(["GET ArmGetVault", "GET ArmVaultPermissions"]));
   });
 });
 
@@ -104,14 +110,18 @@ describe("check on broken setups", () => {
     await setUpVault("check-tenant", ["Key Vault Secrets Officer"]);
     const run = await check("check-tenant", { "tenant-id": "7e57c10d-0000-4000-8000-0000000000ff" });
     expect(run.exitCode).toBe(1);
-    expect(finding(run, "sign-in-failed")).toMatch(/tenant 7e57c10d-0000-4000-8000-0000000000ff was not found.*AADSTS90002[\s\S]*Fix: Check `tenant-id`/);
+    expect(finding(run, "sign-in-failed")).toMatch(
+      /tenant 7e57c10d-0000-4000-8000-0000000000ff was not found.*AADSTS90002[\s\S]*Fix: Check `tenant-id`/,
+    );
   });
 
   it("a firewall names the runner's address and the fix", async () => {
     await setUpVault("check-firewall", ["Key Vault Secrets Officer"], { firewall: true });
     const run = await check("check-firewall");
     expect(run.exitCode).toBe(1);
-    expect(finding(run, "network-firewall")).toMatch(/firewall refused this runner \(the vault saw the address [0-9a-f.:]+\)[\s\S]*Fix: .*network-rule add/);
+    expect(finding(run, "network-firewall")).toMatch(
+      /firewall refused this runner \(the vault saw the address [0-9a-f.:]+\)[\s\S]*Fix: .*network-rule add/,
+    );
   });
 
   it("Secrets User instead of Officer lacks the writes and names the role", async () => {
@@ -129,7 +139,9 @@ describe("check on broken setups", () => {
     const keyId = await plantKey("check-keyops", "byok", { keyOps: ["wrapKey", "encrypt", "decrypt"] });
     const run = await check("check-keyops", { "key-id": keyId });
     expect(run.exitCode).toBe(1);
-    expect(finding(run, "key-operation-not-allowed")).toMatch(/do not include unwrapKey[\s\S]*Fix: Allow it: az keyvault key set-attributes .*--ops wrapKey encrypt decrypt unwrapKey/);
+    expect(finding(run, "key-operation-not-allowed")).toMatch(
+      /do not include unwrapKey[\s\S]*Fix: Allow it: az keyvault key set-attributes .*--ops wrapKey encrypt decrypt unwrapKey/,
+    );
     expect(codes(run)).toContain("key-round-trip-not-tried");
   });
 
@@ -138,7 +150,9 @@ describe("check on broken setups", () => {
     const keyId = await plantKey("check-disabled", "byok", { enabled: false });
     const run = await check("check-disabled", { "key-id": keyId });
     expect(run.exitCode).toBe(1);
-    expect(finding(run, "key-disabled")).toMatch(/disabled[\s\S]*Fix: Enable the key version \(az keyvault key set-attributes --vault-name check-disabled --name byok --enabled true\)/);
+    expect(finding(run, "key-disabled")).toMatch(
+      /disabled[\s\S]*Fix: Enable the key version \(az keyvault key set-attributes --vault-name check-disabled --name byok --enabled true\)/,
+    );
   });
 
   it("Crypto User missing is named, with the role assignment scoped to the key", async () => {
@@ -146,7 +160,9 @@ describe("check on broken setups", () => {
     const keyId = await plantKey("check-nocrypto", "byok");
     const run = await check("check-nocrypto", { "key-id": keyId });
     expect(run.exitCode).toBe(1);
-    expect(finding(run, "key-role-missing")).toMatch(/Key Vault Crypto User is missing[\s\S]*Fix: .*--role "Key Vault Crypto User".*\/keys\/byok/);
+    expect(finding(run, "key-role-missing")).toMatch(
+      /Key Vault Crypto User is missing[\s\S]*Fix: .*--role "Key Vault Crypto User".*\/keys\/byok/,
+    );
     expect(finding(run, "key-permissions-missing")).toContain("Key Vault Crypto User");
   });
 });
@@ -166,17 +182,24 @@ describe("check's own input rules", () => {
 describe("check where permissions come from elsewhere", () => {
   it("reads an access-policy vault's policy for the token's object id and names the missing permissions", async () => {
     // Key Vault Reader lets it read the vault resource (and so the policies); data access is by policy alone.
-    await setUpVault("check-policy", ["Key Vault Reader"], { accessModel: "access-policy", accessPolicies: [{ principal: cloud.info.clientId, permissions: ["get", "list"] }] });
+    await setUpVault("check-policy", ["Key Vault Reader"], {
+      accessModel: "access-policy",
+      accessPolicies: [{ principal: cloud.info.clientId, permissions: ["get", "list"] }],
+    });
     const run = await check("check-policy");
     expect(run.exitCode).toBe(1);
-    expect(finding(run, "secret-permissions-missing")).toMatch(/according to the vault's access policies for the identity's object id[\s\S]*Fix: Grant the secret permissions set, recover in its access policy: az keyvault set-policy --name check-policy/);
+    expect(finding(run, "secret-permissions-missing")).toMatch(
+      /according to the vault's access policies for the identity's object id[\s\S]*Fix: Grant the secret permissions set, recover in its access policy: az keyvault set-policy --name check-policy/,
+    );
   });
 
   it("without the vault's resource group says what it cannot learn instead of guessing", async () => {
     await setUpVault("check-noarm", ["Key Vault Secrets Officer"]);
     const run = await check("check-noarm", { "resource-group": "", "subscription-id": "" });
     expect(run.exitCode).toBe(1);
-    expect(finding(run, "secret-permissions-unknown")).toMatch(/Could not learn whether the identity may do a sync that writes .* subscription-id and resource-group are not set/);
+    expect(finding(run, "secret-permissions-unknown")).toMatch(
+      /Could not learn whether the identity may do a sync that writes .* subscription-id and resource-group are not set/,
+    );
     expect(codes(run, "error")).toEqual([]);
     const passed = await check("check-noarm", { "resource-group": "", "subscription-id": "", "fail-on": "error" });
     expect(passed.exitCode).toBe(0);
@@ -187,7 +210,11 @@ describe("check on the health of the managed set", () => {
   it("reports expiring, many-version, drifted and unmanaged secrets, each once", async () => {
     await setUpVault("check-health", ["Key Vault Secrets Officer"]);
     const now = Math.floor(Date.now() / 1000);
-    await adminPut(cloud.info.adminUrl, "/vaults/check-health/secrets/app-expiring", { value: VALUE, tags: managed, exp: now + 5 * DAY_S - 60 });
+    await adminPut(cloud.info.adminUrl, "/vaults/check-health/secrets/app-expiring", {
+      value: VALUE,
+      tags: managed,
+      exp: now + 5 * DAY_S - 60,
+    });
     await seedSecret(cloud.info, "check-health", "app-busy", ...Array.from({ length: 5 }, () => ({ value: VALUE, tags: managed })));
     await seedSecret(cloud.info, "check-health", "app-drifted", { value: VALUE, tags: managed }, { value: VALUE });
     await seedSecret(cloud.info, "check-health", "app-by-hand", { value: VALUE });
@@ -199,16 +226,27 @@ describe("check on the health of the managed set", () => {
     expect(finding(run, "secret-drifted")).toMatch(/^app-drifted: Drifted: the latest version .* was written outside keyvault-sync/);
     expect(finding(run, "secret-unmanaged")).toMatch(/^app-by-hand: Inside the prefix 'app-' but not created by keyvault-sync/);
     expect(run.stdout).not.toContain("other-by-hand");
-    expect(codes(run).filter((code) => code.startsWith("secret-")).sort()).toEqual(["secret-drifted", "secret-expiring", "secret-many-versions", "secret-permissions", "secret-unmanaged"]);
+    expect(
+      codes(run)
+        .filter((code) => code.startsWith("secret-"))
+        .sort(),
+    ).toEqual(["secret-drifted", "secret-expiring", "secret-many-versions", "secret-permissions", "secret-unmanaged"]);
   });
 });
 
 describe("the README's scheduled check, run as a new user would", () => {
   it("passes on a vault set up as the README's Azure set-up and check section say", async () => {
     const { step } = readCheckWorkflow();
-    const vars: Record<string, string> = { AZURE_TENANT_ID: cloud.info.tenantId, AZURE_CLIENT_ID: cloud.info.clientId, AZURE_SUBSCRIPTION_ID: cloud.world.subscriptionId };
+    const vars: Record<string, string> = {
+      AZURE_TENANT_ID: cloud.info.tenantId,
+      AZURE_CLIENT_ID: cloud.info.clientId,
+      AZURE_SUBSCRIPTION_ID: cloud.world.subscriptionId,
+    };
     const inputs = Object.fromEntries(
-      Object.entries(step.with).map(([name, value]) => [name, String(value).replace(/\$\{\{ vars\.(\w+) \}\}/g, (_match, variable: string) => vars[variable] ?? "")]),
+      Object.entries(step.with).map(([name, value]) => [
+        name,
+        String(value).replace(/\$\{\{ vars\.(\w+) \}\}/g, (_match, variable: string) => vars[variable] ?? ""),
+      ]),
     );
     const vault = inputs["vault"]!;
     await createVault(cloud.info, vault, "none", {
@@ -219,7 +257,10 @@ describe("the README's scheduled check, run as a new user would", () => {
       ],
     });
     await plantKey(vault, new URL(inputs["key-id"]!).pathname.split("/")[2]!);
-    await seedSecret(cloud.info, vault, `${inputs["prefix"]}DB-PASSWORD`, { value: VALUE, tags: { ...ownedBy(), "keyvault-sync-prefix": inputs["prefix"]! } });
+    await seedSecret(cloud.info, vault, `${inputs["prefix"]}DB-PASSWORD`, {
+      value: VALUE,
+      tags: { ...ownedBy(), "keyvault-sync-prefix": inputs["prefix"]! },
+    });
     const run = await runAction({ inputs, env: { ...cloudEnv(cloud.info), ...githubContext({ GITHUB_EVENT_NAME: "schedule" }) } });
     expect(findLeaks(run, [VALUE])).toEqual([]);
     expect(run.exitCode, run.stdout).toBe(0);

@@ -5,7 +5,12 @@
  */
 import { randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
 import type { TokenCredential } from "@azure/core-auth";
-import { bearerTokenAuthenticationPolicy, createDefaultHttpClient, createPipelineFromOptions, createPipelineRequest } from "@azure/core-rest-pipeline";
+import {
+  bearerTokenAuthenticationPolicy,
+  createDefaultHttpClient,
+  createPipelineFromOptions,
+  createPipelineRequest,
+} from "@azure/core-rest-pipeline";
 import { CryptographyClient, KeyClient } from "@azure/keyvault-keys";
 import type { CloudName } from "../clouds.ts";
 import { SignInError } from "../auth/sign-in-errors.ts";
@@ -79,7 +84,8 @@ export function createAzureCheckTarget(options: AzureTargetOptions): CheckTarget
   }
 
   async function readArm(path: string, apiVersion: string): Promise<ArmRead<unknown>> {
-    if (options.resource === undefined) return { ok: false, reason: "subscription-id and resource-group are not set, so ARM was not asked" };
+    if (options.resource === undefined)
+      return { ok: false, reason: "subscription-id and resource-group are not set, so ARM was not asked" };
     const { subscriptionId, resourceGroup } = options.resource;
     const url = `${armHost}/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.KeyVault/vaults/${new URL(vaultUrl).hostname.split(".")[0]}${path}?api-version=${apiVersion}`;
     try {
@@ -93,7 +99,10 @@ export function createAzureCheckTarget(options: AzureTargetOptions): CheckTarget
       if (response.status === 200) return { ok: true, value: body };
       const code = readString(body.error?.code);
       const message = readString(body.error?.message);
-      return { ok: false, reason: `ARM answered ${response.status}${code ? ` ${code}` : ""}${message ? `: ${message.split("\n")[0]}` : ""}` };
+      return {
+        ok: false,
+        reason: `ARM answered ${response.status}${code ? ` ${code}` : ""}${message ? `: ${message.split("\n")[0]}` : ""}`,
+      };
     } catch (error) {
       if (error instanceof SignInError) return { ok: false, reason: `no token for ARM: ${error.message}` };
       return { ok: false, reason: `ARM could not be reached: ${errorMessage(error).split("\n")[0]}` };
@@ -103,7 +112,8 @@ export function createAzureCheckTarget(options: AzureTargetOptions): CheckTarget
   return {
     async signIn() {
       const token = await credential.getToken(options.cloud.vaultScope, { enableCae: true });
-      if (token === null) throw new SignInError("Failed to sign in to Microsoft Entra ID: the credential returned no token", undefined, { code: "no-token" });
+      if (token === null)
+        throw new SignInError("Failed to sign in to Microsoft Entra ID: the credential returned no token", undefined, { code: "no-token" });
       return readAccessIdentity(token.token);
     },
     listSecrets: () => vault.listSecrets(),
@@ -125,7 +135,11 @@ export function createAzureCheckTarget(options: AzureTargetOptions): CheckTarget
       const policies = Array.isArray(properties["accessPolicies"]) ? (properties["accessPolicies"] as unknown[]) : [];
       const accessPolicies = policies.map((entry): AccessPolicy => {
         const policy = (entry ?? {}) as { objectId?: unknown; permissions?: { secrets?: unknown; keys?: unknown } };
-        return { objectId: readString(policy.objectId) ?? "", secrets: readStrings(policy.permissions?.secrets), keys: readStrings(policy.permissions?.keys) };
+        return {
+          objectId: readString(policy.objectId) ?? "",
+          secrets: readStrings(policy.permissions?.secrets),
+          keys: readStrings(policy.permissions?.keys),
+        };
       });
       return { ok: true, value: { rbac: properties["enableRbacAuthorization"] === true, accessPolicies } };
     },
@@ -138,7 +152,12 @@ export function createAzureCheckTarget(options: AzureTargetOptions): CheckTarget
         ok: true,
         value: entries.map((entry) => {
           const fields = (entry ?? {}) as Record<string, unknown>;
-          return { actions: readStrings(fields["actions"]), notActions: readStrings(fields["notActions"]), dataActions: readStrings(fields["dataActions"]), notDataActions: readStrings(fields["notDataActions"]) };
+          return {
+            actions: readStrings(fields["actions"]),
+            notActions: readStrings(fields["notActions"]),
+            dataActions: readStrings(fields["dataActions"]),
+            notDataActions: readStrings(fields["notDataActions"]),
+          };
         }),
       };
     },
@@ -172,7 +191,9 @@ export function createAzureCheckTarget(options: AzureTargetOptions): CheckTarget
       try {
         const unwrapped = (await client.unwrapKey(ROUND_TRIP_ALGORITHM, wrapped)).result;
         const same = unwrapped.length === plain.length && timingSafeEqual(Buffer.from(unwrapped), plain);
-        return same ? { kind: "worked", algorithm: ROUND_TRIP_ALGORITHM, bytes: ROUND_TRIP_BYTES } : { kind: "mismatch", algorithm: ROUND_TRIP_ALGORITHM };
+        return same
+          ? { kind: "worked", algorithm: ROUND_TRIP_ALGORITHM, bytes: ROUND_TRIP_BYTES }
+          : { kind: "mismatch", algorithm: ROUND_TRIP_ALGORITHM };
       } catch (error) {
         if (error instanceof SignInError) throw error;
         return { kind: "failed", step: "unwrapKey", failure: toFailure(error, bodies) };

@@ -31,10 +31,17 @@ export function parseKeyId(text: string, vaultSuffix: string): { ok: true; key: 
   if (url.username !== "" || url.password !== "" || url.port !== "" || url.search !== "" || url.hash !== "") {
     return { ok: false, rule: "must have no user, port, query or fragment" };
   }
-  if (!url.hostname.endsWith(`.${vaultSuffix}`)) return { ok: false, rule: `must have a host that ends with .${vaultSuffix} (the selected cloud's vaults)` };
+  if (!url.hostname.endsWith(`.${vaultSuffix}`))
+    return { ok: false, rule: `must have a host that ends with .${vaultSuffix} (the selected cloud's vaults)` };
   const vaultName = url.hostname.slice(0, -(vaultSuffix.length + 1));
   const [, kind, name, version, ...rest] = url.pathname.replace(/\/+$/, "").split("/");
-  if (kind !== "keys" || name === undefined || !KEY_NAME.test(name) || rest.length > 0 || (version !== undefined && !KEY_VERSION.test(version))) {
+  if (
+    kind !== "keys" ||
+    name === undefined ||
+    !KEY_NAME.test(name) ||
+    rest.length > 0 ||
+    (version !== undefined && !KEY_VERSION.test(version))
+  ) {
     return { ok: false, rule: "must have the path /keys/NAME or /keys/NAME/VERSION (letters, digits and hyphens)" };
   }
   return { ok: true, key: { vaultUrl: `https://${vaultName}.${vaultSuffix}`, vaultName, name, version } };
@@ -101,19 +108,55 @@ function explainKeyFailure(failure: VaultFailure, operation: string, context: Ke
   const what = summarise(failure);
   switch (failure.innerCode ?? failure.code) {
     case "ForbiddenByRbac":
-      return { level: "error", code: "key-role-missing", subject, message: `The identity may not ${describeOperation(operation)}: no role grants it (Key Vault Crypto User is missing). ${what}`, fix: grantFix(context, "get wrapKey unwrapKey") };
+      return {
+        level: "error",
+        code: "key-role-missing",
+        subject,
+        message: `The identity may not ${describeOperation(operation)}: no role grants it (Key Vault Crypto User is missing). ${what}`,
+        fix: grantFix(context, "get wrapKey unwrapKey"),
+      };
     case "AccessDenied":
     case "ForbiddenByPolicy":
-      return { level: "error", code: "key-permission-missing", subject, message: `The vault's access policies do not let the identity ${describeOperation(operation)}. ${what}`, fix: grantFix(context, "get wrapKey unwrapKey") };
+      return {
+        level: "error",
+        code: "key-permission-missing",
+        subject,
+        message: `The vault's access policies do not let the identity ${describeOperation(operation)}. ${what}`,
+        fix: grantFix(context, "get wrapKey unwrapKey"),
+      };
     case "KeyDisabled":
-      return { level: "error", code: "key-disabled", subject, message: `The key is disabled: ${operation} is refused. ${what}`, fix: enableFix(context) };
+      return {
+        level: "error",
+        code: "key-disabled",
+        subject,
+        message: `The key is disabled: ${operation} is refused. ${what}`,
+        fix: enableFix(context),
+      };
     case "KeyExpired":
     case "KeyNotYetValid":
-      return { level: "error", code: "key-not-valid-now", subject, message: `The key is outside its validity period: ${operation} is refused. ${what}`, fix: "Rotate to a new key version, or change the key's expiry / not-before dates." };
+      return {
+        level: "error",
+        code: "key-not-valid-now",
+        subject,
+        message: `The key is outside its validity period: ${operation} is refused. ${what}`,
+        fix: "Rotate to a new key version, or change the key's expiry / not-before dates.",
+      };
     case "KeyOperationForbidden":
-      return { level: "error", code: "key-operation-not-allowed", subject, message: `The key's key_ops do not allow ${operation}. ${what}`, fix: `Add it to the key's operations: az keyvault key set-attributes --vault-name ${context.key.vaultName} --name ${context.key.name} --ops wrapKey unwrapKey (plus the operations the key already allows).` };
+      return {
+        level: "error",
+        code: "key-operation-not-allowed",
+        subject,
+        message: `The key's key_ops do not allow ${operation}. ${what}`,
+        fix: `Add it to the key's operations: az keyvault key set-attributes --vault-name ${context.key.vaultName} --name ${context.key.name} --ops wrapKey unwrapKey (plus the operations the key already allows).`,
+      };
     case "KeyNotFound":
-      return { level: "error", code: "key-not-found", subject, message: `No such key in vault '${context.key.vaultName}'. ${what}`, fix: "Check key-id: the vault, the key name and the version (omit the version to use the latest)." };
+      return {
+        level: "error",
+        code: "key-not-found",
+        subject,
+        message: `No such key in vault '${context.key.vaultName}'. ${what}`,
+        fix: "Check key-id: the vault, the key name and the version (omit the version to use the latest).",
+      };
     default:
       return { level: "error", code: "key-call-failed", subject, message: `Failed to ${operation} with the key: ${what}`, fix: undefined };
   }
@@ -126,17 +169,48 @@ export function checkKeyProperties(read: KeyRead, context: KeyCheckContext): Fin
   const subject = subjectOf(context);
   const findings: Finding[] = [];
   if (key.keyType === undefined || !RSA_TYPES.has(key.keyType)) {
-    findings.push({ level: "error", code: "key-not-rsa", subject, message: `The key type is ${key.keyType ?? "unknown"}; BYOK wrap and unwrap need RSA or RSA-HSM.`, fix: "Create an RSA key (az keyvault key create --kty RSA-HSM --size 3072 …) and point key-id at it." });
+    findings.push({
+      level: "error",
+      code: "key-not-rsa",
+      subject,
+      message: `The key type is ${key.keyType ?? "unknown"}; BYOK wrap and unwrap need RSA or RSA-HSM.`,
+      fix: "Create an RSA key (az keyvault key create --kty RSA-HSM --size 3072 …) and point key-id at it.",
+    });
   }
-  if (!key.enabled) findings.push({ level: "error", code: "key-disabled", subject, message: "The key is disabled: every operation with it is refused.", fix: enableFix(context) });
+  if (!key.enabled)
+    findings.push({
+      level: "error",
+      code: "key-disabled",
+      subject,
+      message: "The key is disabled: every operation with it is refused.",
+      fix: enableFix(context),
+    });
   const now = context.now.getTime();
   if (key.expiresOn !== undefined && key.expiresOn.getTime() <= now) {
-    findings.push({ level: "error", code: "key-expired", subject, message: `The key expired on ${key.expiresOn.toISOString().slice(0, 10)}: wrapping new keys is refused.`, fix: "Rotate to a new key version (az keyvault key rotate) and update the platform's key reference, or extend the expiry." });
+    findings.push({
+      level: "error",
+      code: "key-expired",
+      subject,
+      message: `The key expired on ${key.expiresOn.toISOString().slice(0, 10)}: wrapping new keys is refused.`,
+      fix: "Rotate to a new key version (az keyvault key rotate) and update the platform's key reference, or extend the expiry.",
+    });
   } else if (key.expiresOn !== undefined && key.expiresOn.getTime() - now <= context.expiryWarningDays * DAY_MS) {
-    findings.push({ level: "warning", code: "key-expiring", subject, message: `The key expires on ${key.expiresOn.toISOString().slice(0, 10)}.`, fix: "Rotate to a new key version before then (az keyvault key rotate), or extend the expiry." });
+    findings.push({
+      level: "warning",
+      code: "key-expiring",
+      subject,
+      message: `The key expires on ${key.expiresOn.toISOString().slice(0, 10)}.`,
+      fix: "Rotate to a new key version before then (az keyvault key rotate), or extend the expiry.",
+    });
   }
   if (key.notBefore !== undefined && key.notBefore.getTime() > now) {
-    findings.push({ level: "error", code: "key-not-yet-valid", subject, message: `The key is not valid before ${key.notBefore.toISOString()}.`, fix: "Use a version that is valid now, or change its not-before date." });
+    findings.push({
+      level: "error",
+      code: "key-not-yet-valid",
+      subject,
+      message: `The key is not valid before ${key.notBefore.toISOString()}.`,
+      fix: "Use a version that is valid now, or change its not-before date.",
+    });
   }
   for (const operation of ["wrapKey", "unwrapKey"]) {
     if (key.keyOps !== undefined && !key.keyOps.includes(operation)) {
@@ -157,11 +231,29 @@ export function checkRoundTrip(roundTrip: RoundTrip, context: KeyCheckContext): 
   const subject = subjectOf(context);
   switch (roundTrip.kind) {
     case "worked":
-      return { level: "notice", code: "key-round-trip", subject, message: `A wrap → unwrap round trip of ${roundTrip.bytes} random bytes with ${roundTrip.algorithm} worked at the vault with this identity.`, fix: undefined };
+      return {
+        level: "notice",
+        code: "key-round-trip",
+        subject,
+        message: `A wrap → unwrap round trip of ${roundTrip.bytes} random bytes with ${roundTrip.algorithm} worked at the vault with this identity.`,
+        fix: undefined,
+      };
     case "mismatch":
-      return { level: "error", code: "key-round-trip-mismatch", subject, message: `wrapKey and unwrapKey (${roundTrip.algorithm}) both answered, but unwrapping did not give back the wrapped bytes.`, fix: "Check that key-id names one key version and that nothing between the runner and the vault rewrites requests." };
+      return {
+        level: "error",
+        code: "key-round-trip-mismatch",
+        subject,
+        message: `wrapKey and unwrapKey (${roundTrip.algorithm}) both answered, but unwrapping did not give back the wrapped bytes.`,
+        fix: "Check that key-id names one key version and that nothing between the runner and the vault rewrites requests.",
+      };
     case "not-tried":
-      return { level: "warning", code: "key-round-trip-not-tried", subject, message: `The wrap → unwrap round trip was not tried: ${roundTrip.reason}.`, fix: "Fix the findings above about this key, then run check again." };
+      return {
+        level: "warning",
+        code: "key-round-trip-not-tried",
+        subject,
+        message: `The wrap → unwrap round trip was not tried: ${roundTrip.reason}.`,
+        fix: "Fix the findings above about this key, then run check again.",
+      };
     case "failed":
       return explainKeyFailure(roundTrip.failure, roundTrip.step, context);
   }

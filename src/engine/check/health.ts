@@ -9,7 +9,7 @@
  * (expiry, enabled, tags) on a synced version, is not detected: nothing in the vault tells it
  * apart from a sync, and the sync stores no fingerprint of the value (it would leak the value).
  */
-import type { SecretInfo } from "../vault/key-vault.ts";
+import type { SecretInfo } from "../vault/key-vault-interface.ts";
 import { isSamePrefix, readOwnership, readPrefix } from "../tags.ts";
 import type { Finding } from "./findings.ts";
 
@@ -62,11 +62,23 @@ function checkExpiry(secret: SecretInfo, options: HealthOptions): Finding | unde
   const left = expires.getTime() - options.now.getTime();
   const fix = `Run the sync (it writes a new version with a new expiry when 'expires-in' is set), or set a new expiry: az keyvault secret set-attributes --vault-name ${options.vaultName} --name ${secret.name} --expires <date>.`;
   if (left <= 0) {
-    return { level: "error", code: "secret-expired", subject: secret.name, message: `Expired on ${formatDay(expires)}: applications reading it get an error.`, fix };
+    return {
+      level: "error",
+      code: "secret-expired",
+      subject: secret.name,
+      message: `Expired on ${formatDay(expires)}: applications reading it get an error.`,
+      fix,
+    };
   }
   if (left <= options.expiryWarningDays * DAY_MS) {
     const days = Math.ceil(left / DAY_MS);
-    return { level: "warning", code: "secret-expiring", subject: secret.name, message: `Expires on ${formatDay(expires)}, in ${days} ${days === 1 ? "day" : "days"} (warning from ${options.expiryWarningDays} days).`, fix };
+    return {
+      level: "warning",
+      code: "secret-expiring",
+      subject: secret.name,
+      message: `Expires on ${formatDay(expires)}, in ${days} ${days === 1 ? "day" : "days"} (warning from ${options.expiryWarningDays} days).`,
+      fix,
+    };
   }
   return undefined;
 }
@@ -84,7 +96,10 @@ function checkVersions(input: SecretHealthInput, options: HealthOptions): Findin
   }
   const count = input.versions.length;
   if (count <= options.maxVersions) return undefined;
-  const backup = count > BACKUP_VERSION_LIMIT ? ` Above ${BACKUP_VERSION_LIMIT} versions Key Vault's backup of this secret fails.` : ` Key Vault's backup fails above ${BACKUP_VERSION_LIMIT} versions.`;
+  const backup =
+    count > BACKUP_VERSION_LIMIT
+      ? ` Above ${BACKUP_VERSION_LIMIT} versions Key Vault's backup of this secret fails.`
+      : ` Key Vault's backup fails above ${BACKUP_VERSION_LIMIT} versions.`;
   return {
     level: count > BACKUP_VERSION_LIMIT ? "error" : "warning",
     code: "secret-many-versions",

@@ -37,7 +37,9 @@ export function readAccessIdentity(accessToken: string): AccessIdentity {
     // Not a JWT (an opaque token): nothing to describe.
   }
   const aud = source["aud"];
-  const audience = Array.isArray(aud) ? aud.find((item): item is string => typeof item === "string" && PRINTABLE.test(item)) : readClaim(source, "aud", PRINTABLE);
+  const audience = Array.isArray(aud)
+    ? aud.find((item): item is string => typeof item === "string" && PRINTABLE.test(item))
+    : readClaim(source, "aud", PRINTABLE);
   const exp = source["exp"];
   return {
     objectId: readClaim(source, "oid", GUID),

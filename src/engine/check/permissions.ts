@@ -67,7 +67,9 @@ export function matchesAction(pattern: string, action: string): boolean {
 /** Each assignment grants its dataActions minus its notDataActions; assignments add up. */
 function rbacAllows(assignments: readonly RolePermissions[], dataAction: string): boolean {
   return assignments.some(
-    (entry) => entry.dataActions.some((pattern) => matchesAction(pattern, dataAction)) && !entry.notDataActions.some((pattern) => matchesAction(pattern, dataAction)),
+    (entry) =>
+      entry.dataActions.some((pattern) => matchesAction(pattern, dataAction)) &&
+      !entry.notDataActions.some((pattern) => matchesAction(pattern, dataAction)),
   );
 }
 
@@ -81,7 +83,8 @@ function policyAllows(policies: readonly AccessPolicy[], objectId: string, kind:
 /** true / false when the evidence says, undefined when it cannot be known. */
 export function allowsSecret(evidence: PermissionEvidence, operation: SecretOperation): boolean | undefined {
   if (evidence.source === "rbac") return rbacAllows(evidence.assignments, SECRET_DATA_ACTIONS[operation]);
-  if (evidence.source === "access-policy") return policyAllows(evidence.policies, evidence.objectId, "secrets", SECRET_POLICY_PERMISSIONS[operation]);
+  if (evidence.source === "access-policy")
+    return policyAllows(evidence.policies, evidence.objectId, "secrets", SECRET_POLICY_PERMISSIONS[operation]);
   return undefined;
 }
 
@@ -109,12 +112,28 @@ export interface WorkToCheck {
 export function listRequirements(work: WorkToCheck): Requirement[] {
   const requirements: Requirement[] = [];
   if (work.sync?.dryRun === true) {
-    requirements.push({ purpose: "a dry run that compares values", kind: "secrets", operations: ["list", "get"], role: "Key Vault Secrets User" });
+    requirements.push({
+      purpose: "a dry run that compares values",
+      kind: "secrets",
+      operations: ["list", "get"],
+      role: "Key Vault Secrets User",
+    });
   } else if (work.sync !== undefined) {
     const operations: SecretOperation[] = ["list", "get", "set", "update", "recover", ...(work.sync.prune ? (["delete"] as const) : [])];
-    requirements.push({ purpose: work.sync.prune ? "a sync that writes and prunes" : "a sync that writes", kind: "secrets", operations, role: "Key Vault Secrets Officer" });
+    requirements.push({
+      purpose: work.sync.prune ? "a sync that writes and prunes" : "a sync that writes",
+      kind: "secrets",
+      operations,
+      role: "Key Vault Secrets Officer",
+    });
   }
-  if (work.byok) requirements.push({ purpose: "BYOK wrap and unwrap", kind: "keys", operations: ["get", "wrapKey", "unwrapKey"], role: "Key Vault Crypto User" });
+  if (work.byok)
+    requirements.push({
+      purpose: "BYOK wrap and unwrap",
+      kind: "keys",
+      operations: ["get", "wrapKey", "unwrapKey"],
+      role: "Key Vault Crypto User",
+    });
   return requirements;
 }
 
@@ -128,7 +147,8 @@ export interface PermissionContext {
 
 function describeSource(evidence: PermissionEvidence): string {
   if (evidence.source !== "rbac") return "the vault's access policies for the identity's object id";
-  const inferred = evidence.inferred === undefined ? "" : ` (the vault resource could not be read; RBAC assumed because ${evidence.inferred})`;
+  const inferred =
+    evidence.inferred === undefined ? "" : ` (the vault resource could not be read; RBAC assumed because ${evidence.inferred})`;
   return `the identity's role assignments at the vault (ARM permissions)${inferred}`;
 }
 
@@ -152,11 +172,17 @@ function grantCommand(requirement: Requirement, evidence: PermissionEvidence, co
  * One finding per requirement: covered (notice), missing operations (error, with the role or
  * access policy that covers them), or not learnable (warning: the check cannot vouch for it).
  */
-export function checkPermissions(evidence: PermissionEvidence, requirements: readonly Requirement[], context: PermissionContext): Finding[] {
+export function checkPermissions(
+  evidence: PermissionEvidence,
+  requirements: readonly Requirement[],
+  context: PermissionContext,
+): Finding[] {
   const subject = `vault ${context.vaultName}`;
   return requirements.map((requirement): Finding => {
     const allows = (operation: SecretOperation | KeyOperation) =>
-      requirement.kind === "secrets" ? allowsSecret(evidence, operation as SecretOperation) : allowsKey(evidence, operation as KeyOperation);
+      requirement.kind === "secrets"
+        ? allowsSecret(evidence, operation as SecretOperation)
+        : allowsKey(evidence, operation as KeyOperation);
     const code = requirement.kind === "secrets" ? "secret-permissions" : "key-permissions";
     if (evidence.source === "unknown") {
       return {
@@ -169,12 +195,21 @@ export function checkPermissions(evidence: PermissionEvidence, requirements: rea
     }
     const missing = requirement.operations.filter((operation) => allows(operation) !== true);
     if (missing.length === 0) {
-      return { level: "notice", code, subject, message: `The identity may do ${requirement.purpose} (${requirement.operations.join(", ")}), according to ${describeSource(evidence)}.`, fix: undefined };
+      return {
+        level: "notice",
+        code,
+        subject,
+        message: `The identity may do ${requirement.purpose} (${requirement.operations.join(", ")}), according to ${describeSource(evidence)}.`,
+        fix: undefined,
+      };
     }
     const granted = requirement.operations.filter((operation) => allows(operation) === true);
     const has = granted.length === 0 ? "none of them" : `only ${granted.join(", ")}`;
     const missingPermissions = [...new Set(missing.map((operation) => toPolicyPermission(requirement, operation)))];
-    const needs = evidence.source === "rbac" ? `the '${requirement.role}' role` : `the ${requirement.kind === "secrets" ? "secret" : "key"} permissions ${missingPermissions.join(", ")} in its access policy`;
+    const needs =
+      evidence.source === "rbac"
+        ? `the '${requirement.role}' role`
+        : `the ${requirement.kind === "secrets" ? "secret" : "key"} permissions ${missingPermissions.join(", ")} in its access policy`;
     return {
       level: "error",
       code: `${code}-missing`,

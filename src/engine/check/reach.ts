@@ -13,7 +13,13 @@ const DNS_CODES = new Set(["ENOTFOUND", "EAI_AGAIN"]);
 const IPV4_OR_6 = /Client address:\s*([0-9a-fA-F.:]+)/;
 
 export function describeSignInFailure(message: string, hint: string | undefined): Finding {
-  return { level: "error", code: "sign-in-failed", subject: "sign-in", message, fix: hint ?? "Check tenant-id, client-id, cloud and the federated credential." };
+  return {
+    level: "error",
+    code: "sign-in-failed",
+    subject: "sign-in",
+    message,
+    fix: hint ?? "Check tenant-id, client-id, cloud and the federated credential.",
+  };
 }
 
 export interface ReachContext {
@@ -35,7 +41,9 @@ export function explainVaultFailure(failure: VaultFailure, hint: string | undefi
       code: "network-firewall",
       subject,
       message: `The vault's firewall refused this runner${address ? ` (the vault saw the address ${address})` : ""}: ${detail}`,
-      fix: hint ?? `Allow the runner's address (az keyvault network-rule add --name ${context.vaultName} --ip-address <address>) or run on a runner inside the vault's network.`,
+      fix:
+        hint ??
+        `Allow the runner's address (az keyvault network-rule add --name ${context.vaultName} --ip-address <address>) or run on a runner inside the vault's network.`,
     };
   }
   const code = failure.code ?? "";

@@ -9,7 +9,9 @@ import type { CheckReport } from "./run-check.ts";
 /** Lines for people: a header with the identity, then each finding with its fix, errors first. */
 export function renderCheckText(report: CheckReport, context: { vaultUrl: string; failOn: FailOn; failed: boolean }): string {
   const counts = countFindings(report.findings);
-  const lines = [`check ${context.vaultUrl}: ${context.failed ? "FAILED" : "passed"} (${counts.error} errors, ${counts.warning} warnings, ${counts.notice} notices; fail-on ${context.failOn})`];
+  const lines = [
+    `check ${context.vaultUrl}: ${context.failed ? "FAILED" : "passed"} (${counts.error} errors, ${counts.warning} warnings, ${counts.notice} notices; fail-on ${context.failOn})`,
+  ];
   for (const finding of report.findings) {
     lines.push(`${finding.level.padEnd(7)} ${finding.code}  ${finding.subject}: ${finding.message}`);
     if (finding.fix !== undefined) lines.push(`        fix: ${finding.fix}`);
@@ -24,7 +26,15 @@ export function toCheckJson(report: CheckReport, context: { vaultUrl: string; fa
     vaultUrl: context.vaultUrl,
     passed: !context.failed,
     failOn: context.failOn,
-    identity: identity === undefined ? null : { clientId: identity.clientId ?? null, objectId: identity.objectId ?? null, tenantId: identity.tenantId ?? null, audience: identity.audience ?? null },
+    identity:
+      identity === undefined
+        ? null
+        : {
+            clientId: identity.clientId ?? null,
+            objectId: identity.objectId ?? null,
+            tenantId: identity.tenantId ?? null,
+            audience: identity.audience ?? null,
+          },
     permissionSource: report.permissionSource,
     examined: report.examined,
     findings: report.findings.map((finding) => ({ ...finding, fix: finding.fix ?? null })),

@@ -5,7 +5,7 @@
  * writes nothing and reads no secret value.
  */
 import { SyncError, errorMessage } from "../errors.ts";
-import type { SecretInfo } from "../vault/key-vault.ts";
+import type { SecretInfo } from "../vault/key-vault-interface.ts";
 import { mapWithConcurrency } from "../limiter.ts";
 import { summarise, VaultError } from "../vault/vault-errors.ts";
 import type { VaultFailure } from "../vault/vault-errors.ts";
@@ -91,7 +91,9 @@ export async function runChecks(target: CheckTarget, options: CheckOptions): Pro
     return report("not-checked", undefined);
   }
   findings.push(...describeIdentity(identity, options));
-  log(`Signed in: client ${identity.clientId ?? "unknown"}, object ${identity.objectId ?? "unknown"}, tenant ${identity.tenantId ?? "unknown"}, audience ${identity.audience ?? "unknown"}.`);
+  log(
+    `Signed in: client ${identity.clientId ?? "unknown"}, object ${identity.objectId ?? "unknown"}, tenant ${identity.tenantId ?? "unknown"}, audience ${identity.audience ?? "unknown"}.`,
+  );
 
   const [resource, permissions] = await Promise.all([target.readVaultResource(), target.readPermissions()]);
 
@@ -106,15 +108,28 @@ export async function runChecks(target: CheckTarget, options: CheckOptions): Pro
     findings.push(explainVaultFailure(error.failure, error.hint, { vaultName: options.vaultName, vaultHost: options.vaultHost }));
   }
   // A refusal by permission still means the vault answered; no answer or the firewall means it did not.
-  const reachable = listFailure === undefined || (listFailure.failure.status !== undefined && listFailure.failure.kind !== "forbidden-firewall");
+  const reachable =
+    listFailure === undefined || (listFailure.failure.status !== undefined && listFailure.failure.kind !== "forbidden-firewall");
 
   const evidence = gatherEvidence(resource, permissions, identity, listFailure?.failure, listed !== undefined);
   const requirements = listRequirements({ sync: options.sync, byok: options.key !== undefined });
-  findings.push(...checkPermissions(evidence, requirements, { vaultName: options.vaultName, clientId: options.clientId ?? identity.clientId, keyName: options.key?.name }));
+  findings.push(
+    ...checkPermissions(evidence, requirements, {
+      vaultName: options.vaultName,
+      clientId: options.clientId ?? identity.clientId,
+      keyName: options.key?.name,
+    }),
+  );
   if (evidence.source === "unknown" && listed !== undefined && options.sync !== undefined) {
     const probe = await target.probeSecretRead();
     if (!probe.allowed) {
-      findings.push({ level: "error", code: "secret-get-refused", subject: `vault ${options.vaultName}`, message: `The identity may list secrets but not read their values: ${summarise(probe.failure)}`, fix: probe.hint });
+      findings.push({
+        level: "error",
+        code: "secret-get-refused",
+        subject: `vault ${options.vaultName}`,
+        message: `The identity may list secrets but not read their values: ${summarise(probe.failure)}`,
+        fix: probe.hint,
+      });
     }
   }
 
@@ -129,7 +144,16 @@ export async function runChecks(target: CheckTarget, options: CheckOptions): Pro
         return { latest, versions: undefined, versionsError: errorMessage(error) };
       }
     });
-    findings.push(...checkHealth(inputs, { owner: options.owner, prefix: options.prefix, now: options.now, expiryWarningDays: options.expiryWarningDays, maxVersions: options.maxVersions, vaultName: options.vaultName }));
+    findings.push(
+      ...checkHealth(inputs, {
+        owner: options.owner,
+        prefix: options.prefix,
+        now: options.now,
+        expiryWarningDays: options.expiryWarningDays,
+        maxVersions: options.maxVersions,
+        vaultName: options.vaultName,
+      }),
+    );
     log(`Health: ${examined} secrets of owner '${options.owner}' or inside prefix '${options.prefix}' checked.`);
   }
 
@@ -157,7 +181,9 @@ async function checkKey(target: CheckTarget, context: KeyCheckContext): Promise<
   if (read.kind === "failed") return findings;
   const blocking = findings.filter((finding) => finding.level === "error");
   const roundTrip: RoundTrip =
-    blocking.length > 0 ? { kind: "not-tried", reason: `the key's properties refuse it (${blocking.map((finding) => finding.code).join(", ")})` } : await target.roundTrip(read.key.id);
+    blocking.length > 0
+      ? { kind: "not-tried", reason: `the key's properties refuse it (${blocking.map((finding) => finding.code).join(", ")})` }
+      : await target.roundTrip(read.key.id);
   return [...findings, checkRoundTrip(roundTrip, context)];
 }
 
@@ -173,7 +199,12 @@ function describeIdentity(identity: AccessIdentity, options: CheckOptions): Find
     },
   ];
   const configured = options.tenantId?.toLowerCase();
-  if (configured !== undefined && /^[0-9a-f-]{36}$/.test(configured) && identity.tenantId !== undefined && identity.tenantId.toLowerCase() !== configured) {
+  if (
+    configured !== undefined &&
+    /^[0-9a-f-]{36}$/.test(configured) &&
+    identity.tenantId !== undefined &&
+    identity.tenantId.toLowerCase() !== configured
+  ) {
     findings.push({
       level: "error",
       code: "tenant-mismatch",
@@ -203,16 +234,27 @@ export function gatherEvidence(
   if (resource.ok) rbac = resource.value.rbac;
   else if (listFailure?.innerCode === "ForbiddenByRbac") [rbac, inferred] = [true, "Key Vault refused the listing with ForbiddenByRbac"];
   else if (listFailure?.innerCode === "AccessDenied") rbac = false;
-  else if (listed && permissions.ok && permissions.value.some((entry) => entry.dataActions.length > 0)) [rbac, inferred] = [true, "the listing worked and the identity's roles grant data actions"];
+  else if (listed && permissions.ok && permissions.value.some((entry) => entry.dataActions.length > 0))
+    [rbac, inferred] = [true, "the listing worked and the identity's roles grant data actions"];
 
   if (rbac === true) {
-    return permissions.ok ? { source: "rbac", assignments: permissions.value, inferred } : { source: "unknown", reason: `the role assignments could not be read: ${permissions.reason}` };
+    return permissions.ok
+      ? { source: "rbac", assignments: permissions.value, inferred }
+      : { source: "unknown", reason: `the role assignments could not be read: ${permissions.reason}` };
   }
   if (rbac === false) {
-    if (!resource.ok) return { source: "unknown", reason: `the vault uses access policies, and they could not be read: ${resource.reason}` };
-    if (identity.objectId === undefined) return { source: "unknown", reason: "the access token names no object id (oid) to find the identity's access policy by" };
+    if (!resource.ok)
+      return { source: "unknown", reason: `the vault uses access policies, and they could not be read: ${resource.reason}` };
+    if (identity.objectId === undefined)
+      return { source: "unknown", reason: "the access token names no object id (oid) to find the identity's access policy by" };
     return { source: "access-policy", objectId: identity.objectId, policies: resource.value.accessPolicies };
   }
-  const reasons = [resource.ok ? undefined : `the vault resource: ${resource.reason}`, permissions.ok ? undefined : `the role assignments: ${permissions.reason}`].filter(Boolean);
-  return { source: "unknown", reason: reasons.length > 0 ? `could not read ${reasons.join("; ")}` : "the vault's permission model could not be learned" };
+  const reasons = [
+    resource.ok ? undefined : `the vault resource: ${resource.reason}`,
+    permissions.ok ? undefined : `the role assignments: ${permissions.reason}`,
+  ].filter(Boolean);
+  return {
+    source: "unknown",
+    reason: reasons.length > 0 ? `could not read ${reasons.join("; ")}` : "the vault's permission model could not be learned",
+  };
 }

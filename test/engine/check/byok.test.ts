@@ -6,7 +6,10 @@ import type { VaultFailure } from "../../../src/engine/vault/vault-errors.ts";
 describe("parseKeyId", () => {
   it.each([
     ["https://kv.vault.azure.net/keys/byok", { vaultUrl: "https://kv.vault.azure.net", vaultName: "kv", name: "byok", version: undefined }],
-    ["https://KV.vault.azure.net/keys/byok/0123456789abcdef0123456789abcdef/", { vaultUrl: "https://kv.vault.azure.net", vaultName: "kv", name: "byok", version: "0123456789abcdef0123456789abcdef" }],
+    [
+      "https://KV.vault.azure.net/keys/byok/0123456789abcdef0123456789abcdef/",
+      { vaultUrl: "https://kv.vault.azure.net", vaultName: "kv", name: "byok", version: "0123456789abcdef0123456789abcdef" },
+    ],
   ])("%s", (text, expected) => {
     expect(parseKeyId(text, "vault.azure.net")).toEqual({ ok: true, key: expected });
   });
@@ -31,9 +34,28 @@ describe("parseKeyId", () => {
 
 const NOW = new Date("2026-06-01T00:00:00Z");
 const KEY = { vaultUrl: "https://kv.vault.azure.net", vaultName: "kv", name: "byok", version: undefined };
-const context = (rbac: boolean | "unknown" = true): KeyCheckContext => ({ key: KEY, clientId: "7e57c10d-a990-4a00-8000-000000000003", rbac: rbac === "unknown" ? undefined : rbac, now: NOW, expiryWarningDays: 30 });
-const GOOD: KeyFacts = { id: "https://kv.vault.azure.net/keys/byok/v1", keyType: "RSA-HSM", keyOps: ["wrapKey", "unwrapKey"], enabled: true, notBefore: undefined, expiresOn: undefined };
-const failure = (innerCode: string | undefined, status = 403, code = "Forbidden"): VaultFailure => ({ status, code, innerCode, message: "refused", kind: "forbidden-other" });
+const context = (rbac: boolean | "unknown" = true): KeyCheckContext => ({
+  key: KEY,
+  clientId: "7e57c10d-a990-4a00-8000-000000000003",
+  rbac: rbac === "unknown" ? undefined : rbac,
+  now: NOW,
+  expiryWarningDays: 30,
+});
+const GOOD: KeyFacts = {
+  id: "https://kv.vault.azure.net/keys/byok/v1",
+  keyType: "RSA-HSM",
+  keyOps: ["wrapKey", "unwrapKey"],
+  enabled: true,
+  notBefore: undefined,
+  expiresOn: undefined,
+};
+const failure = (innerCode: string | undefined, status = 403, code = "Forbidden"): VaultFailure => ({
+  status,
+  code,
+  innerCode,
+  message: "refused",
+  kind: "forbidden-other",
+});
 
 describe("checkKeyProperties", () => {
   it.each([
@@ -85,6 +107,8 @@ describe("checkRoundTrip", () => {
   });
 
   it("names the refused step", () => {
-    expect(checkRoundTrip({ kind: "failed", step: "unwrapKey", failure: failure("ForbiddenByRbac") }, context()).message).toContain("may not unwrapKey");
+    expect(checkRoundTrip({ kind: "failed", step: "unwrapKey", failure: failure("ForbiddenByRbac") }, context()).message).toContain(
+      "may not unwrapKey",
+    );
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkHealth, selectForHealth } from "../../../src/engine/check/health.ts";
 import type { SecretHealthInput } from "../../../src/engine/check/health.ts";
-import type { SecretInfo } from "../../../src/engine/vault/key-vault.ts";
+import type { SecretInfo } from "../../../src/engine/vault/key-vault-interface.ts";
 
 const OWNER = "octo/shop";
 const NOW = new Date("2026-06-01T00:00:00Z");
@@ -36,15 +36,56 @@ describe("checkHealth", () => {
     ["expiring", input(secret("app-a", { expiresOn: days(29.5) })), [["warning", "secret-expiring", /Expires on 2026-06-30, in 30 days/]]],
     ["expiring tomorrow", input(secret("app-a", { expiresOn: days(0.5) })), [["warning", "secret-expiring", /in 1 day \(/]]],
     ["expired", input(secret("app-a", { expiresOn: days(-1) })), [["error", "secret-expired", /Expired on 2026-05-31/]]],
-    ["at the version limit", input(secret("app-a"), Array.from({ length: 10 }, () => secret("app-a"))), []],
-    ["many versions", input(secret("app-a"), Array.from({ length: 11 }, () => secret("app-a"))), [["warning", "secret-many-versions", /Has 11 versions \(more than 10\)\. Key Vault's backup fails above 500/]]],
-    ["beyond backup", input(secret("app-a"), Array.from({ length: 501 }, () => secret("app-a"))), [["error", "secret-many-versions", /Above 500 versions Key Vault's backup of this secret fails/]]],
+    [
+      "at the version limit",
+      input(
+        secret("app-a"),
+        Array.from({ length: 10 }, () => secret("app-a")),
+      ),
+      [],
+    ],
+    [
+      "many versions",
+      input(
+        secret("app-a"),
+        Array.from({ length: 11 }, () => secret("app-a")),
+      ),
+      [["warning", "secret-many-versions", /Has 11 versions \(more than 10\)\. Key Vault's backup fails above 500/]],
+    ],
+    [
+      "beyond backup",
+      input(
+        secret("app-a"),
+        Array.from({ length: 501 }, () => secret("app-a")),
+      ),
+      [["error", "secret-many-versions", /Above 500 versions Key Vault's backup of this secret fails/]],
+    ],
     ["disabled", input(secret("app-a", { enabled: false })), [["warning", "secret-disabled", /Disabled/]]],
-    ["drifted", input(secret("app-a", { tags: {} }), [secret("app-a"), secret("app-a", { tags: {} })]), [["warning", "secret-drifted", /written outside keyvault-sync after a version this owner synced/]]],
-    ["owner tag copied by hand onto another owner's name", input(secret("app-a", { tags: { ...OURS, "keyvault-sync-owner": "octo/other" } })), [["warning", "secret-other-owner", /another owner \('octo\/other'\)/]]],
-    ["unmanaged inside the prefix", input(secret("app-a", { tags: {} }), [secret("app-a", { tags: {} })]), [["notice", "secret-unmanaged", /Inside the prefix 'app-' but not created by keyvault-sync/]]],
-    ["unmanaged, versions unreadable", input(secret("app-a", { tags: {} }), "unreadable"), [["warning", "secret-versions-unknown", /could not be listed.*403 ForbiddenByRbac/]]],
-    ["an unmanaged secret's expiry is not ours to report", input(secret("app-a", { tags: {}, expiresOn: days(-1) }), [secret("app-a", { tags: {} })]), [["notice", "secret-unmanaged", /./]]],
+    [
+      "drifted",
+      input(secret("app-a", { tags: {} }), [secret("app-a"), secret("app-a", { tags: {} })]),
+      [["warning", "secret-drifted", /written outside keyvault-sync after a version this owner synced/]],
+    ],
+    [
+      "owner tag copied by hand onto another owner's name",
+      input(secret("app-a", { tags: { ...OURS, "keyvault-sync-owner": "octo/other" } })),
+      [["warning", "secret-other-owner", /another owner \('octo\/other'\)/]],
+    ],
+    [
+      "unmanaged inside the prefix",
+      input(secret("app-a", { tags: {} }), [secret("app-a", { tags: {} })]),
+      [["notice", "secret-unmanaged", /Inside the prefix 'app-' but not created by keyvault-sync/]],
+    ],
+    [
+      "unmanaged, versions unreadable",
+      input(secret("app-a", { tags: {} }), "unreadable"),
+      [["warning", "secret-versions-unknown", /could not be listed.*403 ForbiddenByRbac/]],
+    ],
+    [
+      "an unmanaged secret's expiry is not ours to report",
+      input(secret("app-a", { tags: {}, expiresOn: days(-1) }), [secret("app-a", { tags: {} })]),
+      [["notice", "secret-unmanaged", /./]],
+    ],
   ] as const)("%s", (_name, health, expected) => {
     const findings = checkHealth([health], OPTIONS);
     expect(findings.map((finding) => [finding.level, finding.code])).toEqual(expected.map(([level, code]) => [level, code]));

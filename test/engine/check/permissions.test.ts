@@ -5,21 +5,44 @@ import type { PermissionEvidence, RolePermissions } from "../../../src/engine/ch
 // The built-in roles' data actions, as Azure publishes them.
 const ROLE: Record<string, RolePermissions> = {
   officer: { actions: [], notActions: [], dataActions: ["Microsoft.KeyVault/vaults/secrets/*"], notDataActions: [] },
-  user: { actions: [], notActions: [], dataActions: ["Microsoft.KeyVault/vaults/secrets/getSecret/action", "Microsoft.KeyVault/vaults/secrets/readMetadata/action"], notDataActions: [] },
-  reader: { actions: [], notActions: [], dataActions: ["Microsoft.KeyVault/vaults/*/read", "Microsoft.KeyVault/vaults/secrets/readMetadata/action"], notDataActions: [] },
+  user: {
+    actions: [],
+    notActions: [],
+    dataActions: ["Microsoft.KeyVault/vaults/secrets/getSecret/action", "Microsoft.KeyVault/vaults/secrets/readMetadata/action"],
+    notDataActions: [],
+  },
+  reader: {
+    actions: [],
+    notActions: [],
+    dataActions: ["Microsoft.KeyVault/vaults/*/read", "Microsoft.KeyVault/vaults/secrets/readMetadata/action"],
+    notDataActions: [],
+  },
   cryptoUser: {
     actions: [],
     notActions: [],
-    dataActions: ["Microsoft.KeyVault/vaults/keys/read", "Microsoft.KeyVault/vaults/keys/wrap/action", "Microsoft.KeyVault/vaults/keys/unwrap/action"],
+    dataActions: [
+      "Microsoft.KeyVault/vaults/keys/read",
+      "Microsoft.KeyVault/vaults/keys/wrap/action",
+      "Microsoft.KeyVault/vaults/keys/unwrap/action",
+    ],
     notDataActions: [],
   },
   admin: { actions: [], notActions: [], dataActions: ["Microsoft.KeyVault/vaults/*"], notDataActions: [] },
-  adminNoDelete: { actions: [], notActions: [], dataActions: ["Microsoft.KeyVault/vaults/*"], notDataActions: ["Microsoft.KeyVault/vaults/secrets/delete"] },
+  adminNoDelete: {
+    actions: [],
+    notActions: [],
+    dataActions: ["Microsoft.KeyVault/vaults/*"],
+    notDataActions: ["Microsoft.KeyVault/vaults/secrets/delete"],
+  },
 };
 
 const rbac = (...roles: string[]): PermissionEvidence => ({ source: "rbac", assignments: roles.map((role) => ROLE[role]!) });
 const OID = "7e57c10d-0b1d-4b00-8000-000000000004";
-const policy = (secrets: string[], keys: string[] = [], objectId = OID): PermissionEvidence => ({ source: "access-policy", objectId: OID, policies: [{ objectId, secrets, keys }] });
+const policy = (secrets: string[], keys: string[] = [], objectId = OID): PermissionEvidence => ({
+  source: "access-policy",
+  objectId: OID,
+  policies: [{ objectId, secrets, keys }],
+});
 
 describe("matchesAction", () => {
   it.each([
@@ -45,7 +68,11 @@ describe("effective permissions", () => {
     ["policy get list", policy(["get", "List"]), { list: true, get: true, set: false, update: false, delete: false, recover: false }],
     ["policy set covers update", policy(["set"]), { list: false, get: false, set: true, update: true, delete: false, recover: false }],
     ["policy all", policy(["all"]), { list: true, get: true, set: true, update: true, delete: true, recover: true }],
-    ["another object's policy", policy(["all"], [], "7e57c10d-0000-4000-8000-000000000999"), { list: false, get: false, set: false, update: false, delete: false, recover: false }],
+    [
+      "another object's policy",
+      policy(["all"], [], "7e57c10d-0000-4000-8000-000000000999"),
+      { list: false, get: false, set: false, update: false, delete: false, recover: false },
+    ],
   ] as const)("%s", (_name, evidence, expected) => {
     const operations = Object.keys(expected) as Array<keyof typeof expected>;
     expect(Object.fromEntries(operations.map((operation) => [operation, allowsSecret(evidence, operation)]))).toEqual(expected);
@@ -57,7 +84,11 @@ describe("effective permissions", () => {
     [rbac("admin"), { get: true, wrapKey: true, unwrapKey: true }],
     [policy([], ["get", "wrapKey"]), { get: true, wrapKey: true, unwrapKey: false }],
   ] as const)("keys %#", (evidence, expected) => {
-    expect({ get: allowsKey(evidence, "get"), wrapKey: allowsKey(evidence, "wrapKey"), unwrapKey: allowsKey(evidence, "unwrapKey") }).toEqual(expected);
+    expect({
+      get: allowsKey(evidence, "get"),
+      wrapKey: allowsKey(evidence, "wrapKey"),
+      unwrapKey: allowsKey(evidence, "unwrapKey"),
+    }).toEqual(expected);
   });
 
   it("is unknown, not false, without evidence", () => {
@@ -85,10 +116,42 @@ describe("checkPermissions", () => {
 
   it.each([
     ["covered", rbac("officer"), writing, "notice", "secret-permissions", /may do a sync that writes/, undefined],
-    ["Secrets User for a writing sync", rbac("user"), writing, "error", "secret-permissions-missing", /lacks set, update, recover .* only list, get/, /--role "Key Vault Secrets Officer" --assignee 7e57c10d-a990-4a00-8000-000000000003/],
-    ["access policy without set", policy(["get", "list"]), writing, "error", "secret-permissions-missing", /access policies/, /^Grant the secret permissions set, recover in its access policy: az keyvault set-policy --name kv --spn .* --secret-permissions list get set recover$/],
-    ["unknown", { source: "unknown", reason: "ARM answered 403" } as PermissionEvidence, writing, "warning", "secret-permissions-unknown", /without trying a write: ARM answered 403/, /Key Vault Secrets Officer covers it/],
-    ["Crypto User missing", rbac("officer"), byok, "error", "key-permissions-missing", /lacks get, wrapKey, unwrapKey/, /--role "Key Vault Crypto User" .*\/keys\/byok"/],
+    [
+      "Secrets User for a writing sync",
+      rbac("user"),
+      writing,
+      "error",
+      "secret-permissions-missing",
+      /lacks set, update, recover .* only list, get/,
+      /--role "Key Vault Secrets Officer" --assignee 7e57c10d-a990-4a00-8000-000000000003/,
+    ],
+    [
+      "access policy without set",
+      policy(["get", "list"]),
+      writing,
+      "error",
+      "secret-permissions-missing",
+      /access policies/,
+      /^Grant the secret permissions set, recover in its access policy: az keyvault set-policy --name kv --spn .* --secret-permissions list get set recover$/,
+    ],
+    [
+      "unknown",
+      { source: "unknown", reason: "ARM answered 403" },
+      writing,
+      "warning",
+      "secret-permissions-unknown",
+      /without trying a write: ARM answered 403/,
+      /Key Vault Secrets Officer covers it/,
+    ],
+    [
+      "Crypto User missing",
+      rbac("officer"),
+      byok,
+      "error",
+      "key-permissions-missing",
+      /lacks get, wrapKey, unwrapKey/,
+      /--role "Key Vault Crypto User" .*\/keys\/byok"/,
+    ],
   ] as const)("%s", (_name, evidence, requirements, level, code, message, fix) => {
     const [finding] = checkPermissions(evidence, requirements, context);
     expect(finding?.level).toBe(level);

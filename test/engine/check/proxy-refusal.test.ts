@@ -14,7 +14,9 @@ let savedProxy: string | undefined;
 
 beforeAll(async () => {
   proxy = createServer((socket) => {
-    socket.once("data", () => socket.end("HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\nContent-Length: 17\r\n\r\nblocked by policy"));
+    socket.once("data", () =>
+      socket.end("HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\nContent-Length: 17\r\n\r\nblocked by policy"),
+    );
   });
   await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
   savedProxy = process.env["HTTPS_PROXY"];
@@ -36,7 +38,10 @@ describe("a proxy that refuses the tunnel", () => {
       (caught: unknown) => caught,
     );
     expect(error).toBeInstanceOf(VaultError);
-    const finding = explainVaultFailure((error as VaultError).failure, (error as VaultError).hint, { vaultName: "kv", vaultHost: "kv.vault.azure.net" });
+    const finding = explainVaultFailure((error as VaultError).failure, (error as VaultError).hint, {
+      vaultName: "kv",
+      vaultHost: "kv.vault.azure.net",
+    });
     expect(finding.code).toBe("network-proxy");
     expect(finding.message).toContain("403");
     expect(finding.fix).toMatch(/HTTPS_PROXY/);

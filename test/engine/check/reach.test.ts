@@ -5,24 +5,49 @@ import { classifyVaultError } from "../../../src/engine/vault/vault-errors.ts";
 const CONTEXT = { vaultName: "kv", vaultHost: "kv.vault.azure.net" };
 
 function sdkError(statusCode: number | undefined, code: string | undefined, body?: { code: string; message: string; inner?: string }) {
-  return { statusCode, code, details: body ? { error: { code: body.code, message: body.message, innerError: body.inner ? { code: body.inner } : undefined } } : undefined };
+  return {
+    statusCode,
+    code,
+    details: body
+      ? { error: { code: body.code, message: body.message, innerError: body.inner ? { code: body.inner } : undefined } }
+      : undefined,
+  };
 }
 
 describe("explainVaultFailure", () => {
   it.each([
     [
       "firewall, with the caller's address",
-      sdkError(403, "Forbidden", { code: "Forbidden", message: "Client address is not authorized and caller is not a trusted service.\r\nClient address: 203.0.113.7\r\nCaller: appid=x", inner: "ForbiddenByFirewall" }),
+      sdkError(403, "Forbidden", {
+        code: "Forbidden",
+        message: "Client address is not authorized and caller is not a trusted service.\r\nClient address: 203.0.113.7\r\nCaller: appid=x",
+        inner: "ForbiddenByFirewall",
+      }),
       "network-firewall",
       /the vault saw the address 203\.0\.113\.7/,
     ],
     ["DNS / private endpoint", sdkError(undefined, "ENOTFOUND"), "network-dns", /did not resolve \(ENOTFOUND\).*private endpoint/],
     ["TLS", sdkError(undefined, "SELF_SIGNED_CERT_IN_CHAIN"), "network-tls", /certificate presented was not trusted/],
     ["proxy authentication", sdkError(407, undefined), "network-proxy", /refused before it reached Key Vault, most likely by a proxy/],
-    ["a bare 403 from something in between", sdkError(403, undefined), "network-proxy", /most likely by a proxy: unexpected answer \(HTTP 403\), without Key Vault's error body/],
+    [
+      "a bare 403 from something in between",
+      sdkError(403, undefined),
+      "network-proxy",
+      /most likely by a proxy: unexpected answer \(HTTP 403\), without Key Vault's error body/,
+    ],
     ["connection refused", sdkError(undefined, "ECONNREFUSED"), "network-unreachable", /did not answer/],
-    ["RBAC", sdkError(403, "Forbidden", { code: "Forbidden", message: "Caller is not authorized", inner: "ForbiddenByRbac" }), "secret-list-refused", /may not list secrets/],
-    ["token from another tenant", sdkError(401, "Unauthorized", { code: "Unauthorized", message: "AKV10032: Invalid issuer." }), "vault-token-refused", /refused the identity's token/],
+    [
+      "RBAC",
+      sdkError(403, "Forbidden", { code: "Forbidden", message: "Caller is not authorized", inner: "ForbiddenByRbac" }),
+      "secret-list-refused",
+      /may not list secrets/,
+    ],
+    [
+      "token from another tenant",
+      sdkError(401, "Unauthorized", { code: "Unauthorized", message: "AKV10032: Invalid issuer." }),
+      "vault-token-refused",
+      /refused the identity's token/,
+    ],
   ])("%s", (_name, error, code, message) => {
     const finding = explainVaultFailure(classifyVaultError(error), "the hint", CONTEXT);
     expect(finding.level).toBe("error");

@@ -7,10 +7,31 @@ import type { KeyFacts } from "../../../src/engine/check/byok.ts";
 import { classifyVaultError, createVaultError } from "../../../src/engine/vault/vault-errors.ts";
 
 const TENANT = "7e57c10d-0a2e-4c1d-9f00-000000000001";
-const IDENTITY = { objectId: "oid", clientId: "cid", tenantId: TENANT, audience: "https://vault.azure.net", issuer: undefined, expiresOn: undefined };
+const IDENTITY = {
+  objectId: "oid",
+  clientId: "cid",
+  tenantId: TENANT,
+  audience: "https://vault.azure.net",
+  issuer: undefined,
+  expiresOn: undefined,
+};
 const KEY = { vaultUrl: "https://kv.vault.azure.net", vaultName: "kv", name: "byok", version: undefined };
-const GOOD_KEY: KeyFacts = { id: "https://kv.vault.azure.net/keys/byok/v1", keyType: "RSA", keyOps: ["wrapKey", "unwrapKey"], enabled: true, notBefore: undefined, expiresOn: undefined };
-const OFFICER = [{ actions: [], notActions: [], dataActions: ["Microsoft.KeyVault/vaults/secrets/*", "Microsoft.KeyVault/vaults/keys/*"], notDataActions: [] }];
+const GOOD_KEY: KeyFacts = {
+  id: "https://kv.vault.azure.net/keys/byok/v1",
+  keyType: "RSA",
+  keyOps: ["wrapKey", "unwrapKey"],
+  enabled: true,
+  notBefore: undefined,
+  expiresOn: undefined,
+};
+const OFFICER = [
+  {
+    actions: [],
+    notActions: [],
+    dataActions: ["Microsoft.KeyVault/vaults/secrets/*", "Microsoft.KeyVault/vaults/keys/*"],
+    notDataActions: [],
+  },
+];
 
 const OPTIONS: CheckOptions = {
   vaultName: "kv",
@@ -29,7 +50,16 @@ const OPTIONS: CheckOptions = {
 };
 
 function firewallError() {
-  const failure = classifyVaultError({ statusCode: 403, details: { error: { code: "Forbidden", message: "Client address is not authorized. Client address: 198.51.100.4", innerError: { code: "ForbiddenByFirewall" } } } });
+  const failure = classifyVaultError({
+    statusCode: 403,
+    details: {
+      error: {
+        code: "Forbidden",
+        message: "Client address is not authorized. Client address: 198.51.100.4",
+        innerError: { code: "ForbiddenByFirewall" },
+      },
+    },
+  });
   return createVaultError(failure, "list", { vaultUrl: "https://kv.vault.azure.net" });
 }
 
@@ -48,12 +78,16 @@ function scriptedTarget(overrides: Partial<CheckTarget> = {}): { target: CheckTa
   };
   const merged = { ...base, ...overrides };
   const target = Object.fromEntries(
-    Object.entries(merged).map(([name, method]) => [name, (...args: unknown[]) => (calls.push(name), (method as (...a: unknown[]) => unknown)(...args))]),
+    Object.entries(merged).map(([name, method]) => [
+      name,
+      (...args: unknown[]) => (calls.push(name), (method as (...a: unknown[]) => unknown)(...args)),
+    ]),
   ) as unknown as CheckTarget;
   return { target, calls };
 }
 
-const codesOf = (report: { findings: Array<{ level: string; code: string }> }) => report.findings.map((finding) => `${finding.level} ${finding.code}`);
+const codesOf = (report: { findings: Array<{ level: string; code: string }> }) =>
+  report.findings.map((finding) => `${finding.level} ${finding.code}`);
 
 describe("runChecks", () => {
   it("all good: identity, permissions and the round trip as notices", async () => {
@@ -65,9 +99,13 @@ describe("runChecks", () => {
   });
 
   it("a failed sign-in is the only finding, and nothing else is asked", async () => {
-    const { target, calls } = scriptedTarget({ signIn: async () => Promise.reject(new SyncError("Failed to sign in: AADSTS90002", "Check `tenant-id`")) });
+    const { target, calls } = scriptedTarget({
+      signIn: async () => Promise.reject(new SyncError("Failed to sign in: AADSTS90002", "Check `tenant-id`")),
+    });
     const report = await runChecks(target, OPTIONS);
-    expect(report.findings).toEqual([{ level: "error", code: "sign-in-failed", subject: "sign-in", message: "Failed to sign in: AADSTS90002", fix: "Check `tenant-id`" }]);
+    expect(report.findings).toEqual([
+      { level: "error", code: "sign-in-failed", subject: "sign-in", message: "Failed to sign in: AADSTS90002", fix: "Check `tenant-id`" },
+    ]);
     expect(calls).toEqual(["signIn"]);
   });
 
@@ -79,15 +117,28 @@ describe("runChecks", () => {
   it("behind a firewall, the key in the same vault is not tried, but ARM still tells the permissions", async () => {
     const { target, calls } = scriptedTarget({ listSecrets: async () => Promise.reject(firewallError()) });
     const report = await runChecks(target, OPTIONS);
-    expect(codesOf(report)).toEqual(["error network-firewall", "warning key-round-trip-not-tried", "notice signed-in", "notice key-permissions", "notice secret-permissions"]);
+    expect(codesOf(report)).toEqual([
+      "error network-firewall",
+      "warning key-round-trip-not-tried",
+      "notice signed-in",
+      "notice key-permissions",
+      "notice secret-permissions",
+    ]);
     expect(calls).not.toContain("readKey");
     expect(calls).not.toContain("listVersions");
   });
 
   it("without ARM, probes the read without reading a value, and says the writes cannot be known", async () => {
     const noArm = async () => ({ ok: false as const, reason: "not asked" });
-    const refused = classifyVaultError({ statusCode: 403, details: { error: { code: "Forbidden", message: "Caller is not authorized", innerError: { code: "ForbiddenByRbac" } } } });
-    const { target, calls } = scriptedTarget({ readVaultResource: noArm, readPermissions: noArm, probeSecretRead: async () => ({ allowed: false, failure: refused, hint: "grant it" }) });
+    const refused = classifyVaultError({
+      statusCode: 403,
+      details: { error: { code: "Forbidden", message: "Caller is not authorized", innerError: { code: "ForbiddenByRbac" } } },
+    });
+    const { target, calls } = scriptedTarget({
+      readVaultResource: noArm,
+      readPermissions: noArm,
+      probeSecretRead: async () => ({ allowed: false, failure: refused, hint: "grant it" }),
+    });
     const report = await runChecks(target, { ...OPTIONS, key: undefined });
     expect(codesOf(report)).toEqual(["error secret-get-refused", "warning secret-permissions-unknown", "notice signed-in"]);
     expect(calls).toContain("probeSecretRead");
@@ -103,7 +154,18 @@ describe("runChecks", () => {
 
   it("lists versions only for the secrets health looks at", async () => {
     const tags = { "managed-by": "keyvault-sync", "keyvault-sync-owner": "octo/shop", "keyvault-sync-prefix": "app-" };
-    const secret = (name: string, secretTags: Record<string, string>) => ({ name, version: "1", enabled: true, managed: false, contentType: undefined, tags: secretTags, expiresOn: undefined, createdOn: undefined, updatedOn: undefined, recoverableDays: 90 });
+    const secret = (name: string, secretTags: Record<string, string>) => ({
+      name,
+      version: "1",
+      enabled: true,
+      managed: false,
+      contentType: undefined,
+      tags: secretTags,
+      expiresOn: undefined,
+      createdOn: undefined,
+      updatedOn: undefined,
+      recoverableDays: 90,
+    });
     const listed: string[] = [];
     const { target } = scriptedTarget({
       listSecrets: async () => [secret("app-a", tags), secret("app-b", {}), secret("zzz", {})],
@@ -125,14 +187,20 @@ describe("the CLI's renderings", async () => {
     const text = renderCheckText(report, context);
     expect(text.split("\n").slice(0, 3)).toEqual([
       "check https://kv.vault.azure.net: FAILED (1 errors, 1 warnings, 3 notices; fail-on warning)",
-      expect.stringMatching(/^error {3}network-firewall  vault kv: The vault's firewall refused this runner \(the vault saw the address 198\.51\.100\.4\)/),
+      expect.stringMatching(
+        /^error {3}network-firewall {2}vault kv: The vault's firewall refused this runner \(the vault saw the address 198\.51\.100\.4\)/,
+      ),
       expect.stringMatching(/^ {8}fix: /),
     ]);
   });
 
   it("gives the same findings as JSON, with nulls for what is not known", () => {
     const json = toCheckJson(report, context);
-    expect(json).toMatchObject({ passed: false, permissionSource: "rbac", identity: { clientId: "cid", objectId: "oid", tenantId: TENANT, audience: "https://vault.azure.net" } });
+    expect(json).toMatchObject({
+      passed: false,
+      permissionSource: "rbac",
+      identity: { clientId: "cid", objectId: "oid", tenantId: TENANT, audience: "https://vault.azure.net" },
+    });
     expect((json["findings"] as unknown[]).length).toBe(report.findings.length);
   });
 });
