@@ -80887,7 +80887,7 @@ function explainVaultFailure(failure, hint, context) {
             fix: hint ?? "Check the runner's network path to the vault (firewall, proxy settings HTTPS_PROXY / NO_PROXY) and run again.",
         };
     }
-    if (failure.kind === "forbidden-rbac" || failure.kind === "forbidden-policy") {
+    if (isAccessDenied(failure.kind)) {
         return { level: "error", code: "secret-list-refused", subject, message: `The identity may not list secrets: ${detail}`, fix: hint };
     }
     if (failure.status === 401) {

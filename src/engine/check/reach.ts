@@ -4,7 +4,7 @@
  * (with the caller's address Key Vault quotes), DNS / private endpoint, TLS, proxy — from the
  * failure classification in vault-errors.ts. Pure.
  */
-import { summarise } from "../vault/vault-errors.ts";
+import { isAccessDenied, summarise } from "../vault/vault-errors.ts";
 import type { VaultFailure } from "../vault/vault-errors.ts";
 import type { Finding } from "./findings.ts";
 
@@ -86,7 +86,7 @@ export function explainVaultFailure(failure: VaultFailure, hint: string | undefi
       fix: hint ?? "Check the runner's network path to the vault (firewall, proxy settings HTTPS_PROXY / NO_PROXY) and run again.",
     };
   }
-  if (failure.kind === "forbidden-rbac" || failure.kind === "forbidden-policy") {
+  if (isAccessDenied(failure.kind)) {
     return { level: "error", code: "secret-list-refused", subject, message: `The identity may not list secrets: ${detail}`, fix: hint };
   }
   if (failure.status === 401) {
