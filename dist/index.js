@@ -36801,7 +36801,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(858);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9016);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -36810,7 +36810,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 858:
+/***/ 9016:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -80285,31 +80285,6 @@ function createAzureCheckTarget(options) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/engine/check/findings.ts
-/**
- * What `check` reports: a list of findings, each with a level, a stable code, the thing it is
- * about, what is wrong and how to fix it. Pure data; the Action turns them into annotations and a
- * summary, the CLI into lines or JSON.
- */
-const FAIL_ON_CHOICES = ["error", "warning", "notice", "never"];
-const RANK = { error: 3, warning: 2, notice: 1 };
-/** Does any finding reach the `fail-on` level? */
-function reachesFailLevel(findings, failOn) {
-    if (failOn === "never")
-        return false;
-    return findings.some((finding) => RANK[finding.level] >= RANK[failOn]);
-}
-/** Errors first, then warnings, then notices; within a level by subject, then code: stable output. */
-function sortFindings(findings) {
-    return [...findings].sort((a, b) => RANK[b.level] - RANK[a.level] || a.subject.localeCompare(b.subject, "en") || a.code.localeCompare(b.code, "en"));
-}
-function countFindings(findings) {
-    const counts = { error: 0, warning: 0, notice: 0 };
-    for (const finding of findings)
-        counts[finding.level] += 1;
-    return counts;
-}
-
 ;// CONCATENATED MODULE: ./src/engine/check/byok.ts
 /**
  * The BYOK key check: the key a platform wraps its data keys with must exist, be enabled and in
@@ -80524,6 +80499,31 @@ function checkRoundTrip(roundTrip, context) {
         case "failed":
             return explainKeyFailure(roundTrip.failure, roundTrip.step, context);
     }
+}
+
+;// CONCATENATED MODULE: ./src/engine/check/findings.ts
+/**
+ * What `check` reports: a list of findings, each with a level, a stable code, the thing it is
+ * about, what is wrong and how to fix it. Pure data; the Action turns them into annotations and a
+ * summary, the CLI into lines or JSON.
+ */
+const FAIL_ON_CHOICES = ["error", "warning", "notice", "never"];
+const RANK = { error: 3, warning: 2, notice: 1 };
+/** Does any finding reach the `fail-on` level? */
+function reachesFailLevel(findings, failOn) {
+    if (failOn === "never")
+        return false;
+    return findings.some((finding) => RANK[finding.level] >= RANK[failOn]);
+}
+/** Errors first, then warnings, then notices; within a level by subject, then code: stable output. */
+function sortFindings(findings) {
+    return [...findings].sort((a, b) => RANK[b.level] - RANK[a.level] || a.subject.localeCompare(b.subject, "en") || a.code.localeCompare(b.code, "en"));
+}
+function countFindings(findings) {
+    const counts = { error: 0, warning: 0, notice: 0 };
+    for (const finding of findings)
+        counts[finding.level] += 1;
+    return counts;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/check/health.ts
@@ -81084,6 +81084,36 @@ function gatherEvidence(resource, permissions, identity, listFailure, listed) {
         source: "unknown",
         reason: reasons.length > 0 ? `could not read ${reasons.join("; ")}` : "the vault's permission model could not be learned",
     };
+}
+
+;// CONCATENATED MODULE: ./src/engine/check/check-vault.ts
+
+
+const CHECK_PARTS = ["sync", "health", "key"];
+async function checkVault(sync, check, credential, hooks) {
+    const target = createAzureCheckTarget({
+        vaultUrl: sync.vaultUrl,
+        cloud: sync.cloud,
+        credential,
+        resource: check.resource,
+        vault: { log: hooks.log, debug: hooks.debug, clientId: sync.clientId },
+    });
+    return runChecks(target, {
+        vaultName: sync.vaultName,
+        vaultHost: new URL(sync.vaultUrl).hostname,
+        owner: sync.owner,
+        prefix: sync.prefix,
+        sync: check.parts.has("sync") ? { dryRun: sync.dryRun, prune: sync.prune } : undefined,
+        health: check.parts.has("health"),
+        key: check.parts.has("key") ? check.key : undefined,
+        tenantId: sync.tenantId,
+        clientId: sync.clientId,
+        expiryWarningDays: check.expiryWarningDays,
+        maxVersions: check.maxVersions,
+        concurrency: sync.concurrency,
+        now: hooks.now(),
+        log: hooks.log,
+    });
 }
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
@@ -91175,6 +91205,7 @@ const concurrency = schemas_string()
 
 
 
+
 const CHECK_INPUT_NAMES = [
     "checks",
     "key-id",
@@ -91184,7 +91215,6 @@ const CHECK_INPUT_NAMES = [
     "subscription-id",
     "resource-group",
 ];
-const CHECK_PARTS = ["sync", "health", "key"];
 const DEFAULT_EXPIRY_WARNING_DAYS = 30;
 const DEFAULT_MAX_VERSIONS = 100;
 const DEFAULT_FAIL_ON = "warning";
@@ -91578,11 +91608,10 @@ function decideDryRun(setting, env) {
 
 ;// CONCATENATED MODULE: ./src/action/check-command.ts
 /**
- * `command: check` in the Action: read the inputs, sign in, run the checks (src/check/), and
+ * `command: check` in the Action: read the inputs, sign in, run the checks (src/engine/check/), and
  * report each finding as an annotation, all of them in the job summary; fail the step when a
  * finding reaches `fail-on`. Nothing is written to the vault.
  */
-
 
 
 
@@ -91609,29 +91638,11 @@ async function runCheckCommand(deps) {
             log: (message) => io.info(message),
             mask: (secret) => io.setSecret(secret),
         });
-        const target = createAzureCheckTarget({
-            vaultUrl: inputs.vaultUrl,
-            cloud: inputs.cloud,
-            credential,
-            resource: check.resource,
-            vault: { log: (message) => io.info(message), debug: (message) => io.debug(message), clientId: inputs.clientId },
-        });
         io.info(`Checking vault ${inputs.vaultUrl} (${inputs.cloud.name} cloud) for owner '${inputs.owner}', prefix '${inputs.prefix}': ${[...check.parts].join(", ")}. Nothing is written.`);
-        const report = await runChecks(target, {
-            vaultName: inputs.vaultName,
-            vaultHost: new URL(inputs.vaultUrl).hostname,
-            owner: inputs.owner,
-            prefix: inputs.prefix,
-            sync: check.parts.has("sync") ? { dryRun: inputs.dryRun, prune: inputs.prune } : undefined,
-            health: check.parts.has("health"),
-            key: check.parts.has("key") ? check.key : undefined,
-            tenantId: inputs.tenantId,
-            clientId: inputs.clientId,
-            expiryWarningDays: check.expiryWarningDays,
-            maxVersions: check.maxVersions,
-            concurrency: inputs.concurrency,
-            now: deps.now(),
+        const report = await checkVault(inputs, check, credential, {
             log: (message) => io.info(message),
+            debug: (message) => io.debug(message),
+            now: () => deps.now(),
         });
         const failed = reachesFailLevel(report.findings, check.failOn);
         annotate(report, deps);

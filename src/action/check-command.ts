@@ -1,12 +1,11 @@
 /**
- * `command: check` in the Action: read the inputs, sign in, run the checks (src/check/), and
+ * `command: check` in the Action: read the inputs, sign in, run the checks (src/engine/check/), and
  * report each finding as an annotation, all of them in the job summary; fail the step when a
  * finding reaches `fail-on`. Nothing is written to the vault.
  */
-import { createAzureCheckTarget } from "../engine/check/azure-target.ts";
+import { checkVault } from "../engine/check/check-vault.ts";
 import { reachesFailLevel } from "../engine/check/findings.ts";
 import type { Finding } from "../engine/check/findings.ts";
-import { runChecks } from "../engine/check/run-check.ts";
 import type { CheckReport } from "../engine/check/run-check.ts";
 import { readCheckInputs } from "./check-inputs.ts";
 import { renderCheckFailure, renderCheckSummary } from "./check-summary.ts";
@@ -34,31 +33,13 @@ export async function runCheckCommand(deps: RunDeps): Promise<void> {
       log: (message) => io.info(message),
       mask: (secret) => io.setSecret(secret),
     });
-    const target = createAzureCheckTarget({
-      vaultUrl: inputs.vaultUrl,
-      cloud: inputs.cloud,
-      credential,
-      resource: check.resource,
-      vault: { log: (message) => io.info(message), debug: (message) => io.debug(message), clientId: inputs.clientId },
-    });
     io.info(
       `Checking vault ${inputs.vaultUrl} (${inputs.cloud.name} cloud) for owner '${inputs.owner}', prefix '${inputs.prefix}': ${[...check.parts].join(", ")}. Nothing is written.`,
     );
-    const report = await runChecks(target, {
-      vaultName: inputs.vaultName,
-      vaultHost: new URL(inputs.vaultUrl).hostname,
-      owner: inputs.owner,
-      prefix: inputs.prefix,
-      sync: check.parts.has("sync") ? { dryRun: inputs.dryRun, prune: inputs.prune } : undefined,
-      health: check.parts.has("health"),
-      key: check.parts.has("key") ? check.key : undefined,
-      tenantId: inputs.tenantId,
-      clientId: inputs.clientId,
-      expiryWarningDays: check.expiryWarningDays,
-      maxVersions: check.maxVersions,
-      concurrency: inputs.concurrency,
-      now: deps.now(),
+    const report = await checkVault(inputs, check, credential, {
       log: (message) => io.info(message),
+      debug: (message) => io.debug(message),
+      now: () => deps.now(),
     });
     const failed = reachesFailLevel(report.findings, check.failOn);
     annotate(report, deps);

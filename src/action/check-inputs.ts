@@ -6,8 +6,11 @@ import type { CloudEndpoints } from "../engine/clouds.ts";
 import { InputError } from "../engine/errors.ts";
 import { parseKeyId } from "../engine/check/byok.ts";
 import type { KeyId } from "../engine/check/byok.ts";
+import { CHECK_PARTS } from "../engine/check/check-vault.ts";
+import type { CheckPart, CheckSettings } from "../engine/check/check-vault.ts";
 import { FAIL_ON_CHOICES } from "../engine/check/findings.ts";
 import type { FailOn } from "../engine/check/findings.ts";
+import type { Env } from "../engine/env.ts";
 import { splitList } from "./input-fields.ts";
 
 export const CHECK_INPUT_NAMES = [
@@ -20,27 +23,12 @@ export const CHECK_INPUT_NAMES = [
   "resource-group",
 ] as const;
 
-export type CheckPart = "sync" | "health" | "key";
-export const CHECK_PARTS: readonly CheckPart[] = ["sync", "health", "key"];
-
-export interface CheckInputs {
-  parts: ReadonlySet<CheckPart>;
-  key: KeyId | undefined;
-  expiryWarningDays: number;
-  maxVersions: number;
-  failOn: FailOn;
-  /** Where the vault's ARM resource is, for effective permissions; undefined when not given. */
-  resource: { subscriptionId: string; resourceGroup: string } | undefined;
-}
-
 export const DEFAULT_EXPIRY_WARNING_DAYS = 30;
 export const DEFAULT_MAX_VERSIONS = 100;
 export const DEFAULT_FAIL_ON: FailOn = "warning";
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const RESOURCE_GROUP = /^[-\w._()]{1,90}$/;
-
-type Env = Readonly<Record<string, string | undefined>>;
 
 function readWholeNumber(raw: string, fallback: number, min: number, max: number, input: string, problems: InputError[]): number {
   if (raw === "") return fallback;
@@ -51,7 +39,7 @@ function readWholeNumber(raw: string, fallback: number, min: number, max: number
   return Number(raw);
 }
 
-export function readCheckInputs(getInput: (name: string) => string, env: Env, cloud: CloudEndpoints): CheckInputs {
+export function readCheckInputs(getInput: (name: string) => string, env: Env, cloud: CloudEndpoints): CheckSettings {
   const raw = Object.fromEntries(CHECK_INPUT_NAMES.map((name) => [name, getInput(name).trim()])) as Record<
     (typeof CHECK_INPUT_NAMES)[number],
     string
