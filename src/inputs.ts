@@ -4,6 +4,7 @@ import { InputError } from "./errors.ts";
 import { checkGlob } from "./globs.ts";
 import type { NameTransform } from "./naming.ts";
 import { MAX_NAME_LENGTH } from "./naming.ts";
+import { MAX_DURATION_SECONDS, parseDuration } from "./rules/duration.ts";
 import { MAX_TAG_LENGTH, MAX_TAGS, MAX_USER_TAGS, RESERVED_TAGS } from "./tags.ts";
 
 /*
@@ -45,6 +46,11 @@ export interface Inputs {
   contentType: string | undefined;
   tags: Record<string, string>;
   expiresInSeconds: number | undefined;
+  /** Per-secret rules (issue 11): YAML from the input, and a file's path. */
+  rules: string | undefined;
+  rulesFile: string | undefined;
+  /** The identity Container Apps reads Key Vault references with: `system` or a resource id. */
+  identity: string;
   concurrency: number;
 }
 
@@ -69,6 +75,9 @@ export const INPUT_NAMES = [
   "content-type",
   "tags",
   "expires-in",
+  "rules",
+  "rules-file",
+  "identity",
   "concurrency",
 ] as const;
 
@@ -80,8 +89,7 @@ export const MAX_CONCURRENCY = 64;
 export const MAX_CONTENT_TYPE_LENGTH = 255;
 /** Federated credential audiences are at most 600 characters. */
 export const MAX_AUDIENCE_LENGTH = 600;
-/** A secret that expires a century from now does not need an expiry date. */
-export const MAX_EXPIRES_IN_SECONDS = 100 * 365 * 24 * 60 * 60;
+export const MAX_EXPIRES_IN_SECONDS = MAX_DURATION_SECONDS;
 export const MAX_PREFIX_LENGTH = MAX_NAME_LENGTH - 1;
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -91,13 +99,6 @@ const TENANT_ALIASES = new Set(["common", "organizations", "consumers"]);
 const VAULT_NAME = /^[A-Za-z][A-Za-z0-9-]{1,22}[A-Za-z0-9]$/;
 const TRUE_SPELLINGS = new Set(["true", "True", "TRUE"]);
 const FALSE_SPELLINGS = new Set(["false", "False", "FALSE"]);
-/** Seconds per unit of `expires-in`. No months or years: their length varies. */
-const DURATION_UNITS: Readonly<Record<string, number>> = {
-  m: 60,
-  h: 60 * 60,
-  d: 24 * 60 * 60,
-  w: 7 * 24 * 60 * 60,
-};
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -294,15 +295,24 @@ const tags = text((value, ctx): Record<string, string> => {
 
 const expiresIn = text((value, ctx): number | undefined => {
   if (value === "") return undefined;
-  const match = /^([0-9]{1,12})([a-z])$/.exec(value);
-  const unit = match ? DURATION_UNITS[match[2] as string] : undefined;
-  const amount = match ? Number(match[1]) : 0;
-  if (!match || unit === undefined || amount === 0) {
-    return report(ctx, "expires-in", "must be a positive whole number followed by m (minutes), h (hours), d (days) or w (weeks), such as 90d");
+  const parsed = parseDuration(value);
+  return parsed.ok ? parsed.seconds : report(ctx, "expires-in", parsed.rule);
+});
+
+/** Rules hook (issue 11): checked when read, before any network (rules/load-rules.ts). */
+const optionalText = text((value): string | undefined => (value === "" ? undefined : value));
+
+const USER_ASSIGNED_IDENTITY = /^\/subscriptions\/[^/\s,]+\/resource[gG]roups\/[^/\s,]+\/providers\/Microsoft\.ManagedIdentity\/userAssignedIdentities\/[^/\s,]+$/i;
+const identity = text((value, ctx): string => {
+  if (value === "" || value.toLowerCase() === "system") return "system";
+  if (!USER_ASSIGNED_IDENTITY.test(value)) {
+    return report(
+      ctx,
+      "identity",
+      "must be 'system' or a user-assigned identity's resource id (/subscriptions/…/resourceGroups/…/providers/Microsoft.ManagedIdentity/userAssignedIdentities/NAME)",
+    );
   }
-  const seconds = amount * unit;
-  if (seconds > MAX_EXPIRES_IN_SECONDS) return report(ctx, "expires-in", "must be at most 100 years (36500d)");
-  return seconds;
+  return value;
 });
 
 const CONCURRENCY_RULE = `must be a whole number from 1 to ${MAX_CONCURRENCY}`;
@@ -353,6 +363,9 @@ function buildSchema(env: Env, raw: Readonly<Record<InputName, string>>) {
       "content-type": contentType,
       tags,
       "expires-in": expiresIn,
+      rules: optionalText,
+      "rules-file": optionalText,
+      identity,
       concurrency,
     })
     .transform((fields): Inputs => {
@@ -380,6 +393,9 @@ function buildSchema(env: Env, raw: Readonly<Record<InputName, string>>) {
         contentType: fields["content-type"],
         tags: fields.tags,
         expiresInSeconds: fields["expires-in"],
+        rules: fields.rules,
+        rulesFile: fields["rules-file"],
+        identity: fields.identity,
         concurrency: fields.concurrency,
       };
     });

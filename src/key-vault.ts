@@ -62,6 +62,9 @@ export interface SecretWrite {
   contentType: string | undefined;
   tags: Record<string, string>;
   expiresOn: Date | undefined;
+  notBefore?: Date | undefined;
+  /** false: the version is written disabled (a rule asked for it). */
+  enabled?: boolean;
 }
 
 /** A PATCH of an existing version. Undefined fields are left as they are. */
@@ -69,6 +72,7 @@ export interface PropertiesUpdate {
   contentType: string | undefined;
   tags: Record<string, string>;
   expiresOn: Date | undefined;
+  enabled?: boolean;
 }
 
 /** Every method throws a VaultError (never a raw SDK error) when Key Vault refuses. */
@@ -406,14 +410,14 @@ export function createKeyVault(vaultUrl: string, credential: TokenCredential, op
         name,
         true,
         async () => {
-          const secret = await client.setSecret(name, write.value, { contentType: write.contentType, tags: write.tags, expiresOn: write.expiresOn });
+          const secret = await client.setSecret(name, write.value, { contentType: write.contentType, tags: write.tags, expiresOn: write.expiresOn, notBefore: write.notBefore, enabled: write.enabled });
           return toSecretInfo(secret.properties);
         },
         () => confirmStored(name, write),
       ),
     updateProperties: (name, version, update) =>
       callVault("update", name, true, async () =>
-        toSecretInfo(await client.updateSecretProperties(name, version, { contentType: update.contentType, tags: update.tags, expiresOn: update.expiresOn })),
+        toSecretInfo(await client.updateSecretProperties(name, version, { contentType: update.contentType, tags: update.tags, expiresOn: update.expiresOn, enabled: update.enabled })),
       ),
     deleteSecret: (name) =>
       callVault(

@@ -16,7 +16,10 @@ import { readInputs } from "./inputs.ts";
 import type { Inputs } from "./inputs.ts";
 import { createKeyVault } from "./key-vault.ts";
 import type { KeyVault, KeyVaultOptions } from "./key-vault.ts";
-import { explainEmptySelection, findUnusedPatterns, nameSecrets } from "./naming.ts";
+import { explainEmptySelection, findUnusedPatterns, isSelected, nameSecrets } from "./naming.ts";
+import { assertRules, attachSettings, readRules } from "./rules/load-rules.ts";
+import { findRuleName } from "./rules/resolve-rules.ts";
+import { writeReferenceOutputs } from "./references-output.ts";
 import { planChanges } from "./plan.ts";
 import type { Plan, SecretMetadata } from "./plan.ts";
 import { createApplyProgress } from "./progress.ts";
@@ -93,6 +96,8 @@ export async function run(deps: RunDeps = createDefaultDeps()): Promise<void> {
     const report = { ...describeRun(inputs), notes: context.notes, links };
     // Not in a group: the per-secret outcome and the counts are what the log is read for.
     await writeReport(results, report, deps.io);
+    // Reference outputs hook (issue 11).
+    await writeReferenceOutputs(results, { vaultUrl: inputs.vaultUrl, identity: inputs.identity, dryRun: inputs.dryRun, tempDir: deps.env["RUNNER_TEMP"] || undefined }, deps.io);
     failOnFailedResults(results, deps);
   } catch (error) {
     if (context.results !== undefined) {
@@ -143,7 +148,14 @@ async function syncSecrets(deps: RunDeps, context: RunContext): Promise<ChangeRe
       mask: (value) => io.setSecret(value),
       warn: (message) => io.warning(message, { title: "env-file" }),
     });
-    const { desired, rejected } = nameSecrets(entries, { include: inputs.include, exclude: inputs.exclude, prefix: inputs.prefix, transform: inputs.nameTransform });
+    // Rules hook (issue 11): read and checked against the selected names before any network.
+    const defaults: SecretMetadata = { contentType: inputs.contentType, tags: inputs.tags, expiresInSeconds: inputs.expiresInSeconds };
+    const rules = await readRules({ text: inputs.rules, file: inputs.rulesFile }, deps.readFile);
+    if (rules.length > 0) assertRules(rules, entries.map((entry) => entry.key).filter((key) => isSelected(key, inputs)), defaults);
+    const nameFor = rules.length > 0 ? (key: string) => findRuleName(key, rules) : undefined;
+    const named = nameSecrets(entries, { include: inputs.include, exclude: inputs.exclude, prefix: inputs.prefix, transform: inputs.nameTransform, nameFor });
+    const desired = attachSettings(named.desired, rules, defaults);
+    const rejected = named.rejected;
     reportSelection(entries.map((entry) => entry.key), desired.length + rejected.length, inputs, io);
     const skipped = rejected.filter((rejection) => rejection.status === "skipped").length;
     const excluded = entries.length - desired.length - rejected.length;

@@ -25,6 +25,8 @@ import type { SyncScope } from "./tags.ts";
 import { compareByVaultName, readVaultName } from "./vault-names.ts";
 import type { DeletedSecretInfo } from "./key-vault.ts";
 import type { ExistingSecret, VaultState } from "./vault-state.ts";
+import type { SecretSettings } from "./rules/resolve-rules.ts";
+import { formatDuration } from "./rules/duration.ts";
 
 export type PlanAction = "create" | "update" | "unchanged" | "recover" | "delete" | "skip" | "fail";
 
@@ -76,12 +78,8 @@ export interface Plan {
   metadata: SecretMetadata;
 }
 
-/** Metadata the inputs ask for on every written version. */
-export interface SecretMetadata {
-  contentType: string | undefined;
-  tags: Record<string, string>;
-  expiresInSeconds: number | undefined;
-}
+/** Metadata a written version carries: the inputs' defaults, or a secret's own (rules). */
+export type SecretMetadata = SecretSettings;
 
 export interface PlanOptions {
   owner: string;
@@ -107,6 +105,7 @@ export interface CurrentVersion {
   contentType: string | undefined;
   tags: Readonly<Record<string, string>>;
   expiresOn: Date | undefined;
+  enabled?: boolean;
 }
 
 export type Comparison =
@@ -138,12 +137,14 @@ export function compareSecret(value: string, current: CurrentVersion, scope: Syn
   const contentTypeRemoved = wanted === undefined && stored !== undefined;
   if (stored !== wanted) changed.push(contentTypeRemoved ? "content type removed" : "content type");
   if (metadata.expiresInSeconds !== undefined && current.expiresOn === undefined) changed.push("expiry");
+  if (metadata.enabled === false && current.enabled !== false) changed.push("disabled");
   return changed.length === 0 ? { kind: "same" } : { kind: "metadata", changed, newVersion: contentTypeRemoved };
 }
 
 /** A copy whose value does not show up in JSON, logs or inspection of the plan. */
 export function hideValue(secret: DesiredSecret): DesiredSecret {
   const copy = { source: secret.source, name: secret.name, origin: secret.origin } as DesiredSecret;
+  if (secret.metadata !== undefined) copy.metadata = secret.metadata;
   Object.defineProperty(copy, "value", { value: secret.value, enumerable: false });
   return copy;
 }
@@ -171,11 +172,14 @@ function describeOtherPrefix(tags: Readonly<Record<string, string>>, prefix: str
 }
 
 function planExisting(secret: DesiredSecret, existing: ExistingSecret, context: Context): PlanItem {
-  const { owner, prefix, adopt, metadata } = context.options;
+  const { owner, prefix, adopt } = context.options;
+  const metadata = secret.metadata ?? context.options.metadata;
   const stored = existing.name === secret.name ? "" : ` (stored as '${existing.name}'; Key Vault names are case-insensitive)`;
   if (existing.managed) {
     return itemFor(secret, "skip", `certificate-backed secret: its lifetime is managed by Key Vault, so keyvault-sync never writes it${stored}`);
   }
+  // Rules hook (issue 11): set once, then rotated elsewhere; nothing about it is compared or written.
+  if (metadata.update === "create-only") return itemFor(secret, "unchanged", `create-only: left as it is${stored}`);
   const ownership = readOwnership(existing.tags, owner);
   if (ownership.kind === "other-owner") {
     return itemFor(secret, "fail", `managed by keyvault-sync for another owner ('${ownership.owner}'); this run's owner is '${owner}'${stored}`, {
@@ -199,6 +203,9 @@ function planExisting(secret: DesiredSecret, existing: ExistingSecret, context: 
   }
   // Every write below ends with this: where the secret was stored, and which set it came from.
   const written = `${ownership.kind === "ours" ? describeOtherPrefix(existing.tags, prefix) : ""}${stored}`;
+  if (!existing.enabled && metadata.enabled === false) {
+    return itemFor(secret, "unchanged", `disabled, as its rule asks (the value of a disabled secret cannot be read, so it was not compared)${stored}`);
+  }
   if (!existing.enabled) {
     return itemFor(secret, "fail", `disabled in the vault; keyvault-sync does not write or re-enable disabled secrets${stored}`, {
       hint: `Enable it (az keyvault secret set-attributes --vault-name ${context.vaultName} --name ${existing.name} --enabled true) or remove it from the sources.`,
@@ -218,6 +225,8 @@ function planExisting(secret: DesiredSecret, existing: ExistingSecret, context: 
     return itemFor(secret, "update", `${adopting}value not compared (not read): new version${written}`, setNewVersion);
   }
   const comparison = compareSecret(secret.value, { ...existing, value: existing.value.value }, { owner, prefix }, metadata);
+  const renewal = findRenewal(existing.expiresOn, metadata, context.options.now);
+  if (renewal !== undefined && comparison.kind !== "value") return itemFor(secret, "update", `${adopting}${renewal}: new version with the same value and a fresh expiry${written}`, setNewVersion);
   if (comparison.kind === "same") return itemFor(secret, "unchanged", `value and metadata match${stored}`);
   if (comparison.kind === "value") return itemFor(secret, "update", `${adopting}value changed: new version${written}`, setNewVersion);
   const what = comparison.changed.join(", ");
@@ -227,6 +236,19 @@ function planExisting(secret: DesiredSecret, existing: ExistingSecret, context: 
   return itemFor(secret, "update", `${adopting}metadata only (${what}): properties updated, no new version${written}`, {
     change: { kind: "patch", secret: hidden, storedName: existing.name, version: existing.version, currentExpiresOn: existing.expiresOn },
   });
+}
+
+/**
+ * Rules hook (issue 11): why the latest version needs a fresh expiry, or undefined. Inside the
+ * renewal window a PATCH cannot help: a maximum-validity policy counts from the version's
+ * creation, so only a new version restarts the clock.
+ */
+export function findRenewal(expiresOn: Date | undefined, metadata: SecretMetadata, now: Date): string | undefined {
+  const window = metadata.renewBeforeSeconds;
+  if (window === undefined || metadata.expiresInSeconds === undefined || expiresOn === undefined) return undefined;
+  if (expiresOn.getTime() - now.getTime() > window * 1000) return undefined;
+  const when = expiresOn.getTime() <= now.getTime() ? "expired on" : "expires on";
+  return `${when} ${formatDate(expiresOn)}, within renew-before (${formatDuration(window)})`;
 }
 
 export interface SoftDeletedRules {
@@ -244,6 +266,9 @@ export function planSoftDeleted(secret: DesiredSecret, deleted: DeletedSecretInf
     return itemFor(secret, "fail", `soft-deleted certificate-backed secret (deleted ${when}); keyvault-sync never writes certificate-backed secrets`, {
       hint: "Recover the certificate, or sync under another name.",
     });
+  }
+  if (secret.metadata?.update === "create-only") {
+    return itemFor(secret, "fail", `create-only: soft-deleted on ${when}; keyvault-sync does not recover a create-only secret, whose value is kept elsewhere`, { hint: manualHint });
   }
   const ownership = readOwnership(deleted.tags, owner);
   const recover = { change: { kind: "recover", secret: hideValue(secret), storedName: deleted.name, adopt } as PlanChange };
