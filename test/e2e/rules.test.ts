@@ -146,6 +146,30 @@ describe.concurrent("per-secret rules under Azure Policy (bundled action against
     expect(writes(next.vaultRequests)).toBe(0);
   });
 
+  it("enabled: false writes a disabled version and leaves it alone afterwards; not-before delays validity", async () => {
+    const vault = "enabled-kv";
+    await createVault(info, vault);
+    const inputs = {
+      secrets: JSON.stringify({ PAUSED: "paused-value", LATER: "later-value" }),
+      rules: "PAUSED:\n  enabled: false\nLATER:\n  not-before: 1h\n",
+    };
+    const started = Math.floor(Date.now() / 1000);
+    const first = await runSync(info, vault, inputs);
+    expect(first.exitCode, first.stdout).toBe(0);
+    expect(readCounts(first).created).toBe(2);
+    const paused = (await readSecret(info, vault, "PAUSED"))?.versions ?? [];
+    expect(paused.map((version) => version.enabled)).toEqual([false]);
+    const later = (await readSecret(info, vault, "LATER"))?.versions[0];
+    expect(later?.enabled).toBe(true);
+    expect((later?.nbf ?? 0) - started).toBeGreaterThanOrEqual(3600 - 5);
+    expect((later?.nbf ?? 0) - started).toBeLessThanOrEqual(3600 + 60);
+
+    const second = await runSync(info, vault, inputs);
+    expect(second.exitCode, second.stdout).toBe(0);
+    expect(readPlan(second).find((item) => item.source === "PAUSED")?.reason).toMatch(/^disabled, as its rule asks/);
+    expect(writes(second.vaultRequests)).toBe(0);
+  });
+
   it("rules that do not fit the sources fail before any network call, naming file, line and key", async () => {
     const vault = "bad-rules-kv";
     await createVault(info, vault);
