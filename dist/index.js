@@ -86216,7 +86216,8 @@ async function readRulesFile(path, readFile) {
     }
     catch (error) {
         const code = error.code;
-        const why = error instanceof FileRefusedError ? error.rule : code === "ENOENT" ? "no such file" : errorMessage(error);
+        // The confinement rules are env-file's, worded for it; the same rules hold for rules-file.
+        const why = error instanceof FileRefusedError ? error.rule.replaceAll("env-file", "rules-file") : code === "ENOENT" ? "no such file" : errorMessage(error);
         throw new SyncError(`Failed to read rules-file '${path}': ${why}`, "rules-file is a path relative to the workspace; check it out first (actions/checkout).");
     }
     try {

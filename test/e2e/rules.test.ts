@@ -183,6 +183,13 @@ describe.concurrent("per-secret rules under Azure Policy (bundled action against
     expect(failure).not.toContain("90 days");
     expect(failure).not.toContain("blue");
 
+    const outside = await runSync(info, vault, { secrets: JSON.stringify({ DB_URL: "db-value-9" }), "rules-file": "/etc/hostname" });
+    expect(outside.exitCode).toBe(1);
+    expect(outside.vaultRequests).toEqual([]);
+    expect(outside.annotations.find((annotation) => annotation.level === "error")?.message).toMatch(
+      /^Failed to read rules-file '\/etc\/hostname': resolves \(after following symlinks\) to a file outside the workspace .* rules-file reads only files inside them/,
+    );
+
     const unused = await runSync(info, vault, { secrets: JSON.stringify({ DB_URL: "db-value-9" }), rules: "LEGACY_TOKEN:\n  enabled: false\n" });
     expect(unused.exitCode).toBe(1);
     expect(unused.vaultRequests).toEqual([]);
