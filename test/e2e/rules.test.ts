@@ -2,6 +2,9 @@
  * Per-secret rules and reference outputs, end to end (issue 11): the bundled action against the
  * local Azure with Azure Policy assigned to the vault, then the vault's versions read back.
  */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCloud } from "../cloud/index.ts";
 import type { Cloud, CloudInfo } from "../cloud/index.ts";
@@ -183,11 +186,15 @@ describe.concurrent("per-secret rules under Azure Policy (bundled action against
     expect(failure).not.toContain("90 days");
     expect(failure).not.toContain("blue");
 
-    const outside = await runSync(info, vault, { secrets: JSON.stringify({ DB_URL: "db-value-9" }), "rules-file": "/etc/hostname" });
+    // A file outside the workspace and RUNNER_TEMP is refused as env-file refuses it.
+    const elsewhere = join(mkdtempSync(join(tmpdir(), "kvs-rules-")), "rules.yml");
+    writeFileSync(elsewhere, "DB_URL:\n  enabled: true\n");
+    const outside = await runSync(info, vault, { secrets: JSON.stringify({ DB_URL: "db-value-9" }), "rules-file": elsewhere });
+    rmSync(dirname(elsewhere), { recursive: true, force: true });
     expect(outside.exitCode).toBe(1);
     expect(outside.vaultRequests).toEqual([]);
     expect(outside.annotations.find((annotation) => annotation.level === "error")?.message).toMatch(
-      /^Failed to read rules-file '\/etc\/hostname': resolves \(after following symlinks\) to a file outside the workspace .* rules-file reads only files inside them/,
+      /^Failed to read rules-file '.*rules\.yml': resolves \(after following symlinks\) to a file outside the workspace .* rules-file reads only files inside them/,
     );
 
     const unused = await runSync(info, vault, { secrets: JSON.stringify({ DB_URL: "db-value-9" }), rules: "LEGACY_TOKEN:\n  enabled: false\n" });
