@@ -8431,12 +8431,12 @@ module.exports = validRange
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(218);
+module.exports = __nccwpck_require__(7837);
 
 
 /***/ }),
 
-/***/ 218:
+/***/ 7837:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
@@ -36797,11 +36797,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9407:
+/***/ 218:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5727);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1828);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -36810,7 +36810,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5727:
+/***/ 1828:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40238,7 +40238,7 @@ function esm_createClientLogger(namespace) {
     return esm_context.createClientLogger(namespace);
 }
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./src/action-io.ts
+;// CONCATENATED MODULE: ./src/action/action-io.ts
 /**
  * Every line the action prints goes through here, so no text from outside (a source name, a tag
  * read from the vault, an Azure or Entra error message, a token claim) can start a workflow
@@ -40329,7 +40329,7 @@ function createActionIO() {
     return neutraliseIO(core_namespaceObject);
 }
 
-;// CONCATENATED MODULE: ./src/errors.ts
+;// CONCATENATED MODULE: ./src/engine/errors.ts
 /**
  * The one error type of the action: a message that says what failed and why, and an optional
  * hint that says how to fix it. Messages never contain secret values.
@@ -40358,6 +40358,8 @@ function errorMessage(error) {
     if (typeof error === "string")
         return error;
     try {
+        // JSON.stringify returns undefined for undefined, functions and symbols, whatever its type says.
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- see above
         return JSON.stringify(error) ?? String(error);
     }
     catch {
@@ -40365,7 +40367,125 @@ function errorMessage(error) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/governance-policy.ts
+;// CONCATENATED MODULE: ./src/engine/clouds.ts
+const CLOUD_NAMES = ["public", "usgovernment", "china"];
+const CLOUDS = {
+    public: {
+        name: "public",
+        authorityHost: "https://login.microsoftonline.com",
+        vaultSuffix: "vault.azure.net",
+        audience: "api://AzureADTokenExchange",
+        vaultScope: "https://vault.azure.net/.default",
+    },
+    usgovernment: {
+        name: "usgovernment",
+        authorityHost: "https://login.microsoftonline.us",
+        vaultSuffix: "vault.usgovcloudapi.net",
+        audience: "api://AzureADTokenExchangeUSGov",
+        vaultScope: "https://vault.usgovcloudapi.net/.default",
+    },
+    china: {
+        name: "china",
+        authorityHost: "https://login.chinacloudapi.cn",
+        vaultSuffix: "vault.azure.cn",
+        audience: "api://AzureADTokenExchangeChina",
+        vaultScope: "https://vault.azure.cn/.default",
+    },
+};
+/**
+ * Azure/login's `environment` names for the same clouds, so a workflow can use one spelling for
+ * both actions. Azure Stack and Azure Germany (closed in 2021) have no counterpart here.
+ */
+const AZURE_LOGIN_CLOUD_NAMES = {
+    AzureCloud: "public",
+    AzureUSGovernment: "usgovernment",
+    AzureChinaCloud: "china",
+};
+/** The cloud a `cloud` input names, in this action's or Azure/login's spelling, ignoring case. */
+function findCloudName(value) {
+    const folded = value.toLowerCase();
+    const own = CLOUD_NAMES.find((name) => name === folded);
+    if (own !== undefined)
+        return own;
+    return Object.entries(AZURE_LOGIN_CLOUD_NAMES).find(([alias]) => alias.toLowerCase() === folded)?.[1];
+}
+/** The cloud whose vault suffix ends the given host name (case-insensitive), if any. */
+function findCloudByVaultHost(host) {
+    const lower = host.toLowerCase();
+    return CLOUD_NAMES.map((name) => CLOUDS[name]).find((cloud) => lower.endsWith(`.${cloud.vaultSuffix}`));
+}
+
+;// CONCATENATED MODULE: ./src/engine/vault-url.ts
+/**
+ * A vault's own name and URL (not the names of the secrets in it, see secret-names.ts): reading
+ * the `vault` setting as a name or an https URL, and the name back from a URL. Pure.
+ */
+
+const VAULT_NAME = /^[A-Za-z][A-Za-z0-9-]{1,22}[A-Za-z0-9]$/;
+const VAULT_NAME_RULE = 'a vault name has 3 to 24 letters, digits and hyphens, starts with a letter, ends with a letter or digit and has no "--"';
+/** A vault name, or an https URL whose host is NAME.<suffix of `cloud`>, as the vault's base URL and name. */
+function parseVault(value, cloud) {
+    if (!value.includes("://")) {
+        if (!isVaultName(value))
+            return { kind: "invalid", rule: `is neither a vault name nor an https URL: ${VAULT_NAME_RULE}; a URL starts with https://` };
+        const name = value.toLowerCase();
+        return { kind: "vault", url: `https://${name}.${cloud.vaultSuffix}`, name };
+    }
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        return { kind: "invalid", rule: "is not a valid URL" };
+    }
+    const problem = findVaultUrlProblem(url, cloud);
+    if (problem !== undefined)
+        return { kind: "invalid", ...problem };
+    // URL lower-cases the host, so the name is already canonical.
+    const name = url.hostname.slice(0, -(cloud.vaultSuffix.length + 1));
+    if (!isVaultName(name))
+        return { kind: "invalid", rule: `has a host that does not start with a vault name: ${VAULT_NAME_RULE}` };
+    return { kind: "vault", url: `https://${name}.${cloud.vaultSuffix}`, name };
+}
+function isVaultName(value) {
+    return VAULT_NAME.test(value) && !value.includes("--");
+}
+function findVaultUrlProblem(url, cloud) {
+    if (url.protocol !== "https:")
+        return { rule: "must be an https URL: Key Vault is only reached over TLS" };
+    if (url.username !== "" || url.password !== "")
+        return { rule: "must not contain a user name or password" };
+    if (url.port !== "")
+        return { rule: "must not have a port" };
+    if (url.pathname !== "/" && url.pathname !== "")
+        return { rule: "must not have a path: use the vault's base URL" };
+    if (url.search !== "" || url.hash !== "")
+        return { rule: "must not have a query or fragment" };
+    const host = url.hostname;
+    if (host.endsWith(`.${cloud.vaultSuffix}`))
+        return undefined;
+    const other = findCloudByVaultHost(host);
+    if (other !== undefined) {
+        return {
+            rule: `is a vault in the ${other.name} cloud (.${other.vaultSuffix}), but cloud is ${cloud.name}`,
+            hint: `Set cloud: ${other.name}`,
+        };
+    }
+    if (/\.managedhsm\./.test(host))
+        return { rule: "is a Managed HSM, which holds keys, not secrets" };
+    return { rule: `must have a host that ends with .${cloud.vaultSuffix} (cloud: ${cloud.name})` };
+}
+/** The vault's name as `az` commands take it: the first label of its host. */
+function readVaultName(vaultUrl) {
+    try {
+        return new URL(vaultUrl).hostname.split(".")[0] ?? vaultUrl;
+    }
+    catch {
+        return vaultUrl;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/vault/governance-policy.ts
 /**
  * Azure Policy denials of secret writes (issue 11). In a governed tenant Key Vault itself
  * evaluates policies of mode Microsoft.KeyVault.Data and refuses a non-compliant write with 403,
@@ -40379,7 +40499,11 @@ function readPolicyDenial(message) {
         return { assignment: undefined, definition: undefined };
     const [assignmentPart, ...rest] = match[1].split(" / ");
     const clean = (text) => {
-        const trimmed = text?.split(/\r?\n/)[0]?.trim().replace(/^["'“]+|["'”.]+$/g, "").trim();
+        const trimmed = text
+            ?.split(/\r?\n/)[0]
+            ?.trim()
+            .replace(/^["'“]+|["'”.]+$/g, "")
+            .trim();
         return trimmed === "" ? undefined : trimmed;
     };
     return { assignment: clean(assignmentPart), definition: clean(rest.join(" / ")) };
@@ -40409,37 +40533,63 @@ function explainPolicyDenial(message) {
     return `${who}${what} denies this write; Key Vault enforces it for every writer, so retrying cannot help. ${fix}`;
 }
 
-;// CONCATENATED MODULE: ./src/vault-names.ts
+;// CONCATENATED MODULE: ./src/engine/vault/retry-rules.ts
+
+const DEFAULT_RETRY = {
+    throttleRetries: 5,
+    throttleBaseDelayMs: 1000,
+    throttleMaxDelayMs: 16_000,
+    maxRetryAfterMs: 60_000,
+    forbiddenDelaysMs: [3000, 6000],
+    conflictDelaysMs: [500, 1000, 2000, 4000, 8000],
+    recoverWaitDelaysMs: [250, 500, 1000, 2000, 2000, 4000, 4000, 8000, 8000],
+    transientRetries: 3,
+    transientDelayMs: 1000,
+};
 /**
- * Key Vault names as the service treats them. Pure: naming, planning and reporting all order
- * their lists with the one comparator here, so every list the action shows is in the same order.
+ * How long to wait before retry `retry` (0 for the first) of a 429, or undefined to give up.
+ * Exponential backoff with ±20 % jitter (`random` in [0, 1)); a Retry-After is honoured up to
+ * `maxRetryAfterMs`, but never waits less than the backoff.
  */
-/** By UTF-16 code unit, not by locale: the same order on every runner. */
-function compareText(left, right) {
-    return left < right ? -1 : left > right ? 1 : 0;
+function decideThrottleDelay(retry, retryAfterMs, random, settings) {
+    if (retry >= settings.throttleRetries)
+        return undefined;
+    const nominal = Math.min(settings.throttleMaxDelayMs, settings.throttleBaseDelayMs * 2 ** retry);
+    const backoff = Math.round(nominal * (0.8 + 0.4 * random));
+    return retryAfterMs === undefined ? backoff : Math.max(backoff, Math.min(retryAfterMs, settings.maxRetryAfterMs));
 }
-/**
- * Key Vault name ignoring case (as Key Vault compares names), then the exact name, then the
- * source key, so the order is total and stable. A missing name or source sorts as "".
- */
-function compareByVaultName(left, right) {
-    const leftName = left.name ?? "";
-    const rightName = right.name ?? "";
-    return (compareText(leftName.toLowerCase(), rightName.toLowerCase()) ||
-        compareText(leftName, rightName) ||
-        compareText(left.source ?? "", right.source ?? ""));
-}
-/** The vault's name as `az` commands take it: the first label of its host. */
-function readVaultName(vaultUrl) {
-    try {
-        return new URL(vaultUrl).hostname.split(".")[0] ?? vaultUrl;
+// ---- Refusals the adapter waits out ----
+const READS = new Set(["list", "list-deleted", "list-versions", "get", "get-deleted"]);
+/** The calls the SDK does not repeat on a lost answer (PUT, DELETE, POST): the adapter does, after a look. */
+const UNSAFE_TO_REPEAT = new Set(["set", "delete", "recover"]);
+/** Whether and how long to wait before trying a refused call again, with the state after it. */
+function decideVaultRetry(kind, operation, tries, memory, settings) {
+    const stop = { delayMs: undefined, answerLost: false, tries: { ...tries }, memory: { ...memory } };
+    if (UNSAFE_TO_REPEAT.has(operation) && kind === "transient") {
+        if (tries.lost >= settings.transientRetries)
+            return { ...stop, answerLost: true };
+        return { ...stop, delayMs: settings.transientDelayMs * 2 ** tries.lost, answerLost: true, tries: { ...tries, lost: tries.lost + 1 } };
     }
-    catch {
-        return vaultUrl;
+    if (mayStillBePropagating(kind)) {
+        if (memory.succeededOnce && READS.has(operation))
+            return stop;
+        const delayMs = memory.propagationWaitedOut ? undefined : settings.forbiddenDelaysMs[tries.forbidden];
+        if (delayMs === undefined)
+            return { ...stop, memory: { ...memory, propagationWaitedOut: true } };
+        return { ...stop, delayMs, tries: { ...tries, forbidden: tries.forbidden + 1 } };
     }
+    const settling = kind === "being-deleted" || kind === "being-recovered" || (operation === "recover" && kind === "not-found");
+    if (settling) {
+        const delayMs = settings.conflictDelaysMs[tries.conflict];
+        if (delayMs === undefined)
+            return stop;
+        return { ...stop, delayMs, tries: { ...tries, conflict: tries.conflict + 1 } };
+    }
+    return stop;
 }
 
-;// CONCATENATED MODULE: ./src/vault-policies.ts
+;// CONCATENATED MODULE: ./src/engine/vault/vault-policies.ts
+
 /** A request with no answer in this time fails instead of holding its worker until the job times out. */
 const REQUEST_TIMEOUT_MS = 60_000;
 /**
@@ -40504,9 +40654,16 @@ function createTimeoutPolicy(timeoutMs) {
  * Methods the SDK must not repeat on its own: a repeated PUT stores a second version, a repeated
  * DELETE or recover fails on the state the first one left. PATCH and reads are safe to repeat.
  */
-const UNSAFE_TO_REPEAT = new Set(["PUT", "POST", "DELETE"]);
+const vault_policies_UNSAFE_TO_REPEAT = new Set(["PUT", "POST", "DELETE"]);
 /** The network errors the SDK's retry policy repeats a request on. */
-const REPEATED_NETWORK_CODES = new Set(["ETIMEDOUT", "ESOCKETTIMEDOUT", "ECONNREFUSED", "ECONNRESET", "ENOENT", "ENOTFOUND"]);
+const REPEATED_NETWORK_CODES = new Set([
+    "ETIMEDOUT",
+    "ESOCKETTIMEDOUT",
+    "ECONNREFUSED",
+    "ECONNRESET",
+    "ENOENT",
+    "ENOTFOUND",
+]);
 /**
  * A write that may or may not have been stored: the connection failed after it was sent, or the
  * service answered with a status the SDK would retry (408, 5xx). Not a RestError, so the SDK's
@@ -40547,7 +40704,7 @@ function createNoBlindRepeatPolicy() {
     return {
         name: "keyvaultSyncNoBlindRepeat",
         async sendRequest(request, next) {
-            if (!UNSAFE_TO_REPEAT.has(request.method))
+            if (!vault_policies_UNSAFE_TO_REPEAT.has(request.method))
                 return next(request);
             let response;
             try {
@@ -40616,25 +40773,23 @@ function createThrottlePolicy(options) {
                 const response = await next(request);
                 if (response.status !== 429)
                     return response;
-                if (retry >= options.retries) {
+                const asked = readRetryAfterMs(response.headers, options.now());
+                const delay = decideThrottleDelay(retry, asked, options.random(), options.settings);
+                if (delay === undefined) {
                     for (const name of ["retry-after", ...RETRY_AFTER_MS_HEADERS])
                         response.headers.delete(name);
                     return response;
                 }
-                const nominal = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** retry);
-                const backoff = Math.round(nominal * (0.8 + 0.4 * options.random()));
-                const asked = readRetryAfterMs(response.headers, options.now());
-                const delay = asked === undefined ? backoff : Math.max(backoff, Math.min(asked, options.maxRetryAfterMs));
                 const path = new URL(request.url).pathname;
                 const why = asked === undefined ? "no Retry-After" : `Retry-After ${(asked / 1000).toFixed(1)} s`;
-                options.log(`Key Vault throttled ${request.method} ${path} (429, ${why}); retry ${retry + 1} of ${options.retries} in ${(delay / 1000).toFixed(1)} s`);
+                options.log(`Key Vault throttled ${request.method} ${path} (429, ${why}); retry ${retry + 1} of ${options.settings.throttleRetries} in ${(delay / 1000).toFixed(1)} s`);
                 await options.sleep(delay);
             }
         },
     };
 }
 
-;// CONCATENATED MODULE: ./src/vault-errors.ts
+;// CONCATENATED MODULE: ./src/engine/vault/vault-errors.ts
 /**
  * What a refused Key Vault call means: the failure read from an SDK error (status, codes, the
  * case it names), the VaultError the rest of the action sees, and the one table of hints. Pure:
@@ -40644,6 +40799,21 @@ function createThrottlePolicy(options) {
 
 
 
+/**
+ * Was the identity refused by the vault's access control? RBAC and access-policy refusals say so;
+ * a 403 that names neither nor the firewall counts too, as nothing points at the network. The
+ * firewall is not an access denial of the identity: another identity would be refused as well.
+ */
+function isAccessDenied(kind) {
+    return kind === "forbidden-rbac" || kind === "forbidden-policy" || kind === "forbidden-other";
+}
+/**
+ * Did the refusal name a permission model whose changes propagate (RBAC role assignments, access
+ * policies), so that waiting may help? An unexplained 403 names none, so it is not waited on.
+ */
+function mayStillBePropagating(kind) {
+    return isAccessDenied(kind) && kind !== "forbidden-other";
+}
 /** A refused Key Vault call: what failed, for which secret, why, and how to fix it. */
 class VaultError extends SyncError {
     failure;
@@ -40658,7 +40828,17 @@ class VaultError extends SyncError {
         this.secretName = secretName;
     }
 }
-const NETWORK_CODES = new Set(["ETIMEDOUT", "ESOCKETTIMEDOUT", "ECONNREFUSED", "ECONNRESET", "ENOENT", "ENOTFOUND", "EPIPE", "EAI_AGAIN", "REQUEST_SEND_ERROR"]);
+const NETWORK_CODES = new Set([
+    "ETIMEDOUT",
+    "ESOCKETTIMEDOUT",
+    "ECONNREFUSED",
+    "ECONNRESET",
+    "ENOENT",
+    "ENOTFOUND",
+    "EPIPE",
+    "EAI_AGAIN",
+    "REQUEST_SEND_ERROR",
+]);
 const FORBIDDEN_KINDS = {
     ForbiddenByRbac: "forbidden-rbac",
     AccessDenied: "forbidden-policy",
@@ -40798,11 +40978,17 @@ function createVaultError(failure, operation, context) {
     const vaultName = readVaultName(context.vaultUrl);
     const target = context.secretName === undefined ? "" : ` secret '${context.secretName}'`;
     const message = `Failed to ${VERBS[operation]}${target} in vault '${vaultName}': ${summarise(failure)}`;
-    const hint = HINTS[failure.kind]?.({ operation, message: failure.message, vaultName, secretName: context.secretName, clientId: context.clientId });
+    const hint = HINTS[failure.kind]?.({
+        operation,
+        message: failure.message,
+        vaultName,
+        secretName: context.secretName,
+        clientId: context.clientId,
+    });
     return new VaultError(message, hint, failure, operation, context.secretName);
 }
 
-;// CONCATENATED MODULE: ./src/tags.ts
+;// CONCATENATED MODULE: ./src/engine/tags.ts
 /**
  * Tags the action writes on every version it creates. Ownership tags decide what the action may
  * change; the prefix tag says which of an owner's sets a secret belongs to (what prune may
@@ -40872,7 +41058,53 @@ function selectUserTags(tags) {
     return user;
 }
 
-;// CONCATENATED MODULE: ./src/rules/duration.ts
+;// CONCATENATED MODULE: ./src/engine/ownership.ts
+/**
+ * The one rule that decides whether this run may write a secret: reading the vault (which values
+ * to fetch), planning (existing and soft-deleted names), applying (a recover that met someone
+ * else's version) and pruning all ask here. Pure.
+ */
+
+/** May a run of `owner` (adopting or not) write over a version that carries `tags`? */
+function decideWrite(tags, owner, adopt) {
+    const ownership = readOwnership(tags, owner);
+    if (ownership.kind === "ours")
+        return { kind: "allowed", adopting: false };
+    if (ownership.kind === "other-owner")
+        return { kind: "refused", reason: "other-owner", owner: ownership.owner };
+    return adopt ? { kind: "allowed", adopting: true } : { kind: "refused", reason: "not-adopted" };
+}
+/**
+ * May a run of `owner` under `prefix` delete this version as stale? Only its own set: this
+ * owner's version synced under exactly this prefix. Adopt never extends to deletes.
+ */
+function mayPrune(tags, owner, prefix) {
+    return readOwnership(tags, owner).kind === "ours" && isSamePrefix(readPrefix(tags), prefix);
+}
+
+;// CONCATENATED MODULE: ./src/engine/secret-names.ts
+/**
+ * Secret names in a vault (not the vault's own name: see vault-url.ts) as the service treats
+ * them. Pure: naming, planning and reporting all order their lists with the one comparator here,
+ * so every list the action shows is in the same order.
+ */
+/** By UTF-16 code unit, not by locale: the same order on every runner. */
+function compareText(left, right) {
+    return left < right ? -1 : left > right ? 1 : 0;
+}
+/**
+ * Key Vault name ignoring case (as Key Vault compares names), then the exact name, then the
+ * source key, so the order is total and stable. A missing name or source sorts as "".
+ */
+function compareBySecretName(left, right) {
+    const leftName = left.name ?? "";
+    const rightName = right.name ?? "";
+    return (compareText(leftName.toLowerCase(), rightName.toLowerCase()) ||
+        compareText(leftName, rightName) ||
+        compareText(left.source ?? "", right.source ?? ""));
+}
+
+;// CONCATENATED MODULE: ./src/engine/rules/duration.ts
 /**
  * Durations as the inputs and the rules write them: a positive whole number and one unit, m
  * (minutes), h (hours), d (days) or w (weeks). No months or years: their length varies.
@@ -40884,7 +41116,7 @@ const UNIT_SECONDS = {
     w: 7 * 24 * 60 * 60,
 };
 /** A secret that expires a century from now does not need an expiry date. */
-const duration_MAX_DURATION_SECONDS = 100 * 365 * 24 * 60 * 60;
+const MAX_DURATION_SECONDS = 100 * 365 * 24 * 60 * 60;
 const DURATION_RULE = "must be a positive whole number followed by m (minutes), h (hours), d (days) or w (weeks), such as 90d";
 function parseDuration(text) {
     const match = /^([0-9]{1,12})([a-z])$/.exec(text);
@@ -40893,7 +41125,7 @@ function parseDuration(text) {
     if (!match || unit === undefined || amount === 0)
         return { ok: false, rule: DURATION_RULE };
     const seconds = amount * unit;
-    if (seconds > duration_MAX_DURATION_SECONDS)
+    if (seconds > MAX_DURATION_SECONDS)
         return { ok: false, rule: "must be at most 100 years (36500d)" };
     return { ok: true, seconds };
 }
@@ -40906,7 +41138,31 @@ function formatDuration(seconds) {
     return `${seconds}s`;
 }
 
-;// CONCATENATED MODULE: ./src/plan.ts
+;// CONCATENATED MODULE: ./src/engine/rules/renewal.ts
+/**
+ * When a secret's expiry needs renewing (issue 11). Inside the renewal window a PATCH cannot
+ * help: a maximum-validity policy counts from the version's creation, so only a new version
+ * (same value, fresh expiry) restarts the clock. Pure.
+ */
+
+function formatDate(date) {
+    return date.toISOString().slice(0, 10);
+}
+/** Why the latest version needs a fresh expiry, or undefined when it does not. */
+function findRenewal(expiresOn, settings, now) {
+    const window = settings.renewBeforeSeconds;
+    if (window === undefined || settings.expiresInSeconds === undefined || expiresOn === undefined)
+        return undefined;
+    if (expiresOn.getTime() - now.getTime() > window * 1000)
+        return undefined;
+    const when = expiresOn.getTime() <= now.getTime() ? "expired on" : "expires on";
+    return `${when} ${formatDate(expiresOn)}, within renew-before (${formatDuration(window)})`;
+}
+
+;// CONCATENATED MODULE: ./src/engine/plan.ts
+
+
+
 
 
 
@@ -40951,11 +41207,15 @@ function hideValue(secret) {
     return copy;
 }
 // ---- Planning ----
-function formatDate(date) {
+function plan_formatDate(date) {
     return date === undefined ? "an unknown date" : date.toISOString().slice(0, 10);
 }
+function baseFor(secret, reason) {
+    return { source: secret.source, name: secret.name, reason, origin: secret.origin };
+}
+/** An item that writes nothing. */
 function itemFor(secret, action, reason, extra = {}) {
-    return { source: secret.source, name: secret.name, action, reason, origin: secret.origin, ...extra };
+    return { ...baseFor(secret, reason), action, ...extra };
 }
 /** Said on every write to a secret of this owner that another prefix's run synced last. */
 function describeOtherPrefix(tags, prefix) {
@@ -40974,19 +41234,19 @@ function planExisting(secret, existing, context) {
     // Rules hook (issue 11): set once, then rotated elsewhere; nothing about it is compared or written.
     if (metadata.update === "create-only")
         return itemFor(secret, "unchanged", `create-only: left as it is${stored}`);
-    const ownership = readOwnership(existing.tags, owner);
-    if (ownership.kind === "other-owner") {
-        return itemFor(secret, "fail", `managed by keyvault-sync for another owner ('${ownership.owner}'); this run's owner is '${owner}'${stored}`, {
+    const rule = decideWrite(existing.tags, owner, adopt);
+    if (rule.kind === "refused" && rule.reason === "other-owner") {
+        return itemFor(secret, "fail", `managed by keyvault-sync for another owner ('${rule.owner}'); this run's owner is '${owner}'${stored}`, {
             hint: "Another owner's secrets are never changed, not even with 'adopt'. Use the same 'owner' input in both workflows, or sync under different names (e.g. with 'prefix').",
         });
     }
     let adopting = "";
-    if (ownership.kind === "unmanaged") {
+    if (rule.kind === "refused" || rule.adopting) {
         const drifted = existing.history?.kind === "owned-before";
         const why = drifted
-            ? `drifted: the latest version was written outside keyvault-sync on ${formatDate(existing.createdOn ?? existing.updatedOn)}; an older version was written by this owner`
+            ? `drifted: the latest version was written outside keyvault-sync on ${plan_formatDate(existing.createdOn ?? existing.updatedOn)}; an older version was written by this owner`
             : "exists in the vault but was not created by keyvault-sync";
-        if (!adopt) {
+        if (rule.kind === "refused") {
             return itemFor(secret, "fail", `${why}${stored}`, {
                 hint: drifted
                     ? "Check who changed it. Set 'adopt: true' to overwrite it with the value from the sources, or remove it from the sources."
@@ -40996,9 +41256,10 @@ function planExisting(secret, existing, context) {
         adopting = drifted ? `adopting a drifted secret (${why}): ` : "adopting a secret not created by keyvault-sync: ";
     }
     // Every write below ends with this: where the secret was stored, and which set it came from.
-    const written = `${ownership.kind === "ours" ? describeOtherPrefix(existing.tags, prefix) : ""}${stored}`;
+    const written = `${adopting === "" ? describeOtherPrefix(existing.tags, prefix) : ""}${stored}`;
     if (!existing.enabled && metadata.enabled === false) {
-        return itemFor(secret, "unchanged", `disabled, as its rule asks (the value of a disabled secret cannot be read, so it was not compared)${stored}`);
+        const why = "the value of a disabled secret cannot be read, so it was not compared";
+        return itemFor(secret, "unchanged", `disabled, as its rule asks (${why})${stored}`);
     }
     if (!existing.enabled) {
         return itemFor(secret, "fail", `disabled in the vault; keyvault-sync does not write or re-enable disabled secrets${stored}`, {
@@ -41006,52 +41267,55 @@ function planExisting(secret, existing, context) {
         });
     }
     const hidden = hideValue(secret);
-    const setNewVersion = { change: { kind: "set", secret: hidden } };
+    const setNewVersion = { kind: "set", secret: hidden };
     if (existing.value.kind === "failed") {
         const failure = existing.value.failure;
         // Missing read permission (e.g. Key Vault Reader): a write may still be allowed, and it says so.
-        if (failure.kind === "forbidden-rbac" || failure.kind === "forbidden-policy" || failure.kind === "forbidden-other") {
-            return itemFor(secret, "update", `${adopting}value not compared (${failure.message}): new version${written}`, setNewVersion);
+        if (isAccessDenied(failure.kind)) {
+            return {
+                ...baseFor(secret, `${adopting}value not compared (${failure.message}): new version${written}`),
+                action: "update",
+                change: setNewVersion,
+            };
         }
         return itemFor(secret, "fail", `${adopting}could not read the current value: ${failure.message}${stored}`, { hint: failure.hint });
     }
     if (existing.value.kind === "not-read") {
-        return itemFor(secret, "update", `${adopting}value not compared (not read): new version${written}`, setNewVersion);
+        return {
+            ...baseFor(secret, `${adopting}value not compared (not read): new version${written}`),
+            action: "update",
+            change: setNewVersion,
+        };
     }
     const comparison = compareSecret(secret.value, { ...existing, value: existing.value.value }, { owner, prefix }, metadata);
+    // Rules hook (issue 11): an expiry inside renew-before gets a new version; a value change already makes one.
     const renewal = findRenewal(existing.expiresOn, metadata, context.options.now);
-    if (renewal !== undefined && comparison.kind !== "value")
-        return itemFor(secret, "update", `${adopting}${renewal}: new version with the same value and a fresh expiry${written}`, setNewVersion);
+    if (renewal !== undefined && comparison.kind !== "value") {
+        const reason = `${adopting}${renewal}: new version with the same value and a fresh expiry${written}`;
+        return { ...baseFor(secret, reason), action: "update", change: setNewVersion };
+    }
     if (comparison.kind === "same")
         return itemFor(secret, "unchanged", `value and metadata match${stored}`);
     if (comparison.kind === "value")
-        return itemFor(secret, "update", `${adopting}value changed: new version${written}`, setNewVersion);
+        return { ...baseFor(secret, `${adopting}value changed: new version${written}`), action: "update", change: setNewVersion };
     const what = comparison.changed.join(", ");
     if (comparison.newVersion || existing.version === undefined) {
-        return itemFor(secret, "update", `${adopting}metadata only (${what}): new version with the same value${written}`, setNewVersion);
+        return {
+            ...baseFor(secret, `${adopting}metadata only (${what}): new version with the same value${written}`),
+            action: "update",
+            change: setNewVersion,
+        };
     }
-    return itemFor(secret, "update", `${adopting}metadata only (${what}): properties updated, no new version${written}`, {
+    return {
+        ...baseFor(secret, `${adopting}metadata only (${what}): properties updated, no new version${written}`),
+        action: "update",
         change: { kind: "patch", secret: hidden, storedName: existing.name, version: existing.version, currentExpiresOn: existing.expiresOn },
-    });
-}
-/**
- * Rules hook (issue 11): why the latest version needs a fresh expiry, or undefined. Inside the
- * renewal window a PATCH cannot help: a maximum-validity policy counts from the version's
- * creation, so only a new version restarts the clock.
- */
-function findRenewal(expiresOn, metadata, now) {
-    const window = metadata.renewBeforeSeconds;
-    if (window === undefined || metadata.expiresInSeconds === undefined || expiresOn === undefined)
-        return undefined;
-    if (expiresOn.getTime() - now.getTime() > window * 1000)
-        return undefined;
-    const when = expiresOn.getTime() <= now.getTime() ? "expired on" : "expires on";
-    return `${when} ${formatDate(expiresOn)}, within renew-before (${formatDuration(window)})`;
+    };
 }
 /** A desired name that is soft-deleted: recover it if it is ours (or adoptable), else fail. */
 function planSoftDeleted(secret, deleted, rules) {
     const { owner, adopt } = rules;
-    const when = formatDate(deleted.deletedOn);
+    const when = plan_formatDate(deleted.deletedOn);
     const manualHint = `Recover it (az keyvault secret recover --vault-name ${rules.vaultName} --name ${deleted.name}) or purge it by hand; keyvault-sync never purges.`;
     if (deleted.managed) {
         return itemFor(secret, "fail", `soft-deleted certificate-backed secret (deleted ${when}); keyvault-sync never writes certificate-backed secrets`, {
@@ -41059,20 +41323,29 @@ function planSoftDeleted(secret, deleted, rules) {
         });
     }
     if (secret.metadata?.update === "create-only") {
-        return itemFor(secret, "fail", `create-only: soft-deleted on ${when}; keyvault-sync does not recover a create-only secret, whose value is kept elsewhere`, { hint: manualHint });
+        const reason = `create-only: soft-deleted on ${when}; keyvault-sync does not recover a create-only secret, whose value is kept elsewhere`;
+        return itemFor(secret, "fail", reason, { hint: manualHint });
     }
-    const ownership = readOwnership(deleted.tags, owner);
-    const recover = { change: { kind: "recover", secret: hideValue(secret), storedName: deleted.name, adopt } };
-    if (ownership.kind === "ours") {
-        return itemFor(secret, "recover", `soft-deleted on ${when}: will be recovered, then its value and metadata brought up to date`, recover);
+    const rule = decideWrite(deleted.tags, owner, adopt);
+    const recover = { kind: "recover", secret: hideValue(secret), storedName: deleted.name, adopt };
+    if (rule.kind === "allowed" && !rule.adopting) {
+        return {
+            ...baseFor(secret, `soft-deleted on ${when}: will be recovered, then its value and metadata brought up to date`),
+            action: "recover",
+            change: recover,
+        };
     }
-    if (ownership.kind === "other-owner") {
-        return itemFor(secret, "fail", `soft-deleted on ${when}; it was managed by keyvault-sync for another owner ('${ownership.owner}')`, {
+    if (rule.kind === "allowed") {
+        return {
+            ...baseFor(secret, `adopting a soft-deleted secret not created by keyvault-sync (deleted ${when}): will be recovered, then brought up to date`),
+            action: "recover",
+            change: recover,
+        };
+    }
+    if (rule.reason === "other-owner") {
+        return itemFor(secret, "fail", `soft-deleted on ${when}; it was managed by keyvault-sync for another owner ('${rule.owner}')`, {
             hint: `${manualHint} Another owner's secrets are never recovered or adopted.`,
         });
-    }
-    if (adopt) {
-        return itemFor(secret, "recover", `adopting a soft-deleted secret not created by keyvault-sync (deleted ${when}): will be recovered, then brought up to date`, recover);
     }
     return itemFor(secret, "fail", `soft-deleted on ${when} and not created by keyvault-sync; its name cannot be reused until it is recovered or purged`, {
         hint: `${manualHint} Or set 'adopt: true' to recover it and take it over.`,
@@ -41090,28 +41363,43 @@ function planPrune(input, state) {
     const items = [];
     for (const existing of state.secrets) {
         const key = existing.name.toLowerCase();
-        const candidate = !existing.managed &&
-            readOwnership(existing.tags, owner).kind === "ours" &&
-            isSamePrefix(readPrefix(existing.tags), prefix) &&
-            key.startsWith(prefix.toLowerCase()) &&
-            !targeted.has(key);
+        const candidate = !existing.managed && mayPrune(existing.tags, owner, prefix) && key.startsWith(prefix.toLowerCase()) && !targeted.has(key);
         if (!candidate)
             continue;
         const rejection = heldBack.get(key);
         const base = { source: undefined, name: existing.name, origin: undefined };
         if (rejection !== undefined) {
             const outcome = rejection.status === "failed" ? "failed" : "was skipped";
-            items.push({ ...base, source: rejection.source, origin: rejection.origin, action: "skip", reason: `not pruned: source entry '${rejection.source}' still maps to this name but ${outcome} this run` });
+            items.push({
+                ...base,
+                source: rejection.source,
+                origin: rejection.origin,
+                action: "skip",
+                reason: `not pruned: source entry '${rejection.source}' still maps to this name but ${outcome} this run`,
+            });
         }
         else if (failedEntries > 0) {
-            items.push({ ...base, action: "skip", reason: `not pruned: ${failedEntries} source ${failedEntries === 1 ? "entry" : "entries"} failed this run, and pruning waits for a clean run so an input mistake never deletes secrets` });
+            items.push({
+                ...base,
+                action: "skip",
+                reason: `not pruned: ${failedEntries} source ${failedEntries === 1 ? "entry" : "entries"} failed this run, and pruning waits for a clean run so an input mistake never deletes secrets`,
+            });
         }
         else if (input.desired.length === 0) {
-            items.push({ ...base, action: "skip", reason: "not pruned: the sources produced no secrets this run, and keyvault-sync refuses to delete every secret it manages" });
+            items.push({
+                ...base,
+                action: "skip",
+                reason: "not pruned: the sources produced no secrets this run, and keyvault-sync refuses to delete every secret it manages",
+            });
         }
         else {
             const days = existing.recoverableDays === undefined ? "" : ` for ${existing.recoverableDays} days`;
-            items.push({ ...base, action: "delete", reason: `no longer in the sources: soft delete (recoverable${days})`, change: { kind: "delete", storedName: existing.name } });
+            items.push({
+                ...base,
+                action: "delete",
+                reason: `no longer in the sources: soft delete (recoverable${days})`,
+                change: { kind: "delete", storedName: existing.name },
+            });
         }
     }
     return items;
@@ -41136,7 +41424,7 @@ function planChanges(input) {
         for (const secret of input.desired) {
             items.push(itemFor(secret, "skip", "validated offline only: not compared with the vault, which this run cannot read", { offline: true }));
         }
-        return { items: items.sort(compareByVaultName), offline: true, ...decidedAgainst(input.options) };
+        return { items: items.sort(compareBySecretName), offline: true, ...decidedAgainst(input.options) };
     }
     const context = { options: input.options, vaultName: readVaultName(state.vaultUrl) };
     const existingByName = new Map(state.secrets.map((secret) => [secret.name.toLowerCase(), secret]));
@@ -41154,15 +41442,19 @@ function planChanges(input) {
             items.push(planSoftDeleted(secret, deleted, { owner: input.options.owner, adopt: input.options.adopt, vaultName: context.vaultName }));
         else {
             const whenSoftDeleted = { owner: input.options.owner, adopt: input.options.adopt };
-            items.push(itemFor(secret, "create", createReason, { change: { kind: "set", secret: hideValue(secret), whenSoftDeleted } }));
+            items.push({
+                ...baseFor(secret, createReason),
+                action: "create",
+                change: { kind: "set", secret: hideValue(secret), whenSoftDeleted },
+            });
         }
     }
     if (input.options.prune)
         items.push(...planPrune(input, state));
-    return { items: items.sort(compareByVaultName), offline: false, ...decidedAgainst(input.options) };
+    return { items: items.sort(compareBySecretName), offline: false, ...decidedAgainst(input.options) };
 }
 
-;// CONCATENATED MODULE: ./src/limiter.ts
+;// CONCATENATED MODULE: ./src/engine/limiter.ts
 /**
  * The two pacing primitives of the action: a bound on parallel work, and a sliding-window limiter that
  * keeps writes under Key Vault's per-vault rate limit. Both take their clock and sleep from the caller so
@@ -41215,12 +41507,13 @@ function createWindowLimiter(options) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/apply.ts
+;// CONCATENATED MODULE: ./src/engine/apply.ts
 /**
  * The applier: Plan -> one ChangeResult per item, with bounded concurrency, in the plan's order
  * (the planner sorts it). One item's failure is that item's result; applyPlan never throws for
  * one item and never stops the others. Retries and pacing are the vault adapter's job.
  */
+
 
 
 
@@ -41291,10 +41584,10 @@ function failedResult(item, error, prefix = "") {
  * version must pass the planner's ownership rule again.
  */
 function findForeignRecovery(tags, change, owner) {
-    const ownership = readOwnership(tags, owner);
-    if (ownership.kind === "ours" || (ownership.kind === "unmanaged" && change.adopt))
+    const rule = decideWrite(tags, owner, change.adopt);
+    if (rule.kind === "allowed")
         return undefined;
-    const whose = ownership.kind === "other-owner" ? `managed by keyvault-sync for another owner ('${ownership.owner}')` : "written outside keyvault-sync";
+    const whose = rule.reason === "other-owner" ? `managed by keyvault-sync for another owner ('${rule.owner}')` : "written outside keyvault-sync";
     return `recovered by someone else since the plan; its latest version is not ours (${whose}), so nothing was written`;
 }
 /** Recover, then write only what differs: the recovered version may already be right. */
@@ -41337,7 +41630,7 @@ async function recoverInsteadOfCreate(item, change, rules, vault, context, refus
         throw refused;
     const decision = planSoftDeleted(change.secret, deleted, { ...rules, vaultName: readVaultName(vault.vaultUrl) });
     const found = "found soft-deleted at write time";
-    if (decision.change?.kind !== "recover") {
+    if (decision.action !== "recover") {
         const result = resultFromItem(item, "failed", `${found}: ${decision.reason}`);
         if (decision.hint !== undefined)
             result.hint = decision.hint;
@@ -41360,10 +41653,15 @@ async function checkCreateRace(item, name, vault, owner) {
     catch (error) {
         return failedResult(item, error, `created, but could not confirm that no other writer created '${name}' at the same time: `);
     }
-    const others = versions.map((version) => readOwnership(version.tags, owner)).filter((ownership) => ownership.kind !== "ours");
+    // Without adopt, the write rule refuses exactly the versions that are not this owner's.
+    const others = versions
+        .map((version) => decideWrite(version.tags, owner, false))
+        .filter((rule) => rule.kind === "refused");
     if (others.length === 0)
         return undefined;
-    const owners = [...new Set(others.map((ownership) => (ownership.kind === "other-owner" ? `owner '${ownership.owner}'` : "a writer outside keyvault-sync")))];
+    const owners = [
+        ...new Set(others.map((rule) => (rule.reason === "other-owner" ? `owner '${rule.owner}'` : "a writer outside keyvault-sync"))),
+    ];
     const result = resultFromItem(item, "failed", `conflict: created, but ${owners.join(" and ")} created '${name}' at the same time; it now holds ${others.length} ${others.length === 1 ? "version" : "versions"} besides this owner's (Key Vault has no conditional create)`);
     result.hint = `Two writers sync '${name}' into one vault: give each its own prefix or vault, then check which value '${name}' should hold and run the sync again.`;
     return result;
@@ -41394,10 +41692,8 @@ async function applyChange(item, change, vault, context) {
     }
 }
 async function applyItem(item, vault, context) {
-    if (item.action === "unchanged" || item.action === "skip" || item.action === "fail")
-        return resultFromItem(item, PREDICTED_STATUS[item.action]);
     if (item.change === undefined)
-        return resultFromItem(item, "failed", `nothing to apply for a '${item.action}' item (the plan carries no change)`);
+        return resultFromItem(item, PREDICTED_STATUS[item.action]);
     try {
         return await applyChange(item, item.change, vault, context);
     }
@@ -41405,12 +41701,12 @@ async function applyItem(item, vault, context) {
         return failedResult(item, error);
     }
 }
+/** A dry run: the outcome each item has when it works, without a single Key Vault call. */
+function predictResults(plan) {
+    return plan.items.map((item) => resultFromItem(item, PREDICTED_STATUS[item.action]));
+}
 /** One result per plan item, in the plan's order. */
 async function applyPlan(plan, vault, options) {
-    if (options.dryRun)
-        return plan.items.map((item) => resultFromItem(item, PREDICTED_STATUS[item.action]));
-    if (vault === undefined)
-        throw new SyncError("Failed to apply the plan: no vault client, and this is not a dry run");
     // Owner, prefix and metadata come from the plan: what is written is what was compared.
     const context = { scope: plan.scope, metadata: plan.metadata, audit: options.audit, now: options.now };
     return mapWithConcurrency(plan.items, options.concurrency, async (item) => {
@@ -70473,14 +70769,20 @@ function getDefaultAzureCredential() {
 }
 
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./src/auth/github-oidc.ts
-/**
- * The GitHub side of workload identity federation: is an OIDC token available in this job, why
- * not, how to get one (with retries the toolkit's getIDToken lacks), and which of its claims are
- * safe to show. The token itself is a credential: it is handed to a `mask` function the moment
- * it is read and never appears in a message.
- */
+;// CONCATENATED MODULE: ./src/engine/json.ts
+/** Reading parsed JSON whose shape is not known: a property of an object, else undefined. */
+function readProperty(value, key) {
+    if (typeof value !== "object" || value === null)
+        return undefined;
+    return value[key];
+}
 
+;// CONCATENATED MODULE: ./src/engine/auth/missing-oidc.ts
+/**
+ * Whether a job can ask GitHub for an OIDC token, and if not why, told apart so each case gets
+ * its own fix: outside GitHub Actions, Dependabot, a fork's pull request (GitHub withholds the
+ * token by its own rule), or a workflow without `id-token: write`.
+ */
 
 
 const REQUEST_URL = "ACTIONS_ID_TOKEN_REQUEST_URL";
@@ -70551,7 +70853,8 @@ function isDependabotRun(env, event, readPayload) {
         return false;
     if (DEPENDABOT_EVENTS.has(event))
         return true;
-    return event === "pull_request_target" && readProperty(readProperty(readProperty(readPayload(), "pull_request"), "user"), "login") === DEPENDABOT;
+    return (event === "pull_request_target" &&
+        readProperty(readProperty(readProperty(readPayload(), "pull_request"), "user"), "login") === DEPENDABOT);
 }
 /**
  * The fork's full name when the payload describes a pull request whose head is another
@@ -70580,11 +70883,6 @@ function findForkHead(payload) {
 function compareKnown(head, base, type) {
     return typeof head === type && typeof base === type ? head !== base : undefined;
 }
-function readProperty(value, key) {
-    if (typeof value !== "object" || value === null)
-        return undefined;
-    return value[key];
-}
 function readJsonFile(path) {
     try {
         return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, "utf8"));
@@ -70593,6 +70891,19 @@ function readJsonFile(path) {
         return undefined;
     }
 }
+
+;// CONCATENATED MODULE: ./src/engine/auth/github-oidc.ts
+/**
+ * The GitHub side of workload identity federation: is an OIDC token available in this job, how
+ * to get one (with retries the toolkit's getIDToken lacks), and which of its claims are safe to
+ * show (why there is none: missing-oidc.ts). The token itself is a credential: it is handed to a `mask` function the moment
+ * it is read and never appears in a message.
+ */
+
+
+
+
+
 const DEFAULT_ATTEMPTS = 3;
 const DEFAULT_TIMEOUT_MS = 10_000;
 const FIRST_BACKOFF_MS = 1_000;
@@ -70610,7 +70921,7 @@ async function fetchGitHubIdToken(audience, env, options = {}) {
     const mask = options.mask ?? (() => { });
     mask(requestToken);
     const httpGet = options.httpGet ?? getWithToolkitClient;
-    const sleep = options.sleep ?? wait;
+    const sleep = options.sleep ?? sleepFor;
     const maxAttempts = Math.max(1, options.maxAttempts ?? DEFAULT_ATTEMPTS);
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     // The runner's URL already carries `?api-version=…`; append rather than rebuild it.
@@ -70695,9 +71006,6 @@ const getWithToolkitClient = async (url, headers, timeoutMs) => {
         client.dispose();
     }
 };
-function wait(ms) {
-    return new Promise((resolve) => setTimeout(resolve, ms));
-}
 const STRING_CLAIMS = [
     "iss",
     "sub",
@@ -70743,7 +71051,7 @@ function readTokenClaims(jwt) {
     return claims;
 }
 
-;// CONCATENATED MODULE: ./src/auth/hints.ts
+;// CONCATENATED MODULE: ./src/engine/auth/hints.ts
 const GITHUB_ISSUER = "https://token.actions.githubusercontent.com";
 /** Entra AADSTS code → cause and fix. */
 const ENTRA_ERROR_HINTS = {
@@ -70762,7 +71070,7 @@ const ENTRA_ERROR_HINTS = {
         const expected = expectedAudience(context);
         return {
             cause: `no federated credential matches the presented audience '${presentedAudience(context) ?? "unknown"}'`,
-            hint: `In the ${context.cloud.name ?? "selected"} cloud the federated credential's audience is normally ${expected}. ` +
+            hint: `In the ${context.cloud.name} cloud the federated credential's audience is normally ${expected}. ` +
                 "Make the credential's audience and the action's `audience` input (default: from `cloud`) the same value.",
         };
     },
@@ -70779,8 +71087,7 @@ const ENTRA_ERROR_HINTS = {
     }),
     7002131: (context) => ({
         cause: "the token does not satisfy the flexible federated credential's claims-matching expression",
-        hint: "Check the credential's claimsMatchingExpression against the presented claims " +
-            `(${describePresented(context)}).`,
+        hint: "Check the credential's claimsMatchingExpression against the presented claims " + `(${describePresented(context)}).`,
     }),
     70025: (context) => ({
         cause: "the application has no federated identity credentials",
@@ -70789,7 +71096,7 @@ const ENTRA_ERROR_HINTS = {
     700016: (context) => ({
         cause: `no application with client ID ${context.clientId ?? "(none)"} exists in tenant ${context.tenantId ?? "(none)"}`,
         hint: "Check `client-id` (the application's 'Application (client) ID', not its object ID) and `tenant-id` " +
-            `(the 'Directory (tenant) ID'), and that the tenant is in the ${context.cloud.name ?? "selected"} cloud.`,
+            `(the 'Directory (tenant) ID'), and that the tenant is in the ${context.cloud.name} cloud.`,
     }),
     700024: () => ({
         cause: "the GitHub token was outside its valid time range (expired, or not yet valid for Entra's clock)",
@@ -70797,7 +71104,7 @@ const ENTRA_ERROR_HINTS = {
             "on a self-hosted runner, synchronise it (NTP) and re-run.",
     }),
     90002: (context) => ({
-        cause: `tenant ${context.tenantId ?? "(none)"} was not found in the ${context.cloud.name ?? "selected"} cloud`,
+        cause: `tenant ${context.tenantId ?? "(none)"} was not found in the ${context.cloud.name} cloud`,
         hint: "Check `tenant-id` (the 'Directory (tenant) ID'). A tenant in Azure Government or Azure China needs " +
             "`cloud: usgovernment` or `cloud: china`.",
     }),
@@ -70870,8 +71177,7 @@ function spellSubject(subject, claims) {
     const match = REPO_SUBJECT.exec(subject);
     if (!match)
         return { nameBased: undefined, idBased: undefined, repositoryName: undefined, context: subject };
-    const segment = match[1];
-    const context = match[2];
+    const [, segment = "", context = ""] = match;
     let owner;
     let repo;
     let ownerId = claims?.repository_owner_id;
@@ -70897,7 +71203,10 @@ function spellSubject(subject, claims) {
 /** Federated credential names: 3–120 characters, letters, digits, '-' and '_', starting with a letter or digit. */
 function nameCredential(repositoryName, context) {
     const raw = ["github", repositoryName, context].filter(Boolean).join("-");
-    const name = raw.replace(/[^A-Za-z0-9_-]+/g, "-").replace(/-{2,}/g, "-").replace(/^[-_]+|[-_]+$/g, "");
+    const name = raw
+        .replace(/[^A-Za-z0-9_-]+/g, "-")
+        .replace(/-{2,}/g, "-")
+        .replace(/^[-_]+|[-_]+$/g, "");
     return (name.length >= 3 ? name : "github-actions").slice(0, 120).replace(/[-_]+$/, "");
 }
 function formatSuggestion(suggestion) {
@@ -70915,13 +71224,12 @@ function formatSuggestion(suggestion) {
     return lines.join("\n");
 }
 
-;// CONCATENATED MODULE: ./src/auth/entra.ts
+;// CONCATENATED MODULE: ./src/engine/auth/sign-in-errors.ts
 /**
- * Signing in to Microsoft Entra ID: the credential for each `auth` mode, and the translation of
- * whatever the Azure SDK throws into one SyncError with a cause and a fix.
+ * Explaining sign-in failures: whatever the Azure SDK or the GitHub token request throws becomes
+ * one SignInError that says what failed and why, with the fix from the hint table (hints.ts).
+ * Never shows a token.
  */
-
-
 
 
 
@@ -70938,136 +71246,6 @@ class SignInError extends SyncError {
         this.correlationId = details.correlationId;
     }
 }
-function createCredential(options) {
-    const context = {
-        auth: options.auth,
-        tenantId: options.tenantId,
-        clientId: options.clientId,
-        cloud: options.cloud,
-        audience: options.audience,
-    };
-    const assertions = options.auth === "oidc" ? createAssertionSource(options) : undefined;
-    let inner;
-    try {
-        inner = createInnerCredential(options, assertions);
-    }
-    catch (error) {
-        throw explainAuthError(error, context);
-    }
-    return wrapCredential(inner, { context, mask: options.mask, readClaims: () => assertions?.claims });
-}
-/**
- * Wraps any TokenCredential so that access tokens are masked as they are issued and every
- * failure, wherever the SDK asks for a token, arrives as an explained SignInError.
- */
-function wrapCredential(inner, options) {
-    let lastMasked;
-    return {
-        get presentedClaims() {
-            return options.readClaims?.();
-        },
-        async getToken(scopes, getTokenOptions) {
-            try {
-                const token = await inner.getToken(scopes, getTokenOptions);
-                if (token !== null && token.token !== lastMasked) {
-                    options.mask(token.token);
-                    lastMasked = token.token;
-                }
-                return token;
-            }
-            catch (error) {
-                throw explainAuthError(error, { ...options.context, claims: options.readClaims?.() ?? options.context.claims });
-            }
-        },
-    };
-}
-function createInnerCredential(options, assertions) {
-    switch (options.auth) {
-        case "oidc": {
-            if (!options.tenantId || !options.clientId) {
-                throw new SignInError("Failed to sign in to Microsoft Entra ID: `auth: oidc` needs a tenant ID and a client ID", "Set the `tenant-id` and `client-id` inputs, or the AZURE_TENANT_ID and AZURE_CLIENT_ID variables.", { code: "missing-ids" });
-            }
-            return new clientAssertionCredential_ClientAssertionCredential(options.tenantId, options.clientId, assertions.getAssertion, {
-                authorityHost: options.cloud.authorityHost,
-                // Like the vault's: a stalled token request fails instead of hanging the job.
-                additionalPolicies: [{ position: "perCall", policy: createTimeoutPolicy(REQUEST_TIMEOUT_MS) }],
-            });
-        }
-        case "azure-cli":
-            return new AzureCliCredential(options.tenantId ? { tenantId: options.tenantId } : {});
-        case "managed-identity":
-            // A client ID selects a user-assigned identity; without one the system-assigned identity is used.
-            return options.clientId ? new ManagedIdentityCredential({ clientId: options.clientId }) : new ManagedIdentityCredential();
-    }
-}
-/**
- * The ClientAssertionCredential callback. A GitHub token lives about five minutes, so a cached
- * one would be expired by the time a long run refreshes its access token; each call fetches anew.
- * The claims are logged before Entra sees the token (so a mismatch can be read off the log),
- * once per subject rather than on every refresh.
- */
-function createAssertionSource(options) {
-    let claims;
-    const loggedSubjects = new Set();
-    return {
-        get claims() {
-            return claims;
-        },
-        async getAssertion() {
-            const token = await fetchGitHubIdToken(options.audience, options.env, { ...options.oidc, mask: options.mask });
-            claims = readTokenClaims(token);
-            const subject = claims.sub ?? "";
-            if (!loggedSubjects.has(subject)) {
-                loggedSubjects.add(subject);
-                options.log(formatClaims(claims));
-            }
-            return token;
-        },
-    };
-}
-function formatClaims(claims) {
-    const lines = ["Signing in to Microsoft Entra ID with the GitHub OIDC token:"];
-    const shown = [
-        ["iss", claims.iss],
-        ["sub", claims.sub],
-        ["aud", claims.aud],
-        ["environment", claims.environment],
-        ["job_workflow_ref", claims.job_workflow_ref],
-    ];
-    for (const [name, value] of shown)
-        lines.push(`  ${name}: ${value ?? "(none)"}`);
-    return lines.join("\n");
-}
-const PROPAGATION_CODE = "AADSTS70021";
-/**
- * One token request before any vault call, so a sign-in problem fails the run once with its
- * explanation instead of once per secret. Only AADSTS70021 is retried (a few times, with a
- * pause): it is also Entra's answer while a just-created federated credential propagates.
- */
-async function verifySignIn(credential, scope, options = {}) {
-    const attempts = Math.max(1, options.attempts ?? 3);
-    const sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
-    const delayMs = options.retryDelayMs ?? 15_000;
-    for (let attempt = 1;; attempt++) {
-        try {
-            // enableCae matches what the Key Vault client asks for, so its first request reuses this token.
-            const token = await credential.getToken(scope, { enableCae: true });
-            if (token === null) {
-                throw new SignInError("Failed to sign in to Microsoft Entra ID: the credential returned no token", undefined, { code: "no-token" });
-            }
-            return;
-        }
-        catch (error) {
-            const explained = error instanceof SignInError || options.context === undefined ? error : explainAuthError(error, options.context);
-            if (explained instanceof SignInError && explained.code === PROPAGATION_CODE && attempt < attempts) {
-                await sleep(delayMs * attempt);
-                continue;
-            }
-            throw explained;
-        }
-    }
-}
-// ---- Explaining failures ----
 /** Turns anything the credential threw into a SignInError with a cause and a fix, never leaking a token. */
 function explainAuthError(error, context) {
     const chain = collectCauses(error);
@@ -71205,6 +71383,149 @@ function matchFirst(text, pattern) {
 }
 function firstLine(text) {
     return text.split(/\r?\n/)[0] ?? "";
+}
+
+;// CONCATENATED MODULE: ./src/engine/auth/entra.ts
+/**
+ * Signing in to Microsoft Entra ID: the credential for each `auth` mode, and one early token
+ * request that fails the run once, explained (sign-in-errors.ts), before any vault call.
+ */
+
+
+
+
+
+function createCredential(options) {
+    const context = {
+        auth: options.auth,
+        tenantId: options.tenantId,
+        clientId: options.clientId,
+        cloud: options.cloud,
+        audience: options.audience,
+    };
+    const assertions = options.auth === "oidc" ? createAssertionSource(options) : undefined;
+    let inner;
+    try {
+        inner = createInnerCredential(options, assertions);
+    }
+    catch (error) {
+        throw explainAuthError(error, context);
+    }
+    return wrapCredential(inner, { context, mask: options.mask, readClaims: () => assertions?.claims });
+}
+/**
+ * Wraps any TokenCredential so that access tokens are masked as they are issued and every
+ * failure, wherever the SDK asks for a token, arrives as an explained SignInError.
+ */
+function wrapCredential(inner, options) {
+    let lastMasked;
+    return {
+        get presentedClaims() {
+            return options.readClaims?.();
+        },
+        async getToken(scopes, getTokenOptions) {
+            try {
+                const token = await inner.getToken(scopes, getTokenOptions);
+                if (token !== null && token.token !== lastMasked) {
+                    options.mask(token.token);
+                    lastMasked = token.token;
+                }
+                return token;
+            }
+            catch (error) {
+                throw explainAuthError(error, { ...options.context, claims: options.readClaims?.() ?? options.context.claims });
+            }
+        },
+    };
+}
+function createInnerCredential(options, assertions) {
+    switch (options.auth) {
+        case "oidc": {
+            if (!options.tenantId || !options.clientId) {
+                throw new SignInError("Failed to sign in to Microsoft Entra ID: `auth: oidc` needs a tenant ID and a client ID", "Set the `tenant-id` and `client-id` inputs, or the AZURE_TENANT_ID and AZURE_CLIENT_ID variables.", { code: "missing-ids" });
+            }
+            // createCredential makes the assertion source for every oidc credential, and getAssertion
+            // uses no `this` (it closes over its source), so it may be passed on unbound.
+            // eslint-disable-next-line @typescript-eslint/no-non-null-assertion, @typescript-eslint/unbound-method -- see above
+            return new clientAssertionCredential_ClientAssertionCredential(options.tenantId, options.clientId, assertions.getAssertion, {
+                authorityHost: options.cloud.authorityHost,
+                // Like the vault's: a stalled token request fails instead of hanging the job.
+                additionalPolicies: [{ position: "perCall", policy: createTimeoutPolicy(REQUEST_TIMEOUT_MS) }],
+            });
+        }
+        case "azure-cli":
+            return new AzureCliCredential(options.tenantId ? { tenantId: options.tenantId } : {});
+        case "managed-identity":
+            // A client ID selects a user-assigned identity; without one the system-assigned identity is used.
+            return options.clientId ? new ManagedIdentityCredential({ clientId: options.clientId }) : new ManagedIdentityCredential();
+    }
+}
+/**
+ * The ClientAssertionCredential callback. A GitHub token lives about five minutes, so a cached
+ * one would be expired by the time a long run refreshes its access token; each call fetches anew.
+ * The claims are logged before Entra sees the token (so a mismatch can be read off the log),
+ * once per subject rather than on every refresh.
+ */
+function createAssertionSource(options) {
+    let claims;
+    const loggedSubjects = new Set();
+    return {
+        get claims() {
+            return claims;
+        },
+        async getAssertion() {
+            const token = await fetchGitHubIdToken(options.audience, options.env, { ...options.oidc, mask: options.mask });
+            claims = readTokenClaims(token);
+            const subject = claims.sub ?? "";
+            if (!loggedSubjects.has(subject)) {
+                loggedSubjects.add(subject);
+                options.log(formatClaims(claims));
+            }
+            return token;
+        },
+    };
+}
+function formatClaims(claims) {
+    const lines = ["Signing in to Microsoft Entra ID with the GitHub OIDC token:"];
+    const shown = [
+        ["iss", claims.iss],
+        ["sub", claims.sub],
+        ["aud", claims.aud],
+        ["environment", claims.environment],
+        ["job_workflow_ref", claims.job_workflow_ref],
+    ];
+    for (const [name, value] of shown)
+        lines.push(`  ${name}: ${value ?? "(none)"}`);
+    return lines.join("\n");
+}
+const PROPAGATION_CODE = "AADSTS70021";
+/**
+ * One token request before any vault call, so a sign-in problem fails the run once with its
+ * explanation instead of once per secret. Only AADSTS70021 is retried (a few times, with a
+ * pause): it is also Entra's answer while a just-created federated credential propagates.
+ */
+async function verifySignIn(credential, scope, options = {}) {
+    const attempts = Math.max(1, options.attempts ?? 3);
+    const sleep = options.sleep ?? sleepFor;
+    const delayMs = options.retryDelayMs ?? 15_000;
+    for (let attempt = 1;; attempt++) {
+        try {
+            // enableCae matches what the Key Vault client asks for, so its first request reuses this token.
+            const token = await credential.getToken(scope, { enableCae: true });
+            if (token === null) {
+                throw new SignInError("Failed to sign in to Microsoft Entra ID: the credential returned no token", undefined, { code: "no-token" });
+            }
+            return;
+        }
+        catch (error) {
+            const explained = error instanceof SignInError || options.context === undefined ? error : explainAuthError(error, options.context);
+            if (explained instanceof SignInError && explained.code === PROPAGATION_CODE && attempt < attempts) {
+                await sleep(delayMs * attempt);
+                continue;
+            }
+            throw explained;
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
@@ -80742,55 +81063,10 @@ function preprocess(fn, schema) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/clouds.ts
-const CLOUD_NAMES = ["public", "usgovernment", "china"];
-const CLOUDS = {
-    public: {
-        name: "public",
-        authorityHost: "https://login.microsoftonline.com",
-        vaultSuffix: "vault.azure.net",
-        audience: "api://AzureADTokenExchange",
-        vaultScope: "https://vault.azure.net/.default",
-    },
-    usgovernment: {
-        name: "usgovernment",
-        authorityHost: "https://login.microsoftonline.us",
-        vaultSuffix: "vault.usgovcloudapi.net",
-        audience: "api://AzureADTokenExchangeUSGov",
-        vaultScope: "https://vault.usgovcloudapi.net/.default",
-    },
-    china: {
-        name: "china",
-        authorityHost: "https://login.chinacloudapi.cn",
-        vaultSuffix: "vault.azure.cn",
-        audience: "api://AzureADTokenExchangeChina",
-        vaultScope: "https://vault.azure.cn/.default",
-    },
-};
-/**
- * Azure/login's `environment` names for the same clouds, so a workflow can use one spelling for
- * both actions. Azure Stack and Azure Germany (closed in 2021) have no counterpart here.
- */
-const AZURE_LOGIN_CLOUD_NAMES = {
-    AzureCloud: "public",
-    AzureUSGovernment: "usgovernment",
-    AzureChinaCloud: "china",
-};
-/** The cloud a `cloud` input names, in this action's or Azure/login's spelling, ignoring case. */
-function findCloudName(value) {
-    const folded = value.toLowerCase();
-    const own = CLOUD_NAMES.find((name) => name === folded);
-    if (own !== undefined)
-        return own;
-    return Object.entries(AZURE_LOGIN_CLOUD_NAMES).find(([alias]) => alias.toLowerCase() === folded)?.[1];
-}
-/** The cloud whose vault suffix ends the given host name (case-insensitive), if any. */
-function findCloudByVaultHost(host) {
-    const lower = host.toLowerCase();
-    return CLOUD_NAMES.map((name) => CLOUDS[name]).find((cloud) => lower.endsWith(`.${cloud.vaultSuffix}`));
-}
+;// CONCATENATED MODULE: ./src/engine/auth/auth-mode.ts
+const AUTH_MODES = ["oidc", "azure-cli", "managed-identity"];
 
-;// CONCATENATED MODULE: ./src/globs.ts
+;// CONCATENATED MODULE: ./src/engine/globs.ts
 /**
  * Glob patterns over source names (`include` / `exclude`). Source names are flat identifiers
  * (GitHub secret names, dotenv keys), so there are no path separators and no `**`: only `*` (any
@@ -80963,7 +81239,14 @@ function measureGlob(pattern) {
     return { wildcards: parsed.tokens.length - literals, literals };
 }
 
-;// CONCATENATED MODULE: ./src/naming.ts
+;// CONCATENATED MODULE: ./src/engine/sources/source-entry.ts
+/** The file and line of a file-backed origin; undefined for an origin that is not a file. */
+function locateOrigin(origin) {
+    return origin !== undefined && "file" in origin ? { file: origin.file, line: origin.line } : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/engine/naming.ts
+
 
 
 const MAX_NAME_LENGTH = 127;
@@ -80974,7 +81257,7 @@ const MAX_NAME_LENGTH = 127;
 const MAX_VALUE_BYTES = 25 * 1024;
 /** GitHub puts GITHUB_TOKEN into every `toJSON(secrets)`; it is never meant for a vault. */
 const GITHUB_TOKEN_NAME = "github_token";
-const VAULT_NAME = /^[0-9A-Za-z-]+$/;
+const SECRET_NAME = /^[0-9A-Za-z-]+$/;
 /**
  * Filter, transform, prefix and validate source entries; find case-insensitive collisions. Pure.
  *
@@ -81047,8 +81330,8 @@ function nameSecrets(entries, rules) {
         }
     }
     return {
-        desired: desired.sort(compareByVaultName),
-        rejected: rejected.sort(compareByVaultName),
+        desired: desired.sort(compareBySecretName),
+        rejected: rejected.sort(compareBySecretName),
     };
 }
 /** The Key Vault name for a source name under a transform, before the prefix. */
@@ -81096,17 +81379,18 @@ function findNameProblem(name, transform) {
     if (name.length > MAX_NAME_LENGTH) {
         return `Key Vault names are at most ${MAX_NAME_LENGTH} characters; '${name}' has ${name.length} (prefix included)`;
     }
-    if (!VAULT_NAME.test(name)) {
-        const offending = [...new Set([...name].filter((char) => !VAULT_NAME.test(char)))];
+    if (!SECRET_NAME.test(name)) {
+        const offending = [...new Set(Array.from(name).filter((char) => !SECRET_NAME.test(char)))];
         const shown = offending.map((char) => `'${char}'`).join(", ");
         const advice = transform === "none" ? " (use name-transform: hyphens)" : "";
         return `Key Vault names may contain only letters, digits and hyphens; '${name}' has ${shown}${advice}`;
     }
     return undefined;
 }
-/** How an entry's origin reads in messages: "secrets" or "deploy/.env line 3". */
+/** How an entry's origin reads in messages: "secrets", or the file and line ("deploy/.env line 3"). */
 function describeOrigin(origin) {
-    return origin.kind === "secrets" ? "secrets" : `${origin.file} line ${origin.line}`;
+    const location = locateOrigin(origin);
+    return location === undefined ? origin.kind : `${location.file} line ${location.line}`;
 }
 function describeSource(entry) {
     return `'${entry.key}' (${describeOrigin(entry.origin)})`;
@@ -81120,15 +81404,16 @@ function joinList(items) {
     return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
-;// CONCATENATED MODULE: ./src/inputs.ts
+;// CONCATENATED MODULE: ./src/action/input-fields.ts
+/**
+ * The rule of each input on its own, as zod transforms that report problems by input name and
+ * rule (never the value). inputs.ts puts them together, with the rules that span inputs.
+ */
 
 
 
 
 
-
-
-/** The action's inputs in action.yml order; problems are reported in this order. */
 const INPUT_NAMES = [
     "vault",
     "secrets",
@@ -81154,59 +81439,38 @@ const INPUT_NAMES = [
     "identity",
     "concurrency",
 ];
-const AUTH_MODES = ["oidc", "azure-cli", "managed-identity"];
 const DEFAULT_CONCURRENCY = 8;
 const MAX_CONCURRENCY = 64;
 const MAX_CONTENT_TYPE_LENGTH = 255;
 /** Federated credential audiences are at most 600 characters. */
 const MAX_AUDIENCE_LENGTH = 600;
-const MAX_EXPIRES_IN_SECONDS = (/* unused pure expression or super */ null && (MAX_DURATION_SECONDS));
+/** A secret that expires a century from now does not need an expiry date. */
+const MAX_EXPIRES_IN_SECONDS = 100 * 365 * 24 * 60 * 60;
 const MAX_PREFIX_LENGTH = MAX_NAME_LENGTH - 1;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TENANT_DOMAIN = /^[0-9a-zA-Z.-]+$/;
 /** Multi-tenant aliases: a federated credential lives in exactly one tenant. */
 const TENANT_ALIASES = new Set(["common", "organizations", "consumers"]);
-const inputs_VAULT_NAME = /^[A-Za-z][A-Za-z0-9-]{1,22}[A-Za-z0-9]$/;
 const TRUE_SPELLINGS = new Set(["true", "True", "TRUE"]);
 const FALSE_SPELLINGS = new Set(["false", "False", "FALSE"]);
-/** Reads and checks every input. Throws InputError naming each problem (never a value). */
-function readInputs(getInput, env) {
-    const raw = Object.fromEntries(INPUT_NAMES.map((name) => [name, getInput(name).trim()]));
-    // The fallback message keeps zod's generic wording (and anything it might quote) out.
-    const result = buildSchema(env, raw).safeParse(raw, { error: () => "is not valid" });
-    if (result.success)
-        return result.data;
-    throw toInputError(result.error.issues);
-}
-function toInputError(issues) {
-    const problems = issues.map((issue) => ({
-        input: String(issue.path[0] ?? "inputs"),
-        rule: issue.message,
-        hint: issue.code === "custom" && typeof issue.params?.hint === "string" ? issue.params.hint : undefined,
-    }));
-    const order = (input) => {
-        const index = INPUT_NAMES.indexOf(input);
-        return index === -1 ? INPUT_NAMES.length : index;
-    };
-    problems.sort((a, b) => order(a.input) - order(b.input));
-    const [first, ...others] = problems;
-    const hintLines = [
-        ...(first.hint ? [first.hint] : []),
-        ...others.map((other) => `Also invalid: input '${other.input}': ${other.rule}`),
-    ];
-    return new InputError(first.input, first.rule, hintLines.length > 0 ? hintLines.join("\n") : undefined);
-}
+/** Seconds per unit of `expires-in`. No months or years: their length varies. */
+const DURATION_UNITS = {
+    m: 60,
+    h: 60 * 60,
+    d: 24 * 60 * 60,
+    w: 7 * 24 * 60 * 60,
+};
 function report(ctx, input, rule, hint) {
     ctx.addIssue({ code: "custom", path: [input], message: rule, params: hint === undefined ? {} : { hint } });
     return NEVER;
 }
 /** A text input whose checks live in `check`, which reports problems and returns the value. */
-function inputs_text(check) {
+function input_fields_text(check) {
     return schemas_string().transform((value, ctx) => check(value, ctx));
 }
 /** One of `options`, ignoring case; "" gives `fallback`. */
 function choice(input, options, fallback) {
-    return inputs_text((value, ctx) => {
+    return input_fields_text((value, ctx) => {
         if (value === "")
             return fallback;
         return findChoice(value, options) ?? report(ctx, input, `must be one of ${options.join(", ")}`);
@@ -81217,7 +81481,7 @@ function findChoice(value, options) {
     return options.find((option) => option === folded);
 }
 function flag(input) {
-    return inputs_text((value, ctx) => {
+    return input_fields_text((value, ctx) => {
         if (value === "" || FALSE_SPELLINGS.has(value))
             return false;
         if (TRUE_SPELLINGS.has(value))
@@ -81233,7 +81497,7 @@ function splitList(value, commas) {
         .filter((item) => item !== "");
 }
 function globList(input) {
-    return inputs_text((value, ctx) => {
+    return input_fields_text((value, ctx) => {
         const patterns = splitList(value, true);
         patterns.forEach((pattern, index) => {
             const problem = checkGlob(pattern);
@@ -81243,7 +81507,7 @@ function globList(input) {
         return patterns;
     });
 }
-const envFiles = inputs_text((value, ctx) => {
+const envFiles = input_fields_text((value, ctx) => {
     const paths = splitList(value, false);
     paths.forEach((path, index) => {
         const earlier = paths.indexOf(path);
@@ -81253,7 +81517,7 @@ const envFiles = inputs_text((value, ctx) => {
     });
     return paths;
 });
-const prefix = inputs_text((value, ctx) => {
+const prefix = input_fields_text((value, ctx) => {
     const bad = value.search(/[^0-9A-Za-z-]/);
     if (bad >= 0) {
         // Say what to write instead without repeating the value: the usual slip is `shop_` for `shop-`.
@@ -81267,13 +81531,13 @@ const prefix = inputs_text((value, ctx) => {
     }
     return value;
 });
-const cloudChoice = inputs_text((value, ctx) => {
+const cloudChoice = input_fields_text((value, ctx) => {
     if (value === "")
         return "public";
     const aliases = Object.keys(AZURE_LOGIN_CLOUD_NAMES).join(", ");
     return findCloudName(value) ?? report(ctx, "cloud", `must be one of ${CLOUD_NAMES.join(", ")}, or Azure/login's ${aliases}`);
 });
-const audience = inputs_text((value, ctx) => {
+const audience = input_fields_text((value, ctx) => {
     if (value === "")
         return undefined;
     if (/\s/.test(value))
@@ -81283,7 +81547,7 @@ const audience = inputs_text((value, ctx) => {
     }
     return value;
 });
-const contentType = inputs_text((value, ctx) => {
+const contentType = input_fields_text((value, ctx) => {
     if (value === "")
         return undefined;
     if (value.length > MAX_CONTENT_TYPE_LENGTH) {
@@ -81296,7 +81560,7 @@ const contentType = inputs_text((value, ctx) => {
  * `env=prod,team=shop` is two tags. A tag value therefore cannot hold a comma; an item that is
  * left without `=` by a comma (`list=a,b`) is refused rather than guessed at.
  */
-const tags = inputs_text((value, ctx) => {
+const tags = input_fields_text((value, ctx) => {
     const result = {};
     const firstTagOf = new Map();
     const reserved = new Map(RESERVED_TAGS.map((name) => [name.toLowerCase(), name]));
@@ -81338,22 +81602,19 @@ const tags = inputs_text((value, ctx) => {
     }
     return result;
 });
-const expiresIn = inputs_text((value, ctx) => {
+const expiresIn = input_fields_text((value, ctx) => {
     if (value === "")
         return undefined;
-    const parsed = parseDuration(value);
-    return parsed.ok ? parsed.seconds : report(ctx, "expires-in", parsed.rule);
-});
-/** Rules hook (issue 11): checked when read, before any network (rules/load-rules.ts). */
-const optionalText = inputs_text((value) => (value === "" ? undefined : value));
-const USER_ASSIGNED_IDENTITY = /^\/subscriptions\/[^/\s,]+\/resource[gG]roups\/[^/\s,]+\/providers\/Microsoft\.ManagedIdentity\/userAssignedIdentities\/[^/\s,]+$/i;
-const identity = inputs_text((value, ctx) => {
-    if (value === "" || value.toLowerCase() === "system")
-        return "system";
-    if (!USER_ASSIGNED_IDENTITY.test(value)) {
-        return report(ctx, "identity", "must be 'system' or a user-assigned identity's resource id (/subscriptions/…/resourceGroups/…/providers/Microsoft.ManagedIdentity/userAssignedIdentities/NAME)");
+    const match = /^([0-9]{1,12})([a-z])$/.exec(value);
+    const unit = match ? DURATION_UNITS[match[2]] : undefined;
+    const amount = match ? Number(match[1]) : 0;
+    if (!match || unit === undefined || amount === 0) {
+        return report(ctx, "expires-in", "must be a positive whole number followed by m (minutes), h (hours), d (days) or w (weeks), such as 90d");
     }
-    return value;
+    const seconds = amount * unit;
+    if (seconds > MAX_EXPIRES_IN_SECONDS)
+        return report(ctx, "expires-in", "must be at most 100 years (36500d)");
+    return seconds;
 });
 const CONCURRENCY_RULE = `must be a whole number from 1 to ${MAX_CONCURRENCY}`;
 const concurrency = schemas_string()
@@ -81366,13 +81627,66 @@ const concurrency = schemas_string()
  * on `auth`, and `secrets` on `env-file`. Each field reports its own problems (dependents are
  * skipped while what they depend on is invalid), so one run names every problem.
  */
+
+;// CONCATENATED MODULE: ./src/action/rule-inputs.ts
+/**
+ * The inputs of issue 11: `rules` and `rules-file` (checked when read, against the sources, in
+ * engine/rules/load-rules.ts) and `identity`, which the `containerapp-secrets` output names.
+ */
+
+const optionalText = input_fields_text((value) => (value === "" ? undefined : value));
+/** No whitespace or comma: the id goes into a `--secrets` word of the Azure CLI as it is. */
+const USER_ASSIGNED_IDENTITY = /^\/subscriptions\/[^/\s,]+\/resource[gG]roups\/[^/\s,]+\/providers\/Microsoft\.ManagedIdentity\/userAssignedIdentities\/[^/\s,]+$/i;
+const identity = input_fields_text((value, ctx) => {
+    if (value === "" || value.toLowerCase() === "system")
+        return "system";
+    if (!USER_ASSIGNED_IDENTITY.test(value)) {
+        return report(ctx, "identity", "must be 'system' or a user-assigned identity's resource id (/subscriptions/…/resourceGroups/…/providers/Microsoft.ManagedIdentity/userAssignedIdentities/NAME)");
+    }
+    return value;
+});
+
+;// CONCATENATED MODULE: ./src/action/inputs.ts
+
+
+
+
+
+
+
+
+/** The action's inputs in action.yml order; problems are reported in this order. */
+/** Reads and checks every input. Throws InputError naming each problem (never a value). */
+function readInputs(getInput, env) {
+    const raw = Object.fromEntries(INPUT_NAMES.map((name) => [name, getInput(name).trim()]));
+    // The fallback message keeps zod's generic wording (and anything it might quote) out.
+    const result = buildSchema(env, raw).safeParse(raw, { error: () => "is not valid" });
+    if (result.success)
+        return result.data;
+    throw toInputError(result.error.issues);
+}
+function toInputError(issues) {
+    const problems = issues.map((issue) => ({
+        input: String(issue.path[0] ?? "inputs"),
+        rule: issue.message,
+        hint: issue.code === "custom" && typeof issue.params?.hint === "string" ? issue.params.hint : undefined,
+    }));
+    const order = (input) => {
+        const index = INPUT_NAMES.indexOf(input);
+        return index === -1 ? INPUT_NAMES.length : index;
+    };
+    problems.sort((a, b) => order(a.input) - order(b.input));
+    const [first, ...others] = problems;
+    const hintLines = [...(first.hint ? [first.hint] : []), ...others.map((other) => `Also invalid: input '${other.input}': ${other.rule}`)];
+    return new InputError(first.input, first.rule, hintLines.length > 0 ? hintLines.join("\n") : undefined);
+}
 function buildSchema(env, raw) {
     const cloudName = raw.cloud === "" ? "public" : findCloudName(raw.cloud);
     const cloud = cloudName === undefined ? undefined : CLOUDS[cloudName];
     const auth = raw.auth === "" ? "oidc" : findChoice(raw.auth, AUTH_MODES);
     return object({
-        vault: inputs_text((value, ctx) => readVault(value, cloud, ctx)),
-        secrets: inputs_text((value, ctx) => {
+        vault: input_fields_text((value, ctx) => readVault(value, cloud, ctx)),
+        secrets: input_fields_text((value, ctx) => {
             if (value === "" && splitList(raw["env-file"], false).length === 0) {
                 report(ctx, "secrets", "is empty, and so is 'env-file': the action needs at least one source", "Set secrets: ${{ toJSON(secrets) }} to sync the workflow's secrets, or env-file to sync dotenv files.");
             }
@@ -81381,24 +81695,24 @@ function buildSchema(env, raw) {
         "env-file": envFiles,
         include: globList("include"),
         exclude: globList("exclude"),
-        prefix,
+        prefix: prefix,
         "name-transform": choice("name-transform", ["hyphens", "none"], "hyphens"),
-        "tenant-id": inputs_text((value, ctx) => readTenantId(value, auth, env, ctx)),
-        "client-id": inputs_text((value, ctx) => readClientId(value, auth, env, ctx)),
+        "tenant-id": input_fields_text((value, ctx) => readTenantId(value, auth, env, ctx)),
+        "client-id": input_fields_text((value, ctx) => readClientId(value, auth, env, ctx)),
         auth: choice("auth", AUTH_MODES, "oidc"),
         cloud: cloudChoice,
-        audience,
+        audience: audience,
         "dry-run": choice("dry-run", ["auto", "true", "false"], "auto"),
         prune: flag("prune"),
         adopt: flag("adopt"),
-        owner: inputs_text((value, ctx) => readOwner(value, env, ctx)),
+        owner: input_fields_text((value, ctx) => readOwner(value, env, ctx)),
         "content-type": contentType,
-        tags,
+        tags: tags,
         "expires-in": expiresIn,
         rules: optionalText,
         "rules-file": optionalText,
-        identity,
-        concurrency,
+        identity: identity,
+        concurrency: concurrency,
     })
         .transform((fields) => {
         const chosenCloud = CLOUDS[fields.cloud];
@@ -81432,7 +81746,6 @@ function buildSchema(env, raw) {
         };
     });
 }
-const VAULT_NAME_RULE = 'a vault name has 3 to 24 letters, digits and hyphens, starts with a letter, ends with a letter or digit and has no "--"';
 /**
  * A vault name, or an https URL whose host is NAME.<suffix of the chosen cloud>. While `cloud`
  * itself is invalid (cloud undefined) the vault is not checked: its suffix depends on it.
@@ -81445,62 +81758,12 @@ function readVault(value, cloud, ctx) {
     }
     if (cloud === undefined)
         return invalid;
-    if (!value.includes("://")) {
-        if (!isVaultName(value)) {
-            report(ctx, "vault", `is neither a vault name nor an https URL: ${VAULT_NAME_RULE}; a URL starts with https://`);
-            return invalid;
-        }
-        const name = value.toLowerCase();
-        return { url: `https://${name}.${cloud.vaultSuffix}`, name };
-    }
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        report(ctx, "vault", "is not a valid URL");
+    const parsed = parseVault(value, cloud);
+    if (parsed.kind === "invalid") {
+        report(ctx, "vault", parsed.rule, parsed.hint);
         return invalid;
     }
-    const problem = findVaultUrlProblem(url, cloud);
-    if (problem !== undefined) {
-        report(ctx, "vault", problem.rule, problem.hint);
-        return invalid;
-    }
-    // URL lower-cases the host, so the name is already canonical.
-    const name = url.hostname.slice(0, -(cloud.vaultSuffix.length + 1));
-    if (!isVaultName(name)) {
-        report(ctx, "vault", `has a host that does not start with a vault name: ${VAULT_NAME_RULE}`);
-        return invalid;
-    }
-    return { url: `https://${name}.${cloud.vaultSuffix}`, name };
-}
-function isVaultName(value) {
-    return inputs_VAULT_NAME.test(value) && !value.includes("--");
-}
-function findVaultUrlProblem(url, cloud) {
-    if (url.protocol !== "https:")
-        return { rule: "must be an https URL: Key Vault is only reached over TLS" };
-    if (url.username !== "" || url.password !== "")
-        return { rule: "must not contain a user name or password" };
-    if (url.port !== "")
-        return { rule: "must not have a port" };
-    if (url.pathname !== "/" && url.pathname !== "")
-        return { rule: "must not have a path: use the vault's base URL" };
-    if (url.search !== "" || url.hash !== "")
-        return { rule: "must not have a query or fragment" };
-    const host = url.hostname;
-    if (host.endsWith(`.${cloud.vaultSuffix}`))
-        return undefined;
-    const other = findCloudByVaultHost(host);
-    if (other !== undefined) {
-        return {
-            rule: `is a vault in the ${other.name} cloud (.${other.vaultSuffix}), but cloud is ${cloud.name}`,
-            hint: `Set cloud: ${other.name}`,
-        };
-    }
-    if (/\.managedhsm\./.test(host))
-        return { rule: "is a Managed HSM, which holds keys, not secrets" };
-    return { rule: `must have a host that ends with .${cloud.vaultSuffix} (cloud: ${cloud.name})` };
+    return { url: parsed.url, name: parsed.name };
 }
 /** The input, else the environment variable; `from` names the variable when it was used. */
 function withEnvDefault(input, env, variable) {
@@ -85489,7 +85752,7 @@ class SecretClient {
 }
 
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./src/request-debug-policy.ts
+;// CONCATENATED MODULE: ./src/engine/vault/request-debug-policy.ts
 function createRequestDebugPolicy(debug, now) {
     return {
         name: "keyvaultSyncRequestDebug",
@@ -85510,7 +85773,7 @@ function createRequestDebugPolicy(debug, now) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/key-vault.ts
+;// CONCATENATED MODULE: ./src/engine/vault/key-vault.ts
 /**
  * The KeyVault interface the rest of the action uses, and its Azure implementation. This is the
  * only module that imports the Key Vault SDK, and the only place that retries Key Vault calls:
@@ -85529,7 +85792,8 @@ function createRequestDebugPolicy(debug, now) {
  * Writes are paced by a sliding window under the per-vault limit (300 writes per 10 s).
  *
  * What a failure means and how to fix it is in vault-errors.ts; the policies added to the SDK's
- * pipeline (timeout, error bodies, 429) are in vault-policies.ts.
+ * pipeline (timeout, error bodies, 429) are in vault-policies.ts; when to retry, and the retry
+ * defaults, are decided in retry-rules.ts.
  */
 
 
@@ -85537,27 +85801,13 @@ function createRequestDebugPolicy(debug, now) {
 
 
 
-// ---- Retry settings ----
-const READS = new Set(["list", "list-deleted", "list-versions", "get", "get-deleted"]);
-const DEFAULT_RETRY = {
-    throttleRetries: 5,
-    throttleBaseDelayMs: 1000,
-    throttleMaxDelayMs: 16_000,
-    maxRetryAfterMs: 60_000,
-    forbiddenDelaysMs: [3000, 6000],
-    conflictDelaysMs: [500, 1000, 2000, 4000, 8000],
-    recoverWaitDelaysMs: [250, 500, 1000, 2000, 2000, 4000, 4000, 8000, 8000],
-    transientRetries: 3,
-    transientDelayMs: 1000,
-};
+
 /**
  * Key Vault allows 300 secret writes per 10 s per vault (shared with certificate and key
  * imports); 280 leaves room for other writers and for requests arriving slightly out of step.
  */
 const DEFAULT_WRITE_PACING = { limit: 280, windowMs: 10_000 };
 // ---- The adapter ----
-/** The calls the SDK does not repeat on a lost answer (PUT, DELETE, POST): the adapter does, after a look. */
-const key_vault_UNSAFE_TO_REPEAT = new Set(["set", "delete", "recover"]);
 const VERBS_DONE = { set: "write", delete: "delete" };
 /** Value, content type and every tag equal: the version is the one this write stores. */
 function holdsWrite(latest, write) {
@@ -85585,7 +85835,11 @@ function toSecretInfo(properties) {
 function toDeletedSecretInfo(deleted) {
     return {
         ...toSecretInfo(deleted.properties),
+        // The properties' copies are read only when the top-level fields are missing; dropping the
+        // fallback would be a behaviour change, not a lint fix.
+        // eslint-disable-next-line @typescript-eslint/no-deprecated -- see above
         deletedOn: deleted.deletedOn ?? deleted.properties.deletedOn,
+        // eslint-disable-next-line @typescript-eslint/no-deprecated -- see above
         scheduledPurgeDate: deleted.scheduledPurgeDate ?? deleted.properties.scheduledPurgeDate,
     };
 }
@@ -85609,10 +85863,7 @@ function key_vault_createKeyVault(vaultUrl, credential, options = {}) {
             {
                 position: "perRetry",
                 policy: createThrottlePolicy({
-                    retries: retry.throttleRetries,
-                    baseDelayMs: retry.throttleBaseDelayMs,
-                    maxDelayMs: retry.throttleMaxDelayMs,
-                    maxRetryAfterMs: retry.maxRetryAfterMs,
+                    settings: retry,
                     sleep,
                     now,
                     random: options.random ?? Math.random,
@@ -85641,41 +85892,7 @@ function key_vault_createKeyVault(vaultUrl, credential, options = {}) {
         await firstCall;
         return call();
     }
-    // A role assignment propagates as a whole: once one 403 has outlasted the propagation retries,
-    // waiting again (for another secret or another kind of call) would not change the answer.
-    let propagationWaitedOut = false;
-    // Once any call has worked the assignment is in effect: a read refused after that lacks a
-    // permission (a Reader may list but not read values), and waiting for propagation cannot help.
-    // Writes keep their retries: a stronger role added just now may still be on its way.
-    let succeededOnce = false;
-    function pickRetryDelay(failure, operation, tries) {
-        if (failure.kind === "forbidden-rbac" || failure.kind === "forbidden-policy") {
-            if (succeededOnce && READS.has(operation))
-                return undefined;
-            const delay = propagationWaitedOut ? undefined : retry.forbiddenDelaysMs[tries.forbidden];
-            if (delay === undefined)
-                propagationWaitedOut = true;
-            else
-                tries.forbidden += 1;
-            return delay;
-        }
-        const settling = failure.kind === "being-deleted" || failure.kind === "being-recovered" || (operation === "recover" && failure.kind === "not-found");
-        if (settling) {
-            const delay = retry.conflictDelaysMs[tries.conflict];
-            if (delay !== undefined)
-                tries.conflict += 1;
-            return delay;
-        }
-        return undefined;
-    }
-    /** Waits before reading back a write whose answer was lost, or undefined to give up. */
-    function pickLostAnswerDelay(tries) {
-        if (tries.lost >= retry.transientRetries)
-            return undefined;
-        const delay = retry.transientDelayMs * 2 ** tries.lost;
-        tries.lost += 1;
-        return delay;
-    }
+    let memory = { propagationWaitedOut: false, succeededOnce: false };
     /**
      * One vault call with the adapter's retries. `confirm` is for writes the SDK does not repeat
      * (see createNoBlindRepeatPolicy): when a try's answer was lost, it reads what the vault holds
@@ -85683,7 +85900,7 @@ function key_vault_createKeyVault(vaultUrl, credential, options = {}) {
      */
     async function callVault(operation, secretName, write, attempt, confirm) {
         return afterFirstCall(async () => {
-            const tries = { forbidden: 0, conflict: 0, lost: 0 };
+            let tries = { forbidden: 0, conflict: 0, lost: 0 };
             let answerLost = false;
             for (;;) {
                 try {
@@ -85691,14 +85908,14 @@ function key_vault_createKeyVault(vaultUrl, credential, options = {}) {
                         const found = await confirm();
                         if (found.done) {
                             log(`Key Vault had done the ${VERBS_DONE[operation]} of '${secretName ?? ""}' whose answer was lost; not sending it again`);
-                            succeededOnce = true;
+                            memory = { ...memory, succeededOnce: true };
                             return found.result;
                         }
                     }
                     if (write)
                         await writeLimiter?.take();
                     const result = await attempt();
-                    succeededOnce = true;
+                    memory = { ...memory, succeededOnce: true };
                     return result;
                 }
                 catch (error) {
@@ -85706,10 +85923,11 @@ function key_vault_createKeyVault(vaultUrl, credential, options = {}) {
                     if (error instanceof SyncError)
                         throw error;
                     const failure = classifyVaultError(restoreErrorBody(error, errorBodies));
-                    const lost = key_vault_UNSAFE_TO_REPEAT.has(operation) && failure.kind === "transient";
+                    const decision = decideVaultRetry(failure.kind, operation, tries, memory, retry);
+                    ({ tries, memory } = decision);
+                    const { delayMs: delay, answerLost: lost } = decision;
                     if (lost)
                         answerLost = true;
-                    const delay = lost ? pickLostAnswerDelay(tries) : pickRetryDelay(failure, operation, tries);
                     const stated = lost && delay === undefined ? { ...failure, message: `${failure.message}; whether Key Vault did it is unknown` } : failure;
                     const vaultError = createVaultError(stated, operation, { vaultUrl, secretName, clientId: options.clientId });
                     if (delay === undefined)
@@ -85756,7 +85974,10 @@ function key_vault_createKeyVault(vaultUrl, credential, options = {}) {
                     throw createVaultError(failure, "recover", { vaultUrl, secretName: name, clientId: options.clientId });
                 }
                 if (delay === undefined) {
-                    const waited = { ...failure, message: `recovered, but still not readable after ${retry.recoverWaitDelaysMs.length + 1} tries: ${failure.message}` };
+                    const waited = {
+                        ...failure,
+                        message: `recovered, but still not readable after ${retry.recoverWaitDelaysMs.length + 1} tries: ${failure.message}`,
+                    };
                     throw createVaultError(waited, "recover", { vaultUrl, secretName: name, clientId: options.clientId });
                 }
                 await sleep(delay);
@@ -85790,10 +86011,21 @@ function key_vault_createKeyVault(vaultUrl, credential, options = {}) {
             }
         }),
         setSecret: (name, write) => callVault("set", name, true, async () => {
-            const secret = await client.setSecret(name, write.value, { contentType: write.contentType, tags: write.tags, expiresOn: write.expiresOn, notBefore: write.notBefore, enabled: write.enabled });
+            const secret = await client.setSecret(name, write.value, {
+                contentType: write.contentType,
+                tags: write.tags,
+                expiresOn: write.expiresOn,
+                notBefore: write.notBefore,
+                enabled: write.enabled,
+            });
             return toSecretInfo(secret.properties);
         }, () => confirmStored(name, write)),
-        updateProperties: (name, version, update) => callVault("update", name, true, async () => toSecretInfo(await client.updateSecretProperties(name, version, { contentType: update.contentType, tags: update.tags, expiresOn: update.expiresOn, enabled: update.enabled }))),
+        updateProperties: (name, version, update) => callVault("update", name, true, async () => toSecretInfo(await client.updateSecretProperties(name, version, {
+            contentType: update.contentType,
+            tags: update.tags,
+            expiresOn: update.expiresOn,
+            enabled: update.enabled,
+        }))),
         deleteSecret: (name) => callVault("delete", name, true, async () => {
             // Starting the poller sends the DELETE and checks once; waiting 2 s per secret for the
             // deleted entry to show up would only slow a prune down.
@@ -85810,7 +86042,7 @@ function key_vault_createKeyVault(vaultUrl, credential, options = {}) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/sources/env-file-access.ts
+;// CONCATENATED MODULE: ./src/engine/sources/env-file-access.ts
 
 
 
@@ -85870,7 +86102,7 @@ function isInside(path, root) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var yaml_dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/rules/parse-rules.ts
+;// CONCATENATED MODULE: ./src/engine/rules/parse-rules.ts
 /**
  * Reads per-secret rules from YAML (the `rules` input or the `rules-file`): a mapping from a
  * source name or glob pattern to the settings of the secrets it matches. Pure: text in, rules
@@ -85916,7 +86148,11 @@ function parseRules(text, origin) {
     if (document.errors.length > 0) {
         // The parser's own message quotes the text around the error; only its code and line are kept.
         for (const error of document.errors) {
-            reader.problems.push({ place: { origin, line: lines.linePos(error.pos[0]).line }, key: undefined, rule: `is not valid YAML (${error.code})` });
+            reader.problems.push({
+                place: { origin, line: lines.linePos(error.pos[0]).line },
+                key: undefined,
+                rule: `is not valid YAML (${error.code})`,
+            });
         }
         return { rules: [], problems: reader.problems };
     }
@@ -85979,8 +86215,10 @@ function readSetting(reader, rule, key, node) {
         return;
     }
     const text = readText(node);
-    if (text === undefined)
-        return fail("must be a single value");
+    if (text === undefined) {
+        fail("must be a single value");
+        return;
+    }
     switch (key) {
         case "name":
             if (!VAULT_NAME_CHARS.test(text))
@@ -86004,8 +86242,10 @@ function readSetting(reader, rule, key, node) {
         case "not-before":
         case "renew-before": {
             const parsed = parseDuration(text);
-            if (!parsed.ok)
-                return fail(parsed.rule);
+            if (!parsed.ok) {
+                fail(parsed.rule);
+                return;
+            }
             if (key === "expires-in")
                 rule.expiresInSeconds = parsed.seconds;
             else if (key === "not-before")
@@ -86047,7 +86287,7 @@ function readTags(reader, node) {
     return tags;
 }
 
-;// CONCATENATED MODULE: ./src/rules/resolve-rules.ts
+;// CONCATENATED MODULE: ./src/engine/rules/resolve-rules.ts
 /**
  * Which rules apply to a source name, and what they add up to. Pure.
  *
@@ -86147,7 +86387,8 @@ function checkRules(rules, sources, defaults) {
             used.add(rule);
         for (let index = 1; index < matching.length; index += 1) {
             const [less, more] = [matching[index - 1], matching[index]];
-            if (compareSpecificity(measureSpecificity(less.pattern), measureSpecificity(more.pattern)) === 0 && less.pattern.toLowerCase() !== more.pattern.toLowerCase()) {
+            if (compareSpecificity(measureSpecificity(less.pattern), measureSpecificity(more.pattern)) === 0 &&
+                less.pattern.toLowerCase() !== more.pattern.toLowerCase()) {
                 once(`tie:${less.pattern}:${more.pattern}`, at(more, undefined, `ties with ${describeRule(less)}: both match source '${source}' and neither is more specific (exact name > fewer wildcards > more literal characters); make one of them more specific`));
             }
         }
@@ -86181,12 +86422,13 @@ function checkRules(rules, sources, defaults) {
     return problems.sort((a, b) => a.place.origin.localeCompare(b.place.origin) || a.place.line - b.place.line);
 }
 
-;// CONCATENATED MODULE: ./src/rules/load-rules.ts
+;// CONCATENATED MODULE: ./src/engine/rules/load-rules.ts
 /**
  * The rules of one run: the `rules` input and the `rules-file` read, parsed and checked against
  * the selected source names, before anything touches the network. Every problem is collected
  * and reported at once, each naming where it is written and the key, never a value.
  */
+
 
 
 
@@ -86217,7 +86459,11 @@ async function readRulesFile(path, readFile) {
     catch (error) {
         const code = error.code;
         // The confinement rules are env-file's, worded for it; the same rules hold for rules-file.
-        const why = error instanceof FileRefusedError ? error.rule.replaceAll("env-file", "rules-file") : code === "ENOENT" ? "no such file" : errorMessage(error);
+        const why = error instanceof FileRefusedError
+            ? error.rule.replaceAll("env-file", "rules-file")
+            : code === "ENOENT"
+                ? "no such file"
+                : errorMessage(error);
         throw new SyncError(`Failed to read rules-file '${path}': ${why}`, "rules-file is a path relative to the workspace; check it out first (actions/checkout).");
     }
     try {
@@ -86243,8 +86489,21 @@ function attachSettings(desired, rules, defaults) {
         return [...desired];
     return desired.map((secret) => ({ ...secret, metadata: resolveSettings(secret.source, rules, defaults) }));
 }
+/**
+ * Naming with rules: the rules are checked against the selected source names first (throwing a
+ * SyncError listing every problem), a rule's name replaces the transform, and each desired secret
+ * carries its own settings. Without rules this is nameSecrets.
+ */
+function nameSecretsWithRules(entries, naming, rules, defaults) {
+    if (rules.length === 0)
+        return nameSecrets(entries, naming);
+    const selected = entries.map((entry) => entry.key).filter((key) => isSelected(key, naming));
+    assertRules(rules, selected, defaults);
+    const named = nameSecrets(entries, { ...naming, nameFor: (key) => findRuleName(key, rules) });
+    return { desired: attachSettings(named.desired, rules, defaults), rejected: named.rejected };
+}
 
-;// CONCATENATED MODULE: ./src/references.ts
+;// CONCATENATED MODULE: ./src/engine/references.ts
 /** Results that leave the secret in the vault as the sources say: what readers can point at. */
 const SYNCED = new Set(["created", "updated", "unchanged", "recovered"]);
 const MAX_CONTAINER_APP_SECRET_NAME = 253;
@@ -86255,7 +86514,10 @@ function buildSecretUri(vaultUrl, name) {
 }
 /** The Container Apps secret name for a Key Vault name, or undefined when none can be formed. */
 function toContainerAppSecretName(vaultName) {
-    const name = vaultName.toLowerCase().replace(/[^a-z0-9-]/g, "-").replace(/^-+|-+$/g, "");
+    const name = vaultName
+        .toLowerCase()
+        .replace(/[^a-z0-9-]/g, "-")
+        .replace(/^-+|-+$/g, "");
     return name.length <= MAX_CONTAINER_APP_SECRET_NAME && CONTAINER_APP_SECRET_NAME.test(name) ? name : undefined;
 }
 /** `identity`: a user-assigned identity's resource id, or `system`. */
@@ -86289,7 +86551,7 @@ function buildReferences(results, vaultUrl, identity) {
     return { secretUris, appSettings, containerApp, problems };
 }
 
-;// CONCATENATED MODULE: ./src/references-output.ts
+;// CONCATENATED MODULE: ./src/action/references-output.ts
 /**
  * The reference outputs (issue 11): `secret-uris`, `app-settings`, `containerapp-secrets`, and
  * all three in one JSON file under RUNNER_TEMP (`references-file`) for syncs too large for
@@ -86325,7 +86587,7 @@ async function writeReferenceOutputs(results, settings, io) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/progress.ts
+;// CONCATENATED MODULE: ./src/engine/progress.ts
 const PROGRESS_INTERVAL_MS = 5_000;
 const count = new Intl.NumberFormat("en-US");
 /**
@@ -86349,7 +86611,7 @@ function createApplyProgress(options) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/fix-commands.ts
+;// CONCATENATED MODULE: ./src/action/fix-commands.ts
 /**
  * Hints are written as one text for the log and annotations, with Azure CLI commands inside
  * sentences. The job summary shows each command on its own, copyable and wrapped. This module
@@ -86390,7 +86652,7 @@ function splitHint(hint) {
             index = end;
             continue;
         }
-        text += hint[index];
+        text += hint.charAt(index);
         index += 1;
     }
     flushText();
@@ -86445,7 +86707,7 @@ function wrapCommand(command, width = 80) {
         if (word.startsWith("--") || groups.length === 0)
             groups.push(word);
         else
-            groups[groups.length - 1] += ` ${word}`;
+            groups[groups.length - 1] = `${groups.at(-1) ?? ""} ${word}`;
     }
     return groups.join(" \\\n  ");
 }
@@ -86473,7 +86735,7 @@ function splitWords(command) {
     for (let index = 0; index < command.length; index++) {
         const char = command[index];
         if (quote === '"' && char === "\\" && index + 1 < command.length) {
-            word += char + command[index + 1];
+            word += char + command.charAt(index + 1);
             index += 1;
             continue;
         }
@@ -86500,7 +86762,7 @@ function splitWords(command) {
     return words;
 }
 
-;// CONCATENATED MODULE: ./src/markdown.ts
+;// CONCATENATED MODULE: ./src/action/markdown.ts
 /**
  * Writing GitHub-flavoured Markdown that shows text exactly as it is. Names and reasons come
  * from users' sources and from the service, so none of their characters may become emphasis,
@@ -86517,7 +86779,9 @@ const INLINE_SYNTAX = /[\\`*_[\]()#~!|{}:@]/g;
 function escapeMarkdown(text) {
     const oneLine = removeControls(text).replace(/\s*(?:\r\n|\r|\n)\s*/g, " ");
     // "www." autolinks without a scheme; an escaped dot stops it.
-    const escaped = escapeEntities(oneLine).replace(INLINE_SYNTAX, "\\$&").replace(/(www)\./gi, "$1\\.");
+    const escaped = escapeEntities(oneLine)
+        .replace(INLINE_SYNTAX, "\\$&")
+        .replace(/(www)\./gi, "$1\\.");
     // At the start of a line these begin a list item or a setext underline (`>` is an entity already).
     return escaped.replace(/^[-+=]/, "\\$&").replace(/^(\d+)([.)])/, "$1\\$2");
 }
@@ -86567,6 +86831,7 @@ function escapeEntities(text) {
     return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
 }
 function removeControls(text) {
+    // eslint-disable-next-line no-control-regex -- removing control characters is this function's job
     return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "");
 }
 function longestRun(text, char) {
@@ -86579,7 +86844,7 @@ function longestRun(text, char) {
     return longest;
 }
 
-;// CONCATENATED MODULE: ./src/summary-links.ts
+;// CONCATENATED MODULE: ./src/action/summary-links.ts
 /**
  * Links the job summary offers: the vault in the Azure portal, the commit, and each dotenv
  * entry's file and line at that commit. Pure: built from the runner's environment and names.
@@ -86624,7 +86889,8 @@ function linkVaultInPortal(cloud, vaultName) {
     return `${PORTAL_HOSTS[cloud]}/#blade/HubsExtension/ArgQueryBlade/query/${encodeURIComponent(query)}`;
 }
 
-;// CONCATENATED MODULE: ./src/summary.ts
+;// CONCATENATED MODULE: ./src/action/summary.ts
+
 
 
 
@@ -86666,7 +86932,9 @@ function renderSummary(sorted, counts, context) {
     }
     const folded = FOLDED.flatMap((status) => sorted.filter((result) => result.status === status));
     if (folded.length > 0) {
-        const label = FOLDED.filter((status) => counts[status] > 0).map((status) => `${status} (${counts[status]})`).join(", ");
+        const label = FOLDED.filter((status) => counts[status] > 0)
+            .map((status) => `${status} (${counts[status]})`)
+            .join(", ");
         // Blank lines around the table make GitHub parse it as Markdown inside the HTML element.
         lines.push("<details>", `<summary>${capitalise(label)}</summary>`, "");
         lines.push(...limitedTable(["Key Vault name", "Source", "Result", "Reason"], folded.map((result) => renderRow(result, context))), "", "</details>", "");
@@ -86755,21 +87023,38 @@ function renderDeletes(deleted, context) {
     const names = formatNames(deleted.map((result) => result.name));
     const callout = context.dryRun
         ? [`**This plan deletes ${secrets}** from ${vault}: ${names}.`, "", "A sync with these sources and settings would delete them (prune)."]
-        : [`**Deleted ${secrets}** from ${vault}: ${names}.`, "", "On a vault with soft delete (the default), they can be recovered until they are purged."];
+        : [
+            `**Deleted ${secrets}** from ${vault}: ${names}.`,
+            "",
+            "On a vault with soft delete (the default), they can be recovered until they are purged.",
+        ];
     const rows = deleted.map((result) => [escapeCell(result.name), escapeCell(result.reason)]);
-    return [`### ${context.dryRun ? "Would delete" : "Deleted"} (${deleted.length})`, "", ...markdown_alert("WARNING", callout), "", ...limitedTable(["Key Vault name", "Reason"], rows), ""];
+    return [
+        `### ${context.dryRun ? "Would delete" : "Deleted"} (${deleted.length})`,
+        "",
+        ...markdown_alert("WARNING", callout),
+        "",
+        ...limitedTable(["Key Vault name", "Reason"], rows),
+        "",
+    ];
 }
 function renderRow(result, context) {
-    return [escapeCell(result.name), renderSource(result, context), describeStatus(result.status, context.dryRun ?? false), escapeCell(result.reason)];
+    return [
+        escapeCell(result.name),
+        renderSource(result, context),
+        describeStatus(result.status, context.dryRun ?? false),
+        escapeCell(result.reason),
+    ];
 }
-/** The source key, and for dotenv entries the file and line, linked at the commit when known. */
+/** The source key, and for file-backed entries the file and line, linked at the commit when known. */
 function renderSource(result, context) {
     if (result.source === undefined)
         return "–";
     const source = escapeCell(result.source);
-    if (result.origin?.kind !== "dotenv")
+    const location = locateOrigin(result.origin);
+    if (location === undefined)
         return source;
-    const { file, line } = result.origin;
+    const { file, line } = location;
     const label = escapeCell(`${file}:${line}`);
     const url = context.links === undefined ? undefined : linkFileLine(context.links, file, line);
     return url === undefined ? `${source} (${label})` : `${source} (${markdown_link(label, url)})`;
@@ -86821,7 +87106,11 @@ function limitedTable(header, rows) {
     if (rows.length <= MAX_TABLE_ROWS)
         return table(header, rows);
     const rest = rows.length - MAX_TABLE_ROWS;
-    return [...table(header, rows.slice(0, MAX_TABLE_ROWS)), "", `${rest} more not shown here (a job summary is limited in size); the log and the \`plan\` output list every secret.`];
+    return [
+        ...table(header, rows.slice(0, MAX_TABLE_ROWS)),
+        "",
+        `${rest} more not shown here (a job summary is limited in size); the log and the \`plan\` output list every secret.`,
+    ];
 }
 function formatNames(names) {
     const shown = names.slice(0, NAMES_IN_TEXT).map(escapeMarkdown).join(", ");
@@ -86831,7 +87120,8 @@ function capitalise(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-;// CONCATENATED MODULE: ./src/report.ts
+;// CONCATENATED MODULE: ./src/action/report.ts
+
 
 
 
@@ -86850,7 +87140,7 @@ function countResults(results) {
 async function writeReport(results, context, io) {
     // Results come sorted from the plan; sorting a copy with the same comparator keeps the report
     // stable for any caller, at the cost of one pass over an already sorted list.
-    const sorted = [...results].sort(compareByVaultName);
+    const sorted = [...results].sort(compareBySecretName);
     const counts = countResults(sorted);
     writeOutputs(sorted, counts, context, io);
     logResults(sorted, counts, context, io);
@@ -86924,7 +87214,8 @@ function report_describeSource(result) {
     return result.source === undefined ? result.name : result.source;
 }
 function locate(result) {
-    return result.origin?.kind === "dotenv" ? { file: result.origin.file, startLine: result.origin.line } : {};
+    const location = locateOrigin(result.origin);
+    return location === undefined ? {} : { file: location.file, startLine: location.line };
 }
 /** A run that failed before it had a plan (bad input, sign-in failure) still explains itself in the summary. */
 async function writeFailureSummary(error, context, io) {
@@ -86955,7 +87246,7 @@ async function writeSummary(markdown, io) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/sources/decode-utf8.ts
+;// CONCATENATED MODULE: ./src/engine/sources/decode-utf8.ts
 
 /**
  * Decodes a dotenv file's bytes as UTF-8, refusing anything else. Reading with Node's "utf8"
@@ -87015,7 +87306,7 @@ function findInvalidLine(bytes) {
     return line;
 }
 
-;// CONCATENATED MODULE: ./src/sources/dotenv-lines.ts
+;// CONCATENATED MODULE: ./src/engine/sources/dotenv-lines.ts
 
 const QUOTE_HINT = 'A value that spans lines must be quoted: KEY="-----BEGIN PRIVATE KEY-----" on the first line, the other lines as they are, and the closing quote after -----END PRIVATE KEY-----. Or write it on one line with \\n between the lines inside double quotes.';
 const SKIPPED_HINT = "dotenv would skip this line without a word. If it continues a multi-line value from a line above, quote that value; otherwise fix the line or make it a comment (# at its start).";
@@ -87105,7 +87396,9 @@ function findEntryProblem(entry) {
             {
                 line: entry.line,
                 rule: "looks like a piece of an unquoted multi-line value (a line of base64 text or PEM armour read as KEY=VALUE)",
-                hint: emptyBase64Key ? `${QUOTE_HINT} If the line is a real entry, its value is empty and it is never synced: remove the line.` : QUOTE_HINT,
+                hint: emptyBase64Key
+                    ? `${QUOTE_HINT} If the line is a real entry, its value is empty and it is never synced: remove the line.`
+                    : QUOTE_HINT,
             },
         ];
     }
@@ -87120,7 +87413,7 @@ function opensPemWithoutEnd(value) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/sources/dotenv-file.ts
+;// CONCATENATED MODULE: ./src/engine/sources/dotenv-file.ts
 
 
 /**
@@ -87346,10 +87639,60 @@ class LineCounter {
     }
 }
 
-;// CONCATENATED MODULE: ./src/sources/secrets-json.ts
+;// CONCATENATED MODULE: ./src/engine/sources/env-file-source.ts
+/**
+ * The `env-file` source kind: each dotenv file in the order given, decoded and parsed whole
+ * before any of its values is used.
+ */
+
+
+
+
+/** One batch of entries per file. */
+async function* readEnvFileSource(spec, io) {
+    for (const [index, path] of spec.envFiles.entries()) {
+        let bytes;
+        try {
+            bytes = await io.readFile(path);
+        }
+        catch (error) {
+            throw toReadError(error, path, index);
+        }
+        // Decoding and parsing refuse a broken file before any of its values is masked or used.
+        const entries = parseDotenv(decodeUtf8File(bytes, path), path);
+        if (entries.length === 0) {
+            io.warn(`env-file entry ${index + 1} ('${path}') holds no entries: it is empty or has only comments and blank lines.`);
+        }
+        yield entries;
+    }
+}
+function toReadError(error, path, index) {
+    if (error instanceof FileRefusedError) {
+        return new InputError("env-file", `entry ${index + 1} ('${path}') ${error.rule}`, "Keep the dotenv file in the repository, or have an earlier step write it to $RUNNER_TEMP.");
+    }
+    const code = readErrorCode(error);
+    const hint = code === "ENOENT"
+        ? "Paths are relative to the job's working directory (usually the repository root); check the path and that the job checks out the repository (actions/checkout)."
+        : undefined;
+    // Paths are not secret; the file's content (and the OS message, which may echo it) is not used.
+    return new InputError("env-file", `cannot read entry ${index + 1} ('${path}'): ${code}`, hint);
+}
+function readErrorCode(error) {
+    if (error !== null && typeof error === "object" && "code" in error && typeof error.code === "string") {
+        return error.code;
+    }
+    return "unknown error";
+}
+
+;// CONCATENATED MODULE: ./src/engine/sources/secrets-json.ts
 
 const INPUT = "secrets";
 const HINT = "Pass a JSON object of name to string value, usually secrets: ${{ toJSON(secrets) }}";
+/** The `secrets` source kind: the JSON of the workflow's secrets context, as one batch. */
+function* readSecretsSource(spec) {
+    if (spec.secretsJson !== undefined)
+        yield parseSecretsJson(spec.secretsJson);
+}
 /**
  * Parses the `secrets` input: a JSON object of name -> string value. Errors give a line and
  * column, or a key and a type, and never any of the text: the text is full of secret values.
@@ -87629,12 +87972,15 @@ class JsonChecker {
     }
 }
 
-;// CONCATENATED MODULE: ./src/sources/read-sources.ts
+;// CONCATENATED MODULE: ./src/engine/sources/read-sources.ts
+/**
+ * Reading the sources: every kind of source in one list, each in its own module. A new kind
+ * (say, a JSON file) is its module, its field in SourceSpec and its place in SOURCE_KINDS.
+ */
 
 
-
-
-
+/** Every kind of source, in the order they are read. */
+const SOURCE_KINDS = [readSecretsSource, readEnvFileSource];
 /**
  * Reads every source: the `secrets` JSON first, then each env file in the order given. Each
  * value is masked as soon as its source is parsed, before any other work, so nothing later
@@ -87642,23 +87988,10 @@ class JsonChecker {
  */
 async function readSources(spec, io) {
     const entries = [];
-    if (spec.secretsJson !== undefined) {
-        entries.push(...maskEntries(parseSecretsJson(spec.secretsJson), io));
-    }
-    for (const [index, path] of spec.envFiles.entries()) {
-        let bytes;
-        try {
-            bytes = await io.readFile(path);
-        }
-        catch (error) {
-            throw toReadError(error, path, index);
-        }
-        // Decoding and parsing refuse a broken file before any of its values is masked or used.
-        const fileEntries = parseDotenv(decodeUtf8File(bytes, path), path);
-        if (fileEntries.length === 0) {
-            io.warn(`env-file entry ${index + 1} ('${path}') holds no entries: it is empty or has only comments and blank lines.`);
-        }
-        entries.push(...maskEntries(fileEntries, io));
+    for (const readKind of SOURCE_KINDS) {
+        // One batch per source (one per file): masked as soon as it is parsed, before the next is read.
+        for await (const batch of readKind(spec, io))
+            entries.push(...maskEntries(batch, io));
     }
     return entries;
 }
@@ -87686,25 +88019,9 @@ function listMaskFragments(value) {
     }
     return fragments;
 }
-function toReadError(error, path, index) {
-    if (error instanceof FileRefusedError) {
-        return new InputError("env-file", `entry ${index + 1} ('${path}') ${error.rule}`, "Keep the dotenv file in the repository, or have an earlier step write it to $RUNNER_TEMP.");
-    }
-    const code = readErrorCode(error);
-    const hint = code === "ENOENT"
-        ? "Paths are relative to the job's working directory (usually the repository root); check the path and that the job checks out the repository (actions/checkout)."
-        : undefined;
-    // Paths are not secret; the file's content (and the OS message, which may echo it) is not used.
-    return new InputError("env-file", `cannot read entry ${index + 1} ('${path}'): ${code}`, hint);
-}
-function readErrorCode(error) {
-    if (error !== null && typeof error === "object" && "code" in error && typeof error.code === "string") {
-        return error.code;
-    }
-    return "unknown error";
-}
 
-;// CONCATENATED MODULE: ./src/vault-state.ts
+;// CONCATENATED MODULE: ./src/engine/vault-state.ts
+
 
 
 
@@ -87724,10 +88041,8 @@ function toListingError(error) {
 function needsValue(secret, owner, adopt) {
     if (secret.managed || !secret.enabled)
         return false;
-    const ownership = readOwnership(secret.tags, owner);
-    if (ownership.kind === "ours")
-        return true;
-    return ownership.kind === "unmanaged" && adopt !== false;
+    // Without a decided adopt, read what an adopting run could write, so the state fits either plan.
+    return decideWrite(secret.tags, owner, adopt ?? true).kind === "allowed";
 }
 function needsHistory(secret, owner) {
     return !secret.managed && readOwnership(secret.tags, owner).kind === "unmanaged";
@@ -87753,7 +88068,11 @@ async function readExisting(vault, listed, options) {
         const read = await vault.getSecret(listed.name);
         if (!read.found) {
             // Listed a moment ago, gone now: someone deleted it while we were reading.
-            const failure = { kind: "not-found", message: `'${listed.name}' disappeared while the vault was being read`, hint: "Run the sync again." };
+            const failure = {
+                kind: "not-found",
+                message: `'${listed.name}' disappeared while the vault was being read`,
+                hint: "Run the sync again.",
+            };
             return { ...listed, value: { kind: "failed", failure }, history };
         }
         for (const fragment of listMaskFragments(read.value))
@@ -87791,7 +88110,7 @@ async function readVaultState(vault, desired, options) {
     return { vaultUrl: vault.vaultUrl, secrets, deleted, deletedUnavailable };
 }
 
-;// CONCATENATED MODULE: ./src/main.ts
+;// CONCATENATED MODULE: ./src/action/main.ts
 
 
 
@@ -87835,13 +88154,15 @@ async function run(deps = createDefaultDeps()) {
         // Not in a group: the per-secret outcome and the counts are what the log is read for.
         await writeReport(results, report, deps.io);
         // Reference outputs hook (issue 11).
-        await writeReferenceOutputs(results, { vaultUrl: inputs.vaultUrl, identity: inputs.identity, dryRun: inputs.dryRun, tempDir: deps.env["RUNNER_TEMP"] || undefined }, deps.io);
+        await writeReferenceOutputs(results, { ...inputs, tempDir: deps.env["RUNNER_TEMP"] || undefined }, deps.io);
         failOnFailedResults(results, deps);
     }
     catch (error) {
         if (context.results !== undefined) {
             const counts = countResults(context.results);
-            const done = Object.entries(counts).map(([status, count]) => `${count} ${status}`).join(", ");
+            const done = Object.entries(counts)
+                .map(([status, count]) => `${count} ${status}`)
+                .join(", ");
             deps.io.setFailed(`The sync finished (${done}) but reporting it failed: ${describeFatal(error)}`);
             return;
         }
@@ -87849,6 +88170,10 @@ async function run(deps = createDefaultDeps()) {
         await writeFailureSummary(error, { ...settings, notes: context.notes, links }, deps.io).catch((summaryError) => deps.io.warning(`Failed to write the job summary: ${errorMessage(summaryError)}`));
         deps.io.setFailed(describeFatal(error));
     }
+}
+/** The inputs' metadata: the defaults every rule starts from. */
+function readDefaults(inputs) {
+    return { contentType: inputs.contentType, tags: inputs.tags, expiresInSeconds: inputs.expiresInSeconds };
 }
 /** What the report says about the run's settings; the same for a finished and a failed run. */
 function describeRun(inputs) {
@@ -87879,19 +88204,14 @@ async function syncSecrets(deps, context) {
         io.debug(`Settings: auth ${inputs.auth}, prefix '${inputs.prefix}', owner '${inputs.owner}', prune ${inputs.prune}, adopt ${inputs.adopt}, ` +
             `concurrency ${inputs.concurrency}, ${inputs.envFiles.length} env files, ${inputs.include.length} include and ${inputs.exclude.length} exclude patterns`);
         const entries = await readSources({ secretsJson: inputs.secretsJson, envFiles: inputs.envFiles }, {
-            readFile: deps.readFile,
+            readFile: (path) => deps.readFile(path),
             mask: (value) => io.setSecret(value),
             warn: (message) => io.warning(message, { title: "env-file" }),
         });
         // Rules hook (issue 11): read and checked against the selected names before any network.
-        const defaults = { contentType: inputs.contentType, tags: inputs.tags, expiresInSeconds: inputs.expiresInSeconds };
-        const rules = await readRules({ text: inputs.rules, file: inputs.rulesFile }, deps.readFile);
-        if (rules.length > 0)
-            assertRules(rules, entries.map((entry) => entry.key).filter((key) => isSelected(key, inputs)), defaults);
-        const nameFor = rules.length > 0 ? (key) => findRuleName(key, rules) : undefined;
-        const named = nameSecrets(entries, { include: inputs.include, exclude: inputs.exclude, prefix: inputs.prefix, transform: inputs.nameTransform, nameFor });
-        const desired = attachSettings(named.desired, rules, defaults);
-        const rejected = named.rejected;
+        const rules = await readRules({ text: inputs.rules, file: inputs.rulesFile }, (path) => deps.readFile(path));
+        const naming = { include: inputs.include, exclude: inputs.exclude, prefix: inputs.prefix, transform: inputs.nameTransform };
+        const { desired, rejected } = nameSecretsWithRules(entries, naming, rules, readDefaults(inputs));
         reportSelection(entries.map((entry) => entry.key), desired.length + rejected.length, inputs, io);
         const skipped = rejected.filter((rejection) => rejection.status === "skipped").length;
         const excluded = entries.length - desired.length - rejected.length;
@@ -87900,11 +88220,16 @@ async function syncSecrets(deps, context) {
         return { inputs, desired, rejected };
     });
     const now = deps.now();
-    const metadata = { contentType: inputs.contentType, tags: inputs.tags, expiresInSeconds: inputs.expiresInSeconds };
+    const metadata = readDefaults(inputs);
     const connection = await inStage(deps, "Sign in", () => connect(inputs, deps, context));
     const state = connection
         ? await inStage(deps, "Read the vault", async () => {
-            const state = await readVaultState(connection.vault, desired, { owner: inputs.owner, concurrency: inputs.concurrency, adopt: inputs.adopt, mask: (value) => io.setSecret(value) });
+            const state = await readVaultState(connection.vault, desired, {
+                owner: inputs.owner,
+                concurrency: inputs.concurrency,
+                adopt: inputs.adopt,
+                mask: (value) => io.setSecret(value),
+            });
             const unread = state.secrets.filter((secret) => secret.value.kind === "failed").length;
             io.debug(`Vault state: ${state.secrets.length} secrets, ${state.deleted.length} soft-deleted, ${unread} values not readable${state.deletedUnavailable ? ", deleted secrets not listed" : ""}`);
             return state;
@@ -87922,12 +88247,17 @@ async function syncSecrets(deps, context) {
         io.info(`Plan: ${describePlan(plan)}.`);
         return plan;
     });
-    return inStage(deps, inputs.dryRun ? "Apply (dry run: nothing is written)" : "Apply", () => {
+    // The one place a dry run is told apart: it predicts each item's outcome, never calling the vault.
+    if (inputs.dryRun)
+        return inStage(deps, "Apply (dry run: nothing is written)", () => predictResults(plan));
+    if (connection === undefined)
+        throw new SyncError("Failed to apply the plan: no vault client, and this is not a dry run");
+    const { vault, claims } = connection;
+    return inStage(deps, "Apply", () => {
         const progress = createApplyProgress({ total: plan.items.length, now: () => deps.now().getTime(), log: (message) => io.info(message) });
-        return applyPlan(plan, connection?.vault, {
+        return applyPlan(plan, vault, {
             concurrency: inputs.concurrency,
-            dryRun: inputs.dryRun,
-            audit: readAuditContext(env, connection?.claims),
+            audit: readAuditContext(env, claims),
             now,
             onResult: (result) => {
                 io.debug(`${result.name}: ${result.action} -> ${result.status}`);
@@ -87969,7 +88299,11 @@ async function connect(inputs, deps, context) {
     });
     await verifySignIn(credential, inputs.cloud.vaultScope);
     io.info(`Signed in to Microsoft Entra ID${inputs.clientId ? ` as ${inputs.clientId}` : ""}.`);
-    const vault = deps.createKeyVault(inputs.vaultUrl, credential, { log: (message) => io.info(message), debug: (message) => io.debug(message), clientId: inputs.clientId });
+    const vault = deps.createKeyVault(inputs.vaultUrl, credential, {
+        log: (message) => io.info(message),
+        debug: (message) => io.debug(message),
+        clientId: inputs.clientId,
+    });
     return { vault, claims: credential.presentedClaims };
 }
 /**
@@ -87978,7 +88312,9 @@ async function connect(inputs, deps, context) {
  */
 function reportSelection(keys, selected, inputs, io) {
     for (const unused of findUnusedPatterns(keys, inputs)) {
-        io.warning(`${unused.input} pattern ${unused.position} ('${unused.pattern}') matched no source name.`, { title: `Unused ${unused.input} pattern` });
+        io.warning(`${unused.input} pattern ${unused.position} ('${unused.pattern}') matched no source name.`, {
+            title: `Unused ${unused.input} pattern`,
+        });
     }
     if (keys.length > 0 && selected === 0) {
         const { message, hint } = explainEmptySelection(keys, inputs);
@@ -87987,7 +88323,7 @@ function reportSelection(keys, selected, inputs, io) {
 }
 /** A plan that could not compare values (a Reader identity) must say so once, not only per item. */
 function noteUnreadableValues(state, context) {
-    const refused = state.secrets.filter((secret) => secret.value.kind === "failed" && (secret.value.failure.kind === "forbidden-rbac" || secret.value.failure.kind === "forbidden-policy")).length;
+    const refused = state.secrets.filter((secret) => secret.value.kind === "failed" && isAccessDenied(secret.value.failure.kind)).length;
     if (refused > 0) {
         context.notes.push(`${refused} existing ${refused === 1 ? "value" : "values"} could not be read: the identity may list secrets but not read them ` +
             "(Key Vault Reader, or an access policy without 'get'), so their items say 'value not compared'. " +
@@ -88000,7 +88336,9 @@ function readAuditContext(env, claims) {
     const runId = env["GITHUB_RUN_ID"];
     const serverUrl = env["GITHUB_SERVER_URL"] ?? "https://github.com";
     const attempt = env["GITHUB_RUN_ATTEMPT"];
-    const runUrl = repository && runId ? `${serverUrl}/${repository}/actions/runs/${runId}${attempt && attempt !== "1" ? `/attempts/${attempt}` : ""}` : undefined;
+    const runUrl = repository && runId
+        ? `${serverUrl}/${repository}/actions/runs/${runId}${attempt && attempt !== "1" ? `/attempts/${attempt}` : ""}`
+        : undefined;
     return {
         repository,
         runUrl,
@@ -97136,6 +97474,6 @@ exports.visitAsync = visitAsync;
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(9407);
+/******/ var __webpack_exports__ = __nccwpck_require__(218);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

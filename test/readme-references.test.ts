@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { parseRules } from "../src/rules/parse-rules.ts";
+import { parseRules } from "../src/engine/rules/parse-rules.ts";
 
 const readme = readFileSync("README.md", "utf8");
 const action = parse(readFileSync("action.yml", "utf8")) as { inputs: Record<string, unknown>; outputs: Record<string, unknown> };

@@ -6,9 +6,21 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startCloud } from "../cloud/index.ts";
-import type { Cloud, CloudInfo } from "../cloud/index.ts";
-import { WRITE_OPERATIONS, countOperations, createVault, ownedBy, readCounts, readPlan, readSecret, readVault, runSync, seedSecret, vaultHost } from "./vault-helpers.ts";
+import { startCloud } from "../../local-azure/index.ts";
+import type { Cloud, CloudInfo } from "../../local-azure/index.ts";
+import {
+  WRITE_OPERATIONS,
+  countOperations,
+  createVault,
+  ownedBy,
+  readCounts,
+  readPlan,
+  readSecret,
+  readVault,
+  runSync,
+  seedSecret,
+  vaultHost,
+} from "../../tools/vault-helpers.ts";
 
 let cloud: Cloud;
 let info: CloudInfo;
@@ -23,9 +35,16 @@ afterAll(async () => {
 });
 
 const DAY = 86400;
-const POLICY = { assignmentName: "Enforce-GR-KeyVault", requireContentType: true, requireExpiry: true, maxValidityDays: 30, evaluateUpdates: true };
+const POLICY = {
+  assignmentName: "Enforce-GR-KeyVault",
+  requireContentType: true,
+  requireExpiry: true,
+  maxValidityDays: 30,
+  evaluateUpdates: true,
+};
 const SECRETS = JSON.stringify({ DB_URL: "postgres://db-value-1", ConnectionStrings__Main: "Server=main-value-1" });
-const IDENTITY = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/shop/providers/Microsoft.ManagedIdentity/userAssignedIdentities/shop-web";
+const IDENTITY =
+  "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/shop/providers/Microsoft.ManagedIdentity/userAssignedIdentities/shop-web";
 
 function writes(requests: ReadonlyArray<{ operation: string }>): number {
   const counts = countOperations(requests as Parameters<typeof countOperations>[0]);
@@ -45,7 +64,9 @@ describe.concurrent("per-secret rules under Azure Policy (bundled action against
     for (const error of errors) {
       expect(error.message).toContain("was disallowed by policy. policyAssignment: Enforce-GR-KeyVault");
       expect(error.message).toContain("ForbiddenByGovernancePolicy");
-      expect(error.message).toMatch(/Azure Policy assignment 'Enforce-GR-KeyVault' \("Secrets should have content type set"\) denies this write.*Set 'content-type'/s);
+      expect(error.message).toMatch(
+        /Azure Policy assignment 'Enforce-GR-KeyVault' \("Secrets should have content type set"\) denies this write.*Set 'content-type'/s,
+      );
     }
     // Denied at once: one write per secret, no retries for role propagation.
     expect(countOperations(bare.vaultRequests)["SetSecret"]).toBe(2);
@@ -54,9 +75,12 @@ describe.concurrent("per-secret rules under Azure Policy (bundled action against
     // A content type alone meets the first rule; the expiry rule is named next.
     const typed = await runSync(info, vault, { secrets: SECRETS, "content-type": "text/plain" });
     expect(readCounts(typed).failed).toBe(2);
-    expect(typed.annotations.filter((annotation) => annotation.level === "error").map((annotation) => annotation.message).join("\n")).toContain(
-      "Set 'expires-in' (the input, or a rules entry)",
-    );
+    expect(
+      typed.annotations
+        .filter((annotation) => annotation.level === "error")
+        .map((annotation) => annotation.message)
+        .join("\n"),
+    ).toContain("Set 'expires-in' (the input, or a rules entry)");
 
     // An expiry beyond the maximum validity is denied by that rule, and the hint says so.
     const tooLong = await runSync(info, vault, { secrets: SECRETS, rules: "'*':\n  content-type: text/plain\n  expires-in: 60d\n" });
@@ -65,7 +89,15 @@ describe.concurrent("per-secret rules under Azure Policy (bundled action against
       /"Secrets should have the specified maximum validity period"\) denies this write.*'expires-in' no longer than the policy's maximum validity period/s,
     );
 
-    const rules = ["'*':", "  content-type: text/plain", "  expires-in: 30d", "  renew-before: 7d", "DB_URL:", "  name: database-url", "  tags: { team: data }"].join("\n");
+    const rules = [
+      "'*':",
+      "  content-type: text/plain",
+      "  expires-in: 30d",
+      "  renew-before: 7d",
+      "DB_URL:",
+      "  name: database-url",
+      "  tags: { team: data }",
+    ].join("\n");
     const passing = await runSync(info, vault, { secrets: SECRETS, rules, prefix: "shop-", identity: IDENTITY });
     expect(passing.exitCode, passing.stdout).toBe(0);
     expect(readCounts(passing).created).toBe(2);
@@ -98,10 +130,17 @@ describe.concurrent("per-secret rules under Azure Policy (bundled action against
     expect(appSettings.map((setting) => (setting as { name: string }).name)).toEqual(["ConnectionStrings__Main", "DB_URL"]);
     const containerApp = JSON.parse(passing.outputs["containerapp-secrets"] ?? "") as { secrets: string[]; envVars: string[] };
     expect(containerApp).toEqual({
-      secrets: [`shop-connectionstrings--main=keyvaultref:${base}/shop-ConnectionStrings--Main,identityref:${IDENTITY}`, `shop-database-url=keyvaultref:${base}/shop-database-url,identityref:${IDENTITY}`],
+      secrets: [
+        `shop-connectionstrings--main=keyvaultref:${base}/shop-ConnectionStrings--Main,identityref:${IDENTITY}`,
+        `shop-database-url=keyvaultref:${base}/shop-database-url,identityref:${IDENTITY}`,
+      ],
       envVars: ["ConnectionStrings__Main=secretref:shop-connectionstrings--main", "DB_URL=secretref:shop-database-url"],
     });
-    expect(JSON.parse(passing.referencesFile ?? "")).toEqual({ "secret-uris": uris, "app-settings": appSettings, "containerapp-secrets": containerApp });
+    expect(JSON.parse(passing.referencesFile ?? "")).toEqual({
+      "secret-uris": uris,
+      "app-settings": appSettings,
+      "containerapp-secrets": containerApp,
+    });
 
     // Run again: nothing to do, and the references still list both (unchanged is synced too).
     const again = await runSync(info, vault, { secrets: SECRETS, rules, prefix: "shop-" });
@@ -119,7 +158,10 @@ describe.concurrent("per-secret rules under Azure Policy (bundled action against
       rules: "API_KEY:\n  update: create-only\n",
     });
     expect(run.exitCode, run.stdout).toBe(0);
-    expect(readPlan(run).find((item) => item.source === "API_KEY")).toMatchObject({ action: "unchanged", reason: "create-only: left as it is" });
+    expect(readPlan(run).find((item) => item.source === "API_KEY")).toMatchObject({
+      action: "unchanged",
+      reason: "create-only: left as it is",
+    });
     expect(readCounts(run)).toMatchObject({ created: 1, unchanged: 1, failed: 0 });
     expect(countOperations(run.vaultRequests)["SetSecret"]).toBe(1);
     expect(countOperations(run.vaultRequests)["UpdateSecret"]).toBeUndefined();
@@ -133,11 +175,16 @@ describe.concurrent("per-secret rules under Azure Policy (bundled action against
     await createVault(info, vault, "Key Vault Secrets Officer", { policy: POLICY });
     const now = Math.floor(Date.now() / 1000);
     await seedSecret(info, vault, "TOKEN", { value: "token-value", tags: ownedBy(), contentType: "text/plain", exp: now + 3 * DAY });
-    const inputs = { secrets: JSON.stringify({ TOKEN: "token-value" }), rules: "TOKEN:\n  content-type: text/plain\n  expires-in: 30d\n  renew-before: 7d\n" };
+    const inputs = {
+      secrets: JSON.stringify({ TOKEN: "token-value" }),
+      rules: "TOKEN:\n  content-type: text/plain\n  expires-in: 30d\n  renew-before: 7d\n",
+    };
 
     const run = await runSync(info, vault, inputs);
     expect(run.exitCode, run.stdout).toBe(0);
-    expect(readPlan(run)[0]?.reason).toMatch(/^expires on \d{4}-\d\d-\d\d, within renew-before \(1w\): new version with the same value and a fresh expiry$/);
+    expect(readPlan(run)[0]?.reason).toMatch(
+      /^expires on \d{4}-\d\d-\d\d, within renew-before \(1w\): new version with the same value and a fresh expiry$/,
+    );
     expect(countOperations(run.vaultRequests)["SetSecret"]).toBe(1);
     const versions = (await readSecret(info, vault, "TOKEN"))?.versions ?? [];
     expect(versions.map((version) => version.value)).toEqual(["token-value", "token-value"]);
@@ -177,7 +224,13 @@ describe.concurrent("per-secret rules under Azure Policy (bundled action against
     const vault = "bad-rules-kv";
     await createVault(info, vault);
     const file = ["'*':", "  expires-in: 90 days", "LEGACY_TOKEN:", "  enabled: false", "DB_URL:", "  colour: blue"].join("\n");
-    const run = await runSync(info, vault, { secrets: JSON.stringify({ DB_URL: "db-value-9" }), "rules-file": "deploy/keyvault-rules.yml" }, {}, { "deploy/keyvault-rules.yml": file });
+    const run = await runSync(
+      info,
+      vault,
+      { secrets: JSON.stringify({ DB_URL: "db-value-9" }), "rules-file": "deploy/keyvault-rules.yml" },
+      {},
+      { "deploy/keyvault-rules.yml": file },
+    );
     expect(run.exitCode).toBe(1);
     expect(run.vaultRequests).toEqual([]);
     const failure = run.annotations.find((annotation) => annotation.level === "error")?.message ?? "";
@@ -197,9 +250,14 @@ describe.concurrent("per-secret rules under Azure Policy (bundled action against
       /^Failed to read rules-file '.*rules\.yml': resolves \(after following symlinks\) to a file outside the workspace .* rules-file reads only files inside them/,
     );
 
-    const unused = await runSync(info, vault, { secrets: JSON.stringify({ DB_URL: "db-value-9" }), rules: "LEGACY_TOKEN:\n  enabled: false\n" });
+    const unused = await runSync(info, vault, {
+      secrets: JSON.stringify({ DB_URL: "db-value-9" }),
+      rules: "LEGACY_TOKEN:\n  enabled: false\n",
+    });
     expect(unused.exitCode).toBe(1);
     expect(unused.vaultRequests).toEqual([]);
-    expect(unused.annotations.find((annotation) => annotation.level === "error")?.message).toContain("input 'rules' line 1: 'LEGACY_TOKEN' matches no source name");
+    expect(unused.annotations.find((annotation) => annotation.level === "error")?.message).toContain(
+      "input 'rules' line 1: 'LEGACY_TOKEN' matches no source name",
+    );
   });
 });
