@@ -29,6 +29,9 @@ describe("readInputs defaults", () => {
       contentType: undefined,
       tags: {},
       expiresInSeconds: undefined,
+      rules: undefined,
+      rulesFile: undefined,
+      identity: "system",
       concurrency: 8,
     } satisfies Inputs);
   });
@@ -79,6 +82,9 @@ describe("readInputs defaults", () => {
       contentType: "text/plain",
       tags: { team: "payments", "cost-center": "42=x" },
       expiresInSeconds: 90 * 86400,
+      rules: undefined,
+      rulesFile: undefined,
+      identity: "system",
       concurrency: 16,
     } satisfies Inputs);
   });
