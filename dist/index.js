@@ -36801,7 +36801,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3763);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4193);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -36810,7 +36810,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3763:
+/***/ 4193:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -70544,10 +70544,6 @@ function formatSuggestion(suggestion) {
 }
 
 ;// CONCATENATED MODULE: ./src/auth/entra.ts
-/**
- * Signing in to Microsoft Entra ID: the credential for each `auth` mode, and the translation of
- * whatever the Azure SDK throws into one SyncError with a cause and a fix.
- */
 
 
 
@@ -70617,6 +70613,7 @@ function createInnerCredential(options, assertions) {
             }
             return new clientAssertionCredential_ClientAssertionCredential(options.tenantId, options.clientId, assertions.getAssertion, {
                 authorityHost: options.cloud.authorityHost,
+                ...(options.agent === undefined ? {} : { agent: options.agent }),
                 // Like the vault's: a stalled token request fails instead of hanging the job.
                 additionalPolicies: [{ position: "perCall", policy: createTimeoutPolicy(REQUEST_TIMEOUT_MS) }],
             });
@@ -70625,7 +70622,10 @@ function createInnerCredential(options, assertions) {
             return new AzureCliCredential(options.tenantId ? { tenantId: options.tenantId } : {});
         case "managed-identity":
             // A client ID selects a user-assigned identity; without one the system-assigned identity is used.
-            return options.clientId ? new ManagedIdentityCredential({ clientId: options.clientId }) : new ManagedIdentityCredential();
+            return new ManagedIdentityCredential({
+                ...(options.clientId ? { clientId: options.clientId } : {}),
+                ...(options.agent === undefined ? {} : { agent: options.agent }),
+            });
     }
 }
 /**
@@ -81071,6 +81071,45 @@ function decideDryRun(setting, env) {
     return { value: event.startsWith("pull_request"), reason: `dry-run: auto, ${event} event` };
 }
 
+;// CONCATENATED MODULE: ./src/connections.ts
+/**
+ * One keep-alive HTTPS agent shared by every Azure call of a run: the sign-in (Entra) and the
+ * vault. Left to itself the SDK opens a new connection per request when HTTPS_PROXY is set (its
+ * proxy agent files freed sockets under a pool key no later request asks for), so every request
+ * paid a CONNECT tunnel and a TLS handshake: three round trips before the request itself.
+ *
+ * Node's own agent tunnels through a proxy (`proxyEnv`, Node 24.5 and later) and pools the
+ * tunnelled connections by target host like any other, so one agent serves the proxied and the
+ * direct case. On an older Node the SDK keeps its own agents, as before.
+ */
+
+/** Node's `proxyEnv` agent option appeared in 24.5.0. */
+function supportsAgentProxyEnv(nodeVersion) {
+    const [major = 0, minor = 0] = nodeVersion.replace(/^v/, "").split(".").map(Number);
+    return major > 24 || (major === 24 && minor >= 5);
+}
+function readVariable(env, name) {
+    return env[name] || env[name.toLowerCase()] || undefined;
+}
+/**
+ * The proxy settings the Azure SDK itself would use: HTTPS_PROXY, then ALL_PROXY, then
+ * HTTP_PROXY (upper case first), and NO_PROXY. Only these reach the agent.
+ */
+function readProxyEnv(env) {
+    const proxy = readVariable(env, "HTTPS_PROXY") ?? readVariable(env, "ALL_PROXY") ?? readVariable(env, "HTTP_PROXY");
+    const noProxy = readVariable(env, "NO_PROXY");
+    return { ...(proxy === undefined ? {} : { HTTPS_PROXY: proxy }), ...(noProxy === undefined ? {} : { NO_PROXY: noProxy }) };
+}
+/**
+ * The shared agent, or undefined when this Node cannot tunnel by itself (the SDK's default
+ * transport is then used unchanged). Free connections do not keep the process alive.
+ */
+function createConnectionAgent(env, nodeVersion = process.version) {
+    if (!supportsAgentProxyEnv(nodeVersion))
+        return undefined;
+    return new external_node_https_namespaceObject.Agent({ keepAlive: true, scheduling: "lifo", proxyEnv: readProxyEnv(env) });
+}
+
 ;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-secrets/dist/esm/logger.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -85090,6 +85129,7 @@ function key_vault_createKeyVault(vaultUrl, credential, options = {}) {
         ],
         retryOptions: { maxRetries: retry.transientRetries, retryDelayInMs: retry.transientDelayMs },
         httpClient: options.httpClient,
+        ...(options.agent === undefined ? {} : { agent: options.agent }),
     });
     // The SDK's challenge handshake keeps per-client state; requests racing on a fresh client can
     // lose a body (azure-facts A §3.2 item 10). Everything waits for the first call to finish.
@@ -86047,6 +86087,7 @@ async function readVaultState(vault, desired, options) {
 
 
 
+
 function createDefaultDeps() {
     return {
         io: core_namespaceObject,
@@ -86125,7 +86166,10 @@ async function connect(inputs, deps, context) {
         context.notes.push(`Validated offline, without reading the vault. ${missing.message}`);
         return undefined;
     }
+    // One pool of kept-alive connections for sign-in and vault: a handshake per host, not per request.
+    const agent = createConnectionAgent(env);
     const credential = deps.createCredential({
+        agent,
         auth: inputs.auth,
         tenantId: inputs.tenantId,
         clientId: inputs.clientId,
@@ -86137,7 +86181,7 @@ async function connect(inputs, deps, context) {
     });
     await verifySignIn(credential, inputs.cloud.vaultScope);
     io.info(`Signed in to Microsoft Entra ID${inputs.clientId ? ` as ${inputs.clientId}` : ""}.`);
-    const vault = deps.createKeyVault(inputs.vaultUrl, credential, { log: (message) => io.info(message), clientId: inputs.clientId });
+    const vault = deps.createKeyVault(inputs.vaultUrl, credential, { log: (message) => io.info(message), clientId: inputs.clientId, agent });
     return { vault, claims: credential.presentedClaims };
 }
 /** A plan that could not compare values (a Reader identity) must say so once, not only per item. */

@@ -19,6 +19,7 @@ import { SecretClient } from "@azure/keyvault-secrets";
 import type { DeletedSecret, SecretProperties } from "@azure/keyvault-secrets";
 import type { TokenCredential } from "@azure/core-auth";
 import type { HttpClient } from "@azure/core-rest-pipeline";
+import type { Agent } from "node:https";
 import { SyncError } from "./errors.ts";
 import { createWindowLimiter, sleepFor } from "./limiter.ts";
 import type { Sleep, WindowLimiter } from "./limiter.ts";
@@ -144,6 +145,8 @@ export interface KeyVaultOptions {
   clientId?: string;
   /** Transport override (the SDK's own option), e.g. an in-memory vault for unit tests. */
   httpClient?: HttpClient;
+  /** The run's shared keep-alive agent (connections.ts); undefined keeps the SDK's own. */
+  agent?: Agent;
 }
 
 // ---- The adapter ----
@@ -206,6 +209,7 @@ export function createKeyVault(vaultUrl: string, credential: TokenCredential, op
     ],
     retryOptions: { maxRetries: retry.transientRetries, retryDelayInMs: retry.transientDelayMs },
     httpClient: options.httpClient,
+    ...(options.agent === undefined ? {} : { agent: options.agent }),
   });
 
   // The SDK's challenge handshake keeps per-client state; requests racing on a fresh client can

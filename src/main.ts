@@ -15,6 +15,7 @@ import type { TokenClaims } from "./auth/github-oidc.ts";
 import { SyncError, errorMessage } from "./errors.ts";
 import { readInputs } from "./inputs.ts";
 import type { Inputs } from "./inputs.ts";
+import { createConnectionAgent } from "./connections.ts";
 import { createKeyVault } from "./key-vault.ts";
 import type { KeyVault, KeyVaultOptions } from "./key-vault.ts";
 import { nameSecrets } from "./naming.ts";
@@ -142,7 +143,10 @@ async function connect(inputs: Inputs, deps: RunDeps, context: RunContext): Prom
     context.notes.push(`Validated offline, without reading the vault. ${missing.message}`);
     return undefined;
   }
+  // One pool of kept-alive connections for sign-in and vault: a handshake per host, not per request.
+  const agent = createConnectionAgent(env);
   const credential = deps.createCredential({
+    agent,
     auth: inputs.auth,
     tenantId: inputs.tenantId,
     clientId: inputs.clientId,
@@ -154,7 +158,7 @@ async function connect(inputs: Inputs, deps: RunDeps, context: RunContext): Prom
   });
   await verifySignIn(credential, inputs.cloud.vaultScope);
   io.info(`Signed in to Microsoft Entra ID${inputs.clientId ? ` as ${inputs.clientId}` : ""}.`);
-  const vault = deps.createKeyVault(inputs.vaultUrl, credential, { log: (message) => io.info(message), clientId: inputs.clientId });
+  const vault = deps.createKeyVault(inputs.vaultUrl, credential, { log: (message) => io.info(message), clientId: inputs.clientId, agent });
   return { vault, claims: credential.presentedClaims };
 }
 

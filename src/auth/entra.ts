@@ -2,6 +2,7 @@
  * Signing in to Microsoft Entra ID: the credential for each `auth` mode, and the translation of
  * whatever the Azure SDK throws into one SyncError with a cause and a fix.
  */
+import type { Agent } from "node:https";
 import { AzureCliCredential, ClientAssertionCredential, ManagedIdentityCredential } from "@azure/identity";
 import type { AccessToken, GetTokenOptions, TokenCredential } from "@azure/identity";
 import { SyncError, errorMessage } from "../errors.ts";
@@ -59,6 +60,8 @@ export interface CreateCredentialOptions {
   mask: (secret: string) => void;
   /** Transport, sleep and retry settings for the GitHub token request. */
   oidc?: Omit<FetchIdTokenOptions, "mask">;
+  /** The run's shared keep-alive agent (connections.ts), so sign-in and vault share connections. */
+  agent?: Agent;
 }
 
 /** A TokenCredential whose failures are already explained, and which remembers the claims it presented. */
@@ -124,6 +127,7 @@ function createInnerCredential(options: CreateCredentialOptions, assertions: Ass
       }
       return new ClientAssertionCredential(options.tenantId, options.clientId, assertions!.getAssertion, {
         authorityHost: options.cloud.authorityHost,
+        ...(options.agent === undefined ? {} : { agent: options.agent }),
         // Like the vault's: a stalled token request fails instead of hanging the job.
         additionalPolicies: [{ position: "perCall", policy: createTimeoutPolicy(REQUEST_TIMEOUT_MS) }],
       });
@@ -132,7 +136,10 @@ function createInnerCredential(options: CreateCredentialOptions, assertions: Ass
       return new AzureCliCredential(options.tenantId ? { tenantId: options.tenantId } : {});
     case "managed-identity":
       // A client ID selects a user-assigned identity; without one the system-assigned identity is used.
-      return options.clientId ? new ManagedIdentityCredential({ clientId: options.clientId }) : new ManagedIdentityCredential();
+      return new ManagedIdentityCredential({
+        ...(options.clientId ? { clientId: options.clientId } : {}),
+        ...(options.agent === undefined ? {} : { agent: options.agent }),
+      });
   }
 }
 
