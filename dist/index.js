@@ -70628,28 +70628,47 @@ function createInnerCredential(options, assertions) {
             });
     }
 }
+/** A token this fresh is handed out again instead of asking GitHub for another. */
+const ASSERTION_REUSE_MS = 60_000;
 /**
- * The ClientAssertionCredential callback. A GitHub token lives about five minutes, so a cached
- * one would be expired by the time a long run refreshes its access token; each call fetches anew.
- * The claims are logged before Entra sees the token (so a mismatch can be read off the log),
- * once per subject rather than on every refresh.
+ * The ClientAssertionCredential callback. The SDK calls it for every token request (its token
+ * cache sits behind the callback), which was four GitHub requests per run. A token fetched less
+ * than a minute ago, with more than a minute left before it expires, is handed out again;
+ * anything older is fetched anew, so a long run still never presents an expired token.
+ * Concurrent calls share one request. The claims are logged before Entra sees the token (so a
+ * mismatch can be read off the log), once per subject rather than on every refresh.
  */
 function createAssertionSource(options) {
+    const now = options.now ?? Date.now;
     let claims;
+    let fresh;
+    let pending;
     const loggedSubjects = new Set();
+    async function fetchToken() {
+        const fetchedAt = now();
+        const token = await fetchGitHubIdToken(options.audience, options.env, { ...options.oidc, mask: options.mask });
+        claims = readTokenClaims(token);
+        fresh = { token, fetchedAt, expiresAt: claims.exp === undefined ? fetchedAt : claims.exp * 1000 };
+        const subject = claims.sub ?? "";
+        if (!loggedSubjects.has(subject)) {
+            loggedSubjects.add(subject);
+            options.log(formatClaims(claims));
+        }
+        return token;
+    }
     return {
         get claims() {
             return claims;
         },
-        async getAssertion() {
-            const token = await fetchGitHubIdToken(options.audience, options.env, { ...options.oidc, mask: options.mask });
-            claims = readTokenClaims(token);
-            const subject = claims.sub ?? "";
-            if (!loggedSubjects.has(subject)) {
-                loggedSubjects.add(subject);
-                options.log(formatClaims(claims));
+        getAssertion() {
+            const current = now();
+            if (fresh !== undefined && current - fresh.fetchedAt < ASSERTION_REUSE_MS && fresh.expiresAt - current > ASSERTION_REUSE_MS) {
+                return Promise.resolve(fresh.token);
             }
-            return token;
+            pending ??= fetchToken().finally(() => {
+                pending = undefined;
+            });
+            return pending;
         },
     };
 }

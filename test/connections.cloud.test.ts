@@ -91,6 +91,9 @@ describe("one agent for sign-in and vault", () => {
       expect(atVault.handshakes).toBe(atVault.tunnels);
       const entra = await readConnections("login.microsoftonline.com");
       expect(entra.tunnels).toBe(1);
+      // The sign-in check and the vault's challenge both asked for a token: one GitHub token served both.
+      const github = await adminGet<RequestLogView>(cloud.info.adminUrl, `/requests?host=${new URL(cloud.info.oidcRequestUrl).hostname}`);
+      expect(github.requests.length).toBe(1);
     } finally {
       agent?.destroy();
     }

@@ -144,17 +144,22 @@ function createInnerCredential(options: CreateCredentialOptions, assertions: Ass
 }
 
 export interface AssertionSource {
-  /** Asks GitHub for a new token on every call: the SDK calls it only when it needs a new access token. */
+  /** A GitHub token at most a minute old: the SDK asks for one on every token request. */
   getAssertion(): Promise<string>;
   /** Claims of the last token handed out. */
   readonly claims: TokenClaims | undefined;
 }
 
+/** A token this fresh is handed out again instead of asking GitHub for another. */
+export const ASSERTION_REUSE_MS = 60_000;
+
 /**
- * The ClientAssertionCredential callback. A GitHub token lives about five minutes, so a cached
- * one would be expired by the time a long run refreshes its access token; each call fetches anew.
- * The claims are logged before Entra sees the token (so a mismatch can be read off the log),
- * once per subject rather than on every refresh.
+ * The ClientAssertionCredential callback. The SDK calls it for every token request (its token
+ * cache sits behind the callback), which was four GitHub requests per run. A token fetched less
+ * than a minute ago, with more than a minute left before it expires, is handed out again;
+ * anything older is fetched anew, so a long run still never presents an expired token.
+ * Concurrent calls share one request. The claims are logged before Entra sees the token (so a
+ * mismatch can be read off the log), once per subject rather than on every refresh.
  */
 export function createAssertionSource(options: {
   audience: string;
@@ -162,22 +167,40 @@ export function createAssertionSource(options: {
   log: (message: string) => void;
   mask: (secret: string) => void;
   oidc?: Omit<FetchIdTokenOptions, "mask">;
+  now?: () => number;
 }): AssertionSource {
+  const now = options.now ?? Date.now;
   let claims: TokenClaims | undefined;
+  let fresh: { token: string; fetchedAt: number; expiresAt: number } | undefined;
+  let pending: Promise<string> | undefined;
   const loggedSubjects = new Set<string>();
+
+  async function fetchToken(): Promise<string> {
+    const fetchedAt = now();
+    const token = await fetchGitHubIdToken(options.audience, options.env, { ...options.oidc, mask: options.mask });
+    claims = readTokenClaims(token);
+    fresh = { token, fetchedAt, expiresAt: claims.exp === undefined ? fetchedAt : claims.exp * 1000 };
+    const subject = claims.sub ?? "";
+    if (!loggedSubjects.has(subject)) {
+      loggedSubjects.add(subject);
+      options.log(formatClaims(claims));
+    }
+    return token;
+  }
+
   return {
     get claims() {
       return claims;
     },
-    async getAssertion() {
-      const token = await fetchGitHubIdToken(options.audience, options.env, { ...options.oidc, mask: options.mask });
-      claims = readTokenClaims(token);
-      const subject = claims.sub ?? "";
-      if (!loggedSubjects.has(subject)) {
-        loggedSubjects.add(subject);
-        options.log(formatClaims(claims));
+    getAssertion() {
+      const current = now();
+      if (fresh !== undefined && current - fresh.fetchedAt < ASSERTION_REUSE_MS && fresh.expiresAt - current > ASSERTION_REUSE_MS) {
+        return Promise.resolve(fresh.token);
       }
-      return token;
+      pending ??= fetchToken().finally(() => {
+        pending = undefined;
+      });
+      return pending;
     },
   };
 }
