@@ -36801,7 +36801,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4193);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9626);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -36810,7 +36810,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4193:
+/***/ 9626:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -86062,6 +86062,11 @@ async function readExisting(vault, listed, options) {
     }
 }
 async function readVaultState(vault, desired, options) {
+    if (options.listAll === false) {
+        const reader = createNameReader(vault, options);
+        const parts = await mapWithConcurrency(desired, options.concurrency, (secret) => reader.read(secret.name));
+        return mergeStates(vault.vaultUrl, parts);
+    }
     // Sequential on purpose: the first call also completes the SDK's challenge handshake.
     let listed;
     try {
@@ -86086,6 +86091,101 @@ async function readVaultState(vault, desired, options) {
     const secrets = listed.map((secret) => readByName.get(secret.name.toLowerCase()) ?? { ...secret, value: { kind: "not-read" }, history: undefined });
     return { vaultUrl: vault.vaultUrl, secrets, deleted, deletedUnavailable };
 }
+/**
+ * Reads one desired name at a time (see the module comment). The fallback listing is made at most
+ * once per reader and throws like the listing mode does when the vault cannot be listed.
+ */
+function createNameReader(vault, options) {
+    let listing;
+    const findListed = async (name) => {
+        listing ??= vault.listSecrets().then((listed) => new Map(listed.map((secret) => [secret.name.toLowerCase(), secret])), (error) => Promise.reject(toListingError(error)));
+        return (await listing).get(name.toLowerCase());
+    };
+    async function readDeleted(name) {
+        try {
+            return { existing: undefined, deleted: await vault.getDeletedSecret(name), deletedUnavailable: undefined };
+        }
+        catch (error) {
+            return { existing: undefined, deleted: undefined, deletedUnavailable: toReadFailure(error) };
+        }
+    }
+    return {
+        async read(name) {
+            let read;
+            try {
+                read = await vault.getSecret(name);
+            }
+            catch (error) {
+                const listed = await findListed(name);
+                if (listed === undefined)
+                    return readDeleted(name);
+                const history = needsHistory(listed, options.owner) ? await readHistory(vault, listed.name, options.owner) : undefined;
+                const value = needsValue(listed, options.owner, options.adopt) ? { kind: "failed", failure: toReadFailure(error) } : { kind: "not-read" };
+                return { existing: { ...listed, value, history }, deleted: undefined, deletedUnavailable: undefined };
+            }
+            if (!read.found)
+                return readDeleted(name);
+            const properties = read.properties;
+            for (const fragment of listMaskFragments(read.value))
+                options.mask?.(fragment);
+            const history = needsHistory(properties, options.owner) ? await readHistory(vault, properties.name, options.owner) : undefined;
+            // The value came with the GET; keep it only where the planner can use it.
+            const value = needsValue(properties, options.owner, options.adopt) ? { kind: "read", value: read.value } : { kind: "not-read" };
+            return { existing: { ...properties, value, history }, deleted: undefined, deletedUnavailable: undefined };
+        },
+    };
+}
+/** The by-name reads as one VaultState: the secrets and deleted entries found, and the first reason deleted entries could not be read. */
+function mergeStates(vaultUrl, parts) {
+    const state = { vaultUrl, secrets: [], deleted: [], deletedUnavailable: undefined };
+    for (const part of parts) {
+        if (part.existing !== undefined)
+            state.secrets.push(part.existing);
+        if (part.deleted !== undefined)
+            state.deleted.push(part.deleted);
+        state.deletedUnavailable ??= part.deletedUnavailable;
+    }
+    return state;
+}
+
+;// CONCATENATED MODULE: ./src/sync-by-name.ts
+/**
+ * A sync without prune, one secret at a time: read the name, plan it, write it, move on. Nothing
+ * waits for the whole vault to be read, a write starts as soon as its read decided it, and a
+ * value is let go once its secret is done. Prune still reads everything first (vault-state.ts),
+ * because what to delete depends on the whole picture.
+ *
+ * Each name is planned by the same planner, over the same rules, as in the whole-vault path;
+ * a dry run reports the same items, in the same order.
+ */
+
+
+
+
+
+function isRefused(kind) {
+    return kind === "forbidden-rbac" || kind === "forbidden-policy";
+}
+async function syncByName(vault, input, options) {
+    const planOptions = { ...options.plan, prune: false };
+    const reader = createNameReader(vault, options.read);
+    let refusedValues = 0;
+    const done = await mapWithConcurrency(input.desired, options.apply.concurrency, async (secret) => {
+        const found = await reader.read(secret.name);
+        const value = found.existing?.value;
+        if (value?.kind === "failed" && isRefused(value.failure.kind))
+            refusedValues += 1;
+        const plan = planChanges({ desired: [secret], rejected: [], state: mergeStates(vault.vaultUrl, [found]), options: planOptions });
+        const [result] = await applyPlan(plan, vault, { ...options.apply, concurrency: 1 });
+        return { item: plan.items[0], result: result };
+    });
+    // Rejected entries become the same skip and fail items the whole-vault plan has.
+    const rejectedPlan = planChanges({ desired: [], rejected: input.rejected, state: mergeStates(vault.vaultUrl, []), options: planOptions });
+    const rejectedResults = await applyPlan(rejectedPlan, vault, options.apply);
+    const rejected = rejectedPlan.items.map((item, index) => ({ item, result: rejectedResults[index] }));
+    const ordered = [...rejected, ...done].sort((left, right) => compareByVaultName(left.item, right.item));
+    return { results: ordered.map((entry) => entry.result), refusedValues };
+}
 
 ;// CONCATENATED MODULE: ./src/main.ts
 /**
@@ -86093,6 +86193,7 @@ async function readVaultState(vault, desired, options) {
  * plan → apply → report. Every edge (toolkit I/O, files, clock, credential, vault) comes in as
  * a dependency so tests can run the whole flow with fakes.
  */
+
 
 
 
@@ -86154,23 +86255,21 @@ async function syncSecrets(deps, context) {
     const now = deps.now();
     const metadata = { contentType: inputs.contentType, tags: inputs.tags, expiresInSeconds: inputs.expiresInSeconds };
     const connection = await connect(inputs, deps, context);
+    const planOptions = { owner: inputs.owner, prefix: inputs.prefix, prune: inputs.prune, adopt: inputs.adopt, metadata, now };
+    const applyOptions = { concurrency: inputs.concurrency, dryRun: inputs.dryRun, audit: readAuditContext(env, connection?.claims), now };
+    if (connection && !inputs.prune) {
+        const readOptions = { owner: inputs.owner, concurrency: inputs.concurrency, adopt: inputs.adopt, mask: (value) => io.setSecret(value) };
+        const synced = await syncByName(connection.vault, { desired, rejected }, { read: readOptions, plan: planOptions, apply: applyOptions });
+        noteRefusedValues(synced.refusedValues, context);
+        return synced.results;
+    }
     const state = connection
         ? await readVaultState(connection.vault, desired, { owner: inputs.owner, concurrency: inputs.concurrency, adopt: inputs.adopt, mask: (value) => io.setSecret(value) })
         : undefined;
     if (state)
         noteUnreadableValues(state, context);
-    const plan = planChanges({
-        desired,
-        rejected,
-        state,
-        options: { owner: inputs.owner, prefix: inputs.prefix, prune: inputs.prune, adopt: inputs.adopt, metadata, now },
-    });
-    return applyPlan(plan, connection?.vault, {
-        concurrency: inputs.concurrency,
-        dryRun: inputs.dryRun,
-        audit: readAuditContext(env, connection?.claims),
-        now,
-    });
+    const plan = planChanges({ desired, rejected, state, options: planOptions });
+    return applyPlan(plan, connection?.vault, applyOptions);
 }
 /**
  * Signs in and opens the vault, or returns undefined for a dry run that has no OIDC token (fork
@@ -86206,6 +86305,9 @@ async function connect(inputs, deps, context) {
 /** A plan that could not compare values (a Reader identity) must say so once, not only per item. */
 function noteUnreadableValues(state, context) {
     const refused = state.secrets.filter((secret) => secret.value.kind === "failed" && (secret.value.failure.kind === "forbidden-rbac" || secret.value.failure.kind === "forbidden-policy")).length;
+    noteRefusedValues(refused, context);
+}
+function noteRefusedValues(refused, context) {
     if (refused > 0) {
         context.notes.push(`${refused} existing ${refused === 1 ? "value" : "values"} could not be read: the identity may list secrets but not read them ` +
             "(Key Vault Reader, or an access policy without 'get'), so their items say 'value not compared'. " +

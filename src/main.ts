@@ -25,6 +25,7 @@ import { countResults, writeFailureSummary, writeReport } from "./report.ts";
 import type { ReportIO } from "./report.ts";
 import { readSources } from "./sources/read-sources.ts";
 import type { AuditContext } from "./tags.ts";
+import { syncByName } from "./sync-by-name.ts";
 import { readVaultState } from "./vault-state.ts";
 import type { VaultState } from "./vault-state.ts";
 
@@ -113,22 +114,20 @@ async function syncSecrets(deps: RunDeps, context: RunContext): Promise<ChangeRe
   const now = deps.now();
   const metadata: SecretMetadata = { contentType: inputs.contentType, tags: inputs.tags, expiresInSeconds: inputs.expiresInSeconds };
   const connection = await connect(inputs, deps, context);
+  const planOptions = { owner: inputs.owner, prefix: inputs.prefix, prune: inputs.prune, adopt: inputs.adopt, metadata, now };
+  const applyOptions = { concurrency: inputs.concurrency, dryRun: inputs.dryRun, audit: readAuditContext(env, connection?.claims), now };
+  if (connection && !inputs.prune) {
+    const readOptions = { owner: inputs.owner, concurrency: inputs.concurrency, adopt: inputs.adopt, mask: (value: string) => io.setSecret(value) };
+    const synced = await syncByName(connection.vault, { desired, rejected }, { read: readOptions, plan: planOptions, apply: applyOptions });
+    noteRefusedValues(synced.refusedValues, context);
+    return synced.results;
+  }
   const state = connection
     ? await readVaultState(connection.vault, desired, { owner: inputs.owner, concurrency: inputs.concurrency, adopt: inputs.adopt, mask: (value) => io.setSecret(value) })
     : undefined;
   if (state) noteUnreadableValues(state, context);
-  const plan = planChanges({
-    desired,
-    rejected,
-    state,
-    options: { owner: inputs.owner, prefix: inputs.prefix, prune: inputs.prune, adopt: inputs.adopt, metadata, now },
-  });
-  return applyPlan(plan, connection?.vault, {
-    concurrency: inputs.concurrency,
-    dryRun: inputs.dryRun,
-    audit: readAuditContext(env, connection?.claims),
-    now,
-  });
+  const plan = planChanges({ desired, rejected, state, options: planOptions });
+  return applyPlan(plan, connection?.vault, applyOptions);
 }
 
 /**
@@ -167,6 +166,10 @@ function noteUnreadableValues(state: VaultState, context: RunContext): void {
   const refused = state.secrets.filter(
     (secret) => secret.value.kind === "failed" && (secret.value.failure.kind === "forbidden-rbac" || secret.value.failure.kind === "forbidden-policy"),
   ).length;
+  noteRefusedValues(refused, context);
+}
+
+function noteRefusedValues(refused: number, context: RunContext): void {
   if (refused > 0) {
     context.notes.push(
       `${refused} existing ${refused === 1 ? "value" : "values"} could not be read: the identity may list secrets but not read them ` +
