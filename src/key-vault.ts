@@ -10,7 +10,8 @@
  *   once per run instead of on every secret or every kind of call.
  * - 409 "being deleted / being recovered" and the 404 window after a recovery: short backoff.
  *
- * Writes are paced by a sliding window under the per-vault limit (300 writes per 10 s).
+ * Writes are paced by a sliding window under the per-vault limit (300 writes per 10 s), and every
+ * request under the limit on all transactions (4,000 per 10 s; pacing.ts).
  *
  * What a failure means and how to fix it is in vault-errors.ts; the policies added to the SDK's
  * pipeline (timeout, error bodies, 429) are in vault-policies.ts.
@@ -23,6 +24,8 @@ import type { Agent } from "node:https";
 import { SyncError } from "./errors.ts";
 import { createWindowLimiter, sleepFor } from "./limiter.ts";
 import type { Sleep, WindowLimiter } from "./limiter.ts";
+import { DEFAULT_TRANSACTION_PACING, DEFAULT_WRITE_PACING, createPacingPolicy } from "./pacing.ts";
+import type { Pacing } from "./pacing.ts";
 import { classifyVaultError, createVaultError } from "./vault-errors.ts";
 import type { VaultFailure, VaultOperation } from "./vault-errors.ts";
 import { createErrorBodyPolicy, createThrottlePolicy, createTimeoutPolicy, REQUEST_TIMEOUT_MS, restoreErrorBody } from "./vault-policies.ts";
@@ -120,17 +123,9 @@ export const DEFAULT_RETRY: RetrySettings = {
   transientDelayMs: 1000,
 };
 
-export interface WritePacing {
-  /** Writes allowed to start in any window. */
-  limit: number;
-  windowMs: number;
-}
-
-/**
- * Key Vault allows 300 secret writes per 10 s per vault (shared with certificate and key
- * imports); 280 leaves room for other writers and for requests arriving slightly out of step.
- */
-export const DEFAULT_WRITE_PACING: WritePacing = { limit: 280, windowMs: 10_000 };
+/** Writes allowed to start in any window (see pacing.ts). */
+export type WritePacing = Pacing;
+export { DEFAULT_WRITE_PACING };
 
 export interface KeyVaultOptions {
   log?: (message: string) => void;
@@ -141,6 +136,8 @@ export interface KeyVaultOptions {
   retry?: Partial<RetrySettings>;
   /** false turns pacing off. */
   writePacing?: WritePacing | false;
+  /** Pacing of every request, reads included; false turns it off. */
+  transactionPacing?: Pacing | false;
   /** Named in permission hints. */
   clientId?: string;
   /** Transport override (the SDK's own option), e.g. an in-memory vault for unit tests. */
@@ -187,6 +184,8 @@ export function createKeyVault(vaultUrl: string, credential: TokenCredential, op
   const log = options.log ?? (() => {});
   const pacing = options.writePacing === undefined ? DEFAULT_WRITE_PACING : options.writePacing;
   const writeLimiter: WindowLimiter | undefined = pacing === false ? undefined : createWindowLimiter({ ...pacing, now, sleep });
+  const transactionPacing = options.transactionPacing === undefined ? DEFAULT_TRANSACTION_PACING : options.transactionPacing;
+  const pacingPolicies = transactionPacing === false ? [] : [{ position: "perRetry" as const, policy: createPacingPolicy(createWindowLimiter({ ...transactionPacing, now, sleep })) }];
 
   const errorBodies = new WeakMap<object, ErrorBody>();
   const client = new SecretClient(vaultUrl, credential, {
@@ -206,6 +205,7 @@ export function createKeyVault(vaultUrl: string, credential: TokenCredential, op
           log,
         }),
       },
+      ...pacingPolicies,
     ],
     retryOptions: { maxRetries: retry.transientRetries, retryDelayInMs: retry.transientDelayMs },
     httpClient: options.httpClient,
