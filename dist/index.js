@@ -39909,14 +39909,25 @@ function createErrorBodyPolicy(bodies) {
         },
     };
 }
-/** The SDK sends without a timeout by default; a stalled connection would hang the run. */
+/**
+ * The SDK sends without a timeout by default; a stalled connection would hang the run. Placed
+ * per retry, so each attempt has its own time. Not the SDK's `request.timeout`: its timer is left
+ * running when a connection drops (it is cleared only on an answer) and held the process open for
+ * the full timeout after the run had finished; the timer of AbortSignal.timeout does not.
+ */
 function createTimeoutPolicy(timeoutMs) {
     return {
         name: "keyvaultSyncTimeout",
-        sendRequest(request, next) {
-            if (!request.timeout)
-                request.timeout = timeoutMs;
-            return next(request);
+        async sendRequest(request, next) {
+            const callerSignal = request.abortSignal;
+            const timeout = AbortSignal.timeout(timeoutMs);
+            request.abortSignal = callerSignal === undefined ? timeout : AbortSignal.any([callerSignal, timeout]);
+            try {
+                return await next(request);
+            }
+            finally {
+                request.abortSignal = callerSignal;
+            }
         },
     };
 }
@@ -70615,7 +70626,7 @@ function createInnerCredential(options, assertions) {
                 authorityHost: options.cloud.authorityHost,
                 ...(options.agent === undefined ? {} : { agent: options.agent }),
                 // Like the vault's: a stalled token request fails instead of hanging the job.
-                additionalPolicies: [{ position: "perCall", policy: createTimeoutPolicy(REQUEST_TIMEOUT_MS) }],
+                additionalPolicies: [{ position: "perRetry", policy: createTimeoutPolicy(REQUEST_TIMEOUT_MS) }],
             });
         }
         case "azure-cli":
@@ -85151,7 +85162,6 @@ function key_vault_createKeyVault(vaultUrl, credential, options = {}) {
     const client = new SecretClient(vaultUrl, credential, {
         additionalPolicies: [
             { position: "perCall", policy: createErrorBodyPolicy(errorBodies) },
-            { position: "perCall", policy: createTimeoutPolicy(REQUEST_TIMEOUT_MS) },
             {
                 position: "perRetry",
                 policy: createThrottlePolicy({
@@ -85166,6 +85176,8 @@ function key_vault_createKeyVault(vaultUrl, credential, options = {}) {
                 }),
             },
             ...pacingPolicies,
+            // Last, closest to the wire: each attempt has its own time, waits for pacing and 429s not counted.
+            { position: "perRetry", policy: createTimeoutPolicy(REQUEST_TIMEOUT_MS) },
         ],
         retryOptions: { maxRetries: retry.transientRetries, retryDelayInMs: retry.transientDelayMs },
         httpClient: options.httpClient,
@@ -86245,6 +86257,14 @@ function createDefaultDeps() {
 async function run(deps = createDefaultDeps()) {
     const context = { inputs: undefined, notes: [], results: undefined };
     try {
+        await runAndReport(deps, context);
+    }
+    finally {
+        context.agent?.destroy();
+    }
+}
+async function runAndReport(deps, context) {
+    try {
         const results = await syncSecrets(deps, context);
         context.results = results;
         const inputs = context.inputs;
@@ -86307,6 +86327,7 @@ async function connect(inputs, deps, context) {
     }
     // One pool of kept-alive connections for sign-in and vault: a handshake per host, not per request.
     const agent = createConnectionAgent(env);
+    context.agent = agent;
     const credential = deps.createCredential({
         agent,
         auth: inputs.auth,

@@ -191,7 +191,6 @@ export function createKeyVault(vaultUrl: string, credential: TokenCredential, op
   const client = new SecretClient(vaultUrl, credential, {
     additionalPolicies: [
       { position: "perCall", policy: createErrorBodyPolicy(errorBodies) },
-      { position: "perCall", policy: createTimeoutPolicy(REQUEST_TIMEOUT_MS) },
       {
         position: "perRetry",
         policy: createThrottlePolicy({
@@ -206,6 +205,8 @@ export function createKeyVault(vaultUrl: string, credential: TokenCredential, op
         }),
       },
       ...pacingPolicies,
+      // Last, closest to the wire: each attempt has its own time, waits for pacing and 429s not counted.
+      { position: "perRetry", policy: createTimeoutPolicy(REQUEST_TIMEOUT_MS) },
     ],
     retryOptions: { maxRetries: retry.transientRetries, retryDelayInMs: retry.transientDelayMs },
     httpClient: options.httpClient,

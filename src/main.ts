@@ -5,6 +5,7 @@
  */
 import * as core from "@actions/core";
 import { readFile } from "node:fs/promises";
+import type { Agent } from "node:https";
 import type { TokenCredential } from "@azure/identity";
 import { applyPlan } from "./apply.ts";
 import type { ChangeResult } from "./apply.ts";
@@ -70,10 +71,20 @@ interface RunContext {
   notes: string[];
   /** Set once the plan was applied: a failure after that must not claim nothing was synced. */
   results: ChangeResult[] | undefined;
+  /** The run's kept-alive connections, closed when the run ends so nothing holds the process open. */
+  agent?: Agent | undefined;
 }
 
 export async function run(deps: RunDeps = createDefaultDeps()): Promise<void> {
   const context: RunContext = { inputs: undefined, notes: [], results: undefined };
+  try {
+    await runAndReport(deps, context);
+  } finally {
+    context.agent?.destroy();
+  }
+}
+
+async function runAndReport(deps: RunDeps, context: RunContext): Promise<void> {
   try {
     const results = await syncSecrets(deps, context);
     context.results = results;
@@ -144,6 +155,7 @@ async function connect(inputs: Inputs, deps: RunDeps, context: RunContext): Prom
   }
   // One pool of kept-alive connections for sign-in and vault: a handshake per host, not per request.
   const agent = createConnectionAgent(env);
+  context.agent = agent;
   const credential = deps.createCredential({
     agent,
     auth: inputs.auth,

@@ -38,13 +38,24 @@ export function createErrorBodyPolicy(bodies: WeakMap<object, ErrorBody>): Pipel
   };
 }
 
-/** The SDK sends without a timeout by default; a stalled connection would hang the run. */
+/**
+ * The SDK sends without a timeout by default; a stalled connection would hang the run. Placed
+ * per retry, so each attempt has its own time. Not the SDK's `request.timeout`: its timer is left
+ * running when a connection drops (it is cleared only on an answer) and held the process open for
+ * the full timeout after the run had finished; the timer of AbortSignal.timeout does not.
+ */
 export function createTimeoutPolicy(timeoutMs: number): PipelinePolicy {
   return {
     name: "keyvaultSyncTimeout",
-    sendRequest(request, next): Promise<PipelineResponse> {
-      if (!request.timeout) request.timeout = timeoutMs;
-      return next(request);
+    async sendRequest(request, next): Promise<PipelineResponse> {
+      const callerSignal = request.abortSignal;
+      const timeout = AbortSignal.timeout(timeoutMs);
+      request.abortSignal = callerSignal === undefined ? timeout : AbortSignal.any([callerSignal as AbortSignal, timeout]);
+      try {
+        return await next(request);
+      } finally {
+        request.abortSignal = callerSignal;
+      }
     },
   };
 }

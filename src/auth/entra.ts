@@ -129,7 +129,7 @@ function createInnerCredential(options: CreateCredentialOptions, assertions: Ass
         authorityHost: options.cloud.authorityHost,
         ...(options.agent === undefined ? {} : { agent: options.agent }),
         // Like the vault's: a stalled token request fails instead of hanging the job.
-        additionalPolicies: [{ position: "perCall", policy: createTimeoutPolicy(REQUEST_TIMEOUT_MS) }],
+        additionalPolicies: [{ position: "perRetry", policy: createTimeoutPolicy(REQUEST_TIMEOUT_MS) }],
       });
     }
     case "azure-cli":
