@@ -9,7 +9,6 @@ import type { Agent } from "node:https";
 import type { TokenCredential } from "@azure/identity";
 import { applyPlan } from "./apply.ts";
 import type { ChangeResult } from "./apply.ts";
-import { createCredential, verifySignIn } from "./auth/entra.ts";
 import type { CreateCredentialOptions, EntraCredential } from "./auth/entra.ts";
 import { explainMissingOidc, hasOidcRequest } from "./auth/github-oidc.ts";
 import type { TokenClaims } from "./auth/github-oidc.ts";
@@ -17,7 +16,6 @@ import { SyncError, errorMessage } from "./errors.ts";
 import { readInputs } from "./inputs.ts";
 import type { Inputs } from "./inputs.ts";
 import { createConnectionAgent } from "./connections.ts";
-import { createKeyVault } from "./key-vault.ts";
 import type { KeyVault, KeyVaultOptions } from "./key-vault.ts";
 import { nameSecrets } from "./naming.ts";
 import { planChanges } from "./plan.ts";
@@ -45,8 +43,8 @@ export interface RunDeps {
   env: Env;
   readFile(path: string): Promise<string>;
   now(): Date;
-  createCredential(options: CreateCredentialOptions): EntraCredential;
-  createKeyVault(vaultUrl: string, credential: TokenCredential, options: KeyVaultOptions): KeyVault;
+  createCredential(options: CreateCredentialOptions): EntraCredential | Promise<EntraCredential>;
+  createKeyVault(vaultUrl: string, credential: TokenCredential, options: KeyVaultOptions): KeyVault | Promise<KeyVault>;
   /** Fails the step without another annotation: each failed secret already has its own. */
   setExitCode(code: number): void;
 }
@@ -57,8 +55,9 @@ export function createDefaultDeps(): RunDeps {
     env: process.env,
     readFile: (path) => readFile(path, "utf8"),
     now: () => new Date(),
-    createCredential,
-    createKeyVault,
+    // The Azure SDK is loaded only when a run signs in: an offline dry run never compiles it.
+    createCredential: async (options) => (await import("./auth/entra.ts")).createCredential(options),
+    createKeyVault: async (vaultUrl, credential, options) => (await import("./key-vault.ts")).createKeyVault(vaultUrl, credential, options),
     setExitCode: (code) => {
       process.exitCode = code;
     },
@@ -156,7 +155,7 @@ async function connect(inputs: Inputs, deps: RunDeps, context: RunContext): Prom
   // One pool of kept-alive connections for sign-in and vault: a handshake per host, not per request.
   const agent = createConnectionAgent(env);
   context.agent = agent;
-  const credential = deps.createCredential({
+  const credential = await deps.createCredential({
     agent,
     auth: inputs.auth,
     tenantId: inputs.tenantId,
@@ -167,9 +166,10 @@ async function connect(inputs: Inputs, deps: RunDeps, context: RunContext): Prom
     log: (message) => io.info(message),
     mask: (secret) => io.setSecret(secret),
   });
+  const { verifySignIn } = await import("./auth/entra.ts");
   await verifySignIn(credential, inputs.cloud.vaultScope);
   io.info(`Signed in to Microsoft Entra ID${inputs.clientId ? ` as ${inputs.clientId}` : ""}.`);
-  const vault = deps.createKeyVault(inputs.vaultUrl, credential, { log: (message) => io.info(message), clientId: inputs.clientId, agent });
+  const vault = await deps.createKeyVault(inputs.vaultUrl, credential, { log: (message) => io.info(message), clientId: inputs.clientId, agent });
   return { vault, claims: credential.presentedClaims };
 }
 

@@ -1,0 +1,284 @@
+export const id = 293;
+export const ids = [293];
+export const modules = {
+
+/***/ 7293:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  DEFAULT_RETRY: () => (/* binding */ DEFAULT_RETRY),
+  DEFAULT_WRITE_PACING: () => (/* reexport */ DEFAULT_WRITE_PACING),
+  createKeyVault: () => (/* binding */ createKeyVault)
+});
+
+// EXTERNAL MODULE: ./node_modules/@azure/keyvault-secrets/dist/esm/index.js + 47 modules
+var esm = __webpack_require__(9336);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/limiter.ts
+var limiter = __webpack_require__(1555);
+;// CONCATENATED MODULE: ./src/pacing.ts
+/**
+ * Key Vault counts per 10 s. A window of 10.2 s absorbs the spread between when a request starts
+ * here and when it arrives there, so a steady run never meets the limit it is paced under.
+ */
+const PACING_WINDOW_MS = 10_200;
+/** 300 secret writes per 10 s per vault. */
+const DEFAULT_WRITE_PACING = { limit: 300, windowMs: PACING_WINDOW_MS };
+/** 4,000 transactions of any kind per 10 s per vault. */
+const DEFAULT_TRANSACTION_PACING = { limit: 4000, windowMs: PACING_WINDOW_MS };
+function createPacingPolicy(limiter) {
+    return {
+        name: "keyvaultSyncTransactionPacing",
+        async sendRequest(request, next) {
+            await limiter.take();
+            return next(request);
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./src/vault-errors.ts
+var vault_errors = __webpack_require__(2387);
+// EXTERNAL MODULE: ./src/vault-policies.ts
+var vault_policies = __webpack_require__(5194);
+;// CONCATENATED MODULE: ./src/key-vault.ts
+/**
+ * The KeyVault interface the rest of the action uses, and its Azure implementation. This is the
+ * only module that imports the Key Vault SDK, and the only place that retries Key Vault calls:
+ *
+ * - 429: a pipeline policy closest to the wire retries with 1, 2, 4, 8, 16 s backoff (jittered),
+ *   honouring Retry-After when present; the SDK alone retries a 429 only when it has Retry-After.
+ * - 5xx and dropped connections: the SDK's own retry policy (3 retries); nothing is added on top.
+ * - 403 by RBAC or access policy: a few retries for role-assignment propagation, until one 403
+ *   has outlasted them; after that every 403 fails at once, so a missing role costs seconds
+ *   once per run instead of on every secret or every kind of call.
+ * - 409 "being deleted / being recovered" and the 404 window after a recovery: short backoff.
+ *
+ * Writes are paced by a sliding window under the per-vault limit (300 writes per 10 s), and every
+ * request under the limit on all transactions (4,000 per 10 s; pacing.ts).
+ *
+ * What a failure means and how to fix it is in vault-errors.ts; the policies added to the SDK's
+ * pipeline (timeout, error bodies, 429) are in vault-policies.ts.
+ */
+
+
+
+
+
+
+// ---- Retry settings ----
+const READS = new Set(["list", "list-deleted", "list-versions", "get", "get-deleted"]);
+const DEFAULT_RETRY = {
+    throttleRetries: 5,
+    throttleBaseDelayMs: 1000,
+    throttleMaxDelayMs: 16_000,
+    maxRetryAfterMs: 60_000,
+    forbiddenDelaysMs: [3000, 6000],
+    conflictDelaysMs: [500, 1000, 2000, 4000, 8000],
+    recoverWaitDelaysMs: [250, 500, 1000, 2000, 2000, 4000, 4000, 8000, 8000],
+    transientRetries: 3,
+    transientDelayMs: 1000,
+};
+
+// ---- The adapter ----
+function toSecretInfo(properties) {
+    return {
+        name: properties.name,
+        version: properties.version,
+        enabled: properties.enabled ?? true,
+        managed: properties.managed === true,
+        contentType: properties.contentType,
+        tags: { ...(properties.tags ?? {}) },
+        expiresOn: properties.expiresOn,
+        createdOn: properties.createdOn,
+        updatedOn: properties.updatedOn,
+        recoverableDays: properties.recoverableDays,
+    };
+}
+function toDeletedSecretInfo(deleted) {
+    return {
+        ...toSecretInfo(deleted.properties),
+        deletedOn: deleted.deletedOn ?? deleted.properties.deletedOn,
+        scheduledPurgeDate: deleted.scheduledPurgeDate ?? deleted.properties.scheduledPurgeDate,
+    };
+}
+async function collect(pages, map) {
+    const items = [];
+    for await (const item of pages)
+        items.push(map(item));
+    return items;
+}
+function createKeyVault(vaultUrl, credential, options = {}) {
+    const retry = { ...DEFAULT_RETRY, ...options.retry };
+    const sleep = options.sleep ?? limiter/* sleepFor */.dt;
+    const now = options.now ?? Date.now;
+    const log = options.log ?? (() => { });
+    const pacing = options.writePacing === undefined ? DEFAULT_WRITE_PACING : options.writePacing;
+    const writeLimiter = pacing === false ? undefined : (0,limiter/* createWindowLimiter */.PW)({ ...pacing, now, sleep });
+    const transactionPacing = options.transactionPacing === undefined ? DEFAULT_TRANSACTION_PACING : options.transactionPacing;
+    const pacingPolicies = transactionPacing === false ? [] : [{ position: "perRetry", policy: createPacingPolicy((0,limiter/* createWindowLimiter */.PW)({ ...transactionPacing, now, sleep })) }];
+    const errorBodies = new WeakMap();
+    const client = new esm/* SecretClient */._V(vaultUrl, credential, {
+        additionalPolicies: [
+            { position: "perCall", policy: (0,vault_policies/* createErrorBodyPolicy */.r8)(errorBodies) },
+            {
+                position: "perRetry",
+                policy: (0,vault_policies/* createThrottlePolicy */.Jx)({
+                    retries: retry.throttleRetries,
+                    baseDelayMs: retry.throttleBaseDelayMs,
+                    maxDelayMs: retry.throttleMaxDelayMs,
+                    maxRetryAfterMs: retry.maxRetryAfterMs,
+                    sleep,
+                    now,
+                    random: options.random ?? Math.random,
+                    log,
+                }),
+            },
+            ...pacingPolicies,
+            // Last, closest to the wire: each attempt has its own time, waits for pacing and 429s not counted.
+            { position: "perRetry", policy: (0,vault_policies/* createTimeoutPolicy */.mZ)(vault_policies/* REQUEST_TIMEOUT_MS */.j2) },
+        ],
+        retryOptions: { maxRetries: retry.transientRetries, retryDelayInMs: retry.transientDelayMs },
+        httpClient: options.httpClient,
+        ...(options.agent === undefined ? {} : { agent: options.agent }),
+    });
+    // The SDK's challenge handshake keeps per-client state; requests racing on a fresh client can
+    // lose a body (azure-facts A §3.2 item 10). Everything waits for the first call to finish.
+    let firstCall;
+    async function afterFirstCall(call) {
+        if (firstCall === undefined) {
+            const result = call();
+            firstCall = result.then(() => { }, () => { });
+            return result;
+        }
+        await firstCall;
+        return call();
+    }
+    // A role assignment propagates as a whole: once one 403 has outlasted the propagation retries,
+    // waiting again (for another secret or another kind of call) would not change the answer.
+    let propagationWaitedOut = false;
+    // Once any call has worked the assignment is in effect: a read refused after that lacks a
+    // permission (a Reader may list but not read values), and waiting for propagation cannot help.
+    // Writes keep their retries: a stronger role added just now may still be on its way.
+    let succeededOnce = false;
+    function pickRetryDelay(failure, operation, tries) {
+        if (failure.kind === "forbidden-rbac" || failure.kind === "forbidden-policy") {
+            if (succeededOnce && READS.has(operation))
+                return undefined;
+            const delay = propagationWaitedOut ? undefined : retry.forbiddenDelaysMs[tries.forbidden];
+            if (delay === undefined)
+                propagationWaitedOut = true;
+            else
+                tries.forbidden += 1;
+            return delay;
+        }
+        const settling = failure.kind === "being-deleted" || failure.kind === "being-recovered" || (operation === "recover" && failure.kind === "not-found");
+        if (settling) {
+            const delay = retry.conflictDelaysMs[tries.conflict];
+            if (delay !== undefined)
+                tries.conflict += 1;
+            return delay;
+        }
+        return undefined;
+    }
+    async function callVault(operation, secretName, write, attempt) {
+        return afterFirstCall(async () => {
+            const tries = { forbidden: 0, conflict: 0 };
+            for (;;) {
+                if (write)
+                    await writeLimiter?.take();
+                try {
+                    const result = await attempt();
+                    succeededOnce = true;
+                    return result;
+                }
+                catch (error) {
+                    // Already explained (a sign-in failure surfacing in a vault call): keep its cause and fix.
+                    if (error instanceof errors/* SyncError */.S0)
+                        throw error;
+                    const failure = (0,vault_errors/* classifyVaultError */.Bk)((0,vault_policies/* restoreErrorBody */.jj)(error, errorBodies));
+                    const delay = pickRetryDelay(failure, operation, tries);
+                    const vaultError = (0,vault_errors/* createVaultError */.hD)(failure, operation, { vaultUrl, secretName, clientId: options.clientId });
+                    if (delay === undefined)
+                        throw vaultError;
+                    log(`${vaultError.message}; retrying in ${(delay / 1000).toFixed(1)} s`);
+                    await sleep(delay);
+                }
+            }
+        });
+    }
+    /** Polls until a just-recovered secret answers; Key Vault answers 404 for a few seconds. */
+    async function waitUntilReadable(name) {
+        for (const delay of [...retry.recoverWaitDelaysMs, undefined]) {
+            try {
+                await client.getSecret(name);
+                return;
+            }
+            catch (error) {
+                const failure = (0,vault_errors/* classifyVaultError */.Bk)((0,vault_policies/* restoreErrorBody */.jj)(error, errorBodies));
+                // Like the SDK's poller: a 403 means we cannot read it, not that it is missing.
+                if (failure.kind !== "not-found") {
+                    if (failure.status === 403)
+                        return;
+                    throw (0,vault_errors/* createVaultError */.hD)(failure, "recover", { vaultUrl, secretName: name, clientId: options.clientId });
+                }
+                if (delay === undefined) {
+                    const waited = { ...failure, message: `recovered, but still not readable after ${retry.recoverWaitDelaysMs.length + 1} tries: ${failure.message}` };
+                    throw (0,vault_errors/* createVaultError */.hD)(waited, "recover", { vaultUrl, secretName: name, clientId: options.clientId });
+                }
+                await sleep(delay);
+            }
+        }
+    }
+    return {
+        vaultUrl,
+        listSecrets: () => callVault("list", undefined, false, () => collect(client.listPropertiesOfSecrets(), toSecretInfo)),
+        listDeletedSecrets: () => callVault("list-deleted", undefined, false, () => collect(client.listDeletedSecrets(), toDeletedSecretInfo)),
+        listVersions: (name) => callVault("list-versions", name, false, () => collect(client.listPropertiesOfSecretVersions(name), toSecretInfo)),
+        getSecret: (name) => callVault("get", name, false, async () => {
+            try {
+                const secret = await client.getSecret(name);
+                return { found: true, value: secret.value ?? "", properties: toSecretInfo(secret.properties) };
+            }
+            catch (error) {
+                if ((0,vault_errors/* classifyVaultError */.Bk)(error).kind === "not-found")
+                    return { found: false };
+                throw error;
+            }
+        }),
+        getDeletedSecret: (name) => callVault("get-deleted", name, false, async () => {
+            try {
+                return toDeletedSecretInfo(await client.getDeletedSecret(name));
+            }
+            catch (error) {
+                if ((0,vault_errors/* classifyVaultError */.Bk)(error).kind === "not-found")
+                    return undefined;
+                throw error;
+            }
+        }),
+        setSecret: (name, write) => callVault("set", name, true, async () => {
+            const secret = await client.setSecret(name, write.value, { contentType: write.contentType, tags: write.tags, expiresOn: write.expiresOn });
+            return toSecretInfo(secret.properties);
+        }),
+        updateProperties: (name, version, update) => callVault("update", name, true, async () => toSecretInfo(await client.updateSecretProperties(name, version, { contentType: update.contentType, tags: update.tags, expiresOn: update.expiresOn }))),
+        deleteSecret: (name) => callVault("delete", name, true, async () => {
+            // Starting the poller sends the DELETE and checks once; waiting 2 s per secret for the
+            // deleted entry to show up would only slow a prune down.
+            await client.beginDeleteSecret(name);
+        }),
+        recoverSecret: async (name) => {
+            const poller = await callVault("recover", name, true, () => client.beginRecoverDeletedSecret(name));
+            if (!poller.isDone())
+                await afterFirstCall(() => waitUntilReadable(name));
+        },
+    };
+}
+
+
+/***/ })
+
+};
