@@ -7,7 +7,15 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8995);
 /* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_module__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_v8__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8877);
+/* harmony import */ var node_v8__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_v8__WEBPACK_IMPORTED_MODULE_1__);
 
+
+// Keep V8's young generation at its starting size: a sync allocates many short-lived request
+// objects, and letting the young generation grow to its 16 MB default cost ~50 MB of peak memory
+// for no measurable speed (first sync of 1,000: 190 -> 140 MB). This flag is read as the heap
+// grows, so setting it at start-up takes effect; the runner gives no way to pass node options.
+(0,node_v8__WEBPACK_IMPORTED_MODULE_1__.setFlagsFromString)("--semi-space-growth-factor=1");
 // Compiled code is cached on disk (Node's default: the system's temporary directory), so a later
 // run on the same machine (another step, a self-hosted runner) does not compile the bundle again.
 // It must be on before the rest of the action loads, hence the dynamic import.
@@ -262,6 +270,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 8877:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
 
 /***/ }),
 

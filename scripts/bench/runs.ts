@@ -70,6 +70,8 @@ export interface ActionRunOptions {
   offline?: boolean;
   /** A failing exit is expected (faulted runs): do not print its log tail. */
   mayFail?: boolean;
+  /** More environment for the action's process. */
+  extraEnv?: Record<string, string>;
 }
 
 export async function runActionOnce(context: RunContext, options: ActionRunOptions): Promise<RunSample> {
@@ -86,7 +88,7 @@ export async function runActionOnce(context: RunContext, options: ActionRunOptio
       "env-file": "secrets.env",
       ...options.inputs,
     };
-    const env = childEnv(context, { RUNNER_TEMP: workspace, GITHUB_WORKSPACE: workspace, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: join(workspace, "step-summary") });
+    const env = childEnv(context, { RUNNER_TEMP: workspace, GITHUB_WORKSPACE: workspace, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: join(workspace, "step-summary"), ...options.extraEnv });
     for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] = value;
     if (options.offline) {
       delete env["ACTIONS_ID_TOKEN_REQUEST_URL"];
