@@ -23,10 +23,10 @@ var errors = __webpack_require__(3916);
 var limiter = __webpack_require__(1555);
 ;// CONCATENATED MODULE: ./src/pacing.ts
 /**
- * Key Vault counts per 10 s. A window of 10.2 s absorbs the spread between when a request starts
+ * Key Vault counts per 10 s. A window of 10.1 s absorbs the spread between when a request starts
  * here and when it arrives there, so a steady run never meets the limit it is paced under.
  */
-const PACING_WINDOW_MS = 10_200;
+const PACING_WINDOW_MS = 10_100;
 /** 300 secret writes per 10 s per vault. */
 const DEFAULT_WRITE_PACING = { limit: 300, windowMs: PACING_WINDOW_MS };
 /** 4,000 transactions of any kind per 10 s per vault. */

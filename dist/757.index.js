@@ -1155,7 +1155,7 @@ const INPUT_NAMES = [
     "concurrency",
 ];
 const AUTH_MODES = ["oidc", "azure-cli", "managed-identity"];
-const DEFAULT_CONCURRENCY = 8;
+const DEFAULT_CONCURRENCY = 16;
 const MAX_CONCURRENCY = 64;
 const MAX_CONTENT_TYPE_LENGTH = 255;
 /** Federated credential audiences are at most 600 characters. */

@@ -47,7 +47,7 @@ describe("readInputs defaults", () => {
       contentType: undefined,
       tags: {},
       expiresInSeconds: undefined,
-      concurrency: 8,
+      concurrency: 16,
     } satisfies Inputs);
   });
 
@@ -387,7 +387,7 @@ describe("expires-in and concurrency", () => {
   });
 
   it.each([
-    ["", 8],
+    ["", 16],
     ["1", 1],
     ["64", 64],
     ["08", 8],
