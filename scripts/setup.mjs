@@ -12,8 +12,21 @@ function isStale() {
   return statSync(lock).mtimeMs > statSync(marker).mtimeMs;
 }
 
+function npm(...args) {
+  // The project's .npmrc turns JSON output on for `npm run cloud`; an install's report is not
+  // wanted at all. Errors only: with an older Node every package asking for Node 22+ would warn
+  // EBADENGINE, although the scripts run on the Node 24 installed here.
+  // Its stdout ("added 125 packages") is dropped: stdout belongs to the script that follows
+  // (`npm run cloud` prints its JSON there first).
+  execFileSync("npm", [...args, "--json=false", "--loglevel=error", "--no-audit", "--no-fund"], {
+    stdio: ["ignore", "ignore", process.stderr],
+  });
+}
+
 if (isStale()) {
-  console.error("Installing dependencies (npm ci) …");
-  // stdout belongs to the script that follows (`npm run cloud` prints its JSON there first).
-  execFileSync("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=warn"], { stdio: ["ignore", process.stderr, process.stderr] });
+  console.error("Installing the locked dependencies and Node 24 into node_modules (npm ci) …");
+  npm("ci");
+  // The `node` package installs its platform binary with a nested `npm install`, which leaves a
+  // second copy of its helper behind: `npm ls` would call it extraneous. The binary stays.
+  npm("prune");
 }

@@ -57,6 +57,8 @@ export interface ApplyOptions {
   audit: AuditContext;
   /** Start of expiry for written versions. */
   now: Date;
+  /** Called as each item's result is known, in completion order (progress lines, debug). */
+  onResult?: (result: ChangeResult) => void;
 }
 
 interface WriteContext {
@@ -198,5 +200,9 @@ export async function applyPlan(plan: Plan, vault: KeyVault | undefined, options
     tags: buildTags(scope, metadata.tags, options.audit),
     expiresOn: expiresIn === undefined ? undefined : new Date(options.now.getTime() + expiresIn * 1000),
   };
-  return mapWithConcurrency(plan.items, options.concurrency, (item) => applyItem(item, vault, context));
+  return mapWithConcurrency(plan.items, options.concurrency, async (item) => {
+    const result = await applyItem(item, vault, context);
+    options.onResult?.(result);
+    return result;
+  });
 }

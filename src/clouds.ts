@@ -43,6 +43,24 @@ export const CLOUDS: Readonly<Record<CloudName, CloudEndpoints>> = {
   },
 };
 
+/**
+ * Azure/login's `environment` names for the same clouds, so a workflow can use one spelling for
+ * both actions. Azure Stack and Azure Germany (closed in 2021) have no counterpart here.
+ */
+export const AZURE_LOGIN_CLOUD_NAMES: Readonly<Record<string, CloudName>> = {
+  AzureCloud: "public",
+  AzureUSGovernment: "usgovernment",
+  AzureChinaCloud: "china",
+};
+
+/** The cloud a `cloud` input names, in this action's or Azure/login's spelling, ignoring case. */
+export function findCloudName(value: string): CloudName | undefined {
+  const folded = value.toLowerCase();
+  const own = CLOUD_NAMES.find((name) => name === folded);
+  if (own !== undefined) return own;
+  return Object.entries(AZURE_LOGIN_CLOUD_NAMES).find(([alias]) => alias.toLowerCase() === folded)?.[1];
+}
+
 /** The cloud whose vault suffix ends the given host name (case-insensitive), if any. */
 export function findCloudByVaultHost(host: string): CloudEndpoints | undefined {
   const lower = host.toLowerCase();

@@ -11,7 +11,18 @@
 
 const NAME_CHAR = /^[0-9A-Za-z_.-]$/;
 
-type GlobParse = { ok: true; regex: RegExp } | { ok: false; problem: string };
+/**
+ * A compiled pattern: one token per pattern position. Matching walks tokens and name together
+ * (see matchTokens) instead of building a RegExp, because a backtracking regex engine takes
+ * exponential time on patterns such as `*a*a*a*…*ab`, and patterns come from workflow inputs.
+ */
+type Token =
+  | { kind: "star" }
+  | { kind: "any" }
+  | { kind: "char"; char: string }
+  | { kind: "class"; negated: boolean; ranges: Array<[string, string]> };
+
+type GlobParse = { ok: true; tokens: Token[] } | { ok: false; problem: string };
 
 /** What is wrong with a pattern (names the position, not the text), or undefined when valid. */
 export function checkGlob(pattern: string): string | undefined {
@@ -21,9 +32,62 @@ export function checkGlob(pattern: string): string | undefined {
 
 /** Whether a source name matches a pattern, ignoring case. Throws for an invalid pattern. */
 export function matchesGlob(name: string, pattern: string): boolean {
+  return countGlobSteps(name, pattern).matched;
+}
+
+/**
+ * Matches and counts the steps taken, so tests can hold the matcher to its bound: at most
+ * (name length + 1) × (pattern length + 1) steps, whatever the pattern.
+ */
+export function countGlobSteps(name: string, pattern: string): { matched: boolean; steps: number } {
   const parsed = parseGlob(pattern);
   if (!parsed.ok) throw new Error(`Invalid glob pattern: ${parsed.problem}`);
-  return parsed.regex.test(name);
+  return matchTokens(name, parsed.tokens);
+}
+
+/**
+ * The greedy wildcard match with one saved star: on a mismatch, the most recent `*` takes one
+ * more character and matching resumes after it. Earlier stars never need revisiting (a later
+ * star can absorb anything they could), so the work is O(name × pattern), never exponential.
+ */
+function matchTokens(name: string, tokens: readonly Token[]): { matched: boolean; steps: number } {
+  let steps = 0;
+  let token = 0;
+  let char = 0;
+  let starToken = -1;
+  let starChar = 0;
+  while (char < name.length) {
+    steps += 1;
+    const current = tokens[token];
+    if (current !== undefined && current.kind === "star") {
+      starToken = token;
+      starChar = char;
+      token += 1;
+    } else if (current !== undefined && matchesToken(current, name[char] as string)) {
+      token += 1;
+      char += 1;
+    } else if (starToken !== -1) {
+      token = starToken + 1;
+      starChar += 1;
+      char = starChar;
+    } else {
+      return { matched: false, steps };
+    }
+  }
+  while (tokens[token]?.kind === "star") {
+    steps += 1;
+    token += 1;
+  }
+  return { matched: token === tokens.length, steps };
+}
+
+function matchesToken(token: Exclude<Token, { kind: "star" }>, char: string): boolean {
+  if (token.kind === "any") return true;
+  const lower = char.toLowerCase();
+  const upper = char.toUpperCase();
+  if (token.kind === "char") return token.char === lower || token.char === upper;
+  const inClass = token.ranges.some(([low, high]) => [char, lower, upper].some((variant) => variant.length === 1 && variant >= low && variant <= high));
+  return inClass !== token.negated;
 }
 
 function parseGlob(pattern: string): GlobParse {
@@ -31,26 +95,27 @@ function parseGlob(pattern: string): GlobParse {
   if (pattern.startsWith("!")) {
     return { ok: false, problem: "starts with '!'; negation is not supported, use the exclude input instead" };
   }
-  let source = "";
+  const tokens: Token[] = [];
   let index = 0;
   while (index < pattern.length) {
     const char = pattern[index] as string;
     const column = index + 1;
     if (char === "*") {
-      source += "[\\s\\S]*";
+      // Consecutive stars match what one star matches.
+      if (tokens.at(-1)?.kind !== "star") tokens.push({ kind: "star" });
       index += 1;
     } else if (char === "?") {
-      source += "[\\s\\S]";
+      tokens.push({ kind: "any" });
       index += 1;
     } else if (char === "[") {
       const parsedClass = parseClass(pattern, index);
       if (!parsedClass.ok) return parsedClass;
-      source += parsedClass.source;
+      tokens.push(parsedClass.token);
       index = parsedClass.end;
     } else if (char === "]") {
       return { ok: false, problem: `has ']' without a matching '[' at column ${column}` };
     } else if (NAME_CHAR.test(char)) {
-      source += escapeForRegex(char);
+      tokens.push({ kind: "char", char: char.toLowerCase() });
       index += 1;
     } else {
       return {
@@ -59,10 +124,10 @@ function parseGlob(pattern: string): GlobParse {
       };
     }
   }
-  return { ok: true, regex: new RegExp(`^${source}$`, "i") };
+  return { ok: true, tokens };
 }
 
-type ClassParse = { ok: true; source: string; end: number } | { ok: false; problem: string };
+type ClassParse = { ok: true; token: Token; end: number } | { ok: false; problem: string };
 
 /** Parses `[...]` starting at `start` (the `[`); `end` is the index after the closing `]`. */
 function parseClass(pattern: string, start: number): ClassParse {
@@ -72,7 +137,7 @@ function parseClass(pattern: string, start: number): ClassParse {
     negated = true;
     index += 1;
   }
-  const parts: string[] = [];
+  const ranges: Array<[string, string]> = [];
   while (index < pattern.length && pattern[index] !== "]") {
     const low = pattern[index] as string;
     if (!NAME_CHAR.test(low)) {
@@ -86,22 +151,18 @@ function parseClass(pattern: string, start: number): ClassParse {
       if (low > high) {
         return { ok: false, problem: `has a character range out of order at column ${index + 1}` };
       }
-      parts.push(`${escapeForRegex(low)}-${escapeForRegex(high)}`);
+      ranges.push([low, high]);
       index += 3;
     } else {
-      parts.push(escapeForRegex(low));
+      ranges.push([low, low]);
       index += 1;
     }
   }
   if (index >= pattern.length) {
     return { ok: false, problem: `has '[' without a closing ']' at column ${start + 1}` };
   }
-  if (parts.length === 0) {
+  if (ranges.length === 0) {
     return { ok: false, problem: `has an empty character class at column ${start + 1}` };
   }
-  return { ok: true, source: `[${negated ? "^" : ""}${parts.join("")}]`, end: index + 1 };
-}
-
-function escapeForRegex(char: string): string {
-  return /[0-9A-Za-z_]/.test(char) ? char : `\\${char}`;
+  return { ok: true, token: { kind: "class", negated, ranges }, end: index + 1 };
 }

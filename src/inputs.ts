@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CLOUD_NAMES, CLOUDS, findCloudByVaultHost, type CloudEndpoints, type CloudName } from "./clouds.ts";
+import { AZURE_LOGIN_CLOUD_NAMES, CLOUD_NAMES, CLOUDS, findCloudByVaultHost, findCloudName, type CloudEndpoints, type CloudName } from "./clouds.ts";
 import { InputError } from "./errors.ts";
 import { checkGlob } from "./globs.ts";
 import type { NameTransform } from "./naming.ts";
@@ -8,7 +8,7 @@ import { MAX_TAG_LENGTH, MAX_TAGS, MAX_USER_TAGS, RESERVED_TAGS } from "./tags.t
 
 /*
  * Every input rule of the action, checked before anything touches the network. The rules
- * DESIGN.md leaves open are decided here and listed in docs/inputs.md. In short:
+ * the README's input table leaves open are decided here and listed in docs/inputs.md. In short:
  * - Error messages name the input, the rule and a position ("line 3", "pattern 2"), never the
  *   text that was given: several inputs may hold or be confused with secret values.
  * - Choices (auth, cloud, name-transform, dry-run) ignore case; booleans take YAML 1.2 core
@@ -199,8 +199,18 @@ const envFiles = text((value, ctx): string[] => {
 });
 
 const prefix = text((value, ctx): string => {
-  if (!/^[0-9A-Za-z-]*$/.test(value)) {
-    return report(ctx, "prefix", "may contain only letters, digits and hyphens (Key Vault secret names allow nothing else)");
+  const bad = value.search(/[^0-9A-Za-z-]/);
+  if (bad >= 0) {
+    // Say what to write instead without repeating the value: the usual slip is `shop_` for `shop-`.
+    const hint = /[_.]/.test(value)
+      ? "Write '-' where the prefix has '_' or '.', as source names are converted (DB_PASSWORD becomes DB-PASSWORD), for example prefix: shop-, not shop_."
+      : undefined;
+    return report(
+      ctx,
+      "prefix",
+      `may contain only letters, digits and hyphens (Key Vault secret names allow nothing else); character ${bad + 1} is none of these`,
+      hint,
+    );
   }
   if (value.length > MAX_PREFIX_LENGTH) {
     return report(
@@ -210,6 +220,12 @@ const prefix = text((value, ctx): string => {
     );
   }
   return value;
+});
+
+const cloudChoice = text((value, ctx): CloudName => {
+  if (value === "") return "public";
+  const aliases = Object.keys(AZURE_LOGIN_CLOUD_NAMES).join(", ");
+  return findCloudName(value) ?? report(ctx, "cloud", `must be one of ${CLOUD_NAMES.join(", ")}, or Azure/login's ${aliases}`);
 });
 
 const audience = text((value, ctx): string | undefined => {
@@ -229,45 +245,48 @@ const contentType = text((value, ctx): string | undefined => {
   return value;
 });
 
+/**
+ * `key=value` items, one per line or comma separated: the same list rule as include/exclude, so
+ * `env=prod,team=shop` is two tags. A tag value therefore cannot hold a comma; an item that is
+ * left without `=` by a comma (`list=a,b`) is refused rather than guessed at.
+ */
 const tags = text((value, ctx): Record<string, string> => {
   const result: Record<string, string> = {};
-  const firstLineOf = new Map<string, number>();
+  const firstTagOf = new Map<string, number>();
   const reserved = new Map(RESERVED_TAGS.map((name) => [name.toLowerCase(), name]));
-  let count = 0;
-  value.split(/\r?\n/).forEach((line, index) => {
-    const lineNumber = index + 1;
-    if (line.trim() === "") return;
-    count += 1;
-    const equals = line.indexOf("=");
+  const items = splitList(value, true);
+  items.forEach((item, index) => {
+    const position = `tag ${index + 1}`;
+    const equals = item.indexOf("=");
     if (equals === -1) {
-      report(ctx, "tags", `line ${lineNumber} is not key=value`);
+      report(ctx, "tags", `${position} is not key=value (tags are separated by new lines or commas, so a value cannot contain a comma)`);
       return;
     }
-    const key = line.slice(0, equals).trim();
-    const tagValue = line.slice(equals + 1).trim();
+    const key = item.slice(0, equals).trim();
+    const tagValue = item.slice(equals + 1).trim();
     const folded = key.toLowerCase();
     const reservedName = reserved.get(folded);
-    const earlier = firstLineOf.get(folded);
+    const earlier = firstTagOf.get(folded);
     if (key === "") {
-      report(ctx, "tags", `line ${lineNumber} has an empty key`);
+      report(ctx, "tags", `${position} has an empty key`);
     } else if (key.length > MAX_TAG_LENGTH) {
-      report(ctx, "tags", `line ${lineNumber} has a key longer than ${MAX_TAG_LENGTH} characters`);
+      report(ctx, "tags", `${position} has a key longer than ${MAX_TAG_LENGTH} characters`);
     } else if (tagValue.length > MAX_TAG_LENGTH) {
-      report(ctx, "tags", `line ${lineNumber} has a value longer than ${MAX_TAG_LENGTH} characters`);
+      report(ctx, "tags", `${position} has a value longer than ${MAX_TAG_LENGTH} characters`);
     } else if (reservedName !== undefined) {
-      report(ctx, "tags", `line ${lineNumber} uses '${reservedName}', a tag the action writes itself (reserved: ${RESERVED_TAGS.join(", ")})`);
+      report(ctx, "tags", `${position} uses '${reservedName}', a tag the action writes itself (reserved: ${RESERVED_TAGS.join(", ")})`);
     } else if (earlier !== undefined) {
-      report(ctx, "tags", `line ${lineNumber} repeats the key of line ${earlier} (tag names ignore case)`);
+      report(ctx, "tags", `${position} repeats the key of tag ${earlier} (tag names ignore case)`);
     } else {
-      firstLineOf.set(folded, lineNumber);
+      firstTagOf.set(folded, index + 1);
       result[key] = tagValue;
     }
   });
-  if (count > MAX_USER_TAGS) {
+  if (items.length > MAX_USER_TAGS) {
     report(
       ctx,
       "tags",
-      `allows at most ${MAX_USER_TAGS} tags (Key Vault allows ${MAX_TAGS} per secret and the action writes ${RESERVED_TAGS.length} of its own); ${count} given`,
+      `allows at most ${MAX_USER_TAGS} tags (Key Vault allows ${MAX_TAGS} per secret and the action writes ${RESERVED_TAGS.length} of its own); ${items.length} given`,
     );
   }
   return result;
@@ -300,7 +319,7 @@ const concurrency = z
  * skipped while what they depend on is invalid), so one run names every problem.
  */
 function buildSchema(env: Env, raw: Readonly<Record<InputName, string>>) {
-  const cloudName = raw.cloud === "" ? "public" : findChoice(raw.cloud, CLOUD_NAMES);
+  const cloudName = raw.cloud === "" ? "public" : findCloudName(raw.cloud);
   const cloud = cloudName === undefined ? undefined : CLOUDS[cloudName];
   const auth = raw.auth === "" ? "oidc" : findChoice(raw.auth, AUTH_MODES);
   return z
@@ -325,7 +344,7 @@ function buildSchema(env: Env, raw: Readonly<Record<InputName, string>>) {
       "tenant-id": text((value, ctx) => readTenantId(value, auth, env, ctx)),
       "client-id": text((value, ctx) => readClientId(value, auth, env, ctx)),
       auth: choice<AuthMode>("auth", AUTH_MODES, "oidc"),
-      cloud: choice<CloudName>("cloud", CLOUD_NAMES, "public"),
+      cloud: cloudChoice,
       audience,
       "dry-run": choice("dry-run", ["auto", "true", "false"], "auto"),
       prune: flag("prune"),

@@ -30,6 +30,7 @@ import { classifyVaultError, createVaultError } from "./vault-errors.ts";
 import type { VaultFailure, VaultOperation } from "./vault-errors.ts";
 import { createErrorBodyPolicy, createThrottlePolicy, createTimeoutPolicy, REQUEST_TIMEOUT_MS, restoreErrorBody } from "./vault-policies.ts";
 import type { ErrorBody } from "./vault-policies.ts";
+import { createRequestDebugPolicy } from "./request-debug-policy.ts";
 
 // ---- What the rest of the action sees ----
 
@@ -129,6 +130,8 @@ export { DEFAULT_WRITE_PACING };
 
 export interface KeyVaultOptions {
   log?: (message: string) => void;
+  /** One line per request attempt (method, path, status, duration), for step debug logging. */
+  debug?: (message: string) => void;
   sleep?: Sleep;
   now?: () => number;
   /** Jitter source in [0, 1). */
@@ -205,8 +208,10 @@ export function createKeyVault(vaultUrl: string, credential: TokenCredential, op
         }),
       },
       ...pacingPolicies,
-      // Last, closest to the wire: each attempt has its own time, waits for pacing and 429s not counted.
+      // Closest to the wire: each attempt has its own time, waits for pacing and 429s not counted.
       { position: "perRetry", policy: createTimeoutPolicy(REQUEST_TIMEOUT_MS) },
+      // Closest to the wire, so every attempt (retries of 429s and transient errors) shows.
+      ...(options.debug === undefined ? [] : [{ position: "perRetry" as const, policy: createRequestDebugPolicy(options.debug, now) }]),
     ],
     retryOptions: { maxRetries: retry.transientRetries, retryDelayInMs: retry.transientDelayMs },
     httpClient: options.httpClient,

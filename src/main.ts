@@ -3,10 +3,9 @@
  * plan → apply → report. Every edge (toolkit I/O, files, clock, credential, vault) comes in as
  * a dependency so tests can run the whole flow with fakes.
  */
-import * as core from "@actions/core";
-import { readFile } from "node:fs/promises";
 import type { Agent } from "node:https";
 import type { TokenCredential } from "@azure/identity";
+import { createActionIO } from "./action-io.ts";
 import { applyPlan } from "./apply.ts";
 import type { ChangeResult } from "./apply.ts";
 import type { CreateCredentialOptions, EntraCredential } from "./auth/entra.ts";
@@ -17,32 +16,46 @@ import { readInputs } from "./inputs.ts";
 import type { Inputs } from "./inputs.ts";
 import { createConnectionAgent } from "./connections.ts";
 import type { KeyVault, KeyVaultOptions } from "./key-vault.ts";
-import { nameSecrets } from "./naming.ts";
+import { explainEmptySelection, findUnusedPatterns, nameSecrets } from "./naming.ts";
+import type { DesiredSecret, Rejection } from "./naming.ts";
 import { planChanges } from "./plan.ts";
-import type { SecretMetadata } from "./plan.ts";
+import type { Plan, SecretMetadata } from "./plan.ts";
+import { createApplyProgress } from "./progress.ts";
 import { countResults, writeFailureSummary, writeReport } from "./report.ts";
 import type { ReportIO } from "./report.ts";
+import { listFileRoots, readEnvFile } from "./sources/env-file-access.ts";
 import { readSources } from "./sources/read-sources.ts";
-import type { AuditContext } from "./tags.ts";
+import { readRepositoryLinks } from "./summary-links.ts";
 import { syncByName } from "./sync-by-name.ts";
+import type { RepositoryLinks } from "./summary-links.ts";
+import type { AuditContext } from "./tags.ts";
 import { readVaultState } from "./vault-state.ts";
 import type { VaultState } from "./vault-state.ts";
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/** The toolkit functions the action uses; `@actions/core` itself satisfies it. */
+/**
+ * The toolkit functions the action uses; `@actions/core` itself satisfies it. The action gets it
+ * wrapped by action-io.ts, so that no message can start a workflow command.
+ */
 export interface ActionIO extends ReportIO {
   getInput(name: string): string;
   setSecret(secret: string): void;
   setFailed(message: string): void;
   debug(message: string): void;
+  /** One collapsible section of the log per stage. */
+  startGroup(name: string): void;
+  endGroup(): void;
 }
 
 export interface RunDeps {
   io: ActionIO;
   env: Env;
-  readFile(path: string): Promise<string>;
+  /** An env-file's bytes, within the paths env-file may read (sources/env-file-access.ts). */
+  readFile(path: string): Promise<Uint8Array>;
   now(): Date;
+  /** Where relative paths are read from, for links to dotenv lines. */
+  cwd(): string;
   createCredential(options: CreateCredentialOptions): EntraCredential | Promise<EntraCredential>;
   createKeyVault(vaultUrl: string, credential: TokenCredential, options: KeyVaultOptions): KeyVault | Promise<KeyVault>;
   /** Fails the step without another annotation: each failed secret already has its own. */
@@ -51,10 +64,11 @@ export interface RunDeps {
 
 export function createDefaultDeps(): RunDeps {
   return {
-    io: core,
+    io: createActionIO(),
     env: process.env,
-    readFile: (path) => readFile(path, "utf8"),
+    readFile: (path) => readEnvFile(path, listFileRoots(process.env, process.cwd())),
     now: () => new Date(),
+    cwd: () => process.cwd(),
     // The Azure SDK is loaded only when a run signs in: an offline dry run never compiles it.
     createCredential: async (options) => (await import("./auth/entra.ts")).createCredential(options),
     createKeyVault: async (vaultUrl, credential, options) => (await import("./key-vault.ts")).createKeyVault(vaultUrl, credential, options),
@@ -84,11 +98,14 @@ export async function run(deps: RunDeps = createDefaultDeps()): Promise<void> {
 }
 
 async function runAndReport(deps: RunDeps, context: RunContext): Promise<void> {
+  const links = readRepositoryLinks(deps.env, deps.cwd());
   try {
     const results = await syncSecrets(deps, context);
     context.results = results;
     const inputs = context.inputs as Inputs;
-    await writeReport(results, { dryRun: inputs.dryRun, dryRunReason: inputs.dryRunReason, vaultUrl: inputs.vaultUrl, notes: context.notes }, deps.io);
+    const report = { ...describeRun(inputs), notes: context.notes, links };
+    // Not in a group: the per-secret outcome and the counts are what the log is read for.
+    await writeReport(results, report, deps.io);
     failOnFailedResults(results, deps);
   } catch (error) {
     if (context.results !== undefined) {
@@ -97,58 +114,156 @@ async function runAndReport(deps: RunDeps, context: RunContext): Promise<void> {
       deps.io.setFailed(`The sync finished (${done}) but reporting it failed: ${describeFatal(error)}`);
       return;
     }
-    await writeFailureSummary(
-      error,
-      { vaultUrl: context.inputs?.vaultUrl, dryRun: context.inputs?.dryRun, dryRunReason: context.inputs?.dryRunReason, notes: context.notes },
-      deps.io,
-    ).catch((summaryError: unknown) => deps.io.warning(`Failed to write the job summary: ${errorMessage(summaryError)}`));
+    const settings = context.inputs === undefined ? {} : describeRun(context.inputs);
+    await writeFailureSummary(error, { ...settings, notes: context.notes, links }, deps.io).catch((summaryError: unknown) => deps.io.warning(`Failed to write the job summary: ${errorMessage(summaryError)}`));
     deps.io.setFailed(describeFatal(error));
+  }
+}
+
+/** What the report says about the run's settings; the same for a finished and a failed run. */
+function describeRun(inputs: Inputs) {
+  const { vaultUrl, dryRun, dryRunReason, prefix, owner, prune, adopt } = inputs;
+  return { vaultUrl, dryRun, dryRunReason, settings: { prefix, owner, prune, adopt } };
+}
+
+/**
+ * Runs one stage inside a log group, with its duration as a debug line. A stage that throws
+ * closes its group too, so the error shows outside it.
+ */
+async function inStage<T>(deps: RunDeps, title: string, work: () => Promise<T> | T): Promise<T> {
+  const started = deps.now().getTime();
+  deps.io.startGroup(title);
+  try {
+    return await work();
+  } finally {
+    deps.io.endGroup();
+    deps.io.debug(`${title}: ${deps.now().getTime() - started} ms`);
   }
 }
 
 async function syncSecrets(deps: RunDeps, context: RunContext): Promise<ChangeResult[]> {
   const { io, env } = deps;
-  const inputs = readInputs((name) => io.getInput(name), env);
-  context.inputs = inputs;
-  io.info(`Vault: ${inputs.vaultUrl} (${inputs.cloud.name} cloud); ${inputs.dryRun ? "dry run" : "writing"} — ${inputs.dryRunReason}`);
-
-  const entries = await readSources({ secretsJson: inputs.secretsJson, envFiles: inputs.envFiles }, { readFile: deps.readFile, mask: (value) => io.setSecret(value) });
-  const { desired, rejected } = nameSecrets(entries, { include: inputs.include, exclude: inputs.exclude, prefix: inputs.prefix, transform: inputs.nameTransform });
-  const skipped = rejected.filter((rejection) => rejection.status === "skipped").length;
-  const excluded = entries.length - desired.length - rejected.length;
-  io.info(
-    `Read ${entries.length} source entries: ${desired.length} to sync, ${skipped} empty (skipped), ` +
-      `${rejected.length - skipped} failing the naming rules, ${excluded} left out (include/exclude, github_token).`,
-  );
+  const { inputs, desired, rejected } = await inStage(deps, "Read inputs and sources", async () => {
+    const inputs = readInputs((name) => io.getInput(name), env);
+    context.inputs = inputs;
+    io.info(`Vault: ${inputs.vaultUrl} (${inputs.cloud.name} cloud); ${inputs.dryRun ? "dry run" : "writing"} — ${inputs.dryRunReason}`);
+    io.debug(
+      `Settings: auth ${inputs.auth}, prefix '${inputs.prefix}', owner '${inputs.owner}', prune ${inputs.prune}, adopt ${inputs.adopt}, ` +
+        `concurrency ${inputs.concurrency}, ${inputs.envFiles.length} env files, ${inputs.include.length} include and ${inputs.exclude.length} exclude patterns`,
+    );
+    const entries = await readSources({ secretsJson: inputs.secretsJson, envFiles: inputs.envFiles }, {
+      readFile: deps.readFile,
+      mask: (value) => io.setSecret(value),
+      warn: (message) => io.warning(message, { title: "env-file" }),
+    });
+    const { desired, rejected } = nameSecrets(entries, { include: inputs.include, exclude: inputs.exclude, prefix: inputs.prefix, transform: inputs.nameTransform });
+    reportSelection(entries.map((entry) => entry.key), desired.length + rejected.length, inputs, io);
+    const skipped = rejected.filter((rejection) => rejection.status === "skipped").length;
+    const excluded = entries.length - desired.length - rejected.length;
+    io.info(
+      `Read ${entries.length} source entries: ${desired.length} to sync, ${skipped} empty (skipped), ` +
+        `${rejected.length - skipped} failing the naming rules, ${excluded} left out (include/exclude, github_token).`,
+    );
+    return { inputs, desired, rejected };
+  });
 
   const now = deps.now();
   const metadata: SecretMetadata = { contentType: inputs.contentType, tags: inputs.tags, expiresInSeconds: inputs.expiresInSeconds };
-  const connection = await connect(inputs, deps, context);
-  const planOptions = { owner: inputs.owner, prefix: inputs.prefix, prune: inputs.prune, adopt: inputs.adopt, metadata, now };
-  const applyOptions = { concurrency: inputs.concurrency, dryRun: inputs.dryRun, audit: readAuditContext(env, connection?.claims), now };
-  if (connection && !inputs.prune) {
-    const readOptions = { owner: inputs.owner, concurrency: inputs.concurrency, adopt: inputs.adopt, mask: (value: string) => io.setSecret(value) };
-    const synced = await syncByName(connection.vault, { desired, rejected }, { read: readOptions, plan: planOptions, apply: applyOptions });
-    noteRefusedValues(synced.refusedValues, context);
-    return synced.results;
-  }
+  const connection = await inStage(deps, "Sign in", () => connect(inputs, deps, context));
+  if (connection && !inputs.prune) return syncEachName(deps, context, { inputs, desired, rejected, metadata, now, connection });
   const state = connection
-    ? await readVaultState(connection.vault, desired, { owner: inputs.owner, concurrency: inputs.concurrency, adopt: inputs.adopt, mask: (value) => io.setSecret(value) })
+    ? await inStage(deps, "Read the vault", async () => {
+        const state = await readVaultState(connection.vault, desired, { owner: inputs.owner, concurrency: inputs.concurrency, adopt: inputs.adopt, mask: (value) => io.setSecret(value) });
+        const unread = state.secrets.filter((secret) => secret.value.kind === "failed").length;
+        io.debug(`Vault state: ${state.secrets.length} secrets, ${state.deleted.length} soft-deleted, ${unread} values not readable${state.deletedUnavailable ? ", deleted secrets not listed" : ""}`);
+        return state;
+      })
     : undefined;
   if (state) noteUnreadableValues(state, context);
-  const plan = planChanges({ desired, rejected, state, options: planOptions });
-  return applyPlan(plan, connection?.vault, applyOptions);
+  const plan = await inStage(deps, "Plan", () => {
+    const plan = planChanges({
+      desired,
+      rejected,
+      state,
+      options: { owner: inputs.owner, prefix: inputs.prefix, prune: inputs.prune, adopt: inputs.adopt, metadata, now },
+    });
+    io.info(`Plan: ${describePlan(plan)}.`);
+    return plan;
+  });
+  return inStage(deps, inputs.dryRun ? "Apply (dry run: nothing is written)" : "Apply", () => {
+    const progress = createApplyProgress({ total: plan.items.length, now: () => deps.now().getTime(), log: (message) => io.info(message) });
+    return applyPlan(plan, connection?.vault, {
+      concurrency: inputs.concurrency,
+      dryRun: inputs.dryRun,
+      audit: readAuditContext(env, connection?.claims),
+      now,
+      onResult: (result) => {
+        io.debug(`${result.name}: ${result.action} -> ${result.status}`);
+        progress(result);
+      },
+    });
+  });
 }
 
 /**
- * Signs in and opens the vault, or returns undefined for a dry run that has no OIDC token (fork
- * pull requests, Dependabot): those are validated offline and the report says why.
+ * Without prune: each name is read, planned and written on its own (sync-by-name.ts), so nothing
+ * waits for the whole vault and a big shared vault is never listed.
+ */
+async function syncEachName(
+  deps: RunDeps,
+  context: RunContext,
+  run: { inputs: Inputs; desired: DesiredSecret[]; rejected: Rejection[]; metadata: SecretMetadata; now: Date; connection: { vault: KeyVault; claims: TokenClaims | undefined } },
+): Promise<ChangeResult[]> {
+  const { io, env } = deps;
+  const { inputs, now, connection } = run;
+  const title = inputs.dryRun ? "Read and plan each secret (dry run: nothing is written)" : "Read, plan and apply each secret";
+  return inStage(deps, title, async () => {
+    const progress = createApplyProgress({ total: run.desired.length + run.rejected.length, now: () => deps.now().getTime(), log: (message) => io.info(message) });
+    const synced = await syncByName(
+      connection.vault,
+      { desired: run.desired, rejected: run.rejected },
+      {
+        read: { owner: inputs.owner, concurrency: inputs.concurrency, adopt: inputs.adopt, mask: (value) => io.setSecret(value) },
+        plan: { owner: inputs.owner, prefix: inputs.prefix, prune: false, adopt: inputs.adopt, metadata: run.metadata, now },
+        apply: {
+          concurrency: inputs.concurrency,
+          dryRun: inputs.dryRun,
+          audit: readAuditContext(env, connection.claims),
+          now,
+          onResult: (result) => {
+            io.debug(`${result.name}: ${result.action} -> ${result.status}`);
+            progress(result);
+          },
+        },
+      },
+    );
+    noteRefusedValues(synced.refusedValues, context);
+    io.info(`Plan: ${describeActions(synced.results.map((result) => result.action))}.`);
+    return synced.results;
+  });
+}
+
+/** "3 create, 1 delete, 56 unchanged": the actions in the plan, with counts. */
+function describePlan(plan: Plan): string {
+  return describeActions(plan.items.map((item) => item.action));
+}
+
+function describeActions(actions: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const action of actions) counts.set(action, (counts.get(action) ?? 0) + 1);
+  return counts.size === 0 ? "nothing to do" : [...counts].map(([action, count]) => `${count} ${action}`).join(", ");
+}
+
+/**
+ * Signs in and opens the vault, or returns undefined for a dry run to which GitHub withholds the
+ * OIDC token by its own rule (fork pull requests, Dependabot): those are validated offline and
+ * the report says why. Any other missing token fails: a green plan must have read the vault.
  */
 async function connect(inputs: Inputs, deps: RunDeps, context: RunContext): Promise<{ vault: KeyVault; claims: TokenClaims | undefined } | undefined> {
   const { io, env } = deps;
   if (inputs.auth === "oidc" && !hasOidcRequest(env)) {
     const missing = explainMissingOidc(env);
-    if (!inputs.dryRun) throw new SyncError(missing.message, missing.hint);
+    if (!inputs.dryRun || !missing.withheldByGitHub) throw new SyncError(missing.message, missing.hint);
     context.notes.push(`Validated offline, without reading the vault. ${missing.message}`);
     return undefined;
   }
@@ -169,8 +284,22 @@ async function connect(inputs: Inputs, deps: RunDeps, context: RunContext): Prom
   const { verifySignIn } = await import("./auth/entra.ts");
   await verifySignIn(credential, inputs.cloud.vaultScope);
   io.info(`Signed in to Microsoft Entra ID${inputs.clientId ? ` as ${inputs.clientId}` : ""}.`);
-  const vault = await deps.createKeyVault(inputs.vaultUrl, credential, { log: (message) => io.info(message), clientId: inputs.clientId, agent });
+  const vault = await deps.createKeyVault(inputs.vaultUrl, credential, { log: (message) => io.info(message), debug: (message) => io.debug(message), clientId: inputs.clientId, agent });
   return { vault, claims: credential.presentedClaims };
+}
+
+/**
+ * Warns about each include/exclude pattern that matched nothing, and fails a run whose sources
+ * hold entries but whose patterns selected none: a deploy that syncs nothing must not be green.
+ */
+function reportSelection(keys: readonly string[], selected: number, inputs: Inputs, io: ActionIO): void {
+  for (const unused of findUnusedPatterns(keys, inputs)) {
+    io.warning(`${unused.input} pattern ${unused.position} ('${unused.pattern}') matched no source name.`, { title: `Unused ${unused.input} pattern` });
+  }
+  if (keys.length > 0 && selected === 0) {
+    const { message, hint } = explainEmptySelection(keys, inputs);
+    throw new SyncError(message, hint);
+  }
 }
 
 /** A plan that could not compare values (a Reader identity) must say so once, not only per item. */

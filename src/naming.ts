@@ -134,6 +134,40 @@ export function isSelected(key: string, rules: Pick<NamingRules, "include" | "ex
   return !rules.exclude.some((pattern) => matchesGlob(key, pattern));
 }
 
+/** An include or exclude pattern that matched no source name (1-based position in its input). */
+export interface UnusedPattern {
+  input: "include" | "exclude";
+  position: number;
+  pattern: string;
+}
+
+/**
+ * Patterns that matched none of the source names: usually a typo or a source that no longer
+ * holds what the workflow expects, so each is reported. Both lists are matched against every
+ * source name (before transform and prefix), the way the patterns are written.
+ */
+export function findUnusedPatterns(keys: readonly string[], rules: Pick<NamingRules, "include" | "exclude">): UnusedPattern[] {
+  const unused = (input: "include" | "exclude", patterns: readonly string[]): UnusedPattern[] =>
+    patterns.flatMap((pattern, index) => (keys.some((key) => matchesGlob(key, pattern)) ? [] : [{ input, position: index + 1, pattern }]));
+  return [...unused("include", rules.include), ...unused("exclude", rules.exclude)];
+}
+
+/**
+ * Why sources that hold entries selected none of them, for a run that must fail rather than
+ * pass green having synced nothing. Patterns are not secret (they may hold only name characters
+ * and wildcards), so they are quoted.
+ */
+export function explainEmptySelection(keys: readonly string[], rules: Pick<NamingRules, "include" | "exclude">): { message: string; hint: string } {
+  const entries = keys.length === 1 ? "1 entry" : `${keys.length} entries`;
+  const onlyToken = keys.every((key) => key.toLowerCase() === GITHUB_TOKEN_NAME);
+  const message = onlyToken
+    ? `Nothing to sync: the sources hold only ${GITHUB_TOKEN_NAME}, which is synced only when include names it exactly`
+    : `Nothing to sync: the sources hold ${entries}, and include/exclude selected none of them`;
+  const unused = findUnusedPatterns(keys, rules).map((item) => `${item.input} pattern ${item.position} ('${item.pattern}') matched no source name.`);
+  const advice = "Patterns match source names as written in the sources (before prefix and name transform), ignoring case.";
+  return { message, hint: [...unused, advice].join("\n") };
+}
+
 /** Why Key Vault cannot hold this name, or undefined when it can. Names are not secret. */
 export function findNameProblem(name: string, transform: NameTransform): string | undefined {
   if (name === "") return "Key Vault names need at least one character";

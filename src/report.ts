@@ -1,9 +1,13 @@
 /**
- * The last stage: outputs, annotations and the job summary, from the per-secret results. No
- * network. Everything here is derived from names, actions and reasons; values never reach it.
+ * The last stage: outputs, annotations, the log's account and the job summary (rendered in
+ * summary.ts), from the per-secret results. No network. Everything here is derived from names,
+ * actions and reasons; values never reach it.
  */
 import type { ChangeResult, ResultStatus } from "./apply.ts";
 import { SyncError, errorMessage } from "./errors.ts";
+import { describeStatus, renderFailureSummary, renderSummary } from "./summary.ts";
+import type { RunSettings } from "./summary.ts";
+import type { RepositoryLinks } from "./summary-links.ts";
 import { compareByVaultName } from "./vault-names.ts";
 
 export interface AnnotationProperties {
@@ -31,6 +35,10 @@ export interface ReportContext {
   vaultUrl: string;
   /** Things the reader must know about the whole run, e.g. why the vault was not read. */
   notes: readonly string[];
+  /** Prefix, owner, prune and adopt, for the summary's context. */
+  settings?: RunSettings | undefined;
+  /** Commit and file links, when running in a repository. */
+  links?: RepositoryLinks | undefined;
 }
 
 export type ResultCounts = Record<ResultStatus, number>;
@@ -66,7 +74,15 @@ export async function writeReport(results: readonly ChangeResult[], context: Rep
   if (context.dryRun) io.notice(`Dry run: nothing was written to ${context.vaultUrl}.${context.dryRunReason ? ` ${context.dryRunReason}` : ""}`);
   for (const note of context.notes) io.notice(note);
   if (offline.length > 0) noticeOffline(offline, io);
-  await writeSummary(renderSummary(sorted, counts, context), io);
+  const summary = renderSummary(sorted, counts, {
+    vaultUrl: context.vaultUrl,
+    dryRun: context.dryRun,
+    dryRunReason: context.dryRunReason,
+    notes: context.notes,
+    settings: context.settings,
+    links: context.links,
+  });
+  await writeSummary(summary, io);
 }
 
 function noticeOffline(offline: readonly ChangeResult[], io: ReportIO): void {
@@ -133,79 +149,26 @@ function locate(result: ChangeResult): Pick<AnnotationProperties, "file" | "star
 /** A run that failed before it had a plan (bad input, sign-in failure) still explains itself in the summary. */
 export async function writeFailureSummary(
   error: unknown,
-  context: { vaultUrl?: string | undefined; dryRun?: boolean; dryRunReason?: string | undefined; notes?: readonly string[] },
+  context: {
+    vaultUrl?: string | undefined;
+    dryRun?: boolean | undefined;
+    dryRunReason?: string | undefined;
+    notes?: readonly string[];
+    settings?: RunSettings | undefined;
+    links?: RepositoryLinks | undefined;
+  },
   io: ReportIO,
 ): Promise<void> {
-  const lines = ["## Key Vault Sync", ""];
-  if (context.vaultUrl) lines.push(`**Vault:** ${escapeText(context.vaultUrl)}`, "");
-  if (context.dryRun) lines.push(...renderDryRunBanner(context.dryRunReason), "");
-  lines.push("> [!CAUTION]", `> **No secret was synced.** ${escapeText(errorMessage(error))}`, "");
   const hint = error instanceof SyncError ? error.hint : undefined;
-  if (hint) lines.push("**How to fix it:**", "", fence(hint), "");
-  for (const note of context.notes ?? []) lines.push(`> [!NOTE]`, `> ${escapeText(note)}`, "");
-  await writeSummary(lines.join("\n"), io);
-}
-
-// ---- Summary ----
-
-function renderSummary(sorted: readonly ChangeResult[], counts: ResultCounts, context: ReportContext): string {
-  const lines = ["## Key Vault Sync", "", `**Vault:** ${escapeText(context.vaultUrl)}`, ""];
-  if (context.dryRun) lines.push(...renderDryRunBanner(context.dryRunReason), "");
-  for (const note of context.notes) lines.push("> [!NOTE]", `> ${escapeText(note)}`, "");
-  lines.push(
-    `| ${STATUSES.map((status) => describeStatus(status, context.dryRun)).join(" | ")} |`,
-    `| ${STATUSES.map(() => "---:").join(" | ")} |`,
-    `| ${STATUSES.map((status) => counts[status]).join(" | ")} |`,
-    "",
-  );
-  if (sorted.length === 0) {
-    lines.push("No secrets in the sources.", "");
-  } else {
-    lines.push("| Key Vault name | Source | Action | Result | Reason |", "| --- | --- | --- | --- | --- |");
-    for (const result of sorted) {
-      const cells = [
-        result.name,
-        formatSource(result),
-        result.action,
-        describeStatus(result.status, context.dryRun),
-        result.reason,
-      ];
-      lines.push(`| ${cells.map(escapeCell).join(" | ")} |`);
-    }
-    lines.push("");
-    lines.push(...renderFixes(sorted));
-  }
-  return lines.join("\n");
-}
-
-/** One entry per failed secret that has a known fix, after the table (hints hold commands). */
-function renderFixes(sorted: readonly ChangeResult[]): string[] {
-  const fixable = sorted.filter((result) => result.status === "failed" && result.hint);
-  if (fixable.length === 0) return [];
-  const lines = ["### How to fix the failures", ""];
-  for (const result of fixable) lines.push(`**${escapeText(result.name)}**`, "", fence(result.hint ?? ""), "");
-  return lines;
-}
-
-function renderDryRunBanner(reason: string | undefined): string[] {
-  return ["> [!NOTE]", `> **Dry run**: nothing was written to the vault.${reason ? ` ${escapeText(reason)}` : ""}`];
-}
-
-function formatSource(result: ChangeResult): string {
-  if (result.source === undefined) return "–";
-  if (result.origin?.kind === "dotenv") return `${result.source} (${result.origin.file}:${result.origin.line})`;
-  return result.source;
-}
-
-const DRY_RUN_STATUS: Partial<Record<ResultStatus, string>> = {
-  created: "would create",
-  updated: "would update",
-  recovered: "would recover",
-  deleted: "would delete",
-};
-
-function describeStatus(status: ResultStatus, dryRun: boolean): string {
-  return (dryRun ? DRY_RUN_STATUS[status] : undefined) ?? status;
+  const summary = renderFailureSummary(errorMessage(error), hint, {
+    vaultUrl: context.vaultUrl,
+    dryRun: context.dryRun,
+    dryRunReason: context.dryRunReason,
+    notes: context.notes ?? [],
+    settings: context.settings,
+    links: context.links,
+  });
+  await writeSummary(summary, io);
 }
 
 async function writeSummary(markdown: string, io: ReportIO): Promise<void> {
@@ -220,29 +183,4 @@ async function writeSummary(markdown: string, io: ReportIO): Promise<void> {
       // Nothing left to report to.
     }
   }
-}
-
-/** Escapes text for a Markdown table cell: no column breaks, no line breaks, no HTML. */
-export function escapeCell(text: string): string {
-  return escapeHtml(text).replaceAll("|", "\\|").replace(/\r\n|\r|\n/g, "<br>");
-}
-
-/** Escapes text for one Markdown line: no HTML, no line breaks. */
-function escapeText(text: string): string {
-  return escapeHtml(text).replace(/\r\n|\r|\n/g, " ");
-}
-
-function escapeHtml(text: string): string {
-  return text
-    .replaceAll("&", "&amp;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "");
-}
-
-/** A fenced block longer than any backtick run inside, so the text cannot close it. */
-function fence(text: string): string {
-  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((match) => match[0].length));
-  const marks = "`".repeat(longest + 1);
-  return `${marks}text\n${text}\n${marks}`;
 }

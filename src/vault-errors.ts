@@ -70,7 +70,7 @@ const CONFLICT_KINDS: Record<string, VaultFailureKind> = {
   ObjectIsBeingRecovered: "being-recovered",
 };
 
-/** Read status and codes the way the SDK surfaces them (azure-facts A §6.1) and name the case. */
+/** Read status and codes the way the SDK surfaces them (docs/azure-facts.md#errors-and-how-the-sdk-reports-them) and name the case. */
 export function classifyVaultError(error: unknown): VaultFailure {
   const fields = (typeof error === "object" && error !== null ? error : {}) as {
     statusCode?: unknown;

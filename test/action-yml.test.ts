@@ -15,7 +15,8 @@ const action = parse(ACTION_TEXT) as {
   branding?: { icon?: string; color?: string };
 };
 
-// DESIGN.md §2 and §3: input → default (undefined: none), and the outputs.
+// The contract users write workflows against: input → default (undefined: none), and the
+// outputs. Changing either is a breaking change (README, "Versioning and releases").
 const DESIGN_INPUTS: Record<string, string | undefined> = {
   vault: undefined,
   secrets: undefined,

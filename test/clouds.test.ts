@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CLOUD_NAMES, CLOUDS, findCloudByVaultHost } from "../src/clouds.ts";
+import { CLOUD_NAMES, CLOUDS, findCloudByVaultHost, findCloudName } from "../src/clouds.ts";
 
 describe("CLOUDS", () => {
   it.each([
@@ -26,5 +26,22 @@ describe("findCloudByVaultHost", () => {
     ["kv.managedhsm.azure.net", undefined],
   ])("%s -> %s", (host, cloud) => {
     expect(findCloudByVaultHost(host)?.name).toBe(cloud);
+  });
+});
+
+describe("findCloudName", () => {
+  it.each([
+    ["public", "public"],
+    ["USGovernment", "usgovernment"],
+    ["AzureCloud", "public"],
+    ["azurecloud", "public"],
+    ["AZUREUSGOVERNMENT", "usgovernment"],
+    ["AzureChinaCloud", "china"],
+    ["AzureStack", undefined],
+    ["AzureGermanCloud", undefined],
+    ["azure", undefined],
+    ["", undefined],
+  ])("%j -> %s", (value, cloud) => {
+    expect(findCloudName(value)).toBe(cloud);
   });
 });

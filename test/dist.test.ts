@@ -2,18 +2,43 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkLicenses, type BundledPackage } from "../scripts/licenses.ts";
 
 // dist/ is what the runner executes; it must be exactly what `npm run bundle` makes of src/.
 describe("dist/", () => {
-  const fresh = mkdtempSync(join(tmpdir(), "kvs-dist-"));
-  afterAll(() => rmSync(fresh, { recursive: true, force: true }));
+  const scratch = mkdtempSync(join(tmpdir(), "kvs-dist-"));
+  const fresh = join(scratch, "dist");
+  const packagesFile = join(scratch, "packages.json");
+  let packages: BundledPackage[] = [];
+  beforeAll(() => {
+    execFileSync(process.execPath, ["scripts/bundle.ts", fresh, "--packages", packagesFile], { stdio: "pipe" });
+    packages = JSON.parse(readFileSync(packagesFile, "utf8")) as BundledPackage[];
+  }, 180_000);
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-  it("matches a fresh bundle of src/", { timeout: 180_000 }, () => {
-    execFileSync("npx", ["ncc", "build", "src/index.ts", "-o", fresh, "--license", "licenses.txt"], { stdio: "pipe" });
+  it("matches a fresh bundle of src/", () => {
     const committed = readdirSync("dist").sort();
     expect(committed).toEqual(readdirSync(fresh).sort());
     const stale = committed.filter((file) => !readFileSync(join("dist", file)).equals(readFileSync(join(fresh, file))));
     expect(stale, "stale files in dist/: run `npm run bundle` and commit dist/").toEqual([]);
+  });
+
+  it("has LF line endings only, and git knows it as generated with LF endings", () => {
+    expect(readdirSync("dist").filter((file) => readFileSync(join("dist", file), "utf8").includes("\r"))).toEqual([]);
+    const attributes = execFileSync("git", ["check-attr", "linguist-generated", "eol", "--", "dist/index.js"], { encoding: "utf8" });
+    expect(attributes).toBe("dist/index.js: linguist-generated: true\ndist/index.js: eol: lf\n");
+  });
+
+  it("carries the notice of every package the bundle contains, each under an allowed licence", () => {
+    expect(packages.map((pkg) => pkg.name)).toEqual(expect.arrayContaining(["@actions/core", "@azure/identity", "jsonwebtoken", "zod"]));
+    expect(checkLicenses(packages, readFileSync("dist/licenses.txt", "utf8"))).toEqual([]);
+  });
+
+  it("ships no browser sign-in helpers: no `open` package and no executable script", () => {
+    expect(packages.map((pkg) => pkg.name)).not.toContain("open");
+    expect(readdirSync("dist").filter((file) => !/\.(js|json|txt)$/.test(file))).toEqual([]);
+    const mentions = readdirSync("dist").filter((file) => readFileSync(join("dist", file), "utf8").includes("xdg-open"));
+    expect(mentions).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkGlob, matchesGlob } from "../src/globs.ts";
+import { checkGlob, countGlobSteps, matchesGlob } from "../src/globs.ts";
+import { createSeededRandom } from "./seeded-random.ts";
 
 describe("matchesGlob", () => {
   it.each([
@@ -29,6 +30,15 @@ describe("matchesGlob", () => {
     ["a_b", "a[-_]b", true],
     ["github_token", "GITHUB_*", true],
     ["x\ny", "x*y", true],
+    ["aXbXc", "*b*c", true],
+    ["abcabd", "*abd", true],
+    ["abcabc", "*abd", false],
+    ["mississippi", "m*iss*ppi", true],
+    ["mississippi", "m*iss*ppx", false],
+    ["AB", "***", true],
+    ["", "?", false],
+    ["ab", "a*?b", false],
+    ["axyb", "a*?b", true],
   ])("%j against %j -> %s", (name, pattern, expected) => {
     expect(matchesGlob(name, pattern)).toBe(expected);
   });
@@ -55,5 +65,46 @@ describe("checkGlob", () => {
     ["A[*]", "has a character class with an unsupported character at column 3"],
   ])("%j -> %s", (pattern, problem) => {
     expect(checkGlob(pattern)).toBe(problem);
+  });
+});
+
+describe("matchesGlob takes polynomial time", () => {
+  // Before: a backtracking RegExp took 17 s on a 36-character name and never finished beyond.
+  it.each([
+    ["*a*a*a*...*ab over a run of a", `${"*a".repeat(30)}b`, "a".repeat(5000)],
+    ["many stars over a near miss", `${"*a".repeat(60)}*b`, `${"a".repeat(3000)}c`],
+    ["question marks and stars", `${"?*".repeat(40)}x`, "y".repeat(4000)],
+    ["classes and stars", `${"*[a-c]".repeat(40)}[!a-z]`, "abc".repeat(1500)],
+  ])("%s stays within (name + 1) x (pattern + 1) steps", (_name, pattern, name) => {
+    const { matched, steps } = countGlobSteps(name, pattern);
+    expect(matched).toBe(false);
+    expect(steps).toBeLessThanOrEqual((name.length + 1) * (pattern.length + 1));
+  });
+});
+
+/** The reference: what the former regex translation matched, run only on short names. */
+function toReferenceRegex(pattern: string): RegExp {
+  const source = pattern.replace(/\*/g, "[\\s\\S]*").replace(/\?/g, "[\\s\\S]").replace(/\[!/g, "[^").replace(/\./g, "\\.");
+  return new RegExp(`^${source}$`, "i");
+}
+
+describe("matchesGlob agrees with a regex on generated names and patterns", () => {
+  it.each([1, 2, 3])("seed %i", (seed) => {
+    const random = createSeededRandom(seed);
+    const pick = (items: string): string => items[Math.floor(random() * items.length)] as string;
+    let matches = 0;
+    for (let round = 0; round < 3000; round += 1) {
+      let pattern = "";
+      for (let index = Math.floor(random() * 7); index >= 0; index -= 1) {
+        const part = pick("ab*?[.");
+        pattern += part === "[" ? pick(["[ab]", "[!a]", "[a-c]", "[^b]"] as unknown as string) : part;
+      }
+      let name = "";
+      for (let index = Math.floor(random() * 8); index > 0; index -= 1) name += pick("abAB.c");
+      const expected = toReferenceRegex(pattern).test(name);
+      if (expected) matches += 1;
+      expect(matchesGlob(name, pattern), `${name} against ${pattern}`).toBe(expected);
+    }
+    expect(matches).toBeGreaterThan(200);
   });
 });

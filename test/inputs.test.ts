@@ -191,11 +191,20 @@ describe("include / exclude / prefix / name-transform", () => {
     [{ include: "[A", exclude: "" }, "include", "pattern 1 has '[' without a closing ']' at column 1"],
     [{ include: "A_*, !B_*" }, "include", "pattern 2 starts with '!'; negation is not supported, use the exclude input instead"],
     [{ exclude: "A B" }, "exclude", "pattern 1 has a character that no source name can contain at column 2; patterns may use letters, digits, '_', '.', '-' and the wildcards '*', '?' and '[...]'"],
-    [{ prefix: "shop_" }, "prefix", "may contain only letters, digits and hyphens (Key Vault secret names allow nothing else)"],
+    [{ prefix: "shop_" }, "prefix", "may contain only letters, digits and hyphens (Key Vault secret names allow nothing else); character 5 is none of these"],
+    [{ prefix: "my app-" }, "prefix", "may contain only letters, digits and hyphens (Key Vault secret names allow nothing else); character 3 is none of these"],
     [{ prefix: "p".repeat(127) }, "prefix", "must be at most 126 characters, to leave room for a name (Key Vault names are at most 127); it has 127"],
     [{ "name-transform": "underscores" }, "name-transform", "must be one of hyphens, none"],
   ])("rejects %j", (inputs, input, rule) => {
     expect(readError({ ...BASE, ...inputs }).message).toBe(`Invalid input '${input}': ${rule}`);
+  });
+
+  it.each([
+    ["shop_", "Write '-' where the prefix has '_' or '.', as source names are converted (DB_PASSWORD becomes DB-PASSWORD), for example prefix: shop-, not shop_."],
+    ["app.v2-", "Write '-' where the prefix has '_' or '.', as source names are converted (DB_PASSWORD becomes DB-PASSWORD), for example prefix: shop-, not shop_."],
+    ["my app-", undefined],
+  ])("says what to write instead of prefix %j", (prefix, hint) => {
+    expect(readError({ ...BASE, prefix }).hint).toBe(hint);
   });
 
   it.each([
@@ -252,13 +261,17 @@ describe("cloud and audience", () => {
     ["usgovernment", "", "usgovernment", "api://AzureADTokenExchangeUSGov"],
     ["China", "", "china", "api://AzureADTokenExchangeChina"],
     ["china", "api://mine", "china", "api://mine"],
+    ["AzureCloud", "", "public", "api://AzureADTokenExchange"],
+    ["AzureUSGovernment", "", "usgovernment", "api://AzureADTokenExchangeUSGov"],
+    ["azurechinacloud", "", "china", "api://AzureADTokenExchangeChina"],
   ])("cloud %j, audience %j", (cloud, audience, cloudName, expectedAudience) => {
     const inputs = read({ ...BASE, cloud, audience });
     expect([inputs.cloud.name, inputs.audience]).toEqual([cloudName, expectedAudience]);
   });
 
   it.each([
-    [{ cloud: "germany" }, "cloud", "must be one of public, usgovernment, china"],
+    [{ cloud: "germany" }, "cloud", "must be one of public, usgovernment, china, or Azure/login's AzureCloud, AzureUSGovernment, AzureChinaCloud"],
+    [{ cloud: "AzureGermanCloud" }, "cloud", "must be one of public, usgovernment, china, or Azure/login's AzureCloud, AzureUSGovernment, AzureChinaCloud"],
     [{ audience: "api://a b" }, "audience", "must not contain whitespace"],
     [{ audience: "a".repeat(601) }, "audience", "must be at most 600 characters (a federated credential limit)"],
   ])("rejects %j", (inputs, input, rule) => {
@@ -343,7 +356,8 @@ describe("tags", () => {
     ["team=payments", { team: "payments" }],
     ["  team  =  payments  \r\n\nenv=prod", { team: "payments", env: "prod" }],
     ["empty=", { empty: "" }],
-    ["list=a,b,c", { list: "a,b,c" }],
+    ["env=prod,team=shop", { env: "prod", team: "shop" }],
+    ["env=prod, team=shop,\nowner=me", { env: "prod", team: "shop", owner: "me" }],
     ["url=https://x/?a=b", { url: "https://x/?a=b" }],
     [Array.from({ length: 8 }, (_, index) => `t${index}=v`).join("\n"), Object.fromEntries(Array.from({ length: 8 }, (_, index) => [`t${index}`, "v"]))],
     [`${"k".repeat(256)}=${"v".repeat(256)}`, { ["k".repeat(256)]: "v".repeat(256) }],
@@ -352,12 +366,16 @@ describe("tags", () => {
   });
 
   it.each([
-    ["team", "line 1 is not key=value"],
-    ["a=1\n=2", "line 2 has an empty key"],
-    [`${"k".repeat(257)}=v`, "line 1 has a key longer than 256 characters"],
-    [`k=${"v".repeat(257)}`, "line 1 has a value longer than 256 characters"],
-    ["a=1\nManaged-By=me", "line 2 uses 'managed-by', a tag the action writes itself (reserved: managed-by, keyvault-sync-owner, keyvault-sync-prefix, keyvault-sync-repository, keyvault-sync-run, keyvault-sync-commit, keyvault-sync-ref)"],
-    ["team=a\n\nTEAM=b", "line 3 repeats the key of line 1 (tag names ignore case)"],
+    ["team", "tag 1 is not key=value (tags are separated by new lines or commas, so a value cannot contain a comma)"],
+    ["list=a,b,c", "tag 2 is not key=value (tags are separated by new lines or commas, so a value cannot contain a comma)"],
+    ["a=1\n=2", "tag 2 has an empty key"],
+    ["a=1,=2", "tag 2 has an empty key"],
+    [`${"k".repeat(257)}=v`, "tag 1 has a key longer than 256 characters"],
+    [`k=${"v".repeat(257)}`, "tag 1 has a value longer than 256 characters"],
+    ["a=1\nManaged-By=me", "tag 2 uses 'managed-by', a tag the action writes itself (reserved: managed-by, keyvault-sync-owner, keyvault-sync-prefix, keyvault-sync-repository, keyvault-sync-run, keyvault-sync-commit, keyvault-sync-ref)"],
+    ["team=a\n\nTEAM=b", "tag 2 repeats the key of tag 1 (tag names ignore case)"],
+    ["team=a,TEAM=b", "tag 2 repeats the key of tag 1 (tag names ignore case)"],
+    [Array.from({ length: 9 }, (_, index) => `t${index}=v`).join(","), "allows at most 8 tags (Key Vault allows 15 per secret and the action writes 7 of its own); 9 given"],
     [Array.from({ length: 9 }, (_, index) => `t${index}=v`).join("\n"), "allows at most 8 tags (Key Vault allows 15 per secret and the action writes 7 of its own); 9 given"],
   ])("rejects %j", (tags, rule) => {
     expect(readError({ ...BASE, tags }).message).toBe(`Invalid input 'tags': ${rule}`);
@@ -415,7 +433,7 @@ describe("error reporting", () => {
     const error = readError({ ...BASE, "tenant-id": "", tags: "x" });
     expect(error.hint?.split("\n")).toEqual([
       "Set tenant-id: ${{ vars.AZURE_TENANT_ID }} (the directory of the app registration), or the AZURE_TENANT_ID environment variable.",
-      "Also invalid: input 'tags': line 1 is not key=value",
+      "Also invalid: input 'tags': tag 1 is not key=value (tags are separated by new lines or commas, so a value cannot contain a comma)",
     ]);
   });
 

@@ -18,18 +18,23 @@ function recordIO(inputs: Record<string, string>) {
     outputs: new Map<string, string>(),
     masked: [] as string[],
     errors: [] as string[],
+    warnings: [] as string[],
     infos: [] as string[],
     failed: [] as string[],
+    /** Group starts ("▸ title"), ends ("◂") and debug lines ("debug: …"), in order. */
+    log: [] as string[],
     summary: "",
   };
   const io: ActionIO = {
     getInput: (name) => inputs[name] ?? "",
     setSecret: (secret) => void record.masked.push(secret),
     setFailed: (message) => void record.failed.push(message),
-    debug: () => undefined,
+    debug: (message) => void record.log.push(`debug: ${message}`),
+    startGroup: (name) => void record.log.push(`▸ ${name}`),
+    endGroup: () => void record.log.push("◂"),
     setOutput: (name, value) => void record.outputs.set(name, value),
     error: (message) => void record.errors.push(message),
-    warning: () => undefined,
+    warning: (message) => void record.warnings.push(message),
     notice: () => undefined,
     info: (message) => void record.infos.push(message),
     summary: {
@@ -59,6 +64,7 @@ interface Setup {
   files?: Record<string, string>;
   vault?: FakeVault;
   credential?: EntraCredential;
+  now?: () => Date;
 }
 
 function makeDeps(setup: Setup) {
@@ -83,9 +89,10 @@ function makeDeps(setup: Setup) {
     readFile: async (path) => {
       const content = setup.files?.[path];
       if (content === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: "ENOENT" });
-      return content;
+      return new TextEncoder().encode(content);
     },
-    now: () => new Date("2026-11-22T12:00:00Z"),
+    now: setup.now ?? (() => new Date("2026-11-22T12:00:00Z")),
+    cwd: () => "/home/runner/work/octo-repo/octo-repo",
     createCredential: (options) => {
       credentialRequests.push(options);
       return setup.credential ?? fakeCredential();
@@ -137,16 +144,28 @@ describe("run", () => {
     expect(record.summary).toContain("No secret was synced");
   });
 
-  it("validates a pull request offline when there is no OIDC token, without signing in", async () => {
+  it("validates a Dependabot pull request offline, since GitHub gives it no OIDC token, without signing in", async () => {
     const { deps, record, vault, credentialRequests } = makeDeps({
       inputs: { secrets: JSON.stringify({ GOOD: "good-value" }) },
-      env: { GITHUB_EVENT_NAME: "pull_request", ACTIONS_ID_TOKEN_REQUEST_URL: undefined, ACTIONS_ID_TOKEN_REQUEST_TOKEN: undefined },
+      env: { GITHUB_EVENT_NAME: "pull_request", GITHUB_ACTOR: "dependabot[bot]", ACTIONS_ID_TOKEN_REQUEST_URL: undefined, ACTIONS_ID_TOKEN_REQUEST_TOKEN: undefined },
     });
     await run(deps);
     expect(credentialRequests).toEqual([]);
     expect(vault.calls).toEqual([]);
     expect(record.failed).toEqual([]);
     expect(record.summary).toMatch(/offline/i);
+  });
+
+  it("fails a pull-request plan that lacks the OIDC token only for want of `id-token: write`", async () => {
+    const { deps, record, vault, credentialRequests } = makeDeps({
+      inputs: { secrets: JSON.stringify({ GOOD: "good-value" }) },
+      env: { GITHUB_EVENT_NAME: "pull_request", GITHUB_ACTOR: "octocat", ACTIONS_ID_TOKEN_REQUEST_URL: undefined, ACTIONS_ID_TOKEN_REQUEST_TOKEN: undefined },
+    });
+    await run(deps);
+    expect(credentialRequests).toEqual([]);
+    expect(vault.calls).toEqual([]);
+    expect(record.failed.join("\n")).toContain("id-token: write");
+    expect(record.summary).not.toMatch(/offline/i);
   });
 
   it("refuses to write without an OIDC token and says why", async () => {
@@ -166,6 +185,78 @@ describe("run", () => {
     expect(vault.calls).toEqual([]);
     expect(record.failed).toEqual(["Failed to sign in to Microsoft Entra ID: subject mismatch\nCreate the federated credential."]);
     expect(record.summary).toContain("Create the federated credential.");
+  });
+});
+
+describe("the log", () => {
+  const groups = (log: readonly string[]) => log.filter((line) => !line.startsWith("debug: "));
+
+  it("has one group per stage before the report, each closed, and debug lines with names, counts and timings but no value", async () => {
+    const { deps, record } = makeDeps({ inputs: { secrets: JSON.stringify({ DB_PASSWORD: "first-secret-value", API_KEY: "second-secret-value" }) } });
+    await run(deps);
+    expect(groups(record.log)).toEqual(["▸ Read inputs and sources", "◂", "▸ Sign in", "◂", "▸ Read the vault", "◂", "▸ Plan", "◂", "▸ Apply", "◂"]);
+    const debug = record.log.filter((line) => line.startsWith("debug: "));
+    expect(debug).toContain("debug: DB-PASSWORD: create -> created");
+    expect(debug).toContain("debug: Vault state: 0 secrets, 0 soft-deleted, 0 values not readable");
+    expect(debug).toContain("debug: Plan: 0 ms");
+    expect(debug.join("\n")).not.toMatch(/first-secret-value|second-secret-value/);
+  });
+
+  it("closes the stage's group when it fails, so the error shows outside it", async () => {
+    const failure = new SignInError("Failed to sign in to Microsoft Entra ID: subject mismatch", "Create the federated credential.", { code: "AADSTS700213" });
+    const { deps, record } = makeDeps({ inputs: { secrets: JSON.stringify({ A: "value-a" }) }, credential: fakeCredential({ fail: failure }) });
+    await run(deps);
+    expect(groups(record.log)).toEqual(["▸ Read inputs and sources", "◂", "▸ Sign in", "◂"]);
+  });
+
+  it("says how far a long apply got every 5 seconds", async () => {
+    let clock = Date.parse("2026-11-22T12:00:00Z");
+    const secrets = Object.fromEntries(Array.from({ length: 40 }, (_, index) => [`S${index}`, `value-number-${index}`]));
+    // Each read of the clock is one second later: the apply of 40 secrets takes about 40 s.
+    const { deps, record } = makeDeps({ inputs: { secrets: JSON.stringify(secrets) }, now: () => new Date((clock += 1_000)) });
+    await run(deps);
+    const progress = record.infos.filter((line) => line.startsWith("Applied "));
+    expect(progress.length).toBeGreaterThanOrEqual(5);
+    expect(progress[0]).toMatch(/^Applied \d+ of 40 \(0 failed\) …$/);
+  });
+});
+
+describe("run, when include and exclude select nothing", () => {
+  const secrets = JSON.stringify({ APP_KEY: "app-key-value", APP_URL: "app-url-value", github_token: "token-value" });
+
+  it.each([
+    ["an include pattern no name matches", { include: "DATABASE_*" }, "Nothing to sync: the sources hold 3 entries, and include/exclude selected none of them", ["include pattern 1 ('DATABASE_*') matched no source name."]],
+    ["an exclude pattern that takes everything", { exclude: "APP_*" }, "Nothing to sync: the sources hold 3 entries, and include/exclude selected none of them", []],
+    ["include and exclude cancelling out", { include: "APP_KEY", exclude: "*_KEY,NOPE" }, "Nothing to sync: the sources hold 3 entries, and include/exclude selected none of them", ["exclude pattern 2 ('NOPE') matched no source name."]],
+  ])("fails on %s, warning about each unused pattern", async (_name, patterns, message, warnings) => {
+    const { deps, record, vault, credentialRequests } = makeDeps({ inputs: { secrets, ...patterns } });
+    await run(deps);
+    expect(record.failed[0]?.split("\n")[0]).toBe(message);
+    expect(record.warnings).toEqual(warnings);
+    expect(credentialRequests).toEqual([]);
+    expect(vault.calls).toEqual([]);
+    expect(record.summary).toContain("No secret was synced");
+    expect(record.summary).not.toContain("No secrets in the sources");
+  });
+
+  it("fails when the only entry is github_token, which is never synced by default", async () => {
+    const { deps, record } = makeDeps({ inputs: { secrets: JSON.stringify({ github_token: "token-value" }) } });
+    await run(deps);
+    expect(record.failed[0]?.split("\n")[0]).toBe("Nothing to sync: the sources hold only github_token, which is synced only when include names it exactly");
+  });
+
+  it("warns about an unused pattern but syncs what the others select", async () => {
+    const { deps, record, vault } = makeDeps({ inputs: { secrets, include: "APP_*\nDATABASE_*" } });
+    await run(deps);
+    expect(record.failed).toEqual([]);
+    expect(record.warnings).toEqual(["include pattern 2 ('DATABASE_*') matched no source name."]);
+    expect(vault.latest("APP-KEY")?.value).toBe("app-key-value");
+  });
+
+  it("passes with empty sources, which hold nothing to select", async () => {
+    const { deps, record } = makeDeps({ inputs: { secrets: "{}" } });
+    await run(deps);
+    expect(record.failed).toEqual([]);
   });
 });
 

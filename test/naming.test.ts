@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
+  explainEmptySelection,
   findNameProblem,
+  findUnusedPatterns,
   isSelected,
   MAX_VALUE_BYTES,
   nameSecrets,
@@ -213,5 +215,27 @@ describe("nameSecrets", () => {
     for (const rejection of result.rejected) {
       for (const value of values) expect(JSON.stringify(rejection)).not.toContain(value);
     }
+  });
+});
+
+describe("findUnusedPatterns and explainEmptySelection", () => {
+  it.each([
+    [["A", "B"], [], [], []],
+    [["A", "B"], ["A", "C*"], ["B", "Z"], [["include", 2, "C*"], ["exclude", 2, "Z"]]],
+    [["db_pass"], ["DB_*"], [], []],
+    [[], ["*"], ["X"], [["include", 1, "*"], ["exclude", 1, "X"]]],
+  ])("%j with include %j, exclude %j", (keys, include, exclude, expected) => {
+    const unused = findUnusedPatterns(keys, { include, exclude }).map((item) => [item.input, item.position, item.pattern]);
+    expect(unused).toEqual(expected);
+  });
+
+  it.each([
+    [["A"], { include: ["B"], exclude: [] }, "Nothing to sync: the sources hold 1 entry, and include/exclude selected none of them", "include pattern 1 ('B') matched no source name."],
+    [["A", "B"], { include: [], exclude: ["*"] }, "Nothing to sync: the sources hold 2 entries, and include/exclude selected none of them", "Patterns match"],
+    [["GITHUB_TOKEN"], { include: [], exclude: [] }, "Nothing to sync: the sources hold only github_token, which is synced only when include names it exactly", "Patterns match"],
+  ])("explains %j", (keys, rules, message, hintStart) => {
+    const explained = explainEmptySelection(keys, rules);
+    expect(explained.message).toBe(message);
+    expect(explained.hint.startsWith(hintStart)).toBe(true);
   });
 });

@@ -1,12 +1,15 @@
 import { InputError } from "../errors.ts";
+import { checkDotenvLines, type ReadEntry } from "./dotenv-lines.ts";
 import type { SourceEntry } from "./source-entry.ts";
 
 /**
  * A dotenv parser that yields exactly the key/value map of the `dotenv` package's `parse` (its
  * default, regex-based mode) and also remembers the line each key starts on. Users already have
  * files that dotenv reads; a sync that read them differently would push different secrets than
- * their application sees, so parity (quirks included) is the contract, checked by the parity and
- * fuzz tests in test/sources/dotenv-file.test.ts. There is no variable expansion.
+ * their application sees, so parity (quirks included) is the contract for valid files, checked
+ * by the parity and fuzz tests in test/sources/dotenv-file.test.ts. There is no variable
+ * expansion. A file dotenv would read only in part (a line it skips, a key it ignores, an
+ * unquoted multi-line value) is refused instead: see dotenv-lines.ts.
  *
  * What dotenv does, restated as a scanner:
  * - CRLF and lone CR become LF first. Entries begin only at the start of a line, where a line
@@ -22,8 +25,8 @@ import type { SourceEntry } from "./source-entry.ts";
  *   rest of the line up to `#`.
  * - The value is trimmed, one pair of surrounding quotes is removed, and when it started with `"`
  *   the two-character sequences `\n` and `\r` become newline and carriage return.
- * - A later duplicate key replaces the earlier value. The key `__proto__` is dropped, because
- *   dotenv stores into a plain object, where that assignment does nothing.
+ * - A later duplicate key replaces the earlier value. (The key `__proto__`, which dotenv drops
+ *   because it stores into a plain object, is refused by dotenv-lines.ts.)
  *
  * One reading of dotenv's is refused instead of reproduced: a value that opens a quote which
  * never closes. dotenv then keeps only the rest of the opening line and reads each following
@@ -41,6 +44,8 @@ export function parseDotenv(text: string, file: string): SourceEntry[] {
   const src = text.replace(/\r\n?/g, "\n");
   const lines = new LineCounter(src);
   const found = new Map<string, SourceEntry>();
+  // Every entry dotenv reads, duplicates and __proto__ included, for the checks of dotenv-lines.ts.
+  const read: ReadEntry[] = [];
   let position = 0;
   while (position <= src.length) {
     const lineStart = findLineStart(src, position);
@@ -50,6 +55,7 @@ export function parseDotenv(text: string, file: string): SourceEntry[] {
       throw unclosedQuoteError(file, lines.lineOf(attempt.keyStart), attempt.key, attempt.unclosedQuote);
     }
     if (attempt.ok) {
+      read.push({ key: attempt.key, value: attempt.value, line: lines.lineOf(attempt.keyStart), start: lineStart, end: attempt.end });
       if (attempt.key !== "__proto__") {
         const entry: SourceEntry = {
           key: attempt.key,
@@ -66,6 +72,7 @@ export function parseDotenv(text: string, file: string): SourceEntry[] {
       position = attempt.retryFrom;
     }
   }
+  checkDotenvLines(src, read, (offset) => lines.lineOf(offset), file);
   return [...found.values()];
 }
 

@@ -1,5 +1,7 @@
 import { InputError } from "../errors.ts";
+import { decodeUtf8File } from "./decode-utf8.ts";
 import { parseDotenv } from "./dotenv-file.ts";
+import { FileRefusedError } from "./env-file-access.ts";
 import { parseSecretsJson } from "./secrets-json.ts";
 import type { SourceEntry } from "./source-entry.ts";
 
@@ -9,9 +11,12 @@ export interface SourceSpec {
 }
 
 export interface SourceIO {
-  readFile(path: string): Promise<string>;
+  /** The file's bytes; throws FileRefusedError for a path env-file may not read. */
+  readFile(path: string): Promise<Uint8Array>;
   /** Registers a value with the runner's log masking (core.setSecret). */
   mask(value: string): void;
+  /** A warning annotation (core.warning). */
+  warn(message: string): void;
 }
 
 /**
@@ -25,13 +30,18 @@ export async function readSources(spec: SourceSpec, io: SourceIO): Promise<Sourc
     entries.push(...maskEntries(parseSecretsJson(spec.secretsJson), io));
   }
   for (const [index, path] of spec.envFiles.entries()) {
-    let text: string;
+    let bytes: Uint8Array;
     try {
-      text = await io.readFile(path);
+      bytes = await io.readFile(path);
     } catch (error) {
       throw toReadError(error, path, index);
     }
-    entries.push(...maskEntries(parseDotenv(text, path), io));
+    // Decoding and parsing refuse a broken file before any of its values is masked or used.
+    const fileEntries = parseDotenv(decodeUtf8File(bytes, path), path);
+    if (fileEntries.length === 0) {
+      io.warn(`env-file entry ${index + 1} ('${path}') holds no entries: it is empty or has only comments and blank lines.`);
+    }
+    entries.push(...maskEntries(fileEntries, io));
   }
   return entries;
 }
@@ -60,6 +70,13 @@ export function listMaskFragments(value: string): string[] {
 }
 
 function toReadError(error: unknown, path: string, index: number): InputError {
+  if (error instanceof FileRefusedError) {
+    return new InputError(
+      "env-file",
+      `entry ${index + 1} ('${path}') ${error.rule}`,
+      "Keep the dotenv file in the repository, or have an earlier step write it to $RUNNER_TEMP.",
+    );
+  }
   const code = readErrorCode(error);
   const hint =
     code === "ENOENT"

@@ -21,6 +21,18 @@ export function parseSecretsJson(text: string): SourceEntry[] {
   if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
     throw new InputError(INPUT, `must be a JSON object of name to string value, not ${describeJsonType(parsed)}`, HINT);
   }
+  const duplicate = findDuplicateKey(text);
+  if (duplicate !== undefined) {
+    // JSON.parse keeps the last of two equal keys without a word; a sync must not guess which
+    // value was meant. The position is the rule's core; the name is shown only when it has the
+    // shape of a secret name, since a hand-written key could be anything.
+    const name = SECRET_NAME_SHAPE.test(duplicate.key) ? ` ('${duplicate.key}')` : "";
+    throw new InputError(
+      INPUT,
+      `has a repeated key: the ${ordinal(duplicate.position)} key${name} repeats the ${ordinal(duplicate.firstPosition)}; each name may appear once`,
+      "Remove one of the two entries; JSON would otherwise keep the later value without a word.",
+    );
+  }
   const entries: SourceEntry[] = [];
   for (const [key, value] of Object.entries(parsed)) {
     if (key === "") throw new InputError(INPUT, "has an entry with an empty name", HINT);
@@ -30,6 +42,38 @@ export function parseSecretsJson(text: string): SourceEntry[] {
     entries.push({ key, value, origin: { kind: "secrets" } });
   }
   return entries;
+}
+
+/** GitHub secret names: letters, digits and underscores, not starting with a digit. */
+const SECRET_NAME_SHAPE = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
+
+/** "1st", "2nd", "3rd", "4th", "11th", "22nd", … */
+export function ordinal(position: number): string {
+  const tens = position % 100;
+  const suffix = tens >= 11 && tens <= 13 ? "th" : (["th", "st", "nd", "rd"][position % 10] ?? "th");
+  return `${position}${suffix}`;
+}
+
+/**
+ * The first top-level key of a valid JSON object that repeats an earlier one (compared after
+ * unescaping, as JSON.parse compares them), with both 1-based positions.
+ */
+export function findDuplicateKey(text: string): { key: string; position: number; firstPosition: number } | undefined {
+  const checker = new JsonChecker(text);
+  try {
+    checker.skipSpace();
+    checker.value(0);
+  } catch {
+    return undefined;
+  }
+  const firstPositionOf = new Map<string, number>();
+  for (const [index, [start, end]] of checker.topLevelKeys.entries()) {
+    const key = JSON.parse(text.slice(start, end)) as string;
+    const earlier = firstPositionOf.get(key);
+    if (earlier !== undefined) return { key, position: index + 1, firstPosition: earlier };
+    firstPositionOf.set(key, index + 1);
+  }
+  return undefined;
 }
 
 function describeJsonType(value: unknown): string {
@@ -92,6 +136,8 @@ const MAX_DEPTH = 512;
 class JsonChecker {
   readonly text: string;
   index = 0;
+  /** Start and end offsets of the keys of the outermost object, quotes included. */
+  readonly topLevelKeys: Array<[number, number]> = [];
 
   constructor(text: string) {
     this.text = text;
@@ -141,7 +187,9 @@ class JsonChecker {
     }
     for (;;) {
       this.skipSpace();
+      const keyStart = this.index;
       this.string();
+      if (depth === 0) this.topLevelKeys.push([keyStart, this.index]);
       this.skipSpace();
       this.expect(":");
       this.skipSpace();

@@ -2,8 +2,8 @@
  * Microsoft Entra ID as the SDKs and the Azure CLI see it: instance discovery, the tenant's
  * OpenID configuration and keys, and the v2.0 token endpoint for the client-credentials grant
  * with a federated client assertion (GitHub OIDC token) or a client secret. Failures carry the
- * real AADSTS codes, OAuth error classes, HTTP statuses and body shape (azure-facts Part A §7.3,
- * Part B "Codes relevant"), because the action maps those codes to hints.
+ * real AADSTS codes, OAuth error classes, HTTP statuses and body shape
+ * (docs/azure-facts.md#entra-id-token-requests), because the action maps those codes to hints.
  */
 import { randomUUID, type KeyObject } from "node:crypto";
 import { toJsonResponse } from "./json-response.ts";

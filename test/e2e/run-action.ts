@@ -34,7 +34,9 @@ export interface RunOptions {
   /** Extra environment (cloud env, GITHUB_* context). */
   env?: Record<string, string | undefined>;
   /** Files to create in the workspace before the run (relative path → content). */
-  files?: Record<string, string>;
+  files?: Record<string, string | Uint8Array>;
+  /** Called with the workspace path after the files are written (symlinks, pipes, …). */
+  prepare?: (workspace: string) => void;
   timeoutMs?: number;
   /** Called with the action's process id once it has started (benchmarks sample its memory). */
   onSpawn?: (pid: number) => void;
@@ -70,6 +72,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
       mkdirSync(dirname(join(workspace, path)), { recursive: true });
       writeFileSync(join(workspace, path), content);
     }
+    options.prepare?.(workspace);
     const env: Record<string, string> = {
       PATH: process.env.PATH ?? "",
       HOME: process.env.HOME ?? workspace,

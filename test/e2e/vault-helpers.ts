@@ -6,6 +6,7 @@
 import { adminGet, adminPatch, adminPut, adminRequest, cloudEnv } from "../cloud/index.ts";
 import type { CloudInfo, RequestLogEntry, RequestLogView } from "../cloud/index.ts";
 import type { AdminSecretView } from "../cloud/key-vault/index.ts";
+import { findStructureProblems } from "../summary-html.ts";
 import { findLeaks } from "./leak-check.ts";
 import { githubContext, runAction } from "./run-action.ts";
 import type { ActionRun } from "./run-action.ts";
@@ -140,18 +141,28 @@ export interface SyncRun extends ActionRun {
  * Runs the bundled action against one vault of the local Azure as a push job in the production
  * environment; `inputs` add to or override vault, tenant-id and client-id.
  */
-export async function runSync(info: CloudInfo, vault: string, inputs: Record<string, string>, env: Record<string, string> = {}): Promise<SyncRun> {
+export async function runSync(
+  info: CloudInfo,
+  vault: string,
+  inputs: Record<string, string>,
+  env: Record<string, string> = {},
+  files: Record<string, string> = {},
+): Promise<SyncRun> {
   const before = (await readVaultRequests(info, vault)).length;
   const storedBefore = await readStoredValues(info, vault);
   const run = await runAction({
     inputs: { vault, "tenant-id": info.tenantId, "client-id": info.clientId, ...inputs },
     env: { ...cloudEnv(info), ...githubContext(env) },
+    files,
   });
   const vaultRequests = (await readVaultRequests(info, vault)).slice(before);
   // Every value the run was given or could have read from the vault must stay out of its output.
   const values = [...readSecretsInput(inputs["secrets"]), ...storedBefore, ...(await readStoredValues(info, vault))];
   const leaks = findLeaks(run, values);
   if (leaks.length > 0) throw new Error(`Secret values leaked into the action's output: ${JSON.stringify(leaks)}`);
+  // Every run's summary, rendered as GitHub renders it, must keep its structure.
+  const problems = findStructureProblems(run.summary);
+  if (problems.length > 0) throw new Error(`The job summary is malformed: ${problems.join("; ")}\n${run.summary}`);
   return { ...run, vaultRequests };
 }
 

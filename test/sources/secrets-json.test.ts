@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/errors.ts";
-import { describeJsonErrorPosition, findJsonErrorOffset, parseSecretsJson } from "../../src/sources/secrets-json.ts";
+import { describeJsonErrorPosition, findJsonErrorOffset, ordinal, parseSecretsJson } from "../../src/sources/secrets-json.ts";
 
 function captureError(run: () => unknown): InputError {
   try {
@@ -20,7 +20,8 @@ describe("parseSecretsJson", () => {
     ["surrounding whitespace", '\n  {"A":"1"}\n', [["A", "1"]]],
     ["insertion order kept", '{"zeta":"1","alpha":"2","mid":"3"}', [["zeta", "1"], ["alpha", "2"], ["mid", "3"]]],
     ["empty values are entries", '{"EMPTY":""}', [["EMPTY", ""]]],
-    ["later duplicate wins", '{"A":"1","A":"2"}', [["A", "2"]]],
+    ["keys that differ only in case (naming reports the collision)", '{"A":"1","a":"2"}', [["A", "1"], ["a", "2"]]],
+    ["a repeated key inside a value is not looked at", '{"A":"{\\"x\\":1,\\"x\\":2}"}', [["A", '{"x":1,"x":2}']]],
   ])("reads %s", (_name, text, expected) => {
     const entries = parseSecretsJson(text);
     expect(entries.map((entry) => [entry.key, entry.value])).toEqual(expected);
@@ -39,6 +40,11 @@ describe("parseSecretsJson", () => {
     ["an object value", '{"NESTED":{"x":"s3cret"}}', "Invalid input 'secrets': entry 'NESTED' is an object; every value must be a string"],
     ["a null value", '{"GONE":null}', "Invalid input 'secrets': entry 'GONE' is null; every value must be a string"],
     ["an empty name", '{"":"s3cret"}', "Invalid input 'secrets': has an entry with an empty name"],
+    ["a repeated key", '{"A":"s3cret","A":"hunter2"}', "Invalid input 'secrets': has a repeated key: the 2nd key ('A') repeats the 1st; each name may appear once"],
+    ["a repeated key, third", '{"A":"1","B":"2","A":"s3cret"}', "Invalid input 'secrets': has a repeated key: the 3rd key ('A') repeats the 1st; each name may appear once"],
+    ["a key repeated with an escape", '{"DB_PASS":"s3cret","DB\\u005fPASS":"hunter2"}', "Invalid input 'secrets': has a repeated key: the 2nd key ('DB_PASS') repeats the 1st; each name may appear once"],
+    ["a repeated key that is not a secret name", '{"s3cret x":"1","s3cret x":"2"}', "Invalid input 'secrets': has a repeated key: the 2nd key repeats the 1st; each name may appear once"],
+    ["a repeated key before a non-string value", '{"A":"1","A":2}', "Invalid input 'secrets': has a repeated key: the 2nd key ('A') repeats the 1st; each name may appear once"],
   ])("rejects %s without quoting it", (_name, text, message) => {
     const error = captureError(() => parseSecretsJson(text));
     expect(error.message).toBe(message);
@@ -82,5 +88,13 @@ describe("findJsonErrorOffset", () => {
     ["[", "(it ends early)"],
   ])("describes the position of %j as %s", (text, description) => {
     expect(describeJsonErrorPosition(text)).toBe(description);
+  });
+});
+
+describe("ordinal", () => {
+  it.each([
+    [1, "1st"], [2, "2nd"], [3, "3rd"], [4, "4th"], [11, "11th"], [12, "12th"], [13, "13th"], [21, "21st"], [102, "102nd"], [111, "111th"],
+  ])("%i -> %s", (position, expected) => {
+    expect(ordinal(position)).toBe(expected);
   });
 });

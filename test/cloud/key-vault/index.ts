@@ -3,7 +3,7 @@
  * `*.vault.azure.net`, `*.vault.usgovcloudapi.net` and `*.vault.azure.cn`; the vault is the
  * first DNS label, and the suffix must be the vault's cloud. An unknown vault answers 404
  * `VaultNotFound` (real clients would fail DNS; a JSON 404 tells the test what is wrong).
- * Behaviour follows reference/azure-facts.md; see data-plane.ts for the order of checks.
+ * Behaviour follows docs/azure-facts.md; see data-plane.ts for the order of checks.
  *
  * Admin API (plain HTTP, no auth; bodies and answers are JSON; errors `{"error":{code,message}}`):
  *

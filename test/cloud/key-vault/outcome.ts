@@ -1,7 +1,8 @@
 /**
  * What an operation answers before headers are added, and the error messages Key Vault uses.
- * Message texts follow recorded traffic (reference/azure-facts.md §6); where the facts have no
- * recording (limits, maxresults, body shape) the text is ours and says what was wrong.
+ * Message texts follow recorded traffic (docs/azure-facts.md#errors-and-how-the-sdk-reports-them);
+ * where the facts have no recording (limits, maxresults, body shape) the text is ours and says
+ * what was wrong.
  */
 
 export interface Outcome {

@@ -1,6 +1,6 @@
 /**
  * Request bodies of set, update and restore, checked against Key Vault's documented limits.
- * Limits (reference/azure-facts.md Part B): value 25 KB, read as 25 × 1024 = 25,600 bytes of
+ * Limits (docs/azure-facts.md#limits): value 25 KB, read as 25 × 1024 = 25,600 bytes of
  * UTF-8 (the size the Azure CLI enforces too); contentType 255 characters; at most 15 tags;
  * tag names and values 256 characters, the stricter of the two documented figures.
  */

@@ -1,8 +1,8 @@
-export const id = 293;
-export const ids = [293];
+export const id = 363;
+export const ids = [363];
 export const modules = {
 
-/***/ 7293:
+/***/ 4363:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -45,6 +45,27 @@ function createPacingPolicy(limiter) {
 var vault_errors = __webpack_require__(2387);
 // EXTERNAL MODULE: ./src/vault-policies.ts
 var vault_policies = __webpack_require__(5194);
+;// CONCATENATED MODULE: ./src/request-debug-policy.ts
+function createRequestDebugPolicy(debug, now) {
+    return {
+        name: "keyvaultSyncRequestDebug",
+        async sendRequest(request, next) {
+            const started = now();
+            const what = `${request.method} ${new URL(request.url).pathname}`;
+            try {
+                const response = await next(request);
+                debug(`Key Vault ${what} -> ${response.status} (${now() - started} ms)`);
+                return response;
+            }
+            catch (error) {
+                const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "no response";
+                debug(`Key Vault ${what} -> ${code} (${now() - started} ms)`);
+                throw error;
+            }
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/key-vault.ts
 /**
  * The KeyVault interface the rest of the action uses, and its Azure implementation. This is the
@@ -64,6 +85,7 @@ var vault_policies = __webpack_require__(5194);
  * What a failure means and how to fix it is in vault-errors.ts; the policies added to the SDK's
  * pipeline (timeout, error bodies, 429) are in vault-policies.ts.
  */
+
 
 
 
@@ -139,8 +161,10 @@ function createKeyVault(vaultUrl, credential, options = {}) {
                 }),
             },
             ...pacingPolicies,
-            // Last, closest to the wire: each attempt has its own time, waits for pacing and 429s not counted.
+            // Closest to the wire: each attempt has its own time, waits for pacing and 429s not counted.
             { position: "perRetry", policy: (0,vault_policies/* createTimeoutPolicy */.mZ)(vault_policies/* REQUEST_TIMEOUT_MS */.j2) },
+            // Closest to the wire, so every attempt (retries of 429s and transient errors) shows.
+            ...(options.debug === undefined ? [] : [{ position: "perRetry", policy: createRequestDebugPolicy(options.debug, now) }]),
         ],
         retryOptions: { maxRetries: retry.transientRetries, retryDelayInMs: retry.transientDelayMs },
         httpClient: options.httpClient,

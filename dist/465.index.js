@@ -1,5 +1,5 @@
-export const id = 757;
-export const ids = [757];
+export const id = 465;
+export const ids = [465];
 export const modules = {
 
 /***/ 4377:
@@ -33,6 +33,10 @@ function hasOidcRequest(env) {
 }
 // Events whose runs GitHub starts with the fork's reduced permissions when the head is a fork.
 const PULL_REQUEST_EVENTS = new Set(["pull_request", "pull_request_review", "pull_request_review_comment"]);
+// Events GitHub treats as coming from a fork when Dependabot triggers them (its "Restrictions when
+// Dependabot triggers events"); pull_request_target only for a pull request Dependabot opened.
+const DEPENDABOT_EVENTS = new Set([...PULL_REQUEST_EVENTS, "push", "create", "deployment", "deployment_status"]);
+const DEPENDABOT = "dependabot[bot]";
 /**
  * Why the job has no OIDC token request variables. Each cause has its own fix, so telling a fork
  * pull request from a missing `permissions:` entry matters: the second is fixable, the first is not.
@@ -41,22 +45,32 @@ function explainMissingOidc(env, readEventPayload = readJsonFile) {
     if (env["GITHUB_ACTIONS"] !== "true") {
         return {
             reason: "outside-github-actions",
+            withheldByGitHub: false,
             message: "No GitHub OIDC token: this is not running in a GitHub Actions job.",
             hint: "Outside GitHub Actions, sign in with `auth: azure-cli` (after `az login`) or `auth: managed-identity`.",
         };
     }
-    if (env["GITHUB_ACTOR"] === "dependabot[bot]") {
+    let payload;
+    const readPayload = () => {
+        const path = env["GITHUB_EVENT_PATH"];
+        payload ??= path ? readEventPayload(path) : undefined;
+        return payload;
+    };
+    const event = env["GITHUB_EVENT_NAME"] ?? "";
+    if (isDependabotRun(env, event, readPayload)) {
         return {
             reason: "dependabot",
-            message: "No GitHub OIDC token: GitHub gives runs triggered by Dependabot a read-only token and no OIDC token.",
+            withheldByGitHub: true,
+            message: "No GitHub OIDC token: GitHub treats runs triggered by Dependabot like fork pull requests and gives them no OIDC token by default.",
             hint: "Let Dependabot pull requests run as dry runs (`dry-run: auto` does this), " +
                 "or skip this step with `if: github.actor != 'dependabot[bot]'`.",
         };
     }
-    const fork = PULL_REQUEST_EVENTS.has(env["GITHUB_EVENT_NAME"] ?? "") ? findForkHead(env, readEventPayload) : undefined;
+    const fork = PULL_REQUEST_EVENTS.has(event) ? findForkHead(readPayload()) : undefined;
     if (fork !== undefined) {
         return {
             reason: "fork-pull-request",
+            withheldByGitHub: true,
             message: `No GitHub OIDC token: this is a pull request from the fork ${fork}, ` +
                 "and GitHub never grants `id-token: write` to pull requests from forks.",
             hint: "Fork pull requests can only run as offline dry runs (`dry-run: auto` does this). " +
@@ -65,31 +79,48 @@ function explainMissingOidc(env, readEventPayload = readJsonFile) {
     }
     return {
         reason: "missing-permission",
+        withheldByGitHub: false,
         message: `No GitHub OIDC token: ${REQUEST_URL} and ${REQUEST_TOKEN} are not set for this job.`,
         hint: "Add `permissions: { id-token: write, contents: read }` to the workflow or to this job. " +
-            "A reusable workflow gets the permission only if its caller grants it as well.",
+            "A reusable workflow gets the permission only if its caller grants it as well. " +
+            "A dry run needs the token too: its plan is only worth something once it has read the vault.",
     };
 }
-/** The fork's full name when the payload describes a pull request whose head is another repository. */
-function findForkHead(env, readEventPayload) {
-    const path = env["GITHUB_EVENT_PATH"];
-    if (!path)
-        return undefined;
-    const payload = readEventPayload(path);
+/** GitHub's rule: the run's actor is Dependabot, on an event it restricts for Dependabot. */
+function isDependabotRun(env, event, readPayload) {
+    const actor = env["GITHUB_ACTOR"] ?? readProperty(readProperty(readPayload(), "sender"), "login");
+    if (actor !== DEPENDABOT)
+        return false;
+    if (DEPENDABOT_EVENTS.has(event))
+        return true;
+    return event === "pull_request_target" && readProperty(readProperty(readProperty(readPayload(), "pull_request"), "user"), "login") === DEPENDABOT;
+}
+/**
+ * The fork's full name when the payload describes a pull request whose head is another
+ * repository. `head.repo.fork` alone is not enough: a pull request between two branches of a
+ * repository that is itself a fork has it set, and gets a token. So the repositories are
+ * compared, by ID, else by name, and the flag decides only when neither is known.
+ */
+function findForkHead(payload) {
     const pullRequest = readProperty(payload, "pull_request");
     if (pullRequest === undefined)
         return undefined;
     const headRepo = readProperty(readProperty(pullRequest, "head"), "repo");
-    const baseName = readProperty(readProperty(readProperty(pullRequest, "base"), "repo"), "full_name");
+    const baseRepo = readProperty(readProperty(pullRequest, "base"), "repo");
     // A deleted fork leaves `head.repo` null; it was still a fork.
     if (headRepo === null)
         return "(deleted)";
     const headName = readProperty(headRepo, "full_name");
-    const isFork = readProperty(headRepo, "fork") === true ||
-        (typeof headName === "string" && typeof baseName === "string" && headName !== baseName);
+    const isFork = compareKnown(readProperty(headRepo, "id"), readProperty(baseRepo, "id"), "number") ??
+        compareKnown(headName, readProperty(baseRepo, "full_name"), "string") ??
+        readProperty(headRepo, "fork") === true;
     if (!isFork)
         return undefined;
     return typeof headName === "string" ? headName : "(unknown)";
+}
+/** True when both are of the type and differ, false when both are and match, else undefined. */
+function compareKnown(head, base, type) {
+    return typeof head === type && typeof base === type ? head !== base : undefined;
 }
 function readProperty(value, key) {
     if (typeof value !== "object" || value === null)
@@ -366,7 +397,7 @@ function createWindowLimiter(options) {
 
 /***/ }),
 
-/***/ 757:
+/***/ 4465:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -379,8 +410,101 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 12 modules
 var core = __webpack_require__(143);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: ./node_modules/@azure/logger/dist/esm/index.js + 1 modules
+var esm = __webpack_require__(7567);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
+;// CONCATENATED MODULE: ./src/action-io.ts
+/**
+ * Every line the action prints goes through here, so no text from outside (a source name, a tag
+ * read from the vault, an Azure or Entra error message, a token claim) can start a workflow
+ * command.
+ *
+ * The runner reads the step's stdout and stderr line by line (a line ends at \n, \r or \r\n) and
+ * treats a line as a command when, after leading whitespace, it starts with `::` and holds a
+ * second `::` (`::warning title=x::text`), or when it contains `##[` anywhere followed by `]`
+ * (the legacy `##[warning]text`). Command names are matched without regard to case, and
+ * `::stop-commands::TOKEN` makes any TOKEN a command, so the name cannot be trusted to be
+ * harmless: every line is neutralised whatever the name.
+ *
+ * Neutralising is visible and keeps text readable:
+ * - invisible and control characters (which a culture-aware comparison may skip, letting
+ *   `\u200B::warning::` count as `::warning::`) are shown as `\u200B`-style escapes;
+ * - a line whose first non-blank characters are `::` gets a `\` before them;
+ * - `##[` becomes `##\[`.
+ * Annotation data and properties are also escaped by @actions/core (%, \r, \n, and : , in
+ * properties), so a message stays one command line; neutralising them too keeps the annotation
+ * text free of fake commands.
+ */
+
+
+
+const LINE_BREAK = /\r\n|\r|\n/;
+// Controls, format characters (zero-width space, BOM, bidi marks), other default-ignorable code
+// points and the Unicode line/paragraph separators. Tab is kept: it is plain whitespace.
+const INVISIBLE = /(?!\t)[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\p{Zl}\p{Zp}]/gu;
+const LEADING_COMMAND = /^(\s*)::/;
+/** One line, unable to start a workflow command. */
+function neutraliseLine(line) {
+    return escapeAnywhere(line).replace(LEADING_COMMAND, "$1\\::");
+}
+/** The part of neutralising that does not depend on where in the line the text stands. */
+function escapeAnywhere(text) {
+    return text.replace(INVISIBLE, escapeCodePoint).replaceAll("##[", "##\\[");
+}
+/** Text of any number of lines, each neutralised; line breaks become \n. */
+function neutraliseCommands(text) {
+    return text.split(LINE_BREAK).map(neutraliseLine).join("\n");
+}
+function escapeCodePoint(character) {
+    const code = character.codePointAt(0) ?? 0;
+    const hex = code.toString(16).toUpperCase();
+    return code > 0xffff ? `\\u{${hex}}` : `\\u${hex.padStart(4, "0")}`;
+}
+/**
+ * The strings to mask for one value: the value, and each of its lines as neutralising would
+ * print it, at the start of a line or within one. The runner masks the printed text, so without
+ * these a value holding `##[` or a control character would slip past its mask if it were ever
+ * printed.
+ */
+function listMaskForms(value) {
+    const forms = [value];
+    for (const line of value.split(LINE_BREAK)) {
+        for (const neutral of [escapeAnywhere(line), neutraliseLine(line)]) {
+            if (neutral !== line && neutral.trim() !== "" && !forms.includes(neutral))
+                forms.push(neutral);
+        }
+    }
+    return forms;
+}
+/** Wraps the toolkit so that every message it prints is neutralised, line by line. */
+function neutraliseIO(toolkit) {
+    return {
+        getInput: (name) => toolkit.getInput(name),
+        setSecret: (secret) => {
+            for (const form of listMaskForms(secret))
+                toolkit.setSecret(form);
+        },
+        setOutput: (name, value) => toolkit.setOutput(name, value),
+        setFailed: (message) => toolkit.setFailed(neutraliseCommands(message)),
+        debug: (message) => toolkit.debug(neutraliseCommands(message)),
+        info: (message) => toolkit.info(neutraliseCommands(message)),
+        warning: (message, properties) => toolkit.warning(neutraliseCommands(message), properties),
+        error: (message, properties) => toolkit.error(neutraliseCommands(message), properties),
+        notice: (message, properties) => toolkit.notice(neutraliseCommands(message), properties),
+        startGroup: (title) => toolkit.startGroup(neutraliseCommands(title)),
+        endGroup: () => toolkit.endGroup(),
+        summary: toolkit.summary,
+    };
+}
+/** The real toolkit, neutralised; the Azure SDK's log (stderr, with AZURE_LOG_LEVEL) as well. */
+function createActionIO() {
+    esm/* AzureLogger */.i2.log = (...args) => {
+        process.stderr.write(`${neutraliseCommands((0,external_node_util_.format)(...args))}\n`);
+    };
+    return neutraliseIO(core);
+}
+
 // EXTERNAL MODULE: ./src/vault-errors.ts
 var vault_errors = __webpack_require__(2387);
 ;// CONCATENATED MODULE: ./src/tags.ts
@@ -843,7 +967,11 @@ async function applyPlan(plan, vault, options) {
         tags: buildTags(scope, metadata.tags, options.audit),
         expiresOn: expiresIn === undefined ? undefined : new Date(options.now.getTime() + expiresIn * 1000),
     };
-    return (0,limiter/* mapWithConcurrency */.WS)(plan.items, options.concurrency, (item) => applyItem(item, vault, context));
+    return (0,limiter/* mapWithConcurrency */.WS)(plan.items, options.concurrency, async (item) => {
+        const result = await applyItem(item, vault, context);
+        options.onResult?.(result);
+        return result;
+    });
 }
 
 // EXTERNAL MODULE: ./src/auth/github-oidc.ts
@@ -877,6 +1005,23 @@ const CLOUDS = {
         vaultScope: "https://vault.azure.cn/.default",
     },
 };
+/**
+ * Azure/login's `environment` names for the same clouds, so a workflow can use one spelling for
+ * both actions. Azure Stack and Azure Germany (closed in 2021) have no counterpart here.
+ */
+const AZURE_LOGIN_CLOUD_NAMES = {
+    AzureCloud: "public",
+    AzureUSGovernment: "usgovernment",
+    AzureChinaCloud: "china",
+};
+/** The cloud a `cloud` input names, in this action's or Azure/login's spelling, ignoring case. */
+function findCloudName(value) {
+    const folded = value.toLowerCase();
+    const own = CLOUD_NAMES.find((name) => name === folded);
+    if (own !== undefined)
+        return own;
+    return Object.entries(AZURE_LOGIN_CLOUD_NAMES).find(([alias]) => alias.toLowerCase() === folded)?.[1];
+}
 /** The cloud whose vault suffix ends the given host name (case-insensitive), if any. */
 function findCloudByVaultHost(host) {
     const lower = host.toLowerCase();
@@ -902,10 +1047,65 @@ function checkGlob(pattern) {
 }
 /** Whether a source name matches a pattern, ignoring case. Throws for an invalid pattern. */
 function matchesGlob(name, pattern) {
+    return countGlobSteps(name, pattern).matched;
+}
+/**
+ * Matches and counts the steps taken, so tests can hold the matcher to its bound: at most
+ * (name length + 1) × (pattern length + 1) steps, whatever the pattern.
+ */
+function countGlobSteps(name, pattern) {
     const parsed = parseGlob(pattern);
     if (!parsed.ok)
         throw new Error(`Invalid glob pattern: ${parsed.problem}`);
-    return parsed.regex.test(name);
+    return matchTokens(name, parsed.tokens);
+}
+/**
+ * The greedy wildcard match with one saved star: on a mismatch, the most recent `*` takes one
+ * more character and matching resumes after it. Earlier stars never need revisiting (a later
+ * star can absorb anything they could), so the work is O(name × pattern), never exponential.
+ */
+function matchTokens(name, tokens) {
+    let steps = 0;
+    let token = 0;
+    let char = 0;
+    let starToken = -1;
+    let starChar = 0;
+    while (char < name.length) {
+        steps += 1;
+        const current = tokens[token];
+        if (current !== undefined && current.kind === "star") {
+            starToken = token;
+            starChar = char;
+            token += 1;
+        }
+        else if (current !== undefined && matchesToken(current, name[char])) {
+            token += 1;
+            char += 1;
+        }
+        else if (starToken !== -1) {
+            token = starToken + 1;
+            starChar += 1;
+            char = starChar;
+        }
+        else {
+            return { matched: false, steps };
+        }
+    }
+    while (tokens[token]?.kind === "star") {
+        steps += 1;
+        token += 1;
+    }
+    return { matched: token === tokens.length, steps };
+}
+function matchesToken(token, char) {
+    if (token.kind === "any")
+        return true;
+    const lower = char.toLowerCase();
+    const upper = char.toUpperCase();
+    if (token.kind === "char")
+        return token.char === lower || token.char === upper;
+    const inClass = token.ranges.some(([low, high]) => [char, lower, upper].some((variant) => variant.length === 1 && variant >= low && variant <= high));
+    return inClass !== token.negated;
 }
 function parseGlob(pattern) {
     if (pattern === "")
@@ -913,31 +1113,33 @@ function parseGlob(pattern) {
     if (pattern.startsWith("!")) {
         return { ok: false, problem: "starts with '!'; negation is not supported, use the exclude input instead" };
     }
-    let source = "";
+    const tokens = [];
     let index = 0;
     while (index < pattern.length) {
         const char = pattern[index];
         const column = index + 1;
         if (char === "*") {
-            source += "[\\s\\S]*";
+            // Consecutive stars match what one star matches.
+            if (tokens.at(-1)?.kind !== "star")
+                tokens.push({ kind: "star" });
             index += 1;
         }
         else if (char === "?") {
-            source += "[\\s\\S]";
+            tokens.push({ kind: "any" });
             index += 1;
         }
         else if (char === "[") {
             const parsedClass = parseClass(pattern, index);
             if (!parsedClass.ok)
                 return parsedClass;
-            source += parsedClass.source;
+            tokens.push(parsedClass.token);
             index = parsedClass.end;
         }
         else if (char === "]") {
             return { ok: false, problem: `has ']' without a matching '[' at column ${column}` };
         }
         else if (NAME_CHAR.test(char)) {
-            source += escapeForRegex(char);
+            tokens.push({ kind: "char", char: char.toLowerCase() });
             index += 1;
         }
         else {
@@ -947,7 +1149,7 @@ function parseGlob(pattern) {
             };
         }
     }
-    return { ok: true, regex: new RegExp(`^${source}$`, "i") };
+    return { ok: true, tokens };
 }
 /** Parses `[...]` starting at `start` (the `[`); `end` is the index after the closing `]`. */
 function parseClass(pattern, start) {
@@ -957,7 +1159,7 @@ function parseClass(pattern, start) {
         negated = true;
         index += 1;
     }
-    const parts = [];
+    const ranges = [];
     while (index < pattern.length && pattern[index] !== "]") {
         const low = pattern[index];
         if (!NAME_CHAR.test(low)) {
@@ -971,24 +1173,21 @@ function parseClass(pattern, start) {
             if (low > high) {
                 return { ok: false, problem: `has a character range out of order at column ${index + 1}` };
             }
-            parts.push(`${escapeForRegex(low)}-${escapeForRegex(high)}`);
+            ranges.push([low, high]);
             index += 3;
         }
         else {
-            parts.push(escapeForRegex(low));
+            ranges.push([low, low]);
             index += 1;
         }
     }
     if (index >= pattern.length) {
         return { ok: false, problem: `has '[' without a closing ']' at column ${start + 1}` };
     }
-    if (parts.length === 0) {
+    if (ranges.length === 0) {
         return { ok: false, problem: `has an empty character class at column ${start + 1}` };
     }
-    return { ok: true, source: `[${negated ? "^" : ""}${parts.join("")}]`, end: index + 1 };
-}
-function escapeForRegex(char) {
-    return /[0-9A-Za-z_]/.test(char) ? char : `\\${char}`;
+    return { ok: true, token: { kind: "class", negated, ranges }, end: index + 1 };
 }
 
 ;// CONCATENATED MODULE: ./src/naming.ts
@@ -1092,6 +1291,30 @@ function isSelected(key, rules) {
     if (rules.include.length > 0 && !rules.include.some((pattern) => matchesGlob(key, pattern)))
         return false;
     return !rules.exclude.some((pattern) => matchesGlob(key, pattern));
+}
+/**
+ * Patterns that matched none of the source names: usually a typo or a source that no longer
+ * holds what the workflow expects, so each is reported. Both lists are matched against every
+ * source name (before transform and prefix), the way the patterns are written.
+ */
+function findUnusedPatterns(keys, rules) {
+    const unused = (input, patterns) => patterns.flatMap((pattern, index) => (keys.some((key) => matchesGlob(key, pattern)) ? [] : [{ input, position: index + 1, pattern }]));
+    return [...unused("include", rules.include), ...unused("exclude", rules.exclude)];
+}
+/**
+ * Why sources that hold entries selected none of them, for a run that must fail rather than
+ * pass green having synced nothing. Patterns are not secret (they may hold only name characters
+ * and wildcards), so they are quoted.
+ */
+function explainEmptySelection(keys, rules) {
+    const entries = keys.length === 1 ? "1 entry" : `${keys.length} entries`;
+    const onlyToken = keys.every((key) => key.toLowerCase() === GITHUB_TOKEN_NAME);
+    const message = onlyToken
+        ? `Nothing to sync: the sources hold only ${GITHUB_TOKEN_NAME}, which is synced only when include names it exactly`
+        : `Nothing to sync: the sources hold ${entries}, and include/exclude selected none of them`;
+    const unused = findUnusedPatterns(keys, rules).map((item) => `${item.input} pattern ${item.position} ('${item.pattern}') matched no source name.`);
+    const advice = "Patterns match source names as written in the sources (before prefix and name transform), ignoring case.";
+    return { message, hint: [...unused, advice].join("\n") };
 }
 /** Why Key Vault cannot hold this name, or undefined when it can. Names are not secret. */
 function findNameProblem(name, transform) {
@@ -1262,13 +1485,24 @@ const envFiles = inputs_text((value, ctx) => {
     return paths;
 });
 const prefix = inputs_text((value, ctx) => {
-    if (!/^[0-9A-Za-z-]*$/.test(value)) {
-        return report(ctx, "prefix", "may contain only letters, digits and hyphens (Key Vault secret names allow nothing else)");
+    const bad = value.search(/[^0-9A-Za-z-]/);
+    if (bad >= 0) {
+        // Say what to write instead without repeating the value: the usual slip is `shop_` for `shop-`.
+        const hint = /[_.]/.test(value)
+            ? "Write '-' where the prefix has '_' or '.', as source names are converted (DB_PASSWORD becomes DB-PASSWORD), for example prefix: shop-, not shop_."
+            : undefined;
+        return report(ctx, "prefix", `may contain only letters, digits and hyphens (Key Vault secret names allow nothing else); character ${bad + 1} is none of these`, hint);
     }
     if (value.length > MAX_PREFIX_LENGTH) {
         return report(ctx, "prefix", `must be at most ${MAX_PREFIX_LENGTH} characters, to leave room for a name (Key Vault names are at most ${MAX_NAME_LENGTH}); it has ${value.length}`);
     }
     return value;
+});
+const cloudChoice = inputs_text((value, ctx) => {
+    if (value === "")
+        return "public";
+    const aliases = Object.keys(AZURE_LOGIN_CLOUD_NAMES).join(", ");
+    return findCloudName(value) ?? report(ctx, "cloud", `must be one of ${CLOUD_NAMES.join(", ")}, or Azure/login's ${aliases}`);
 });
 const audience = inputs_text((value, ctx) => {
     if (value === "")
@@ -1288,48 +1522,50 @@ const contentType = inputs_text((value, ctx) => {
     }
     return value;
 });
+/**
+ * `key=value` items, one per line or comma separated: the same list rule as include/exclude, so
+ * `env=prod,team=shop` is two tags. A tag value therefore cannot hold a comma; an item that is
+ * left without `=` by a comma (`list=a,b`) is refused rather than guessed at.
+ */
 const tags = inputs_text((value, ctx) => {
     const result = {};
-    const firstLineOf = new Map();
+    const firstTagOf = new Map();
     const reserved = new Map(RESERVED_TAGS.map((name) => [name.toLowerCase(), name]));
-    let count = 0;
-    value.split(/\r?\n/).forEach((line, index) => {
-        const lineNumber = index + 1;
-        if (line.trim() === "")
-            return;
-        count += 1;
-        const equals = line.indexOf("=");
+    const items = splitList(value, true);
+    items.forEach((item, index) => {
+        const position = `tag ${index + 1}`;
+        const equals = item.indexOf("=");
         if (equals === -1) {
-            report(ctx, "tags", `line ${lineNumber} is not key=value`);
+            report(ctx, "tags", `${position} is not key=value (tags are separated by new lines or commas, so a value cannot contain a comma)`);
             return;
         }
-        const key = line.slice(0, equals).trim();
-        const tagValue = line.slice(equals + 1).trim();
+        const key = item.slice(0, equals).trim();
+        const tagValue = item.slice(equals + 1).trim();
         const folded = key.toLowerCase();
         const reservedName = reserved.get(folded);
-        const earlier = firstLineOf.get(folded);
+        const earlier = firstTagOf.get(folded);
         if (key === "") {
-            report(ctx, "tags", `line ${lineNumber} has an empty key`);
+            report(ctx, "tags", `${position} has an empty key`);
         }
         else if (key.length > MAX_TAG_LENGTH) {
-            report(ctx, "tags", `line ${lineNumber} has a key longer than ${MAX_TAG_LENGTH} characters`);
+            report(ctx, "tags", `${position} has a key longer than ${MAX_TAG_LENGTH} characters`);
         }
         else if (tagValue.length > MAX_TAG_LENGTH) {
-            report(ctx, "tags", `line ${lineNumber} has a value longer than ${MAX_TAG_LENGTH} characters`);
+            report(ctx, "tags", `${position} has a value longer than ${MAX_TAG_LENGTH} characters`);
         }
         else if (reservedName !== undefined) {
-            report(ctx, "tags", `line ${lineNumber} uses '${reservedName}', a tag the action writes itself (reserved: ${RESERVED_TAGS.join(", ")})`);
+            report(ctx, "tags", `${position} uses '${reservedName}', a tag the action writes itself (reserved: ${RESERVED_TAGS.join(", ")})`);
         }
         else if (earlier !== undefined) {
-            report(ctx, "tags", `line ${lineNumber} repeats the key of line ${earlier} (tag names ignore case)`);
+            report(ctx, "tags", `${position} repeats the key of tag ${earlier} (tag names ignore case)`);
         }
         else {
-            firstLineOf.set(folded, lineNumber);
+            firstTagOf.set(folded, index + 1);
             result[key] = tagValue;
         }
     });
-    if (count > MAX_USER_TAGS) {
-        report(ctx, "tags", `allows at most ${MAX_USER_TAGS} tags (Key Vault allows ${MAX_TAGS} per secret and the action writes ${RESERVED_TAGS.length} of its own); ${count} given`);
+    if (items.length > MAX_USER_TAGS) {
+        report(ctx, "tags", `allows at most ${MAX_USER_TAGS} tags (Key Vault allows ${MAX_TAGS} per secret and the action writes ${RESERVED_TAGS.length} of its own); ${items.length} given`);
     }
     return result;
 });
@@ -1359,7 +1595,7 @@ const concurrency = schemas/* string */.YjP()
  * skipped while what they depend on is invalid), so one run names every problem.
  */
 function buildSchema(env, raw) {
-    const cloudName = raw.cloud === "" ? "public" : findChoice(raw.cloud, CLOUD_NAMES);
+    const cloudName = raw.cloud === "" ? "public" : findCloudName(raw.cloud);
     const cloud = cloudName === undefined ? undefined : CLOUDS[cloudName];
     const auth = raw.auth === "" ? "oidc" : findChoice(raw.auth, AUTH_MODES);
     return schemas/* object */.Ikc({
@@ -1378,7 +1614,7 @@ function buildSchema(env, raw) {
         "tenant-id": inputs_text((value, ctx) => readTenantId(value, auth, env, ctx)),
         "client-id": inputs_text((value, ctx) => readClientId(value, auth, env, ctx)),
         auth: choice("auth", AUTH_MODES, "oidc"),
-        cloud: choice("cloud", CLOUD_NAMES, "public"),
+        cloud: cloudChoice,
         audience,
         "dry-run": choice("dry-run", ["auto", "true", "false"], "auto"),
         prune: flag("prune"),
@@ -1594,7 +1830,516 @@ function createConnectionAgent(env, nodeVersion = process.version) {
     return new external_node_https_.Agent({ keepAlive: true, scheduling: "lifo", proxyEnv: readProxyEnv(env) });
 }
 
+;// CONCATENATED MODULE: ./src/progress.ts
+const PROGRESS_INTERVAL_MS = 5_000;
+const count = new Intl.NumberFormat("en-US");
+/**
+ * Returns the callback apply calls after each item. It logs when at least `intervalMs` passed
+ * since the start or the last line, and never for the last item: the report follows it.
+ */
+function createApplyProgress(options) {
+    const interval = options.intervalMs ?? PROGRESS_INTERVAL_MS;
+    let lastLine = options.now();
+    let done = 0;
+    let failed = 0;
+    return (result) => {
+        done += 1;
+        if (result.status === "failed")
+            failed += 1;
+        const now = options.now();
+        if (done >= options.total || now - lastLine < interval)
+            return;
+        lastLine = now;
+        options.log(`Applied ${count.format(done)} of ${count.format(options.total)} (${count.format(failed)} failed) …`);
+    };
+}
+
+;// CONCATENATED MODULE: ./src/fix-commands.ts
+/**
+ * Hints are written as one text for the log and annotations, with Azure CLI commands inside
+ * sentences. The job summary shows each command on its own, copyable and wrapped. This module
+ * finds the commands in a hint and wraps them. Pure.
+ */
+// An Azure CLI command that starts a line or follows a sentence's "Grant it:" or "(".
+const COMMAND_START = /(?<=^|[\s(:])az (?=[a-z])/g;
+/**
+ * Splits a hint into prose, inline code (`…` in the hint) and Azure CLI commands, in order.
+ * A command ends at the end of its line, at a sentence end (". "), at a ")" closing a "(" it
+ * was opened by, or at " (" starting an aside; quotes and `$(…)` are kept whole.
+ */
+function splitHint(hint) {
+    const parts = [];
+    let text = "";
+    const flushText = () => {
+        if (text !== "")
+            parts.push({ kind: "text", text });
+        text = "";
+    };
+    let index = 0;
+    while (index < hint.length) {
+        if (hint[index] === "`") {
+            const close = hint.indexOf("`", index + 1);
+            if (close > index) {
+                flushText();
+                parts.push({ kind: "code", text: hint.slice(index + 1, close) });
+                index = close + 1;
+                continue;
+            }
+        }
+        COMMAND_START.lastIndex = index;
+        const start = COMMAND_START.exec(hint);
+        if (start?.index === index) {
+            const end = findCommandEnd(hint, index);
+            flushText();
+            parts.push({ kind: "command", text: hint.slice(index, end).trim() });
+            index = end;
+            continue;
+        }
+        text += hint[index];
+        index += 1;
+    }
+    flushText();
+    return parts;
+}
+function findCommandEnd(hint, start) {
+    const openedByParen = hint[start - 1] === "(";
+    let quote;
+    let depth = 0;
+    for (let index = start; index < hint.length; index++) {
+        const char = hint[index];
+        const next = hint[index + 1];
+        if (char === "\n")
+            return index;
+        if (quote !== undefined) {
+            if (char === "\\" && quote === '"')
+                index += 1;
+            else if (char === quote)
+                quote = undefined;
+            continue;
+        }
+        if (char === "'" || char === '"')
+            quote = char;
+        else if (char === "$" && next === "(") {
+            depth += 1;
+            index += 1;
+        }
+        else if (char === ")") {
+            if (depth > 0)
+                depth -= 1;
+            else if (openedByParen)
+                return index;
+        }
+        else if (depth === 0 && char === "(" && hint[index - 1] === " ")
+            return index - 1;
+        else if (depth === 0 && char === "`")
+            return index;
+        else if (depth === 0 && char === "." && (next === undefined || /\s/.test(next)))
+            return index;
+    }
+    return hint.length;
+}
+/**
+ * Wraps a long command before each `--option`, with `\` continuations, so it fits a narrow
+ * page and still pastes into a POSIX shell as one command.
+ */
+function wrapCommand(command, width = 80) {
+    if (command.length <= width)
+        return command;
+    const groups = [];
+    for (const word of splitWords(command).map(spreadJsonWord)) {
+        if (word.startsWith("--") || groups.length === 0)
+            groups.push(word);
+        else
+            groups[groups.length - 1] += ` ${word}`;
+    }
+    return groups.join(" \\\n  ");
+}
+/**
+ * A single-quoted JSON argument longer than a line, spread over lines: inside single quotes a
+ * newline is part of the argument, and JSON allows it between tokens, so the command is the same.
+ */
+function spreadJsonWord(word) {
+    const json = /^'([[{].*[\]}])'$/s.exec(word)?.[1];
+    if (json === undefined || word.length <= 60 || json.includes("'"))
+        return word;
+    try {
+        return `'${JSON.stringify(JSON.parse(json), null, 2).replaceAll("\n", "\n    ")}'`;
+    }
+    catch {
+        return word;
+    }
+}
+/** Words as the shell splits them: spaces inside quotes and `$(…)` do not split. */
+function splitWords(command) {
+    const words = [];
+    let word = "";
+    let quote;
+    let depth = 0;
+    for (let index = 0; index < command.length; index++) {
+        const char = command[index];
+        if (quote === '"' && char === "\\" && index + 1 < command.length) {
+            word += char + command[index + 1];
+            index += 1;
+            continue;
+        }
+        if (quote !== undefined) {
+            if (char === quote)
+                quote = undefined;
+        }
+        else if (char === "'" || char === '"')
+            quote = char;
+        else if (char === "$" && command[index + 1] === "(")
+            depth += 1;
+        else if (char === ")" && depth > 0)
+            depth -= 1;
+        else if (char === " " && depth === 0) {
+            if (word !== "")
+                words.push(word);
+            word = "";
+            continue;
+        }
+        word += char;
+    }
+    if (word !== "")
+        words.push(word);
+    return words;
+}
+
+;// CONCATENATED MODULE: ./src/markdown.ts
+/**
+ * Writing GitHub-flavoured Markdown that shows text exactly as it is. Names and reasons come
+ * from users' sources and from the service, so none of their characters may become emphasis,
+ * links, HTML, headings or table columns. Pure: text in, Markdown out.
+ */
+// Characters that start Markdown syntax anywhere in a line. Backslash-escaping any ASCII
+// punctuation is valid CommonMark, so escaping a few more than needed is harmless. `:` and `@`
+// stop GitHub's autolinks (https://…, e-mail addresses), emoji codes and @mentions.
+const INLINE_SYNTAX = /[\\`*_[\]()#~!|{}:@]/g;
+/**
+ * Escapes text for inline Markdown: one line, every character shown literally. `<`, `>` and
+ * `&` become entities, which also keeps the text safe inside HTML such as `<details>`.
+ */
+function escapeMarkdown(text) {
+    const oneLine = removeControls(text).replace(/\s*(?:\r\n|\r|\n)\s*/g, " ");
+    // "www." autolinks without a scheme; an escaped dot stops it.
+    const escaped = escapeEntities(oneLine).replace(INLINE_SYNTAX, "\\$&").replace(/(www)\./gi, "$1\\.");
+    // At the start of a line these begin a list item or a setext underline (`>` is an entity already).
+    return escaped.replace(/^[-+=]/, "\\$&").replace(/^(\d+)([.)])/, "$1\\$2");
+}
+/**
+ * Escapes the action's own messages, where `…` marks code (an input, a setting): those parts
+ * become code spans, the rest is escaped as escapeMarkdown does.
+ */
+function escapeWithCode(text) {
+    return text
+        .split(/(`[^`\r\n]+`)/)
+        .map((part, index) => (index % 2 === 1 ? codeSpan(part.slice(1, -1)) : escapeMarkdown(part)))
+        .join("");
+}
+/** Escapes text for a table cell: as escapeMarkdown, with line breaks kept as `<br>`. */
+function escapeCell(text) {
+    return removeControls(text)
+        .split(/\r\n|\r|\n/)
+        .map((line) => escapeMarkdown(line))
+        .join("<br>");
+}
+/** Inline code: a backtick run longer than any inside, so the text cannot end the span. */
+function codeSpan(text) {
+    const oneLine = removeControls(text).replace(/\r\n|\r|\n/g, " ");
+    const marks = "`".repeat(longestRun(oneLine, "`") + 1);
+    const pad = oneLine.startsWith("`") || oneLine.endsWith("`") ? " " : "";
+    return `${marks}${pad}${oneLine}${pad}${marks}`;
+}
+/** A fenced block longer than any backtick run inside, so the text cannot close it. */
+function fence(text, language = "text") {
+    const marks = "`".repeat(Math.max(3, longestRun(text, "`") + 1));
+    return `${marks}${language}\n${removeControls(text)}\n${marks}`;
+}
+/** A Markdown link; the URL must be one this action built (percent-encoded, no spaces). */
+function markdown_link(label, url) {
+    return `[${label}](${url.replaceAll("(", "%28").replaceAll(")", "%29")})`;
+}
+/** A GFM table; cells must already be escaped. */
+function table(header, rows) {
+    const line = (cells) => `| ${cells.join(" | ")} |`;
+    return [line(header), line(header.map(() => "---")), ...rows.map(line)];
+}
+/** A GitHub alert (`> [!NOTE]`, `> [!WARNING]`…) around lines of Markdown. */
+function markdown_alert(kind, lines) {
+    return [`> [!${kind}]`, ...lines.map((line) => (line === "" ? ">" : `> ${line}`))];
+}
+function escapeEntities(text) {
+    return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+}
+function removeControls(text) {
+    return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "");
+}
+function longestRun(text, char) {
+    let longest = 0;
+    let current = 0;
+    for (const c of text) {
+        current = c === char ? current + 1 : 0;
+        longest = Math.max(longest, current);
+    }
+    return longest;
+}
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+;// CONCATENATED MODULE: ./src/summary-links.ts
+/**
+ * Links the job summary offers: the vault in the Azure portal, the commit, and each dotenv
+ * entry's file and line at that commit. Pure: built from the runner's environment and names.
+ */
+
+function readRepositoryLinks(env, cwd) {
+    const repository = env["GITHUB_REPOSITORY"];
+    const sha = env["GITHUB_SHA"];
+    if (!repository || !sha || !/^[0-9a-f]{7,64}$/i.test(sha) || !/^[\w.-]+\/[\w.-]+$/.test(repository))
+        return undefined;
+    const serverUrl = (env["GITHUB_SERVER_URL"] || "https://github.com").replace(/\/+$/, "");
+    return { serverUrl, repository, sha, workspace: env["GITHUB_WORKSPACE"] || cwd, cwd };
+}
+function linkCommit(links) {
+    return `${links.serverUrl}/${links.repository}/commit/${links.sha}`;
+}
+/** The file and line at the commit, or undefined for a file outside the workspace (not in the repository). */
+function linkFileLine(links, file, line) {
+    const inRepository = (0,external_node_path_.relative)((0,external_node_path_.resolve)(links.workspace), (0,external_node_path_.resolve)(links.cwd, file));
+    if (inRepository === "" || inRepository === ".." || inRepository.startsWith(`..${external_node_path_.sep}`) || (0,external_node_path_.isAbsolute)(inRepository))
+        return undefined;
+    const path = inRepository.split(external_node_path_.sep).map(encodeURIComponent).join("/");
+    return `${links.serverUrl}/${links.repository}/blob/${links.sha}/${path}#L${line}`;
+}
+const PORTAL_HOSTS = {
+    public: "https://portal.azure.com",
+    usgovernment: "https://portal.azure.us",
+    china: "https://portal.azure.cn",
+};
+/**
+ * The vault in the Azure portal. A resource link needs the subscription and resource group,
+ * which the action never learns (it only talks to the vault's data plane), so this opens the
+ * portal's Resource Graph Explorer with a query for the vault by name: its result row links
+ * to the vault in whichever subscription the reader can see it. Microsoft's own docs link
+ * Resource Graph queries this way, in all three clouds.
+ */
+function linkVaultInPortal(cloud, vaultName) {
+    // Vault names are letters, digits and dashes; anything else is not put in a query.
+    if (!/^[A-Za-z0-9-]{1,64}$/.test(vaultName))
+        return `${PORTAL_HOSTS[cloud]}/#browse/Microsoft.KeyVault%2Fvaults`;
+    const query = `Resources\n| where type =~ 'microsoft.keyvault/vaults' and name =~ '${vaultName}'\n| project name, resourceGroup, subscriptionId, location`;
+    return `${PORTAL_HOSTS[cloud]}/#blade/HubsExtension/ArgQueryBlade/query/${encodeURIComponent(query)}`;
+}
+
+;// CONCATENATED MODULE: ./src/summary.ts
+
+
+
+
+
+// The order a reader needs them in: problems, then what is lost, then what is new or changed.
+const ATTENTION_ORDER = ["failed", "deleted", "created", "updated", "recovered", "unchanged", "skipped"];
+const CHANGES = ["created", "updated", "recovered"];
+const FOLDED = ["unchanged", "skipped"];
+// More names than this in a sentence stop being read; the table below it lists them all.
+const NAMES_IN_TEXT = 20;
+// GitHub refuses a step summary over 1 MiB; four tables of this many rows, and this many fixes
+// (each names a few commands), stay well under it.
+const MAX_TABLE_ROWS = 500;
+const MAX_FIXES = 20;
+const DRY_RUN_STATUS = {
+    created: "would create",
+    updated: "would update",
+    recovered: "would recover",
+    deleted: "would delete",
+};
+function describeStatus(status, dryRun) {
+    return (dryRun ? DRY_RUN_STATUS[status] : undefined) ?? status;
+}
+/** The summary of a run that got as far as a plan; `sorted` is in Key Vault name order. */
+function renderSummary(sorted, counts, context) {
+    const dryRun = context.dryRun ?? false;
+    const lines = [renderHeading(context), "", renderOutcome(counts, dryRun), "", ...renderContext(context), ""];
+    for (const note of context.notes)
+        lines.push(...markdown_alert("NOTE", [escapeWithCode(note)]), "");
+    if (sorted.length === 0)
+        return [...lines, "No secrets in the sources.", ""].join("\n");
+    lines.push(...renderFailures(sorted.filter((result) => result.status === "failed"), context));
+    lines.push(...renderDeletes(sorted.filter((result) => result.status === "deleted"), context));
+    const changed = CHANGES.flatMap((status) => sorted.filter((result) => result.status === status));
+    if (changed.length > 0) {
+        lines.push(`### ${dryRun ? "Would change" : "Changed"} (${changed.length})`, "");
+        lines.push(...limitedTable(["Key Vault name", "Source", "Result", "Reason"], changed.map((result) => renderRow(result, context))), "");
+    }
+    const folded = FOLDED.flatMap((status) => sorted.filter((result) => result.status === status));
+    if (folded.length > 0) {
+        const label = FOLDED.filter((status) => counts[status] > 0).map((status) => `${status} (${counts[status]})`).join(", ");
+        // Blank lines around the table make GitHub parse it as Markdown inside the HTML element.
+        lines.push("<details>", `<summary>${capitalise(label)}</summary>`, "");
+        lines.push(...limitedTable(["Key Vault name", "Source", "Result", "Reason"], folded.map((result) => renderRow(result, context))), "", "</details>", "");
+    }
+    return lines.join("\n");
+}
+/** The summary of a run that stopped before it had a plan (bad input, sign-in failure). */
+function renderFailureSummary(message, hint, context) {
+    const lines = [renderHeading(context), ""];
+    lines.push(...markdown_alert("CAUTION", [`**No secret was synced.** ${escapeWithCode(message)}`]), "");
+    lines.push(...renderContext(context), "");
+    for (const note of context.notes)
+        lines.push(...markdown_alert("NOTE", [escapeWithCode(note)]), "");
+    if (hint)
+        lines.push("### How to fix it", "", ...renderFix(hint));
+    return lines.join("\n");
+}
+/** Names the vault and prefix, so two uses of the action in one job are told apart. */
+function renderHeading(context) {
+    if (context.vaultUrl === undefined)
+        return "## Key Vault Sync";
+    const prefix = context.settings?.prefix ? `, prefix ${codeSpan(context.settings.prefix)}` : "";
+    return `## Key Vault Sync: ${codeSpan((0,vault_names/* readVaultName */.O)(context.vaultUrl))}${prefix}${context.dryRun ? " (dry run)" : ""}`;
+}
+function renderOutcome(counts, dryRun) {
+    const parts = ATTENTION_ORDER.filter((status) => counts[status] > 0).map((status) => `${counts[status]} ${describeStatus(status, dryRun)}`);
+    if (parts.length === 0)
+        return "**Nothing to sync.**";
+    const [first = "", ...rest] = parts;
+    return [counts.failed > 0 ? `**${first}**` : first, ...rest].join(" · ");
+}
+function renderContext(context) {
+    const lines = [];
+    if (context.vaultUrl !== undefined) {
+        const name = (0,vault_names/* readVaultName */.O)(context.vaultUrl);
+        const cloud = findCloudByVaultHost(new URL(context.vaultUrl).hostname)?.name ?? "public";
+        lines.push(`- **Vault:** ${markdown_link(escapeMarkdown(name), linkVaultInPortal(cloud, name))} in the Azure portal · ${codeSpan(context.vaultUrl)}`);
+    }
+    if (context.dryRun !== undefined) {
+        const why = context.dryRunReason ? ` (${escapeMarkdown(context.dryRunReason)})` : "";
+        lines.push(context.dryRun ? `- **Dry run:** nothing was written to the vault${why}` : `- **Mode:** sync, writing to the vault${why}`);
+    }
+    const settings = context.settings;
+    if (settings !== undefined) {
+        const prefix = settings.prefix ? codeSpan(settings.prefix) : "none";
+        const onOff = (on) => (on ? "on" : "off");
+        lines.push(`- **Scope:** owner ${codeSpan(settings.owner)} · prefix ${prefix} · prune ${onOff(settings.prune)} · adopt ${onOff(settings.adopt)}`);
+    }
+    const links = context.links;
+    if (links !== undefined)
+        lines.push(`- **Commit:** ${markdown_link(codeSpan(links.sha.slice(0, 7)), linkCommit(links))} in ${escapeMarkdown(links.repository)}`);
+    return lines;
+}
+function renderFailures(failed, context) {
+    if (failed.length === 0)
+        return [];
+    // One fix per distinct hint, numbered in the order of the first secret it applies to.
+    const fixes = new Map();
+    for (const result of failed)
+        if (result.hint)
+            fixes.set(result.hint, [...(fixes.get(result.hint) ?? []), result]);
+    const fixNumber = new Map([...fixes.keys()].map((hint, index) => [hint, index + 1]));
+    // The reason says what failed ("Failed to set secret …"), so no column repeats the action.
+    const header = ["Key Vault name", "Source", "Reason", ...(fixes.size > 0 ? ["Fix"] : [])];
+    const rows = failed.map((result) => {
+        const fix = fixes.size > 0 ? [result.hint ? String(fixNumber.get(result.hint)) : "–"] : [];
+        return [escapeCell(result.name), renderSource(result, context), escapeCell(result.reason), ...fix];
+    });
+    const lines = [`### Failed (${failed.length})`, "", ...limitedTable(header, rows), ""];
+    if (fixes.size === 0)
+        return lines;
+    lines.push(`### How to fix ${fixes.size === 1 ? "it" : "them"}`, "");
+    for (const [hint, results] of [...fixes].slice(0, MAX_FIXES)) {
+        const names = formatNames(results.map((result) => result.name));
+        lines.push(`**Fix ${fixNumber.get(hint)}**, for ${results.length === 1 ? "" : `${results.length} secrets: `}${names}`, "", ...renderFix(hint));
+    }
+    if (fixes.size > MAX_FIXES)
+        lines.push(`${fixes.size - MAX_FIXES} more fixes not shown here; the log lists each failure with its fix.`, "");
+    return lines;
+}
+function renderDeletes(deleted, context) {
+    if (deleted.length === 0)
+        return [];
+    const vault = context.vaultUrl === undefined ? "the vault" : codeSpan((0,vault_names/* readVaultName */.O)(context.vaultUrl));
+    const secrets = deleted.length === 1 ? "1 secret" : `${deleted.length} secrets`;
+    const names = formatNames(deleted.map((result) => result.name));
+    const callout = context.dryRun
+        ? [`**This plan deletes ${secrets}** from ${vault}: ${names}.`, "", "A sync with these sources and settings would delete them (prune)."]
+        : [`**Deleted ${secrets}** from ${vault}: ${names}.`, "", "On a vault with soft delete (the default), they can be recovered until they are purged."];
+    const rows = deleted.map((result) => [escapeCell(result.name), escapeCell(result.reason)]);
+    return [`### ${context.dryRun ? "Would delete" : "Deleted"} (${deleted.length})`, "", ...markdown_alert("WARNING", callout), "", ...limitedTable(["Key Vault name", "Reason"], rows), ""];
+}
+function renderRow(result, context) {
+    return [escapeCell(result.name), renderSource(result, context), describeStatus(result.status, context.dryRun ?? false), escapeCell(result.reason)];
+}
+/** The source key, and for dotenv entries the file and line, linked at the commit when known. */
+function renderSource(result, context) {
+    if (result.source === undefined)
+        return "–";
+    const source = escapeCell(result.source);
+    if (result.origin?.kind !== "dotenv")
+        return source;
+    const { file, line } = result.origin;
+    const label = escapeCell(`${file}:${line}`);
+    const url = context.links === undefined ? undefined : linkFileLine(context.links, file, line);
+    return url === undefined ? `${source} (${label})` : `${source} (${markdown_link(label, url)})`;
+}
+/**
+ * A hint as prose, each line a paragraph, and each command it names in its own copyable,
+ * wrapped code block right after the paragraph that mentions it.
+ */
+function renderFix(hint) {
+    const parts = splitHint(hint);
+    const commandCount = parts.filter((part) => part.kind === "command").length;
+    const lines = [];
+    let paragraph = [];
+    let commands = [];
+    let counted = 0;
+    const endParagraph = () => {
+        const text = paragraph.join("").trim();
+        if (text !== "" && !/^[.,;:)]$/.test(text))
+            lines.push(text, "");
+        for (const command of commands)
+            lines.push(fence(wrapCommand(command), "sh"), "");
+        paragraph = [];
+        commands = [];
+    };
+    for (const part of parts) {
+        if (part.kind === "code")
+            paragraph.push(codeSpan(part.text));
+        else if (part.kind === "command") {
+            counted += 1;
+            commands.push(part.text);
+            // A command alone on its line needs no pointer; one inside a sentence gets one.
+            if (paragraph.join("").trim() !== "")
+                paragraph.push(commandCount === 1 ? "the command below" : `command ${counted} below`);
+        }
+        else {
+            part.text.split("\n").forEach((line, index) => {
+                if (index > 0)
+                    endParagraph();
+                // Leading spaces (indented commands) would make a paragraph a code block; inner ones stay.
+                paragraph.push(escapeMarkdown(paragraph.length === 0 ? line.trimStart() : line));
+            });
+        }
+    }
+    endParagraph();
+    return lines;
+}
+/** A table of at most MAX_TABLE_ROWS rows, and a line saying where the rest are. */
+function limitedTable(header, rows) {
+    if (rows.length <= MAX_TABLE_ROWS)
+        return table(header, rows);
+    const rest = rows.length - MAX_TABLE_ROWS;
+    return [...table(header, rows.slice(0, MAX_TABLE_ROWS)), "", `${rest} more not shown here (a job summary is limited in size); the log and the \`plan\` output list every secret.`];
+}
+function formatNames(names) {
+    const shown = names.slice(0, NAMES_IN_TEXT).map(escapeMarkdown).join(", ");
+    return names.length > NAMES_IN_TEXT ? `${shown} and ${names.length - NAMES_IN_TEXT} more` : shown;
+}
+function capitalise(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 ;// CONCATENATED MODULE: ./src/report.ts
+
 
 
 const STATUSES = ["created", "updated", "unchanged", "recovered", "deleted", "skipped", "failed"];
@@ -1629,7 +2374,15 @@ async function writeReport(results, context, io) {
         io.notice(note);
     if (offline.length > 0)
         noticeOffline(offline, io);
-    await writeSummary(renderSummary(sorted, counts, context), io);
+    const summary = renderSummary(sorted, counts, {
+        vaultUrl: context.vaultUrl,
+        dryRun: context.dryRun,
+        dryRunReason: context.dryRunReason,
+        notes: context.notes,
+        settings: context.settings,
+        links: context.links,
+    });
+    await writeSummary(summary, io);
 }
 function noticeOffline(offline, io) {
     const secrets = offline.length === 1 ? "1 secret" : `${offline.length} secrets`;
@@ -1682,75 +2435,16 @@ function locate(result) {
 }
 /** A run that failed before it had a plan (bad input, sign-in failure) still explains itself in the summary. */
 async function writeFailureSummary(error, context, io) {
-    const lines = ["## Key Vault Sync", ""];
-    if (context.vaultUrl)
-        lines.push(`**Vault:** ${escapeText(context.vaultUrl)}`, "");
-    if (context.dryRun)
-        lines.push(...renderDryRunBanner(context.dryRunReason), "");
-    lines.push("> [!CAUTION]", `> **No secret was synced.** ${escapeText((0,errors/* errorMessage */.gJ)(error))}`, "");
     const hint = error instanceof errors/* SyncError */.S0 ? error.hint : undefined;
-    if (hint)
-        lines.push("**How to fix it:**", "", fence(hint), "");
-    for (const note of context.notes ?? [])
-        lines.push(`> [!NOTE]`, `> ${escapeText(note)}`, "");
-    await writeSummary(lines.join("\n"), io);
-}
-// ---- Summary ----
-function renderSummary(sorted, counts, context) {
-    const lines = ["## Key Vault Sync", "", `**Vault:** ${escapeText(context.vaultUrl)}`, ""];
-    if (context.dryRun)
-        lines.push(...renderDryRunBanner(context.dryRunReason), "");
-    for (const note of context.notes)
-        lines.push("> [!NOTE]", `> ${escapeText(note)}`, "");
-    lines.push(`| ${STATUSES.map((status) => describeStatus(status, context.dryRun)).join(" | ")} |`, `| ${STATUSES.map(() => "---:").join(" | ")} |`, `| ${STATUSES.map((status) => counts[status]).join(" | ")} |`, "");
-    if (sorted.length === 0) {
-        lines.push("No secrets in the sources.", "");
-    }
-    else {
-        lines.push("| Key Vault name | Source | Action | Result | Reason |", "| --- | --- | --- | --- | --- |");
-        for (const result of sorted) {
-            const cells = [
-                result.name,
-                formatSource(result),
-                result.action,
-                describeStatus(result.status, context.dryRun),
-                result.reason,
-            ];
-            lines.push(`| ${cells.map(escapeCell).join(" | ")} |`);
-        }
-        lines.push("");
-        lines.push(...renderFixes(sorted));
-    }
-    return lines.join("\n");
-}
-/** One entry per failed secret that has a known fix, after the table (hints hold commands). */
-function renderFixes(sorted) {
-    const fixable = sorted.filter((result) => result.status === "failed" && result.hint);
-    if (fixable.length === 0)
-        return [];
-    const lines = ["### How to fix the failures", ""];
-    for (const result of fixable)
-        lines.push(`**${escapeText(result.name)}**`, "", fence(result.hint ?? ""), "");
-    return lines;
-}
-function renderDryRunBanner(reason) {
-    return ["> [!NOTE]", `> **Dry run**: nothing was written to the vault.${reason ? ` ${escapeText(reason)}` : ""}`];
-}
-function formatSource(result) {
-    if (result.source === undefined)
-        return "–";
-    if (result.origin?.kind === "dotenv")
-        return `${result.source} (${result.origin.file}:${result.origin.line})`;
-    return result.source;
-}
-const DRY_RUN_STATUS = {
-    created: "would create",
-    updated: "would update",
-    recovered: "would recover",
-    deleted: "would delete",
-};
-function describeStatus(status, dryRun) {
-    return (dryRun ? DRY_RUN_STATUS[status] : undefined) ?? status;
+    const summary = renderFailureSummary((0,errors/* errorMessage */.gJ)(error), hint, {
+        vaultUrl: context.vaultUrl,
+        dryRun: context.dryRun,
+        dryRunReason: context.dryRunReason,
+        notes: context.notes ?? [],
+        settings: context.settings,
+        links: context.links,
+    });
+    await writeSummary(summary, io);
 }
 async function writeSummary(markdown, io) {
     // Called from `finally`: a summary that cannot be written must not hide the run's own outcome.
@@ -1767,36 +2461,245 @@ async function writeSummary(markdown, io) {
         }
     }
 }
-/** Escapes text for a Markdown table cell: no column breaks, no line breaks, no HTML. */
-function escapeCell(text) {
-    return escapeHtml(text).replaceAll("|", "\\|").replace(/\r\n|\r|\n/g, "<br>");
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+;// CONCATENATED MODULE: ./src/sources/env-file-access.ts
+
+
+
+/** A path the rules refuse; `rule` says which rule, without any of the file's content. */
+class FileRefusedError extends Error {
+    rule;
+    constructor(rule) {
+        super(rule);
+        this.name = "FileRefusedError";
+        this.rule = rule;
+    }
 }
-/** Escapes text for one Markdown line: no HTML, no line breaks. */
-function escapeText(text) {
-    return escapeHtml(text).replace(/\r\n|\r|\n/g, " ");
+/** Kernel and device file systems: never a dotenv file, whatever the roots. */
+const SPECIAL_ROOTS = ["/proc", "/sys", "/dev"];
+/** The roots from the runner's environment, falling back to the working directory. */
+function listFileRoots(env, cwd) {
+    const workspace = env["GITHUB_WORKSPACE"]?.trim();
+    const temp = env["RUNNER_TEMP"]?.trim();
+    return { workspace: workspace === undefined || workspace === "" ? cwd : workspace, temp: temp === "" ? undefined : temp };
 }
-function escapeHtml(text) {
-    return text
-        .replaceAll("&", "&amp;")
-        .replaceAll("<", "&lt;")
-        .replaceAll(">", "&gt;")
-        .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "");
+/**
+ * Reads a file's bytes if the rules allow it; throws FileRefusedError otherwise, or the file
+ * system's own error (with its `code`) when the path cannot be resolved or read.
+ */
+async function readEnvFile(path, roots) {
+    const real = await (0,promises_.realpath)(path);
+    if (SPECIAL_ROOTS.some((root) => isInside(real, root))) {
+        throw new FileRefusedError("resolves into /proc, /sys or /dev; env-file reads only regular files in the workspace or RUNNER_TEMP");
+    }
+    const allowed = await resolveRoots(roots);
+    if (!allowed.some((root) => isInside(real, root))) {
+        throw new FileRefusedError("resolves (after following symlinks) to a file outside the workspace (GITHUB_WORKSPACE) and the runner's temporary directory (RUNNER_TEMP); env-file reads only files inside them");
+    }
+    // O_NONBLOCK: opening a FIFO must not hang the step; O_NOFOLLOW: the resolved path must not
+    // have become a symlink since. The type is checked on the open handle, not on the path.
+    const handle = await (0,promises_.open)(real, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK);
+    try {
+        const stats = await handle.stat();
+        if (!stats.isFile())
+            throw new FileRefusedError("is not a regular file (a directory, device, pipe or socket); env-file reads only regular files");
+        return new Uint8Array(await handle.readFile());
+    }
+    finally {
+        await handle.close();
+    }
 }
-/** A fenced block longer than any backtick run inside, so the text cannot close it. */
-function fence(text) {
-    const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((match) => match[0].length));
-    const marks = "`".repeat(longest + 1);
-    return `${marks}text\n${text}\n${marks}`;
+async function resolveRoots(roots) {
+    const candidates = [roots.workspace, roots.temp].filter((root) => root !== undefined);
+    const resolved = await Promise.all(candidates.map((root) => (0,promises_.realpath)(root).catch(() => undefined)));
+    return resolved.filter((root) => root !== undefined && !SPECIAL_ROOTS.some((special) => isInside(root, special)));
+}
+/** Whether `path` is `root` itself or below it (both absolute and resolved). */
+function isInside(path, root) {
+    const rel = (0,external_node_path_.relative)(root, path);
+    return rel === "" || (!(0,external_node_path_.isAbsolute)(rel) && rel !== ".." && !rel.startsWith(`..${external_node_path_.sep}`));
+}
+
+;// CONCATENATED MODULE: ./src/sources/decode-utf8.ts
+
+/**
+ * Decodes a dotenv file's bytes as UTF-8, refusing anything else. Reading with Node's "utf8"
+ * decoding would turn a Latin-1 byte into U+FFFD and a UTF-16 file into text full of NULs, and
+ * the vault would get values the author never wrote without a word. Errors give the file and a
+ * line, never the bytes. A UTF-8 byte order mark is dropped, as editors and dotenv ignore it.
+ */
+function decodeUtf8File(bytes, file) {
+    const utf16 = detectUtf16(bytes);
+    if (utf16 !== undefined) {
+        throw new errors/* InputError */.dz("env-file", `${file} is ${utf16}, not UTF-8`, "Save the file as UTF-8 (without a byte order mark is best).");
+    }
+    try {
+        return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    }
+    catch {
+        throw new errors/* InputError */.dz("env-file", `${file} line ${findInvalidLine(bytes)}: is not valid UTF-8`, "Save the file as UTF-8; a byte from another encoding (such as Latin-1 é) would otherwise be stored as a replacement character.");
+    }
+}
+/**
+ * "UTF-16 (little endian)" and so on when the bytes start with a UTF-16 byte order mark, or
+ * when one of the first two bytes is NUL and the other is not, which is how UTF-16 text of
+ * ASCII characters starts (a dotenv file's first character is never NUL).
+ */
+function detectUtf16(bytes) {
+    const [first, second] = bytes;
+    if (first === 0xff && second === 0xfe)
+        return "UTF-16 (little endian, with a byte order mark)";
+    if (first === 0xfe && second === 0xff)
+        return "UTF-16 (big endian, with a byte order mark)";
+    if (first === undefined || second === undefined)
+        return undefined;
+    if (first !== 0 && second === 0)
+        return "UTF-16 (little endian)";
+    if (first === 0 && second !== 0)
+        return "UTF-16 (big endian)";
+    return undefined;
+}
+/** The 1-based line (counting LF) of the first line that is not valid UTF-8. */
+function findInvalidLine(bytes) {
+    const decoder = new TextDecoder("utf-8", { fatal: true });
+    let line = 1;
+    let start = 0;
+    while (start <= bytes.length) {
+        let end = bytes.indexOf(0x0a, start);
+        if (end === -1)
+            end = bytes.length;
+        try {
+            decoder.decode(bytes.subarray(start, end));
+        }
+        catch {
+            return line;
+        }
+        line += 1;
+        start = end + 1;
+    }
+    return line;
+}
+
+;// CONCATENATED MODULE: ./src/sources/dotenv-lines.ts
+
+const QUOTE_HINT = 'A value that spans lines must be quoted: KEY="-----BEGIN PRIVATE KEY-----" on the first line, the other lines as they are, and the closing quote after -----END PRIVATE KEY-----. Or write it on one line with \\n between the lines inside double quotes.';
+const SKIPPED_HINT = "dotenv would skip this line without a word. If it continues a multi-line value from a line above, quote that value; otherwise fix the line or make it a comment (# at its start).";
+function checkDotenvLines(src, entries, lineOf, file) {
+    const problems = [...findSkippedLines(src, entries, lineOf), ...entries.flatMap(findEntryProblem)];
+    if (problems.length === 0)
+        return;
+    problems.sort((a, b) => a.line - b.line);
+    const [first, ...others] = problems;
+    const otherLines = [...new Set(others.map((problem) => problem.line).filter((line) => line !== first.line))];
+    const also = otherLines.length === 0 ? "" : `\nLines with other problems: ${formatLines(otherLines)}.`;
+    throw new errors/* InputError */.dz("env-file", `${file} line ${first.line}: ${first.rule}`, `${first.hint}${also}`);
+}
+function formatLines(lines) {
+    const shown = lines.slice(0, 10).join(", ");
+    return lines.length > 10 ? `${shown} and ${lines.length - 10} more` : shown;
+}
+/**
+ * Lines no entry covers that are neither blank nor comments. Lines here are what dotenv's
+ * multiline `^` sees (they start after LF, U+2028 or U+2029); entries come in text order and
+ * do not overlap, so one pass over both suffices.
+ */
+function findSkippedLines(src, entries, lineOf) {
+    const problems = [];
+    let next = 0;
+    let start = 0;
+    while (start <= src.length) {
+        let end = start;
+        while (end < src.length && !isLineBreak(src[end]))
+            end += 1;
+        while (next < entries.length && entries[next].end < start)
+            next += 1;
+        const entry = entries[next];
+        const covered = entry !== undefined && entry.start <= start;
+        const text = src.slice(start, end).trim();
+        if (!covered && text !== "" && !text.startsWith("#")) {
+            problems.push({ line: lineOf(start), rule: describeSkippedLine(text), hint: SKIPPED_HINT });
+        }
+        start = end + 1;
+    }
+    return problems;
+}
+function isLineBreak(char) {
+    return char === "\n" || char === "\u2028" || char === "\u2029";
+}
+function describeSkippedLine(text) {
+    if (text.includes("\u0000"))
+        return "holds a NUL character; dotenv would skip the line";
+    const withoutExport = text.replace(/^export\s+/, "");
+    const equals = withoutExport.indexOf("=");
+    const key = equals === -1 ? "" : withoutExport.slice(0, equals).trim();
+    if (/\s/.test(key))
+        return "has a space in its key; dotenv would skip the line";
+    if (key !== "" && !/^[\w.-]+$/.test(key)) {
+        return "has a key with a character dotenv does not read (keys use letters, digits, '_', '.' and '-'); dotenv would skip the line";
+    }
+    return "is not KEY=VALUE, a comment or a blank line; dotenv would skip it";
+}
+/** A PEM line: `-----BEGIN PRIVATE KEY-----`, `-----END CERTIFICATE-----`, … */
+const PEM_BEGIN = /-----BEGIN [^\n]*?-----/g;
+const PEM_END = "-----END ";
+/**
+ * Base64 text as a key: 16 or more letters and digits, mixing upper case, lower case and digits.
+ * A few real names fit too (`AzureStorage2Key`), but only an empty value makes it a problem, and
+ * an entry with an empty value is never synced, so removing its line loses nothing. (Measuring
+ * how often the character class changes does not separate them: DER-encoded keys have long
+ * runs such as `AAAA` and change class no more often than camelCase names.)
+ */
+const BASE64_LIKE = /^(?=.*[0-9])(?=.*[a-z])(?=.*[A-Z])[A-Za-z0-9]{16,}$/;
+function findEntryProblem(entry) {
+    if (entry.key === "__proto__") {
+        return [{ line: entry.line, rule: "uses the key __proto__, which dotenv ignores", hint: "Rename the key." }];
+    }
+    if (opensPemWithoutEnd(entry.value)) {
+        return [
+            {
+                line: entry.line,
+                rule: "the value opens a PEM block (-----BEGIN …-----) that it does not close; an unquoted multi-line value falls apart into separate lines",
+                hint: QUOTE_HINT,
+            },
+        ];
+    }
+    const fragment = /^=+$/.test(entry.value) || entry.key.startsWith("-----");
+    const emptyBase64Key = entry.value === "" && BASE64_LIKE.test(entry.key);
+    if (fragment || emptyBase64Key) {
+        return [
+            {
+                line: entry.line,
+                rule: "looks like a piece of an unquoted multi-line value (a line of base64 text or PEM armour read as KEY=VALUE)",
+                hint: emptyBase64Key ? `${QUOTE_HINT} If the line is a real entry, its value is empty and it is never synced: remove the line.` : QUOTE_HINT,
+            },
+        ];
+    }
+    return [];
+}
+/** Whether some `-----BEGIN …-----` in the value has no `-----END ` before the next BEGIN. */
+function opensPemWithoutEnd(value) {
+    const begins = [...value.matchAll(PEM_BEGIN)].map((match) => match.index);
+    return begins.some((begin, index) => {
+        const end = value.indexOf(PEM_END, begin);
+        return end === -1 || end > (begins[index + 1] ?? Infinity);
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/sources/dotenv-file.ts
+
 
 /**
  * A dotenv parser that yields exactly the key/value map of the `dotenv` package's `parse` (its
  * default, regex-based mode) and also remembers the line each key starts on. Users already have
  * files that dotenv reads; a sync that read them differently would push different secrets than
- * their application sees, so parity (quirks included) is the contract, checked by the parity and
- * fuzz tests in test/sources/dotenv-file.test.ts. There is no variable expansion.
+ * their application sees, so parity (quirks included) is the contract for valid files, checked
+ * by the parity and fuzz tests in test/sources/dotenv-file.test.ts. There is no variable
+ * expansion. A file dotenv would read only in part (a line it skips, a key it ignores, an
+ * unquoted multi-line value) is refused instead: see dotenv-lines.ts.
  *
  * What dotenv does, restated as a scanner:
  * - CRLF and lone CR become LF first. Entries begin only at the start of a line, where a line
@@ -1812,8 +2715,8 @@ function fence(text) {
  *   rest of the line up to `#`.
  * - The value is trimmed, one pair of surrounding quotes is removed, and when it started with `"`
  *   the two-character sequences `\n` and `\r` become newline and carriage return.
- * - A later duplicate key replaces the earlier value. The key `__proto__` is dropped, because
- *   dotenv stores into a plain object, where that assignment does nothing.
+ * - A later duplicate key replaces the earlier value. (The key `__proto__`, which dotenv drops
+ *   because it stores into a plain object, is refused by dotenv-lines.ts.)
  *
  * One reading of dotenv's is refused instead of reproduced: a value that opens a quote which
  * never closes. dotenv then keeps only the rest of the opening line and reads each following
@@ -1831,6 +2734,8 @@ function parseDotenv(text, file) {
     const src = text.replace(/\r\n?/g, "\n");
     const lines = new LineCounter(src);
     const found = new Map();
+    // Every entry dotenv reads, duplicates and __proto__ included, for the checks of dotenv-lines.ts.
+    const read = [];
     let position = 0;
     while (position <= src.length) {
         const lineStart = findLineStart(src, position);
@@ -1841,6 +2746,7 @@ function parseDotenv(text, file) {
             throw unclosedQuoteError(file, lines.lineOf(attempt.keyStart), attempt.key, attempt.unclosedQuote);
         }
         if (attempt.ok) {
+            read.push({ key: attempt.key, value: attempt.value, line: lines.lineOf(attempt.keyStart), start: lineStart, end: attempt.end });
             if (attempt.key !== "__proto__") {
                 const entry = {
                     key: attempt.key,
@@ -1860,6 +2766,7 @@ function parseDotenv(text, file) {
             position = attempt.retryFrom;
         }
     }
+    checkDotenvLines(src, read, (offset) => lines.lineOf(offset), file);
     return [...found.values()];
 }
 function unclosedQuoteError(file, line, key, quote) {
@@ -2030,6 +2937,14 @@ function parseSecretsJson(text) {
     if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
         throw new errors/* InputError */.dz(INPUT, `must be a JSON object of name to string value, not ${describeJsonType(parsed)}`, HINT);
     }
+    const duplicate = findDuplicateKey(text);
+    if (duplicate !== undefined) {
+        // JSON.parse keeps the last of two equal keys without a word; a sync must not guess which
+        // value was meant. The position is the rule's core; the name is shown only when it has the
+        // shape of a secret name, since a hand-written key could be anything.
+        const name = SECRET_NAME_SHAPE.test(duplicate.key) ? ` ('${duplicate.key}')` : "";
+        throw new errors/* InputError */.dz(INPUT, `has a repeated key: the ${ordinal(duplicate.position)} key${name} repeats the ${ordinal(duplicate.firstPosition)}; each name may appear once`, "Remove one of the two entries; JSON would otherwise keep the later value without a word.");
+    }
     const entries = [];
     for (const [key, value] of Object.entries(parsed)) {
         if (key === "")
@@ -2040,6 +2955,37 @@ function parseSecretsJson(text) {
         entries.push({ key, value, origin: { kind: "secrets" } });
     }
     return entries;
+}
+/** GitHub secret names: letters, digits and underscores, not starting with a digit. */
+const SECRET_NAME_SHAPE = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
+/** "1st", "2nd", "3rd", "4th", "11th", "22nd", … */
+function ordinal(position) {
+    const tens = position % 100;
+    const suffix = tens >= 11 && tens <= 13 ? "th" : (["th", "st", "nd", "rd"][position % 10] ?? "th");
+    return `${position}${suffix}`;
+}
+/**
+ * The first top-level key of a valid JSON object that repeats an earlier one (compared after
+ * unescaping, as JSON.parse compares them), with both 1-based positions.
+ */
+function findDuplicateKey(text) {
+    const checker = new JsonChecker(text);
+    try {
+        checker.skipSpace();
+        checker.value(0);
+    }
+    catch {
+        return undefined;
+    }
+    const firstPositionOf = new Map();
+    for (const [index, [start, end]] of checker.topLevelKeys.entries()) {
+        const key = JSON.parse(text.slice(start, end));
+        const earlier = firstPositionOf.get(key);
+        if (earlier !== undefined)
+            return { key, position: index + 1, firstPosition: earlier };
+        firstPositionOf.set(key, index + 1);
+    }
+    return undefined;
 }
 function describeJsonType(value) {
     if (value === null)
@@ -2104,6 +3050,8 @@ const MAX_DEPTH = 512;
 class JsonChecker {
     text;
     index = 0;
+    /** Start and end offsets of the keys of the outermost object, quotes included. */
+    topLevelKeys = [];
     constructor(text) {
         this.text = text;
     }
@@ -2155,7 +3103,10 @@ class JsonChecker {
         }
         for (;;) {
             this.skipSpace();
+            const keyStart = this.index;
             this.string();
+            if (depth === 0)
+                this.topLevelKeys.push([keyStart, this.index]);
             this.skipSpace();
             this.expect(":");
             this.skipSpace();
@@ -2251,6 +3202,8 @@ class JsonChecker {
 
 
 
+
+
 /**
  * Reads every source: the `secrets` JSON first, then each env file in the order given. Each
  * value is masked as soon as its source is parsed, before any other work, so nothing later
@@ -2262,14 +3215,19 @@ async function readSources(spec, io) {
         entries.push(...maskEntries(parseSecretsJson(spec.secretsJson), io));
     }
     for (const [index, path] of spec.envFiles.entries()) {
-        let text;
+        let bytes;
         try {
-            text = await io.readFile(path);
+            bytes = await io.readFile(path);
         }
         catch (error) {
             throw toReadError(error, path, index);
         }
-        entries.push(...maskEntries(parseDotenv(text, path), io));
+        // Decoding and parsing refuse a broken file before any of its values is masked or used.
+        const fileEntries = parseDotenv(decodeUtf8File(bytes, path), path);
+        if (fileEntries.length === 0) {
+            io.warn(`env-file entry ${index + 1} ('${path}') holds no entries: it is empty or has only comments and blank lines.`);
+        }
+        entries.push(...maskEntries(fileEntries, io));
     }
     return entries;
 }
@@ -2298,6 +3256,9 @@ function listMaskFragments(value) {
     return fragments;
 }
 function toReadError(error, path, index) {
+    if (error instanceof FileRefusedError) {
+        return new errors/* InputError */.dz("env-file", `entry ${index + 1} ('${path}') ${error.rule}`, "Keep the dotenv file in the repository, or have an earlier step write it to $RUNNER_TEMP.");
+    }
     const code = readErrorCode(error);
     const hint = code === "ENOENT"
         ? "Paths are relative to the job's working directory (usually the repository root); check the path and that the job checks out the repository (actions/checkout)."
@@ -2500,11 +3461,8 @@ async function syncByName(vault, input, options) {
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
-/**
- * The order of the stages, and nothing else: inputs → sources → names → sign-in → vault state →
- * plan → apply → report. Every edge (toolkit I/O, files, clock, credential, vault) comes in as
- * a dependency so tests can run the whole flow with fakes.
- */
+
+
 
 
 
@@ -2520,13 +3478,14 @@ async function syncByName(vault, input, options) {
 
 function createDefaultDeps() {
     return {
-        io: core,
+        io: createActionIO(),
         env: process.env,
-        readFile: (path) => (0,promises_.readFile)(path, "utf8"),
+        readFile: (path) => readEnvFile(path, listFileRoots(process.env, process.cwd())),
         now: () => new Date(),
+        cwd: () => process.cwd(),
         // The Azure SDK is loaded only when a run signs in: an offline dry run never compiles it.
         createCredential: async (options) => (await Promise.all(/* import() */[__webpack_require__.e(818), __webpack_require__.e(563), __webpack_require__.e(226)]).then(__webpack_require__.bind(__webpack_require__, 4226))).createCredential(options),
-        createKeyVault: async (vaultUrl, credential, options) => (await Promise.all(/* import() */[__webpack_require__.e(818), __webpack_require__.e(336), __webpack_require__.e(293)]).then(__webpack_require__.bind(__webpack_require__, 7293))).createKeyVault(vaultUrl, credential, options),
+        createKeyVault: async (vaultUrl, credential, options) => (await Promise.all(/* import() */[__webpack_require__.e(818), __webpack_require__.e(336), __webpack_require__.e(363)]).then(__webpack_require__.bind(__webpack_require__, 4363))).createKeyVault(vaultUrl, credential, options),
         setExitCode: (code) => {
             process.exitCode = code;
         },
@@ -2542,11 +3501,14 @@ async function run(deps = createDefaultDeps()) {
     }
 }
 async function runAndReport(deps, context) {
+    const links = readRepositoryLinks(deps.env, deps.cwd());
     try {
         const results = await syncSecrets(deps, context);
         context.results = results;
         const inputs = context.inputs;
-        await writeReport(results, { dryRun: inputs.dryRun, dryRunReason: inputs.dryRunReason, vaultUrl: inputs.vaultUrl, notes: context.notes }, deps.io);
+        const report = { ...describeRun(inputs), notes: context.notes, links };
+        // Not in a group: the per-secret outcome and the counts are what the log is read for.
+        await writeReport(results, report, deps.io);
         failOnFailedResults(results, deps);
     }
     catch (error) {
@@ -2556,49 +3518,140 @@ async function runAndReport(deps, context) {
             deps.io.setFailed(`The sync finished (${done}) but reporting it failed: ${describeFatal(error)}`);
             return;
         }
-        await writeFailureSummary(error, { vaultUrl: context.inputs?.vaultUrl, dryRun: context.inputs?.dryRun, dryRunReason: context.inputs?.dryRunReason, notes: context.notes }, deps.io).catch((summaryError) => deps.io.warning(`Failed to write the job summary: ${(0,errors/* errorMessage */.gJ)(summaryError)}`));
+        const settings = context.inputs === undefined ? {} : describeRun(context.inputs);
+        await writeFailureSummary(error, { ...settings, notes: context.notes, links }, deps.io).catch((summaryError) => deps.io.warning(`Failed to write the job summary: ${(0,errors/* errorMessage */.gJ)(summaryError)}`));
         deps.io.setFailed(describeFatal(error));
+    }
+}
+/** What the report says about the run's settings; the same for a finished and a failed run. */
+function describeRun(inputs) {
+    const { vaultUrl, dryRun, dryRunReason, prefix, owner, prune, adopt } = inputs;
+    return { vaultUrl, dryRun, dryRunReason, settings: { prefix, owner, prune, adopt } };
+}
+/**
+ * Runs one stage inside a log group, with its duration as a debug line. A stage that throws
+ * closes its group too, so the error shows outside it.
+ */
+async function inStage(deps, title, work) {
+    const started = deps.now().getTime();
+    deps.io.startGroup(title);
+    try {
+        return await work();
+    }
+    finally {
+        deps.io.endGroup();
+        deps.io.debug(`${title}: ${deps.now().getTime() - started} ms`);
     }
 }
 async function syncSecrets(deps, context) {
     const { io, env } = deps;
-    const inputs = readInputs((name) => io.getInput(name), env);
-    context.inputs = inputs;
-    io.info(`Vault: ${inputs.vaultUrl} (${inputs.cloud.name} cloud); ${inputs.dryRun ? "dry run" : "writing"} — ${inputs.dryRunReason}`);
-    const entries = await readSources({ secretsJson: inputs.secretsJson, envFiles: inputs.envFiles }, { readFile: deps.readFile, mask: (value) => io.setSecret(value) });
-    const { desired, rejected } = nameSecrets(entries, { include: inputs.include, exclude: inputs.exclude, prefix: inputs.prefix, transform: inputs.nameTransform });
-    const skipped = rejected.filter((rejection) => rejection.status === "skipped").length;
-    const excluded = entries.length - desired.length - rejected.length;
-    io.info(`Read ${entries.length} source entries: ${desired.length} to sync, ${skipped} empty (skipped), ` +
-        `${rejected.length - skipped} failing the naming rules, ${excluded} left out (include/exclude, github_token).`);
+    const { inputs, desired, rejected } = await inStage(deps, "Read inputs and sources", async () => {
+        const inputs = readInputs((name) => io.getInput(name), env);
+        context.inputs = inputs;
+        io.info(`Vault: ${inputs.vaultUrl} (${inputs.cloud.name} cloud); ${inputs.dryRun ? "dry run" : "writing"} — ${inputs.dryRunReason}`);
+        io.debug(`Settings: auth ${inputs.auth}, prefix '${inputs.prefix}', owner '${inputs.owner}', prune ${inputs.prune}, adopt ${inputs.adopt}, ` +
+            `concurrency ${inputs.concurrency}, ${inputs.envFiles.length} env files, ${inputs.include.length} include and ${inputs.exclude.length} exclude patterns`);
+        const entries = await readSources({ secretsJson: inputs.secretsJson, envFiles: inputs.envFiles }, {
+            readFile: deps.readFile,
+            mask: (value) => io.setSecret(value),
+            warn: (message) => io.warning(message, { title: "env-file" }),
+        });
+        const { desired, rejected } = nameSecrets(entries, { include: inputs.include, exclude: inputs.exclude, prefix: inputs.prefix, transform: inputs.nameTransform });
+        reportSelection(entries.map((entry) => entry.key), desired.length + rejected.length, inputs, io);
+        const skipped = rejected.filter((rejection) => rejection.status === "skipped").length;
+        const excluded = entries.length - desired.length - rejected.length;
+        io.info(`Read ${entries.length} source entries: ${desired.length} to sync, ${skipped} empty (skipped), ` +
+            `${rejected.length - skipped} failing the naming rules, ${excluded} left out (include/exclude, github_token).`);
+        return { inputs, desired, rejected };
+    });
     const now = deps.now();
     const metadata = { contentType: inputs.contentType, tags: inputs.tags, expiresInSeconds: inputs.expiresInSeconds };
-    const connection = await connect(inputs, deps, context);
-    const planOptions = { owner: inputs.owner, prefix: inputs.prefix, prune: inputs.prune, adopt: inputs.adopt, metadata, now };
-    const applyOptions = { concurrency: inputs.concurrency, dryRun: inputs.dryRun, audit: readAuditContext(env, connection?.claims), now };
-    if (connection && !inputs.prune) {
-        const readOptions = { owner: inputs.owner, concurrency: inputs.concurrency, adopt: inputs.adopt, mask: (value) => io.setSecret(value) };
-        const synced = await syncByName(connection.vault, { desired, rejected }, { read: readOptions, plan: planOptions, apply: applyOptions });
-        noteRefusedValues(synced.refusedValues, context);
-        return synced.results;
-    }
+    const connection = await inStage(deps, "Sign in", () => connect(inputs, deps, context));
+    if (connection && !inputs.prune)
+        return syncEachName(deps, context, { inputs, desired, rejected, metadata, now, connection });
     const state = connection
-        ? await readVaultState(connection.vault, desired, { owner: inputs.owner, concurrency: inputs.concurrency, adopt: inputs.adopt, mask: (value) => io.setSecret(value) })
+        ? await inStage(deps, "Read the vault", async () => {
+            const state = await readVaultState(connection.vault, desired, { owner: inputs.owner, concurrency: inputs.concurrency, adopt: inputs.adopt, mask: (value) => io.setSecret(value) });
+            const unread = state.secrets.filter((secret) => secret.value.kind === "failed").length;
+            io.debug(`Vault state: ${state.secrets.length} secrets, ${state.deleted.length} soft-deleted, ${unread} values not readable${state.deletedUnavailable ? ", deleted secrets not listed" : ""}`);
+            return state;
+        })
         : undefined;
     if (state)
         noteUnreadableValues(state, context);
-    const plan = planChanges({ desired, rejected, state, options: planOptions });
-    return applyPlan(plan, connection?.vault, applyOptions);
+    const plan = await inStage(deps, "Plan", () => {
+        const plan = planChanges({
+            desired,
+            rejected,
+            state,
+            options: { owner: inputs.owner, prefix: inputs.prefix, prune: inputs.prune, adopt: inputs.adopt, metadata, now },
+        });
+        io.info(`Plan: ${describePlan(plan)}.`);
+        return plan;
+    });
+    return inStage(deps, inputs.dryRun ? "Apply (dry run: nothing is written)" : "Apply", () => {
+        const progress = createApplyProgress({ total: plan.items.length, now: () => deps.now().getTime(), log: (message) => io.info(message) });
+        return applyPlan(plan, connection?.vault, {
+            concurrency: inputs.concurrency,
+            dryRun: inputs.dryRun,
+            audit: readAuditContext(env, connection?.claims),
+            now,
+            onResult: (result) => {
+                io.debug(`${result.name}: ${result.action} -> ${result.status}`);
+                progress(result);
+            },
+        });
+    });
 }
 /**
- * Signs in and opens the vault, or returns undefined for a dry run that has no OIDC token (fork
- * pull requests, Dependabot): those are validated offline and the report says why.
+ * Without prune: each name is read, planned and written on its own (sync-by-name.ts), so nothing
+ * waits for the whole vault and a big shared vault is never listed.
+ */
+async function syncEachName(deps, context, run) {
+    const { io, env } = deps;
+    const { inputs, now, connection } = run;
+    const title = inputs.dryRun ? "Read and plan each secret (dry run: nothing is written)" : "Read, plan and apply each secret";
+    return inStage(deps, title, async () => {
+        const progress = createApplyProgress({ total: run.desired.length + run.rejected.length, now: () => deps.now().getTime(), log: (message) => io.info(message) });
+        const synced = await syncByName(connection.vault, { desired: run.desired, rejected: run.rejected }, {
+            read: { owner: inputs.owner, concurrency: inputs.concurrency, adopt: inputs.adopt, mask: (value) => io.setSecret(value) },
+            plan: { owner: inputs.owner, prefix: inputs.prefix, prune: false, adopt: inputs.adopt, metadata: run.metadata, now },
+            apply: {
+                concurrency: inputs.concurrency,
+                dryRun: inputs.dryRun,
+                audit: readAuditContext(env, connection.claims),
+                now,
+                onResult: (result) => {
+                    io.debug(`${result.name}: ${result.action} -> ${result.status}`);
+                    progress(result);
+                },
+            },
+        });
+        noteRefusedValues(synced.refusedValues, context);
+        io.info(`Plan: ${describeActions(synced.results.map((result) => result.action))}.`);
+        return synced.results;
+    });
+}
+/** "3 create, 1 delete, 56 unchanged": the actions in the plan, with counts. */
+function describePlan(plan) {
+    return describeActions(plan.items.map((item) => item.action));
+}
+function describeActions(actions) {
+    const counts = new Map();
+    for (const action of actions)
+        counts.set(action, (counts.get(action) ?? 0) + 1);
+    return counts.size === 0 ? "nothing to do" : [...counts].map(([action, count]) => `${count} ${action}`).join(", ");
+}
+/**
+ * Signs in and opens the vault, or returns undefined for a dry run to which GitHub withholds the
+ * OIDC token by its own rule (fork pull requests, Dependabot): those are validated offline and
+ * the report says why. Any other missing token fails: a green plan must have read the vault.
  */
 async function connect(inputs, deps, context) {
     const { io, env } = deps;
     if (inputs.auth === "oidc" && !(0,github_oidc/* hasOidcRequest */.nc)(env)) {
         const missing = (0,github_oidc/* explainMissingOidc */.dM)(env);
-        if (!inputs.dryRun)
+        if (!inputs.dryRun || !missing.withheldByGitHub)
             throw new errors/* SyncError */.S0(missing.message, missing.hint);
         context.notes.push(`Validated offline, without reading the vault. ${missing.message}`);
         return undefined;
@@ -2620,8 +3673,21 @@ async function connect(inputs, deps, context) {
     const { verifySignIn } = await Promise.all(/* import() */[__webpack_require__.e(818), __webpack_require__.e(563), __webpack_require__.e(226)]).then(__webpack_require__.bind(__webpack_require__, 4226));
     await verifySignIn(credential, inputs.cloud.vaultScope);
     io.info(`Signed in to Microsoft Entra ID${inputs.clientId ? ` as ${inputs.clientId}` : ""}.`);
-    const vault = await deps.createKeyVault(inputs.vaultUrl, credential, { log: (message) => io.info(message), clientId: inputs.clientId, agent });
+    const vault = await deps.createKeyVault(inputs.vaultUrl, credential, { log: (message) => io.info(message), debug: (message) => io.debug(message), clientId: inputs.clientId, agent });
     return { vault, claims: credential.presentedClaims };
+}
+/**
+ * Warns about each include/exclude pattern that matched nothing, and fails a run whose sources
+ * hold entries but whose patterns selected none: a deploy that syncs nothing must not be green.
+ */
+function reportSelection(keys, selected, inputs, io) {
+    for (const unused of findUnusedPatterns(keys, inputs)) {
+        io.warning(`${unused.input} pattern ${unused.position} ('${unused.pattern}') matched no source name.`, { title: `Unused ${unused.input} pattern` });
+    }
+    if (keys.length > 0 && selected === 0) {
+        const { message, hint } = explainEmptySelection(keys, inputs);
+        throw new errors/* SyncError */.S0(message, hint);
+    }
 }
 /** A plan that could not compare values (a Reader identity) must say so once, not only per item. */
 function noteUnreadableValues(state, context) {
@@ -2716,7 +3782,7 @@ const CONFLICT_KINDS = {
     ObjectIsBeingDeleted: "being-deleted",
     ObjectIsBeingRecovered: "being-recovered",
 };
-/** Read status and codes the way the SDK surfaces them (azure-facts A §6.1) and name the case. */
+/** Read status and codes the way the SDK surfaces them (docs/azure-facts.md#errors-and-how-the-sdk-reports-them) and name the case. */
 function classifyVaultError(error) {
     const fields = (typeof error === "object" && error !== null ? error : {});
     const status = typeof fields.statusCode === "number" ? fields.statusCode : undefined;
