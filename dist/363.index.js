@@ -128,6 +128,16 @@ function toDeletedSecretInfo(deleted) {
         scheduledPurgeDate: deleted.scheduledPurgeDate ?? deleted.properties.scheduledPurgeDate,
     };
 }
+/** All items of a paged listing, handing each page to `onPage` as it arrives. */
+async function collectPages(pages, map, onPage) {
+    const items = [];
+    for await (const page of pages) {
+        const mapped = page.map(map);
+        items.push(...mapped);
+        onPage(mapped);
+    }
+    return items;
+}
 async function collect(pages, map) {
     const items = [];
     for await (const item of pages)
@@ -176,12 +186,18 @@ function createKeyVault(vaultUrl, credential, options = {}) {
     async function afterFirstCall(call) {
         if (firstCall === undefined) {
             const result = call();
-            firstCall = result.then(() => { }, () => { });
+            firstCall = Promise.race([
+                result.then(() => { }, () => { }),
+                firstAnswer,
+            ]);
             return result;
         }
         await firstCall;
         return call();
     }
+    // A listing's first page completes the handshake too: calls need not wait for its last page.
+    let answered = () => { };
+    const firstAnswer = new Promise((resolve) => (answered = resolve));
     // A role assignment propagates as a whole: once one 403 has outlasted the propagation retries,
     // waiting again (for another secret or another kind of call) would not change the answer.
     let propagationWaitedOut = false;
@@ -260,7 +276,10 @@ function createKeyVault(vaultUrl, credential, options = {}) {
     }
     return {
         vaultUrl,
-        listSecrets: () => callVault("list", undefined, false, () => collect(client.listPropertiesOfSecrets(), toSecretInfo)),
+        listSecrets: (onPage) => callVault("list", undefined, false, () => collectPages(client.listPropertiesOfSecrets().byPage(), toSecretInfo, (page) => {
+            answered();
+            onPage?.(page);
+        })),
         listDeletedSecrets: () => callVault("list-deleted", undefined, false, () => collect(client.listDeletedSecrets(), toDeletedSecretInfo)),
         listVersions: (name) => callVault("list-versions", name, false, () => collect(client.listPropertiesOfSecretVersions(name), toSecretInfo)),
         getSecret: (name) => callVault("get", name, false, async () => {

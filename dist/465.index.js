@@ -340,7 +340,8 @@ function errorMessage(error) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   PW: () => (/* binding */ createWindowLimiter),
 /* harmony export */   WS: () => (/* binding */ mapWithConcurrency),
-/* harmony export */   dt: () => (/* binding */ sleepFor)
+/* harmony export */   dt: () => (/* binding */ sleepFor),
+/* harmony export */   t7: () => (/* binding */ createConcurrencyGate)
 /* harmony export */ });
 /**
  * The two pacing primitives of the action: a bound on parallel work, and a sliding-window limiter that
@@ -366,6 +367,32 @@ async function mapWithConcurrency(items, limit, work) {
     const workers = Array.from({ length: Math.min(bound, items.length) }, () => runWorker());
     await Promise.all(workers);
     return results;
+}
+/**
+ * Runs work as it comes, at most `limit` at a time (for work that does not arrive as one array,
+ * such as reads started page by page). Each call resolves with its work's result.
+ */
+function createConcurrencyGate(limit) {
+    const bound = Math.max(1, Math.floor(limit));
+    let running = 0;
+    const waiting = [];
+    return async (work) => {
+        if (running >= bound)
+            await new Promise((resolve) => waiting.push(resolve));
+        else
+            running += 1;
+        try {
+            return await work();
+        }
+        finally {
+            // Hand the slot straight to the next waiter, so the count never drops and rises again.
+            const next = waiting.shift();
+            if (next === undefined)
+                running -= 1;
+            else
+                next();
+        }
+    };
 }
 /**
  * At most `limit` calls start in any `windowMs`, however the window is laid over time: call n may
@@ -3340,29 +3367,39 @@ async function readVaultState(vault, desired, options) {
         const parts = await (0,limiter/* mapWithConcurrency */.WS)(desired, options.concurrency, (secret) => reader.read(secret.name));
         return mergeStates(vault.vaultUrl, parts);
     }
-    // Sequential on purpose: the first call also completes the SDK's challenge handshake.
+    // Reads start as the listing's pages arrive, under the same bound as every other request; a
+    // listing that was retried shows names again, and each is read once.
+    const wanted = new Set(desired.map((secret) => secret.name.toLowerCase()));
+    const gate = (0,limiter/* createConcurrencyGate */.t7)(options.concurrency);
+    const reads = new Map();
+    const startReads = (page) => {
+        for (const secret of page) {
+            const key = secret.name.toLowerCase();
+            if (wanted.has(key) && !reads.has(key))
+                reads.set(key, gate(() => readExisting(vault, secret, options)));
+        }
+    };
     let listed;
     try {
-        listed = await vault.listSecrets();
+        listed = await vault.listSecrets(startReads);
     }
     catch (error) {
         throw toListingError(error);
     }
-    let deleted = [];
-    let deletedUnavailable;
-    try {
-        deleted = await vault.listDeletedSecrets();
-    }
-    catch (error) {
-        // Without this list a create may meet a soft-deleted name; apply reports that per secret.
-        deletedUnavailable = toReadFailure(error);
-    }
-    const wanted = new Set(desired.map((secret) => secret.name.toLowerCase()));
-    const targeted = listed.filter((secret) => wanted.has(secret.name.toLowerCase()));
-    const read = await (0,limiter/* mapWithConcurrency */.WS)(targeted, options.concurrency, (secret) => readExisting(vault, secret, options));
-    const readByName = new Map(read.map((secret, index) => [targeted[index]?.name.toLowerCase(), secret]));
+    const deletedListing = gate(async () => {
+        try {
+            return { deleted: await vault.listDeletedSecrets(), deletedUnavailable: undefined };
+        }
+        catch (error) {
+            // Without this list a create may meet a soft-deleted name; apply reports that per secret.
+            return { deleted: [], deletedUnavailable: toReadFailure(error) };
+        }
+    });
+    const readByName = new Map();
+    for (const [key, read] of reads)
+        readByName.set(key, await read);
     const secrets = listed.map((secret) => readByName.get(secret.name.toLowerCase()) ?? { ...secret, value: { kind: "not-read" }, history: undefined });
-    return { vaultUrl: vault.vaultUrl, secrets, deleted, deletedUnavailable };
+    return { vaultUrl: vault.vaultUrl, secrets, ...(await deletedListing) };
 }
 /**
  * Reads one desired name at a time (see the module comment). The fallback listing is made at most

@@ -75,7 +75,11 @@ export interface PropertiesUpdate {
 /** Every method throws a VaultError (never a raw SDK error) when Key Vault refuses. */
 export interface KeyVault {
   readonly vaultUrl: string;
-  listSecrets(): Promise<SecretInfo[]>;
+  /**
+   * Every secret, page by page; `onPage` sees each page as it arrives (a retried listing may show
+   * a secret again), so callers can start work before the last page.
+   */
+  listSecrets(onPage?: (page: SecretInfo[]) => void): Promise<SecretInfo[]>;
   listDeletedSecrets(): Promise<DeletedSecretInfo[]>;
   /** The latest version with its value; "not found" is an answer, not an error. */
   getSecret(name: string): Promise<SecretRead>;
@@ -174,6 +178,17 @@ function toDeletedSecretInfo(deleted: DeletedSecret): DeletedSecretInfo {
   };
 }
 
+/** All items of a paged listing, handing each page to `onPage` as it arrives. */
+async function collectPages<T, R>(pages: AsyncIterable<T[]>, map: (item: T) => R, onPage: (page: R[]) => void): Promise<R[]> {
+  const items: R[] = [];
+  for await (const page of pages) {
+    const mapped = page.map(map);
+    items.push(...mapped);
+    onPage(mapped);
+  }
+  return items;
+}
+
 async function collect<T, R>(pages: AsyncIterable<T>, map: (item: T) => R): Promise<R[]> {
   const items: R[] = [];
   for await (const item of pages) items.push(map(item));
@@ -224,15 +239,21 @@ export function createKeyVault(vaultUrl: string, credential: TokenCredential, op
   async function afterFirstCall<T>(call: () => Promise<T>): Promise<T> {
     if (firstCall === undefined) {
       const result = call();
-      firstCall = result.then(
-        () => {},
-        () => {},
-      );
+      firstCall = Promise.race([
+        result.then(
+          () => {},
+          () => {},
+        ),
+        firstAnswer,
+      ]);
       return result;
     }
     await firstCall;
     return call();
   }
+  // A listing's first page completes the handshake too: calls need not wait for its last page.
+  let answered = (): void => {};
+  const firstAnswer = new Promise<void>((resolve) => (answered = resolve));
 
   // A role assignment propagates as a whole: once one 403 has outlasted the propagation retries,
   // waiting again (for another secret or another kind of call) would not change the answer.
@@ -307,7 +328,13 @@ export function createKeyVault(vaultUrl: string, credential: TokenCredential, op
 
   return {
     vaultUrl,
-    listSecrets: () => callVault("list", undefined, false, () => collect(client.listPropertiesOfSecrets(), toSecretInfo)),
+    listSecrets: (onPage) =>
+      callVault("list", undefined, false, () =>
+        collectPages(client.listPropertiesOfSecrets().byPage(), toSecretInfo, (page) => {
+          answered();
+          onPage?.(page);
+        }),
+      ),
     listDeletedSecrets: () => callVault("list-deleted", undefined, false, () => collect(client.listDeletedSecrets(), toDeletedSecretInfo)),
     listVersions: (name) => callVault("list-versions", name, false, () => collect(client.listPropertiesOfSecretVersions(name), toSecretInfo)),
     getSecret: (name) =>

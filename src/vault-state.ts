@@ -1,8 +1,9 @@
 /**
  * Reads what the planner needs from the vault, with as few calls as possible. Two ways:
  *
- * - Listing (prune needs every secret): one listing of the secrets and one of the deleted
- *   secrets, then a GET of the value only for desired names we might write.
+ * - Listing (prune needs every secret): one listing of the secrets, a GET of the value only for
+ *   desired names we might write, started as the listing's pages arrive, and one listing of the
+ *   deleted secrets.
  * - By name (no prune): a GET per desired name, and a GET of the deleted entry only for names
  *   that answered 404. A big shared vault costs nothing extra this way. A GET refused for any
  *   other reason falls back to one listing, shared by all names, so a secret the identity may
@@ -16,7 +17,7 @@ import type { VaultFailure } from "./vault-errors.ts";
 import { VaultError } from "./vault-errors.ts";
 import type { DesiredSecret } from "./naming.ts";
 import { SyncError, errorMessage } from "./errors.ts";
-import { mapWithConcurrency } from "./limiter.ts";
+import { createConcurrencyGate, mapWithConcurrency } from "./limiter.ts";
 import { listMaskFragments } from "./sources/read-sources.ts";
 import { readOwnership } from "./tags.ts";
 
@@ -134,31 +135,38 @@ export async function readVaultState(vault: KeyVault, desired: readonly DesiredS
     const parts = await mapWithConcurrency(desired, options.concurrency, (secret) => reader.read(secret.name));
     return mergeStates(vault.vaultUrl, parts);
   }
-  // Sequential on purpose: the first call also completes the SDK's challenge handshake.
+  // Reads start as the listing's pages arrive, under the same bound as every other request; a
+  // listing that was retried shows names again, and each is read once.
+  const wanted = new Set(desired.map((secret) => secret.name.toLowerCase()));
+  const gate = createConcurrencyGate(options.concurrency);
+  const reads = new Map<string, Promise<ExistingSecret>>();
+  const startReads = (page: readonly SecretInfo[]): void => {
+    for (const secret of page) {
+      const key = secret.name.toLowerCase();
+      if (wanted.has(key) && !reads.has(key)) reads.set(key, gate(() => readExisting(vault, secret, options)));
+    }
+  };
   let listed: SecretInfo[];
   try {
-    listed = await vault.listSecrets();
+    listed = await vault.listSecrets(startReads);
   } catch (error) {
     throw toListingError(error);
   }
 
-  let deleted: DeletedSecretInfo[] = [];
-  let deletedUnavailable: ReadFailure | undefined;
-  try {
-    deleted = await vault.listDeletedSecrets();
-  } catch (error) {
-    // Without this list a create may meet a soft-deleted name; apply reports that per secret.
-    deletedUnavailable = toReadFailure(error);
-  }
-
-  const wanted = new Set(desired.map((secret) => secret.name.toLowerCase()));
-  const targeted = listed.filter((secret) => wanted.has(secret.name.toLowerCase()));
-  const read = await mapWithConcurrency(targeted, options.concurrency, (secret) => readExisting(vault, secret, options));
-  const readByName = new Map(read.map((secret, index) => [targeted[index]?.name.toLowerCase(), secret]));
+  const deletedListing = gate(async (): Promise<Pick<VaultState, "deleted" | "deletedUnavailable">> => {
+    try {
+      return { deleted: await vault.listDeletedSecrets(), deletedUnavailable: undefined };
+    } catch (error) {
+      // Without this list a create may meet a soft-deleted name; apply reports that per secret.
+      return { deleted: [], deletedUnavailable: toReadFailure(error) };
+    }
+  });
+  const readByName = new Map<string, ExistingSecret>();
+  for (const [key, read] of reads) readByName.set(key, await read);
   const secrets = listed.map(
     (secret): ExistingSecret => readByName.get(secret.name.toLowerCase()) ?? { ...secret, value: { kind: "not-read" }, history: undefined },
   );
-  return { vaultUrl: vault.vaultUrl, secrets, deleted, deletedUnavailable };
+  return { vaultUrl: vault.vaultUrl, secrets, ...(await deletedListing) };
 }
 
 // ---- Reading by name ----

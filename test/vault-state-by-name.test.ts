@@ -89,3 +89,24 @@ describe("readVaultState by name", () => {
     expect(state.deletedUnavailable).toMatchObject({ kind: "forbidden-rbac" });
   });
 });
+
+describe("readVaultState with the listing (prune)", () => {
+  it("starts reading wanted names while later pages of the listing are still to come", async () => {
+    const vault = createFakeVault();
+    for (let index = 0; index < 80; index++) vault.seed(`s${String(index).padStart(3, "0")}`, "v", { tags: OURS });
+    const listSecrets = vault.listSecrets.bind(vault);
+    let callsWhenListed = -1;
+    vault.listSecrets = async (onPage) => {
+      const listed = await listSecrets(onPage);
+      callsWhenListed = vault.calls.length;
+      return listed;
+    };
+    const state = await readVaultState(vault, desired("s000", "s001", "s079"), { owner: OWNER, concurrency: 4 });
+    const firstRead = vault.calls.findIndex((call) => call.operation === "get");
+    expect(firstRead).toBeGreaterThanOrEqual(0);
+    expect(firstRead).toBeLessThan(callsWhenListed);
+    expect(state.secrets).toHaveLength(80);
+    for (const name of ["s000", "s001", "s079"]) expect(secretIn(state, name).value).toEqual({ kind: "read", value: "v" });
+    expect(vault.calls.filter((call) => call.operation === "get")).toHaveLength(3);
+  });
+});
