@@ -22,21 +22,63 @@ var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/limiter.ts
 var limiter = __webpack_require__(1555);
 ;// CONCATENATED MODULE: ./src/pacing.ts
-/**
- * Key Vault counts per 10 s. A window of 10.1 s absorbs the spread between when a request starts
- * here and when it arrives there, so a steady run never meets the limit it is paced under.
- */
-const PACING_WINDOW_MS = 10_100;
 /** 300 secret writes per 10 s per vault. */
-const DEFAULT_WRITE_PACING = { limit: 300, windowMs: PACING_WINDOW_MS };
+const DEFAULT_WRITE_PACING = { limit: 300, windowMs: 10_000 };
 /** 4,000 transactions of any kind per 10 s per vault. */
-const DEFAULT_TRANSACTION_PACING = { limit: 4000, windowMs: PACING_WINDOW_MS };
-function createPacingPolicy(limiter) {
+const DEFAULT_TRANSACTION_PACING = { limit: 4000, windowMs: 10_000 };
+/**
+ * Request n may be sent once request n - limit has been answered, plus the window. Slots are
+ * reserved in call order, synchronously, so concurrent callers never share one.
+ */
+function createAnsweredWindowLimiter(options) {
+    const limit = Math.max(1, Math.floor(options.limit));
+    // answered[i % limit]: when request i was answered (once it has been).
+    const answered = [];
+    let taken = 0;
     return {
-        name: "keyvaultSyncTransactionPacing",
+        async acquire() {
+            const slot = taken % limit;
+            const earlier = taken >= limit ? answered[slot] : undefined;
+            taken += 1;
+            let markAnswered = () => { };
+            answered[slot] = new Promise((resolve) => (markAnswered = resolve));
+            if (earlier !== undefined) {
+                const wait = (await earlier) + options.windowMs - options.now();
+                if (wait > 0)
+                    await options.sleep(wait);
+            }
+            let done = false;
+            return () => {
+                if (done)
+                    return;
+                done = true;
+                markAnswered(options.now());
+            };
+        },
+    };
+}
+const WRITE_METHODS = new Set(["PUT", "PATCH", "POST", "DELETE"]);
+/**
+ * Secret writes (set, update, recover, delete) count against the lower write limit too; the
+ * SDK's first, unauthenticated attempt (answered by the challenge) writes nothing.
+ */
+function isWrite(request) {
+    return WRITE_METHODS.has(request.method) && request.headers.has("authorization");
+}
+function createPacingPolicy(limiters) {
+    return {
+        name: "keyvaultSyncPacing",
         async sendRequest(request, next) {
-            await limiter.take();
-            return next(request);
+            // The scarcer write slot first, so a write waiting for it does not hold a transaction slot.
+            const releaseWrite = isWrite(request) ? await limiters.writes?.acquire() : undefined;
+            const releaseTransaction = await limiters.transactions?.acquire();
+            try {
+                return await next(request);
+            }
+            finally {
+                releaseTransaction?.();
+                releaseWrite?.();
+            }
         },
     };
 }
@@ -150,9 +192,16 @@ function createKeyVault(vaultUrl, credential, options = {}) {
     const now = options.now ?? Date.now;
     const log = options.log ?? (() => { });
     const pacing = options.writePacing === undefined ? DEFAULT_WRITE_PACING : options.writePacing;
-    const writeLimiter = pacing === false ? undefined : (0,limiter/* createWindowLimiter */.PW)({ ...pacing, now, sleep });
     const transactionPacing = options.transactionPacing === undefined ? DEFAULT_TRANSACTION_PACING : options.transactionPacing;
-    const pacingPolicies = transactionPacing === false ? [] : [{ position: "perRetry", policy: createPacingPolicy((0,limiter/* createWindowLimiter */.PW)({ ...transactionPacing, now, sleep })) }];
+    const pacingPolicies = [
+        {
+            position: "perRetry",
+            policy: createPacingPolicy({
+                writes: pacing === false ? undefined : createAnsweredWindowLimiter({ ...pacing, now, sleep }),
+                transactions: transactionPacing === false ? undefined : createAnsweredWindowLimiter({ ...transactionPacing, now, sleep }),
+            }),
+        },
+    ];
     const errorBodies = new WeakMap();
     const client = new esm/* SecretClient */._V(vaultUrl, credential, {
         additionalPolicies: [
@@ -229,8 +278,6 @@ function createKeyVault(vaultUrl, credential, options = {}) {
         return afterFirstCall(async () => {
             const tries = { forbidden: 0, conflict: 0 };
             for (;;) {
-                if (write)
-                    await writeLimiter?.take();
                 try {
                     const result = await attempt();
                     succeededOnce = true;

@@ -338,11 +338,11 @@ function errorMessage(error) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   PW: () => (/* binding */ createWindowLimiter),
 /* harmony export */   WS: () => (/* binding */ mapWithConcurrency),
 /* harmony export */   dt: () => (/* binding */ sleepFor),
 /* harmony export */   t7: () => (/* binding */ createConcurrencyGate)
 /* harmony export */ });
+/* unused harmony export createWindowLimiter */
 /**
  * The two pacing primitives of the action: a bound on parallel work, and a sliding-window limiter that
  * keeps writes under Key Vault's per-vault rate limit. Both take their clock and sleep from the caller so

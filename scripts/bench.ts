@@ -171,7 +171,12 @@ function boundFor(figure: Figure, base: number): Figure["bound"] {
     const latency = base + Math.ceil((3 * n) / concurrency) * (rttMs / 1000);
     return writes > latency ? { value: 1.03 * writes, rule: "1.03 × write floor" } : { value: 1.3 * latency, rule: "1.3 × (base + 3 requests a name × round trip)" };
   }
-  if (figure.scenario === "10% changed") return { value: 1.3 * Math.max(reads, base + WINDOW_S * Math.floor((n / 10 - 1) / 300)), rule: "1.3 × read/write floor" };
+  if (figure.scenario === "10% changed") {
+    // A read per name and a write per changed one: 1.1 requests a name.
+    const latency = base + Math.ceil((1.1 * n) / concurrency) * (rttMs / 1000);
+    const paced = base + WINDOW_S * Math.max(Math.floor((1.1 * n - 1) / 4000), Math.floor((n / 10 - 1) / 300));
+    return paced > latency ? { value: 1.2 * paced, rule: "1.2 × transaction/write floor" } : { value: 1.3 * latency, rule: "1.3 × (base + 1.1 requests a name × round trip)" };
+  }
   return undefined;
 }
 

@@ -22,9 +22,9 @@ import type { TokenCredential } from "@azure/core-auth";
 import type { HttpClient } from "@azure/core-rest-pipeline";
 import type { Agent } from "node:https";
 import { SyncError } from "./errors.ts";
-import { createWindowLimiter, sleepFor } from "./limiter.ts";
-import type { Sleep, WindowLimiter } from "./limiter.ts";
-import { DEFAULT_TRANSACTION_PACING, DEFAULT_WRITE_PACING, createPacingPolicy } from "./pacing.ts";
+import { sleepFor } from "./limiter.ts";
+import type { Sleep } from "./limiter.ts";
+import { DEFAULT_TRANSACTION_PACING, DEFAULT_WRITE_PACING, createAnsweredWindowLimiter, createPacingPolicy } from "./pacing.ts";
 import type { Pacing } from "./pacing.ts";
 import { classifyVaultError, createVaultError } from "./vault-errors.ts";
 import type { VaultFailure, VaultOperation } from "./vault-errors.ts";
@@ -201,9 +201,16 @@ export function createKeyVault(vaultUrl: string, credential: TokenCredential, op
   const now = options.now ?? Date.now;
   const log = options.log ?? (() => {});
   const pacing = options.writePacing === undefined ? DEFAULT_WRITE_PACING : options.writePacing;
-  const writeLimiter: WindowLimiter | undefined = pacing === false ? undefined : createWindowLimiter({ ...pacing, now, sleep });
   const transactionPacing = options.transactionPacing === undefined ? DEFAULT_TRANSACTION_PACING : options.transactionPacing;
-  const pacingPolicies = transactionPacing === false ? [] : [{ position: "perRetry" as const, policy: createPacingPolicy(createWindowLimiter({ ...transactionPacing, now, sleep })) }];
+  const pacingPolicies = [
+    {
+      position: "perRetry" as const,
+      policy: createPacingPolicy({
+        writes: pacing === false ? undefined : createAnsweredWindowLimiter({ ...pacing, now, sleep }),
+        transactions: transactionPacing === false ? undefined : createAnsweredWindowLimiter({ ...transactionPacing, now, sleep }),
+      }),
+    },
+  ];
 
   const errorBodies = new WeakMap<object, ErrorBody>();
   const client = new SecretClient(vaultUrl, credential, {
@@ -285,7 +292,6 @@ export function createKeyVault(vaultUrl: string, credential: TokenCredential, op
     return afterFirstCall(async () => {
       const tries = { forbidden: 0, conflict: 0 };
       for (;;) {
-        if (write) await writeLimiter?.take();
         try {
           const result = await attempt();
           succeededOnce = true;

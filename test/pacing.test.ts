@@ -7,7 +7,7 @@ import { createHttpHeaders } from "@azure/core-rest-pipeline";
 import type { HttpClient, PipelineRequest, PipelineResponse } from "@azure/core-rest-pipeline";
 import type { TokenCredential } from "@azure/core-auth";
 import { createKeyVault } from "../src/key-vault.ts";
-import { DEFAULT_TRANSACTION_PACING, DEFAULT_WRITE_PACING } from "../src/pacing.ts";
+import { DEFAULT_TRANSACTION_PACING, DEFAULT_WRITE_PACING, createAnsweredWindowLimiter } from "../src/pacing.ts";
 
 const VAULT_URL = "https://pace-vault.vault.azure.net";
 const credential: TokenCredential = { getToken: async () => ({ token: "access-token", expiresOnTimestamp: Date.now() + 3_600_000 }) };
@@ -53,12 +53,49 @@ describe("transaction pacing", () => {
     expect(new Set(transport.arrivals.map((arrival) => arrival.at))).toEqual(new Set([0]));
   });
 
-  it("defaults to Key Vault's limits, with a window slightly longer than its 10 s", () => {
-    expect(DEFAULT_TRANSACTION_PACING.limit).toBe(4000);
-    expect(DEFAULT_WRITE_PACING.limit).toBe(300);
-    for (const pacing of [DEFAULT_TRANSACTION_PACING, DEFAULT_WRITE_PACING]) {
-      expect(pacing.windowMs).toBeGreaterThan(10_000);
-      expect(pacing.windowMs).toBeLessThanOrEqual(10_300);
+  it("defaults to Key Vault's limits", () => {
+    expect(DEFAULT_TRANSACTION_PACING).toEqual({ limit: 4000, windowMs: 10_000 });
+    expect(DEFAULT_WRITE_PACING).toEqual({ limit: 300, windowMs: 10_000 });
+  });
+});
+
+describe("createAnsweredWindowLimiter", () => {
+  it("starts request n a window after request n - limit was answered, however late that was", async () => {
+    let clock = 0;
+    const limiter = createAnsweredWindowLimiter({ limit: 2, windowMs: 1000, now: () => clock, sleep: async (ms) => void (clock += ms) });
+    const starts: number[] = [];
+    const first = await limiter.acquire();
+    starts.push(clock);
+    const second = await limiter.acquire();
+    starts.push(clock);
+    clock = 300;
+    first(); // answered at 300: the service counted it at some moment before that
+    clock = 50_000;
+    second(); // answered very late
+    clock = 400;
+    const third = limiter.acquire().then((release) => (starts.push(clock), release));
+    const released = await third;
+    released();
+    expect(starts).toEqual([0, 0, 1300]);
+    const fourth = await limiter.acquire();
+    fourth();
+    expect(clock).toBe(51_000);
+  });
+
+  it("never lets more than `limit` requests be sent in any window of the service's clock", async () => {
+    // Requests take a varying time to reach the service and be answered; the service counts
+    // each on arrival. Whatever the delays, no window of 1,000 holds more than 3 arrivals.
+    let clock = 0;
+    const limiter = createAnsweredWindowLimiter({ limit: 3, windowMs: 1000, now: () => clock, sleep: async (ms) => void (clock += ms) });
+    const arrivals: number[] = [];
+    const delays = [5, 400, 20, 350, 1, 90, 700, 3, 60, 250, 10, 500];
+    for (const [index, delay] of delays.entries()) {
+      const release = await limiter.acquire();
+      const arrival = clock + delay;
+      arrivals.push(arrival);
+      clock = arrival + (index % 2 === 0 ? 5 : 200);
+      release();
     }
+    for (const arrival of arrivals) expect(arrivals.filter((other) => other > arrival - 1000 && other <= arrival).length).toBeLessThanOrEqual(3);
   });
 });
