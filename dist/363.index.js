@@ -115,7 +115,10 @@ function createRequestDebugPolicy(debug, now) {
  *
  * - 429: a pipeline policy closest to the wire retries with 1, 2, 4, 8, 16 s backoff (jittered),
  *   honouring Retry-After when present; the SDK alone retries a 429 only when it has Retry-After.
- * - 5xx and dropped connections: the SDK's own retry policy (3 retries); nothing is added on top.
+ * - 5xx and dropped connections on reads and PATCH: the SDK's own retry policy (3 retries).
+ * - The same on a PUT, DELETE or recover: the outcome is unknown (the vault may have stored the
+ *   write before the answer was lost), so the SDK may not repeat it blindly. The adapter reads
+ *   what the vault holds, and writes again only when the write is not there (3 retries).
  * - 403 by RBAC or access policy: a few retries for role-assignment propagation, until one 403
  *   has outlasted them; after that every 403 fails at once, so a missing role costs seconds
  *   once per run instead of on every secret or every kind of call.
@@ -149,6 +152,18 @@ const DEFAULT_RETRY = {
 };
 
 // ---- The adapter ----
+/** The calls the SDK does not repeat on a lost answer (PUT, DELETE, POST): the adapter does, after a look. */
+const UNSAFE_TO_REPEAT = new Set(["set", "delete", "recover"]);
+const VERBS_DONE = { set: "write", delete: "delete" };
+/** Value, content type and every tag equal: the version is the one this write stores. */
+function holdsWrite(latest, write) {
+    const stored = latest.properties.tags;
+    const keys = Object.keys(write.tags);
+    return (latest.value === write.value &&
+        (latest.properties.contentType ?? undefined) === (write.contentType ?? undefined) &&
+        keys.length === Object.keys(stored).length &&
+        keys.every((key) => stored[key] === write.tags[key]));
+}
 function toSecretInfo(properties) {
     return {
         name: properties.name,
@@ -219,11 +234,14 @@ function createKeyVault(vaultUrl, credential, options = {}) {
                     log,
                 }),
             },
+            // After the SDK's retry policy, so it sees every try.
+            { position: "perRetry", policy: (0,vault_policies/* createNoBlindRepeatPolicy */.i_)() },
+            // Every try waits for its place under the vault's limits (pacing.ts).
             ...pacingPolicies,
-            // Closest to the wire: each attempt has its own time, waits for pacing and 429s not counted.
-            { position: "perRetry", policy: (0,vault_policies/* createTimeoutPolicy */.mZ)(vault_policies/* REQUEST_TIMEOUT_MS */.j2) },
             // Closest to the wire, so every attempt (retries of 429s and transient errors) shows.
             ...(options.debug === undefined ? [] : [{ position: "perRetry", policy: createRequestDebugPolicy(options.debug, now) }]),
+            // Closest to the wire of all, so every try gets the whole time.
+            { position: "perRetry", policy: (0,vault_policies/* createTimeoutPolicy */.mZ)(vault_policies/* REQUEST_TIMEOUT_MS */.j2) },
         ],
         retryOptions: { maxRetries: retry.transientRetries, retryDelayInMs: retry.transientDelayMs },
         httpClient: options.httpClient,
@@ -274,11 +292,33 @@ function createKeyVault(vaultUrl, credential, options = {}) {
         }
         return undefined;
     }
-    async function callVault(operation, secretName, write, attempt) {
+    /** Waits before reading back a write whose answer was lost, or undefined to give up. */
+    function pickLostAnswerDelay(tries) {
+        if (tries.lost >= retry.transientRetries)
+            return undefined;
+        const delay = retry.transientDelayMs * 2 ** tries.lost;
+        tries.lost += 1;
+        return delay;
+    }
+    /**
+     * One vault call with the adapter's retries. `confirm` is for writes the SDK does not repeat
+     * (see createNoBlindRepeatPolicy): when a try's answer was lost, it reads what the vault holds
+     * before the next try, and a write that was stored after all is not sent again.
+     */
+    async function callVault(operation, secretName, write, attempt, confirm) {
         return afterFirstCall(async () => {
-            const tries = { forbidden: 0, conflict: 0 };
+            const tries = { forbidden: 0, conflict: 0, lost: 0 };
+            let answerLost = false;
             for (;;) {
                 try {
+                    if (answerLost && confirm !== undefined) {
+                        const found = await confirm();
+                        if (found.done) {
+                            log(`Key Vault had done the ${VERBS_DONE[operation]} of '${secretName ?? ""}' whose answer was lost; not sending it again`);
+                            succeededOnce = true;
+                            return found.result;
+                        }
+                    }
                     const result = await attempt();
                     succeededOnce = true;
                     return result;
@@ -288,15 +328,39 @@ function createKeyVault(vaultUrl, credential, options = {}) {
                     if (error instanceof errors/* SyncError */.S0)
                         throw error;
                     const failure = (0,vault_errors/* classifyVaultError */.Bk)((0,vault_policies/* restoreErrorBody */.jj)(error, errorBodies));
-                    const delay = pickRetryDelay(failure, operation, tries);
-                    const vaultError = (0,vault_errors/* createVaultError */.hD)(failure, operation, { vaultUrl, secretName, clientId: options.clientId });
+                    const lost = UNSAFE_TO_REPEAT.has(operation) && failure.kind === "transient";
+                    if (lost)
+                        answerLost = true;
+                    const delay = lost ? pickLostAnswerDelay(tries) : pickRetryDelay(failure, operation, tries);
+                    const stated = lost && delay === undefined ? { ...failure, message: `${failure.message}; whether Key Vault did it is unknown` } : failure;
+                    const vaultError = (0,vault_errors/* createVaultError */.hD)(stated, operation, { vaultUrl, secretName, clientId: options.clientId });
                     if (delay === undefined)
                         throw vaultError;
-                    log(`${vaultError.message}; retrying in ${(delay / 1000).toFixed(1)} s`);
+                    const next = lost && confirm !== undefined ? "checking what the vault holds" : "retrying";
+                    log(`${vaultError.message}; ${next} in ${(delay / 1000).toFixed(1)} s`);
                     await sleep(delay);
                 }
             }
         });
+    }
+    /** The latest version with its value, or undefined when the name holds no active secret. */
+    async function readLatest(name) {
+        try {
+            const secret = await client.getSecret(name);
+            return { value: secret.value ?? "", properties: toSecretInfo(secret.properties) };
+        }
+        catch (error) {
+            if ((0,vault_errors/* classifyVaultError */.Bk)(error).kind === "not-found")
+                return undefined;
+            throw error;
+        }
+    }
+    /** A lost PUT was stored when the latest version holds exactly what it wrote. */
+    async function confirmStored(name, write) {
+        const latest = await readLatest(name);
+        if (latest === undefined || !holdsWrite(latest, write))
+            return { done: false };
+        return { done: true, result: latest.properties };
     }
     /** Polls until a just-recovered secret answers; Key Vault answers 404 for a few seconds. */
     async function waitUntilReadable(name) {
@@ -353,13 +417,16 @@ function createKeyVault(vaultUrl, credential, options = {}) {
         setSecret: (name, write) => callVault("set", name, true, async () => {
             const secret = await client.setSecret(name, write.value, { contentType: write.contentType, tags: write.tags, expiresOn: write.expiresOn });
             return toSecretInfo(secret.properties);
-        }),
+        }, () => confirmStored(name, write)),
         updateProperties: (name, version, update) => callVault("update", name, true, async () => toSecretInfo(await client.updateSecretProperties(name, version, { contentType: update.contentType, tags: update.tags, expiresOn: update.expiresOn }))),
         deleteSecret: (name) => callVault("delete", name, true, async () => {
             // Starting the poller sends the DELETE and checks once; waiting 2 s per secret for the
             // deleted entry to show up would only slow a prune down.
             await client.beginDeleteSecret(name);
-        }),
+        }, 
+        // A lost DELETE was done when the name no longer answers.
+        async () => ((await readLatest(name)) === undefined ? { done: true, result: undefined } : { done: false })),
+        // No confirm: the SDK's recover reads the secret first and does not recover what answers.
         recoverSecret: async (name) => {
             const poller = await callVault("recover", name, true, () => client.beginRecoverDeletedSecret(name));
             if (!poller.isDone())

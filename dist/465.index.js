@@ -943,6 +943,28 @@ async function recoverInsteadOfCreate(item, change, rules, vault, context, refus
     const result = await recoverThenWrite(item, decision.change, vault, context);
     return { ...result, reason: `${found}; ${result.reason}` };
 }
+/**
+ * Key Vault has no conditional create: two owners that both planned to create a new name both
+ * write, and the name then holds both owners' versions. After a create, every version must be
+ * this owner's. Of two racing runs the later one always sees the other's version, so at least
+ * one of them reports the race, whichever order the writes and the checks take.
+ */
+async function checkCreateRace(item, name, vault, owner) {
+    let versions;
+    try {
+        versions = await vault.listVersions(name);
+    }
+    catch (error) {
+        return failedResult(item, error, `created, but could not confirm that no other writer created '${name}' at the same time: `);
+    }
+    const others = versions.map((version) => readOwnership(version.tags, owner)).filter((ownership) => ownership.kind !== "ours");
+    if (others.length === 0)
+        return undefined;
+    const owners = [...new Set(others.map((ownership) => (ownership.kind === "other-owner" ? `owner '${ownership.owner}'` : "a writer outside keyvault-sync")))];
+    const result = resultFromItem(item, "failed", `conflict: created, but ${owners.join(" and ")} created '${name}' at the same time; it now holds ${others.length} ${others.length === 1 ? "version" : "versions"} besides this owner's (Key Vault has no conditional create)`);
+    result.hint = `Two writers sync '${name}' into one vault: give each its own prefix or vault, then check which value '${name}' should hold and run the sync again.`;
+    return result;
+}
 async function applyChange(item, change, vault, context) {
     switch (change.kind) {
         case "set":
@@ -955,7 +977,9 @@ async function applyChange(item, change, vault, context) {
                     return recoverInsteadOfCreate(item, change, change.whenSoftDeleted, vault, context, error);
                 throw error;
             }
-            return resultFromItem(item, item.action === "create" ? "created" : "updated");
+            if (item.action === "create")
+                return (await checkCreateRace(item, change.secret.name, vault, context.scope.owner)) ?? resultFromItem(item, "created");
+            return resultFromItem(item, "updated");
         case "patch":
             await vault.updateProperties(change.storedName, change.version, buildUpdate(change.currentExpiresOn, context));
             return resultFromItem(item, "updated");
@@ -3927,7 +3951,10 @@ const HINTS = {
 };
 function summarise(failure) {
     const firstLine = failure.message.split(/\r?\n/)[0]?.trim() || failure.message;
-    const codes = [failure.status, failure.innerCode ?? failure.code].filter((part) => part !== undefined).join(" ");
+    // The fixed descriptions ("the request failed (ECONNRESET)") already name their codes.
+    const codes = [failure.status, failure.innerCode ?? failure.code]
+        .filter((part) => part !== undefined && !new RegExp(`\\b${String(part)}\\b`).test(firstLine))
+        .join(" ");
     const action = /Action: '([^']+)'/.exec(failure.message)?.[1];
     const detail = [codes, action ? `action ${action}` : undefined].filter(Boolean).join(", ");
     return detail ? `${firstLine} (${detail})` : firstLine;
@@ -3988,12 +4015,13 @@ function readVaultName(vaultUrl) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Jx: () => (/* binding */ createThrottlePolicy),
+/* harmony export */   i_: () => (/* binding */ createNoBlindRepeatPolicy),
 /* harmony export */   j2: () => (/* binding */ REQUEST_TIMEOUT_MS),
 /* harmony export */   jj: () => (/* binding */ restoreErrorBody),
 /* harmony export */   mZ: () => (/* binding */ createTimeoutPolicy),
 /* harmony export */   r8: () => (/* binding */ createErrorBodyPolicy)
 /* harmony export */ });
-/* unused harmony export readRetryAfterMs */
+/* unused harmony exports OutcomeUnknownError, readRetryAfterMs */
 /** A request with no answer in this time fails instead of holding its worker until the job times out. */
 const REQUEST_TIMEOUT_MS = 60_000;
 /**
@@ -4021,24 +4049,103 @@ function createErrorBodyPolicy(bodies) {
     };
 }
 /**
- * The SDK sends without a timeout by default; a stalled connection would hang the run. Placed
- * per retry, so each attempt has its own time. Not the SDK's `request.timeout`: its timer is left
- * running when a connection drops (it is cleared only on an answer) and held the process open for
- * the full timeout after the run had finished; the timer of AbortSignal.timeout does not.
+ * The SDK sends without a timeout by default; a stalled connection would hang the run. Its own
+ * `request.timeout` is not used: the SDK clears that timer only when an answer arrives, so after a
+ * dropped connection the timer kept the process alive for the whole timeout after its last output.
+ * This one aborts through the request's signal and is cleared however the try ends. Place it
+ * closest to the wire (after the retry policies), so every try gets the whole timeout.
  */
 function createTimeoutPolicy(timeoutMs) {
     return {
         name: "keyvaultSyncTimeout",
         async sendRequest(request, next) {
             const callerSignal = request.abortSignal;
-            const timeout = AbortSignal.timeout(timeoutMs);
-            request.abortSignal = callerSignal === undefined ? timeout : AbortSignal.any([callerSignal, timeout]);
+            const controller = new AbortController();
+            const abort = () => controller.abort();
+            if (callerSignal?.aborted)
+                abort();
+            callerSignal?.addEventListener("abort", abort);
+            const timer = setTimeout(abort, timeoutMs);
+            // A pending try must not be what keeps the process alive, whatever happens to it.
+            timer.unref();
+            request.abortSignal = controller.signal;
             try {
                 return await next(request);
             }
             finally {
+                clearTimeout(timer);
+                callerSignal?.removeEventListener("abort", abort);
+                // The retry policy sends the same request object again: the next try starts unaborted.
                 request.abortSignal = callerSignal;
             }
+        },
+    };
+}
+// ---- Writes whose answer was lost ----
+/**
+ * Methods the SDK must not repeat on its own: a repeated PUT stores a second version, a repeated
+ * DELETE or recover fails on the state the first one left. PATCH and reads are safe to repeat.
+ */
+const UNSAFE_TO_REPEAT = new Set(["PUT", "POST", "DELETE"]);
+/** The network errors the SDK's retry policy repeats a request on. */
+const REPEATED_NETWORK_CODES = new Set(["ETIMEDOUT", "ESOCKETTIMEDOUT", "ECONNREFUSED", "ECONNRESET", "ENOENT", "ENOTFOUND"]);
+/**
+ * A write that may or may not have been stored: the connection failed after it was sent, or the
+ * service answered with a status the SDK would retry (408, 5xx). Not a RestError, so the SDK's
+ * retry policy passes it straight up; the adapter reads the secret before deciding to write
+ * again. Holds status, code and Key Vault's error body, never the request (its body is the value).
+ */
+class OutcomeUnknownError extends Error {
+    statusCode;
+    code;
+    details;
+    constructor(statusCode, code, body) {
+        super("the answer to a write was lost; it may or may not have been stored");
+        this.name = "OutcomeUnknownError";
+        this.statusCode = statusCode;
+        this.code = code;
+        this.details = body === undefined ? undefined : { error: body };
+    }
+}
+function isRepeatedStatus(status) {
+    return status === 408 || (status >= 500 && status !== 501 && status !== 505);
+}
+function readErrorBody(text) {
+    if (!text)
+        return undefined;
+    try {
+        const parsed = JSON.parse(text);
+        return parsed.error && typeof parsed.error === "object" ? parsed.error : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Turns every failure of a PUT, POST or DELETE that the SDK would retry into an
+ * OutcomeUnknownError. Place it after the SDK's retry policy (perRetry), so it sees each try.
+ */
+function createNoBlindRepeatPolicy() {
+    return {
+        name: "keyvaultSyncNoBlindRepeat",
+        async sendRequest(request, next) {
+            if (!UNSAFE_TO_REPEAT.has(request.method))
+                return next(request);
+            let response;
+            try {
+                response = await next(request);
+            }
+            catch (error) {
+                const code = typeof error === "object" && error !== null ? error.code : undefined;
+                if (typeof code === "string" && REPEATED_NETWORK_CODES.has(code))
+                    throw new OutcomeUnknownError(undefined, code, undefined);
+                throw error;
+            }
+            if (!isRepeatedStatus(response.status))
+                return response;
+            const body = readErrorBody(response.bodyAsText ?? undefined);
+            const code = typeof body?.code === "string" ? body.code : undefined;
+            throw new OutcomeUnknownError(response.status, code, body);
         },
     };
 }

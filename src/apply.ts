@@ -154,6 +154,31 @@ async function recoverInsteadOfCreate(
   return { ...result, reason: `${found}; ${result.reason}` };
 }
 
+/**
+ * Key Vault has no conditional create: two owners that both planned to create a new name both
+ * write, and the name then holds both owners' versions. After a create, every version must be
+ * this owner's. Of two racing runs the later one always sees the other's version, so at least
+ * one of them reports the race, whichever order the writes and the checks take.
+ */
+async function checkCreateRace(item: PlanItem, name: string, vault: KeyVault, owner: string): Promise<ChangeResult | undefined> {
+  let versions;
+  try {
+    versions = await vault.listVersions(name);
+  } catch (error) {
+    return failedResult(item, error, `created, but could not confirm that no other writer created '${name}' at the same time: `);
+  }
+  const others = versions.map((version) => readOwnership(version.tags, owner)).filter((ownership) => ownership.kind !== "ours");
+  if (others.length === 0) return undefined;
+  const owners = [...new Set(others.map((ownership) => (ownership.kind === "other-owner" ? `owner '${ownership.owner}'` : "a writer outside keyvault-sync")))];
+  const result = resultFromItem(
+    item,
+    "failed",
+    `conflict: created, but ${owners.join(" and ")} created '${name}' at the same time; it now holds ${others.length} ${others.length === 1 ? "version" : "versions"} besides this owner's (Key Vault has no conditional create)`,
+  );
+  result.hint = `Two writers sync '${name}' into one vault: give each its own prefix or vault, then check which value '${name}' should hold and run the sync again.`;
+  return result;
+}
+
 async function applyChange(item: PlanItem, change: PlanChange, vault: KeyVault, context: WriteContext): Promise<ChangeResult> {
   switch (change.kind) {
     case "set":
@@ -164,7 +189,8 @@ async function applyChange(item: PlanItem, change: PlanChange, vault: KeyVault, 
         if (softDeleted && change.whenSoftDeleted !== undefined) return recoverInsteadOfCreate(item, change, change.whenSoftDeleted, vault, context, error);
         throw error;
       }
-      return resultFromItem(item, item.action === "create" ? "created" : "updated");
+      if (item.action === "create") return (await checkCreateRace(item, change.secret.name, vault, context.scope.owner)) ?? resultFromItem(item, "created");
+      return resultFromItem(item, "updated");
     case "patch":
       await vault.updateProperties(change.storedName, change.version, buildUpdate(change.currentExpiresOn, context));
       return resultFromItem(item, "updated");

@@ -4,7 +4,10 @@
  *
  * - 429: a pipeline policy closest to the wire retries with 1, 2, 4, 8, 16 s backoff (jittered),
  *   honouring Retry-After when present; the SDK alone retries a 429 only when it has Retry-After.
- * - 5xx and dropped connections: the SDK's own retry policy (3 retries); nothing is added on top.
+ * - 5xx and dropped connections on reads and PATCH: the SDK's own retry policy (3 retries).
+ * - The same on a PUT, DELETE or recover: the outcome is unknown (the vault may have stored the
+ *   write before the answer was lost), so the SDK may not repeat it blindly. The adapter reads
+ *   what the vault holds, and writes again only when the write is not there (3 retries).
  * - 403 by RBAC or access policy: a few retries for role-assignment propagation, until one 403
  *   has outlasted them; after that every 403 fails at once, so a missing role costs seconds
  *   once per run instead of on every secret or every kind of call.
@@ -28,7 +31,7 @@ import { DEFAULT_TRANSACTION_PACING, DEFAULT_WRITE_PACING, createAnsweredWindowL
 import type { Pacing } from "./pacing.ts";
 import { classifyVaultError, createVaultError } from "./vault-errors.ts";
 import type { VaultFailure, VaultOperation } from "./vault-errors.ts";
-import { createErrorBodyPolicy, createThrottlePolicy, createTimeoutPolicy, REQUEST_TIMEOUT_MS, restoreErrorBody } from "./vault-policies.ts";
+import { createErrorBodyPolicy, createNoBlindRepeatPolicy, createThrottlePolicy, createTimeoutPolicy, REQUEST_TIMEOUT_MS, restoreErrorBody } from "./vault-policies.ts";
 import type { ErrorBody } from "./vault-policies.ts";
 import { createRequestDebugPolicy } from "./request-debug-policy.ts";
 
@@ -155,6 +158,26 @@ export interface KeyVaultOptions {
 
 // ---- The adapter ----
 
+/** The calls the SDK does not repeat on a lost answer (PUT, DELETE, POST): the adapter does, after a look. */
+const UNSAFE_TO_REPEAT: ReadonlySet<VaultOperation> = new Set(["set", "delete", "recover"]);
+
+const VERBS_DONE: Partial<Record<VaultOperation, string>> = { set: "write", delete: "delete" };
+
+/** What a call whose answer was lost left behind: done (with what it would have answered), or not. */
+type Confirmation<T> = { done: true; result: T } | { done: false };
+
+/** Value, content type and every tag equal: the version is the one this write stores. */
+function holdsWrite(latest: { value: string; properties: SecretInfo }, write: SecretWrite): boolean {
+  const stored = latest.properties.tags;
+  const keys = Object.keys(write.tags);
+  return (
+    latest.value === write.value &&
+    (latest.properties.contentType ?? undefined) === (write.contentType ?? undefined) &&
+    keys.length === Object.keys(stored).length &&
+    keys.every((key) => stored[key] === write.tags[key])
+  );
+}
+
 function toSecretInfo(properties: SecretProperties): SecretInfo {
   return {
     name: properties.name,
@@ -229,11 +252,14 @@ export function createKeyVault(vaultUrl: string, credential: TokenCredential, op
           log,
         }),
       },
+      // After the SDK's retry policy, so it sees every try.
+      { position: "perRetry", policy: createNoBlindRepeatPolicy() },
+      // Every try waits for its place under the vault's limits (pacing.ts).
       ...pacingPolicies,
-      // Closest to the wire: each attempt has its own time, waits for pacing and 429s not counted.
-      { position: "perRetry", policy: createTimeoutPolicy(REQUEST_TIMEOUT_MS) },
       // Closest to the wire, so every attempt (retries of 429s and transient errors) shows.
       ...(options.debug === undefined ? [] : [{ position: "perRetry" as const, policy: createRequestDebugPolicy(options.debug, now) }]),
+      // Closest to the wire of all, so every try gets the whole time.
+      { position: "perRetry", policy: createTimeoutPolicy(REQUEST_TIMEOUT_MS) },
     ],
     retryOptions: { maxRetries: retry.transientRetries, retryDelayInMs: retry.transientDelayMs },
     httpClient: options.httpClient,
@@ -288,11 +314,39 @@ export function createKeyVault(vaultUrl: string, credential: TokenCredential, op
     return undefined;
   }
 
-  async function callVault<T>(operation: VaultOperation, secretName: string | undefined, write: boolean, attempt: () => Promise<T>): Promise<T> {
+  /** Waits before reading back a write whose answer was lost, or undefined to give up. */
+  function pickLostAnswerDelay(tries: { lost: number }): number | undefined {
+    if (tries.lost >= retry.transientRetries) return undefined;
+    const delay = retry.transientDelayMs * 2 ** tries.lost;
+    tries.lost += 1;
+    return delay;
+  }
+
+  /**
+   * One vault call with the adapter's retries. `confirm` is for writes the SDK does not repeat
+   * (see createNoBlindRepeatPolicy): when a try's answer was lost, it reads what the vault holds
+   * before the next try, and a write that was stored after all is not sent again.
+   */
+  async function callVault<T>(
+    operation: VaultOperation,
+    secretName: string | undefined,
+    write: boolean,
+    attempt: () => Promise<T>,
+    confirm?: () => Promise<Confirmation<T>>,
+  ): Promise<T> {
     return afterFirstCall(async () => {
-      const tries = { forbidden: 0, conflict: 0 };
+      const tries = { forbidden: 0, conflict: 0, lost: 0 };
+      let answerLost = false;
       for (;;) {
         try {
+          if (answerLost && confirm !== undefined) {
+            const found = await confirm();
+            if (found.done) {
+              log(`Key Vault had done the ${VERBS_DONE[operation]} of '${secretName ?? ""}' whose answer was lost; not sending it again`);
+              succeededOnce = true;
+              return found.result;
+            }
+          }
           const result = await attempt();
           succeededOnce = true;
           return result;
@@ -300,14 +354,36 @@ export function createKeyVault(vaultUrl: string, credential: TokenCredential, op
           // Already explained (a sign-in failure surfacing in a vault call): keep its cause and fix.
           if (error instanceof SyncError) throw error;
           const failure = classifyVaultError(restoreErrorBody(error, errorBodies));
-          const delay = pickRetryDelay(failure, operation, tries);
-          const vaultError = createVaultError(failure, operation, { vaultUrl, secretName, clientId: options.clientId });
+          const lost = UNSAFE_TO_REPEAT.has(operation) && failure.kind === "transient";
+          if (lost) answerLost = true;
+          const delay = lost ? pickLostAnswerDelay(tries) : pickRetryDelay(failure, operation, tries);
+          const stated = lost && delay === undefined ? { ...failure, message: `${failure.message}; whether Key Vault did it is unknown` } : failure;
+          const vaultError = createVaultError(stated, operation, { vaultUrl, secretName, clientId: options.clientId });
           if (delay === undefined) throw vaultError;
-          log(`${vaultError.message}; retrying in ${(delay / 1000).toFixed(1)} s`);
+          const next = lost && confirm !== undefined ? "checking what the vault holds" : "retrying";
+          log(`${vaultError.message}; ${next} in ${(delay / 1000).toFixed(1)} s`);
           await sleep(delay);
         }
       }
     });
+  }
+
+  /** The latest version with its value, or undefined when the name holds no active secret. */
+  async function readLatest(name: string): Promise<{ value: string; properties: SecretInfo } | undefined> {
+    try {
+      const secret = await client.getSecret(name);
+      return { value: secret.value ?? "", properties: toSecretInfo(secret.properties) };
+    } catch (error) {
+      if (classifyVaultError(error).kind === "not-found") return undefined;
+      throw error;
+    }
+  }
+
+  /** A lost PUT was stored when the latest version holds exactly what it wrote. */
+  async function confirmStored(name: string, write: SecretWrite): Promise<Confirmation<SecretInfo>> {
+    const latest = await readLatest(name);
+    if (latest === undefined || !holdsWrite(latest, write)) return { done: false };
+    return { done: true, result: latest.properties };
   }
 
   /** Polls until a just-recovered secret answers; Key Vault answers 404 for a few seconds. */
@@ -363,20 +439,34 @@ export function createKeyVault(vaultUrl: string, credential: TokenCredential, op
         }
       }),
     setSecret: (name, write) =>
-      callVault("set", name, true, async () => {
-        const secret = await client.setSecret(name, write.value, { contentType: write.contentType, tags: write.tags, expiresOn: write.expiresOn });
-        return toSecretInfo(secret.properties);
-      }),
+      callVault(
+        "set",
+        name,
+        true,
+        async () => {
+          const secret = await client.setSecret(name, write.value, { contentType: write.contentType, tags: write.tags, expiresOn: write.expiresOn });
+          return toSecretInfo(secret.properties);
+        },
+        () => confirmStored(name, write),
+      ),
     updateProperties: (name, version, update) =>
       callVault("update", name, true, async () =>
         toSecretInfo(await client.updateSecretProperties(name, version, { contentType: update.contentType, tags: update.tags, expiresOn: update.expiresOn })),
       ),
     deleteSecret: (name) =>
-      callVault("delete", name, true, async () => {
-        // Starting the poller sends the DELETE and checks once; waiting 2 s per secret for the
-        // deleted entry to show up would only slow a prune down.
-        await client.beginDeleteSecret(name);
-      }),
+      callVault(
+        "delete",
+        name,
+        true,
+        async () => {
+          // Starting the poller sends the DELETE and checks once; waiting 2 s per secret for the
+          // deleted entry to show up would only slow a prune down.
+          await client.beginDeleteSecret(name);
+        },
+        // A lost DELETE was done when the name no longer answers.
+        async () => ((await readLatest(name)) === undefined ? { done: true, result: undefined } : { done: false }),
+      ),
+    // No confirm: the SDK's recover reads the secret first and does not recover what answers.
     recoverSecret: async (name) => {
       const poller = await callVault("recover", name, true, () => client.beginRecoverDeletedSecret(name));
       if (!poller.isDone()) await afterFirstCall(() => waitUntilReadable(name));

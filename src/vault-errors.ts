@@ -191,7 +191,10 @@ const HINTS: Partial<Record<VaultFailureKind, (ctx: HintContext) => string>> = {
 
 function summarise(failure: VaultFailure): string {
   const firstLine = failure.message.split(/\r?\n/)[0]?.trim() || failure.message;
-  const codes = [failure.status, failure.innerCode ?? failure.code].filter((part) => part !== undefined).join(" ");
+  // The fixed descriptions ("the request failed (ECONNRESET)") already name their codes.
+  const codes = [failure.status, failure.innerCode ?? failure.code]
+    .filter((part) => part !== undefined && !new RegExp(`\\b${String(part)}\\b`).test(firstLine))
+    .join(" ");
   const action = /Action: '([^']+)'/.exec(failure.message)?.[1];
   const detail = [codes, action ? `action ${action}` : undefined].filter(Boolean).join(", ");
   return detail ? `${firstLine} (${detail})` : firstLine;

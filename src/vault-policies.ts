@@ -1,6 +1,7 @@
 /**
  * The policies the adapter adds to the Key Vault SDK's pipeline: a request timeout, a memory of
- * the error bodies the SDK's pager drops, and the 429 retry the SDK does not do on its own.
+ * the error bodies the SDK's pager drops, the 429 retry the SDK does not do on its own, and the
+ * guard that keeps the SDK from blindly repeating a write whose answer was lost.
  */
 import type { HttpHeaders, PipelinePolicy, PipelineResponse } from "@azure/core-rest-pipeline";
 import type { Sleep } from "./limiter.ts";
@@ -39,23 +40,103 @@ export function createErrorBodyPolicy(bodies: WeakMap<object, ErrorBody>): Pipel
 }
 
 /**
- * The SDK sends without a timeout by default; a stalled connection would hang the run. Placed
- * per retry, so each attempt has its own time. Not the SDK's `request.timeout`: its timer is left
- * running when a connection drops (it is cleared only on an answer) and held the process open for
- * the full timeout after the run had finished; the timer of AbortSignal.timeout does not.
+ * The SDK sends without a timeout by default; a stalled connection would hang the run. Its own
+ * `request.timeout` is not used: the SDK clears that timer only when an answer arrives, so after a
+ * dropped connection the timer kept the process alive for the whole timeout after its last output.
+ * This one aborts through the request's signal and is cleared however the try ends. Place it
+ * closest to the wire (after the retry policies), so every try gets the whole timeout.
  */
 export function createTimeoutPolicy(timeoutMs: number): PipelinePolicy {
   return {
     name: "keyvaultSyncTimeout",
     async sendRequest(request, next): Promise<PipelineResponse> {
       const callerSignal = request.abortSignal;
-      const timeout = AbortSignal.timeout(timeoutMs);
-      request.abortSignal = callerSignal === undefined ? timeout : AbortSignal.any([callerSignal as AbortSignal, timeout]);
+      const controller = new AbortController();
+      const abort = (): void => controller.abort();
+      if (callerSignal?.aborted) abort();
+      callerSignal?.addEventListener("abort", abort);
+      const timer = setTimeout(abort, timeoutMs);
+      // A pending try must not be what keeps the process alive, whatever happens to it.
+      timer.unref();
+      request.abortSignal = controller.signal;
       try {
         return await next(request);
       } finally {
+        clearTimeout(timer);
+        callerSignal?.removeEventListener("abort", abort);
+        // The retry policy sends the same request object again: the next try starts unaborted.
         request.abortSignal = callerSignal;
       }
+    },
+  };
+}
+
+// ---- Writes whose answer was lost ----
+
+/**
+ * Methods the SDK must not repeat on its own: a repeated PUT stores a second version, a repeated
+ * DELETE or recover fails on the state the first one left. PATCH and reads are safe to repeat.
+ */
+const UNSAFE_TO_REPEAT: ReadonlySet<string> = new Set(["PUT", "POST", "DELETE"]);
+
+/** The network errors the SDK's retry policy repeats a request on. */
+const REPEATED_NETWORK_CODES: ReadonlySet<string> = new Set(["ETIMEDOUT", "ESOCKETTIMEDOUT", "ECONNREFUSED", "ECONNRESET", "ENOENT", "ENOTFOUND"]);
+
+/**
+ * A write that may or may not have been stored: the connection failed after it was sent, or the
+ * service answered with a status the SDK would retry (408, 5xx). Not a RestError, so the SDK's
+ * retry policy passes it straight up; the adapter reads the secret before deciding to write
+ * again. Holds status, code and Key Vault's error body, never the request (its body is the value).
+ */
+export class OutcomeUnknownError extends Error {
+  readonly statusCode: number | undefined;
+  readonly code: string | undefined;
+  readonly details: { error: ErrorBody } | undefined;
+
+  constructor(statusCode: number | undefined, code: string | undefined, body: ErrorBody | undefined) {
+    super("the answer to a write was lost; it may or may not have been stored");
+    this.name = "OutcomeUnknownError";
+    this.statusCode = statusCode;
+    this.code = code;
+    this.details = body === undefined ? undefined : { error: body };
+  }
+}
+
+function isRepeatedStatus(status: number): boolean {
+  return status === 408 || (status >= 500 && status !== 501 && status !== 505);
+}
+
+function readErrorBody(text: string | undefined): ErrorBody | undefined {
+  if (!text) return undefined;
+  try {
+    const parsed = JSON.parse(text) as { error?: ErrorBody };
+    return parsed.error && typeof parsed.error === "object" ? parsed.error : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Turns every failure of a PUT, POST or DELETE that the SDK would retry into an
+ * OutcomeUnknownError. Place it after the SDK's retry policy (perRetry), so it sees each try.
+ */
+export function createNoBlindRepeatPolicy(): PipelinePolicy {
+  return {
+    name: "keyvaultSyncNoBlindRepeat",
+    async sendRequest(request, next): Promise<PipelineResponse> {
+      if (!UNSAFE_TO_REPEAT.has(request.method)) return next(request);
+      let response: PipelineResponse;
+      try {
+        response = await next(request);
+      } catch (error) {
+        const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
+        if (typeof code === "string" && REPEATED_NETWORK_CODES.has(code)) throw new OutcomeUnknownError(undefined, code, undefined);
+        throw error;
+      }
+      if (!isRepeatedStatus(response.status)) return response;
+      const body = readErrorBody(response.bodyAsText ?? undefined);
+      const code = typeof body?.code === "string" ? body.code : undefined;
+      throw new OutcomeUnknownError(response.status, code, body);
     },
   };
 }

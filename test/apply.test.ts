@@ -296,3 +296,36 @@ describe("mapWithConcurrency", () => {
     expect(highest).toBe(2);
   });
 });
+
+describe("two writers racing on one new name", () => {
+  it("reports a conflict naming the other owner when their version landed before ours", async () => {
+    const vault = createFakeVault();
+    const plan = await planFor(vault, [desired("db", "ours"), desired("api", "ours")]);
+    vault.seed("db", "theirs", { tags: THEIRS });
+    const results = await applyPlan(plan, vault, applyOptions());
+    const db = results.find((result) => result.name === "db");
+    expect(db).toMatchObject({ status: "failed", reason: expect.stringMatching(/^conflict: created, but owner 'octo-org\/other' created 'db' at the same time; it now holds 1 version besides this owner's/) });
+    expect(db?.hint).toMatch(/give each its own prefix or vault/);
+    expect(results.find((result) => result.name === "api")?.status).toBe("created");
+  });
+
+  it("reports it when the other version landed after ours but before the check, and names a writer outside keyvault-sync", async () => {
+    const vault = createFakeVault();
+    const plan = await planFor(vault, [desired("db", "ours")]);
+    const setSecret = vault.setSecret.bind(vault);
+    vault.setSecret = async (name, write) => {
+      const info = await setSecret(name, write);
+      vault.seed(name, "by-hand");
+      return info;
+    };
+    const [db] = await applyPlan(plan, vault, applyOptions());
+    expect(db).toMatchObject({ status: "failed", reason: expect.stringMatching(/a writer outside keyvault-sync created 'db' at the same time/) });
+  });
+
+  it("checks every create once and reports 'created' when all versions are ours", async () => {
+    const vault = createFakeVault();
+    const results = await sync(vault, [desired("a", "1"), desired("b", "2")]);
+    expect(results.map((result) => result.status)).toEqual(["created", "created"]);
+    expect(vault.calls.filter((call) => call.operation === "list-versions").map((call) => call.name).sort()).toEqual(["a", "b"]);
+  });
+});

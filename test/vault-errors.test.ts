@@ -102,3 +102,19 @@ describe("createVaultError: the one hint table", () => {
     expect(error.failure).toBe(given);
   });
 });
+
+describe("createVaultError names each code once", () => {
+  it.each<[string, unknown, string]>([
+    ["a dropped connection", { name: "RestError", code: "ECONNRESET", message: "socket hang up" }, "the request failed (ECONNRESET)"],
+    ["an unparsable answer", { name: "RestError", code: "PARSE_ERROR", statusCode: 200, message: "bad body" }, "Key Vault's answer could not be read (HTTP 200) (PARSE_ERROR)"],
+    ["a 502 without a body", { name: "RestError", statusCode: 502, message: "bad gateway" }, "unexpected answer (HTTP 502)"],
+    [
+      "Key Vault's own message",
+      { statusCode: 404, code: "SecretNotFound", details: { error: { code: "SecretNotFound", message: "A secret with (name/id) db was not found in this key vault." } } },
+      "A secret with (name/id) db was not found in this key vault. (404 SecretNotFound)",
+    ],
+  ])("%s", (_case, error, reason) => {
+    const vaultError = createVaultError(classifyVaultError(error), "set", { vaultUrl: VAULT_URL, secretName: "db" });
+    expect(vaultError.message).toBe(`Failed to set secret 'db' in vault 'demo-vault': ${reason}`);
+  });
+});

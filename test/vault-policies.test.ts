@@ -3,8 +3,9 @@
  * key-vault.test.ts.
  */
 import { describe, expect, it } from "vitest";
-import { createHttpHeaders } from "@azure/core-rest-pipeline";
-import { readRetryAfterMs } from "../src/vault-policies.ts";
+import { createHttpHeaders, createPipelineRequest } from "@azure/core-rest-pipeline";
+import type { PipelineRequest, PipelineResponse } from "@azure/core-rest-pipeline";
+import { createTimeoutPolicy, readRetryAfterMs } from "../src/vault-policies.ts";
 
 
 describe("readRetryAfterMs", () => {
@@ -17,5 +18,38 @@ describe("readRetryAfterMs", () => {
     { headers: { "retry-after": "soon" }, expected: undefined },
   ])("$headers -> $expected", ({ headers, expected }) => {
     expect(readRetryAfterMs(createHttpHeaders(headers), Date.parse("2026-01-01T00:00:00Z"))).toBe(expected);
+  });
+});
+
+describe("createTimeoutPolicy", () => {
+  const countTimers = () => process.getActiveResourcesInfo().filter((resource) => resource === "Timeout").length;
+
+  it("clears its timer when a try fails, so a dropped connection does not keep the process alive", async () => {
+    const policy = createTimeoutPolicy(60_000);
+    const request = createPipelineRequest({ url: "https://demo-vault.vault.azure.net/secrets/db" });
+    const before = countTimers();
+    await expect(policy.sendRequest(request, () => Promise.reject(Object.assign(new Error("socket hang up"), { code: "ECONNRESET" })))).rejects.toThrow("socket hang up");
+    expect(countTimers()).toBe(before);
+    expect(request.abortSignal).toBeUndefined();
+  });
+
+  it("aborts a try that gets no answer in time, and the next try starts unaborted", async () => {
+    const policy = createTimeoutPolicy(20);
+    const caller = new AbortController();
+    const request = createPipelineRequest({ url: "https://demo-vault.vault.azure.net/secrets/db", abortSignal: caller.signal });
+    const stalled = (sent: PipelineRequest): Promise<PipelineResponse> =>
+      new Promise((_resolve, reject) => sent.abortSignal?.addEventListener("abort", () => reject(new Error("aborted"))));
+    await expect(policy.sendRequest(request, stalled)).rejects.toThrow("aborted");
+    expect(request.abortSignal).toBe(caller.signal);
+    expect(caller.signal.aborted).toBe(false);
+  });
+
+  it("passes the caller's abort on", async () => {
+    const policy = createTimeoutPolicy(60_000);
+    const caller = new AbortController();
+    const request = createPipelineRequest({ url: "https://demo-vault.vault.azure.net/secrets/db", abortSignal: caller.signal });
+    const answer = policy.sendRequest(request, (sent) => new Promise((_resolve, reject) => sent.abortSignal?.addEventListener("abort", () => reject(new Error("cancelled")))));
+    caller.abort();
+    await expect(answer).rejects.toThrow("cancelled");
   });
 });

@@ -7,6 +7,7 @@ import { closeServer, listenOnLoopback } from "./listen.ts";
 import type { KeyVaultService } from "./key-vault/index.ts";
 import type { GitHubOidc, MintGitHubTokenOptions } from "./github-oidc.ts";
 import type { RequestLog } from "./request-log.ts";
+import type { MintFederatedTokenOptions } from "./workload-issuers.ts";
 import type { AppConfig, CloudInfo, CloudResponse, GitHubOidcConfig, WorldConfig } from "./types.ts";
 import { createAppTemplate, mergeApp, mergeDeep, stampFederatedCredentials, type DeepPartial } from "./world.ts";
 
@@ -17,6 +18,7 @@ export interface AdminOptions {
   github: GitHubOidc;
   keyVault: KeyVaultService;
   log: RequestLog;
+  mintFederatedToken?(options: MintFederatedTokenOptions): Promise<string>;
 }
 
 export interface AdminServer {
@@ -130,6 +132,18 @@ export async function startAdminServer(options: AdminOptions): Promise<AdminServ
       const value = await options.github.mintToken(readMintOptions(parseJsonObject(body)));
       return toJsonAnswer(200, { value });
     }
+    if (method === "POST" && path === "/federated/token" && options.mintFederatedToken !== undefined) {
+      const request = parseJsonObject(body);
+      const { issuer, subject, audience, lifetimeSeconds } = request;
+      if (typeof issuer !== "string" || typeof subject !== "string") throw new AdminError(400, "'issuer' and 'subject' must be strings.");
+      if (audience !== undefined && typeof audience !== "string") throw new AdminError(400, "'audience' must be a string.");
+      if (lifetimeSeconds !== undefined && typeof lifetimeSeconds !== "number") throw new AdminError(400, "'lifetimeSeconds' must be a number.");
+      try {
+        return toJsonAnswer(200, { value: await options.mintFederatedToken({ issuer, subject, ...(audience === undefined ? {} : { audience }), ...(lifetimeSeconds === undefined ? {} : { lifetimeSeconds }) }) });
+      } catch (error) {
+        throw new AdminError(400, error instanceof Error ? error.message : String(error));
+      }
+    }
     if (path === "/requests") {
       if (method === "GET") return toJsonAnswer(200, options.log.view({ host: url.searchParams.get("host") ?? undefined }));
       if (method === "DELETE") {
@@ -154,5 +168,9 @@ export async function startAdminServer(options: AdminOptions): Promise<AdminServ
   }
 
   const server: Server = createServer((req, res) => void serve(req, res));
+  // Longer than a client keeps an idle connection (fetch: 4 s), so the client always closes it
+  // first: with Node's 5 s default, a busy test process could reuse a connection the server was
+  // closing at that moment and see ECONNRESET.
+  server.keepAliveTimeout = 65_000;
   return { port: await listenOnLoopback(server, options.port), close: () => closeServer(server) };
 }

@@ -39,3 +39,11 @@ export function trustCloudInProcess(info: CloudInfo): void {
   if (current.some((pem) => pem.trim() === caPem)) return;
   setDefaultCACertificates([...current, caPem]);
 }
+
+/**
+ * What an App Service host gives a process that has a managed identity: IDENTITY_ENDPOINT and
+ * IDENTITY_HEADER, here pointing at the local endpoint (add it to `cloudEnv(info)`).
+ */
+export function identityEnv(info: CloudInfo): Record<string, string> {
+  return { IDENTITY_ENDPOINT: info.identityEndpoint, IDENTITY_HEADER: info.identityHeader };
+}

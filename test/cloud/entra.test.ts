@@ -11,6 +11,7 @@ const PROPAGATING_APP = "7e57c10d-9a9a-4e70-8000-0000000000a3";
 const UNKNOWN_TENANT = "7e57c10d-dead-4e70-8000-0000000000ff";
 const UNKNOWN_APP = "7e57c10d-dead-4e70-8000-0000000000fe";
 const CLIENT_SECRET = "local-secret-value~1";
+const SHORT_LIVED_APP = "7e57c10d-5401-4e70-8000-0000000000a4";
 
 let cloud: Cloud;
 
@@ -24,6 +25,7 @@ beforeAll(async () => {
         displayName: "propagating-app",
         federatedCredentials: [{ name: "new-fic", propagationMs: 3_600_000 }],
       },
+      { clientId: SHORT_LIVED_APP, displayName: "short-lived-app", federatedCredentials: [{ name: "github" }], accessTokenLifetimeSeconds: 2 },
     ],
   });
   trustCloudInProcess(cloud.info);
@@ -262,6 +264,18 @@ describe("verifyAccessToken (what Key Vault checks)", () => {
     const forgedPayload = Buffer.from(JSON.stringify({ ...decodeJwtPayload(token), appid: "someone-else" })).toString("base64url");
     expect(cloud.verifyAccessToken(`${header}.${forgedPayload}.${token.split(".")[2]}`, "https://vault.azure.net").ok).toBe(false);
     expect(cloud.verifyAccessToken(`${header}.${payload}`, "https://vault.azure.net").ok).toBe(false);
+  });
+
+  it("issues tokens with the app's configured lifetime, which the vault refuses once it has passed", async () => {
+    const response = await requestEntraToken(cloud.info, { clientId: SHORT_LIVED_APP, assertion: await cloud.mintGitHubToken({ audience: "api://AzureADTokenExchange" }) });
+    expect(response.json<Record<string, unknown>>()).toMatchObject({ expires_in: 2, ext_expires_in: 2 });
+    const token = response.json<{ access_token: string }>().access_token;
+    const claims = decodeJwtPayload(token);
+    expect(Number(claims["exp"]) - Number(claims["iat"])).toBe(2);
+    expect(cloud.verifyAccessToken(token, "https://vault.azure.net").ok).toBe(true);
+    // The token really expires: no clock is moved, the test waits the two seconds out.
+    while (Date.now() < Number(claims["exp"]) * 1000) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(cloud.verifyAccessToken(token, "https://vault.azure.net")).toMatchObject({ ok: false, message: expect.stringMatching(/expired/) });
   });
 
   it("rejects a token from another tenant with AKV10032 after the world's tenant changes", async () => {

@@ -44,6 +44,12 @@ export interface Entra {
   /** Signature, issuer and time checks without the audience (ARM accepts several audiences). */
   inspectAccessToken(token: string): AccessTokenInspection;
   keysByKid: ReadonlyMap<string, KeyObject>;
+  /**
+   * An access token for a principal that signs in without a client credential (a managed
+   * identity), for `resource` (trailing slash and /.default tolerated); undefined for an unknown
+   * resource. Same claims and lifetime as the token endpoint's.
+   */
+  issueTokenFor(principal: { clientId: string; objectId: string }, resource: string): Promise<{ accessToken: string; expiresIn: number; audience: string } | undefined>;
 }
 
 export interface EntraOptions {
@@ -264,7 +270,7 @@ export async function createEntra(options: EntraOptions): Promise<Entra> {
   async function issueToken(app: AppConfig, audience: string, cae: boolean): Promise<CloudResponse> {
     const tenantId = options.getWorld().tenantId;
     const now = readClockSeconds();
-    const expiresIn = cae ? 86399 : 3599;
+    const expiresIn = app.accessTokenLifetimeSeconds ?? (cae ? 86399 : 3599);
     const claims: AccessTokenClaims & JwtClaims = {
       aud: audience,
       iss: `https://sts.windows.net/${tenantId}/`,
@@ -385,5 +391,15 @@ export async function createEntra(options: EntraOptions): Promise<Entra> {
     return { ok: true, claims: inspection.claims };
   };
 
-  return { handle, verifyAccessToken, inspectAccessToken, keysByKid };
+  async function issueTokenFor(principal: { clientId: string; objectId: string }, resource: string): Promise<{ accessToken: string; expiresIn: number; audience: string } | undefined> {
+    const requested = resource.replace(/\/\.default$/, "");
+    const toAudience = KNOWN_RESOURCES.get(requested.replace(/\/+$/, ""));
+    if (toAudience === undefined) return undefined;
+    const identity: AppConfig = { clientId: principal.clientId, objectId: principal.objectId, displayName: "managed-identity", clientSecrets: [], federatedCredentials: [] };
+    const response = await issueToken(identity, toAudience(requested), false);
+    const body = JSON.parse(String(response.body)) as { access_token: string; expires_in: number };
+    return { accessToken: body.access_token, expiresIn: body.expires_in, audience: toAudience(requested) };
+  }
+
+  return { handle, verifyAccessToken, inspectAccessToken, keysByKid, issueTokenFor };
 }

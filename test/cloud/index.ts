@@ -3,6 +3,7 @@
  * under their real host names behind one CONNECT proxy, with a CA made at start-up. Test and demo
  * infrastructure only; nothing here is bundled into dist/.
  */
+import type { KeyObject } from "node:crypto";
 import { rmSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -14,15 +15,19 @@ import { createGitHubOidc, type MintGitHubTokenOptions } from "./github-oidc.ts"
 import { findHostService, listCertificateHostNames, type HostService } from "./hosts.ts";
 import { createKeyVaultService, type KeyVaultService } from "./key-vault/index.ts";
 import { createManagement } from "./management.ts";
+import { serveHttp, startManagedIdentityEndpoint } from "./managed-identity.ts";
 import { startProxy } from "./proxy.ts";
 import { createRequestLog, type RequestLog, type RequestLogEntry } from "./request-log.ts";
 import { startTlsServer } from "./server.ts";
+import { createWorkloadIssuers, type MintFederatedTokenOptions } from "./workload-issuers.ts";
 import type { CloudInfo, Handler, VerifyAccessToken, WorldConfig } from "./types.ts";
 import { createDefaultWorld, mergeWorld, stampFederatedCredentials, toVaultUrl, type DeepPartial } from "./world.ts";
 
 export type { CloudInfo, WorldConfig } from "./types.ts";
 export type { DeepPartial } from "./world.ts";
 export type { MintGitHubTokenOptions, GitHubSubjectContext } from "./github-oidc.ts";
+export type { MintFederatedTokenOptions } from "./workload-issuers.ts";
+export { writeFederatedTokenFile } from "./workload-issuers.ts";
 export type { RequestLogEntry, RequestLogView } from "./request-log.ts";
 export {
   DEFAULT_CLIENT_ID,
@@ -40,7 +45,7 @@ export {
   mergeWorld,
 } from "./world.ts";
 export { DEFAULT_REPOSITORY_ID, DEFAULT_REPOSITORY_OWNER_ID, formatGitHubSubject } from "./github-oidc.ts";
-export { cloudEnv, toSdkProxyOptions, trustCloudInProcess } from "./client-env.ts";
+export { cloudEnv, identityEnv, toSdkProxyOptions, trustCloudInProcess } from "./client-env.ts";
 export { fetchThroughProxy, openTunnel, ProxyRefusedError, type ProxyFetchResponse } from "./proxy-fetch.ts";
 export { adminDelete, adminGet, adminPatch, adminPost, adminPut, adminRequest, AdminRequestError } from "./admin-client.ts";
 
@@ -61,6 +66,8 @@ export interface Cloud {
   requestLog: RequestLog;
   verifyAccessToken: VerifyAccessToken;
   mintGitHubToken(options?: MintGitHubTokenOptions): Promise<string>;
+  /** A token from another OIDC issuer (GitLab, AKS, …), accepted by Entra as a client assertion. */
+  mintFederatedToken(options: MintFederatedTokenOptions): Promise<string>;
   /** Port the TLS server also listens on directly (clients normally use the proxy). */
   tlsPort: number;
   stop(): Promise<void>;
@@ -72,9 +79,11 @@ export async function startCloud(config?: DeepPartial<WorldConfig>, options: Sta
   for (const app of world.apps) stampFederatedCredentials(app, startedAt);
 
   const [pki, github] = await Promise.all([createTestPki(listCertificateHostNames()), createGitHubOidc(() => world.github)]);
-  const entra = await createEntra({ getWorld: () => world, assertionIssuers: new Map([[github.issuer, github.keysByKid]]) });
+  const assertionIssuers = new Map<string, ReadonlyMap<string, KeyObject>>([[github.issuer, github.keysByKid]]);
+  const entra = await createEntra({ getWorld: () => world, assertionIssuers });
+  const workloadIssuers = createWorkloadIssuers(assertionIssuers);
   const keyVault = createKeyVaultService({ tenantId: world.tenantId, vaults: world.vaults, verifyAccessToken: entra.verifyAccessToken });
-  const armHandler = createManagement({ getWorld: () => world, inspectAccessToken: entra.inspectAccessToken });
+  const armHandler = createManagement({ getWorld: () => world, inspectAccessToken: entra.inspectAccessToken, describeVault: (name) => keyVault.describeVault(name) });
   const handlers: Record<HostService, Handler> = {
     "key-vault": (req) => keyVault.handle(req),
     entra: (req) => entra.handle(req),
@@ -110,12 +119,20 @@ export async function startCloud(config?: DeepPartial<WorldConfig>, options: Sta
       log: requestLog,
     });
     stops.push(tls.close);
-    const proxy = await startProxy({ port: options.proxyPort, isKnownHost: (hostname) => findHostService(hostname) !== undefined, acceptSocket: tls.acceptSocket, log: requestLog });
+    const identity = await startManagedIdentityEndpoint({ getWorld: () => world, entra, log: requestLog });
+    stops.push(identity.close);
+    const proxy = await startProxy({
+      port: options.proxyPort,
+      isKnownHost: (hostname) => findHostService(hostname) !== undefined,
+      acceptSocket: tls.acceptSocket,
+      log: requestLog,
+      findHttpTarget: (authority) => (authority === identity.authority ? (req, res) => void serveHttp(identity.handle, requestLog, req, res, authority) : undefined),
+    });
     stops.push(proxy.close);
 
     const firstVault = world.vaults[0];
     let info: CloudInfo | undefined;
-    const admin = await startAdminServer({ port: options.adminPort, getInfo: () => ({ ...(info as CloudInfo), oidcRequestToken: world.github.requestToken }), world, github, keyVault, log: requestLog });
+    const admin = await startAdminServer({ port: options.adminPort, getInfo: () => ({ ...(info as CloudInfo), oidcRequestToken: world.github.requestToken }), world, github, keyVault, log: requestLog, mintFederatedToken: workloadIssuers.mint });
     stops.push(admin.close);
     info = {
       proxy: `http://127.0.0.1:${proxy.port}`,
@@ -126,6 +143,8 @@ export async function startCloud(config?: DeepPartial<WorldConfig>, options: Sta
       oidcRequestUrl: github.requestUrl,
       oidcRequestToken: world.github.requestToken,
       adminUrl: `http://127.0.0.1:${admin.port}`,
+      identityEndpoint: identity.url,
+      identityHeader: identity.header,
     };
     return {
       info,
@@ -134,6 +153,7 @@ export async function startCloud(config?: DeepPartial<WorldConfig>, options: Sta
       requestLog,
       verifyAccessToken: entra.verifyAccessToken,
       mintGitHubToken: github.mintToken,
+      mintFederatedToken: workloadIssuers.mint,
       tlsPort: tls.port,
       stop,
     };

@@ -6,6 +6,8 @@
 import { randomUUID } from "node:crypto";
 import { ARM_AUDIENCES, type AccessTokenInspection } from "./entra.ts";
 import { toJsonResponse } from "./json-response.ts";
+import type { VaultDescription } from "./key-vault/index.ts";
+import { handleVaultArm, matchVaultPath } from "./management-vaults.ts";
 import type { AccessTokenClaims, CloudRequest, CloudResponse, WorldConfig } from "./types.ts";
 
 export const ARM_HOST = "management.azure.com";
@@ -13,6 +15,8 @@ export const ARM_HOST = "management.azure.com";
 export interface ManagementOptions {
   getWorld(): WorldConfig;
   inspectAccessToken(token: string): AccessTokenInspection;
+  /** Vaults as Key Vault holds them now (settings changed through the admin API included). */
+  describeVault?(name: string): VaultDescription | undefined;
 }
 
 function createArmError(status: number, code: string, message: string, operation: string, tenantId: string, wwwAuthenticateError?: string): CloudResponse {
@@ -103,6 +107,21 @@ export function createManagement(options: ManagementOptions): (req: CloudRequest
     const world = options.getWorld();
     if (req.method === "GET" && path === "/metadata/endpoints") return toJsonResponse(200, describeCloudMetadata(), "ArmCloudMetadata");
 
+    const vaultMatch = matchVaultPath(path);
+    if (vaultMatch !== undefined && req.method === "GET" && options.describeVault !== undefined) {
+      const auth = authenticate(req, vaultMatch.operation);
+      if ("status" in auth) return auth;
+      if (!req.url.searchParams.has("api-version")) {
+        return createArmError(400, "MissingApiVersionParameter", "The api-version query parameter (?api-version=) is required for all requests.", vaultMatch.operation, world.tenantId);
+      }
+      const describeVault = options.describeVault;
+      return handleVaultArm(vaultMatch, {
+        world,
+        claims: auth.claims,
+        describeVault,
+        fail: (status, code, message, operation) => createArmError(status, code, message, operation, world.tenantId),
+      });
+    }
     const subscriptionMatch = /^\/subscriptions\/([^/]+)$/.exec(path);
     const operation = path === "/tenants" ? "ArmTenants" : path === "/subscriptions" ? "ArmSubscriptions" : subscriptionMatch !== null ? "ArmSubscription" : "ArmUnsupported";
     if (req.method !== "GET" || operation === "ArmUnsupported") {

@@ -3,7 +3,7 @@
  * the known Azure/GitHub hosts on port 443, straight into the TLS server; every other target is
  * refused with 403, so a client that strays never reaches the network.
  */
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import { closeServer, listenOnLoopback } from "./listen.ts";
 import type { RequestLog } from "./request-log.ts";
@@ -13,6 +13,11 @@ export interface ProxyOptions {
   isKnownHost(hostname: string): boolean;
   acceptSocket(socket: Socket): void;
   log: RequestLog;
+  /**
+   * Plain-HTTP targets (host:port) this proxy forwards to, as a forward proxy on the same machine
+   * would: the loopback managed identity endpoint, which SDKs reach through HTTPS_PROXY too.
+   */
+  findHttpTarget?(authority: string): ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
 }
 
 export interface Proxy {
@@ -33,7 +38,15 @@ function refuse(socket: Socket, reason: string): void {
 export async function startProxy(options: ProxyOptions): Promise<Proxy> {
   const tunnels = new Set<Socket>();
   const server: Server = createServer((req, res) => {
-    // Plain-HTTP proxying would mean forwarding somewhere; only tunnels to known hosts exist here.
+    const target = /^http:\/\/([^/]+)\//i.exec(req.url ?? "")?.[1];
+    const forward = target === undefined ? undefined : options.findHttpTarget?.(target.toLowerCase());
+    if (forward !== undefined) {
+      // Logged apart from the answer, so tests can tell a proxied call from a direct one.
+      options.log.record({ host: parseAuthority(target ?? "").hostname, method: req.method ?? "GET", path: req.url ?? "", status: 200, operation: "ProxyForwarded" });
+      forward(req, res);
+      return;
+    }
+    // Other plain-HTTP proxying would mean forwarding somewhere; only tunnels to known hosts exist here.
     options.log.record({ host: parseAuthority(req.headers.host ?? "").hostname, method: req.method ?? "GET", path: req.url ?? "", status: 403, operation: "ProxyRefused" });
     res.writeHead(403, { "content-type": "text/plain", connection: "close" });
     res.end("The local Azure proxy only tunnels HTTPS (CONNECT) to Azure and GitHub hosts.\n");

@@ -6,6 +6,9 @@
  * by the server and delegates `/vaults…` to Key Vault's admin handler.
  */
 import type { IncomingHttpHeaders } from "node:http";
+import type { VaultRole } from "./roles.ts";
+
+export type { VaultRole } from "./roles.ts";
 
 export type CloudName = "public" | "usgovernment" | "china";
 
@@ -51,8 +54,6 @@ export type VerifyAccessToken = (token: string, expectedAudience: string) => Tok
 
 // ---- World configuration (JSON config file of `npm run cloud --config`, and the admin API) ----
 
-export type VaultRole = "Key Vault Secrets Officer" | "Key Vault Secrets User" | "Key Vault Reader" | "Key Vault Administrator";
-
 export interface ThrottleConfig {
   enabled: boolean;
   /** Secret writes (PUT) per window; Azure: 300 per 10 s. */
@@ -68,8 +69,14 @@ export interface FaultConfig {
   /** Share (0..1) of requests answered with a 5xx. */
   serverErrorRate: number;
   serverErrorStatus: number;
-  /** Share (0..1) of requests whose connection is dropped. */
+  /** Share (0..1) of requests whose connection is dropped before the vault acts on them. */
   dropRate: number;
+  /**
+   * Share (0..1) of changing requests (PUT, PATCH, POST, DELETE) that the vault carries out and
+   * whose answer it then drops: the write is stored, the client never hears so. Optional in
+   * configs; 0 when left out.
+   */
+  dropAfterWriteRate?: number;
   /** Added latency per request, in ms. */
   latencyMs: number;
   /** Soft-delete consistency windows, in ms (0 = instantly consistent). */
@@ -84,13 +91,45 @@ export interface VaultConfig {
   roles: Array<{ principal: string; role: VaultRole }>;
   /** "access-policy" vaults answer 403 AccessDenied instead of ForbiddenByRbac. */
   accessModel: "rbac" | "access-policy";
-  /** access-policy vaults: principal → permissions (get, list, set, delete, recover, purge) */
-  accessPolicies: Array<{ principal: string; permissions: string[] }>;
+  /**
+   * access-policy vaults: principal → secret permissions (get, list, set, delete, recover, purge)
+   * and key permissions (get, list, create, update, wrapKey, unwrapKey, encrypt, decrypt, …).
+   */
+  accessPolicies: Array<{ principal: string; permissions: string[]; keyPermissions?: string[] }>;
   firewall: boolean; // true: every authenticated request → 403 ForbiddenByFirewall
   purgeProtection: boolean;
   recoverableDays: number; // 7..90, default 90
   throttle: ThrottleConfig;
   faults: FaultConfig;
+  /** ARM resource group of the vault (its resource id); default world.ts DEFAULT_RESOURCE_GROUP. */
+  resourceGroup?: string;
+  /** Azure Policy (deny) assigned to the vault's secrets; null or absent = none. */
+  policy?: GovernancePolicyConfig | null;
+}
+
+/**
+ * The built-in Key Vault secret policies a governed tenant assigns with effect Deny. Denied writes
+ * answer 403 ForbiddenByGovernancePolicy naming the assignment (key-vault/policy.ts).
+ */
+export interface GovernancePolicyConfig {
+  /** Policy assignment named in denials, e.g. Enforce-GR-KeyVault (Azure Landing Zones). */
+  assignmentName: string;
+  /** "Secrets should have content type set" */
+  requireContentType: boolean;
+  /** "Key Vault secrets should have an expiration date" */
+  requireExpiry: boolean;
+  /** "Secrets should have the specified maximum validity period" (days after creation); null = not assigned. */
+  maxValidityDays: number | null;
+  /** Also evaluate property updates (PATCH) against the result; true is the conservative reading. */
+  evaluateUpdates: boolean;
+}
+
+/** A managed identity the local identity endpoint (IDENTITY_ENDPOINT) hands tokens for. */
+export interface ManagedIdentityConfig {
+  clientId: string;
+  objectId: string;
+  /** ARM id of a user-assigned identity (the msi_res_id parameter); absent = system-assigned. */
+  resourceId?: string;
 }
 
 export interface FederatedCredentialConfig {
@@ -110,6 +149,11 @@ export interface AppConfig {
   displayName: string;
   clientSecrets: string[];
   federatedCredentials: FederatedCredentialConfig[];
+  /**
+   * Lifetime of the access tokens Entra issues to this app, in seconds (a token lifetime policy
+   * on its service principal). Left out: 3599, or 86399 for CAE-capable clients, like Entra.
+   */
+  accessTokenLifetimeSeconds?: number;
 }
 
 export interface GitHubOidcConfig {
@@ -127,6 +171,8 @@ export interface WorldConfig {
   apps: AppConfig[];
   vaults: VaultConfig[];
   github: GitHubOidcConfig;
+  /** Identities the managed identity endpoint serves; the first is the system-assigned one. */
+  managedIdentities?: ManagedIdentityConfig[];
 }
 
 /** First line of stdout of `npm run cloud`, and what `startCloud()` resolves to. */
@@ -139,4 +185,8 @@ export interface CloudInfo {
   oidcRequestUrl: string; // https://pipelines.actions.githubusercontent.com/…/idtoken?api-version=2.0
   oidcRequestToken: string;
   adminUrl: string; // http://127.0.0.1:PORT
+  /** App Service style managed identity endpoint (IDENTITY_ENDPOINT), http on loopback. */
+  identityEndpoint: string;
+  /** The IDENTITY_HEADER secret that endpoint requires. */
+  identityHeader: string;
 }

@@ -26,6 +26,8 @@ export const DEFAULT_SUBSCRIPTION_ID = "7e57c10d-5b5c-4f00-9000-000000000002";
 export const DEFAULT_CLIENT_ID = "7e57c10d-a990-4a00-8000-000000000003";
 export const DEFAULT_OBJECT_ID = "7e57c10d-0b1d-4b00-8000-000000000004";
 export const DEFAULT_VAULT_NAME = "demo-vault";
+/** Resource group of vaults that name none (ARM resource ids, 403 messages). */
+export const DEFAULT_RESOURCE_GROUP = "keyvault-sync";
 export const DEFAULT_REPOSITORY = "octo-org/octo-repo";
 export const DEFAULT_SUBJECT = "repo:octo-org/octo-repo:environment:production";
 export const GITHUB_ISSUER = "https://token.actions.githubusercontent.com";

@@ -27,6 +27,8 @@ export interface ActionRun {
   masked: string[];
   /** stdout as the runner shows it: masking commands consumed, masked values replaced by ***. */
   visibleLog: string;
+  /** Milliseconds from spawn to the last stdout chunk, and to the process's exit. */
+  timing: { lastOutputMs: number; exitMs: number };
 }
 
 export interface RunOptions {
@@ -87,7 +89,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     for (const [name, value] of Object.entries(options.inputs)) {
       env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] = value;
     }
-    const { exitCode, stdout, stderr } = await spawnNode(DIST_ENTRY, env, workspace, options.timeoutMs ?? 120_000, options.onSpawn);
+    const { exitCode, stdout, stderr, timing } = await spawnNode(DIST_ENTRY, env, workspace, options.timeoutMs ?? 120_000, options.onSpawn);
     const masked = parseMasks(stdout);
     return {
       exitCode,
@@ -98,6 +100,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
       annotations: parseAnnotations(stdout),
       masked,
       visibleLog: renderVisibleLog(stdout, masked, env["ACTIONS_STEP_DEBUG"] === "true"),
+      timing,
     };
   } finally {
     rmSync(workspace, { recursive: true, force: true });
@@ -105,19 +108,27 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
 }
 
 function spawnNode(entry: string, env: Record<string, string>, cwd: string, timeoutMs: number, onSpawn?: (pid: number) => void) {
-  return new Promise<{ exitCode: number; stdout: string; stderr: string }>((resolvePromise, reject) => {
+  return new Promise<{ exitCode: number; stdout: string; stderr: string; timing: ActionRun["timing"] }>((resolvePromise, reject) => {
+    const started = performance.now();
+    let lastOutput = started;
     const child = spawn(process.execPath, [entry], { env, cwd, stdio: ["ignore", "pipe", "pipe"] });
     if (child.pid !== undefined) onSpawn?.(child.pid);
     let stdout = "";
     let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      stdout += chunk;
+      lastOutput = performance.now();
+    });
     child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
     const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
     child.on("error", reject);
+    // "exit", not "close": the moment the process ended, before its pipes are drained.
+    let exited = started;
+    child.on("exit", () => (exited = performance.now()));
     child.on("close", (code, signal) => {
       clearTimeout(timer);
       if (signal) reject(new Error(`action killed by ${signal} after ${timeoutMs} ms\n${stdout}\n${stderr}`));
-      else resolvePromise({ exitCode: code ?? 1, stdout, stderr });
+      else resolvePromise({ exitCode: code ?? 1, stdout, stderr, timing: { lastOutputMs: lastOutput - started, exitMs: exited - started } });
     });
   });
 }

@@ -4,33 +4,43 @@
  * policy and firewall apart by innererror code and shows the message to the user.
  */
 import { createHash } from "node:crypto";
-import type { AccessTokenClaims, VaultConfig, VaultRole } from "../types.ts";
+import { roleAllowsDataAction } from "../roles.ts";
+import type { AccessTokenClaims, VaultConfig } from "../types.ts";
 import { fail, type Outcome } from "./outcome.ts";
 import type { Operation } from "./routes.ts";
 
-/** RBAC data action (under Microsoft.KeyVault/vaults/secrets/) and access-policy permission per operation. */
-const REQUIREMENTS: Record<Operation, { dataAction: string; permission: string }> = {
-  GetSecret: { dataAction: "getSecret/action", permission: "get" },
-  SetSecret: { dataAction: "setSecret/action", permission: "set" },
-  UpdateSecret: { dataAction: "update/action", permission: "set" },
-  DeleteSecret: { dataAction: "delete", permission: "delete" },
-  GetSecrets: { dataAction: "readMetadata/action", permission: "list" },
-  GetSecretVersions: { dataAction: "readMetadata/action", permission: "list" },
-  GetDeletedSecrets: { dataAction: "readMetadata/action", permission: "list" },
-  GetDeletedSecret: { dataAction: "readMetadata/action", permission: "get" },
-  PurgeDeletedSecret: { dataAction: "purge/action", permission: "purge" },
-  RecoverDeletedSecret: { dataAction: "recover/action", permission: "recover" },
-  BackupSecret: { dataAction: "backup/action", permission: "backup" },
-  RestoreSecret: { dataAction: "restore/action", permission: "restore" },
+type ObjectKind = "secrets" | "keys";
+
+/** RBAC data action and access-policy permission per operation, and which object kind it touches. */
+const REQUIREMENTS: Record<Operation, { kind: ObjectKind; dataAction: string; permission: string }> = {
+  GetSecret: { kind: "secrets", dataAction: "getSecret/action", permission: "get" },
+  SetSecret: { kind: "secrets", dataAction: "setSecret/action", permission: "set" },
+  UpdateSecret: { kind: "secrets", dataAction: "update/action", permission: "set" },
+  DeleteSecret: { kind: "secrets", dataAction: "delete", permission: "delete" },
+  GetSecrets: { kind: "secrets", dataAction: "readMetadata/action", permission: "list" },
+  GetSecretVersions: { kind: "secrets", dataAction: "readMetadata/action", permission: "list" },
+  GetDeletedSecrets: { kind: "secrets", dataAction: "readMetadata/action", permission: "list" },
+  GetDeletedSecret: { kind: "secrets", dataAction: "readMetadata/action", permission: "get" },
+  PurgeDeletedSecret: { kind: "secrets", dataAction: "purge/action", permission: "purge" },
+  RecoverDeletedSecret: { kind: "secrets", dataAction: "recover/action", permission: "recover" },
+  BackupSecret: { kind: "secrets", dataAction: "backup/action", permission: "backup" },
+  RestoreSecret: { kind: "secrets", dataAction: "restore/action", permission: "restore" },
+  CreateKey: { kind: "keys", dataAction: "create/action", permission: "create" },
+  GetKey: { kind: "keys", dataAction: "read", permission: "get" },
+  GetKeys: { kind: "keys", dataAction: "read", permission: "list" },
+  GetKeyVersions: { kind: "keys", dataAction: "read", permission: "list" },
+  UpdateKey: { kind: "keys", dataAction: "update/action", permission: "update" },
+  WrapKey: { kind: "keys", dataAction: "wrap/action", permission: "wrapKey" },
+  UnwrapKey: { kind: "keys", dataAction: "unwrap/action", permission: "unwrapKey" },
+  Encrypt: { kind: "keys", dataAction: "encrypt/action", permission: "encrypt" },
+  Decrypt: { kind: "keys", dataAction: "decrypt/action", permission: "decrypt" },
 };
 
-/** Data actions of the built-in roles, restricted to secrets; "*" is secrets/* (or all data actions). */
-const ROLE_DATA_ACTIONS: Record<VaultRole, ReadonlySet<string> | "*"> = {
-  "Key Vault Administrator": "*",
-  "Key Vault Secrets Officer": "*",
-  "Key Vault Secrets User": new Set(["getSecret/action", "readMetadata/action"]),
-  "Key Vault Reader": new Set(["readMetadata/action"]),
-};
+/** The full RBAC data action an operation needs, e.g. Microsoft.KeyVault/vaults/keys/wrap/action. */
+export function toDataAction(operation: Operation): string {
+  const { kind, dataAction } = REQUIREMENTS[operation];
+  return `Microsoft.KeyVault/vaults/${kind}/${dataAction}`;
+}
 
 export interface AccessGrants {
   roles: VaultConfig["roles"];
@@ -86,9 +96,9 @@ function formatVault(scope: VaultScope): string {
 }
 
 /** ARM scopes in Key Vault's messages are lowercase. */
-function formatResource(scope: VaultScope, secretName: string | undefined): string {
+function formatResource(scope: VaultScope, kind: ObjectKind, objectName: string | undefined): string {
   const vault = `/subscriptions/${scope.subscriptionId}/resourcegroups/${scope.resourceGroup}/providers/microsoft.keyvault/vaults/${scope.vaultName}`;
-  return (secretName === undefined ? vault : `${vault}/secrets/${secretName}`).toLowerCase();
+  return (objectName === undefined ? vault : `${vault}/${kind}/${objectName}`).toLowerCase();
 }
 
 export function authorizeRequest(
@@ -97,21 +107,19 @@ export function authorizeRequest(
   claims: AccessTokenClaims,
   operation: Operation,
   scope: VaultScope,
-  secretName: string | undefined,
+  objectName: string | undefined,
 ): AccessDecision {
-  const { dataAction, permission } = REQUIREMENTS[operation];
+  const { kind, permission } = REQUIREMENTS[operation];
+  const dataAction = toDataAction(operation);
   if (model === "access-policy") {
     const allowed = grants.accessPolicies.some(
-      (policy) => matchesCaller(policy.principal, claims) && policy.permissions.some((granted) => granted.toLowerCase() === permission),
+      (policy) => matchesCaller(policy.principal, claims) && ((kind === "keys" ? policy.keyPermissions : policy.permissions) ?? []).some((granted) => granted.toLowerCase() === permission.toLowerCase()),
     );
     if (allowed) return { allowed: true };
-    const message = `The user, group or application '${formatCaller(claims)}' does not have secrets ${permission} permission on key vault '${formatVault(scope)}'. For help resolving this issue, please see https://go.microsoft.com/fwlink/?linkid=2125287`;
+    const message = `The user, group or application '${formatCaller(claims)}' does not have ${kind} ${permission} permission on key vault '${formatVault(scope)}'. For help resolving this issue, please see https://go.microsoft.com/fwlink/?linkid=2125287`;
     return { allowed: false, outcome: fail(403, "Forbidden", message, "AccessDenied") };
   }
-  const assignment = grants.roles.find((entry) => {
-    const actions = ROLE_DATA_ACTIONS[entry.role];
-    return matchesCaller(entry.principal, claims) && (actions === "*" || actions.has(dataAction));
-  });
+  const assignment = grants.roles.find((entry) => matchesCaller(entry.principal, claims) && roleAllowsDataAction(entry.role, dataAction));
   if (assignment !== undefined) {
     // Stable per assignment, like the real header that names the role assignment that allowed the call.
     const assignmentId = createHash("sha256").update(`${scope.vaultName}|${assignment.principal}|${assignment.role}`).digest("hex").slice(0, 32);
@@ -121,8 +129,8 @@ export function authorizeRequest(
     "Caller is not authorized to perform action on resource.",
     "If role assignments, deny assignments or role definitions were changed recently, please observe propagation time.",
     `Caller: ${formatCaller(claims)}`,
-    `Action: 'Microsoft.KeyVault/vaults/secrets/${dataAction}'`,
-    `Resource: '${formatResource(scope, secretName)}'`,
+    `Action: '${dataAction}'`,
+    `Resource: '${formatResource(scope, kind, objectName)}'`,
     "Assignment: (not found)",
     "DenyAssignmentId: null",
     "DecisionReason: null ",

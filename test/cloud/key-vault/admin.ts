@@ -3,7 +3,8 @@
  * tests use it to set the world up and to look at what the action really wrote.
  */
 import { z } from "zod";
-import type { CloudRequest, CloudResponse, VaultRole } from "../types.ts";
+import { VAULT_ROLES } from "../roles.ts";
+import type { CloudRequest, CloudResponse } from "../types.ts";
 import { createVaultTemplate, mergeDeep, type DeepPartial } from "../world.ts";
 import { scheduleGrants } from "./access.ts";
 import { createThrottleState } from "./throttle.ts";
@@ -12,14 +13,13 @@ import { DEFAULT_FAULT_SEED } from "./faults.ts";
 import { createVersionId, moveToDeleted, readNameState } from "./operations.ts";
 import { SECRET_NAME_PATTERN, type SecretVersion, type StoredSecret } from "./secret-store.ts";
 import { decodeSegment } from "./routes.ts";
-import { createVault, type Vault, type VaultSettings } from "./vault.ts";
+import { createVault, normalizePolicy, type Vault, type VaultSettings } from "./vault.ts";
+import { handleKeyAdmin } from "./key-admin.ts";
 
 export interface AdminContext {
   vaults: Map<string, Vault>;
   now: () => number;
 }
-
-const ROLES = ["Key Vault Secrets Officer", "Key Vault Secrets User", "Key Vault Reader", "Key Vault Administrator"] as const satisfies readonly VaultRole[];
 
 const nonNegativeInt = z.number().int().nonnegative();
 const rate = z.number().min(0).max(1);
@@ -28,9 +28,9 @@ const vaultPatchSchema = z
   .object({
     name: z.string(),
     cloud: z.enum(["public", "usgovernment", "china"]),
-    roles: z.array(z.strictObject({ principal: z.string().min(1), role: z.enum(ROLES) })),
+    roles: z.array(z.strictObject({ principal: z.string().min(1), role: z.enum(VAULT_ROLES) })),
     accessModel: z.enum(["rbac", "access-policy"]),
-    accessPolicies: z.array(z.strictObject({ principal: z.string().min(1), permissions: z.array(z.string()) })),
+    accessPolicies: z.array(z.strictObject({ principal: z.string().min(1), permissions: z.array(z.string()), keyPermissions: z.array(z.string()).optional() })),
     firewall: z.boolean(),
     purgeProtection: z.boolean(),
     recoverableDays: z.number().int().min(7).max(90),
@@ -49,6 +49,7 @@ const vaultPatchSchema = z
         serverErrorRate: rate,
         serverErrorStatus: z.number().int().min(500).max(599),
         dropRate: rate,
+        dropAfterWriteRate: rate,
         latencyMs: nonNegativeInt,
         deleteDelayMs: nonNegativeInt,
         recoverDelayMs: nonNegativeInt,
@@ -56,6 +57,17 @@ const vaultPatchSchema = z
       })
       .partial(),
     location: z.string().min(1),
+    resourceGroup: z.string().regex(/^[-\w._()]{1,90}$/),
+    policy: z
+      .strictObject({
+        assignmentName: z.string().min(1),
+        requireContentType: z.boolean(),
+        requireExpiry: z.boolean(),
+        maxValidityDays: z.number().int().positive().nullable(),
+        evaluateUpdates: z.boolean(),
+      })
+      .partial()
+      .nullable(),
     accessPropagationMs: nonNegativeInt,
     trailingEmptyPage: z.boolean(),
   })
@@ -150,6 +162,7 @@ function patchVault(context: AdminContext, vault: Vault, req: CloudRequest): Clo
     return answerError(400, "BadRequest", "A vault cannot be renamed; create a new one with PUT.");
   }
   const settings = mergeDeep(vault.settings, patch as DeepPartial<VaultSettings>);
+  settings.policy = normalizePolicy(settings.policy);
   if (patch.roles !== undefined || patch.accessPolicies !== undefined) {
     const grants = { roles: settings.roles, accessPolicies: settings.accessPolicies };
     scheduleGrants(vault.access, grants, context.now(), settings.accessPropagationMs ?? 0);
@@ -207,7 +220,7 @@ function removeSecret(context: AdminContext, vault: Vault, name: string, req: Cl
   return { status: 204 };
 }
 
-export function handleAdminRequest(context: AdminContext, req: CloudRequest): CloudResponse {
+export function handleAdminRequest(context: AdminContext, req: CloudRequest): CloudResponse | Promise<CloudResponse> {
   const method = req.method.toUpperCase();
   const segments = req.url.pathname.split("/").slice(1).map(decodeSegment);
   if (segments[segments.length - 1] === "") segments.pop();
@@ -233,6 +246,7 @@ export function handleAdminRequest(context: AdminContext, req: CloudRequest): Cl
     }
     return answerError(405, "MethodNotAllowed", `${method} is not allowed on a vault.`);
   }
+  if (collection === "keys") return handleKeyAdmin({ vault, method, name: secretName, body: req.body, nowMs: context.now() });
   if (collection !== "secrets") return answerError(404, "NotFound", `No admin route ${req.url.pathname}.`);
   if (secretName === undefined) {
     if (method !== "GET") return answerError(405, "MethodNotAllowed", `${method} is not allowed on a vault's secrets.`);

@@ -9,7 +9,6 @@ import type { CloudRequest, CloudResponse, VerifyAccessToken } from "../types.ts
 import { authorizeRequest, failFirewall, readEffectiveGrants, type VaultScope } from "./access.ts";
 import { formatChallenge, parseVaultHost, toVaultResource } from "./clouds.ts";
 import { decideFault, toServerErrorCode } from "./faults.ts";
-import { runOperation } from "./operations.ts";
 import {
   fail,
   failBadParameter,
@@ -20,7 +19,9 @@ import {
   MISSING_TOKEN_MESSAGE,
   type Outcome,
 } from "./outcome.ts";
-import { matchRoute, readRouteName } from "./routes.ts";
+import { isSecretRoute, matchRoute, readRouteName } from "./routes.ts";
+import { runKeyOperation } from "./key-operations.ts";
+import { createVersionId, runOperation } from "./operations.ts";
 import { SECRET_NAME_PATTERN } from "./secret-store.ts";
 import { admitRequest } from "./throttle.ts";
 import type { Vault } from "./vault.ts";
@@ -97,6 +98,13 @@ function toCloudResponse(outcome: Outcome, headers: Record<string, string>, oper
 }
 
 export async function handleDataPlaneRequest(context: DataPlaneContext, req: CloudRequest): Promise<CloudResponse> {
+  const response = await answerDataPlaneRequest(context, req);
+  // The vault has acted (stored, deleted, refused): only the answer is lost on the way back.
+  if (response.dropAfter === true) return { status: response.status, destroy: true, ...(response.operation === undefined ? {} : { operation: response.operation }) };
+  return response;
+}
+
+async function answerDataPlaneRequest(context: DataPlaneContext, req: CloudRequest): Promise<CloudResponse & { dropAfter?: boolean }> {
   const method = req.method.toUpperCase();
   const match = matchRoute(method, req.url.pathname);
   // Named even when the request is refused, so the request log shows attempted writes too.
@@ -112,10 +120,13 @@ export async function handleDataPlaneRequest(context: DataPlaneContext, req: Clo
   const { settings } = vault;
   const region = settings.location ?? context.defaultLocation;
   const headers = createBaseHeaders(req, region);
-  const answer = (outcome: Outcome, extra: Record<string, string> = {}): CloudResponse => toCloudResponse(outcome, { ...headers, ...extra }, operation);
+  const answer = (outcome: Outcome, extra: Record<string, string> = {}): CloudResponse & { dropAfter?: boolean } => {
+    const response = toCloudResponse(outcome, { ...headers, ...extra }, operation);
+    return fault.kind === "drop-after-write" ? { ...response, dropAfter: true } : response;
+  };
 
   if (settings.faults.latencyMs > 0) await context.sleep(settings.faults.latencyMs);
-  const fault = decideFault(settings.faults, vault.random);
+  const fault = decideFault(settings.faults, vault.random, method);
   // The server drops the socket instead of answering, so this status never reaches the client.
   if (fault.kind === "drop") return { status: 503, destroy: true, ...(operation === undefined ? {} : { operation }) };
   if (fault.kind === "server-error") {
@@ -134,7 +145,7 @@ export async function handleDataPlaneRequest(context: DataPlaneContext, req: Clo
     vaultName: settings.name,
     location: region,
     subscriptionId: context.subscriptionId,
-    resourceGroup: context.resourceGroup,
+    resourceGroup: settings.resourceGroup ?? context.resourceGroup,
   };
   if (settings.firewall) return answer(failFirewall(claims, readClientAddress(req), scope));
 
@@ -162,6 +173,9 @@ export async function handleDataPlaneRequest(context: DataPlaneContext, req: Clo
   if (decision.assignmentId !== undefined) headers["x-ms-keyvault-rbac-assignment-id"] = decision.assignmentId;
 
   const origin = `https://${req.url.host}`;
+  if (!isSecretRoute(route)) {
+    return answer(await runKeyOperation(route, { vault, bundle: { origin, settings }, nowMs, body: req.body, createVersionId }));
+  }
   return answer(
     runOperation(route, {
       vault,

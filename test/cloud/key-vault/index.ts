@@ -1,5 +1,5 @@
 /**
- * Key Vault (secrets data plane) of the local Azure. The server hands it every request for
+ * Key Vault (secrets and keys data plane, Azure Policy on secrets) of the local Azure. The server hands it every request for
  * `*.vault.azure.net`, `*.vault.usgovcloudapi.net` and `*.vault.azure.cn`; the vault is the
  * first DNS label, and the suffix must be the vault's cloud. An unknown vault answers 404
  * `VaultNotFound` (real clients would fail DNS; a JSON 404 tells the test what is wrong).
@@ -30,9 +30,15 @@
  *                                           or limits; 409 if the name is deleted.
  *   DELETE /vaults/{vault}/secrets/{name}   soft-delete, immediately visible (no delete window);
  *          ?purge=true                      or remove for good, whatever its state → 204
+ *   GET|PUT /vaults/{vault}/keys[/{name}]   keys, see key-admin.ts
+ *
+ * VaultSettings also take `policy` (Azure Policy on secrets, policy.ts; null = off; a partial
+ * object is completed from policy.ts createPolicyTemplate), `resourceGroup`, and
+ * `accessPolicies[].keyPermissions`.
  */
 import type { CloudRequest, CloudResponse, VaultConfig, VerifyAccessToken } from "../types.ts";
-import { DEFAULT_SUBSCRIPTION_ID } from "../world.ts";
+import { DEFAULT_RESOURCE_GROUP, DEFAULT_SUBSCRIPTION_ID } from "../world.ts";
+import { readEffectiveGrants, type AccessGrants } from "./access.ts";
 import { handleAdminRequest } from "./admin.ts";
 import { handleDataPlaneRequest, type DataPlaneContext } from "./data-plane.ts";
 import { createVault, type Vault, type VaultSettings } from "./vault.ts";
@@ -47,6 +53,15 @@ export interface KeyVaultService {
   handle(req: CloudRequest): Promise<CloudResponse>;
   /** Admin API requests under /vaults (path relative to the admin root, e.g. /vaults/demo-vault/secrets). */
   handleAdmin(req: CloudRequest): Promise<CloudResponse>;
+  /** A vault's live settings and the grants in effect now (ARM describes vaults with these). */
+  describeVault(name: string): VaultDescription | undefined;
+}
+
+export interface VaultDescription {
+  settings: VaultSettings;
+  grants: AccessGrants;
+  resourceGroup: string;
+  location: string;
 }
 
 export interface KeyVaultServiceOptions {
@@ -75,7 +90,7 @@ export function createKeyVaultService(options: KeyVaultServiceOptions): KeyVault
   const context: DataPlaneContext = {
     tenantId: options.tenantId,
     subscriptionId: options.subscriptionId ?? DEFAULT_SUBSCRIPTION_ID,
-    resourceGroup: options.resourceGroup ?? "keyvault-sync",
+    resourceGroup: options.resourceGroup ?? DEFAULT_RESOURCE_GROUP,
     defaultLocation: options.location ?? "westus",
     vaults,
     verifyAccessToken: options.verifyAccessToken,
@@ -84,6 +99,17 @@ export function createKeyVaultService(options: KeyVaultServiceOptions): KeyVault
   };
   return {
     handle: (req) => handleDataPlaneRequest(context, req),
-    handleAdmin: async (req) => handleAdminRequest(context, req),
+    handleAdmin: async (req) => await handleAdminRequest(context, req),
+    describeVault(name) {
+      const vault = vaults.get(name.toLowerCase());
+      if (vault === undefined) return undefined;
+      const { settings } = vault;
+      return {
+        settings,
+        grants: readEffectiveGrants(vault.access, context.now()),
+        resourceGroup: settings.resourceGroup ?? context.resourceGroup,
+        location: settings.location ?? context.defaultLocation,
+      };
+    },
   };
 }

@@ -21,7 +21,8 @@ import {
   type Outcome,
 } from "./outcome.ts";
 import { parseRestoreParameters, parseSetParameters, parseUpdateParameters, type SecretProperties } from "./parameters.ts";
-import type { Route } from "./routes.ts";
+import { checkGovernancePolicy } from "./policy.ts";
+import type { SecretRoute } from "./routes.ts";
 import { findVersion, readLatestVersion, type SecretVersion, type StoredSecret } from "./secret-store.ts";
 import type { Vault } from "./vault.ts";
 
@@ -174,6 +175,8 @@ function setSecret(context: OperationContext, name: string): Outcome {
   if (state.kind === "active" && state.secret.managed) return failManagedByKeyVault("set");
   const now = toSeconds(context.nowMs);
   const { value, ...properties } = parameters.value;
+  const denied = checkGovernancePolicy(context.vault.settings.policy, name, { ...properties, created: now });
+  if (denied !== undefined) return denied;
   const version: SecretVersion = { version: createVersionId(), value, enabled: true, created: now, updated: now };
   applyProperties(version, properties);
   let secret: StoredSecret;
@@ -194,6 +197,12 @@ function updateSecret(context: OperationContext, name: string, versionId: string
   const version = state.kind === "active" ? findVersion(state.secret, versionId) : undefined;
   if (state.kind !== "active" || version === undefined) return failSecretNotFound(`${name}/${versionId}`);
   if (state.secret.managed) return failManagedByKeyVault("update");
+  const { policy } = context.vault.settings;
+  if (policy?.evaluateUpdates === true) {
+    const result = { ...version, ...parameters.value };
+    const denied = checkGovernancePolicy(policy, state.secret.name, result);
+    if (denied !== undefined) return denied;
+  }
   applyProperties(version, parameters.value);
   version.updated = toSeconds(context.nowMs);
   return { status: 200, body: toSecretBundle(context.bundle, state.secret, version, false) };
@@ -295,7 +304,7 @@ function restoreSecret(context: OperationContext): Outcome {
   return { status: 200, body: toSecretBundle(context.bundle, secret, latest, false) };
 }
 
-export function runOperation(route: Route, context: OperationContext): Outcome {
+export function runOperation(route: SecretRoute, context: OperationContext): Outcome {
   switch (route.operation) {
     case "GetSecret":
       return getSecret(context, route.name, route.version);

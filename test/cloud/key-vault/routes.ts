@@ -4,7 +4,7 @@
  * and invalid names must come back in the error as the caller spelled them.
  */
 
-export type Operation =
+export type SecretOperation =
   | "SetSecret"
   | "GetSecret"
   | "UpdateSecret"
@@ -18,7 +18,19 @@ export type Operation =
   | "BackupSecret"
   | "RestoreSecret";
 
-export type Route =
+export type KeyOperation = "CreateKey" | "GetKey" | "GetKeys" | "GetKeyVersions" | "UpdateKey" | "WrapKey" | "UnwrapKey" | "Encrypt" | "Decrypt";
+
+export type Operation = SecretOperation | KeyOperation;
+
+/** Keys: version undefined = latest (the SDK sends an empty segment, `/keys/{name}//wrapkey`, for it). */
+export type KeyRoute =
+  | { operation: "GetKeys" }
+  | { operation: "CreateKey" | "GetKeyVersions"; name: string }
+  | { operation: "GetKey" | "UpdateKey" | "WrapKey" | "UnwrapKey" | "Encrypt" | "Decrypt"; name: string; version?: string };
+
+export type Route = KeyRoute | SecretRoute;
+
+export type SecretRoute =
   | { operation: "GetSecrets" | "GetDeletedSecrets" | "RestoreSecret" }
   | { operation: "SetSecret" | "DeleteSecret" | "GetSecretVersions" | "GetDeletedSecret" | "PurgeDeletedSecret" | "RecoverDeletedSecret" | "BackupSecret"; name: string }
   /** version undefined = latest (`/secrets/{name}` and `/secrets/{name}/`). */
@@ -41,10 +53,28 @@ function pick(method: string, routes: Partial<Record<string, Route>>): RouteMatc
   return route === undefined ? { kind: "method-not-allowed" } : { kind: "route", route };
 }
 
+const KEY_ACTIONS: Record<string, KeyOperation> = { wrapkey: "WrapKey", unwrapkey: "UnwrapKey", encrypt: "Encrypt", decrypt: "Decrypt" };
+
+function matchKeyRoute(method: string, segments: string[]): RouteMatch {
+  const [, name, third, fourth, fifth] = segments;
+  if (name === undefined || (name === "" && third === undefined)) return pick(method, { GET: { operation: "GetKeys" } });
+  if (name === "" || fifth !== undefined) return { kind: "not-found" };
+  if (third === undefined) return pick(method, { GET: { operation: "GetKey", name } });
+  const version = third === "" ? undefined : third;
+  if (fourth === undefined) {
+    if (third.toLowerCase() === "create") return pick(method, { POST: { operation: "CreateKey", name } });
+    if (third.toLowerCase() === "versions") return pick(method, { GET: { operation: "GetKeyVersions", name } });
+    return pick(method, { GET: { operation: "GetKey", name, version }, PATCH: { operation: "UpdateKey", name, version } });
+  }
+  const action = KEY_ACTIONS[fourth.toLowerCase()];
+  return action === undefined ? { kind: "not-found" } : pick(method, { POST: { operation: action, name, version } });
+}
+
 export function matchRoute(method: string, pathname: string): RouteMatch {
   const segments = pathname.split("/").slice(1).map(decodeSegment);
   const collection = segments[0]?.toLowerCase();
   const [, name, third, fourth] = segments;
+  if (collection === "keys") return matchKeyRoute(method, segments);
   if (collection === "secrets") {
     // `/secrets/` (empty name) is the list's shape: a PUT there is 405, as recorded.
     if (name === undefined || (name === "" && third === undefined)) return pick(method, { GET: { operation: "GetSecrets" } });
@@ -84,4 +114,14 @@ export function matchRoute(method: string, pathname: string): RouteMatch {
 /** The secret name a route addresses, if any (restore learns it from the blob). */
 export function readRouteName(route: Route): string | undefined {
   return "name" in route ? route.name : undefined;
+}
+
+const KEY_OPERATIONS: ReadonlySet<string> = new Set<KeyOperation>(["CreateKey", "GetKey", "GetKeys", "GetKeyVersions", "UpdateKey", "WrapKey", "UnwrapKey", "Encrypt", "Decrypt"]);
+
+export function isKeyRoute(route: Route): route is KeyRoute {
+  return KEY_OPERATIONS.has(route.operation);
+}
+
+export function isSecretRoute(route: Route): route is SecretRoute {
+  return !KEY_OPERATIONS.has(route.operation);
 }

@@ -164,6 +164,44 @@ describe("faults", () => {
     expect(await run()).toEqual(first);
   });
 
+  it("stores a write and then drops its answer for dropAfterWriteRate 1", async () => {
+    const vault = createTestVault({ faults: { dropAfterWriteRate: 1 } });
+    const put = await vault.send("PUT", "/secrets/cut", { body: { value: "stored-anyway" } });
+    expect(put).toMatchObject({ destroy: true, operation: "SetSecret" });
+    expect(put.body).toBeUndefined();
+    const stored = await vault.admin("GET", "/vaults/demo-vault/secrets/cut");
+    expect(stored.json.versions.map((version: { value: string }) => version.value)).toEqual(["stored-anyway"]);
+    // Reads are answered: only what changes the vault loses its answer.
+    const get = await vault.send("GET", "/secrets/cut");
+    expect(get.status).toBe(200);
+    expect(get.destroy).toBeUndefined();
+  });
+
+  it("drops answers after a write, a PATCH, a delete and a recovery, all carried out", async () => {
+    const vault = createTestVault({ faults: { dropAfterWriteRate: 1 } });
+    await vault.send("PUT", "/secrets/cut", { body: { value: "v" } });
+    const version = (await vault.send("GET", "/secrets/cut")).json.id.split("/").at(-1);
+    expect((await vault.send("PATCH", `/secrets/cut/${version}`, { body: { tags: { a: "1" } } })).destroy).toBe(true);
+    expect((await vault.send("GET", "/secrets/cut")).json.tags).toEqual({ a: "1" });
+    expect((await vault.send("DELETE", "/secrets/cut")).destroy).toBe(true);
+    expect((await vault.send("GET", "/secrets/cut")).status).toBe(404);
+    expect((await vault.send("POST", "/deletedsecrets/cut/recover")).destroy).toBe(true);
+    expect((await vault.send("GET", "/secrets/cut")).status).toBe(200);
+  });
+
+  it("draws the after-write fault only for changing requests", () => {
+    const faults = { serverErrorRate: 0, serverErrorStatus: 503, dropRate: 0, dropAfterWriteRate: 0.5, latencyMs: 0, deleteDelayMs: 0, recoverDelayMs: 0 };
+    let draws = 0;
+    const random = () => {
+      draws += 1;
+      return 0.9;
+    };
+    expect(decideFault(faults, random, "GET").kind).toBe("none");
+    expect(draws).toBe(0);
+    const cut = decideFault(faults, () => 0.1, "PUT");
+    expect(cut.kind).toBe("drop-after-write");
+  });
+
   it("waits latencyMs through the injected sleep on every request", async () => {
     const vault = createTestVault({ faults: { latencyMs: 250 } });
     await vault.send("GET", "/secrets", { as: null });

@@ -2,10 +2,12 @@
  * One vault at run time: its settings, its secrets, and the state behind throttling, faults and
  * delayed role propagation.
  */
-import type { VaultConfig } from "../types.ts";
+import type { GovernancePolicyConfig, VaultConfig } from "../types.ts";
+import { createPolicyTemplate } from "./policy.ts";
 import type { AccessState } from "./access.ts";
 import { createSeededRandom } from "../../seeded-random.ts";
 import { DEFAULT_FAULT_SEED, type FaultSettings } from "./faults.ts";
+import type { StoredKey } from "./key-store.ts";
 import { NameIndex, type StoredSecret } from "./secret-store.ts";
 import { createThrottleState, type ThrottleSettings, type ThrottleState } from "./throttle.ts";
 
@@ -26,16 +28,24 @@ export interface Vault {
   access: AccessState;
   active: NameIndex<StoredSecret>;
   deleted: NameIndex<StoredSecret>;
+  keys: NameIndex<StoredKey>;
   throttle: ThrottleState;
   random: () => number;
 }
 
+/** A policy given in part (config file, admin PATCH) is completed from the template; null stays off. */
+export function normalizePolicy(policy: VaultSettings["policy"]): GovernancePolicyConfig | null {
+  return policy === undefined || policy === null ? null : { ...createPolicyTemplate(), ...policy };
+}
+
 export function createVault(settings: VaultSettings): Vault {
+  settings.policy = normalizePolicy(settings.policy);
   return {
     settings,
     access: { effective: { roles: settings.roles, accessPolicies: settings.accessPolicies } },
     active: new NameIndex(),
     deleted: new NameIndex(),
+    keys: new NameIndex(),
     throttle: createThrottleState(),
     random: createSeededRandom(settings.faults.seed ?? DEFAULT_FAULT_SEED),
   };
