@@ -124,8 +124,8 @@ function createRequestDebugPolicy(debug, now) {
  *   once per run instead of on every secret or every kind of call.
  * - 409 "being deleted / being recovered" and the 404 window after a recovery: short backoff.
  *
- * Writes are paced by a sliding window under the per-vault limit (300 writes per 10 s), and every
- * request under the limit on all transactions (4,000 per 10 s; pacing.ts).
+ * Every try is paced under the per-vault limits (4,000 transactions and 300 writes per 10 s),
+ * each window counted from an earlier request's answer (pacing.ts).
  *
  * What a failure means and how to fix it is in vault-errors.ts; the policies added to the SDK's
  * pipeline (timeout, error bodies, 429) are in vault-policies.ts.

@@ -92,6 +92,7 @@ try {
       const names = makeDotenv(100, () => 1);
       const bare = await runBareNode();
       const offline = await runActionOnce(context, { vault: "offline-vault", dotenv: names, inputs: { "dry-run": "true" }, offline: true });
+      if (offline.exitCode !== 0 || offline.outputs["skipped"] !== "100") throw new Error("The offline dry run did not validate 100 names offline; its start-up time would measure something else.");
       record("offline dry run, 100 names", 100, "time / node -e 0", "×", offline.seconds / bare);
     }
     if (scenarios.has("big")) {

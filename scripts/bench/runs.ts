@@ -91,8 +91,10 @@ export async function runActionOnce(context: RunContext, options: ActionRunOptio
     const env = childEnv(context, { RUNNER_TEMP: workspace, GITHUB_WORKSPACE: workspace, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: join(workspace, "step-summary"), ...options.extraEnv });
     for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] = value;
     if (options.offline) {
+      // A Dependabot run: GitHub withholds the OIDC token, so the dry run validates offline.
       delete env["ACTIONS_ID_TOKEN_REQUEST_URL"];
       delete env["ACTIONS_ID_TOKEN_REQUEST_TOKEN"];
+      env["GITHUB_ACTOR"] = "dependabot[bot]";
     }
     await adminDelete(context.info.adminUrl, "/requests");
     const run = await measureProcess(process.execPath, [resolve("dist/index.js")], { env, cwd: workspace, timeoutMs: 30 * 60_000 });
