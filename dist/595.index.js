@@ -11,8 +11,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 // Replaces the `open` package in dist/ (see `paths` in tsconfig.json). @azure/identity calls it
 // only from the interactive browser sign-in, which no credential this action builds reaches.
-async function open() {
-    throw new Error("Interactive browser sign-in is not part of this action.");
+function open() {
+    return Promise.reject(new Error("Interactive browser sign-in is not part of this action."));
 }
 
 

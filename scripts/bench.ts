@@ -16,7 +16,7 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { DEFAULT_CLIENT_ID, adminPatch, adminPut, startCloud } from "../test/cloud/index.ts";
+import { DEFAULT_CLIENT_ID, adminPatch, adminPut, startCloud } from "../local-azure/index.ts";
 import { renderTable, summarize } from "./bench/figures.ts";
 import type { Figure } from "./bench/figures.ts";
 import { startRelay } from "./bench/relay.ts";
@@ -39,7 +39,10 @@ const reps = Number(args.reps);
 const rttMs = Number(args.rtt);
 const scenarios = new Set(args.scenarios.split(","));
 const peersMax = Number(args["peers-max"]);
-const concurrency = args.concurrency === undefined ? Number(/default: "?(\d+)"?/.exec(readFileSync("action.yml", "utf8").split("concurrency:")[1] ?? "")?.[1] ?? 8) : Number(args.concurrency);
+const concurrency =
+  args.concurrency === undefined
+    ? Number(/default: "?(\d+)"?/.exec(readFileSync("action.yml", "utf8").split("concurrency:")[1] ?? "")?.[1] ?? 8)
+    : Number(args.concurrency);
 const actionInputs: Record<string, string> = args.concurrency === undefined ? {} : { concurrency: args.concurrency };
 
 const WINDOW_S = 10;
@@ -69,7 +72,11 @@ const proxy = new URL(cloud.info.proxy);
 const relay = await startRelay({ host: proxy.hostname, port: Number(proxy.port) }, rttMs);
 const context: RunContext = { info: cloud.info, proxyUrl: relay.url };
 const newVault = (name: string, faults = NO_FAULTS) =>
-  adminPut(cloud.info.adminUrl, `/vaults/${name}`, { roles: [{ principal: DEFAULT_CLIENT_ID, role: "Key Vault Secrets Officer" }], throttle: THROTTLE, faults });
+  adminPut(cloud.info.adminUrl, `/vaults/${name}`, {
+    roles: [{ principal: DEFAULT_CLIENT_ID, role: "Key Vault Secrets Officer" }],
+    throttle: THROTTLE,
+    faults,
+  });
 const azAvailable = detectAzKeyvault();
 
 try {
@@ -77,7 +84,14 @@ try {
     await newVault("bench-big");
     const others = Array.from({ length: 5000 }, (_, index) => index);
     for (let start = 0; start < others.length; start += 100) {
-      await Promise.all(others.slice(start, start + 100).map((index) => adminPut(cloud.info.adminUrl, `/vaults/bench-big/secrets/other-${index}`, { value: `other-${index}`, tags: { team: "another" } })));
+      await Promise.all(
+        others.slice(start, start + 100).map((index) =>
+          adminPut(cloud.info.adminUrl, `/vaults/bench-big/secrets/other-${index}`, {
+            value: `other-${index}`,
+            tags: { team: "another" },
+          }),
+        ),
+      );
     }
   }
   for (let rep = 0; rep < reps; rep++) {
@@ -92,7 +106,8 @@ try {
       const names = makeDotenv(100, () => 1);
       const bare = await runBareNode();
       const offline = await runActionOnce(context, { vault: "offline-vault", dotenv: names, inputs: { "dry-run": "true" }, offline: true });
-      if (offline.exitCode !== 0 || offline.outputs["skipped"] !== "100") throw new Error("The offline dry run did not validate 100 names offline; its start-up time would measure something else.");
+      if (offline.exitCode !== 0 || offline.outputs["skipped"] !== "100")
+        throw new Error("The offline dry run did not validate 100 names offline; its start-up time would measure something else.");
       record("offline dry run, 100 names", 100, "time / node -e 0", "×", offline.seconds / bare);
     }
     if (scenarios.has("big")) {
@@ -112,10 +127,19 @@ try {
         await drainWindows();
         recordRun("no change", size, await runActionOnce(context, { vault, dotenv: makeDotenv(size, () => 1), inputs: actionInputs }));
         await drainWindows();
-        recordRun("10% changed", size, await runActionOnce(context, { vault, dotenv: makeDotenv(size, (index) => (index % 10 === 0 ? 2 : 1)), inputs: actionInputs }));
+        recordRun(
+          "10% changed",
+          size,
+          await runActionOnce(context, { vault, dotenv: makeDotenv(size, (index) => (index % 10 === 0 ? 2 : 1)), inputs: actionInputs }),
+        );
         await drainWindows();
         await adminPatch(cloud.info.adminUrl, `/vaults/${vault}`, { faults: FAULTS });
-        const faulted = await runActionOnce(context, { vault, dotenv: makeDotenv(size, (index) => (index % 10 === 0 ? 3 : 1)), inputs: actionInputs, mayFail: true });
+        const faulted = await runActionOnce(context, {
+          vault,
+          dotenv: makeDotenv(size, (index) => (index % 10 === 0 ? 3 : 1)),
+          inputs: actionInputs,
+          mayFail: true,
+        });
         recordRun("faulted (5% 503, 1% dropped), 10% changed", size, faulted);
         record("faulted (5% 503, 1% dropped), 10% changed", size, "last output to exit", "s", faulted.tailSeconds);
       }
@@ -124,9 +148,23 @@ try {
           const vault = `${mode}-${size}-r${rep}`;
           const label = mode === "serial" ? "peer: serial SDK loop" : "peer: unbounded Promise.all";
           await newVault(vault);
-          recordRun(`${label}, first sync`, size, await runPeerOnce(context, mode, vault, makeDotenv(size, () => 1)));
+          recordRun(
+            `${label}, first sync`,
+            size,
+            await runPeerOnce(
+              context,
+              mode,
+              vault,
+              makeDotenv(size, () => 1),
+            ),
+          );
           await drainWindows();
-          const again = await runPeerOnce(context, mode, vault, makeDotenv(size, () => 1));
+          const again = await runPeerOnce(
+            context,
+            mode,
+            vault,
+            makeDotenv(size, () => 1),
+          );
           recordRun(`${label}, no change`, size, again);
           record(`${label}, no change`, size, "versions written", "n", again.versionsWritten);
         }
@@ -138,11 +176,22 @@ try {
   const bounded = [...samples.values()].map((figure) => ({ ...figure, bound: boundFor(figure, base) }));
   const summaries = bounded.map(summarize);
   const header = `${reps} rep(s), every round trip ${rttMs} ms, concurrency ${concurrency}, Key Vault limits on (429 without Retry-After), Node ${process.version}`;
-  const azNote = azAvailable ? "" : "\n\nThe `az` loop was not run: this machine's `az` has no working `az keyvault secret` (Debian's azure-cli lacks it).";
+  const azNote = azAvailable
+    ? ""
+    : "\n\nThe `az` loop was not run: this machine's `az` has no working `az keyvault secret` (Debian's azure-cli lacks it).";
   const table = `${header}\n\n${renderTable(summaries)}${azNote}`;
   console.log(`\n${table}\n`);
   if (args.readme) writeReadme(table);
-  console.log(JSON.stringify({ reps, rttMs, concurrency, node: process.version, azLoop: azAvailable ? "not implemented" : "skipped: no az keyvault", figures: summaries.map(({ samples: values, ...rest }) => ({ ...rest, samples: values })) }));
+  console.log(
+    JSON.stringify({
+      reps,
+      rttMs,
+      concurrency,
+      node: process.version,
+      azLoop: azAvailable ? "not implemented" : "skipped: no az keyvault",
+      figures: summaries.map(({ samples: values, ...rest }) => ({ ...rest, samples: values })),
+    }),
+  );
   if (summaries.some((figure) => figure.ok === false)) process.exitCode = 1;
 } finally {
   await relay.close();
@@ -156,7 +205,8 @@ function boundFor(figure: Figure, base: number): Figure["bound"] {
   if (figure.metric === "peak RSS" && !isPeer) return { value: 150, rule: "150 MB" };
   if (figure.metric === "429s" && figure.scenario === "first sync") return { value: 0, rule: "none from pacing" };
   if (figure.metric === "GitHub token requests" && !isPeer) return { value: 1, rule: "one per run" };
-  if (figure.metric === "handshakes" && !isPeer) return { value: Math.max(1, Math.ceil(median(figure, "vault requests") / 50)), rule: "1 per 50 requests" };
+  if (figure.metric === "handshakes" && !isPeer)
+    return { value: Math.max(1, Math.ceil(median(figure, "vault requests") / 50)), rule: "1 per 50 requests" };
   if (figure.metric === "time ratio") return { value: 1.5, rule: "1.5 × into an empty vault" };
   if (figure.metric === "time / node -e 0") return { value: 2, rule: "2 × bare node" };
   if (figure.metric === "last output to exit") return { value: 1, rule: "1 s" };
@@ -164,19 +214,25 @@ function boundFor(figure: Figure, base: number): Figure["bound"] {
   const reads = base + Math.ceil(n / concurrency) * (rttMs / 1000);
   const transactions = base + WINDOW_S * Math.floor((n - 1) / 4000);
   if (figure.scenario === "no change") {
-    return transactions > reads ? { value: 1.2 * transactions, rule: "1.2 × transaction floor" } : { value: 1.3 * reads, rule: "1.3 × (base + reads × round trip)" };
+    return transactions > reads
+      ? { value: 1.2 * transactions, rule: "1.2 × transaction floor" }
+      : { value: 1.3 * reads, rule: "1.3 × (base + reads × round trip)" };
   }
   if (figure.scenario === "first sync") {
     // Three requests a name (read, deleted-entry read, write); the write limit dominates from ~1,000 up.
     const writes = base + WINDOW_S * Math.floor((n - 1) / 300);
     const latency = base + Math.ceil((3 * n) / concurrency) * (rttMs / 1000);
-    return writes > latency ? { value: 1.03 * writes, rule: "1.03 × write floor" } : { value: 1.3 * latency, rule: "1.3 × (base + 3 requests a name × round trip)" };
+    return writes > latency
+      ? { value: 1.03 * writes, rule: "1.03 × write floor" }
+      : { value: 1.3 * latency, rule: "1.3 × (base + 3 requests a name × round trip)" };
   }
   if (figure.scenario === "10% changed") {
     // A read per name and a write per changed one: 1.1 requests a name.
     const latency = base + Math.ceil((1.1 * n) / concurrency) * (rttMs / 1000);
     const paced = base + WINDOW_S * Math.max(Math.floor((1.1 * n - 1) / 4000), Math.floor((n / 10 - 1) / 300));
-    return paced > latency ? { value: 1.2 * paced, rule: "1.2 × transaction/write floor" } : { value: 1.3 * latency, rule: "1.3 × (base + 1.1 requests a name × round trip)" };
+    return paced > latency
+      ? { value: 1.2 * paced, rule: "1.2 × transaction/write floor" }
+      : { value: 1.3 * latency, rule: "1.3 × (base + 1.1 requests a name × round trip)" };
   }
   return undefined;
 }

@@ -22,7 +22,7 @@ rmSync(outDir, { recursive: true, force: true });
 try {
   const statsFile = join(scratch, "stats.json");
   const ncc = createRequire(import.meta.url).resolve("@vercel/ncc/dist/ncc/cli.js");
-  execFileSync(process.execPath, [ncc, "build", "src/index.ts", "-o", outDir, "--quiet", "--stats-out", statsFile], {
+  execFileSync(process.execPath, [ncc, "build", "src/action/index.ts", "-o", outDir, "--quiet", "--stats-out", statsFile], {
     stdio: "inherit",
   });
   // Some packages ship CRLF sources that ncc copies as they are; dist/ is LF throughout (see

@@ -3,9 +3,9 @@
  * runner would, and prints what the runner shows — the log (with masked values as ***), the
  * annotations, the outputs and the job summary — then what the vault holds (never the values).
  */
-import { adminGet, adminPut, cloudEnv, startCloud } from "../test/cloud/index.ts";
-import { githubContext, runAction } from "../test/e2e/run-action.ts";
-import type { ActionRun } from "../test/e2e/run-action.ts";
+import { adminGet, adminPut, cloudEnv, startCloud } from "../local-azure/index.ts";
+import { githubContext, runAction } from "../tools/run-action.ts";
+import type { ActionRun } from "../tools/run-action.ts";
 
 interface SecretView {
   name: string;
@@ -21,7 +21,7 @@ function printRun(title: string, run: ActionRun): void {
   console.log(run.visibleLog.trimEnd());
   console.log(bold("── Outputs"));
   for (const [name, value] of Object.entries(run.outputs)) {
-    console.log(`${name.padEnd(13)} ${name === "plan" ? `${JSON.parse(value).length} items (JSON)` : value}`);
+    console.log(`${name.padEnd(13)} ${name === "plan" ? `${(JSON.parse(value) as unknown[]).length} items (JSON)` : value}`);
   }
   console.log(bold("── Job summary"));
   console.log(run.summary.trimEnd());
@@ -64,7 +64,7 @@ try {
   printRun("Run 1: first sync from secrets and deploy/production.env", await runAction({ inputs, env, files }));
 
   // Rotate one value, and take over the hand-made secret on purpose.
-  const rotated = { ...JSON.parse(inputs.secrets), DB_PASSWORD: "rotated-horse-battery-staple" };
+  const rotated = { ...(JSON.parse(inputs.secrets) as Record<string, string>), DB_PASSWORD: "rotated-horse-battery-staple" };
   const secondInputs = { ...inputs, secrets: JSON.stringify(rotated), adopt: "true" };
   printRun("Run 2: one value rotated, and adopt: true for the hand-made secret", await runAction({ inputs: secondInputs, env, files }));
   printRun("Run 3: the same input again — nothing to write", await runAction({ inputs: secondInputs, env, files }));

@@ -48,7 +48,7 @@ export function listBundledPackageDirs(stats: { modules?: StatsModule[] }): stri
 /** The file a module was read from: the identifier's last loader segment, without query or hash. */
 function resourceOf(identifier: string): string {
   const path = identifier.split("!").pop() ?? "";
-  return path.split("|")[0]!.split("?")[0]!;
+  return (path.split("|")[0] ?? "").split("?")[0] ?? "";
 }
 
 /** `/x/node_modules/@scope/name/lib/a.js` -> `/x/node_modules/@scope/name` (innermost package). */
@@ -88,8 +88,7 @@ export function renderLicenses(packages: readonly BundledPackage[]): string {
         "\n\n",
       ),
     );
-  const head =
-    "Third-party software bundled into dist/ by `npm run bundle`, with the licence notice each package ships.";
+  const head = "Third-party software bundled into dist/ by `npm run bundle`, with the licence notice each package ships.";
   return [head, ...sections].join(`\n\n${"-".repeat(78)}\n\n`) + "\n";
 }
 

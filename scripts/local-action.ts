@@ -1,5 +1,5 @@
 /**
- * `npm run local-action`: runs the action's source, src/main.ts, under GitHub's local-action
+ * `npm run local-action`: runs the action's source, src/action/main.ts, under GitHub's local-action
  * debugger (as the actions/typescript-action template does), against a local Azure started here.
  * Inputs and runner context come from .env, or from .env.example when there is no .env.
  *
@@ -16,7 +16,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { cloudEnv, startCloud } from "../test/cloud/index.ts";
+import { cloudEnv, startCloud } from "../local-azure/index.ts";
 
 const LOCAL_ACTION = "@github/local-action@7.0.1";
 
@@ -38,7 +38,7 @@ try {
   const runEnvFile = join(scratch, ".env");
   writeFileSync(runEnvFile, `${readFileSync(envFile, "utf8")}\n# Added by npm run local-action\n${lines.join("\n")}\n`);
   const env = { ...process.env, NODE_EXTRA_CA_CERTS: cloud.info.caFile };
-  const child = spawn("npx", ["--yes", LOCAL_ACTION, "run", ".", "src/main.ts", runEnvFile], { env, stdio: "inherit" });
+  const child = spawn("npx", ["--yes", LOCAL_ACTION, "run", ".", "src/action/main.ts", runEnvFile], { env, stdio: "inherit" });
   const code = await new Promise<number>((resolve, reject) => {
     child.on("error", reject);
     child.on("exit", (exitCode, signal) => resolve(exitCode ?? (signal === null ? 1 : 128)));

@@ -8,9 +8,9 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { startCloud } from "../test/cloud/index.ts";
-import { SUMMARY_RUNS } from "../test/e2e/summary-runs.ts";
-import { renderMarkdown } from "../test/summary-html.ts";
+import { startCloud } from "../local-azure/index.ts";
+import { SUMMARY_RUNS } from "../tools/summary-runs.ts";
+import { renderMarkdown } from "../tools/summary-html.ts";
 
 // Close to GitHub's light theme for Markdown, enough to judge layout and what fits on a screen.
 const STYLE = `

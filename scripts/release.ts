@@ -25,7 +25,7 @@ export function nextVersion(current: string, request: string): string {
   if (parts === undefined) throw new Error(`package.json's version ${current} is not X.Y.Z`);
   const [major, minor, patch] = parts as [number, number, number];
   let next: string;
-  if (exact) next = exact[1]!;
+  if (exact?.[1] !== undefined) next = exact[1];
   else if (request === "major") next = `${major + 1}.0.0`;
   else if (request === "minor") next = `${major}.${minor + 1}.0`;
   else if (request === "patch") next = `${major}.${minor}.${patch + 1}`;
@@ -36,7 +36,7 @@ export function nextVersion(current: string, request: string): string {
 
 function compareVersions(a: string, b: string): number {
   const [x, y] = [a, b].map((v) => v.split(".").map(Number)) as [number[], number[]];
-  for (let i = 0; i < 3; i += 1) if (x[i] !== y[i]) return x[i]! - y[i]!;
+  for (let i = 0; i < 3; i += 1) if (x[i] !== y[i]) return (x[i] ?? 0) - (y[i] ?? 0);
   return 0;
 }
 
@@ -44,7 +44,11 @@ function compareVersions(a: string, b: string): number {
 export function releaseChangelog(changelog: string, version: string, date: string): string {
   const heading = unreleasedHeading.exec(changelog);
   if (heading === null) throw new Error('CHANGELOG.md has no "## [Unreleased]" section');
-  if (sectionBody(changelog, heading.index).split("\n").every((line) => !/^\s*[-*] /.test(line))) {
+  if (
+    sectionBody(changelog, heading.index)
+      .split("\n")
+      .every((line) => !/^\s*[-*] /.test(line))
+  ) {
     throw new Error('CHANGELOG.md\'s "Unreleased" section lists no change: add the notes before releasing');
   }
   if (new RegExp(`^## \\[${version.replaceAll(".", "\\.")}\\]`, "m").test(changelog)) {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { INPUT_NAMES } from "../src/inputs.ts";
+import { INPUT_NAMES } from "../src/action/input-fields.ts";
 import { readActionMetadata, renderInputsTable, renderOutputsTable, runReadmeTables, updateReadme } from "../scripts/readme-tables.ts";
 
 const ROOT = join(import.meta.dirname, "..");
@@ -52,7 +52,9 @@ describe("action.yml", () => {
   });
 
   it("requires only vault", () => {
-    const required = Object.entries(action.inputs).filter(([, spec]) => spec.required === true).map(([name]) => name);
+    const required = Object.entries(action.inputs)
+      .filter(([, spec]) => spec.required === true)
+      .map(([name]) => name);
     expect(required).toEqual(["vault"]);
   });
 
@@ -155,7 +157,8 @@ outputs:
   });
 
   it("replaces only what is between the markers, and is stable", () => {
-    const readme = "# Title\n\n<!-- inputs:start -->\nold\n<!-- inputs:end -->\n\ntext\n\n<!-- outputs:start -->\n<!-- outputs:end -->\nend\n";
+    const readme =
+      "# Title\n\n<!-- inputs:start -->\nold\n<!-- inputs:end -->\n\ntext\n\n<!-- outputs:start -->\n<!-- outputs:end -->\nend\n";
     const once = updateReadme(readme, metadata);
     expect(once).toBe(
       `# Title\n\n<!-- inputs:start -->\n${renderInputsTable(metadata.inputs)}\n<!-- inputs:end -->\n\ntext\n\n` +

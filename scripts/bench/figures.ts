@@ -50,16 +50,15 @@ function format(value: number): string {
 
 /** A Markdown table: one row per figure. */
 export function renderTable(figures: readonly FigureSummary[]): string {
-  const rows = [
-    "| scenario | size | figure | median | spread | bound | ratio | |",
-    "|---|---:|---|---:|---:|---|---:|---|",
-  ];
+  const rows = ["| scenario | size | figure | median | spread | bound | ratio | |", "|---|---:|---|---:|---:|---|---:|---|"];
   for (const figure of figures) {
     const spread = figure.samples.length > 1 ? `${format(figure.min)}–${format(figure.max)}` : "";
     const bound = figure.bound === undefined ? "" : `≤ ${format(figure.bound.value)} (${figure.bound.rule})`;
     const ratio = figure.ratio === undefined ? "" : figure.ratio.toFixed(2);
     const verdict = figure.ok === undefined ? "" : figure.ok ? "ok" : "**over**";
-    rows.push(`| ${figure.scenario} | ${figure.size} | ${figure.metric} (${figure.unit}) | ${format(figure.median)} | ${spread} | ${bound} | ${ratio} | ${verdict} |`);
+    rows.push(
+      `| ${figure.scenario} | ${figure.size} | ${figure.metric} (${figure.unit}) | ${format(figure.median)} | ${spread} | ${bound} | ${ratio} | ${verdict} |`,
+    );
   }
   return rows.join("\n");
 }

@@ -17,7 +17,9 @@ if ((mode !== "serial" && mode !== "all") || !vaultUrl || !file) throw new Error
 
 const started = performance.now();
 const entries = Object.entries(parse(readFileSync(file, "utf8")));
-const credential = new ClientAssertionCredential(process.env["AZURE_TENANT_ID"] ?? "", process.env["AZURE_CLIENT_ID"] ?? "", () => getIDToken("api://AzureADTokenExchange"));
+const credential = new ClientAssertionCredential(process.env["AZURE_TENANT_ID"] ?? "", process.env["AZURE_CLIENT_ID"] ?? "", () =>
+  getIDToken("api://AzureADTokenExchange"),
+);
 const client = new SecretClient(vaultUrl, credential);
 const failures: Record<string, number> = {};
 
@@ -25,7 +27,8 @@ async function write(name: string, value: string): Promise<void> {
   try {
     await client.setSecret(name.replace(/_/g, "-"), value);
   } catch (error) {
-    const status = String((error as { statusCode?: unknown }).statusCode ?? "network");
+    const code = (error as { statusCode?: unknown }).statusCode;
+    const status = typeof code === "number" ? String(code) : "network";
     failures[status] = (failures[status] ?? 0) + 1;
   }
 }

@@ -25,7 +25,11 @@ function readPeakKb(pid: number): number | undefined {
   }
 }
 
-export function measureProcess(command: string, args: readonly string[], options: { env: Record<string, string>; cwd: string; timeoutMs: number }): Promise<Measured> {
+export function measureProcess(
+  command: string,
+  args: readonly string[],
+  options: { env: Record<string, string>; cwd: string; timeoutMs: number },
+): Promise<Measured> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(command, args, { env: options.env, cwd: options.cwd, stdio: ["ignore", "pipe", "pipe"] });

@@ -6,9 +6,9 @@
 import { mkdtempSync, rmSync, writeFileSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { adminDelete, adminGet, cloudEnv } from "../../test/cloud/index.ts";
-import type { CloudInfo, RequestLogView } from "../../test/cloud/index.ts";
-import { githubContext, parseOutputFile } from "../../test/e2e/run-action.ts";
+import { adminDelete, adminGet, cloudEnv } from "../../local-azure/index.ts";
+import type { CloudInfo, RequestLogView } from "../../local-azure/index.ts";
+import { githubContext, parseOutputFile } from "../../tools/run-action.ts";
 import { measureProcess } from "./run.ts";
 
 export interface RunSample {
@@ -31,7 +31,8 @@ export interface RunSample {
 /** `NAME=value` lines for `count` secrets; `generation(index)` changes the values it bumps. */
 export function makeDotenv(count: number, generation: (index: number) => number, prefix = "BENCH_SECRET"): string {
   const lines: string[] = [];
-  for (let index = 0; index < count; index++) lines.push(`${prefix}_${String(index).padStart(5, "0")}=value-${index}-generation-${generation(index)}-${"x".repeat(64)}`);
+  for (let index = 0; index < count; index++)
+    lines.push(`${prefix}_${String(index).padStart(5, "0")}=value-${index}-generation-${generation(index)}-${"x".repeat(64)}`);
   return `${lines.join("\n")}\n`;
 }
 
@@ -42,13 +43,22 @@ export interface RunContext {
 }
 
 function childEnv(context: RunContext, extra: Record<string, string>): Record<string, string> {
-  const env: Record<string, string> = { PATH: process.env["PATH"] ?? "", HOME: process.env["HOME"] ?? "/tmp", ...cloudEnv(context.info), ...githubContext(), ...extra };
+  const env: Record<string, string> = {
+    PATH: process.env["PATH"] ?? "",
+    HOME: process.env["HOME"] ?? "/tmp",
+    ...cloudEnv(context.info),
+    ...githubContext(),
+    ...extra,
+  };
   env["HTTPS_PROXY"] = context.proxyUrl;
   env["https_proxy"] = context.proxyUrl;
   return env;
 }
 
-async function countFor(context: RunContext, vaultHost: string): Promise<Omit<RunSample, "exitCode" | "seconds" | "peakRssMb" | "tailSeconds" | "outputs">> {
+async function countFor(
+  context: RunContext,
+  vaultHost: string,
+): Promise<Omit<RunSample, "exitCode" | "seconds" | "peakRssMb" | "tailSeconds" | "outputs">> {
   const vault = await adminGet<RequestLogView>(context.info.adminUrl, `/requests?host=${vaultHost}`);
   const all = await adminGet<RequestLogView>(context.info.adminUrl, "/requests");
   const githubHost = new URL(context.info.oidcRequestUrl).hostname;
@@ -88,7 +98,13 @@ export async function runActionOnce(context: RunContext, options: ActionRunOptio
       "env-file": "secrets.env",
       ...options.inputs,
     };
-    const env = childEnv(context, { RUNNER_TEMP: workspace, GITHUB_WORKSPACE: workspace, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: join(workspace, "step-summary"), ...options.extraEnv });
+    const env = childEnv(context, {
+      RUNNER_TEMP: workspace,
+      GITHUB_WORKSPACE: workspace,
+      GITHUB_OUTPUT: outputFile,
+      GITHUB_STEP_SUMMARY: join(workspace, "step-summary"),
+      ...options.extraEnv,
+    });
     for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] = value;
     if (options.offline) {
       // A Dependabot run: GitHub withholds the OIDC token, so the dry run validates offline.
@@ -100,7 +116,8 @@ export async function runActionOnce(context: RunContext, options: ActionRunOptio
     const run = await measureProcess(process.execPath, [resolve("dist/index.js")], { env, cwd: workspace, timeoutMs: 30 * 60_000 });
     const { plan: _plan, ...outputs } = parseOutputFile(readFileSync(outputFile, "utf8"));
     const counted = await countFor(context, `${options.vault}.vault.azure.net`);
-    if (run.exitCode !== 0 && !options.mayFail) process.stderr.write(`${options.vault}: exit ${run.exitCode}\n${run.stdout.split("\n").slice(-15).join("\n")}\n`);
+    if (run.exitCode !== 0 && !options.mayFail)
+      process.stderr.write(`${options.vault}: exit ${run.exitCode}\n${run.stdout.split("\n").slice(-15).join("\n")}\n`);
     return { exitCode: run.exitCode, seconds: run.seconds, peakRssMb: run.peakRssMb, tailSeconds: run.tailSeconds, outputs, ...counted };
   } finally {
     rmSync(workspace, { recursive: true, force: true });
@@ -114,11 +131,23 @@ export async function runPeerOnce(context: RunContext, mode: "serial" | "all", v
     writeFileSync(file, dotenv);
     const env = childEnv(context, { AZURE_TENANT_ID: context.info.tenantId, AZURE_CLIENT_ID: context.info.clientId });
     await adminDelete(context.info.adminUrl, "/requests");
-    const run = await measureProcess(process.execPath, [resolve("scripts/bench/peer.ts"), mode, `https://${vault}.vault.azure.net`, file], { env, cwd: workspace, timeoutMs: 60 * 60_000 });
+    const run = await measureProcess(process.execPath, [resolve("scripts/bench/peer.ts"), mode, `https://${vault}.vault.azure.net`, file], {
+      env,
+      cwd: workspace,
+      timeoutMs: 60 * 60_000,
+    });
     const line = run.stdout.trim().split("\n").at(-1) ?? "{}";
     const peer = JSON.parse(line) as { failed: number; failures: Record<string, number> };
     const counted = await countFor(context, `${vault}.vault.azure.net`);
-    return { exitCode: run.exitCode, seconds: run.seconds, peakRssMb: run.peakRssMb, tailSeconds: run.tailSeconds, outputs: {}, peer: { failed: peer.failed, failures: peer.failures }, ...counted };
+    return {
+      exitCode: run.exitCode,
+      seconds: run.seconds,
+      peakRssMb: run.peakRssMb,
+      tailSeconds: run.tailSeconds,
+      outputs: {},
+      peer: { failed: peer.failed, failures: peer.failures },
+      ...counted,
+    };
   } finally {
     rmSync(workspace, { recursive: true, force: true });
   }
@@ -126,6 +155,10 @@ export async function runPeerOnce(context: RunContext, mode: "serial" | "all", v
 
 /** Wall time of a bare `node -e 0`, the floor any Node program starts from. */
 export async function runBareNode(): Promise<number> {
-  const run = await measureProcess(process.execPath, ["-e", "0"], { env: { PATH: process.env["PATH"] ?? "" }, cwd: tmpdir(), timeoutMs: 60_000 });
+  const run = await measureProcess(process.execPath, ["-e", "0"], {
+    env: { PATH: process.env["PATH"] ?? "" },
+    cwd: tmpdir(),
+    timeoutMs: 60_000,
+  });
   return run.seconds;
 }

@@ -13,11 +13,11 @@
  * - leaves its vault without any secret.
  */
 import { expect } from "vitest";
-import { adminGet, adminPut, cloudEnv } from "../cloud/index.ts";
-import type { Cloud } from "../cloud/index.ts";
-import { findLeaks, makeCanary } from "./leak-check.ts";
-import { githubContext, runAction } from "./run-action.ts";
-import type { ActionRun } from "./run-action.ts";
+import { adminGet, adminPut, cloudEnv } from "../../local-azure/index.ts";
+import type { Cloud } from "../../local-azure/index.ts";
+import { findLeaks, makeCanary } from "../../tools/leak-check.ts";
+import { githubContext, runAction } from "../../tools/run-action.ts";
+import type { ActionRun } from "../../tools/run-action.ts";
 
 export interface BadInputRow {
   name: string;
@@ -55,7 +55,9 @@ export function createBadInputTable(cloud: Cloud, prefix: string): BadInputTable
     baseSecret,
     async createVaults(count) {
       for (let index = 0; index < count; index += 1) {
-        await adminPut(cloud.info.adminUrl, `/vaults/${vaultName(index)}`, { roles: [{ principal: cloud.info.clientId, role: "Key Vault Secrets Officer" }] });
+        await adminPut(cloud.info.adminUrl, `/vaults/${vaultName(index)}`, {
+          roles: [{ principal: cloud.info.clientId, role: "Key Vault Secrets Officer" }],
+        });
       }
     },
     async check(row, index) {
@@ -81,7 +83,10 @@ export function createBadInputTable(cloud: Cloud, prefix: string): BadInputTable
       const values = [baseSecret, cloud.info.oidcRequestToken, ...(row.values ?? [])];
       expect(findLeaks(run, values), "values in the action's output").toEqual([]);
       const { secrets } = await adminGet<{ secrets: Array<{ name: string }> }>(cloud.info.adminUrl, `/vaults/${vault}/secrets`);
-      expect(secrets.map((secret) => secret.name), "secrets written").toEqual([]);
+      expect(
+        secrets.map((secret) => secret.name),
+        "secrets written",
+      ).toEqual([]);
       return run;
     },
   };

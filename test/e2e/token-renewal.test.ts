@@ -5,10 +5,10 @@
  * new access token) and sync everything.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { adminGet, DEFAULT_CLIENT_ID, startCloud } from "../cloud/index.ts";
-import type { Cloud, RequestLogView } from "../cloud/index.ts";
-import { makeCanary } from "./leak-check.ts";
-import { createVault, readCounts, readVault, runSync } from "./vault-helpers.ts";
+import { adminGet, DEFAULT_CLIENT_ID, startCloud } from "../../local-azure/index.ts";
+import type { Cloud, RequestLogView } from "../../local-azure/index.ts";
+import { makeCanary } from "../../tools/leak-check.ts";
+import { createVault, readCounts, readVault, runSync } from "../../tools/vault-helpers.ts";
 
 const ACCESS_TOKEN_SECONDS = 2;
 let cloud: Cloud;

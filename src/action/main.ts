@@ -1,0 +1,406 @@
+/**
+ * The order of the stages, and nothing else: inputs → sources → names → sign-in → vault state →
+ * plan → apply → report. Every edge (toolkit I/O, files, clock, credential, vault) comes in as
+ * a dependency so tests can run the whole flow with fakes.
+ */
+import type { Agent } from "node:https";
+import type { TokenCredential } from "@azure/identity";
+import { createActionIO } from "./action-io.ts";
+import { applyPlan, predictResults } from "../engine/apply.ts";
+import type { ChangeResult } from "../engine/apply.ts";
+import type { CreateCredentialOptions, EntraCredential } from "../engine/auth/entra.ts";
+import { explainMissingOidc, hasOidcRequest } from "../engine/auth/missing-oidc.ts";
+import type { TokenClaims } from "../engine/auth/github-oidc.ts";
+import { SyncError, errorMessage } from "../engine/errors.ts";
+import { readInputs } from "./inputs.ts";
+import type { Inputs } from "./inputs.ts";
+import { createConnectionAgent } from "../engine/connections.ts";
+import type { KeyVaultOptions } from "../engine/vault/key-vault.ts";
+import type { KeyVault } from "../engine/vault/key-vault-interface.ts";
+import { isAccessDenied } from "../engine/vault/vault-errors.ts";
+import { explainEmptySelection, findUnusedPatterns, nameSecrets } from "../engine/naming.ts";
+import type { DesiredSecret, Rejection } from "../engine/naming.ts";
+import { planChanges } from "../engine/plan.ts";
+import type { Plan, SecretMetadata } from "../engine/plan-items.ts";
+import { createApplyProgress } from "../engine/progress.ts";
+import { countResults, writeFailureSummary, writeReport } from "./report.ts";
+import type { ReportIO } from "./report.ts";
+import { listFileRoots, readEnvFile } from "../engine/sources/env-file-access.ts";
+import { readSources } from "../engine/sources/read-sources.ts";
+import { readRepositoryLinks } from "./summary-links.ts";
+import type { AuditContext } from "../engine/tags.ts";
+import { syncByName } from "../engine/sync-by-name.ts";
+import { readVaultState } from "../engine/vault-state.ts";
+import type { VaultState } from "../engine/vault-state.ts";
+import type { Env } from "../engine/env.ts";
+
+/**
+ * The toolkit functions the action uses; `@actions/core` itself satisfies it. The action gets it
+ * wrapped by action-io.ts, so that no message can start a workflow command.
+ */
+export interface ActionIO extends ReportIO {
+  getInput(name: string): string;
+  setSecret(secret: string): void;
+  setFailed(message: string): void;
+  debug(message: string): void;
+  /** One collapsible section of the log per stage. */
+  startGroup(name: string): void;
+  endGroup(): void;
+}
+
+export interface RunDeps {
+  io: ActionIO;
+  env: Env;
+  /** An env-file's bytes, within the paths env-file may read (sources/env-file-access.ts). */
+  readFile(path: string): Promise<Uint8Array>;
+  now(): Date;
+  /** Where relative paths are read from, for links to dotenv lines. */
+  cwd(): string;
+  createCredential(options: CreateCredentialOptions): EntraCredential | Promise<EntraCredential>;
+  createKeyVault(vaultUrl: string, credential: TokenCredential, options: KeyVaultOptions): KeyVault | Promise<KeyVault>;
+  /** Fails the step without another annotation: each failed secret already has its own. */
+  setExitCode(code: number): void;
+}
+
+export function createDefaultDeps(): RunDeps {
+  return {
+    io: createActionIO(),
+    env: process.env,
+    readFile: (path) => readEnvFile(path, listFileRoots(process.env, process.cwd())),
+    now: () => new Date(),
+    cwd: () => process.cwd(),
+    // The Azure SDK is loaded only when a run signs in: an offline dry run never compiles it.
+    createCredential: async (options) => (await import("../engine/auth/entra.ts")).createCredential(options),
+    createKeyVault: async (vaultUrl, credential, options) =>
+      (await import("../engine/vault/key-vault.ts")).createKeyVault(vaultUrl, credential, options),
+    setExitCode: (code) => {
+      process.exitCode = code;
+    },
+  };
+}
+
+/** What the report needs to know about a run that stopped early. */
+interface RunContext {
+  inputs: Inputs | undefined;
+  notes: string[];
+  /** Set once the plan was applied: a failure after that must not claim nothing was synced. */
+  results: ChangeResult[] | undefined;
+  /** The run's kept-alive connections, closed when the run ends so nothing holds the process open. */
+  agent?: Agent | undefined;
+}
+
+export async function run(deps: RunDeps = createDefaultDeps()): Promise<void> {
+  const context: RunContext = { inputs: undefined, notes: [], results: undefined };
+  try {
+    await runAndReport(deps, context);
+  } finally {
+    context.agent?.destroy();
+  }
+}
+
+async function runAndReport(deps: RunDeps, context: RunContext): Promise<void> {
+  const links = readRepositoryLinks(deps.env, deps.cwd());
+  try {
+    const results = await syncSecrets(deps, context);
+    context.results = results;
+    const inputs = context.inputs as Inputs;
+    const report = { ...describeRun(inputs), notes: context.notes, links };
+    // Not in a group: the per-secret outcome and the counts are what the log is read for.
+    await writeReport(results, report, deps.io);
+    failOnFailedResults(results, deps);
+  } catch (error) {
+    if (context.results !== undefined) {
+      const counts = countResults(context.results);
+      const done = Object.entries(counts)
+        .map(([status, count]) => `${count} ${status}`)
+        .join(", ");
+      deps.io.setFailed(`The sync finished (${done}) but reporting it failed: ${describeFatal(error)}`);
+      return;
+    }
+    const settings = context.inputs === undefined ? {} : describeRun(context.inputs);
+    await writeFailureSummary(error, { ...settings, notes: context.notes, links }, deps.io).catch((summaryError: unknown) =>
+      deps.io.warning(`Failed to write the job summary: ${errorMessage(summaryError)}`),
+    );
+    deps.io.setFailed(describeFatal(error));
+  }
+}
+
+/** What the report says about the run's settings; the same for a finished and a failed run. */
+function describeRun(inputs: Inputs) {
+  const { vaultUrl, dryRun, dryRunReason, prefix, owner, prune, adopt } = inputs;
+  return { vaultUrl, dryRun, dryRunReason, settings: { prefix, owner, prune, adopt } };
+}
+
+/**
+ * Runs one stage inside a log group, with its duration as a debug line. A stage that throws
+ * closes its group too, so the error shows outside it.
+ */
+async function inStage<T>(deps: RunDeps, title: string, work: () => Promise<T> | T): Promise<T> {
+  const started = deps.now().getTime();
+  deps.io.startGroup(title);
+  try {
+    return await work();
+  } finally {
+    deps.io.endGroup();
+    deps.io.debug(`${title}: ${deps.now().getTime() - started} ms`);
+  }
+}
+
+async function syncSecrets(deps: RunDeps, context: RunContext): Promise<ChangeResult[]> {
+  const { io, env } = deps;
+  const { inputs, desired, rejected } = await inStage(deps, "Read inputs and sources", async () => {
+    const inputs = readInputs((name) => io.getInput(name), env);
+    context.inputs = inputs;
+    io.info(`Vault: ${inputs.vaultUrl} (${inputs.cloud.name} cloud); ${inputs.dryRun ? "dry run" : "writing"} — ${inputs.dryRunReason}`);
+    io.debug(
+      `Settings: auth ${inputs.auth}, prefix '${inputs.prefix}', owner '${inputs.owner}', prune ${inputs.prune}, adopt ${inputs.adopt}, ` +
+        `concurrency ${inputs.concurrency}, ${inputs.envFiles.length} env files, ${inputs.include.length} include and ${inputs.exclude.length} exclude patterns`,
+    );
+    const entries = await readSources(
+      { secretsJson: inputs.secretsJson, envFiles: inputs.envFiles },
+      {
+        readFile: (path) => deps.readFile(path),
+        mask: (value) => io.setSecret(value),
+        warn: (message) => io.warning(message, { title: "env-file" }),
+      },
+    );
+    const { desired, rejected } = nameSecrets(entries, {
+      include: inputs.include,
+      exclude: inputs.exclude,
+      prefix: inputs.prefix,
+      transform: inputs.nameTransform,
+    });
+    reportSelection(
+      entries.map((entry) => entry.key),
+      desired.length + rejected.length,
+      inputs,
+      io,
+    );
+    const skipped = rejected.filter((rejection) => rejection.status === "skipped").length;
+    const excluded = entries.length - desired.length - rejected.length;
+    io.info(
+      `Read ${entries.length} source entries: ${desired.length} to sync, ${skipped} empty (skipped), ` +
+        `${rejected.length - skipped} failing the naming rules, ${excluded} left out (include/exclude, github_token).`,
+    );
+    return { inputs, desired, rejected };
+  });
+
+  const now = deps.now();
+  const metadata: SecretMetadata = { contentType: inputs.contentType, tags: inputs.tags, expiresInSeconds: inputs.expiresInSeconds };
+  const connection = await inStage(deps, "Sign in", () => connect(inputs, deps, context));
+  if (connection && !inputs.prune) return syncEachName(deps, context, { inputs, desired, rejected, metadata, now, connection });
+  const state = connection
+    ? await inStage(deps, "Read the vault", async () => {
+        const state = await readVaultState(connection.vault, desired, {
+          owner: inputs.owner,
+          concurrency: inputs.concurrency,
+          adopt: inputs.adopt,
+          mask: (value) => io.setSecret(value),
+        });
+        const unread = state.secrets.filter((secret) => secret.value.kind === "failed").length;
+        io.debug(
+          `Vault state: ${state.secrets.length} secrets, ${state.deleted.length} soft-deleted, ${unread} values not readable${state.deletedUnavailable ? ", deleted secrets not listed" : ""}`,
+        );
+        return state;
+      })
+    : undefined;
+  if (state) noteUnreadableValues(state, context);
+  const plan = await inStage(deps, "Plan", () => {
+    const plan = planChanges({
+      desired,
+      rejected,
+      state,
+      options: { owner: inputs.owner, prefix: inputs.prefix, prune: inputs.prune, adopt: inputs.adopt, metadata, now },
+    });
+    io.info(`Plan: ${describePlan(plan)}.`);
+    return plan;
+  });
+  // The one place a dry run is told apart: it predicts each item's outcome, never calling the vault.
+  if (inputs.dryRun) return inStage(deps, "Apply (dry run: nothing is written)", () => predictResults(plan));
+  if (connection === undefined) throw new SyncError("Failed to apply the plan: no vault client, and this is not a dry run");
+  const { vault, claims } = connection;
+  return inStage(deps, "Apply", () => {
+    const progress = createApplyProgress({ total: plan.items.length, now: () => deps.now().getTime(), log: (message) => io.info(message) });
+    return applyPlan(plan, vault, {
+      concurrency: inputs.concurrency,
+      audit: readAuditContext(env, claims),
+      now,
+      onResult: (result) => {
+        io.debug(`${result.name}: ${result.action} -> ${result.status}`);
+        progress(result);
+      },
+    });
+  });
+}
+
+/**
+ * Without prune: each name is read, planned and written on its own (sync-by-name.ts), so nothing
+ * waits for the whole vault and a big shared vault is never listed.
+ */
+async function syncEachName(
+  deps: RunDeps,
+  context: RunContext,
+  run: {
+    inputs: Inputs;
+    desired: DesiredSecret[];
+    rejected: Rejection[];
+    metadata: SecretMetadata;
+    now: Date;
+    connection: { vault: KeyVault; claims: TokenClaims | undefined };
+  },
+): Promise<ChangeResult[]> {
+  const { io, env } = deps;
+  const { inputs, now, connection } = run;
+  const title = inputs.dryRun ? "Read and plan each secret (dry run: nothing is written)" : "Read, plan and apply each secret";
+  return inStage(deps, title, async () => {
+    const progress = createApplyProgress({
+      total: run.desired.length + run.rejected.length,
+      now: () => deps.now().getTime(),
+      log: (message) => io.info(message),
+    });
+    const synced = await syncByName(
+      connection.vault,
+      { desired: run.desired, rejected: run.rejected },
+      {
+        read: { owner: inputs.owner, concurrency: inputs.concurrency, adopt: inputs.adopt, mask: (value) => io.setSecret(value) },
+        plan: { owner: inputs.owner, prefix: inputs.prefix, prune: false, adopt: inputs.adopt, metadata: run.metadata, now },
+        apply: {
+          concurrency: inputs.concurrency,
+          audit: readAuditContext(env, connection.claims),
+          now,
+          onResult: (result) => {
+            io.debug(`${result.name}: ${result.action} -> ${result.status}`);
+            progress(result);
+          },
+        },
+        dryRun: inputs.dryRun,
+      },
+    );
+    noteRefusedValues(synced.refusedValues, context);
+    io.info(`Plan: ${describeActions(synced.results.map((result) => result.action))}.`);
+    return synced.results;
+  });
+}
+
+/** "3 create, 1 delete, 56 unchanged": the actions in the plan, with counts. */
+function describePlan(plan: Plan): string {
+  return describeActions(plan.items.map((item) => item.action));
+}
+
+function describeActions(actions: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const action of actions) counts.set(action, (counts.get(action) ?? 0) + 1);
+  return counts.size === 0 ? "nothing to do" : [...counts].map(([action, count]) => `${count} ${action}`).join(", ");
+}
+
+/**
+ * Signs in and opens the vault, or returns undefined for a dry run to which GitHub withholds the
+ * OIDC token by its own rule (fork pull requests, Dependabot): those are validated offline and
+ * the report says why. Any other missing token fails: a green plan must have read the vault.
+ */
+async function connect(
+  inputs: Inputs,
+  deps: RunDeps,
+  context: RunContext,
+): Promise<{ vault: KeyVault; claims: TokenClaims | undefined } | undefined> {
+  const { io, env } = deps;
+  if (inputs.auth === "oidc" && !hasOidcRequest(env)) {
+    const missing = explainMissingOidc(env);
+    if (!inputs.dryRun || !missing.withheldByGitHub) throw new SyncError(missing.message, missing.hint);
+    context.notes.push(`Validated offline, without reading the vault. ${missing.message}`);
+    return undefined;
+  }
+  // One pool of kept-alive connections for sign-in and vault: a handshake per host, not per request.
+  const agent = createConnectionAgent(env);
+  context.agent = agent;
+  const credential = await deps.createCredential({
+    agent,
+    auth: inputs.auth,
+    tenantId: inputs.tenantId,
+    clientId: inputs.clientId,
+    cloud: inputs.cloud,
+    audience: inputs.audience,
+    env,
+    log: (message) => io.info(message),
+    mask: (secret) => io.setSecret(secret),
+  });
+  const { verifySignIn } = await import("../engine/auth/entra.ts");
+  await verifySignIn(credential, inputs.cloud.vaultScope);
+  io.info(`Signed in to Microsoft Entra ID${inputs.clientId ? ` as ${inputs.clientId}` : ""}.`);
+  const vault = await deps.createKeyVault(inputs.vaultUrl, credential, {
+    log: (message) => io.info(message),
+    debug: (message) => io.debug(message),
+    clientId: inputs.clientId,
+    agent,
+  });
+  return { vault, claims: credential.presentedClaims };
+}
+
+/**
+ * Warns about each include/exclude pattern that matched nothing, and fails a run whose sources
+ * hold entries but whose patterns selected none: a deploy that syncs nothing must not be green.
+ */
+function reportSelection(keys: readonly string[], selected: number, inputs: Inputs, io: ActionIO): void {
+  for (const unused of findUnusedPatterns(keys, inputs)) {
+    io.warning(`${unused.input} pattern ${unused.position} ('${unused.pattern}') matched no source name.`, {
+      title: `Unused ${unused.input} pattern`,
+    });
+  }
+  if (keys.length > 0 && selected === 0) {
+    const { message, hint } = explainEmptySelection(keys, inputs);
+    throw new SyncError(message, hint);
+  }
+}
+
+/** A plan that could not compare values (a Reader identity) must say so once, not only per item. */
+function noteUnreadableValues(state: VaultState, context: RunContext): void {
+  noteRefusedValues(
+    state.secrets.filter((secret) => secret.value.kind === "failed" && isAccessDenied(secret.value.failure.kind)).length,
+    context,
+  );
+}
+
+function noteRefusedValues(refused: number, context: RunContext): void {
+  if (refused > 0) {
+    context.notes.push(
+      `${refused} existing ${refused === 1 ? "value" : "values"} could not be read: the identity may list secrets but not read them ` +
+        "(Key Vault Reader, or an access policy without 'get'), so their items say 'value not compared'. " +
+        "Key Vault Secrets User is enough for a dry run that compares values.",
+    );
+  }
+}
+
+/** Who wrote a version, from the runner's environment; the environment name only the OIDC token knows. */
+export function readAuditContext(env: Env, claims: TokenClaims | undefined): AuditContext {
+  const repository = env["GITHUB_REPOSITORY"];
+  const runId = env["GITHUB_RUN_ID"];
+  const serverUrl = env["GITHUB_SERVER_URL"] ?? "https://github.com";
+  const attempt = env["GITHUB_RUN_ATTEMPT"];
+  const runUrl =
+    repository && runId
+      ? `${serverUrl}/${repository}/actions/runs/${runId}${attempt && attempt !== "1" ? `/attempts/${attempt}` : ""}`
+      : undefined;
+  return {
+    repository,
+    runUrl,
+    commit: env["GITHUB_SHA"],
+    ref: claims?.environment ? `environment:${claims.environment}` : env["GITHUB_REF"],
+  };
+}
+
+/**
+ * GitHub shows at most 10 error annotations a step and the reporter uses them all for the failed
+ * secrets, so the step's own failure is a log line and an exit code, not an 11th annotation.
+ */
+function failOnFailedResults(results: readonly ChangeResult[], deps: RunDeps): void {
+  const failed = countResults(results).failed;
+  if (failed > 0) {
+    deps.io.info(`${failed} of ${results.length} secrets could not be synced; each failure is annotated and listed in the job summary.`);
+    deps.setExitCode(1);
+  }
+}
+
+function describeFatal(error: unknown): string {
+  const hint = error instanceof SyncError && error.hint ? `\n${error.hint}` : "";
+  return `${errorMessage(error)}${hint}`;
+}

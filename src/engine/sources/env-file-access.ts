@@ -1,0 +1,80 @@
+import type { Env } from "../env.ts";
+import { constants } from "node:fs";
+import { open, realpath } from "node:fs/promises";
+import { isAbsolute, relative, sep } from "node:path";
+
+/**
+ * Where `env-file` may read: regular files inside the workspace or the runner's temporary
+ * directory, judged after every symlink is resolved. Without this, `env-file` read any path the
+ * runner user can: `/proc/self/environ` synced the action's own environment (the runner's
+ * token-request token included) as one secret, and `../` or a symlink reached outside the
+ * checkout. There is deliberately no input to widen it: a file from elsewhere can be copied
+ * into RUNNER_TEMP by an earlier step, where the workflow says so in plain sight.
+ */
+export interface FileRoots {
+  /** GITHUB_WORKSPACE, else the working directory. */
+  workspace: string;
+  /** RUNNER_TEMP, when set. */
+  temp: string | undefined;
+}
+
+/** A path the rules refuse; `rule` says which rule, without any of the file's content. */
+export class FileRefusedError extends Error {
+  readonly rule: string;
+
+  constructor(rule: string) {
+    super(rule);
+    this.name = "FileRefusedError";
+    this.rule = rule;
+  }
+}
+
+/** Kernel and device file systems: never a dotenv file, whatever the roots. */
+const SPECIAL_ROOTS = ["/proc", "/sys", "/dev"];
+
+/** The roots from the runner's environment, falling back to the working directory. */
+export function listFileRoots(env: Env, cwd: string): FileRoots {
+  const workspace = env["GITHUB_WORKSPACE"]?.trim();
+  const temp = env["RUNNER_TEMP"]?.trim();
+  return { workspace: workspace === undefined || workspace === "" ? cwd : workspace, temp: temp === "" ? undefined : temp };
+}
+
+/**
+ * Reads a file's bytes if the rules allow it; throws FileRefusedError otherwise, or the file
+ * system's own error (with its `code`) when the path cannot be resolved or read.
+ */
+export async function readEnvFile(path: string, roots: FileRoots): Promise<Uint8Array> {
+  const real = await realpath(path);
+  if (SPECIAL_ROOTS.some((root) => isInside(real, root))) {
+    throw new FileRefusedError("resolves into /proc, /sys or /dev; env-file reads only regular files in the workspace or RUNNER_TEMP");
+  }
+  const allowed = await resolveRoots(roots);
+  if (!allowed.some((root) => isInside(real, root))) {
+    throw new FileRefusedError(
+      "resolves (after following symlinks) to a file outside the workspace (GITHUB_WORKSPACE) and the runner's temporary directory (RUNNER_TEMP); env-file reads only files inside them",
+    );
+  }
+  // O_NONBLOCK: opening a FIFO must not hang the step; O_NOFOLLOW: the resolved path must not
+  // have become a symlink since. The type is checked on the open handle, not on the path.
+  const handle = await open(real, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  try {
+    const stats = await handle.stat();
+    if (!stats.isFile())
+      throw new FileRefusedError("is not a regular file (a directory, device, pipe or socket); env-file reads only regular files");
+    return new Uint8Array(await handle.readFile());
+  } finally {
+    await handle.close();
+  }
+}
+
+async function resolveRoots(roots: FileRoots): Promise<string[]> {
+  const candidates = [roots.workspace, roots.temp].filter((root): root is string => root !== undefined);
+  const resolved = await Promise.all(candidates.map((root) => realpath(root).catch(() => undefined)));
+  return resolved.filter((root): root is string => root !== undefined && !SPECIAL_ROOTS.some((special) => isInside(root, special)));
+}
+
+/** Whether `path` is `root` itself or below it (both absolute and resolved). */
+function isInside(path: string, root: string): boolean {
+  const rel = relative(root, path);
+  return rel === "" || (!isAbsolute(rel) && rel !== ".." && !rel.startsWith(`..${sep}`));
+}
