@@ -82,8 +82,8 @@ function createPacingPolicy(limiters) {
     };
 }
 
-// EXTERNAL MODULE: ./src/engine/vault/vault-errors.ts
-var vault_errors = __webpack_require__(9505);
+// EXTERNAL MODULE: ./src/engine/vault/vault-errors.ts + 1 modules
+var vault_errors = __webpack_require__(5314);
 // EXTERNAL MODULE: ./src/engine/vault/retry-rules.ts
 var retry_rules = __webpack_require__(9961);
 // EXTERNAL MODULE: ./src/engine/vault/vault-policies.ts
@@ -373,6 +373,8 @@ function createKeyVault(vaultUrl, credential, options = {}) {
                 contentType: write.contentType,
                 tags: write.tags,
                 expiresOn: write.expiresOn,
+                notBefore: write.notBefore,
+                enabled: write.enabled,
             });
             return toSecretInfo(secret.properties);
         }, () => confirmStored(name, write)),
@@ -380,6 +382,7 @@ function createKeyVault(vaultUrl, credential, options = {}) {
             contentType: update.contentType,
             tags: update.tags,
             expiresOn: update.expiresOn,
+            enabled: update.enabled,
         }))),
         deleteSecret: (name) => callVault("delete", name, true, async () => {
             // Starting the poller sends the DELETE and checks once; waiting 2 s per secret for the

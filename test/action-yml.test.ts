@@ -37,11 +37,29 @@ const DESIGN_INPUTS: Record<string, string | undefined> = {
   "content-type": undefined,
   tags: undefined,
   "expires-in": undefined,
-  // Raised from the design's 8 with pacing of every request (issue 9): 16 is 31 % faster on 1,000 reads, and more
-  // would open more connections than 1 per 50 requests.
+  rules: undefined,
+  "rules-file": undefined,
+  identity: "system",
+  // Raised from the design's 8 with pacing of every request (issue 9): 16 is 31 % faster on 1,000
+  // reads, and more would open more connections than 1 per 50 requests.
   concurrency: "16",
 };
-const DESIGN_OUTPUTS = ["created", "updated", "unchanged", "deleted", "recovered", "skipped", "failed", "failed-names", "changed", "plan"];
+const DESIGN_OUTPUTS = [
+  "created",
+  "updated",
+  "unchanged",
+  "deleted",
+  "recovered",
+  "skipped",
+  "failed",
+  "failed-names",
+  "changed",
+  "plan",
+  "secret-uris",
+  "app-settings",
+  "containerapp-secrets",
+  "references-file",
+];
 
 describe("action.yml", () => {
   it("declares exactly the inputs of the design, with its defaults", () => {

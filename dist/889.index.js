@@ -1,8 +1,8 @@
-export const id = 855;
-export const ids = [855];
+export const id = 889;
+export const ids = [889];
 export const modules = {
 
-/***/ 6855:
+/***/ 6889:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -110,8 +110,8 @@ function createActionIO() {
     return neutraliseIO(core);
 }
 
-// EXTERNAL MODULE: ./src/engine/vault/vault-errors.ts
-var vault_errors = __webpack_require__(9505);
+// EXTERNAL MODULE: ./src/engine/vault/vault-errors.ts + 1 modules
+var vault_errors = __webpack_require__(5314);
 ;// CONCATENATED MODULE: ./src/engine/tags.ts
 /**
  * Tags the action writes on every version it creates. Ownership tags decide what the action may
@@ -230,7 +230,63 @@ function compareBySecretName(left, right) {
 
 // EXTERNAL MODULE: ./src/engine/vault-url.ts
 var vault_url = __webpack_require__(4414);
+;// CONCATENATED MODULE: ./src/engine/rules/duration.ts
+/**
+ * Durations as the inputs and the rules write them: a positive whole number and one unit, m
+ * (minutes), h (hours), d (days) or w (weeks). No months or years: their length varies.
+ */
+const UNIT_SECONDS = {
+    m: 60,
+    h: 60 * 60,
+    d: 24 * 60 * 60,
+    w: 7 * 24 * 60 * 60,
+};
+/** A secret that expires a century from now does not need an expiry date. */
+const MAX_DURATION_SECONDS = 100 * 365 * 24 * 60 * 60;
+const DURATION_RULE = "must be a positive whole number followed by m (minutes), h (hours), d (days) or w (weeks), such as 90d";
+function parseDuration(text) {
+    const match = /^([0-9]{1,12})([a-z])$/.exec(text);
+    const unit = match ? UNIT_SECONDS[match[2]] : undefined;
+    const amount = match ? Number(match[1]) : 0;
+    if (!match || unit === undefined || amount === 0)
+        return { ok: false, rule: DURATION_RULE };
+    const seconds = amount * unit;
+    if (seconds > MAX_DURATION_SECONDS)
+        return { ok: false, rule: "must be at most 100 years (36500d)" };
+    return { ok: true, seconds };
+}
+/** "14d", "36h", "90m": the largest unit that divides the duration. */
+function formatDuration(seconds) {
+    for (const [unit, size] of Object.entries(UNIT_SECONDS).reverse()) {
+        if (seconds % size === 0)
+            return `${seconds / size}${unit}`;
+    }
+    return `${seconds}s`;
+}
+
+;// CONCATENATED MODULE: ./src/engine/rules/renewal.ts
+/**
+ * When a secret's expiry needs renewing (issue 11). Inside the renewal window a PATCH cannot
+ * help: a maximum-validity policy counts from the version's creation, so only a new version
+ * (same value, fresh expiry) restarts the clock. Pure.
+ */
+
+function formatDate(date) {
+    return date.toISOString().slice(0, 10);
+}
+/** Why the latest version needs a fresh expiry, or undefined when it does not. */
+function findRenewal(expiresOn, settings, now) {
+    const window = settings.renewBeforeSeconds;
+    if (window === undefined || settings.expiresInSeconds === undefined || expiresOn === undefined)
+        return undefined;
+    if (expiresOn.getTime() - now.getTime() > window * 1000)
+        return undefined;
+    const when = expiresOn.getTime() <= now.getTime() ? "expired on" : "expires on";
+    return `${when} ${formatDate(expiresOn)}, within renew-before (${formatDuration(window)})`;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/plan.ts
+
 
 
 
@@ -264,16 +320,20 @@ function compareSecret(value, current, scope, metadata) {
         changed.push(contentTypeRemoved ? "content type removed" : "content type");
     if (metadata.expiresInSeconds !== undefined && current.expiresOn === undefined)
         changed.push("expiry");
+    if (metadata.enabled === false && current.enabled !== false)
+        changed.push("disabled");
     return changed.length === 0 ? { kind: "same" } : { kind: "metadata", changed, newVersion: contentTypeRemoved };
 }
 /** A copy whose value does not show up in JSON, logs or inspection of the plan. */
 function hideValue(secret) {
     const copy = { source: secret.source, name: secret.name, origin: secret.origin };
+    if (secret.metadata !== undefined)
+        copy.metadata = secret.metadata;
     Object.defineProperty(copy, "value", { value: secret.value, enumerable: false });
     return copy;
 }
 // ---- Planning ----
-function formatDate(date) {
+function plan_formatDate(date) {
     return date === undefined ? "an unknown date" : date.toISOString().slice(0, 10);
 }
 function baseFor(secret, reason) {
@@ -291,11 +351,15 @@ function describeOtherPrefix(tags, prefix) {
     return stored === "" ? "; was synced without a prefix" : `; was synced under prefix '${stored}'`;
 }
 function planExisting(secret, existing, context) {
-    const { owner, prefix, adopt, metadata } = context.options;
+    const { owner, prefix, adopt } = context.options;
+    const metadata = secret.metadata ?? context.options.metadata;
     const stored = existing.name === secret.name ? "" : ` (stored as '${existing.name}'; Key Vault names are case-insensitive)`;
     if (existing.managed) {
         return itemFor(secret, "skip", `certificate-backed secret: its lifetime is managed by Key Vault, so keyvault-sync never writes it${stored}`);
     }
+    // Rules hook (issue 11): set once, then rotated elsewhere; nothing about it is compared or written.
+    if (metadata.update === "create-only")
+        return itemFor(secret, "unchanged", `create-only: left as it is${stored}`);
     const rule = decideWrite(existing.tags, owner, adopt);
     if (rule.kind === "refused" && rule.reason === "other-owner") {
         return itemFor(secret, "fail", `managed by keyvault-sync for another owner ('${rule.owner}'); this run's owner is '${owner}'${stored}`, {
@@ -306,7 +370,7 @@ function planExisting(secret, existing, context) {
     if (rule.kind === "refused" || rule.adopting) {
         const drifted = existing.history?.kind === "owned-before";
         const why = drifted
-            ? `drifted: the latest version was written outside keyvault-sync on ${formatDate(existing.createdOn ?? existing.updatedOn)}; an older version was written by this owner`
+            ? `drifted: the latest version was written outside keyvault-sync on ${plan_formatDate(existing.createdOn ?? existing.updatedOn)}; an older version was written by this owner`
             : "exists in the vault but was not created by keyvault-sync";
         if (rule.kind === "refused") {
             return itemFor(secret, "fail", `${why}${stored}`, {
@@ -319,6 +383,10 @@ function planExisting(secret, existing, context) {
     }
     // Every write below ends with this: where the secret was stored, and which set it came from.
     const written = `${adopting === "" ? describeOtherPrefix(existing.tags, prefix) : ""}${stored}`;
+    if (!existing.enabled && metadata.enabled === false) {
+        const why = "the value of a disabled secret cannot be read, so it was not compared";
+        return itemFor(secret, "unchanged", `disabled, as its rule asks (${why})${stored}`);
+    }
     if (!existing.enabled) {
         return itemFor(secret, "fail", `disabled in the vault; keyvault-sync does not write or re-enable disabled secrets${stored}`, {
             hint: `Enable it (az keyvault secret set-attributes --vault-name ${context.vaultName} --name ${existing.name} --enabled true) or remove it from the sources.`,
@@ -346,6 +414,12 @@ function planExisting(secret, existing, context) {
         };
     }
     const comparison = compareSecret(secret.value, { ...existing, value: existing.value.value }, { owner, prefix }, metadata);
+    // Rules hook (issue 11): an expiry inside renew-before gets a new version; a value change already makes one.
+    const renewal = findRenewal(existing.expiresOn, metadata, context.options.now);
+    if (renewal !== undefined && comparison.kind !== "value") {
+        const reason = `${adopting}${renewal}: new version with the same value and a fresh expiry${written}`;
+        return { ...baseFor(secret, reason), action: "update", change: setNewVersion };
+    }
     if (comparison.kind === "same")
         return itemFor(secret, "unchanged", `value and metadata match${stored}`);
     if (comparison.kind === "value")
@@ -367,12 +441,16 @@ function planExisting(secret, existing, context) {
 /** A desired name that is soft-deleted: recover it if it is ours (or adoptable), else fail. */
 function planSoftDeleted(secret, deleted, rules) {
     const { owner, adopt } = rules;
-    const when = formatDate(deleted.deletedOn);
+    const when = plan_formatDate(deleted.deletedOn);
     const manualHint = `Recover it (az keyvault secret recover --vault-name ${rules.vaultName} --name ${deleted.name}) or purge it by hand; keyvault-sync never purges.`;
     if (deleted.managed) {
         return itemFor(secret, "fail", `soft-deleted certificate-backed secret (deleted ${when}); keyvault-sync never writes certificate-backed secrets`, {
             hint: "Recover the certificate, or sync under another name.",
         });
+    }
+    if (secret.metadata?.update === "create-only") {
+        const reason = `create-only: soft-deleted on ${when}; keyvault-sync does not recover a create-only secret, whose value is kept elsewhere`;
+        return itemFor(secret, "fail", reason, { hint: manualHint });
     }
     const rule = decideWrite(deleted.tags, owner, adopt);
     const recover = { kind: "recover", secret: hideValue(secret), storedName: deleted.name, adopt };
@@ -537,16 +615,38 @@ const PREDICTED_STATUS = {
     skip: "skipped",
     fail: "failed",
 };
+function settingsOf(secret, context) {
+    return secret.metadata ?? context.metadata;
+}
+function offset(now, seconds) {
+    return seconds === undefined ? undefined : new Date(now.getTime() + seconds * 1000);
+}
+/** Every version this run writes for one secret carries the same tags and expiry. */
 function buildWrite(secret, context) {
-    return { value: secret.value, contentType: context.metadata.contentType || undefined, tags: context.tags, expiresOn: context.expiresOn };
+    const metadata = settingsOf(secret, context);
+    const write = {
+        value: secret.value,
+        contentType: metadata.contentType || undefined,
+        tags: buildTags(context.scope, metadata.tags, context.audit),
+        expiresOn: offset(context.now, metadata.expiresInSeconds),
+    };
+    if (metadata.notBeforeSeconds !== undefined)
+        write.notBefore = offset(context.now, metadata.notBeforeSeconds);
+    if (metadata.enabled === false)
+        write.enabled = false;
+    return write;
 }
 /** A PATCH keeps an expiry the version already has (no churn) and adds one when it has none. */
-function buildUpdate(currentExpiry, context) {
-    return {
-        contentType: context.metadata.contentType || undefined,
-        tags: context.tags,
-        expiresOn: currentExpiry === undefined ? context.expiresOn : undefined,
+function buildUpdate(secret, currentExpiry, context) {
+    const metadata = settingsOf(secret, context);
+    const update = {
+        contentType: metadata.contentType || undefined,
+        tags: buildTags(context.scope, metadata.tags, context.audit),
+        expiresOn: currentExpiry === undefined ? offset(context.now, metadata.expiresInSeconds) : undefined,
     };
+    if (metadata.enabled === false)
+        update.enabled = false;
+    return update;
 }
 function failedResult(item, error, prefix = "") {
     const result = resultFromItem(item, "failed", `${prefix}${(0,errors/* errorMessage */.gJ)(error)}`);
@@ -582,11 +682,11 @@ async function recoverThenWrite(item, change, vault, context) {
             result.hint = `Check who recovered '${current.properties.name}' and why, then run the sync again: the next plan compares against what it holds now.`;
             return result;
         }
-        const comparison = compareSecret(change.secret.value, { ...current.properties, value: current.value }, context.scope, context.metadata);
+        const comparison = compareSecret(change.secret.value, { ...current.properties, value: current.value }, context.scope, settingsOf(change.secret, context));
         if (comparison.kind === "same")
             return resultFromItem(item, "recovered", "recovered; value and metadata already match");
         if (comparison.kind === "metadata" && !comparison.newVersion && current.properties.version !== undefined) {
-            await vault.updateProperties(current.properties.name, current.properties.version, buildUpdate(current.properties.expiresOn, context));
+            await vault.updateProperties(current.properties.name, current.properties.version, buildUpdate(change.secret, current.properties.expiresOn, context));
             return resultFromItem(item, "recovered", `recovered; metadata updated (${comparison.changed.join(", ")})`);
         }
         await vault.setSecret(change.secret.name, buildWrite(change.secret, context));
@@ -659,7 +759,7 @@ async function applyChange(item, change, vault, context) {
                 return (await checkCreateRace(item, change.secret.name, vault, context.scope.owner)) ?? resultFromItem(item, "created");
             return resultFromItem(item, "updated");
         case "patch":
-            await vault.updateProperties(change.storedName, change.version, buildUpdate(change.currentExpiresOn, context));
+            await vault.updateProperties(change.storedName, change.version, buildUpdate(change.secret, change.currentExpiresOn, context));
             return resultFromItem(item, "updated");
         case "delete":
             await vault.deleteSecret(change.storedName);
@@ -685,15 +785,7 @@ function predictResults(plan) {
 /** One result per plan item, in the plan's order. */
 async function applyPlan(plan, vault, options) {
     // Owner, prefix and metadata come from the plan: what is written is what was compared.
-    const { scope, metadata } = plan;
-    const expiresIn = metadata.expiresInSeconds;
-    const context = {
-        scope,
-        metadata,
-        // One tag set and one expiry for the whole run: every version this run writes says the same.
-        tags: buildTags(scope, metadata.tags, options.audit),
-        expiresOn: expiresIn === undefined ? undefined : new Date(options.now.getTime() + expiresIn * 1000),
-    };
+    const context = { scope: plan.scope, metadata: plan.metadata, audit: options.audit, now: options.now };
     return (0,limiter/* mapWithConcurrency */.WS)(plan.items, options.concurrency, async (item) => {
         const result = await applyItem(item, vault, context);
         options.onResult?.(result);
@@ -873,6 +965,17 @@ function parseClass(pattern, start) {
     }
     return { ok: true, token: { kind: "class", negated, ranges }, end: index + 1 };
 }
+/**
+ * How specific a valid pattern is, for choosing between rules that match one name: wildcard
+ * tokens (`*`, `?`, a class) and literal characters. Throws for an invalid pattern.
+ */
+function measureGlob(pattern) {
+    const parsed = parseGlob(pattern);
+    if (!parsed.ok)
+        throw new Error(`Invalid pattern: ${parsed.problem}`);
+    const literals = parsed.tokens.filter((token) => token.kind === "char").length;
+    return { wildcards: parsed.tokens.length - literals, literals };
+}
 
 ;// CONCATENATED MODULE: ./src/engine/sources/source-entry.ts
 /** The file and line of a file-backed origin; undefined for an origin that is not a file. */
@@ -911,7 +1014,7 @@ function nameSecrets(entries, rules) {
     for (const entry of entries) {
         if (!isSelected(entry.key, rules))
             continue;
-        const name = rules.prefix + transformName(entry.key, rules.transform);
+        const name = rules.prefix + (rules.nameFor?.(entry.key) ?? transformName(entry.key, rules.transform));
         const problem = findNameProblem(name, rules.transform);
         if (problem !== undefined) {
             rejected.push({ ...describe(entry), name: name === "" ? undefined : name, status: "failed", reason: problem });
@@ -1069,6 +1172,9 @@ const INPUT_NAMES = [
     "content-type",
     "tags",
     "expires-in",
+    "rules",
+    "rules-file",
+    "identity",
     "concurrency",
 ];
 const DEFAULT_CONCURRENCY = 16;
@@ -1260,7 +1366,26 @@ const concurrency = schemas/* string */.YjP()
  * skipped while what they depend on is invalid), so one run names every problem.
  */
 
+;// CONCATENATED MODULE: ./src/action/rule-inputs.ts
+/**
+ * The inputs of issue 11: `rules` and `rules-file` (checked when read, against the sources, in
+ * engine/rules/load-rules.ts) and `identity`, which the `containerapp-secrets` output names.
+ */
+
+const optionalText = input_fields_text((value) => (value === "" ? undefined : value));
+/** No whitespace or comma: the id goes into a `--secrets` word of the Azure CLI as it is. */
+const USER_ASSIGNED_IDENTITY = /^\/subscriptions\/[^/\s,]+\/resource[gG]roups\/[^/\s,]+\/providers\/Microsoft\.ManagedIdentity\/userAssignedIdentities\/[^/\s,]+$/i;
+const identity = input_fields_text((value, ctx) => {
+    if (value === "" || value.toLowerCase() === "system")
+        return "system";
+    if (!USER_ASSIGNED_IDENTITY.test(value)) {
+        return report(ctx, "identity", "must be 'system' or a user-assigned identity's resource id (/subscriptions/…/resourceGroups/…/providers/Microsoft.ManagedIdentity/userAssignedIdentities/NAME)");
+    }
+    return value;
+});
+
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
+
 
 
 
@@ -1322,6 +1447,9 @@ function buildSchema(env, raw) {
         "content-type": contentType,
         tags: tags,
         "expires-in": expiresIn,
+        rules: optionalText,
+        "rules-file": optionalText,
+        identity: identity,
         concurrency: concurrency,
     })
         .transform((fields) => {
@@ -1349,6 +1477,9 @@ function buildSchema(env, raw) {
             contentType: fields["content-type"],
             tags: fields.tags,
             expiresInSeconds: fields["expires-in"],
+            rules: fields.rules,
+            rulesFile: fields["rules-file"],
+            identity: fields.identity,
             concurrency: fields.concurrency,
         };
     });
@@ -1476,6 +1607,557 @@ function createConnectionAgent(env, nodeVersion = process.version) {
     if (!supportsAgentProxyEnv(nodeVersion))
         return undefined;
     return new external_node_https_.Agent({ keepAlive: true, scheduling: "lifo", proxyEnv: readProxyEnv(env) });
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+;// CONCATENATED MODULE: ./src/engine/sources/env-file-access.ts
+
+
+
+/** A path the rules refuse; `rule` says which rule, without any of the file's content. */
+class FileRefusedError extends Error {
+    rule;
+    constructor(rule) {
+        super(rule);
+        this.name = "FileRefusedError";
+        this.rule = rule;
+    }
+}
+/** Kernel and device file systems: never a dotenv file, whatever the roots. */
+const SPECIAL_ROOTS = ["/proc", "/sys", "/dev"];
+/** The roots from the runner's environment, falling back to the working directory. */
+function listFileRoots(env, cwd) {
+    const workspace = env["GITHUB_WORKSPACE"]?.trim();
+    const temp = env["RUNNER_TEMP"]?.trim();
+    return { workspace: workspace === undefined || workspace === "" ? cwd : workspace, temp: temp === "" ? undefined : temp };
+}
+/**
+ * Reads a file's bytes if the rules allow it; throws FileRefusedError otherwise, or the file
+ * system's own error (with its `code`) when the path cannot be resolved or read.
+ */
+async function readEnvFile(path, roots) {
+    const real = await (0,promises_.realpath)(path);
+    if (SPECIAL_ROOTS.some((root) => isInside(real, root))) {
+        throw new FileRefusedError("resolves into /proc, /sys or /dev; env-file reads only regular files in the workspace or RUNNER_TEMP");
+    }
+    const allowed = await resolveRoots(roots);
+    if (!allowed.some((root) => isInside(real, root))) {
+        throw new FileRefusedError("resolves (after following symlinks) to a file outside the workspace (GITHUB_WORKSPACE) and the runner's temporary directory (RUNNER_TEMP); env-file reads only files inside them");
+    }
+    // O_NONBLOCK: opening a FIFO must not hang the step; O_NOFOLLOW: the resolved path must not
+    // have become a symlink since. The type is checked on the open handle, not on the path.
+    const handle = await (0,promises_.open)(real, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK);
+    try {
+        const stats = await handle.stat();
+        if (!stats.isFile())
+            throw new FileRefusedError("is not a regular file (a directory, device, pipe or socket); env-file reads only regular files");
+        return new Uint8Array(await handle.readFile());
+    }
+    finally {
+        await handle.close();
+    }
+}
+async function resolveRoots(roots) {
+    const candidates = [roots.workspace, roots.temp].filter((root) => root !== undefined);
+    const resolved = await Promise.all(candidates.map((root) => (0,promises_.realpath)(root).catch(() => undefined)));
+    return resolved.filter((root) => root !== undefined && !SPECIAL_ROOTS.some((special) => isInside(root, special)));
+}
+/** Whether `path` is `root` itself or below it (both absolute and resolved). */
+function isInside(path, root) {
+    const rel = (0,external_node_path_.relative)(root, path);
+    return rel === "" || (!(0,external_node_path_.isAbsolute)(rel) && rel !== ".." && !rel.startsWith(`..${external_node_path_.sep}`));
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./src/engine/rules/parse-rules.ts
+/**
+ * Reads per-secret rules from YAML (the `rules` input or the `rules-file`): a mapping from a
+ * source name or glob pattern to the settings of the secrets it matches. Pure: text in, rules
+ * and problems out. Problems name where (the input or file, the line) and the key, never a value:
+ * a rules file holds no secret, but what is written there is the user's to read, not the log's.
+ *
+ * ```yaml
+ * "*":            { content-type: text/plain, expires-in: 90d, renew-before: 14d }
+ * DATABASE_URL:   { name: db-url, tags: { team: data } }
+ * "STRIPE_*":     { update: create-only }
+ * ```
+ */
+
+
+
+
+const RULE_KEYS = ["name", "content-type", "tags", "expires-in", "not-before", "enabled", "renew-before", "update"];
+function describeProblem(problem) {
+    const key = problem.key === undefined ? "" : `, key '${problem.key}'`;
+    return `${problem.place.origin} line ${problem.place.line}${key}: ${problem.rule}`;
+}
+const parse_rules_MAX_CONTENT_TYPE_LENGTH = 255;
+const VAULT_NAME_CHARS = /^[0-9A-Za-z-]+$/;
+function lineOf(reader, node) {
+    const offset = node?.range?.[0] ?? 0;
+    return reader.lines.linePos(offset).line;
+}
+function problem(reader, node, key, rule) {
+    reader.problems.push({ place: { origin: reader.origin, line: lineOf(reader, node) }, key, rule });
+}
+/** A scalar's text; numbers and booleans are accepted where text is expected (`team: 42`). */
+function readText(node) {
+    if (!(0,dist/* isScalar */.jn)(node))
+        return undefined;
+    const value = node.value;
+    return typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? String(value) : undefined;
+}
+/** Parses one YAML text. `origin` names it in problems: "input 'rules'" or "rules-file 'x.yml'". */
+function parseRules(text, origin) {
+    const lines = new dist/* LineCounter */.HN();
+    const reader = { origin, lines, problems: [] };
+    const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+    if (document.errors.length > 0) {
+        // The parser's own message quotes the text around the error; only its code and line are kept.
+        for (const error of document.errors) {
+            reader.problems.push({
+                place: { origin, line: lines.linePos(error.pos[0]).line },
+                key: undefined,
+                rule: `is not valid YAML (${error.code})`,
+            });
+        }
+        return { rules: [], problems: reader.problems };
+    }
+    const root = document.contents;
+    if (root === null || ((0,dist/* isScalar */.jn)(root) && (root.value === null || root.value === "")))
+        return { rules: [], problems: [] };
+    if (!(0,dist/* isMap */.jh)(root)) {
+        problem(reader, root, undefined, "must be a mapping from source names or patterns to settings");
+        return { rules: [], problems: reader.problems };
+    }
+    const rules = [];
+    for (const pair of root.items) {
+        const rule = readRule(reader, pair);
+        if (rule !== undefined)
+            rules.push(rule);
+    }
+    return { rules, problems: reader.problems };
+}
+function readRule(reader, pair) {
+    const keyNode = pair.key;
+    const pattern = readText(keyNode);
+    if (pattern === undefined || pattern === "") {
+        problem(reader, keyNode, undefined, "each key must be a source name or pattern");
+        return undefined;
+    }
+    const globProblem = checkGlob(pattern);
+    if (globProblem !== undefined) {
+        problem(reader, keyNode, undefined, `the pattern ${globProblem}`);
+        return undefined;
+    }
+    const rule = { pattern, place: { origin: reader.origin, line: lineOf(reader, keyNode) }, lines: {} };
+    const body = pair.value;
+    if (!(0,dist/* isMap */.jh)(body)) {
+        problem(reader, body ?? keyNode, undefined, `the settings of '${pattern}' must be a mapping of keys (${RULE_KEYS.join(", ")})`);
+        return undefined;
+    }
+    for (const item of body.items) {
+        const settingNode = item.key;
+        const key = readText(settingNode);
+        if (key === undefined || !RULE_KEYS.includes(key)) {
+            problem(reader, settingNode, key, `is not a rule key; known keys: ${RULE_KEYS.join(", ")}`);
+            continue;
+        }
+        rule.lines[key] = lineOf(reader, settingNode);
+        readSetting(reader, rule, key, item.value);
+    }
+    return rule;
+}
+function readSetting(reader, rule, key, node) {
+    const fail = (text) => problem(reader, node ?? undefined, key, text);
+    if (key === "tags") {
+        rule.tags = readTags(reader, node);
+        return;
+    }
+    if (key === "enabled") {
+        if ((0,dist/* isScalar */.jn)(node) && typeof node.value === "boolean")
+            rule.enabled = node.value;
+        else
+            fail("must be true or false");
+        return;
+    }
+    const text = readText(node);
+    if (text === undefined) {
+        fail("must be a single value");
+        return;
+    }
+    switch (key) {
+        case "name":
+            if (!VAULT_NAME_CHARS.test(text))
+                fail("must be a Key Vault name: letters, digits and hyphens (the prefix is added in front)");
+            else
+                rule.name = text;
+            return;
+        case "content-type":
+            if (text.length > parse_rules_MAX_CONTENT_TYPE_LENGTH)
+                fail(`must be at most ${parse_rules_MAX_CONTENT_TYPE_LENGTH} characters (a Key Vault limit)`);
+            else
+                rule.contentType = text;
+            return;
+        case "update":
+            if (text === "replace" || text === "create-only")
+                rule.update = text;
+            else
+                fail("must be 'replace' or 'create-only'");
+            return;
+        case "expires-in":
+        case "not-before":
+        case "renew-before": {
+            const parsed = parseDuration(text);
+            if (!parsed.ok) {
+                fail(parsed.rule);
+                return;
+            }
+            if (key === "expires-in")
+                rule.expiresInSeconds = parsed.seconds;
+            else if (key === "not-before")
+                rule.notBeforeSeconds = parsed.seconds;
+            else
+                rule.renewBeforeSeconds = parsed.seconds;
+            return;
+        }
+    }
+}
+function readTags(reader, node) {
+    if (!(0,dist/* isMap */.jh)(node)) {
+        problem(reader, node ?? undefined, "tags", "must be a mapping of tag names to values");
+        return undefined;
+    }
+    const tags = {};
+    const reserved = new Map(RESERVED_TAGS.map((name) => [name.toLowerCase(), name]));
+    const seen = new Set();
+    for (const item of node.items) {
+        const nameNode = item.key;
+        const name = readText(nameNode);
+        const value = readText(item.value);
+        const at = (text) => problem(reader, nameNode ?? node, "tags", text);
+        if (name === undefined || name === "")
+            at("each tag needs a name");
+        else if (value === undefined)
+            at(`tag '${name}' must have a single value`);
+        else if (name.length > MAX_TAG_LENGTH || value.length > MAX_TAG_LENGTH)
+            at(`tag '${name}': names and values are at most ${MAX_TAG_LENGTH} characters`);
+        else if (reserved.has(name.toLowerCase()))
+            at(`tag '${name}' is one the action writes itself (reserved: ${RESERVED_TAGS.join(", ")})`);
+        else if (seen.has(name.toLowerCase()))
+            at(`tag '${name}' is given twice (tag names ignore case)`);
+        else {
+            seen.add(name.toLowerCase());
+            tags[name] = value;
+        }
+    }
+    return tags;
+}
+
+;// CONCATENATED MODULE: ./src/engine/rules/resolve-rules.ts
+/**
+ * Which rules apply to a source name, and what they add up to. Pure.
+ *
+ * Every rule whose pattern matches a name applies, key by key: a key set by a more specific rule
+ * wins over the same key of a less specific one, and the global inputs are the defaults under
+ * all of them. Tags merge the same way, tag by tag. "More specific", in order:
+ *   1. an exact name (no wildcard) beats any pattern;
+ *   2. fewer wildcard tokens (`*`, `?`, a `[...]` class each count one) beat more;
+ *   3. more literal characters beat fewer.
+ * Two matching rules equal on all three (`API_*` and `*_KEY` for API_KEY, or one name written
+ * in two cases) are a tie, and a tie is an error: which one wins would be a guess.
+ */
+
+
+
+function measureSpecificity(pattern) {
+    const { wildcards, literals } = measureGlob(pattern);
+    return { exact: wildcards === 0, wildcards, literals };
+}
+/** Negative when `a` is less specific than `b`, 0 for a tie. */
+function compareSpecificity(a, b) {
+    if (a.exact !== b.exact)
+        return a.exact ? 1 : -1;
+    if (a.wildcards !== b.wildcards)
+        return b.wildcards - a.wildcards;
+    return a.literals - b.literals;
+}
+/** The rules matching a source name, least specific first. */
+function findMatchingRules(source, rules) {
+    return rules
+        .filter((rule) => matchesGlob(source, rule.pattern))
+        .sort((a, b) => compareSpecificity(measureSpecificity(a.pattern), measureSpecificity(b.pattern)));
+}
+/** The Key Vault name (before the prefix) the rules give a source, if any. */
+function findRuleName(source, rules) {
+    return findMatchingRules(source, rules).findLast((rule) => rule.name !== undefined)?.name;
+}
+/** The settings for one source name: defaults, then each matching rule from least to most specific. */
+function resolveSettings(source, rules, defaults) {
+    const settings = { ...defaults, tags: { ...defaults.tags } };
+    for (const rule of findMatchingRules(source, rules)) {
+        if (rule.contentType !== undefined)
+            settings.contentType = rule.contentType;
+        if (rule.tags !== undefined)
+            settings.tags = mergeTags(settings.tags, rule.tags);
+        if (rule.expiresInSeconds !== undefined)
+            settings.expiresInSeconds = rule.expiresInSeconds;
+        if (rule.notBeforeSeconds !== undefined)
+            settings.notBeforeSeconds = rule.notBeforeSeconds;
+        if (rule.enabled !== undefined)
+            settings.enabled = rule.enabled;
+        if (rule.renewBeforeSeconds !== undefined)
+            settings.renewBeforeSeconds = rule.renewBeforeSeconds;
+        if (rule.update !== undefined)
+            settings.update = rule.update;
+    }
+    return settings;
+}
+/** A tag given again under another case replaces the earlier one (tag names ignore case). */
+function mergeTags(base, over) {
+    const folded = new Set(Object.keys(over).map((name) => name.toLowerCase()));
+    const kept = Object.entries(base).filter(([name]) => !folded.has(name.toLowerCase()));
+    return { ...Object.fromEntries(kept), ...over };
+}
+function at(rule, key, text) {
+    const line = key === undefined ? rule.place.line : (rule.lines[key] ?? rule.place.line);
+    return { place: { origin: rule.place.origin, line }, key, rule: text };
+}
+function describeRule(rule) {
+    return `'${rule.pattern}' (${rule.place.origin} line ${rule.place.line})`;
+}
+/**
+ * Checks the rules against the selected source names before anything touches the network:
+ * a rule that matches no source, ties, two rules naming one secret differently, too many tags,
+ * and a renewal window that the expiry could never leave. Each problem is reported once.
+ */
+function checkRules(rules, sources, defaults) {
+    const problems = [];
+    const reported = new Set();
+    const once = (id, problem) => {
+        if (reported.has(id))
+            return;
+        reported.add(id);
+        problems.push(problem);
+    };
+    const used = new Set();
+    rules.forEach((rule, index) => {
+        // Only one of two identical patterns can be meant; `findMatchingRules` would call it a tie anyway.
+        const first = rules.findIndex((other) => other.pattern.toLowerCase() === rule.pattern.toLowerCase());
+        if (first !== index) {
+            once(`dup:${index}`, at(rule, undefined, `the pattern is also given at ${describeRule(rules[first])}; give each source name or pattern once`));
+        }
+    });
+    for (const source of sources) {
+        const matching = findMatchingRules(source, rules);
+        for (const rule of matching)
+            used.add(rule);
+        for (let index = 1; index < matching.length; index += 1) {
+            const [less, more] = [matching[index - 1], matching[index]];
+            if (compareSpecificity(measureSpecificity(less.pattern), measureSpecificity(more.pattern)) === 0 &&
+                less.pattern.toLowerCase() !== more.pattern.toLowerCase()) {
+                once(`tie:${less.pattern}:${more.pattern}`, at(more, undefined, `ties with ${describeRule(less)}: both match source '${source}' and neither is more specific (exact name > fewer wildcards > more literal characters); make one of them more specific`));
+            }
+        }
+        const naming = matching.filter((rule) => rule.name !== undefined);
+        const names = new Set(naming.map((rule) => rule.name?.toLowerCase()));
+        if (names.size > 1) {
+            const [first, ...others] = naming;
+            for (const other of others) {
+                once(`name:${source}:${other.pattern}`, at(other, "name", `gives source '${source}' a different name than ${describeRule(first)}; one secret can have only one name`));
+            }
+        }
+        const settings = resolveSettings(source, matching, defaults);
+        const tagged = matching.findLast((rule) => rule.tags !== undefined);
+        if (tagged !== undefined && Object.keys(settings.tags).length > MAX_USER_TAGS) {
+            once(`tags:${tagged.pattern}`, at(tagged, "tags", `gives source '${source}' ${Object.keys(settings.tags).length} tags with the 'tags' input; at most ${MAX_USER_TAGS} are allowed (Key Vault allows 15 and the action writes its own)`));
+        }
+        const renewing = matching.findLast((rule) => rule.renewBeforeSeconds !== undefined);
+        if (renewing !== undefined && settings.renewBeforeSeconds !== undefined) {
+            if (settings.expiresInSeconds === undefined) {
+                once(`renew:${renewing.pattern}`, at(renewing, "renew-before", `applies to source '${source}', which has no expiry: set expires-in (in a rule or the input)`));
+            }
+            else if (settings.renewBeforeSeconds >= settings.expiresInSeconds) {
+                once(`renew:${renewing.pattern}`, at(renewing, "renew-before", `must be shorter than the expiry of source '${source}' (${formatDuration(settings.expiresInSeconds)}), or every run would write a new version`));
+            }
+        }
+    }
+    for (const rule of rules) {
+        if (!used.has(rule))
+            once(`unused:${rule.place.line}:${rule.pattern}`, at(rule, undefined, `'${rule.pattern}' matches no source name (rules match source names as written, before prefix and name transform, ignoring case)`));
+    }
+    return problems.sort((a, b) => a.place.origin.localeCompare(b.place.origin) || a.place.line - b.place.line);
+}
+
+;// CONCATENATED MODULE: ./src/engine/rules/load-rules.ts
+/**
+ * The rules of one run: the `rules` input and the `rules-file` read, parsed and checked against
+ * the selected source names, before anything touches the network. Every problem is collected
+ * and reported at once, each naming where it is written and the key, never a value.
+ */
+
+
+
+
+
+/** Reads both places; the file through the same confinement as env-file. */
+async function readRules(sources, readFile) {
+    const problems = [];
+    const rules = [];
+    if (sources.text !== undefined) {
+        const parsed = parseRules(sources.text, "input 'rules'");
+        rules.push(...parsed.rules);
+        problems.push(...parsed.problems);
+    }
+    if (sources.file !== undefined) {
+        const text = await readRulesFile(sources.file, readFile);
+        const parsed = parseRules(text, `rules-file '${sources.file}'`);
+        rules.push(...parsed.rules);
+        problems.push(...parsed.problems);
+    }
+    throwProblems(problems);
+    return rules;
+}
+async function readRulesFile(path, readFile) {
+    let bytes;
+    try {
+        bytes = await readFile(path);
+    }
+    catch (error) {
+        const code = error.code;
+        // The confinement rules are env-file's, worded for it; the same rules hold for rules-file.
+        const why = error instanceof FileRefusedError
+            ? error.rule.replaceAll("env-file", "rules-file")
+            : code === "ENOENT"
+                ? "no such file"
+                : (0,errors/* errorMessage */.gJ)(error);
+        throw new errors/* SyncError */.S0(`Failed to read rules-file '${path}': ${why}`, "rules-file is a path relative to the workspace; check it out first (actions/checkout).");
+    }
+    try {
+        return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    }
+    catch {
+        throw new errors/* SyncError */.S0(`Failed to read rules-file '${path}': it is not UTF-8 text`);
+    }
+}
+function throwProblems(problems) {
+    if (problems.length === 0)
+        return;
+    const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
+    throw new errors/* SyncError */.S0(`Invalid per-secret rules (${count}):\n${problems.map((problem) => `- ${describeProblem(problem)}`).join("\n")}`, "Rules map source names or patterns to settings; see the README section 'Per-secret rules'.");
+}
+/** Throws a SyncError listing every problem of the rules against the selected source names. */
+function assertRules(rules, sources, defaults) {
+    throwProblems(checkRules(rules, sources, defaults));
+}
+/** Each desired secret with its own settings (only when there are rules: otherwise the defaults apply). */
+function attachSettings(desired, rules, defaults) {
+    if (rules.length === 0)
+        return [...desired];
+    return desired.map((secret) => ({ ...secret, metadata: resolveSettings(secret.source, rules, defaults) }));
+}
+/**
+ * Naming with rules: the rules are checked against the selected source names first (throwing a
+ * SyncError listing every problem), a rule's name replaces the transform, and each desired secret
+ * carries its own settings. Without rules this is nameSecrets.
+ */
+function nameSecretsWithRules(entries, naming, rules, defaults) {
+    if (rules.length === 0)
+        return nameSecrets(entries, naming);
+    const selected = entries.map((entry) => entry.key).filter((key) => isSelected(key, naming));
+    assertRules(rules, selected, defaults);
+    const named = nameSecrets(entries, { ...naming, nameFor: (key) => findRuleName(key, rules) });
+    return { desired: attachSettings(named.desired, rules, defaults), rejected: named.rejected };
+}
+
+;// CONCATENATED MODULE: ./src/engine/references.ts
+/** Results that leave the secret in the vault as the sources say: what readers can point at. */
+const SYNCED = new Set(["created", "updated", "unchanged", "recovered"]);
+const MAX_CONTAINER_APP_SECRET_NAME = 253;
+const CONTAINER_APP_SECRET_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
+/** `https://VAULT.vault.azure.net/secrets/NAME`: no version, so the latest is always read. */
+function buildSecretUri(vaultUrl, name) {
+    return `${vaultUrl.replace(/\/+$/, "")}/secrets/${name}`;
+}
+/** The Container Apps secret name for a Key Vault name, or undefined when none can be formed. */
+function toContainerAppSecretName(vaultName) {
+    const name = vaultName
+        .toLowerCase()
+        .replace(/[^a-z0-9-]/g, "-")
+        .replace(/^-+|-+$/g, "");
+    return name.length <= MAX_CONTAINER_APP_SECRET_NAME && CONTAINER_APP_SECRET_NAME.test(name) ? name : undefined;
+}
+/** `identity`: a user-assigned identity's resource id, or `system`. */
+function buildReferences(results, vaultUrl, identity) {
+    const synced = results
+        .filter((result) => result.source !== undefined && SYNCED.has(result.status))
+        .sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
+    const secretUris = {};
+    const appSettings = [];
+    const containerApp = { secrets: [], envVars: [] };
+    const problems = [];
+    const claimed = new Map();
+    for (const result of synced) {
+        const uri = buildSecretUri(vaultUrl, result.name);
+        secretUris[result.source] = uri;
+        appSettings.push({ name: result.source, value: `@Microsoft.KeyVault(SecretUri=${uri})`, slotSetting: false });
+        const secretName = toContainerAppSecretName(result.name);
+        const taken = secretName === undefined ? undefined : claimed.get(secretName);
+        if (secretName === undefined) {
+            problems.push(`'${result.source}': no Container Apps secret name can be formed from '${result.name}' (lower-case letters, digits and '-', at most ${MAX_CONTAINER_APP_SECRET_NAME})`);
+        }
+        else if (taken !== undefined) {
+            problems.push(`'${result.source}': its Container Apps secret name '${secretName}' is already used for '${taken}'`);
+        }
+        else {
+            claimed.set(secretName, result.source);
+            containerApp.secrets.push(`${secretName}=keyvaultref:${uri},identityref:${identity}`);
+            containerApp.envVars.push(`${result.source}=secretref:${secretName}`);
+        }
+    }
+    return { secretUris, appSettings, containerApp, problems };
+}
+
+;// CONCATENATED MODULE: ./src/action/references-output.ts
+/**
+ * The reference outputs (issue 11): `secret-uris`, `app-settings`, `containerapp-secrets`, and
+ * all three in one JSON file under RUNNER_TEMP (`references-file`) for syncs too large for
+ * outputs. Addresses only, never a value. A dry run writes nothing, so it points at nothing.
+ */
+
+
+
+
+async function writeReferenceOutputs(results, settings, io) {
+    const references = buildReferences(settings.dryRun ? [] : results, settings.vaultUrl, settings.identity);
+    const containerApp = { secrets: references.containerApp.secrets, envVars: references.containerApp.envVars };
+    io.setOutput("secret-uris", JSON.stringify(references.secretUris));
+    io.setOutput("app-settings", JSON.stringify(references.appSettings));
+    io.setOutput("containerapp-secrets", JSON.stringify(containerApp));
+    for (const problem of references.problems)
+        io.warning(`Left out of containerapp-secrets: ${problem}.`, { title: "containerapp-secrets" });
+    if (settings.tempDir === undefined || settings.dryRun) {
+        io.setOutput("references-file", "");
+        return;
+    }
+    try {
+        // A directory of its own: two steps of one job must not overwrite each other's file.
+        const directory = await (0,promises_.mkdtemp)((0,external_node_path_.join)(settings.tempDir, "keyvault-sync-"));
+        const path = (0,external_node_path_.join)(directory, "references.json");
+        const body = { "secret-uris": references.secretUris, "app-settings": references.appSettings, "containerapp-secrets": containerApp };
+        await (0,promises_.writeFile)(path, `${JSON.stringify(body, null, 2)}\n`, { mode: 0o600 });
+        io.setOutput("references-file", path);
+    }
+    catch (error) {
+        io.setOutput("references-file", "");
+        io.warning(`Failed to write the references file under RUNNER_TEMP: ${(0,errors/* errorMessage */.gJ)(error)}`, { title: "references-file" });
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/engine/progress.ts
@@ -1735,8 +2417,6 @@ function longestRun(text, char) {
     return longest;
 }
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
 ;// CONCATENATED MODULE: ./src/action/summary-links.ts
 /**
  * Links the job summary offers: the vault in the Azure portal, the commit, and each dotenv
@@ -2137,68 +2817,6 @@ async function writeSummary(markdown, io) {
             // Nothing left to report to.
         }
     }
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-;// CONCATENATED MODULE: ./src/engine/sources/env-file-access.ts
-
-
-
-/** A path the rules refuse; `rule` says which rule, without any of the file's content. */
-class FileRefusedError extends Error {
-    rule;
-    constructor(rule) {
-        super(rule);
-        this.name = "FileRefusedError";
-        this.rule = rule;
-    }
-}
-/** Kernel and device file systems: never a dotenv file, whatever the roots. */
-const SPECIAL_ROOTS = ["/proc", "/sys", "/dev"];
-/** The roots from the runner's environment, falling back to the working directory. */
-function listFileRoots(env, cwd) {
-    const workspace = env["GITHUB_WORKSPACE"]?.trim();
-    const temp = env["RUNNER_TEMP"]?.trim();
-    return { workspace: workspace === undefined || workspace === "" ? cwd : workspace, temp: temp === "" ? undefined : temp };
-}
-/**
- * Reads a file's bytes if the rules allow it; throws FileRefusedError otherwise, or the file
- * system's own error (with its `code`) when the path cannot be resolved or read.
- */
-async function readEnvFile(path, roots) {
-    const real = await (0,promises_.realpath)(path);
-    if (SPECIAL_ROOTS.some((root) => isInside(real, root))) {
-        throw new FileRefusedError("resolves into /proc, /sys or /dev; env-file reads only regular files in the workspace or RUNNER_TEMP");
-    }
-    const allowed = await resolveRoots(roots);
-    if (!allowed.some((root) => isInside(real, root))) {
-        throw new FileRefusedError("resolves (after following symlinks) to a file outside the workspace (GITHUB_WORKSPACE) and the runner's temporary directory (RUNNER_TEMP); env-file reads only files inside them");
-    }
-    // O_NONBLOCK: opening a FIFO must not hang the step; O_NOFOLLOW: the resolved path must not
-    // have become a symlink since. The type is checked on the open handle, not on the path.
-    const handle = await (0,promises_.open)(real, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK);
-    try {
-        const stats = await handle.stat();
-        if (!stats.isFile())
-            throw new FileRefusedError("is not a regular file (a directory, device, pipe or socket); env-file reads only regular files");
-        return new Uint8Array(await handle.readFile());
-    }
-    finally {
-        await handle.close();
-    }
-}
-async function resolveRoots(roots) {
-    const candidates = [roots.workspace, roots.temp].filter((root) => root !== undefined);
-    const resolved = await Promise.all(candidates.map((root) => (0,promises_.realpath)(root).catch(() => undefined)));
-    return resolved.filter((root) => root !== undefined && !SPECIAL_ROOTS.some((special) => isInside(root, special)));
-}
-/** Whether `path` is `root` itself or below it (both absolute and resolved). */
-function isInside(path, root) {
-    const rel = (0,external_node_path_.relative)(root, path);
-    return rel === "" || (!(0,external_node_path_.isAbsolute)(rel) && rel !== ".." && !rel.startsWith(`..${external_node_path_.sep}`));
 }
 
 ;// CONCATENATED MODULE: ./src/engine/sources/decode-utf8.ts
@@ -3202,6 +3820,8 @@ async function syncByName(vault, input, options) {
 
 
 
+
+
 function createDefaultDeps() {
     return {
         io: createActionIO(),
@@ -3235,6 +3855,8 @@ async function runAndReport(deps, context) {
         const report = { ...describeRun(inputs), notes: context.notes, links };
         // Not in a group: the per-secret outcome and the counts are what the log is read for.
         await writeReport(results, report, deps.io);
+        // Reference outputs hook (issue 11).
+        await writeReferenceOutputs(results, { ...inputs, tempDir: deps.env["RUNNER_TEMP"] || undefined }, deps.io);
         failOnFailedResults(results, deps);
     }
     catch (error) {
@@ -3250,6 +3872,10 @@ async function runAndReport(deps, context) {
         await writeFailureSummary(error, { ...settings, notes: context.notes, links }, deps.io).catch((summaryError) => deps.io.warning(`Failed to write the job summary: ${(0,errors/* errorMessage */.gJ)(summaryError)}`));
         deps.io.setFailed(describeFatal(error));
     }
+}
+/** The inputs' metadata: the defaults every rule starts from. */
+function readDefaults(inputs) {
+    return { contentType: inputs.contentType, tags: inputs.tags, expiresInSeconds: inputs.expiresInSeconds };
 }
 /** What the report says about the run's settings; the same for a finished and a failed run. */
 function describeRun(inputs) {
@@ -3284,12 +3910,10 @@ async function syncSecrets(deps, context) {
             mask: (value) => io.setSecret(value),
             warn: (message) => io.warning(message, { title: "env-file" }),
         });
-        const { desired, rejected } = nameSecrets(entries, {
-            include: inputs.include,
-            exclude: inputs.exclude,
-            prefix: inputs.prefix,
-            transform: inputs.nameTransform,
-        });
+        // Rules hook (issue 11): read and checked against the selected names before any network.
+        const rules = await readRules({ text: inputs.rules, file: inputs.rulesFile }, (path) => deps.readFile(path));
+        const naming = { include: inputs.include, exclude: inputs.exclude, prefix: inputs.prefix, transform: inputs.nameTransform };
+        const { desired, rejected } = nameSecretsWithRules(entries, naming, rules, readDefaults(inputs));
         reportSelection(entries.map((entry) => entry.key), desired.length + rejected.length, inputs, io);
         const skipped = rejected.filter((rejection) => rejection.status === "skipped").length;
         const excluded = entries.length - desired.length - rejected.length;
@@ -3298,7 +3922,7 @@ async function syncSecrets(deps, context) {
         return { inputs, desired, rejected };
     });
     const now = deps.now();
-    const metadata = { contentType: inputs.contentType, tags: inputs.tags, expiresInSeconds: inputs.expiresInSeconds };
+    const metadata = readDefaults(inputs);
     const connection = await inStage(deps, "Sign in", () => connect(inputs, deps, context));
     if (connection && !inputs.prune)
         return syncEachName(deps, context, { inputs, desired, rejected, metadata, now, connection });
@@ -3921,7 +4545,7 @@ function readVaultName(vaultUrl) {
 /* harmony export */   vI: () => (/* binding */ DEFAULT_RETRY)
 /* harmony export */ });
 /* unused harmony export UNSAFE_TO_REPEAT */
-/* harmony import */ var _vault_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9505);
+/* harmony import */ var _vault_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5314);
 
 const DEFAULT_RETRY = {
     throttleRetries: 5,
@@ -3979,24 +4603,80 @@ function decideVaultRetry(kind, operation, tries, memory, settings) {
 
 /***/ }),
 
-/***/ 9505:
+/***/ 5314:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Bk: () => (/* binding */ classifyVaultError),
-/* harmony export */   RD: () => (/* binding */ mayStillBePropagating),
-/* harmony export */   hD: () => (/* binding */ createVaultError),
-/* harmony export */   hb: () => (/* binding */ VaultError),
-/* harmony export */   w7: () => (/* binding */ isAccessDenied)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7679);
-/* harmony import */ var _vault_url_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4414);
-/* harmony import */ var _vault_policies_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(440);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  hb: () => (/* binding */ VaultError),
+  Bk: () => (/* binding */ classifyVaultError),
+  hD: () => (/* binding */ createVaultError),
+  w7: () => (/* binding */ isAccessDenied),
+  RD: () => (/* binding */ mayStillBePropagating)
+});
+
+// EXTERNAL MODULE: ./src/engine/errors.ts
+var errors = __webpack_require__(7679);
+// EXTERNAL MODULE: ./src/engine/vault-url.ts
+var vault_url = __webpack_require__(4414);
+;// CONCATENATED MODULE: ./src/engine/vault/governance-policy.ts
+/**
+ * Azure Policy denials of secret writes (issue 11). In a governed tenant Key Vault itself
+ * evaluates policies of mode Microsoft.KeyVault.Data and refuses a non-compliant write with 403,
+ * inner code ForbiddenByGovernancePolicy, and a message naming the assignment and the
+ * definition (docs/azure-facts.md#azure-policy-on-secrets). Pure: text in, text out.
+ */
+/** Reads "… was disallowed by policy. policyAssignment: ASSIGNMENT / "DEFINITION"" loosely. */
+function readPolicyDenial(message) {
+    const match = /policyAssignment:\s*(.*)$/is.exec(message);
+    if (match === null)
+        return { assignment: undefined, definition: undefined };
+    const [assignmentPart, ...rest] = match[1].split(" / ");
+    const clean = (text) => {
+        const trimmed = text
+            ?.split(/\r?\n/)[0]
+            ?.trim()
+            .replace(/^["'“]+|["'”.]+$/g, "")
+            .trim();
+        return trimmed === "" ? undefined : trimmed;
+    };
+    return { assignment: clean(assignmentPart), definition: clean(rest.join(" / ")) };
+}
+/** Which setting satisfies the definition, by its display name; undefined when it is not one we know. */
+function findSatisfyingSetting(definition) {
+    if (definition === undefined)
+        return undefined;
+    if (/content type/i.test(definition))
+        return "'content-type' (the input, or a rules entry)";
+    if (/maximum validity/i.test(definition)) {
+        return "'expires-in' no longer than the policy's maximum validity period (the input, or a rules entry), with 'renew-before' in the rules so the expiry is renewed in time";
+    }
+    if (/expiration date|expiry|expire/i.test(definition))
+        return "'expires-in' (the input, or a rules entry)";
+    return undefined;
+}
+/** The hint for a denied write: which assignment, and which setting makes the secret pass. */
+function explainPolicyDenial(message) {
+    const { assignment, definition } = readPolicyDenial(message);
+    const who = assignment === undefined ? "An Azure Policy assignment" : `Azure Policy assignment '${assignment}'`;
+    const what = definition === undefined ? "" : ` ("${definition}")`;
+    const setting = findSatisfyingSetting(definition);
+    const fix = setting === undefined
+        ? "Give this secret the metadata the policy requires (content-type, expires-in) in the inputs or the rules; the policy's definition says which."
+        : `Set ${setting} for this secret.`;
+    return `${who}${what} denies this write; Key Vault enforces it for every writer, so retrying cannot help. ${fix}`;
+}
+
+// EXTERNAL MODULE: ./src/engine/vault/vault-policies.ts
+var vault_policies = __webpack_require__(440);
+;// CONCATENATED MODULE: ./src/engine/vault/vault-errors.ts
 /**
  * What a refused Key Vault call means: the failure read from an SDK error (status, codes, the
  * case it names), the VaultError the rest of the action sees, and the one table of hints. Pure:
  * it reads errors as plain data and never imports the Key Vault SDK.
  */
+
 
 
 
@@ -4016,7 +4696,7 @@ function mayStillBePropagating(kind) {
     return isAccessDenied(kind) && kind !== "forbidden-other";
 }
 /** A refused Key Vault call: what failed, for which secret, why, and how to fix it. */
-class VaultError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SyncError */ .S0 {
+class VaultError extends errors/* SyncError */.S0 {
     failure;
     operation;
     secretName;
@@ -4045,6 +4725,7 @@ const FORBIDDEN_KINDS = {
     AccessDenied: "forbidden-policy",
     ForbiddenByPolicy: "forbidden-policy",
     ForbiddenByFirewall: "forbidden-firewall",
+    ForbiddenByGovernancePolicy: "forbidden-governance",
     ForbiddenByConnection: "forbidden-firewall",
     SecretManagedByKeyVault: "managed-by-key-vault",
     SecretDisabled: "disabled",
@@ -4076,7 +4757,7 @@ function describeFailure(status, code, serviceMessage, aborted) {
     if (serviceMessage !== undefined && status !== undefined && status >= 400)
         return serviceMessage;
     if (aborted)
-        return `no answer within ${_vault_policies_js__WEBPACK_IMPORTED_MODULE_2__/* .REQUEST_TIMEOUT_MS */ .j2 / 1000} s (request timed out)`;
+        return `no answer within ${vault_policies/* REQUEST_TIMEOUT_MS */.j2 / 1000} s (request timed out)`;
     if (code === "PARSE_ERROR")
         return `Key Vault's answer could not be read${status === undefined ? "" : ` (HTTP ${status})`}`;
     if (status === undefined)
@@ -4095,6 +4776,8 @@ function pickKind(status, code, innerCode, message) {
             return "forbidden-firewall";
         if (/lifetime is managed by Key Vault/i.test(message))
             return "managed-by-key-vault";
+        if (/was disallowed by policy/i.test(message))
+            return "forbidden-governance";
         return "forbidden-other";
     }
     if (status === 409)
@@ -4152,6 +4835,7 @@ const HINTS = {
         `Grant what a sync needs: az keyvault set-policy --name ${ctx.vaultName} --spn ${ctx.clientId ?? "<client-id>"} --secret-permissions get list set delete recover`,
     "forbidden-firewall": (ctx) => `The vault's network rules rejected the runner. Run the job on a self-hosted runner inside the vault's virtual network (private endpoint), ` +
         `or allow the runner's public IP: az keyvault network-rule add --name ${ctx.vaultName} --ip-address <runner-ip> (GitHub-hosted runner addresses change between runs).`,
+    "forbidden-governance": (ctx) => explainPolicyDenial(ctx.message),
     "managed-by-key-vault": () => "This secret backs a certificate; change the certificate instead, or sync under another name.",
     disabled: (ctx) => `Enable it (az keyvault secret set-attributes --vault-name ${ctx.vaultName} --name ${ctx.secretName ?? "<name>"} --enabled true) or remove it from the sources.`,
     "deleted-recoverable": (ctx) => `The name is soft-deleted. Recover it (az keyvault secret recover --vault-name ${ctx.vaultName} --name ${ctx.secretName ?? "<name>"}) or purge it by hand; keyvault-sync never purges.`,
@@ -4172,10 +4856,16 @@ function summarise(failure) {
 }
 /** Build the error for a refused call; the fake vault in tests builds its errors here too. */
 function createVaultError(failure, operation, context) {
-    const vaultName = (0,_vault_url_js__WEBPACK_IMPORTED_MODULE_1__/* .readVaultName */ .O)(context.vaultUrl);
+    const vaultName = (0,vault_url/* readVaultName */.O)(context.vaultUrl);
     const target = context.secretName === undefined ? "" : ` secret '${context.secretName}'`;
     const message = `Failed to ${VERBS[operation]}${target} in vault '${vaultName}': ${summarise(failure)}`;
-    const hint = HINTS[failure.kind]?.({ operation, vaultName, secretName: context.secretName, clientId: context.clientId });
+    const hint = HINTS[failure.kind]?.({
+        operation,
+        message: failure.message,
+        vaultName,
+        secretName: context.secretName,
+        clientId: context.clientId,
+    });
     return new VaultError(message, hint, failure, operation, context.secretName);
 }
 
