@@ -23,7 +23,8 @@ export async function runCheckCommand(deps: RunDeps): Promise<void> {
       const missing = explainMissingOidc(env);
       throw new SyncError(missing.message, missing.hint);
     }
-    const credential = deps.createCredential({
+    // No shared keep-alive agent: check sends a handful of requests, and nothing must hold the process open.
+    const credential = await deps.createCredential({
       auth: inputs.auth,
       tenantId: inputs.tenantId,
       clientId: inputs.clientId,
