@@ -12,7 +12,6 @@ import type { CreateCredentialOptions, EntraCredential } from "../engine/auth/en
 import { explainMissingOidc, hasOidcRequest } from "../engine/auth/missing-oidc.ts";
 import type { TokenClaims } from "../engine/auth/github-oidc.ts";
 import { SyncError, errorMessage } from "../engine/errors.ts";
-import { runCheckCommand } from "./check-command.ts";
 import { readInputs } from "./inputs.ts";
 import type { Inputs } from "./inputs.ts";
 import { createConnectionAgent } from "../engine/connections.ts";
@@ -93,7 +92,8 @@ interface RunContext {
 }
 
 export async function run(deps: RunDeps = createDefaultDeps()): Promise<void> {
-  if (deps.io.getInput("command").trim().toLowerCase() === "check") return runCheckCommand(deps);
+  // Loaded only for check, so a sync starts without the keys SDK and ARM client.
+  if (deps.io.getInput("command").trim().toLowerCase() === "check") return (await import("./check-command.ts")).runCheckCommand(deps);
   const context: RunContext = { inputs: undefined, notes: [], results: undefined };
   try {
     await runAndReport(deps, context);
