@@ -3404,7 +3404,7 @@ function createDefaultDeps() {
         cwd: () => process.cwd(),
         // The Azure SDK is loaded only when a run signs in: an offline dry run never compiles it.
         createCredential: async (options) => (await Promise.all(/* import() */[__webpack_require__.e(818), __webpack_require__.e(563), __webpack_require__.e(411), __webpack_require__.e(197)]).then(__webpack_require__.bind(__webpack_require__, 7197))).createCredential(options),
-        createKeyVault: async (vaultUrl, credential, options) => (await Promise.all(/* import() */[__webpack_require__.e(818), __webpack_require__.e(9), __webpack_require__.e(933)]).then(__webpack_require__.bind(__webpack_require__, 3933))).createKeyVault(vaultUrl, credential, options),
+        createKeyVault: async (vaultUrl, credential, options) => (await Promise.all(/* import() */[__webpack_require__.e(818), __webpack_require__.e(9), __webpack_require__.e(534)]).then(__webpack_require__.bind(__webpack_require__, 5534))).createKeyVault(vaultUrl, credential, options),
         setExitCode: (code) => {
             process.exitCode = code;
         },
