@@ -36804,11 +36804,13 @@ module.exports = {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5406);
 
+/** Node leaves isTTY undefined on a stream that is not a terminal. */
+const isTerminal = (stream) => stream.isTTY === true;
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2), process.env, {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
-    stdoutIsTTY: process.stdout.isTTY === true,
-    stderrIsTTY: process.stderr.isTTY === true,
+    stdoutIsTTY: isTerminal(process.stdout),
+    stderrIsTTY: isTerminal(process.stderr),
     cwd: process.cwd(),
 });
 
@@ -48146,6 +48148,7 @@ function joinList(items) {
 ;// CONCATENATED MODULE: ./src/cli/render.ts
 
 /** C0, DEL and C1 controls, and the bidirectional overrides that can reorder what is shown. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 /** Control characters as visible `\u001b` escapes; tabs and new lines too, so one item stays one line. */
 function neutralise(text) {
@@ -48174,6 +48177,7 @@ function paint(text, colour, on) {
     return on && code !== undefined ? `\u001b[${code}m${text}\u001b[0m` : text;
 }
 const CHANGING = new Set(["create", "update", "recover", "delete"]);
+const PLAN_WORDS = { create: "to create", update: "to update", recover: "to recover", delete: "to delete", skip: "skipped", fail: "failing" };
 /** 0 nothing to change or all applied, 2 a plan with changes, 1 any failure. */
 function exitCodeFor(command, results) {
     if (results.some((result) => result.status === "failed"))
@@ -48224,9 +48228,10 @@ function render_summarise(results, context, unchanged) {
         for (const result of results)
             if (result.action !== "unchanged")
                 counts.set(result.action, (counts.get(result.action) ?? 0) + 1);
-        const parts = [...counts].map(([action, count]) => `${count} to ${action}`);
+        const parts = [...counts].map(([action, count]) => `${count} ${PLAN_WORDS[action] ?? action}`);
         const changes = results.filter((result) => CHANGING.has(result.action)).length;
-        return `Plan for ${vault}: ${changes === 0 ? "no changes" : parts.join(", ")}; ${unchanged} unchanged.${changes > 0 ? " Run keyvault-sync apply with the same options to make them." : ""}`;
+        const next = (counts.get("fail") ?? 0) > 0 ? " Fix the failing items first: apply would fail them too." : changes > 0 ? " Run keyvault-sync apply with the same options to make the changes." : "";
+        return `Plan for ${vault}: ${changes === 0 ? "no changes" : `${changes} ${changes === 1 ? "change" : "changes"}`} (${[...parts, `${unchanged} unchanged`].join(", ")}).${next}`;
     }
     const parts = Object.entries(countStatuses(results)).map(([status, count]) => `${count} ${status}`);
     return `Applied to ${vault}: ${parts.length === 0 ? "nothing to do" : parts.join(", ")}.`;
@@ -48255,7 +48260,8 @@ function renderJson(results, context) {
 }
 /** An error for people: the message, then how to fix it. */
 function renderError(message, hint, colour) {
-    const lines = [`${paint("Error:", "red", colour)} ${neutralise(message)}`];
+    const [first = "", ...rest] = message.split("\n");
+    const lines = [`${paint("Error:", "red", colour)} ${neutralise(first)}`, ...rest.map((line) => `  ${neutralise(line)}`)];
     if (hint !== undefined)
         for (const line of hint.split("\n"))
             lines.push(`${paint("Hint:", "yellow", colour)} ${neutralise(line)}`);
@@ -83634,8 +83640,9 @@ async function readSettings(command, values, env, io) {
     // The Action's owner default (GITHUB_REPOSITORY) applies only on GitHub Actions.
     const inputEnv = env["GITHUB_ACTIONS"] === "true" ? env : { ...env, GITHUB_REPOSITORY: undefined };
     const engineAuth = federated ? "oidc" : detected.auth;
+    const fromOptions = CLI_OPTIONS.flatMap((option) => (option.input === undefined ? [] : [[option.input, asInputText(values[option.name])]]));
     const inputText = {
-        ...Object.fromEntries(CLI_OPTIONS.filter((option) => option.input !== undefined).map((option) => [option.input, asInputText(values[option.name])])),
+        ...Object.fromEntries(fromOptions),
         secrets,
         auth: engineAuth,
         "dry-run": command === "plan" ? "true" : "false",
@@ -85032,7 +85039,8 @@ const VERSION = package_namespaceObject.rE;
 const DEFAULT_DEPS = { createCredential: createCliCredential, createKeyVault: key_vault_createKeyVault, now: () => new Date() };
 async function main(argv, env, io, deps = DEFAULT_DEPS) {
     const errColour = useColour(env, io.stderrIsTTY);
-    const say = (message) => io.stderr(`${neutralise(message)}\n`);
+    // Line by line: a message's own new lines stay, anything else that could steer a terminal is shown.
+    const say = (message) => io.stderr(`${message.split("\n").map(neutralise).join("\n")}\n`);
     try {
         const parsed = parseCommandLine(argv, env);
         if (parsed.kind === "help") {

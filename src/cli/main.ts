@@ -31,7 +31,8 @@ const DEFAULT_DEPS: EngineDeps = { createCredential: createCliCredential, create
 
 export async function main(argv: readonly string[], env: Env, io: CliIO, deps: EngineDeps = DEFAULT_DEPS): Promise<number> {
   const errColour = useColour(env, io.stderrIsTTY);
-  const say = (message: string): void => io.stderr(`${neutralise(message)}\n`);
+  // Line by line: a message's own new lines stay, anything else that could steer a terminal is shown.
+  const say = (message: string): void => io.stderr(`${message.split("\n").map(neutralise).join("\n")}\n`);
   try {
     const parsed = parseCommandLine(argv, env);
     if (parsed.kind === "help") {

@@ -11,6 +11,7 @@ import { describeOrigin } from "../engine/naming.ts";
 import type { Command } from "./options.ts";
 
 /** C0, DEL and C1 controls, and the bidirectional overrides that can reorder what is shown. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** Control characters as visible `\u001b` escapes; tabs and new lines too, so one item stays one line. */
@@ -42,6 +43,7 @@ function paint(text: string, colour: string | undefined, on: boolean): string {
 }
 
 const CHANGING = new Set(["create", "update", "recover", "delete"]);
+const PLAN_WORDS: Readonly<Record<string, string>> = { create: "to create", update: "to update", recover: "to recover", delete: "to delete", skip: "skipped", fail: "failing" };
 
 /** 0 nothing to change or all applied, 2 a plan with changes, 1 any failure. */
 export function exitCodeFor(command: Command, results: readonly ChangeResult[]): 0 | 1 | 2 {
@@ -96,9 +98,10 @@ function summarise(results: readonly ChangeResult[], context: RenderContext, unc
   if (context.command === "plan") {
     const counts = new Map<string, number>();
     for (const result of results) if (result.action !== "unchanged") counts.set(result.action, (counts.get(result.action) ?? 0) + 1);
-    const parts = [...counts].map(([action, count]) => `${count} to ${action}`);
+    const parts = [...counts].map(([action, count]) => `${count} ${PLAN_WORDS[action] ?? action}`);
     const changes = results.filter((result) => CHANGING.has(result.action)).length;
-    return `Plan for ${vault}: ${changes === 0 ? "no changes" : parts.join(", ")}; ${unchanged} unchanged.${changes > 0 ? " Run keyvault-sync apply with the same options to make them." : ""}`;
+    const next = (counts.get("fail") ?? 0) > 0 ? " Fix the failing items first: apply would fail them too." : changes > 0 ? " Run keyvault-sync apply with the same options to make the changes." : "";
+    return `Plan for ${vault}: ${changes === 0 ? "no changes" : `${changes} ${changes === 1 ? "change" : "changes"}`} (${[...parts, `${unchanged} unchanged`].join(", ")}).${next}`;
   }
   const parts = Object.entries(countStatuses(results)).map(([status, count]) => `${count} ${status}`);
   return `Applied to ${vault}: ${parts.length === 0 ? "nothing to do" : parts.join(", ")}.`;
@@ -129,7 +132,8 @@ export function renderJson(results: readonly ChangeResult[], context: RenderCont
 
 /** An error for people: the message, then how to fix it. */
 export function renderError(message: string, hint: string | undefined, colour: boolean): string {
-  const lines = [`${paint("Error:", "red", colour)} ${neutralise(message)}`];
+  const [first = "", ...rest] = message.split("\n");
+  const lines = [`${paint("Error:", "red", colour)} ${neutralise(first)}`, ...rest.map((line) => `  ${neutralise(line)}`)];
   if (hint !== undefined) for (const line of hint.split("\n")) lines.push(`${paint("Hint:", "yellow", colour)} ${neutralise(line)}`);
   return `${lines.join("\n")}\n`;
 }

@@ -65,8 +65,9 @@ export async function readSettings(command: Command, values: OptionValues, env: 
   // The Action's owner default (GITHUB_REPOSITORY) applies only on GitHub Actions.
   const inputEnv = env["GITHUB_ACTIONS"] === "true" ? env : { ...env, GITHUB_REPOSITORY: undefined };
   const engineAuth: AuthMode = federated ? "oidc" : (detected.auth as AuthMode);
+  const fromOptions = CLI_OPTIONS.flatMap((option): Array<[string, string]> => (option.input === undefined ? [] : [[option.input, asInputText(values[option.name])]]));
   const inputText: Record<string, string> = {
-    ...Object.fromEntries(CLI_OPTIONS.filter((option) => option.input !== undefined).map((option) => [option.input, asInputText(values[option.name])])),
+    ...Object.fromEntries(fromOptions),
     secrets,
     auth: engineAuth,
     "dry-run": command === "plan" ? "true" : "false",
