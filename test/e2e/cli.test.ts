@@ -3,6 +3,9 @@
  * of signing in (a token file, a token in a variable, managed identity, an `az login` session).
  * Every run's stdout and stderr are searched for the values it synced.
  */
+import { execFile } from "node:child_process";
+import { accessSync, constants, mkdtempSync } from "node:fs";
+import { delimiter, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adminGet, adminPut, cloudEnv, identityEnv, startCloud, writeFederatedTokenFile } from "../../local-azure/index.ts";
 import type { Cloud } from "../../local-azure/index.ts";
@@ -17,6 +20,16 @@ const AKS_SUBJECT = "system:serviceaccount:sync:keyvault-sync";
 const WORKLOAD_APP = "7e57c10d-aa05-4e70-8000-0000000000a1";
 const IDENTITY = { clientId: "7e57c10d-5a5a-4e70-8000-0000000000f1", objectId: "7e57c10d-5a5a-4e70-8000-0000000000f2" };
 const OFFICER = "Key Vault Secrets Officer";
+
+const azPath = (process.env["PATH"] ?? "").split(delimiter).map((dir) => join(dir, "az")).find((candidate) => {
+  try {
+    accessSync(candidate, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+});
+if (azPath === undefined) console.warn("Skipping the CLI's Azure CLI sign-in check: `az` is not on PATH (Debian: apt-get install azure-cli).");
 
 let cloud: Cloud;
 let cli: InstalledCli;
@@ -35,6 +48,8 @@ beforeAll(async () => {
       },
     ],
     managedIdentities: [IDENTITY],
+    // `az login` keeps the federated token for later commands: a long life keeps a slow machine from AADSTS700024.
+    github: { lifetimeSeconds: 3600 },
   });
 }, 240_000);
 
@@ -180,4 +195,25 @@ describe("keyvault-sync from the packed tarball", () => {
     expect(noOwner.exitCode).toBe(1);
     expect(noOwner.stderr).toContain("Invalid option --owner: is required");
   }, 60_000);
+
+  it.skipIf(azPath === undefined)("uses a real `az login --federated-token` session when nothing else is set", async () => {
+    const vault = "cli-az";
+    await createVault(vault, cloud.info.clientId);
+    const value = canary("z");
+    const configDir = mkdtempSync(join(cli.root, "az-"));
+    const azEnv = { AZURE_CONFIG_DIR: configDir, AZURE_CORE_COLLECT_TELEMETRY: "0", AZURE_CORE_SURVEY_MESSAGE: "false", AZURE_CORE_ONLY_SHOW_ERRORS: "true", LANG: "C.UTF-8" };
+    const token = await cloud.mintGitHubToken({ audience: "api://AzureADTokenExchange" });
+    const login = await new Promise<{ code: number; stderr: string }>((resolve) => {
+      const args = ["login", "--service-principal", "--username", cloud.info.clientId, "--tenant", cloud.info.tenantId, "--federated-token", token, "--output", "none"];
+      execFile(azPath as string, args, { env: { PATH: process.env["PATH"] ?? "", HOME: configDir, ...proxyEnv(), ...azEnv }, timeout: 120_000 }, (error, _stdout, stderr) => {
+        resolve({ code: error === null ? 0 : 1, stderr });
+      });
+    });
+    expect(login.code, login.stderr).toBe(0);
+    const dir = makeProject(cli, "az", { ".env": `LAPTOP_SECRET=${value}\n` });
+    const result = await run(["apply", "--vault", vault, "--env-file", ".env", "--owner", "me@laptop"], dir, { ...azEnv, HOME: configDir });
+    expect(result.exitCode, explain(result)).toBe(0);
+    expect(result.stderr).toContain("Signing in: azure-cli (no other sign-in found, using the Azure CLI session)");
+    expect(await readValues(vault)).toEqual({ "LAPTOP-SECRET": value });
+  }, 240_000);
 });
