@@ -47510,7 +47510,7 @@ const CLI_OPTIONS = [
     { name: "auth", type: "string", input: "auth", placeholder: "MODE", description: `How to sign in: ${CLI_AUTH_MODES.join(", ")} (default auto).` },
     { name: "tenant-id", type: "string", input: "tenant-id", placeholder: "GUID", description: "Microsoft Entra tenant (default AZURE_TENANT_ID)." },
     { name: "client-id", type: "string", input: "client-id", placeholder: "GUID", description: "Application (client) ID to sign in as (default AZURE_CLIENT_ID)." },
-    { name: "federated-token-env", type: "string", placeholder: "NAME", description: "Environment variable holding a federated token (GitLab id_tokens); implies --auth token-env." },
+    { name: "federated-token-env", type: "string", placeholder: "NAME", description: "Environment variable holding a federated token (GitLab id_tokens); chosen by --auth auto unless GitHub OIDC is available." },
     { name: "service-connection-id", type: "string", placeholder: "ID", description: "Azure Pipelines service connection ID (default AZURESUBSCRIPTION_SERVICE_CONNECTION_ID)." },
     { name: "cloud", type: "string", input: "cloud", placeholder: "NAME", description: "public, usgovernment or china (default public)." },
     { name: "audience", type: "string", input: "audience", placeholder: "TEXT", description: "Audience of the GitHub OIDC token (default api://AzureADTokenExchange)." },
@@ -83625,9 +83625,13 @@ async function readSettings(command, values, env, io) {
         ? detectAuthMode(env, federatedTokenEnv, serviceConnectionId === "" ? undefined : serviceConnectionId)
         : { auth: chosen, reason: "--auth" };
     const federated = FEDERATED_MODES.has(detected.auth);
+    // The AzureCLI@2 task exports its service connection's IDs; a plain script step may pass them on.
+    const idEnv = detected.auth === "azure-pipelines"
+        ? { ...env, AZURE_TENANT_ID: env["AZURE_TENANT_ID"] ?? env["AZURESUBSCRIPTION_TENANT_ID"], AZURE_CLIENT_ID: env["AZURE_CLIENT_ID"] ?? env["AZURESUBSCRIPTION_CLIENT_ID"] }
+        : env;
     if (federated) {
         for (const [name, variable] of [["tenant-id", "AZURE_TENANT_ID"], ["client-id", "AZURE_CLIENT_ID"]]) {
-            if (text(name) === undefined && (env[variable]?.trim() ?? "") === "") {
+            if (text(name) === undefined && (idEnv[variable]?.trim() ?? "") === "") {
                 fail(name, `is required to sign in with --auth ${detected.auth}`, `Pass --${name}, or set ${variable}.`);
             }
         }
@@ -83638,7 +83642,7 @@ async function readSettings(command, values, env, io) {
     }
     const secrets = secretsFile === undefined ? "" : await io.readSecretsFile(secretsFile);
     // The Action's owner default (GITHUB_REPOSITORY) applies only on GitHub Actions.
-    const inputEnv = env["GITHUB_ACTIONS"] === "true" ? env : { ...env, GITHUB_REPOSITORY: undefined };
+    const inputEnv = idEnv["GITHUB_ACTIONS"] === "true" ? idEnv : { ...idEnv, GITHUB_REPOSITORY: undefined };
     const engineAuth = federated ? "oidc" : detected.auth;
     const fromOptions = CLI_OPTIONS.flatMap((option) => (option.input === undefined ? [] : [[option.input, asInputText(values[option.name])]]));
     const inputText = {

@@ -44,7 +44,7 @@ export const CLI_OPTIONS: readonly CliOption[] = [
   { name: "auth", type: "string", input: "auth", placeholder: "MODE", description: `How to sign in: ${CLI_AUTH_MODES.join(", ")} (default auto).` },
   { name: "tenant-id", type: "string", input: "tenant-id", placeholder: "GUID", description: "Microsoft Entra tenant (default AZURE_TENANT_ID)." },
   { name: "client-id", type: "string", input: "client-id", placeholder: "GUID", description: "Application (client) ID to sign in as (default AZURE_CLIENT_ID)." },
-  { name: "federated-token-env", type: "string", placeholder: "NAME", description: "Environment variable holding a federated token (GitLab id_tokens); implies --auth token-env." },
+  { name: "federated-token-env", type: "string", placeholder: "NAME", description: "Environment variable holding a federated token (GitLab id_tokens); chosen by --auth auto unless GitHub OIDC is available." },
   { name: "service-connection-id", type: "string", placeholder: "ID", description: "Azure Pipelines service connection ID (default AZURESUBSCRIPTION_SERVICE_CONNECTION_ID)." },
   { name: "cloud", type: "string", input: "cloud", placeholder: "NAME", description: "public, usgovernment or china (default public)." },
   { name: "audience", type: "string", input: "audience", placeholder: "TEXT", description: "Audience of the GitHub OIDC token (default api://AzureADTokenExchange)." },

@@ -90,6 +90,8 @@ describe("readSettings: the Action's rules, named as options", () => {
     await expect(settings(["plan", ...BASE, "--auth", "token-file"])).rejects.toThrow("Invalid option --tenant-id: is required to sign in with --auth token-file");
     const ok = await settings(["plan", ...BASE, "--auth", "token-file"], { AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: CLIENT });
     expect(ok.signIn).toMatchObject({ auth: "token-file", tenantId: TENANT, clientId: CLIENT });
+    const pipelines = await settings(["plan", ...BASE], { SYSTEM_OIDCREQUESTURI: "https://dev.azure.com/o", AZURESUBSCRIPTION_SERVICE_CONNECTION_ID: "sc-1", AZURESUBSCRIPTION_TENANT_ID: TENANT, AZURESUBSCRIPTION_CLIENT_ID: CLIENT });
+    expect(pipelines.signIn).toMatchObject({ auth: "azure-pipelines", tenantId: TENANT, clientId: CLIENT, serviceConnectionId: "sc-1" });
     await expect(settings(["plan", ...BASE, "--federated-token-env", "NOT-A-NAME"])).rejects.toThrow("Invalid option --federated-token-env: must be an environment variable's name");
   });
 
