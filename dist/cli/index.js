@@ -47746,11 +47746,13 @@ function findInvalidLine(bytes) {
 
 
 
+
 function cliFileRoots(cwd) {
     return { workspace: cwd, temp: undefined, described: "the current directory" };
 }
+/** A relative path is taken from `cwd`, the directory the CLI was started in. */
 function readCliFile(path, cwd) {
-    return readEnvFile(path, cliFileRoots(cwd));
+    return readEnvFile((0,external_node_path_namespaceObject.resolve)(cwd, path), cliFileRoots(cwd));
 }
 /** The --secrets-file's text; errors name the option and the rule, never the content. */
 async function readSecretsFile(path, cwd) {

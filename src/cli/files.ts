@@ -9,14 +9,16 @@ import { InputError } from "../engine/errors.ts";
 import { FileRefusedError, readEnvFile } from "../engine/sources/env-file-access.ts";
 import type { FileRoots } from "../engine/sources/env-file-access.ts";
 import { decodeUtf8File } from "../engine/sources/decode-utf8.ts";
+import { resolve } from "node:path";
 import { optionLabel } from "./args.ts";
 
 export function cliFileRoots(cwd: string): FileRoots {
   return { workspace: cwd, temp: undefined, described: "the current directory" };
 }
 
+/** A relative path is taken from `cwd`, the directory the CLI was started in. */
 export function readCliFile(path: string, cwd: string): Promise<Uint8Array> {
-  return readEnvFile(path, cliFileRoots(cwd));
+  return readEnvFile(resolve(cwd, path), cliFileRoots(cwd));
 }
 
 /** The --secrets-file's text; errors name the option and the rule, never the content. */
