@@ -1,6 +1,7 @@
 /**
  * The packed CLI against the local Azure: plan → apply → plan, a changed value, and each way
- * of signing in (a token file, a token in a variable, managed identity, an `az login` session).
+ * of signing in (a token file, a token in a variable, managed identity, an Azure Pipelines
+ * service connection, an `az login` session).
  * Every run's stdout and stderr are searched for the values it synced.
  */
 import { execFile } from "node:child_process";
@@ -195,6 +196,30 @@ describe("keyvault-sync from the packed tarball", () => {
     expect(noOwner.exitCode).toBe(1);
     expect(noOwner.stderr).toContain("Invalid option --owner: is required");
   }, 60_000);
+
+  it("signs in through an Azure Pipelines service connection (SYSTEM_OIDCREQUESTURI, SYSTEM_ACCESSTOKEN)", async () => {
+    const vault = "cli-pipelines";
+    await createVault(vault, WORKLOAD_APP);
+    const app = cloud.world.apps.find((candidate) => candidate.clientId === WORKLOAD_APP);
+    const { issuer, subject, oidcRequestUri, accessToken, serviceConnectionId } = cloud.azureDevOps;
+    app?.federatedCredentials.push({ name: "ado", issuer, subject, audiences: ["api://AzureADTokenExchange"] });
+    const value = canary("p");
+    const dir = makeProject(cli, "pipelines", { "production.env": `QUEUE_KEY=${value}\n` });
+    // What an AzureCLI@2 step exports, plus the agent's own variables.
+    const env = {
+      TF_BUILD: "True",
+      SYSTEM_OIDCREQUESTURI: oidcRequestUri,
+      SYSTEM_ACCESSTOKEN: accessToken,
+      AZURESUBSCRIPTION_SERVICE_CONNECTION_ID: serviceConnectionId,
+      AZURESUBSCRIPTION_TENANT_ID: cloud.info.tenantId,
+      AZURESUBSCRIPTION_CLIENT_ID: WORKLOAD_APP,
+    };
+    const result = await run(["apply", "--vault", vault, "--env-file", "production.env", "--owner", "ado:octo-project"], dir, env);
+    expect(result.exitCode, explain(result)).toBe(0);
+    expect(result.stderr).toContain("Signing in: azure-pipelines (an Azure Pipelines service connection is available)");
+    expect(`${result.stdout}${result.stderr}`).not.toContain(accessToken);
+    expect(await readValues(vault)).toEqual({ "QUEUE-KEY": value });
+  }, 120_000);
 
   it.skipIf(azPath === undefined)("uses a real `az login --federated-token` session when nothing else is set", async () => {
     const vault = "cli-az";
