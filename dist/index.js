@@ -40609,7 +40609,14 @@ function createTimeoutPolicy(timeoutMs) {
  */
 const vault_policies_UNSAFE_TO_REPEAT = new Set(["PUT", "POST", "DELETE"]);
 /** The network errors the SDK's retry policy repeats a request on. */
-const REPEATED_NETWORK_CODES = new Set(["ETIMEDOUT", "ESOCKETTIMEDOUT", "ECONNREFUSED", "ECONNRESET", "ENOENT", "ENOTFOUND"]);
+const REPEATED_NETWORK_CODES = new Set([
+    "ETIMEDOUT",
+    "ESOCKETTIMEDOUT",
+    "ECONNREFUSED",
+    "ECONNRESET",
+    "ENOENT",
+    "ENOTFOUND",
+]);
 /**
  * A write that may or may not have been stored: the connection failed after it was sent, or the
  * service answered with a status the SDK would retry (408, 5xx). Not a RestError, so the SDK's
@@ -40773,7 +40780,17 @@ class VaultError extends SyncError {
         this.secretName = secretName;
     }
 }
-const NETWORK_CODES = new Set(["ETIMEDOUT", "ESOCKETTIMEDOUT", "ECONNREFUSED", "ECONNRESET", "ENOENT", "ENOTFOUND", "EPIPE", "EAI_AGAIN", "REQUEST_SEND_ERROR"]);
+const NETWORK_CODES = new Set([
+    "ETIMEDOUT",
+    "ESOCKETTIMEDOUT",
+    "ECONNREFUSED",
+    "ECONNRESET",
+    "ENOENT",
+    "ENOTFOUND",
+    "EPIPE",
+    "EAI_AGAIN",
+    "REQUEST_SEND_ERROR",
+]);
 const FORBIDDEN_KINDS = {
     ForbiddenByRbac: "forbidden-rbac",
     AccessDenied: "forbidden-policy",
@@ -41129,12 +41146,20 @@ function planExisting(secret, existing, context) {
         const failure = existing.value.failure;
         // Missing read permission (e.g. Key Vault Reader): a write may still be allowed, and it says so.
         if (isAccessDenied(failure.kind)) {
-            return { ...baseFor(secret, `${adopting}value not compared (${failure.message}): new version${written}`), action: "update", change: setNewVersion };
+            return {
+                ...baseFor(secret, `${adopting}value not compared (${failure.message}): new version${written}`),
+                action: "update",
+                change: setNewVersion,
+            };
         }
         return itemFor(secret, "fail", `${adopting}could not read the current value: ${failure.message}${stored}`, { hint: failure.hint });
     }
     if (existing.value.kind === "not-read") {
-        return { ...baseFor(secret, `${adopting}value not compared (not read): new version${written}`), action: "update", change: setNewVersion };
+        return {
+            ...baseFor(secret, `${adopting}value not compared (not read): new version${written}`),
+            action: "update",
+            change: setNewVersion,
+        };
     }
     const comparison = compareSecret(secret.value, { ...existing, value: existing.value.value }, { owner, prefix }, metadata);
     if (comparison.kind === "same")
@@ -41143,7 +41168,11 @@ function planExisting(secret, existing, context) {
         return { ...baseFor(secret, `${adopting}value changed: new version${written}`), action: "update", change: setNewVersion };
     const what = comparison.changed.join(", ");
     if (comparison.newVersion || existing.version === undefined) {
-        return { ...baseFor(secret, `${adopting}metadata only (${what}): new version with the same value${written}`), action: "update", change: setNewVersion };
+        return {
+            ...baseFor(secret, `${adopting}metadata only (${what}): new version with the same value${written}`),
+            action: "update",
+            change: setNewVersion,
+        };
     }
     return {
         ...baseFor(secret, `${adopting}metadata only (${what}): properties updated, no new version${written}`),
@@ -41164,10 +41193,18 @@ function planSoftDeleted(secret, deleted, rules) {
     const rule = decideWrite(deleted.tags, owner, adopt);
     const recover = { kind: "recover", secret: hideValue(secret), storedName: deleted.name, adopt };
     if (rule.kind === "allowed" && !rule.adopting) {
-        return { ...baseFor(secret, `soft-deleted on ${when}: will be recovered, then its value and metadata brought up to date`), action: "recover", change: recover };
+        return {
+            ...baseFor(secret, `soft-deleted on ${when}: will be recovered, then its value and metadata brought up to date`),
+            action: "recover",
+            change: recover,
+        };
     }
     if (rule.kind === "allowed") {
-        return { ...baseFor(secret, `adopting a soft-deleted secret not created by keyvault-sync (deleted ${when}): will be recovered, then brought up to date`), action: "recover", change: recover };
+        return {
+            ...baseFor(secret, `adopting a soft-deleted secret not created by keyvault-sync (deleted ${when}): will be recovered, then brought up to date`),
+            action: "recover",
+            change: recover,
+        };
     }
     if (rule.reason === "other-owner") {
         return itemFor(secret, "fail", `soft-deleted on ${when}; it was managed by keyvault-sync for another owner ('${rule.owner}')`, {
@@ -41190,27 +41227,43 @@ function planPrune(input, state) {
     const items = [];
     for (const existing of state.secrets) {
         const key = existing.name.toLowerCase();
-        const candidate = !existing.managed &&
-            mayPrune(existing.tags, owner, prefix) &&
-            key.startsWith(prefix.toLowerCase()) &&
-            !targeted.has(key);
+        const candidate = !existing.managed && mayPrune(existing.tags, owner, prefix) && key.startsWith(prefix.toLowerCase()) && !targeted.has(key);
         if (!candidate)
             continue;
         const rejection = heldBack.get(key);
         const base = { source: undefined, name: existing.name, origin: undefined };
         if (rejection !== undefined) {
             const outcome = rejection.status === "failed" ? "failed" : "was skipped";
-            items.push({ ...base, source: rejection.source, origin: rejection.origin, action: "skip", reason: `not pruned: source entry '${rejection.source}' still maps to this name but ${outcome} this run` });
+            items.push({
+                ...base,
+                source: rejection.source,
+                origin: rejection.origin,
+                action: "skip",
+                reason: `not pruned: source entry '${rejection.source}' still maps to this name but ${outcome} this run`,
+            });
         }
         else if (failedEntries > 0) {
-            items.push({ ...base, action: "skip", reason: `not pruned: ${failedEntries} source ${failedEntries === 1 ? "entry" : "entries"} failed this run, and pruning waits for a clean run so an input mistake never deletes secrets` });
+            items.push({
+                ...base,
+                action: "skip",
+                reason: `not pruned: ${failedEntries} source ${failedEntries === 1 ? "entry" : "entries"} failed this run, and pruning waits for a clean run so an input mistake never deletes secrets`,
+            });
         }
         else if (input.desired.length === 0) {
-            items.push({ ...base, action: "skip", reason: "not pruned: the sources produced no secrets this run, and keyvault-sync refuses to delete every secret it manages" });
+            items.push({
+                ...base,
+                action: "skip",
+                reason: "not pruned: the sources produced no secrets this run, and keyvault-sync refuses to delete every secret it manages",
+            });
         }
         else {
             const days = existing.recoverableDays === undefined ? "" : ` for ${existing.recoverableDays} days`;
-            items.push({ ...base, action: "delete", reason: `no longer in the sources: soft delete (recoverable${days})`, change: { kind: "delete", storedName: existing.name } });
+            items.push({
+                ...base,
+                action: "delete",
+                reason: `no longer in the sources: soft delete (recoverable${days})`,
+                change: { kind: "delete", storedName: existing.name },
+            });
         }
     }
     return items;
@@ -41253,7 +41306,11 @@ function planChanges(input) {
             items.push(planSoftDeleted(secret, deleted, { owner: input.options.owner, adopt: input.options.adopt, vaultName: context.vaultName }));
         else {
             const whenSoftDeleted = { owner: input.options.owner, adopt: input.options.adopt };
-            items.push({ ...baseFor(secret, createReason), action: "create", change: { kind: "set", secret: hideValue(secret), whenSoftDeleted } });
+            items.push({
+                ...baseFor(secret, createReason),
+                action: "create",
+                change: { kind: "set", secret: hideValue(secret), whenSoftDeleted },
+            });
         }
     }
     if (input.options.prune)
@@ -41439,10 +41496,14 @@ async function checkCreateRace(item, name, vault, owner) {
         return failedResult(item, error, `created, but could not confirm that no other writer created '${name}' at the same time: `);
     }
     // Without adopt, the write rule refuses exactly the versions that are not this owner's.
-    const others = versions.map((version) => decideWrite(version.tags, owner, false)).filter((rule) => rule.kind === "refused");
+    const others = versions
+        .map((version) => decideWrite(version.tags, owner, false))
+        .filter((rule) => rule.kind === "refused");
     if (others.length === 0)
         return undefined;
-    const owners = [...new Set(others.map((rule) => (rule.reason === "other-owner" ? `owner '${rule.owner}'` : "a writer outside keyvault-sync")))];
+    const owners = [
+        ...new Set(others.map((rule) => (rule.reason === "other-owner" ? `owner '${rule.owner}'` : "a writer outside keyvault-sync"))),
+    ];
     const result = resultFromItem(item, "failed", `conflict: created, but ${owners.join(" and ")} created '${name}' at the same time; it now holds ${others.length} ${others.length === 1 ? "version" : "versions"} besides this owner's (Key Vault has no conditional create)`);
     result.hint = `Two writers sync '${name}' into one vault: give each its own prefix or vault, then check which value '${name}' should hold and run the sync again.`;
     return result;
@@ -70642,7 +70703,8 @@ function isDependabotRun(env, event, readPayload) {
         return false;
     if (DEPENDABOT_EVENTS.has(event))
         return true;
-    return event === "pull_request_target" && readProperty(readProperty(readProperty(readPayload(), "pull_request"), "user"), "login") === DEPENDABOT;
+    return (event === "pull_request_target" &&
+        readProperty(readProperty(readProperty(readPayload(), "pull_request"), "user"), "login") === DEPENDABOT);
 }
 /**
  * The fork's full name when the payload describes a pull request whose head is another
@@ -70875,8 +70937,7 @@ const ENTRA_ERROR_HINTS = {
     }),
     7002131: (context) => ({
         cause: "the token does not satisfy the flexible federated credential's claims-matching expression",
-        hint: "Check the credential's claimsMatchingExpression against the presented claims " +
-            `(${describePresented(context)}).`,
+        hint: "Check the credential's claimsMatchingExpression against the presented claims " + `(${describePresented(context)}).`,
     }),
     70025: (context) => ({
         cause: "the application has no federated identity credentials",
@@ -70992,7 +71053,10 @@ function spellSubject(subject, claims) {
 /** Federated credential names: 3–120 characters, letters, digits, '-' and '_', starting with a letter or digit. */
 function nameCredential(repositoryName, context) {
     const raw = ["github", repositoryName, context].filter(Boolean).join("-");
-    const name = raw.replace(/[^A-Za-z0-9_-]+/g, "-").replace(/-{2,}/g, "-").replace(/^[-_]+|[-_]+$/g, "");
+    const name = raw
+        .replace(/[^A-Za-z0-9_-]+/g, "-")
+        .replace(/-{2,}/g, "-")
+        .replace(/^[-_]+|[-_]+$/g, "");
     return (name.length >= 3 ? name : "github-actions").slice(0, 120).replace(/[-_]+$/, "");
 }
 function formatSuggestion(suggestion) {
@@ -81433,10 +81497,7 @@ function toInputError(issues, label) {
     };
     problems.sort((a, b) => order(a.input) - order(b.input));
     const [first, ...others] = problems;
-    const hintLines = [
-        ...(first.hint ? [first.hint] : []),
-        ...others.map((other) => `Also invalid: ${label(other.input)}: ${other.rule}`),
-    ];
+    const hintLines = [...(first.hint ? [first.hint] : []), ...others.map((other) => `Also invalid: ${label(other.input)}: ${other.rule}`)];
     return new InputError(first.input, first.rule, hintLines.length > 0 ? hintLines.join("\n") : undefined, label(first.input));
 }
 function buildSchema(env, raw) {
@@ -85727,7 +85788,10 @@ function key_vault_createKeyVault(vaultUrl, credential, options = {}) {
                     throw createVaultError(failure, "recover", { vaultUrl, secretName: name, clientId: options.clientId });
                 }
                 if (delay === undefined) {
-                    const waited = { ...failure, message: `recovered, but still not readable after ${retry.recoverWaitDelaysMs.length + 1} tries: ${failure.message}` };
+                    const waited = {
+                        ...failure,
+                        message: `recovered, but still not readable after ${retry.recoverWaitDelaysMs.length + 1} tries: ${failure.message}`,
+                    };
                     throw createVaultError(waited, "recover", { vaultUrl, secretName: name, clientId: options.clientId });
                 }
                 await sleep(delay);
@@ -85761,10 +85825,18 @@ function key_vault_createKeyVault(vaultUrl, credential, options = {}) {
             }
         }),
         setSecret: (name, write) => callVault("set", name, true, async () => {
-            const secret = await client.setSecret(name, write.value, { contentType: write.contentType, tags: write.tags, expiresOn: write.expiresOn });
+            const secret = await client.setSecret(name, write.value, {
+                contentType: write.contentType,
+                tags: write.tags,
+                expiresOn: write.expiresOn,
+            });
             return toSecretInfo(secret.properties);
         }, () => confirmStored(name, write)),
-        updateProperties: (name, version, update) => callVault("update", name, true, async () => toSecretInfo(await client.updateSecretProperties(name, version, { contentType: update.contentType, tags: update.tags, expiresOn: update.expiresOn }))),
+        updateProperties: (name, version, update) => callVault("update", name, true, async () => toSecretInfo(await client.updateSecretProperties(name, version, {
+            contentType: update.contentType,
+            tags: update.tags,
+            expiresOn: update.expiresOn,
+        }))),
         deleteSecret: (name) => callVault("delete", name, true, async () => {
             // Starting the poller sends the DELETE and checks once; waiting 2 s per secret for the
             // deleted entry to show up would only slow a prune down.
@@ -85973,7 +86045,9 @@ const INLINE_SYNTAX = /[\\`*_[\]()#~!|{}:@]/g;
 function escapeMarkdown(text) {
     const oneLine = removeControls(text).replace(/\s*(?:\r\n|\r|\n)\s*/g, " ");
     // "www." autolinks without a scheme; an escaped dot stops it.
-    const escaped = escapeEntities(oneLine).replace(INLINE_SYNTAX, "\\$&").replace(/(www)\./gi, "$1\\.");
+    const escaped = escapeEntities(oneLine)
+        .replace(INLINE_SYNTAX, "\\$&")
+        .replace(/(www)\./gi, "$1\\.");
     // At the start of a line these begin a list item or a setext underline (`>` is an entity already).
     return escaped.replace(/^[-+=]/, "\\$&").replace(/^(\d+)([.)])/, "$1\\$2");
 }
@@ -86124,7 +86198,9 @@ function renderSummary(sorted, counts, context) {
     }
     const folded = FOLDED.flatMap((status) => sorted.filter((result) => result.status === status));
     if (folded.length > 0) {
-        const label = FOLDED.filter((status) => counts[status] > 0).map((status) => `${status} (${counts[status]})`).join(", ");
+        const label = FOLDED.filter((status) => counts[status] > 0)
+            .map((status) => `${status} (${counts[status]})`)
+            .join(", ");
         // Blank lines around the table make GitHub parse it as Markdown inside the HTML element.
         lines.push("<details>", `<summary>${capitalise(label)}</summary>`, "");
         lines.push(...limitedTable(["Key Vault name", "Source", "Result", "Reason"], folded.map((result) => renderRow(result, context))), "", "</details>", "");
@@ -86213,12 +86289,28 @@ function renderDeletes(deleted, context) {
     const names = formatNames(deleted.map((result) => result.name));
     const callout = context.dryRun
         ? [`**This plan deletes ${secrets}** from ${vault}: ${names}.`, "", "A sync with these sources and settings would delete them (prune)."]
-        : [`**Deleted ${secrets}** from ${vault}: ${names}.`, "", "On a vault with soft delete (the default), they can be recovered until they are purged."];
+        : [
+            `**Deleted ${secrets}** from ${vault}: ${names}.`,
+            "",
+            "On a vault with soft delete (the default), they can be recovered until they are purged.",
+        ];
     const rows = deleted.map((result) => [escapeCell(result.name), escapeCell(result.reason)]);
-    return [`### ${context.dryRun ? "Would delete" : "Deleted"} (${deleted.length})`, "", ...markdown_alert("WARNING", callout), "", ...limitedTable(["Key Vault name", "Reason"], rows), ""];
+    return [
+        `### ${context.dryRun ? "Would delete" : "Deleted"} (${deleted.length})`,
+        "",
+        ...markdown_alert("WARNING", callout),
+        "",
+        ...limitedTable(["Key Vault name", "Reason"], rows),
+        "",
+    ];
 }
 function renderRow(result, context) {
-    return [escapeCell(result.name), renderSource(result, context), describeStatus(result.status, context.dryRun ?? false), escapeCell(result.reason)];
+    return [
+        escapeCell(result.name),
+        renderSource(result, context),
+        describeStatus(result.status, context.dryRun ?? false),
+        escapeCell(result.reason),
+    ];
 }
 /** The source key, and for file-backed entries the file and line, linked at the commit when known. */
 function renderSource(result, context) {
@@ -86280,7 +86372,11 @@ function limitedTable(header, rows) {
     if (rows.length <= MAX_TABLE_ROWS)
         return table(header, rows);
     const rest = rows.length - MAX_TABLE_ROWS;
-    return [...table(header, rows.slice(0, MAX_TABLE_ROWS)), "", `${rest} more not shown here (a job summary is limited in size); the log and the \`plan\` output list every secret.`];
+    return [
+        ...table(header, rows.slice(0, MAX_TABLE_ROWS)),
+        "",
+        `${rest} more not shown here (a job summary is limited in size); the log and the \`plan\` output list every secret.`,
+    ];
 }
 function formatNames(names) {
     const shown = names.slice(0, NAMES_IN_TEXT).map(escapeMarkdown).join(", ");
@@ -86625,7 +86721,9 @@ function findEntryProblem(entry) {
             {
                 line: entry.line,
                 rule: "looks like a piece of an unquoted multi-line value (a line of base64 text or PEM armour read as KEY=VALUE)",
-                hint: emptyBase64Key ? `${QUOTE_HINT} If the line is a real entry, its value is empty and it is never synced: remove the line.` : QUOTE_HINT,
+                hint: emptyBase64Key
+                    ? `${QUOTE_HINT} If the line is a real entry, its value is empty and it is never synced: remove the line.`
+                    : QUOTE_HINT,
             },
         ];
     }
@@ -87295,7 +87393,11 @@ async function readExisting(vault, listed, options) {
         const read = await vault.getSecret(listed.name);
         if (!read.found) {
             // Listed a moment ago, gone now: someone deleted it while we were reading.
-            const failure = { kind: "not-found", message: `'${listed.name}' disappeared while the vault was being read`, hint: "Run the sync again." };
+            const failure = {
+                kind: "not-found",
+                message: `'${listed.name}' disappeared while the vault was being read`,
+                hint: "Run the sync again.",
+            };
             return { ...listed, value: { kind: "failed", failure }, history };
         }
         for (const fragment of listMaskFragments(read.value))
@@ -87379,7 +87481,9 @@ async function run(deps = createDefaultDeps()) {
     catch (error) {
         if (context.results !== undefined) {
             const counts = countResults(context.results);
-            const done = Object.entries(counts).map(([status, count]) => `${count} ${status}`).join(", ");
+            const done = Object.entries(counts)
+                .map(([status, count]) => `${count} ${status}`)
+                .join(", ");
             deps.io.setFailed(`The sync finished (${done}) but reporting it failed: ${describeFatal(error)}`);
             return;
         }
@@ -87421,7 +87525,12 @@ async function syncSecrets(deps, context) {
             mask: (value) => io.setSecret(value),
             warn: (message) => io.warning(message, { title: "env-file" }),
         });
-        const { desired, rejected } = nameSecrets(entries, { include: inputs.include, exclude: inputs.exclude, prefix: inputs.prefix, transform: inputs.nameTransform });
+        const { desired, rejected } = nameSecrets(entries, {
+            include: inputs.include,
+            exclude: inputs.exclude,
+            prefix: inputs.prefix,
+            transform: inputs.nameTransform,
+        });
         reportSelection(entries.map((entry) => entry.key), desired.length + rejected.length, inputs, io);
         const skipped = rejected.filter((rejection) => rejection.status === "skipped").length;
         const excluded = entries.length - desired.length - rejected.length;
@@ -87434,7 +87543,12 @@ async function syncSecrets(deps, context) {
     const connection = await inStage(deps, "Sign in", () => connect(inputs, deps, context));
     const state = connection
         ? await inStage(deps, "Read the vault", async () => {
-            const state = await readVaultState(connection.vault, desired, { owner: inputs.owner, concurrency: inputs.concurrency, adopt: inputs.adopt, mask: (value) => io.setSecret(value) });
+            const state = await readVaultState(connection.vault, desired, {
+                owner: inputs.owner,
+                concurrency: inputs.concurrency,
+                adopt: inputs.adopt,
+                mask: (value) => io.setSecret(value),
+            });
             const unread = state.secrets.filter((secret) => secret.value.kind === "failed").length;
             io.debug(`Vault state: ${state.secrets.length} secrets, ${state.deleted.length} soft-deleted, ${unread} values not readable${state.deletedUnavailable ? ", deleted secrets not listed" : ""}`);
             return state;
@@ -87504,7 +87618,11 @@ async function connect(inputs, deps, context) {
     });
     await verifySignIn(credential, inputs.cloud.vaultScope);
     io.info(`Signed in to Microsoft Entra ID${inputs.clientId ? ` as ${inputs.clientId}` : ""}.`);
-    const vault = deps.createKeyVault(inputs.vaultUrl, credential, { log: (message) => io.info(message), debug: (message) => io.debug(message), clientId: inputs.clientId });
+    const vault = deps.createKeyVault(inputs.vaultUrl, credential, {
+        log: (message) => io.info(message),
+        debug: (message) => io.debug(message),
+        clientId: inputs.clientId,
+    });
     return { vault, claims: credential.presentedClaims };
 }
 /**
@@ -87513,7 +87631,9 @@ async function connect(inputs, deps, context) {
  */
 function reportSelection(keys, selected, inputs, io) {
     for (const unused of findUnusedPatterns(keys, inputs)) {
-        io.warning(`${unused.input} pattern ${unused.position} ('${unused.pattern}') matched no source name.`, { title: `Unused ${unused.input} pattern` });
+        io.warning(`${unused.input} pattern ${unused.position} ('${unused.pattern}') matched no source name.`, {
+            title: `Unused ${unused.input} pattern`,
+        });
     }
     if (keys.length > 0 && selected === 0) {
         const { message, hint } = explainEmptySelection(keys, inputs);
@@ -87535,7 +87655,9 @@ function readAuditContext(env, claims) {
     const runId = env["GITHUB_RUN_ID"];
     const serverUrl = env["GITHUB_SERVER_URL"] ?? "https://github.com";
     const attempt = env["GITHUB_RUN_ATTEMPT"];
-    const runUrl = repository && runId ? `${serverUrl}/${repository}/actions/runs/${runId}${attempt && attempt !== "1" ? `/attempts/${attempt}` : ""}` : undefined;
+    const runUrl = repository && runId
+        ? `${serverUrl}/${repository}/actions/runs/${runId}${attempt && attempt !== "1" ? `/attempts/${attempt}` : ""}`
+        : undefined;
     return {
         repository,
         runUrl,

@@ -46,7 +46,8 @@ function parseJsonObject(body: Buffer): Record<string, unknown> {
   } catch {
     throw new AdminError(400, "The request body is not JSON.");
   }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new AdminError(400, "The request body must be a JSON object.");
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
+    throw new AdminError(400, "The request body must be a JSON object.");
   return parsed as Record<string, unknown>;
 }
 
@@ -79,10 +80,12 @@ function readMintOptions(body: Record<string, unknown>): MintGitHubTokenOptions 
   options.lifetimeSeconds = number("lifetimeSeconds");
   options.issuedAt = number("issuedAt");
   const signature = text("signature");
-  if (signature !== undefined && signature !== "valid" && signature !== "invalid") throw new AdminError(400, "'signature' must be \"valid\" or \"invalid\".");
+  if (signature !== undefined && signature !== "valid" && signature !== "invalid")
+    throw new AdminError(400, '\'signature\' must be "valid" or "invalid".');
   options.signature = signature;
   if (body.claims !== undefined) {
-    if (typeof body.claims !== "object" || body.claims === null || Array.isArray(body.claims)) throw new AdminError(400, "'claims' must be an object.");
+    if (typeof body.claims !== "object" || body.claims === null || Array.isArray(body.claims))
+      throw new AdminError(400, "'claims' must be an object.");
     options.claims = body.claims as Record<string, string | number | boolean>;
   }
   return options;
@@ -103,7 +106,8 @@ export async function startAdminServer(options: AdminOptions): Promise<AdminServ
     if (appMatch?.[1] !== undefined) {
       const clientId = decodeURIComponent(appMatch[1]);
       const index = world.apps.findIndex((app) => app.clientId.toLowerCase() === clientId.toLowerCase());
-      if (method === "GET") return index < 0 ? toJsonAnswer(404, { error: `No app with clientId ${clientId}.` }) : toJsonAnswer(200, world.apps[index]);
+      if (method === "GET")
+        return index < 0 ? toJsonAnswer(404, { error: `No app with clientId ${clientId}.` }) : toJsonAnswer(200, world.apps[index]);
       if (method === "DELETE") {
         if (index < 0) return toJsonAnswer(404, { error: `No app with clientId ${clientId}.` });
         world.apps.splice(index, 1);
@@ -137,9 +141,17 @@ export async function startAdminServer(options: AdminOptions): Promise<AdminServ
       const { issuer, subject, audience, lifetimeSeconds } = request;
       if (typeof issuer !== "string" || typeof subject !== "string") throw new AdminError(400, "'issuer' and 'subject' must be strings.");
       if (audience !== undefined && typeof audience !== "string") throw new AdminError(400, "'audience' must be a string.");
-      if (lifetimeSeconds !== undefined && typeof lifetimeSeconds !== "number") throw new AdminError(400, "'lifetimeSeconds' must be a number.");
+      if (lifetimeSeconds !== undefined && typeof lifetimeSeconds !== "number")
+        throw new AdminError(400, "'lifetimeSeconds' must be a number.");
       try {
-        return toJsonAnswer(200, { value: await options.mintFederatedToken({ issuer, subject, ...(audience === undefined ? {} : { audience }), ...(lifetimeSeconds === undefined ? {} : { lifetimeSeconds }) }) });
+        return toJsonAnswer(200, {
+          value: await options.mintFederatedToken({
+            issuer,
+            subject,
+            ...(audience === undefined ? {} : { audience }),
+            ...(lifetimeSeconds === undefined ? {} : { lifetimeSeconds }),
+          }),
+        });
       } catch (error) {
         throw new AdminError(400, error instanceof Error ? error.message : String(error));
       }
@@ -160,7 +172,10 @@ export async function startAdminServer(options: AdminOptions): Promise<AdminServ
       const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "127.0.0.1"}`);
       response = await route(req.method ?? "GET", url, await readBody(req), req.headers);
     } catch (error) {
-      response = error instanceof AdminError ? toJsonAnswer(error.status, { error: error.message }) : toJsonAnswer(500, { error: error instanceof Error ? error.message : String(error) });
+      response =
+        error instanceof AdminError
+          ? toJsonAnswer(error.status, { error: error.message })
+          : toJsonAnswer(500, { error: error instanceof Error ? error.message : String(error) });
     }
     const body = response.body === undefined ? undefined : typeof response.body === "string" ? Buffer.from(response.body) : response.body;
     res.writeHead(response.status, { ...response.headers, ...(body === undefined ? {} : { "content-length": body.length }) });

@@ -36,7 +36,12 @@ export function createAzureDevOps(issuers: Pick<WorkloadIssuers, "mint">): Azure
   const serviceConnectionId = "7e57c10d-ad0c-4e70-8000-000000000003";
   const issuer = `https://vstoken.dev.azure.com/${organizationId}`;
   const subject = `sc://${ORGANIZATION}/${PROJECT}/${SERVICE_CONNECTION_NAME}`;
-  const json = (status: number, body: unknown, operation: string): CloudResponse => ({ status, headers: { "content-type": "application/json" }, body: JSON.stringify(body), operation });
+  const json = (status: number, body: unknown, operation: string): CloudResponse => ({
+    status,
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+    operation,
+  });
   return {
     oidcRequestUri: `https://${AZURE_DEVOPS_HOST}${path}`,
     accessToken,
@@ -46,8 +51,10 @@ export function createAzureDevOps(issuers: Pick<WorkloadIssuers, "mint">): Azure
     async handle(req) {
       if (req.url.pathname !== path) return json(404, { message: "Not found" }, "AzureDevOpsNotFound");
       if (req.method !== "POST") return json(405, { message: "Method not allowed" }, "AzureDevOpsOidcToken");
-      if (req.headers.authorization !== `Bearer ${accessToken}`) return json(401, { message: "TF400813: The user is not authorized to access this resource." }, "AzureDevOpsOidcToken");
-      if (req.url.searchParams.get("api-version") === null) return json(400, { message: "No api-version was supplied for the POST request." }, "AzureDevOpsOidcToken");
+      if (req.headers.authorization !== `Bearer ${accessToken}`)
+        return json(401, { message: "TF400813: The user is not authorized to access this resource." }, "AzureDevOpsOidcToken");
+      if (req.url.searchParams.get("api-version") === null)
+        return json(400, { message: "No api-version was supplied for the POST request." }, "AzureDevOpsOidcToken");
       if (req.url.searchParams.get("serviceConnectionId") !== serviceConnectionId) {
         return json(400, { message: "The service connection does not exist or has not been authorized for use." }, "AzureDevOpsOidcToken");
       }

@@ -63,10 +63,14 @@ describe("test PKI under OpenSSL's strict X.509 checks (what Python's ssl applie
 
   it("verifies the server certificate for serverAuth with -x509_strict", async (context) => {
     const result = await new Promise<{ code: number; output: string } | undefined>((resolve) => {
-      execFile("openssl", ["verify", "-x509_strict", "-purpose", "sslserver", "-CAfile", join(dir, "ca.pem"), join(dir, "server.pem")], (error, stdout, stderr) => {
-        if (error !== null && (error as NodeJS.ErrnoException).code === "ENOENT") resolve(undefined);
-        else resolve({ code: error === null ? 0 : 1, output: `${stdout}${stderr}` });
-      });
+      execFile(
+        "openssl",
+        ["verify", "-x509_strict", "-purpose", "sslserver", "-CAfile", join(dir, "ca.pem"), join(dir, "server.pem")],
+        (error, stdout, stderr) => {
+          if (error !== null && (error as NodeJS.ErrnoException).code === "ENOENT") resolve(undefined);
+          else resolve({ code: error === null ? 0 : 1, output: `${stdout}${stderr}` });
+        },
+      );
     });
     if (result === undefined) {
       context.skip("openssl is not installed");

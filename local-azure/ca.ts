@@ -73,7 +73,13 @@ function encodeDer(node: Asn1): Buffer {
 }
 
 function encodeName(attributes: Array<[string, string]>): Asn1 {
-  return encodeSequence(attributes.map(([type, value]) => asn1.create(UNIVERSAL, T.SET, true, [encodeSequence([encodeOid(type), asn1.create(UNIVERSAL, T.UTF8, false, forge.util.encodeUtf8(value))])])));
+  return encodeSequence(
+    attributes.map(([type, value]) =>
+      asn1.create(UNIVERSAL, T.SET, true, [
+        encodeSequence([encodeOid(type), asn1.create(UNIVERSAL, T.UTF8, false, forge.util.encodeUtf8(value))]),
+      ]),
+    ),
+  );
 }
 
 function encodeExtension(id: string, critical: boolean, value: Asn1): Asn1 {
@@ -94,7 +100,9 @@ async function createKeyPair(): Promise<KeyPair> {
   const { privateKey, publicKey } = await generateKeyPairAsync("ec", { namedCurve: "P-256" });
   const spkiDer = publicKey.export({ type: "spki", format: "der" });
   // RFC 5280 method 1: SHA-1 of the subjectPublicKey BIT STRING's bits (here the last 65 bytes).
-  const keyIdentifier = createHash("sha1").update(spkiDer.subarray(spkiDer.length - 65)).digest();
+  const keyIdentifier = createHash("sha1")
+    .update(spkiDer.subarray(spkiDer.length - 65))
+    .digest();
   return { privateKey, spkiDer, keyIdentifier };
 }
 
@@ -131,7 +139,11 @@ function createCertificatePem(spec: CertificateSpec): string {
 }
 
 function encodeAuthorityKeyIdentifier(issuer: KeyPair): Asn1 {
-  return encodeExtension(OID.authorityKeyIdentifier, false, encodeSequence([asn1.create(CONTEXT, 0, false, issuer.keyIdentifier.toString("binary"))]));
+  return encodeExtension(
+    OID.authorityKeyIdentifier,
+    false,
+    encodeSequence([asn1.create(CONTEXT, 0, false, issuer.keyIdentifier.toString("binary"))]),
+  );
 }
 
 export async function createTestPki(hostNames: readonly string[]): Promise<TestPki> {
@@ -148,7 +160,14 @@ export async function createTestPki(hostNames: readonly string[]): Promise<TestP
     issuerKey: caKey,
     extensions: [
       // CA:TRUE, pathLen 0: it signs the server certificate and nothing below it.
-      encodeExtension(OID.basicConstraints, true, encodeSequence([asn1.create(UNIVERSAL, T.BOOLEAN, false, String.fromCharCode(0xff)), asn1.create(UNIVERSAL, T.INTEGER, false, String.fromCharCode(0))])),
+      encodeExtension(
+        OID.basicConstraints,
+        true,
+        encodeSequence([
+          asn1.create(UNIVERSAL, T.BOOLEAN, false, String.fromCharCode(0xff)),
+          asn1.create(UNIVERSAL, T.INTEGER, false, String.fromCharCode(0)),
+        ]),
+      ),
       // keyCertSign (bit 5) and cRLSign (bit 6): 0b00000110, one unused bit.
       encodeExtension(OID.keyUsage, true, encodeBits(Buffer.from([0x06]), 1)),
       encodeExtension(OID.subjectKeyIdentifier, false, encodeOctets(caKey.keyIdentifier)),

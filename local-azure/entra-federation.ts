@@ -70,21 +70,46 @@ export function matchFederatedCredential(app: AppConfig, claims: JwtClaims, nowM
   const audiences = readAudiences(claims);
   const byIssuer = app.federatedCredentials.filter((fic) => fic.issuer === issuer);
   if (byIssuer.length === 0) {
-    return fail(401, "invalid_client", 700211, `No matching federated identity record found for presented assertion issuer '${issuer}'. Please check your federated identity credential Subject, Audience and Issuer against the presented assertion. ${FIC_DOCS}`);
+    return fail(
+      401,
+      "invalid_client",
+      700211,
+      `No matching federated identity record found for presented assertion issuer '${issuer}'. Please check your federated identity credential Subject, Audience and Issuer against the presented assertion. ${FIC_DOCS}`,
+    );
   }
   const byAudience = byIssuer.filter((fic) => fic.audiences.some((aud) => audiences.includes(aud)));
   if (byAudience.length === 0) {
-    return fail(401, "invalid_client", 700212, `No matching federated identity record found for presented assertion audience '${audiences.join(",")}'. Please check your federated identity credential Subject, Audience and Issuer against the presented assertion. ${FIC_DOCS}`);
+    return fail(
+      401,
+      "invalid_client",
+      700212,
+      `No matching federated identity record found for presented assertion audience '${audiences.join(",")}'. Please check your federated identity credential Subject, Audience and Issuer against the presented assertion. ${FIC_DOCS}`,
+    );
   }
   const exact = byAudience.filter((fic) => fic.subject === subject);
   if (exact.some((fic) => !isPropagating(fic, nowMs))) return undefined;
   if (exact.length > 0) {
     // Right after a credential is created Entra does not know it yet; callers are told to retry.
-    return fail(400, "invalid_request", 70021, `No matching federated identity record found for presented assertion. Assertion Issuer: '${issuer}'. Assertion Subject: '${subject}'. Assertion Audience: '${audiences.join(",")}'. ${FIC_DOCS}`);
+    return fail(
+      400,
+      "invalid_request",
+      70021,
+      `No matching federated identity record found for presented assertion. Assertion Issuer: '${issuer}'. Assertion Subject: '${subject}'. Assertion Audience: '${audiences.join(",")}'. ${FIC_DOCS}`,
+    );
   }
   const caseOnly = byAudience.find((fic) => fic.subject.toLowerCase() === subject.toLowerCase());
   if (caseOnly !== undefined) {
-    return fail(401, "invalid_client", 7002138, `The presented assertion subject '${subject}' matches the federated identity credential '${caseOnly.name}' subject '${caseOnly.subject}' with case-insensitive comparison, but not with case-sensitive comparison. Federated identity credential matching is case-sensitive. ${FIC_DOCS}`);
+    return fail(
+      401,
+      "invalid_client",
+      7002138,
+      `The presented assertion subject '${subject}' matches the federated identity credential '${caseOnly.name}' subject '${caseOnly.subject}' with case-insensitive comparison, but not with case-sensitive comparison. Federated identity credential matching is case-sensitive. ${FIC_DOCS}`,
+    );
   }
-  return fail(401, "invalid_client", 700213, `No matching federated identity record found for presented assertion subject '${subject}'. Check your federated identity credential Subject, Audience and Issuer against the presented assertion. ${FIC_DOCS}`);
+  return fail(
+    401,
+    "invalid_client",
+    700213,
+    `No matching federated identity record found for presented assertion subject '${subject}'. Check your federated identity credential Subject, Audience and Issuer against the presented assertion. ${FIC_DOCS}`,
+  );
 }

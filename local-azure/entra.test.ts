@@ -1,6 +1,14 @@
 import { ClientAssertionCredential, ClientSecretCredential } from "@azure/identity";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { adminPut, fetchThroughProxy, startCloud, toSdkProxyOptions, trustCloudInProcess, type Cloud, type MintGitHubTokenOptions } from "./index.ts";
+import {
+  adminPut,
+  fetchThroughProxy,
+  startCloud,
+  toSdkProxyOptions,
+  trustCloudInProcess,
+  type Cloud,
+  type MintGitHubTokenOptions,
+} from "./index.ts";
 import { decodeJwtPayload, fetchGitHubIdToken, requestEntraToken, type EntraErrorBody } from "./test-support.ts";
 import { DEFAULT_CLIENT_ID, DEFAULT_OBJECT_ID, DEFAULT_TENANT_ID } from "./world.ts";
 
@@ -25,7 +33,12 @@ beforeAll(async () => {
         displayName: "propagating-app",
         federatedCredentials: [{ name: "new-fic", propagationMs: 3_600_000 }],
       },
-      { clientId: SHORT_LIVED_APP, displayName: "short-lived-app", federatedCredentials: [{ name: "github" }], accessTokenLifetimeSeconds: 2 },
+      {
+        clientId: SHORT_LIVED_APP,
+        displayName: "short-lived-app",
+        federatedCredentials: [{ name: "github" }],
+        accessTokenLifetimeSeconds: 2,
+      },
     ],
   });
   trustCloudInProcess(cloud.info);
@@ -36,7 +49,11 @@ afterAll(async () => {
 });
 
 /** A fresh credential per call: MSAL caches throttling and tokens per instance. */
-function createAssertionCredential(token: string, clientId = cloud.info.clientId, tenantId = cloud.info.tenantId): ClientAssertionCredential {
+function createAssertionCredential(
+  token: string,
+  clientId = cloud.info.clientId,
+  tenantId = cloud.info.tenantId,
+): ClientAssertionCredential {
   return new ClientAssertionCredential(tenantId, clientId, async () => token, { proxyOptions: toSdkProxyOptions(cloud.info) });
 }
 
@@ -63,7 +80,10 @@ describe("Entra token endpoint with a GitHub client assertion", () => {
       appid: DEFAULT_CLIENT_ID,
       oid: DEFAULT_OBJECT_ID,
     });
-    expect(cloud.verifyAccessToken(token.token, "https://vault.azure.net")).toMatchObject({ ok: true, claims: { appid: DEFAULT_CLIENT_ID } });
+    expect(cloud.verifyAccessToken(token.token, "https://vault.azure.net")).toMatchObject({
+      ok: true,
+      claims: { appid: DEFAULT_CLIENT_ID },
+    });
     expect(token.expiresOnTimestamp).toBeGreaterThan(Date.now());
   });
 
@@ -82,7 +102,9 @@ describe("Entra token endpoint with a GitHub client assertion", () => {
   });
 
   it("answers with the documented success body, and 86399 s only when CAE (xms_cc cp1) is asked for", async () => {
-    const plain = await requestEntraToken(cloud.info, { assertion: await cloud.mintGitHubToken({ audience: "api://AzureADTokenExchange" }) });
+    const plain = await requestEntraToken(cloud.info, {
+      assertion: await cloud.mintGitHubToken({ audience: "api://AzureADTokenExchange" }),
+    });
     expect(plain.status).toBe(200);
     const plainBody = plain.json<Record<string, unknown>>();
     expect(Object.keys(plainBody).sort()).toEqual(["access_token", "expires_in", "ext_expires_in", "token_type"]);
@@ -90,7 +112,11 @@ describe("Entra token endpoint with a GitHub client assertion", () => {
 
     const cae = await requestEntraToken(cloud.info, {
       assertion: await cloud.mintGitHubToken({ audience: "api://AzureADTokenExchange" }),
-      extra: { claims: JSON.stringify({ access_token: { xms_cc: { values: ["cp1"] } } }), "x-client-SKU": "msal.js.node", "x-ms-lib-capability": "retry-after, h429" },
+      extra: {
+        claims: JSON.stringify({ access_token: { xms_cc: { values: ["cp1"] } } }),
+        "x-client-SKU": "msal.js.node",
+        "x-ms-lib-capability": "retry-after, h429",
+      },
     });
     expect(cae.json<Record<string, unknown>>()).toMatchObject({ expires_in: 86399 });
   });
@@ -102,7 +128,10 @@ describe("Entra token endpoint with a GitHub client assertion", () => {
     { scope: "https://management.core.windows.net//.default", aud: "https://management.core.windows.net/" },
     { scope: "https://management.azure.com/.default", aud: "https://management.core.windows.net/" },
   ])("puts the resource of scope $scope into aud ($aud)", async ({ scope, aud }) => {
-    const response = await requestEntraToken(cloud.info, { scope, assertion: await cloud.mintGitHubToken({ audience: "api://AzureADTokenExchange" }) });
+    const response = await requestEntraToken(cloud.info, {
+      scope,
+      assertion: await cloud.mintGitHubToken({ audience: "api://AzureADTokenExchange" }),
+    });
     expect(response.status).toBe(200);
     expect(decodeJwtPayload(response.json<{ access_token: string }>().access_token).aud).toBe(aud);
   });
@@ -120,20 +149,98 @@ describe("Entra token endpoint with a GitHub client assertion", () => {
 
   const exchange = "api://AzureADTokenExchange";
   const failures: FailureCase[] = [
-    { name: "an unknown tenant", code: 90002, status: 400, error: "invalid_request", tenantId: UNKNOWN_TENANT, mint: { audience: exchange }, descriptionIncludes: `Tenant '${UNKNOWN_TENANT}' not found` },
-    { name: "an unknown application", code: 700016, status: 400, error: "unauthorized_client", clientId: UNKNOWN_APP, mint: { audience: exchange }, descriptionIncludes: `Application with identifier '${UNKNOWN_APP}' was not found` },
-    { name: "an app without federated credentials", code: 70025, status: 401, error: "invalid_client", clientId: NO_FIC_APP, mint: { audience: exchange }, descriptionIncludes: "has no configured federated identity credentials" },
-    { name: "an issuer with a trailing slash", code: 700211, status: 401, error: "invalid_client", mint: { audience: exchange, issuer: "https://token.actions.githubusercontent.com/" }, descriptionIncludes: "assertion issuer 'https://token.actions.githubusercontent.com/'" },
-    { name: "GitHub's default audience", code: 700212, status: 401, error: "invalid_client", mint: {}, descriptionIncludes: "assertion audience 'https://github.com/octo-org'" },
-    { name: "a branch subject", code: 700213, status: 401, error: "invalid_client", mint: { audience: exchange, subject: "repo:octo-org/octo-repo:ref:refs/heads/main" }, descriptionIncludes: "assertion subject 'repo:octo-org/octo-repo:ref:refs/heads/main'" },
-    { name: "a subject that differs only in case", code: 7002138, status: 401, error: "invalid_client", mint: { audience: exchange, subject: "repo:Octo-Org/octo-repo:environment:production" }, descriptionIncludes: "case-insensitive comparison, but not with case-sensitive" },
-    { name: "an expired assertion", code: 700024, status: 401, error: "invalid_client", mint: { audience: exchange, issuedAt: Math.floor(Date.now() / 1000) - 3600, lifetimeSeconds: 300 }, descriptionIncludes: "not within its valid time range" },
-    { name: "a forged signature", code: 700027, status: 401, error: "invalid_client", mint: { audience: exchange, signature: "invalid" }, descriptionIncludes: "failed signature validation" },
-    { name: "a federated credential still propagating", code: 70021, status: 400, error: "invalid_request", clientId: PROPAGATING_APP, mint: { audience: exchange }, descriptionIncludes: "Assertion Subject: 'repo:octo-org/octo-repo:environment:production'" },
+    {
+      name: "an unknown tenant",
+      code: 90002,
+      status: 400,
+      error: "invalid_request",
+      tenantId: UNKNOWN_TENANT,
+      mint: { audience: exchange },
+      descriptionIncludes: `Tenant '${UNKNOWN_TENANT}' not found`,
+    },
+    {
+      name: "an unknown application",
+      code: 700016,
+      status: 400,
+      error: "unauthorized_client",
+      clientId: UNKNOWN_APP,
+      mint: { audience: exchange },
+      descriptionIncludes: `Application with identifier '${UNKNOWN_APP}' was not found`,
+    },
+    {
+      name: "an app without federated credentials",
+      code: 70025,
+      status: 401,
+      error: "invalid_client",
+      clientId: NO_FIC_APP,
+      mint: { audience: exchange },
+      descriptionIncludes: "has no configured federated identity credentials",
+    },
+    {
+      name: "an issuer with a trailing slash",
+      code: 700211,
+      status: 401,
+      error: "invalid_client",
+      mint: { audience: exchange, issuer: "https://token.actions.githubusercontent.com/" },
+      descriptionIncludes: "assertion issuer 'https://token.actions.githubusercontent.com/'",
+    },
+    {
+      name: "GitHub's default audience",
+      code: 700212,
+      status: 401,
+      error: "invalid_client",
+      mint: {},
+      descriptionIncludes: "assertion audience 'https://github.com/octo-org'",
+    },
+    {
+      name: "a branch subject",
+      code: 700213,
+      status: 401,
+      error: "invalid_client",
+      mint: { audience: exchange, subject: "repo:octo-org/octo-repo:ref:refs/heads/main" },
+      descriptionIncludes: "assertion subject 'repo:octo-org/octo-repo:ref:refs/heads/main'",
+    },
+    {
+      name: "a subject that differs only in case",
+      code: 7002138,
+      status: 401,
+      error: "invalid_client",
+      mint: { audience: exchange, subject: "repo:Octo-Org/octo-repo:environment:production" },
+      descriptionIncludes: "case-insensitive comparison, but not with case-sensitive",
+    },
+    {
+      name: "an expired assertion",
+      code: 700024,
+      status: 401,
+      error: "invalid_client",
+      mint: { audience: exchange, issuedAt: Math.floor(Date.now() / 1000) - 3600, lifetimeSeconds: 300 },
+      descriptionIncludes: "not within its valid time range",
+    },
+    {
+      name: "a forged signature",
+      code: 700027,
+      status: 401,
+      error: "invalid_client",
+      mint: { audience: exchange, signature: "invalid" },
+      descriptionIncludes: "failed signature validation",
+    },
+    {
+      name: "a federated credential still propagating",
+      code: 70021,
+      status: 400,
+      error: "invalid_request",
+      clientId: PROPAGATING_APP,
+      mint: { audience: exchange },
+      descriptionIncludes: "Assertion Subject: 'repo:octo-org/octo-repo:environment:production'",
+    },
   ];
 
   it.each(failures)("rejects $name with AADSTS$code, HTTP $status $error", async (failure) => {
-    const response = await requestEntraToken(cloud.info, { clientId: failure.clientId, tenantId: failure.tenantId, assertion: await cloud.mintGitHubToken(failure.mint) });
+    const response = await requestEntraToken(cloud.info, {
+      clientId: failure.clientId,
+      tenantId: failure.tenantId,
+      assertion: await cloud.mintGitHubToken(failure.mint),
+    });
     expect(response.status).toBe(failure.status);
     expect(response.headers["content-type"]).toMatch(/^application\/json/);
     const body = response.json<EntraErrorBody>();
@@ -141,7 +248,9 @@ describe("Entra token endpoint with a GitHub client assertion", () => {
     expect(body.error_codes).toEqual([failure.code]);
     expect(body.error_description).toMatch(new RegExp(`^AADSTS${failure.code}: `));
     expect(body.error_description).toContain(failure.descriptionIncludes);
-    expect(body.error_description).toMatch(/\r\nTrace ID: [0-9a-f-]{36}\r\nCorrelation ID: [0-9a-f-]{36}\r\nTimestamp: \d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ$/);
+    expect(body.error_description).toMatch(
+      /\r\nTrace ID: [0-9a-f-]{36}\r\nCorrelation ID: [0-9a-f-]{36}\r\nTimestamp: \d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ$/,
+    );
     expect(body.error_uri).toBe(`https://login.microsoftonline.com/error?code=${failure.code}`);
     expect(body.trace_id).toMatch(/^[0-9a-f-]{36}$/);
     expect(body.correlation_id).toMatch(/^[0-9a-f-]{36}$/);
@@ -163,7 +272,9 @@ describe("Entra token endpoint with a GitHub client assertion", () => {
     const early = await requestEntraToken(cloud.info, { clientId, assertion });
     expect(early.json<EntraErrorBody>().error_codes).toEqual([70021]);
 
-    await adminPut(cloud.info.adminUrl, `/apps/${clientId}`, { federatedCredentials: [{ ...recentlyCreated, createdAt: new Date(Date.now() - 600_001).toISOString() }] });
+    await adminPut(cloud.info.adminUrl, `/apps/${clientId}`, {
+      federatedCredentials: [{ ...recentlyCreated, createdAt: new Date(Date.now() - 600_001).toISOString() }],
+    });
     const later = await requestEntraToken(cloud.info, { clientId, assertion });
     expect(later.status).toBe(200);
   });
@@ -172,7 +283,10 @@ describe("Entra token endpoint with a GitHub client assertion", () => {
     const clientId = "7e57c10d-9a9a-4e70-8000-0000000000a5";
     const subject = "repo:octo-org@190000001/octo-repo@880000002:environment:production";
     await adminPut(cloud.info.adminUrl, `/apps/${clientId}`, { federatedCredentials: [{ name: "immutable", subject }] });
-    const accepted = await requestEntraToken(cloud.info, { clientId, assertion: await cloud.mintGitHubToken({ audience: exchange, subject }) });
+    const accepted = await requestEntraToken(cloud.info, {
+      clientId,
+      assertion: await cloud.mintGitHubToken({ audience: exchange, subject }),
+    });
     expect(accepted.status).toBe(200);
     const nameBased = await requestEntraToken(cloud.info, { clientId, assertion: await cloud.mintGitHubToken({ audience: exchange }) });
     expect(nameBased.json<EntraErrorBody>().error_codes).toEqual([700213]);
@@ -191,7 +305,9 @@ describe("Entra token endpoint with a GitHub client assertion", () => {
 
 describe("Entra token endpoint with a client secret", () => {
   it("issues a token for the right secret through the real ClientSecretCredential", async () => {
-    const credential = new ClientSecretCredential(cloud.info.tenantId, SECRET_APP, CLIENT_SECRET, { proxyOptions: toSdkProxyOptions(cloud.info) });
+    const credential = new ClientSecretCredential(cloud.info.tenantId, SECRET_APP, CLIENT_SECRET, {
+      proxyOptions: toSdkProxyOptions(cloud.info),
+    });
     const token = await credential.getToken(VAULT_SCOPE);
     expect(decodeJwtPayload(token.token)).toMatchObject({ appid: SECRET_APP, aud: "https://vault.azure.net" });
   });
@@ -201,7 +317,9 @@ describe("Entra token endpoint with a client secret", () => {
     expect(response.status).toBe(401);
     expect(response.json<EntraErrorBody>()).toMatchObject({ error: "invalid_client", error_codes: [7000215] });
 
-    const credential = new ClientSecretCredential(cloud.info.tenantId, SECRET_APP, "wrong", { proxyOptions: toSdkProxyOptions(cloud.info) });
+    const credential = new ClientSecretCredential(cloud.info.tenantId, SECRET_APP, "wrong", {
+      proxyOptions: toSdkProxyOptions(cloud.info),
+    });
     const error = await captureError(credential.getToken(VAULT_SCOPE));
     expect(error.name).toBe("AuthenticationRequiredError");
     expect(error.message).toContain("AADSTS7000215:");
@@ -209,28 +327,38 @@ describe("Entra token endpoint with a client secret", () => {
 });
 
 describe("Entra discovery documents", () => {
-  it.each(["login.microsoftonline.com", "login.microsoftonline.us", "login.chinacloudapi.cn"])("serves the v2.0 and v1 OpenID configuration of the tenant on %s with a same-origin issuer", async (host) => {
-    for (const [path, issuer] of [
-      [`/${DEFAULT_TENANT_ID}/v2.0/.well-known/openid-configuration`, `https://${host}/${DEFAULT_TENANT_ID}/v2.0`],
-      [`/${DEFAULT_TENANT_ID}/.well-known/openid-configuration`, `https://${host}/${DEFAULT_TENANT_ID}/`],
-    ] as const) {
-      const response = await fetchThroughProxy(cloud.info, `https://${host}${path}`);
-      expect(response.status).toBe(200);
-      const config = response.json<Record<string, string>>();
-      expect(config.issuer).toBe(issuer);
-      for (const key of ["authorization_endpoint", "token_endpoint", "jwks_uri"]) expect(new URL(config[key] ?? "").origin).toBe(`https://${host}`);
-    }
-  });
+  it.each(["login.microsoftonline.com", "login.microsoftonline.us", "login.chinacloudapi.cn"])(
+    "serves the v2.0 and v1 OpenID configuration of the tenant on %s with a same-origin issuer",
+    async (host) => {
+      for (const [path, issuer] of [
+        [`/${DEFAULT_TENANT_ID}/v2.0/.well-known/openid-configuration`, `https://${host}/${DEFAULT_TENANT_ID}/v2.0`],
+        [`/${DEFAULT_TENANT_ID}/.well-known/openid-configuration`, `https://${host}/${DEFAULT_TENANT_ID}/`],
+      ] as const) {
+        const response = await fetchThroughProxy(cloud.info, `https://${host}${path}`);
+        expect(response.status).toBe(200);
+        const config = response.json<Record<string, string>>();
+        expect(config.issuer).toBe(issuer);
+        for (const key of ["authorization_endpoint", "token_endpoint", "jwks_uri"])
+          expect(new URL(config[key] ?? "").origin).toBe(`https://${host}`);
+      }
+    },
+  );
 
   it("answers the OpenID configuration of an unknown tenant with AADSTS90002", async () => {
-    const response = await fetchThroughProxy(cloud.info, `https://login.microsoftonline.com/${UNKNOWN_TENANT}/v2.0/.well-known/openid-configuration`);
+    const response = await fetchThroughProxy(
+      cloud.info,
+      `https://login.microsoftonline.com/${UNKNOWN_TENANT}/v2.0/.well-known/openid-configuration`,
+    );
     expect(response.status).toBe(400);
     expect(response.json<EntraErrorBody>().error_codes).toEqual([90002]);
   });
 
   it("serves instance discovery pointing back at the asked host, and the signing keys", async () => {
     const authorize = `https://login.microsoftonline.us/${DEFAULT_TENANT_ID}/oauth2/v2.0/authorize`;
-    const discovery = await fetchThroughProxy(cloud.info, `https://login.microsoftonline.com/common/discovery/instance?api-version=1.1&authorization_endpoint=${encodeURIComponent(authorize)}`);
+    const discovery = await fetchThroughProxy(
+      cloud.info,
+      `https://login.microsoftonline.com/common/discovery/instance?api-version=1.1&authorization_endpoint=${encodeURIComponent(authorize)}`,
+    );
     expect(discovery.json<Record<string, unknown>>()).toMatchObject({
       tenant_discovery_endpoint: `https://login.microsoftonline.us/${DEFAULT_TENANT_ID}/v2.0/.well-known/openid-configuration`,
       "api-version": "1.1",
@@ -244,7 +372,10 @@ describe("Entra discovery documents", () => {
 
 describe("verifyAccessToken (what Key Vault checks)", () => {
   async function issueVaultToken(scope = VAULT_SCOPE): Promise<string> {
-    const response = await requestEntraToken(cloud.info, { scope, assertion: await cloud.mintGitHubToken({ audience: "api://AzureADTokenExchange" }) });
+    const response = await requestEntraToken(cloud.info, {
+      scope,
+      assertion: await cloud.mintGitHubToken({ audience: "api://AzureADTokenExchange" }),
+    });
     return response.json<{ access_token: string }>().access_token;
   }
 
@@ -255,7 +386,10 @@ describe("verifyAccessToken (what Key Vault checks)", () => {
       message: "AKV10022: Invalid audience. Expected https://vault.azure.net, found: https://management.core.windows.net/.",
     });
     const slashed = await issueVaultToken("https://vault.azure.net//.default");
-    expect(cloud.verifyAccessToken(slashed, "https://vault.azure.net")).toMatchObject({ ok: false, message: expect.stringContaining("found: https://vault.azure.net/.") });
+    expect(cloud.verifyAccessToken(slashed, "https://vault.azure.net")).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("found: https://vault.azure.net/."),
+    });
   });
 
   it("rejects a token whose signature does not verify and one that is not a JWT", async () => {
@@ -267,7 +401,10 @@ describe("verifyAccessToken (what Key Vault checks)", () => {
   });
 
   it("issues tokens with the app's configured lifetime, which the vault refuses once it has passed", async () => {
-    const response = await requestEntraToken(cloud.info, { clientId: SHORT_LIVED_APP, assertion: await cloud.mintGitHubToken({ audience: "api://AzureADTokenExchange" }) });
+    const response = await requestEntraToken(cloud.info, {
+      clientId: SHORT_LIVED_APP,
+      assertion: await cloud.mintGitHubToken({ audience: "api://AzureADTokenExchange" }),
+    });
     expect(response.json<Record<string, unknown>>()).toMatchObject({ expires_in: 2, ext_expires_in: 2 });
     const token = response.json<{ access_token: string }>().access_token;
     const claims = decodeJwtPayload(token);
@@ -275,16 +412,24 @@ describe("verifyAccessToken (what Key Vault checks)", () => {
     expect(cloud.verifyAccessToken(token, "https://vault.azure.net").ok).toBe(true);
     // The token really expires: no clock is moved, the test waits the two seconds out.
     while (Date.now() < Number(claims["exp"]) * 1000) await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(cloud.verifyAccessToken(token, "https://vault.azure.net")).toMatchObject({ ok: false, message: expect.stringMatching(/expired/) });
+    expect(cloud.verifyAccessToken(token, "https://vault.azure.net")).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/expired/),
+    });
   });
 
   it("rejects a token from another tenant with AKV10032 after the world's tenant changes", async () => {
     const other = await startCloud({ tenantId: "7e57c10d-0a2e-4c1d-9f00-0000000000aa" });
     try {
-      const response = await requestEntraToken(other.info, { assertion: await other.mintGitHubToken({ audience: "api://AzureADTokenExchange" }) });
+      const response = await requestEntraToken(other.info, {
+        assertion: await other.mintGitHubToken({ audience: "api://AzureADTokenExchange" }),
+      });
       const token = response.json<{ access_token: string }>().access_token;
       other.world.tenantId = DEFAULT_TENANT_ID;
-      expect(other.verifyAccessToken(token, "https://vault.azure.net")).toMatchObject({ ok: false, message: expect.stringMatching(/^AKV10032: Invalid issuer\. /) });
+      expect(other.verifyAccessToken(token, "https://vault.azure.net")).toMatchObject({
+        ok: false,
+        message: expect.stringMatching(/^AKV10032: Invalid issuer\. /),
+      });
     } finally {
       await other.stop();
     }

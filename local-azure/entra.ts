@@ -9,16 +9,38 @@ import { randomUUID, type KeyObject } from "node:crypto";
 import { toJsonResponse } from "./json-response.ts";
 import { formatAssertionTime, toErrorResponse, fail, matchFederatedCredential } from "./entra-federation.ts";
 import type { EntraFailure } from "./entra-federation.ts";
-import { createSigningKey, decodeJwt, readClockSeconds, readNumericClaim, signJwt, toPublicJwk, verifyJwtSignature, type DecodedJwt, type JwtClaims } from "./jwt.ts";
+import {
+  createSigningKey,
+  decodeJwt,
+  readClockSeconds,
+  readNumericClaim,
+  signJwt,
+  toPublicJwk,
+  verifyJwtSignature,
+  type DecodedJwt,
+  type JwtClaims,
+} from "./jwt.ts";
 import type { AccessTokenClaims, AppConfig, CloudRequest, CloudResponse, TokenCheck, VerifyAccessToken, WorldConfig } from "./types.ts";
 
 const JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 const RESERVED_SCOPES = new Set(["openid", "profile", "offline_access"]);
 /** Each served Entra host with the hosts MSAL may treat as its aliases. */
 const INSTANCE_METADATA = [
-  { preferred_network: "login.microsoftonline.com", preferred_cache: "login.windows.net", aliases: ["login.microsoftonline.com", "login.windows.net", "login.microsoft.com", "sts.windows.net"] },
-  { preferred_network: "login.microsoftonline.us", preferred_cache: "login.microsoftonline.us", aliases: ["login.microsoftonline.us", "login.usgovcloudapi.net"] },
-  { preferred_network: "login.partner.microsoftonline.cn", preferred_cache: "login.partner.microsoftonline.cn", aliases: ["login.partner.microsoftonline.cn", "login.chinacloudapi.cn"] },
+  {
+    preferred_network: "login.microsoftonline.com",
+    preferred_cache: "login.windows.net",
+    aliases: ["login.microsoftonline.com", "login.windows.net", "login.microsoft.com", "sts.windows.net"],
+  },
+  {
+    preferred_network: "login.microsoftonline.us",
+    preferred_cache: "login.microsoftonline.us",
+    aliases: ["login.microsoftonline.us", "login.usgovcloudapi.net"],
+  },
+  {
+    preferred_network: "login.partner.microsoftonline.cn",
+    preferred_cache: "login.partner.microsoftonline.cn",
+    aliases: ["login.partner.microsoftonline.cn", "login.chinacloudapi.cn"],
+  },
 ];
 const ARM_AUDIENCE = "https://management.core.windows.net/";
 /** Resource (scope without /.default, trailing slash ignored) → the `aud` Entra puts in the token. */
@@ -33,7 +55,12 @@ const KNOWN_RESOURCES = new Map<string, (requested: string) => string>([
   ["https://graph.microsoft.com", () => "https://graph.microsoft.com"],
 ]);
 
-export const ARM_AUDIENCES: readonly string[] = [ARM_AUDIENCE, "https://management.core.windows.net", "https://management.azure.com/", "https://management.azure.com"];
+export const ARM_AUDIENCES: readonly string[] = [
+  ARM_AUDIENCE,
+  "https://management.core.windows.net",
+  "https://management.azure.com/",
+  "https://management.azure.com",
+];
 
 export type AccessTokenInspection =
   | { ok: true; claims: AccessTokenClaims }
@@ -50,7 +77,10 @@ export interface Entra {
    * identity), for `resource` (trailing slash and /.default tolerated); undefined for an unknown
    * resource. Same claims and lifetime as the token endpoint's.
    */
-  issueTokenFor(principal: { clientId: string; objectId: string }, resource: string): Promise<{ accessToken: string; expiresIn: number; audience: string } | undefined>;
+  issueTokenFor(
+    principal: { clientId: string; objectId: string },
+    resource: string,
+  ): Promise<{ accessToken: string; expiresIn: number; audience: string } | undefined>;
 }
 
 export interface EntraOptions {
@@ -71,7 +101,6 @@ function wantsCae(claimsParam: string | null): boolean {
   }
 }
 
-
 export async function createEntra(options: EntraOptions): Promise<Entra> {
   const key = await createSigningKey("entra");
   const jwk = toPublicJwk(key);
@@ -87,9 +116,19 @@ export async function createEntra(options: EntraOptions): Promise<Entra> {
     const world = options.getWorld();
     if (tenant.toLowerCase() === world.tenantId.toLowerCase()) return undefined;
     if (!/^[0-9a-zA-Z.-]+$/.test(tenant)) {
-      return fail(400, "invalid_request", 900023, `Specified tenant identifier '${tenant}' is neither a valid DNS name, nor a valid external domain.`);
+      return fail(
+        400,
+        "invalid_request",
+        900023,
+        `Specified tenant identifier '${tenant}' is neither a valid DNS name, nor a valid external domain.`,
+      );
     }
-    return fail(400, "invalid_request", 90002, `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.`);
+    return fail(
+      400,
+      "invalid_request",
+      90002,
+      `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.`,
+    );
   }
 
   function serveInstanceDiscovery(req: CloudRequest): CloudResponse {
@@ -107,7 +146,11 @@ export async function createEntra(options: EntraOptions): Promise<Entra> {
     }
     return toJsonResponse(
       200,
-      { tenant_discovery_endpoint: `https://${discoveryHost}/${tenant}/v2.0/.well-known/openid-configuration`, "api-version": "1.1", metadata: INSTANCE_METADATA },
+      {
+        tenant_discovery_endpoint: `https://${discoveryHost}/${tenant}/v2.0/.well-known/openid-configuration`,
+        "api-version": "1.1",
+        metadata: INSTANCE_METADATA,
+      },
       "EntraInstanceDiscovery",
     );
   }
@@ -117,7 +160,8 @@ export async function createEntra(options: EntraOptions): Promise<Entra> {
     const isAlias = ["common", "organizations", "consumers"].includes(tenant.toLowerCase());
     const failure = isAlias ? undefined : checkTenant(tenant);
     const correlationId = req.headers["client-request-id"]?.toString() ?? randomUUID();
-    if (failure !== undefined) return { ...toErrorResponse({ ...failure, error: "invalid_tenant" }, req.url.host, correlationId), operation: "EntraOpenIdConfig" };
+    if (failure !== undefined)
+      return { ...toErrorResponse({ ...failure, error: "invalid_tenant" }, req.url.host, correlationId), operation: "EntraOpenIdConfig" };
     const origin = `https://${req.url.host}`;
     const tenantSegment = isAlias ? "{tenantid}" : options.getWorld().tenantId;
     const v = version === "v2" ? "/v2.0" : "";
@@ -155,15 +199,26 @@ export async function createEntra(options: EntraOptions): Promise<Entra> {
     } else {
       const scopes = (form.get("scope") ?? "").split(" ").filter((scope) => scope !== "" && !RESERVED_SCOPES.has(scope));
       const scope = scopes[0];
-      if (scope === undefined) return fail(400, "invalid_request", 900144, "The request body must contain the following parameter: 'scope'.");
+      if (scope === undefined)
+        return fail(400, "invalid_request", 900144, "The request body must contain the following parameter: 'scope'.");
       if (!scope.endsWith("/.default")) {
-        return fail(400, "invalid_scope", 1002012, `The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`);
+        return fail(
+          400,
+          "invalid_scope",
+          1002012,
+          `The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`,
+        );
       }
       resource = scope.slice(0, -"/.default".length);
     }
     const toAudience = KNOWN_RESOURCES.get(resource.replace(/\/+$/, ""));
     if (toAudience === undefined) {
-      return fail(400, "invalid_resource", 500011, `The resource principal named ${resource} was not found in the tenant named ${options.getWorld().tenantId}. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.`);
+      return fail(
+        400,
+        "invalid_resource",
+        500011,
+        `The resource principal named ${resource} was not found in the tenant named ${options.getWorld().tenantId}. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.`,
+      );
     }
     return { audience: toAudience(resource) };
   }
@@ -172,7 +227,12 @@ export async function createEntra(options: EntraOptions): Promise<Entra> {
     const decoded: DecodedJwt | undefined = decodeJwt(assertion);
     if (decoded === undefined) return fail(400, "invalid_request", 50027, "JWT token is invalid or malformed.");
     if (app.federatedCredentials.length === 0) {
-      return fail(401, "invalid_client", 70025, `The client '${app.clientId}'(${app.displayName}) has no configured federated identity credentials.`);
+      return fail(
+        401,
+        "invalid_client",
+        70025,
+        `The client '${app.clientId}'(${app.displayName}) has no configured federated identity credentials.`,
+      );
     }
     const issuer = typeof decoded.payload.iss === "string" ? decoded.payload.iss : "";
     if (!app.federatedCredentials.some((fic) => fic.issuer === issuer)) return matchFederatedCredential(app, decoded.payload, nowMs);
@@ -184,7 +244,12 @@ export async function createEntra(options: EntraOptions): Promise<Entra> {
     const nbf = readNumericClaim(decoded.payload, "nbf");
     const exp = readNumericClaim(decoded.payload, "exp");
     if (exp === undefined || exp <= now || (nbf !== undefined && nbf > now)) {
-      return fail(401, "invalid_client", 700024, `Client assertion is not within its valid time range. Current time: ${formatAssertionTime(now)}, assertion valid from ${formatAssertionTime(nbf)}, expiry time of assertion ${formatAssertionTime(exp)}. Review the documentation at https://learn.microsoft.com/entra/identity-platform/certificate-credentials .`);
+      return fail(
+        401,
+        "invalid_client",
+        700024,
+        `Client assertion is not within its valid time range. Current time: ${formatAssertionTime(now)}, assertion valid from ${formatAssertionTime(nbf)}, expiry time of assertion ${formatAssertionTime(exp)}. Review the documentation at https://learn.microsoft.com/entra/identity-platform/certificate-credentials .`,
+      );
     }
     return matchFederatedCredential(app, decoded.payload, nowMs);
   }
@@ -211,19 +276,30 @@ export async function createEntra(options: EntraOptions): Promise<Entra> {
       ...(cae ? { xms_cc: ["CP1"] } : {}),
     };
     const accessToken = await signJwt(key, claims, { x5t: jwk.x5t });
-    return toJsonResponse(200, { token_type: "Bearer", expires_in: expiresIn, ext_expires_in: expiresIn, access_token: accessToken }, "EntraToken", { pragma: "no-cache" });
+    return toJsonResponse(
+      200,
+      { token_type: "Bearer", expires_in: expiresIn, ext_expires_in: expiresIn, access_token: accessToken },
+      "EntraToken",
+      { pragma: "no-cache" },
+    );
   }
 
   async function serveToken(req: CloudRequest, version: "v1" | "v2"): Promise<CloudResponse> {
     const form = new URLSearchParams(req.body.toString("utf8"));
-    const correlationId = form.get("client-request-id") ?? req.url.searchParams.get("client-request-id") ?? req.headers["client-request-id"]?.toString() ?? randomUUID();
+    const correlationId =
+      form.get("client-request-id") ??
+      req.url.searchParams.get("client-request-id") ??
+      req.headers["client-request-id"]?.toString() ??
+      randomUUID();
     const respondWith = (failure: EntraFailure): CloudResponse => toErrorResponse(failure, req.url.host, correlationId);
     const tenantFailure = checkTenant(readTenant(req.url.pathname));
     if (tenantFailure !== undefined) return respondWith(tenantFailure);
 
     const grantType = form.get("grant_type");
-    if (!grantType) return respondWith(fail(400, "invalid_request", 900144, "The request body must contain the following parameter: 'grant_type'."));
-    if (grantType !== "client_credentials") return respondWith(fail(400, "unsupported_grant_type", 70003, `The app requested an unsupported grant type '${grantType}'.`));
+    if (!grantType)
+      return respondWith(fail(400, "invalid_request", 900144, "The request body must contain the following parameter: 'grant_type'."));
+    if (grantType !== "client_credentials")
+      return respondWith(fail(400, "unsupported_grant_type", 70003, `The app requested an unsupported grant type '${grantType}'.`));
 
     let clientId = form.get("client_id");
     let clientSecret = form.get("client_secret");
@@ -233,11 +309,19 @@ export async function createEntra(options: EntraOptions): Promise<Entra> {
       clientId ??= decodeURIComponent(id ?? "");
       clientSecret ??= decodeURIComponent(secret ?? "");
     }
-    if (!clientId) return respondWith(fail(400, "invalid_request", 900144, "The request body must contain the following parameter: 'client_id'."));
+    if (!clientId)
+      return respondWith(fail(400, "invalid_request", 900144, "The request body must contain the following parameter: 'client_id'."));
     const world = options.getWorld();
     const app = world.apps.find((candidate) => candidate.clientId.toLowerCase() === clientId.toLowerCase());
     if (app === undefined) {
-      return respondWith(fail(400, "unauthorized_client", 700016, `Application with identifier '${clientId}' was not found in the directory '${world.tenantId}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`));
+      return respondWith(
+        fail(
+          400,
+          "unauthorized_client",
+          700016,
+          `Application with identifier '${clientId}' was not found in the directory '${world.tenantId}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`,
+        ),
+      );
     }
 
     const scope = resolveScope(form, version);
@@ -247,15 +331,26 @@ export async function createEntra(options: EntraOptions): Promise<Entra> {
     let failure: EntraFailure | undefined;
     if (assertion !== null) {
       const assertionType = form.get("client_assertion_type");
-      failure = assertionType !== JWT_BEARER
-        ? fail(400, "invalid_request", 50027, `Invalid client_assertion_type '${assertionType ?? ""}'; expected '${JWT_BEARER}'.`)
-        : checkAssertion(app, assertion, Date.now());
+      failure =
+        assertionType !== JWT_BEARER
+          ? fail(400, "invalid_request", 50027, `Invalid client_assertion_type '${assertionType ?? ""}'; expected '${JWT_BEARER}'.`)
+          : checkAssertion(app, assertion, Date.now());
     } else if (clientSecret !== null) {
       failure = app.clientSecrets.includes(clientSecret)
         ? undefined
-        : fail(401, "invalid_client", 7000215, `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${app.clientId}'.`);
+        : fail(
+            401,
+            "invalid_client",
+            7000215,
+            `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${app.clientId}'.`,
+          );
     } else {
-      failure = fail(401, "invalid_client", 7000218, "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.");
+      failure = fail(
+        401,
+        "invalid_client",
+        7000218,
+        "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.",
+      );
     }
     if (failure !== undefined) return respondWith(failure);
     return issueToken(app, scope.audience, wantsCae(form.get("claims")));
@@ -266,17 +361,27 @@ export async function createEntra(options: EntraOptions): Promise<Entra> {
     const segments = path.split("/").slice(1);
     if (req.method === "GET") {
       if (path === "/common/discovery/instance") return serveInstanceDiscovery(req);
-      if (segments.length === 4 && segments[1] === "v2.0" && segments[2] === ".well-known" && segments[3] === "openid-configuration") return serveOpenIdConfiguration(req, "v2");
-      if (segments.length === 3 && segments[1] === ".well-known" && segments[2] === "openid-configuration") return serveOpenIdConfiguration(req, "v1");
-      if ((segments.length === 4 && segments[1] === "discovery" && segments[2] === "v2.0" && segments[3] === "keys") || (segments.length === 3 && segments[1] === "discovery" && segments[2] === "keys")) {
+      if (segments.length === 4 && segments[1] === "v2.0" && segments[2] === ".well-known" && segments[3] === "openid-configuration")
+        return serveOpenIdConfiguration(req, "v2");
+      if (segments.length === 3 && segments[1] === ".well-known" && segments[2] === "openid-configuration")
+        return serveOpenIdConfiguration(req, "v1");
+      if (
+        (segments.length === 4 && segments[1] === "discovery" && segments[2] === "v2.0" && segments[3] === "keys") ||
+        (segments.length === 3 && segments[1] === "discovery" && segments[2] === "keys")
+      ) {
         return toJsonResponse(200, { keys: [jwk] }, "EntraKeys");
       }
     }
     if (req.method === "POST") {
-      if (segments.length === 4 && segments[1] === "oauth2" && segments[2] === "v2.0" && segments[3] === "token") return serveToken(req, "v2");
+      if (segments.length === 4 && segments[1] === "oauth2" && segments[2] === "v2.0" && segments[3] === "token")
+        return serveToken(req, "v2");
       if (segments.length === 3 && segments[1] === "oauth2" && segments[2] === "token") return serveToken(req, "v1");
     }
-    return toJsonResponse(404, { error: "not_found", error_description: `The local Entra does not serve ${req.method} ${req.url.pathname}.` }, "EntraUnknown");
+    return toJsonResponse(
+      404,
+      { error: "not_found", error_description: `The local Entra does not serve ${req.method} ${req.url.pathname}.` },
+      "EntraUnknown",
+    );
   }
 
   function inspectAccessToken(token: string): AccessTokenInspection {
@@ -296,10 +401,16 @@ export async function createEntra(options: EntraOptions): Promise<Entra> {
     const tenantId = options.getWorld().tenantId;
     const expectedIssuer = `https://sts.windows.net/${tenantId}/`;
     if (claims.iss !== expectedIssuer || claims.tid !== tenantId) {
-      return { ok: false, reason: "issuer", claims, message: `AKV10032: Invalid issuer. Expected one of https://sts.windows.net/${tenantId}/, https://login.microsoftonline.com/${tenantId}/v2.0, found ${claims.iss}.` };
+      return {
+        ok: false,
+        reason: "issuer",
+        claims,
+        message: `AKV10032: Invalid issuer. Expected one of https://sts.windows.net/${tenantId}/, https://login.microsoftonline.com/${tenantId}/v2.0, found ${claims.iss}.`,
+      };
     }
     const now = readClockSeconds();
-    if (claims.exp <= now) return { ok: false, reason: "expired", claims, message: `The access token expired at ${new Date(claims.exp * 1000).toISOString()}.` };
+    if (claims.exp <= now)
+      return { ok: false, reason: "expired", claims, message: `The access token expired at ${new Date(claims.exp * 1000).toISOString()}.` };
     if (claims.nbf > now + 300) return { ok: false, reason: "not-yet-valid", claims, message: "The access token is not valid yet." };
     return { ok: true, claims };
   }
@@ -313,11 +424,20 @@ export async function createEntra(options: EntraOptions): Promise<Entra> {
     return { ok: true, claims: inspection.claims };
   };
 
-  async function issueTokenFor(principal: { clientId: string; objectId: string }, resource: string): Promise<{ accessToken: string; expiresIn: number; audience: string } | undefined> {
+  async function issueTokenFor(
+    principal: { clientId: string; objectId: string },
+    resource: string,
+  ): Promise<{ accessToken: string; expiresIn: number; audience: string } | undefined> {
     const requested = resource.replace(/\/\.default$/, "");
     const toAudience = KNOWN_RESOURCES.get(requested.replace(/\/+$/, ""));
     if (toAudience === undefined) return undefined;
-    const identity: AppConfig = { clientId: principal.clientId, objectId: principal.objectId, displayName: "managed-identity", clientSecrets: [], federatedCredentials: [] };
+    const identity: AppConfig = {
+      clientId: principal.clientId,
+      objectId: principal.objectId,
+      displayName: "managed-identity",
+      clientSecrets: [],
+      federatedCredentials: [],
+    };
     const response = await issueToken(identity, toAudience(requested), false);
     const body = JSON.parse(String(response.body)) as { access_token: string; expires_in: number };
     return { accessToken: body.access_token, expiresIn: body.expires_in, audience: toAudience(requested) };

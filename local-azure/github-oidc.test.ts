@@ -20,7 +20,9 @@ beforeEach(() => {
 
 describe("runner ID-token endpoint", () => {
   it("refuses a request without the job's bearer with 401", async () => {
-    const wrong = await fetchThroughProxy(cloud.info, `${cloud.info.oidcRequestUrl}&audience=api%3A%2F%2FAzureADTokenExchange`, { headers: { authorization: "Bearer not-the-token" } });
+    const wrong = await fetchThroughProxy(cloud.info, `${cloud.info.oidcRequestUrl}&audience=api%3A%2F%2FAzureADTokenExchange`, {
+      headers: { authorization: "Bearer not-the-token" },
+    });
     expect(wrong.status).toBe(401);
     const missing = await fetchThroughProxy(cloud.info, cloud.info.oidcRequestUrl);
     expect(missing.status).toBe(401);
@@ -50,15 +52,21 @@ describe("runner ID-token endpoint", () => {
   });
 
   it("defaults the audience to https://github.com/<owner> when none is asked for", async () => {
-    const response = await fetchThroughProxy(cloud.info, cloud.info.oidcRequestUrl, { headers: { authorization: `Bearer ${cloud.info.oidcRequestToken}` } });
+    const response = await fetchThroughProxy(cloud.info, cloud.info.oidcRequestUrl, {
+      headers: { authorization: `Bearer ${cloud.info.oidcRequestToken}` },
+    });
     expect(decodeJwtPayload(response.json<{ value: string }>().value).aud).toBe("https://github.com/octo-org");
   });
 
   it("signs tokens with a key published in the issuer's JWKS, found through its OpenID configuration", async () => {
     const token = await fetchGitHubIdToken(cloud.info);
-    const config = (await fetchThroughProxy(cloud.info, "https://token.actions.githubusercontent.com/.well-known/openid-configuration")).json<{ issuer: string; jwks_uri: string }>();
+    const config = (
+      await fetchThroughProxy(cloud.info, "https://token.actions.githubusercontent.com/.well-known/openid-configuration")
+    ).json<{ issuer: string; jwks_uri: string }>();
     expect(config.issuer).toBe("https://token.actions.githubusercontent.com");
-    const jwks = (await fetchThroughProxy(cloud.info, config.jwks_uri)).json<{ keys: Array<{ kid: string; kty: string; n: string; e: string }> }>();
+    const jwks = (await fetchThroughProxy(cloud.info, config.jwks_uri)).json<{
+      keys: Array<{ kid: string; kty: string; n: string; e: string }>;
+    }>();
     const [header, payload, signature] = token.split(".") as [string, string, string];
     const { kid, alg } = JSON.parse(Buffer.from(header, "base64url").toString()) as { kid: string; alg: string };
     expect(alg).toBe("RS256");
@@ -75,9 +83,16 @@ describe("runner ID-token endpoint", () => {
       claims: { actor: "hubot" },
       requestToken: "rotated",
     });
-    const response = await fetchThroughProxy(cloud.info, `${cloud.info.oidcRequestUrl}&audience=x`, { headers: { authorization: "Bearer rotated" } });
+    const response = await fetchThroughProxy(cloud.info, `${cloud.info.oidcRequestUrl}&audience=x`, {
+      headers: { authorization: "Bearer rotated" },
+    });
     const claims = decodeJwtPayload(response.json<{ value: string }>().value);
-    expect(claims).toMatchObject({ sub: "repo:octo-org/octo-repo:ref:refs/tags/v1.2.0", ref: "refs/tags/v1.2.0", ref_type: "tag", actor: "hubot" });
+    expect(claims).toMatchObject({
+      sub: "repo:octo-org/octo-repo:ref:refs/tags/v1.2.0",
+      ref: "refs/tags/v1.2.0",
+      ref_type: "tag",
+      actor: "hubot",
+    });
     expect(claims).not.toHaveProperty("environment");
     expect((claims.exp as number) - (claims.iat as number)).toBe(60);
   });
@@ -90,7 +105,11 @@ describe("GitHub subjects", () => {
     [{ kind: "branch", name: "main" }, undefined, "repo:octo-org/octo-repo:ref:refs/heads/main"],
     [{ kind: "tag", name: "v1.0.0" }, undefined, "repo:octo-org/octo-repo:ref:refs/tags/v1.0.0"],
     [{ kind: "pull_request" }, undefined, "repo:octo-org/octo-repo:pull_request"],
-    [{ kind: "environment", name: "production" }, { ownerId: "190000001", repositoryId: "880000002" }, "repo:octo-org@190000001/octo-repo@880000002:environment:production"],
+    [
+      { kind: "environment", name: "production" },
+      { ownerId: "190000001", repositoryId: "880000002" },
+      "repo:octo-org@190000001/octo-repo@880000002:environment:production",
+    ],
     [{ kind: "branch", name: "main" }, { ownerId: "1", repositoryId: "2" }, "repo:octo-org@1/octo-repo@2:ref:refs/heads/main"],
   ] as const)("formats %j (ids %j) as %s", (context, ids, expected) => {
     expect(formatGitHubSubject("octo-org/octo-repo", context, ids)).toBe(expected);
@@ -117,7 +136,13 @@ describe("admin mint (POST /github/token)", () => {
       lifetimeSeconds: 300,
       claims: { environment: "staging" },
     });
-    expect(decodeJwtPayload(value)).toMatchObject({ sub: "repo:octo-org/octo-repo:environment:staging", aud: "api://AzureADTokenExchangeUSGov", iat: issuedAt, exp: issuedAt + 300, environment: "staging" });
+    expect(decodeJwtPayload(value)).toMatchObject({
+      sub: "repo:octo-org/octo-repo:environment:staging",
+      aud: "api://AzureADTokenExchangeUSGov",
+      iat: issuedAt,
+      exp: issuedAt + 300,
+      environment: "staging",
+    });
   });
 
   it("rejects an override of the wrong type with 400", async () => {

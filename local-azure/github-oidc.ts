@@ -20,10 +20,7 @@ export const DEFAULT_REPOSITORY_OWNER_ID = "190000001";
 export const DEFAULT_REPOSITORY_ID = "880000002";
 
 export type GitHubSubjectContext =
-  | { kind: "environment"; name: string }
-  | { kind: "branch"; name: string }
-  | { kind: "tag"; name: string }
-  | { kind: "pull_request" };
+  { kind: "environment"; name: string } | { kind: "branch"; name: string } | { kind: "tag"; name: string } | { kind: "pull_request" };
 
 export interface GitHubRepositoryIds {
   ownerId: string;
@@ -77,8 +74,10 @@ export function formatGitHubSubject(repository: string, context: GitHubSubjectCo
 /** Claims that follow from the subject, so a token's environment/ref agree with its `sub`. */
 function deriveContextClaims(subject: string): JwtClaims {
   const environment = /:environment:([^:]+)$/.exec(subject);
-  if (environment?.[1] !== undefined) return { environment: decodeURIComponent(environment[1]), event_name: "push", ref: "refs/heads/main", ref_type: "branch" };
-  if (subject.endsWith(":pull_request")) return { event_name: "pull_request", ref: "refs/pull/7/merge", ref_type: "branch", head_ref: "feature", base_ref: "main" };
+  if (environment?.[1] !== undefined)
+    return { environment: decodeURIComponent(environment[1]), event_name: "push", ref: "refs/heads/main", ref_type: "branch" };
+  if (subject.endsWith(":pull_request"))
+    return { event_name: "pull_request", ref: "refs/pull/7/merge", ref_type: "branch", head_ref: "feature", base_ref: "main" };
   const ref = /:ref:([^:]+)$/.exec(subject);
   if (ref?.[1] !== undefined) {
     const fullRef = decodeURIComponent(ref[1]);
@@ -146,7 +145,11 @@ export async function createGitHubOidc(getConfig: () => GitHubOidcConfig): Promi
     }
     const expected = `Bearer ${getConfig().requestToken}`;
     if (req.headers.authorization !== expected) {
-      return toJsonResponse(401, { message: "Bad credentials: the bearer is not this job's ACTIONS_ID_TOKEN_REQUEST_TOKEN" }, "GitHubIdToken");
+      return toJsonResponse(
+        401,
+        { message: "Bad credentials: the bearer is not this job's ACTIONS_ID_TOKEN_REQUEST_TOKEN" },
+        "GitHubIdToken",
+      );
     }
     const audience = req.url.searchParams.get("audience") || undefined;
     const value = await mintToken({ audience });
@@ -163,7 +166,38 @@ export async function createGitHubOidc(getConfig: () => GitHubOidcConfig): Promi
           jwks_uri: `${GITHUB_ISSUER}/.well-known/jwks`,
           subject_types_supported: ["public", "pairwise"],
           response_types_supported: ["id_token"],
-          claims_supported: ["sub", "aud", "exp", "iat", "iss", "jti", "nbf", "ref", "sha", "repository", "repository_id", "repository_owner", "repository_owner_id", "run_id", "run_number", "run_attempt", "actor", "actor_id", "workflow", "workflow_ref", "workflow_sha", "head_ref", "base_ref", "event_name", "ref_type", "environment", "job_workflow_ref", "job_workflow_sha", "repository_visibility", "runner_environment"],
+          claims_supported: [
+            "sub",
+            "aud",
+            "exp",
+            "iat",
+            "iss",
+            "jti",
+            "nbf",
+            "ref",
+            "sha",
+            "repository",
+            "repository_id",
+            "repository_owner",
+            "repository_owner_id",
+            "run_id",
+            "run_number",
+            "run_attempt",
+            "actor",
+            "actor_id",
+            "workflow",
+            "workflow_ref",
+            "workflow_sha",
+            "head_ref",
+            "base_ref",
+            "event_name",
+            "ref_type",
+            "environment",
+            "job_workflow_ref",
+            "job_workflow_sha",
+            "repository_visibility",
+            "runner_environment",
+          ],
           id_token_signing_alg_values_supported: ["RS256"],
           scopes_supported: ["openid"],
         },

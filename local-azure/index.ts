@@ -87,7 +87,11 @@ export async function startCloud(config?: DeepPartial<WorldConfig>, options: Sta
   const workloadIssuers = createWorkloadIssuers(assertionIssuers);
   const azureDevOps = createAzureDevOps(workloadIssuers);
   const keyVault = createKeyVaultService({ tenantId: world.tenantId, vaults: world.vaults, verifyAccessToken: entra.verifyAccessToken });
-  const armHandler = createManagement({ getWorld: () => world, inspectAccessToken: entra.inspectAccessToken, describeVault: (name) => keyVault.describeVault(name) });
+  const armHandler = createManagement({
+    getWorld: () => world,
+    inspectAccessToken: entra.inspectAccessToken,
+    describeVault: (name) => keyVault.describeVault(name),
+  });
   const handlers: Record<HostService, Handler> = {
     "key-vault": (req) => keyVault.handle(req),
     entra: (req) => entra.handle(req),
@@ -131,7 +135,8 @@ export async function startCloud(config?: DeepPartial<WorldConfig>, options: Sta
       isKnownHost: (hostname) => findHostService(hostname) !== undefined,
       acceptSocket: tls.acceptSocket,
       log: requestLog,
-      findHttpTarget: (authority) => (authority === identity.authority ? (req, res) => void serveHttp(identity.handle, requestLog, req, res, authority) : undefined),
+      findHttpTarget: (authority) =>
+        authority === identity.authority ? (req, res) => void serveHttp(identity.handle, requestLog, req, res, authority) : undefined,
     });
     stops.push(proxy.close);
 
@@ -139,7 +144,15 @@ export async function startCloud(config?: DeepPartial<WorldConfig>, options: Sta
     // Assigned once, after the admin server that reads it through getInfo has started.
     // eslint-disable-next-line prefer-const -- see above
     let info: CloudInfo | undefined;
-    const admin = await startAdminServer({ port: options.adminPort, getInfo: () => ({ ...(info as CloudInfo), oidcRequestToken: world.github.requestToken }), world, github, keyVault, log: requestLog, mintFederatedToken: workloadIssuers.mint });
+    const admin = await startAdminServer({
+      port: options.adminPort,
+      getInfo: () => ({ ...(info as CloudInfo), oidcRequestToken: world.github.requestToken }),
+      world,
+      github,
+      keyVault,
+      log: requestLog,
+      mintFederatedToken: workloadIssuers.mint,
+    });
     stops.push(admin.close);
     info = {
       proxy: `http://127.0.0.1:${proxy.port}`,
@@ -161,7 +174,13 @@ export async function startCloud(config?: DeepPartial<WorldConfig>, options: Sta
       verifyAccessToken: entra.verifyAccessToken,
       mintGitHubToken: github.mintToken,
       mintFederatedToken: workloadIssuers.mint,
-      azureDevOps: { oidcRequestUri: azureDevOps.oidcRequestUri, accessToken: azureDevOps.accessToken, serviceConnectionId: azureDevOps.serviceConnectionId, issuer: azureDevOps.issuer, subject: azureDevOps.subject },
+      azureDevOps: {
+        oidcRequestUri: azureDevOps.oidcRequestUri,
+        accessToken: azureDevOps.accessToken,
+        serviceConnectionId: azureDevOps.serviceConnectionId,
+        issuer: azureDevOps.issuer,
+        subject: azureDevOps.subject,
+      },
       tlsPort: tls.port,
       stop,
     };

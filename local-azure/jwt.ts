@@ -63,7 +63,11 @@ function encodeSegment(value: unknown): string {
   return Buffer.from(JSON.stringify(value)).toString("base64url");
 }
 
-export async function signJwt(key: Pick<SigningKey, "kid" | "privateKey">, payload: JwtClaims, extraHeader: Record<string, unknown> = {}): Promise<string> {
+export async function signJwt(
+  key: Pick<SigningKey, "kid" | "privateKey">,
+  payload: JwtClaims,
+  extraHeader: Record<string, unknown> = {},
+): Promise<string> {
   const signingInput = `${encodeSegment({ typ: "JWT", alg: "RS256", kid: key.kid, ...extraHeader })}.${encodeSegment(payload)}`;
   const signature = await signAsync("sha256", Buffer.from(signingInput), key.privateKey);
   return `${signingInput}.${signature.toString("base64url")}`;
@@ -77,7 +81,8 @@ export function decodeJwt(token: string): DecodedJwt | undefined {
   try {
     const header: unknown = JSON.parse(Buffer.from(headerPart, "base64url").toString("utf8"));
     const payload: unknown = JSON.parse(Buffer.from(payloadPart, "base64url").toString("utf8"));
-    if (typeof header !== "object" || header === null || typeof payload !== "object" || payload === null || Array.isArray(payload)) return undefined;
+    if (typeof header !== "object" || header === null || typeof payload !== "object" || payload === null || Array.isArray(payload))
+      return undefined;
     return {
       header: header,
       payload: payload as JwtClaims,

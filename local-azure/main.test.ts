@@ -62,7 +62,18 @@ describe("npm run cloud (local-azure/main.ts)", () => {
     const { child, firstLine, stderr } = startCli(["--config", config, "--port", String(port)]);
     try {
       const info = JSON.parse(await firstLine) as CloudInfo;
-      expect(Object.keys(info).sort()).toEqual(["adminUrl", "caFile", "clientId", "identityEndpoint", "identityHeader", "oidcRequestToken", "oidcRequestUrl", "proxy", "tenantId", "vaultUrl"]);
+      expect(Object.keys(info).sort()).toEqual([
+        "adminUrl",
+        "caFile",
+        "clientId",
+        "identityEndpoint",
+        "identityHeader",
+        "oidcRequestToken",
+        "oidcRequestUrl",
+        "proxy",
+        "tenantId",
+        "vaultUrl",
+      ]);
       expect(info.proxy).toBe(`http://127.0.0.1:${port}`);
       expect(info.tenantId).toBe("7e57c10d-0a2e-4c1d-9f00-0000000000cc");
       expect(existsSync(info.caFile)).toBe(true);
@@ -101,7 +112,18 @@ describe("npm run cloud, as typed", () => {
         child.once("exit", (code) => reject(new Error(`npm run cloud exited (${code}) before printing a line`)));
       });
       const info = JSON.parse(firstLine) as CloudInfo;
-      expect(Object.keys(info).sort()).toEqual(["adminUrl", "caFile", "clientId", "identityEndpoint", "identityHeader", "oidcRequestToken", "oidcRequestUrl", "proxy", "tenantId", "vaultUrl"]);
+      expect(Object.keys(info).sort()).toEqual([
+        "adminUrl",
+        "caFile",
+        "clientId",
+        "identityEndpoint",
+        "identityHeader",
+        "oidcRequestToken",
+        "oidcRequestUrl",
+        "proxy",
+        "tenantId",
+        "vaultUrl",
+      ]);
       expect((await adminGet<CloudInfo>(info.adminUrl, "/info")).proxy).toBe(info.proxy);
     } finally {
       if (child.pid !== undefined) process.kill(-child.pid, "SIGTERM");

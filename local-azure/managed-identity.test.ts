@@ -14,7 +14,8 @@ const SYSTEM_IDENTITY = { clientId: "7e57c10d-5a5a-4e70-8000-0000000000f1", obje
 const USER_IDENTITY = {
   clientId: "7e57c10d-a5a5-4e70-8000-0000000000f3",
   objectId: "7e57c10d-a5a5-4e70-8000-0000000000f4",
-  resourceId: "/subscriptions/7e57c10d-5b5c-4f00-9000-000000000002/resourceGroups/keyvault-sync/providers/Microsoft.ManagedIdentity/userAssignedIdentities/reader",
+  resourceId:
+    "/subscriptions/7e57c10d-5b5c-4f00-9000-000000000002/resourceGroups/keyvault-sync/providers/Microsoft.ManagedIdentity/userAssignedIdentities/reader",
 };
 
 let cloud: Cloud;
@@ -23,7 +24,15 @@ const savedEnv = { ...process.env };
 beforeAll(async () => {
   cloud = await startCloud({
     managedIdentities: [SYSTEM_IDENTITY, USER_IDENTITY],
-    vaults: [{ name: "demo-vault", roles: [{ principal: SYSTEM_IDENTITY.objectId, role: "Key Vault Secrets User" }, { principal: USER_IDENTITY.clientId, role: "Key Vault Secrets User" }] }],
+    vaults: [
+      {
+        name: "demo-vault",
+        roles: [
+          { principal: SYSTEM_IDENTITY.objectId, role: "Key Vault Secrets User" },
+          { principal: USER_IDENTITY.clientId, role: "Key Vault Secrets User" },
+        ],
+      },
+    ],
   });
   trustCloudInProcess(cloud.info);
   await adminPut(cloud.info.adminUrl, "/vaults/demo-vault/secrets/app-setting", { value: "from-the-vault" });
@@ -42,18 +51,24 @@ function useIdentityEnv(): void {
 }
 
 function secretClient(credential: ManagedIdentityCredential): SecretClient {
-  return new SecretClient(cloud.info.vaultUrl, credential, { proxyOptions: toSdkProxyOptions(cloud.info), retryOptions: { maxRetries: 0 } });
+  return new SecretClient(cloud.info.vaultUrl, credential, {
+    proxyOptions: toSdkProxyOptions(cloud.info),
+    retryOptions: { maxRetries: 0 },
+  });
 }
 
 /** What an SDK's HttpProxyAgent does for an http:// URL: the absolute URL as the request target. */
 function sendViaProxy(url: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
   const proxy = new URL(cloud.info.proxy);
   return new Promise((resolve, reject) => {
-    const req = request({ host: proxy.hostname, port: proxy.port, method: "GET", path: url, headers: { host: new URL(url).host, ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
-    });
+    const req = request(
+      { host: proxy.hostname, port: proxy.port, method: "GET", path: url, headers: { host: new URL(url).host, ...headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
+      },
+    );
     req.on("error", reject);
     req.end();
   });
@@ -66,7 +81,11 @@ describe("managed identity endpoint", () => {
     const secret = await secretClient(credential).getSecret("app-setting");
     expect(secret.value).toBe("from-the-vault");
     const token = await new ManagedIdentityCredential().getToken("https://vault.azure.net/.default");
-    expect(decodeJwtPayload(token.token)).toMatchObject({ appid: SYSTEM_IDENTITY.clientId, oid: SYSTEM_IDENTITY.objectId, aud: "https://vault.azure.net" });
+    expect(decodeJwtPayload(token.token)).toMatchObject({
+      appid: SYSTEM_IDENTITY.clientId,
+      oid: SYSTEM_IDENTITY.objectId,
+      aud: "https://vault.azure.net",
+    });
     expect(token.expiresOnTimestamp).toBeGreaterThan(Date.now() + 3_000_000);
     const calls = cloud.requestLog.view({ host: "127.0.0.1" }).requests.filter((entry) => entry.operation === "ManagedIdentityToken");
     // MSAL caches managed identity tokens across credential instances: one request serves both.
@@ -88,9 +107,16 @@ describe("managed identity endpoint", () => {
     expect(ok.status).toBe(200);
     const body = (await ok.json()) as Record<string, string>;
     expect(Object.keys(body).sort()).toEqual(["access_token", "client_id", "expires_on", "resource", "token_type"]);
-    expect(body).toMatchObject({ resource: "https://vault.azure.net", token_type: "Bearer", client_id: SYSTEM_IDENTITY.clientId, expires_on: expect.stringMatching(/^\d{10}$/) });
+    expect(body).toMatchObject({
+      resource: "https://vault.azure.net",
+      token_type: "Bearer",
+      client_id: SYSTEM_IDENTITY.clientId,
+      expires_on: expect.stringMatching(/^\d{10}$/),
+    });
     expect((await fetch(url, { headers: { "X-IDENTITY-HEADER": "wrong" } })).status).toBe(401);
-    const unknown = await fetch(`${url}&client_id=7e57c10d-0000-4000-8000-000000000000`, { headers: { "X-IDENTITY-HEADER": cloud.info.identityHeader } });
+    const unknown = await fetch(`${url}&client_id=7e57c10d-0000-4000-8000-000000000000`, {
+      headers: { "X-IDENTITY-HEADER": cloud.info.identityHeader },
+    });
     expect(unknown.status).toBe(400);
     expect(((await unknown.json()) as { message: string }).message).toContain("No User Assigned or Delegated Managed Identity found");
   });
@@ -119,10 +145,15 @@ describe("a child process with only environment variables (as the CLI will run o
     const env = { PATH: process.env.PATH ?? "", ...cloudEnv(cloud.info), ...identityEnv(cloud.info), VAULT_URL: cloud.info.vaultUrl };
     const before = cloud.requestLog.view({}).requests.length;
     const output = await new Promise<string>((resolve, reject) => {
-      execFile(process.execPath, ["--input-type=module", "-e", script], { env, cwd: process.cwd(), timeout: 60_000 }, (error, stdout, stderr) => {
-        if (error !== null) reject(new Error(`child failed: ${stderr}`));
-        else resolve(stdout);
-      });
+      execFile(
+        process.execPath,
+        ["--input-type=module", "-e", script],
+        { env, cwd: process.cwd(), timeout: 60_000 },
+        (error, stdout, stderr) => {
+          if (error !== null) reject(new Error(`child failed: ${stderr}`));
+          else resolve(stdout);
+        },
+      );
     });
     expect(output).toBe("match");
     const requests = cloud.requestLog.view({}).requests.slice(before);

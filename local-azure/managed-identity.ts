@@ -52,9 +52,13 @@ function selectIdentity(identities: ManagedIdentityConfig[], query: URLSearchPar
   return identities.find((identity) => identity.resourceId === undefined);
 }
 
-export function createIdentityHandler(options: Pick<ManagedIdentityOptions, "getWorld" | "entra">, header: string): (req: CloudRequest) => Promise<CloudResponse> {
+export function createIdentityHandler(
+  options: Pick<ManagedIdentityOptions, "getWorld" | "entra">,
+  header: string,
+): (req: CloudRequest) => Promise<CloudResponse> {
   return async (req) => {
-    if (req.method !== "GET" || req.url.pathname !== IDENTITY_PATH) return failIdentity(404, `The local identity endpoint serves GET ${IDENTITY_PATH} only.`);
+    if (req.method !== "GET" || req.url.pathname !== IDENTITY_PATH)
+      return failIdentity(404, `The local identity endpoint serves GET ${IDENTITY_PATH} only.`);
     const sent = req.headers["x-identity-header"];
     if (sent !== header) return failIdentity(401, "The X-IDENTITY-HEADER header is missing or does not match IDENTITY_HEADER.");
     const query = req.url.searchParams;
@@ -62,11 +66,16 @@ export function createIdentityHandler(options: Pick<ManagedIdentityOptions, "get
     const resource = query.get("resource");
     if (resource === null || resource === "") return failIdentity(400, "The resource query parameter is required.");
     const identity = selectIdentity(options.getWorld().managedIdentities ?? [], query);
-    if (identity === undefined) return failIdentity(400, "No User Assigned or Delegated Managed Identity found for specified ClientId/ResourceId/PrincipalId.");
+    if (identity === undefined)
+      return failIdentity(400, "No User Assigned or Delegated Managed Identity found for specified ClientId/ResourceId/PrincipalId.");
     const token = await options.entra.issueTokenFor(identity, resource);
     if (token === undefined) return failIdentity(400, `The resource ${resource} is not known to the local Entra.`);
     const expiresOn = Math.floor(Date.now() / 1000) + token.expiresIn;
-    return toJsonResponse(200, { access_token: token.accessToken, expires_on: String(expiresOn), resource, token_type: "Bearer", client_id: identity.clientId }, "ManagedIdentityToken");
+    return toJsonResponse(
+      200,
+      { access_token: token.accessToken, expires_on: String(expiresOn), resource, token_type: "Bearer", client_id: identity.clientId },
+      "ManagedIdentityToken",
+    );
   };
 }
 
@@ -80,10 +89,22 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 }
 
 /** Answers a plain-HTTP request (on the endpoint's own port, or forwarded by the proxy) and logs it. */
-export async function serveHttp(handler: (req: CloudRequest) => Promise<CloudResponse>, log: RequestLog, req: IncomingMessage, res: ServerResponse, authority: string): Promise<void> {
+export async function serveHttp(
+  handler: (req: CloudRequest) => Promise<CloudResponse>,
+  log: RequestLog,
+  req: IncomingMessage,
+  res: ServerResponse,
+  authority: string,
+): Promise<void> {
   const url = new URL(req.url ?? "/", `http://${authority}`);
   const response = await handler({ method: req.method ?? "GET", url, headers: req.headers, body: await readBody(req) });
-  log.record({ host: url.hostname, method: req.method ?? "GET", path: `${url.pathname}${url.search}`, status: response.status, operation: response.operation ?? "Unrecognized" });
+  log.record({
+    host: url.hostname,
+    method: req.method ?? "GET",
+    path: `${url.pathname}${url.search}`,
+    status: response.status,
+    operation: response.operation ?? "Unrecognized",
+  });
   const body = typeof response.body === "string" ? Buffer.from(response.body) : (response.body ?? Buffer.alloc(0));
   res.writeHead(response.status, { ...response.headers, "content-length": body.length });
   res.end(body);

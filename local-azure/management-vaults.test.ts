@@ -16,8 +16,25 @@ beforeAll(async () => {
   cloud = await startCloud({
     apps: [USER_APP, CRYPTO_APP, POLICY_APP].map((clientId) => ({ clientId, clientSecrets: [APP_SECRET] })),
     vaults: [
-      { name: "demo-vault", roles: [{ principal: DEFAULT_CLIENT_ID, role: "Key Vault Secrets Officer" }, { principal: USER_APP, role: "Key Vault Secrets User" }, { principal: USER_APP, role: "Key Vault Crypto User" }, { principal: CRYPTO_APP, role: "Key Vault Crypto Officer" }] },
-      { name: "legacy-vault", resourceGroup: "rg-legacy", accessModel: "access-policy", purgeProtection: true, roles: [{ principal: POLICY_APP, role: "Key Vault Reader" }], accessPolicies: [{ principal: DEFAULT_CLIENT_ID, permissions: ["get", "list", "set"], keyPermissions: ["get", "wrapKey", "unwrapKey"] }] },
+      {
+        name: "demo-vault",
+        roles: [
+          { principal: DEFAULT_CLIENT_ID, role: "Key Vault Secrets Officer" },
+          { principal: USER_APP, role: "Key Vault Secrets User" },
+          { principal: USER_APP, role: "Key Vault Crypto User" },
+          { principal: CRYPTO_APP, role: "Key Vault Crypto Officer" },
+        ],
+      },
+      {
+        name: "legacy-vault",
+        resourceGroup: "rg-legacy",
+        accessModel: "access-policy",
+        purgeProtection: true,
+        roles: [{ principal: POLICY_APP, role: "Key Vault Reader" }],
+        accessPolicies: [
+          { principal: DEFAULT_CLIENT_ID, permissions: ["get", "list", "set"], keyPermissions: ["get", "wrapKey", "unwrapKey"] },
+        ],
+      },
     ],
   });
 });
@@ -27,13 +44,20 @@ afterAll(async () => {
 });
 
 async function armToken(clientId: string): Promise<string> {
-  const response = await requestEntraToken(cloud.info, { clientId, clientSecret: APP_SECRET, scope: "https://management.azure.com/.default" });
+  const response = await requestEntraToken(cloud.info, {
+    clientId,
+    clientSecret: APP_SECRET,
+    scope: "https://management.azure.com/.default",
+  });
   expect(response.status).toBe(200);
   return response.json<{ access_token: string }>().access_token;
 }
 
 async function defaultAppToken(): Promise<string> {
-  const response = await requestEntraToken(cloud.info, { scope: "https://management.azure.com/.default", assertion: await cloud.mintGitHubToken({ audience: "api://AzureADTokenExchange" }) });
+  const response = await requestEntraToken(cloud.info, {
+    scope: "https://management.azure.com/.default",
+    assertion: await cloud.mintGitHubToken({ audience: "api://AzureADTokenExchange" }),
+  });
   return response.json<{ access_token: string }>().access_token;
 }
 
@@ -53,14 +77,21 @@ describe("ARM permissions at a vault's scope", () => {
     expect(response.status).toBe(200);
     const { value } = response.json<{ value: Array<Record<string, string[]>> }>();
     expect(value).toEqual([
-      { actions: [], notActions: [], dataActions: ["Microsoft.KeyVault/vaults/secrets/getSecret/action", "Microsoft.KeyVault/vaults/secrets/readMetadata/action"], notDataActions: [] },
+      {
+        actions: [],
+        notActions: [],
+        dataActions: ["Microsoft.KeyVault/vaults/secrets/getSecret/action", "Microsoft.KeyVault/vaults/secrets/readMetadata/action"],
+        notDataActions: [],
+      },
       { actions: [], notActions: [], dataActions: ROLE_DEFINITIONS["Key Vault Crypto User"].dataActions, notDataActions: [] },
     ]);
   });
 
   it("shows the Secrets Officer's wildcard and nothing for a caller without roles", async () => {
     const officer = await getArm(`${vaultPath("demo-vault")}${PERMISSIONS}`, await defaultAppToken());
-    expect(officer.json<{ value: Array<{ dataActions: string[] }> }>().value.map((entry) => entry.dataActions)).toEqual([["Microsoft.KeyVault/vaults/secrets/*"]]);
+    expect(officer.json<{ value: Array<{ dataActions: string[] }> }>().value.map((entry) => entry.dataActions)).toEqual([
+      ["Microsoft.KeyVault/vaults/secrets/*"],
+    ]);
     const none = await getArm(`${vaultPath("demo-vault")}${PERMISSIONS}`, await armToken(POLICY_APP));
     expect(none.json()).toEqual({ value: [] });
   });
@@ -95,7 +126,12 @@ describe("ARM vault resource", () => {
         enableRbacAuthorization: false,
         enablePurgeProtection: true,
         vaultUri: "https://legacy-vault.vault.azure.net/",
-        accessPolicies: [{ objectId: DEFAULT_OBJECT_ID, permissions: { secrets: ["get", "list", "set"], keys: ["get", "wrapKey", "unwrapKey"], certificates: [] } }],
+        accessPolicies: [
+          {
+            objectId: DEFAULT_OBJECT_ID,
+            permissions: { secrets: ["get", "list", "set"], keys: ["get", "wrapKey", "unwrapKey"], certificates: [] },
+          },
+        ],
       },
     });
   });
@@ -105,6 +141,9 @@ describe("ARM vault resource", () => {
     expect(rbac.json()).toMatchObject({ properties: { enableRbacAuthorization: true, accessPolicies: [] } });
     const denied = await getArm(`${vaultPath("demo-vault")}?api-version=2023-07-01`, await armToken(USER_APP));
     expect(denied.status).toBe(403);
-    expect(denied.json<{ error: { code: string; message: string } }>().error).toMatchObject({ code: "AuthorizationFailed", message: expect.stringContaining("'Microsoft.KeyVault/vaults/read'") });
+    expect(denied.json<{ error: { code: string; message: string } }>().error).toMatchObject({
+      code: "AuthorizationFailed",
+      message: expect.stringContaining("'Microsoft.KeyVault/vaults/read'"),
+    });
   });
 });

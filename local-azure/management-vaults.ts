@@ -10,7 +10,8 @@ import { ROLE_DEFINITIONS, matchesActionPattern } from "./roles.ts";
 import type { AccessTokenClaims, CloudResponse, WorldConfig } from "./types.ts";
 import { toVaultUrl } from "./world.ts";
 
-const VAULT_PATH = /^\/subscriptions\/([^/]+)\/resourcegroups\/([^/]+)\/providers\/microsoft\.keyvault\/vaults\/([^/]+)(\/providers\/microsoft\.authorization\/permissions)?$/;
+const VAULT_PATH =
+  /^\/subscriptions\/([^/]+)\/resourcegroups\/([^/]+)\/providers\/microsoft\.keyvault\/vaults\/([^/]+)(\/providers\/microsoft\.authorization\/permissions)?$/;
 
 export interface VaultArmContext {
   world: WorldConfig;
@@ -19,7 +20,12 @@ export interface VaultArmContext {
   fail(status: number, code: string, message: string, operation: string): CloudResponse;
 }
 
-export type VaultArmMatch = { operation: "ArmGetVault" | "ArmVaultPermissions"; subscriptionId: string; resourceGroup: string; vaultName: string };
+export type VaultArmMatch = {
+  operation: "ArmGetVault" | "ArmVaultPermissions";
+  subscriptionId: string;
+  resourceGroup: string;
+  vaultName: string;
+};
 
 /** Lowercased path → a vault route, or undefined when the path is not about a vault. */
 export function matchVaultPath(path: string): VaultArmMatch | undefined {
@@ -67,7 +73,14 @@ function describeVaultResource(world: WorldConfig, vault: VaultDescription): Rec
     networkAcls: { bypass: "AzureServices", defaultAction: settings.firewall ? "Deny" : "Allow", ipRules: [], virtualNetworkRules: [] },
   };
   if (settings.purgeProtection) properties.enablePurgeProtection = true;
-  return { id: toVaultId(world, vault), name: settings.name, type: "Microsoft.KeyVault/vaults", location: vault.location, tags: {}, properties };
+  return {
+    id: toVaultId(world, vault),
+    name: settings.name,
+    type: "Microsoft.KeyVault/vaults",
+    location: vault.location,
+    tags: {},
+    properties,
+  };
 }
 
 /** One entry per role assignment the caller holds at (or, here, only at) the vault's scope. */
@@ -88,15 +101,27 @@ export function handleVaultArm(match: VaultArmMatch, context: VaultArmContext): 
   }
   const vault = context.describeVault(match.vaultName);
   if (vault === undefined || vault.resourceGroup.toLowerCase() !== match.resourceGroup) {
-    return fail(404, "ResourceNotFound", `The Resource 'Microsoft.KeyVault/vaults/${match.vaultName}' under resource group '${match.resourceGroup}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`, operation);
+    return fail(
+      404,
+      "ResourceNotFound",
+      `The Resource 'Microsoft.KeyVault/vaults/${match.vaultName}' under resource group '${match.resourceGroup}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`,
+      operation,
+    );
   }
   const permissions = listPermissions(vault, claims);
   if (operation === "ArmVaultPermissions") return toJsonResponse(200, { value: permissions }, operation);
   // Reading the resource needs the control-plane action Microsoft.KeyVault/vaults/read.
-  const canRead = permissions.some((entry) => (entry.actions ?? []).some((pattern) => matchesActionPattern(pattern, "Microsoft.KeyVault/vaults/read")));
+  const canRead = permissions.some((entry) =>
+    (entry.actions ?? []).some((pattern) => matchesActionPattern(pattern, "Microsoft.KeyVault/vaults/read")),
+  );
   if (!canRead) {
     const scope = toVaultId(world, vault);
-    return fail(403, "AuthorizationFailed", `The client '${claims.oid}' with object id '${claims.oid}' does not have authorization to perform action 'Microsoft.KeyVault/vaults/read' over scope '${scope}' or the scope is invalid. If access was recently granted, please refresh your credentials.`, operation);
+    return fail(
+      403,
+      "AuthorizationFailed",
+      `The client '${claims.oid}' with object id '${claims.oid}' does not have authorization to perform action 'Microsoft.KeyVault/vaults/read' over scope '${scope}' or the scope is invalid. If access was recently granted, please refresh your credentials.`,
+      operation,
+    );
   }
   return toJsonResponse(200, describeVaultResource(world, vault), operation);
 }

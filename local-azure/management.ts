@@ -19,19 +19,28 @@ export interface ManagementOptions {
   describeVault?(name: string): VaultDescription | undefined;
 }
 
-function createArmError(status: number, code: string, message: string, operation: string, tenantId: string, wwwAuthenticateError?: string): CloudResponse {
+function createArmError(
+  status: number,
+  code: string,
+  message: string,
+  operation: string,
+  tenantId: string,
+  wwwAuthenticateError?: string,
+): CloudResponse {
   const headers: Record<string, string> = { "x-ms-request-id": randomUUID(), "x-ms-correlation-request-id": randomUUID() };
   if (status === 401) {
-    headers["www-authenticate"] = `Bearer authorization_uri="https://login.microsoftonline.com/${tenantId}", error="invalid_token", error_description="${wwwAuthenticateError ?? code}"`;
+    headers["www-authenticate"] =
+      `Bearer authorization_uri="https://login.microsoftonline.com/${tenantId}", error="invalid_token", error_description="${wwwAuthenticateError ?? code}"`;
   }
   return toJsonResponse(status, { error: { code, message } }, operation, headers);
 }
 
 /** Principals see the subscription when they hold any role in it (here: on one of its vaults). */
 function canSeeSubscription(world: WorldConfig, claims: AccessTokenClaims): boolean {
-  return world.vaults.some((vault) =>
-    vault.roles.some((role) => role.principal === claims.appid || role.principal === claims.oid) ||
-    vault.accessPolicies.some((policy) => policy.principal === claims.appid || policy.principal === claims.oid),
+  return world.vaults.some(
+    (vault) =>
+      vault.roles.some((role) => role.principal === claims.appid || role.principal === claims.oid) ||
+      vault.accessPolicies.some((policy) => policy.principal === claims.appid || policy.principal === claims.oid),
   );
 }
 
@@ -84,20 +93,45 @@ export function createManagement(options: ManagementOptions): (req: CloudRequest
     const tenantId = options.getWorld().tenantId;
     const match = /^Bearer (.+)$/i.exec(req.headers.authorization ?? "");
     if (match?.[1] === undefined) {
-      return createArmError(401, "AuthenticationFailed", "Authentication failed. The 'Authorization' header is missing.", operation, tenantId, "The authentication failed because of missing 'Authorization' header.");
+      return createArmError(
+        401,
+        "AuthenticationFailed",
+        "Authentication failed. The 'Authorization' header is missing.",
+        operation,
+        tenantId,
+        "The authentication failed because of missing 'Authorization' header.",
+      );
     }
     const inspection = options.inspectAccessToken(match[1]);
     if (!inspection.ok) {
       if (inspection.reason === "expired" && inspection.claims !== undefined) {
-        return createArmError(401, "ExpiredAuthenticationToken", `The access token expiry UTC time '${new Date(inspection.claims.exp * 1000).toUTCString()}' is earlier than current UTC time '${new Date().toUTCString()}'.`, operation, tenantId);
+        return createArmError(
+          401,
+          "ExpiredAuthenticationToken",
+          `The access token expiry UTC time '${new Date(inspection.claims.exp * 1000).toUTCString()}' is earlier than current UTC time '${new Date().toUTCString()}'.`,
+          operation,
+          tenantId,
+        );
       }
       if (inspection.reason === "issuer") {
-        return createArmError(401, "InvalidAuthenticationTokenTenant", `The access token is from the wrong issuer '${inspection.claims?.iss ?? ""}'. It must match the tenant 'https://sts.windows.net/${tenantId}/' associated with this subscription. Please use the authority (URL) 'https://login.windows.net/${tenantId}' to get the token.`, operation, tenantId);
+        return createArmError(
+          401,
+          "InvalidAuthenticationTokenTenant",
+          `The access token is from the wrong issuer '${inspection.claims?.iss ?? ""}'. It must match the tenant 'https://sts.windows.net/${tenantId}/' associated with this subscription. Please use the authority (URL) 'https://login.windows.net/${tenantId}' to get the token.`,
+          operation,
+          tenantId,
+        );
       }
       return createArmError(401, "InvalidAuthenticationToken", "The access token is invalid.", operation, tenantId);
     }
     if (!ARM_AUDIENCES.includes(inspection.claims.aud)) {
-      return createArmError(401, "InvalidAuthenticationTokenAudience", `The access token has been obtained for wrong audience or resource '${inspection.claims.aud}'. It should exactly match with one of the allowed audiences ${ARM_AUDIENCES.map((aud) => `'${aud}'`).join(",")}.`, operation, tenantId);
+      return createArmError(
+        401,
+        "InvalidAuthenticationTokenAudience",
+        `The access token has been obtained for wrong audience or resource '${inspection.claims.aud}'. It should exactly match with one of the allowed audiences ${ARM_AUDIENCES.map((aud) => `'${aud}'`).join(",")}.`,
+        operation,
+        tenantId,
+      );
     }
     return { claims: inspection.claims };
   }
@@ -112,7 +146,13 @@ export function createManagement(options: ManagementOptions): (req: CloudRequest
       const auth = authenticate(req, vaultMatch.operation);
       if ("status" in auth) return auth;
       if (!req.url.searchParams.has("api-version")) {
-        return createArmError(400, "MissingApiVersionParameter", "The api-version query parameter (?api-version=) is required for all requests.", vaultMatch.operation, world.tenantId);
+        return createArmError(
+          400,
+          "MissingApiVersionParameter",
+          "The api-version query parameter (?api-version=) is required for all requests.",
+          vaultMatch.operation,
+          world.tenantId,
+        );
       }
       const describeVault = options.describeVault;
       return handleVaultArm(vaultMatch, {
@@ -123,24 +163,59 @@ export function createManagement(options: ManagementOptions): (req: CloudRequest
       });
     }
     const subscriptionMatch = /^\/subscriptions\/([^/]+)$/.exec(path);
-    const operation = path === "/tenants" ? "ArmTenants" : path === "/subscriptions" ? "ArmSubscriptions" : subscriptionMatch !== null ? "ArmSubscription" : "ArmUnsupported";
+    const operation =
+      path === "/tenants"
+        ? "ArmTenants"
+        : path === "/subscriptions"
+          ? "ArmSubscriptions"
+          : subscriptionMatch !== null
+            ? "ArmSubscription"
+            : "ArmUnsupported";
     if (req.method !== "GET" || operation === "ArmUnsupported") {
-      return createArmError(404, "NotFound", `The local Azure Resource Manager does not serve ${req.method} ${req.url.pathname}.`, "ArmUnsupported", world.tenantId);
+      return createArmError(
+        404,
+        "NotFound",
+        `The local Azure Resource Manager does not serve ${req.method} ${req.url.pathname}.`,
+        "ArmUnsupported",
+        world.tenantId,
+      );
     }
     const auth = authenticate(req, operation);
     if ("status" in auth) return auth;
     const visible = canSeeSubscription(world, auth.claims);
 
     if (operation === "ArmTenants") {
-      return toJsonResponse(200, {
-        value: [{ id: `/tenants/${world.tenantId}`, tenantId: world.tenantId, countryCode: "US", displayName: "Key Vault Sync local tenant", domains: ["keyvaultsync.onmicrosoft.com"], tenantCategory: "Home", defaultDomain: "keyvaultsync.onmicrosoft.com", tenantType: "AAD" }],
-      }, operation);
+      return toJsonResponse(
+        200,
+        {
+          value: [
+            {
+              id: `/tenants/${world.tenantId}`,
+              tenantId: world.tenantId,
+              countryCode: "US",
+              displayName: "Key Vault Sync local tenant",
+              domains: ["keyvaultsync.onmicrosoft.com"],
+              tenantCategory: "Home",
+              defaultDomain: "keyvaultsync.onmicrosoft.com",
+              tenantType: "AAD",
+            },
+          ],
+        },
+        operation,
+      );
     }
     if (operation === "ArmSubscriptions") {
       const value = visible ? [describeSubscription(world)] : [];
       return toJsonResponse(200, { value, count: { type: "Total", value: value.length } }, operation);
     }
-    if (visible && subscriptionMatch?.[1] === world.subscriptionId.toLowerCase()) return toJsonResponse(200, describeSubscription(world), operation);
-    return createArmError(404, "SubscriptionNotFound", `The subscription '${subscriptionMatch?.[1] ?? ""}' could not be found.`, operation, world.tenantId);
+    if (visible && subscriptionMatch?.[1] === world.subscriptionId.toLowerCase())
+      return toJsonResponse(200, describeSubscription(world), operation);
+    return createArmError(
+      404,
+      "SubscriptionNotFound",
+      `The subscription '${subscriptionMatch?.[1] ?? ""}' could not be found.`,
+      operation,
+      world.tenantId,
+    );
   };
 }

@@ -78,7 +78,7 @@ export async function fetchThroughProxy(info: CloudInfo, url: string | URL, init
           const text = Buffer.concat(chunks).toString("utf8");
           tlsSocket.end();
           // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- callers name the JSON shape they expect, and their assertions check it
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json: <T,>() => JSON.parse(text) as T });
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json: <T>() => JSON.parse(text) as T });
         });
         res.on("error", reject);
       },

@@ -6,17 +6,34 @@ import { readFile } from "node:fs/promises";
 import { SecretClient } from "@azure/keyvault-secrets";
 import { ClientAssertionCredential } from "@azure/identity";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { adminDelete, adminGet, cloudEnv, fetchThroughProxy, openTunnel, ProxyRefusedError, startCloud, toSdkProxyOptions, trustCloudInProcess, type Cloud, type RequestLogView } from "./index.ts";
+import {
+  adminDelete,
+  adminGet,
+  cloudEnv,
+  fetchThroughProxy,
+  openTunnel,
+  ProxyRefusedError,
+  startCloud,
+  toSdkProxyOptions,
+  trustCloudInProcess,
+  type Cloud,
+  type RequestLogView,
+} from "./index.ts";
 import { fetchGitHubIdToken } from "./test-support.ts";
 
 let cloud: Cloud;
 
 function runNode(script: string, extraEnv: Record<string, string>): Promise<{ stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ["--input-type=module", "-e", script], { cwd: process.cwd(), env: { PATH: process.env.PATH ?? "", ...extraEnv }, timeout: 60_000 }, (error, stdout, stderr) => {
-      if (error !== null) reject(new Error(`The child process failed: ${stderr}`));
-      else resolve({ stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ["--input-type=module", "-e", script],
+      { cwd: process.cwd(), env: { PATH: process.env.PATH ?? "", ...extraEnv }, timeout: 60_000 },
+      (error, stdout, stderr) => {
+        if (error !== null) reject(new Error(`The child process failed: ${stderr}`));
+        else resolve({ stdout, stderr });
+      },
+    );
   });
 }
 
@@ -40,16 +57,21 @@ describe("CONNECT proxy", () => {
     socket.destroy();
     expect(status).toBe(403);
     const log = await adminGet<RequestLogView>(cloud.info.adminUrl, "/requests");
-    expect(log.requests.some((entry) => entry.method === "CONNECT" && entry.path === target && entry.operation === "ProxyRefused")).toBe(true);
+    expect(log.requests.some((entry) => entry.method === "CONNECT" && entry.path === target && entry.operation === "ProxyRefused")).toBe(
+      true,
+    );
   });
 
   it("refuses plain-HTTP proxying instead of forwarding it", async () => {
     const proxy = new URL(cloud.info.proxy);
     const status = await new Promise<number>((resolve, reject) => {
-      const req = httpRequest({ host: proxy.hostname, port: Number(proxy.port), path: "http://example.com/", headers: { host: "example.com" } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = httpRequest(
+        { host: proxy.hostname, port: Number(proxy.port), path: "http://example.com/", headers: { host: "example.com" } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on("error", reject);
       req.end();
     });
@@ -60,27 +82,37 @@ describe("CONNECT proxy", () => {
     await expect(fetchThroughProxy(cloud.info, "https://example.com/")).rejects.toBeInstanceOf(ProxyRefusedError);
   });
 
-  it.each(["login.microsoftonline.com", "login.microsoftonline.us", "login.chinacloudapi.cn", "login.partner.microsoftonline.cn", "token.actions.githubusercontent.com", "pipelines.actions.githubusercontent.com", "management.azure.com", "demo-vault.vault.azure.net", "other.vault.usgovcloudapi.net", "other.vault.azure.cn"])(
-    "tunnels to %s:443 and presents a certificate the test CA vouches for",
-    async (host) => {
-      const ca = await readFile(cloud.info.caFile, "utf8");
-      const { status, socket } = await openTunnel(cloud.info, `${host}:443`);
-      expect(status).toBe(200);
-      const certificate = await new Promise<PeerCertificate>((resolve, reject) => {
-        const tlsSocket = tlsConnect({ socket, servername: host, ca }, () => {
-          resolve(tlsSocket.getPeerCertificate());
-          tlsSocket.end();
-        });
-        tlsSocket.on("error", reject);
+  it.each([
+    "login.microsoftonline.com",
+    "login.microsoftonline.us",
+    "login.chinacloudapi.cn",
+    "login.partner.microsoftonline.cn",
+    "token.actions.githubusercontent.com",
+    "pipelines.actions.githubusercontent.com",
+    "management.azure.com",
+    "demo-vault.vault.azure.net",
+    "other.vault.usgovcloudapi.net",
+    "other.vault.azure.cn",
+  ])("tunnels to %s:443 and presents a certificate the test CA vouches for", async (host) => {
+    const ca = await readFile(cloud.info.caFile, "utf8");
+    const { status, socket } = await openTunnel(cloud.info, `${host}:443`);
+    expect(status).toBe(200);
+    const certificate = await new Promise<PeerCertificate>((resolve, reject) => {
+      const tlsSocket = tlsConnect({ socket, servername: host, ca }, () => {
+        resolve(tlsSocket.getPeerCertificate());
+        tlsSocket.end();
       });
-      expect(certificate.subjectaltname).toContain("DNS:");
-    },
-  );
+      tlsSocket.on("error", reject);
+    });
+    expect(certificate.subjectaltname).toContain("DNS:");
+  });
 
   it("fails TLS verification for a client that does not trust the test CA", async () => {
     const { socket } = await openTunnel(cloud.info, "login.microsoftonline.com:443");
     const error = await new Promise<Error>((resolve) => {
-      const tlsSocket = tlsConnect({ socket, servername: "login.microsoftonline.com" }, () => resolve(new Error("connected without trusting the CA")));
+      const tlsSocket = tlsConnect({ socket, servername: "login.microsoftonline.com" }, () =>
+        resolve(new Error("connected without trusting the CA")),
+      );
       tlsSocket.on("error", resolve);
     });
     expect(error.message).toMatch(/unable to verify the first certificate|unable to get local issuer certificate/);
@@ -89,10 +121,20 @@ describe("CONNECT proxy", () => {
   it("also listens directly on a loopback TLS port, answering by Host header", async () => {
     const ca = await readFile(cloud.info.caFile, "utf8");
     const status = await new Promise<number>((resolve, reject) => {
-      httpsGet({ host: "127.0.0.1", port: cloud.tlsPort, servername: "token.actions.githubusercontent.com", headers: { host: "token.actions.githubusercontent.com" }, path: "/.well-known/jwks", ca }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      }).on("error", reject);
+      httpsGet(
+        {
+          host: "127.0.0.1",
+          port: cloud.tlsPort,
+          servername: "token.actions.githubusercontent.com",
+          headers: { host: "token.actions.githubusercontent.com" },
+          path: "/.well-known/jwks",
+          ca,
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      ).on("error", reject);
     });
     expect(status).toBe(200);
   });
@@ -158,13 +200,22 @@ describe("client environment", () => {
     trustCloudInProcess(cloud.info);
     trustCloudInProcess(cloud.info);
     await adminDelete(cloud.info.adminUrl, "/requests");
-    const credential = new ClientAssertionCredential(cloud.info.tenantId, cloud.info.clientId, () => fetchGitHubIdToken(cloud.info), { proxyOptions: toSdkProxyOptions(cloud.info) });
-    const client = new SecretClient(cloud.info.vaultUrl, credential, { proxyOptions: toSdkProxyOptions(cloud.info), retryOptions: { maxRetries: 0 } });
+    const credential = new ClientAssertionCredential(cloud.info.tenantId, cloud.info.clientId, () => fetchGitHubIdToken(cloud.info), {
+      proxyOptions: toSdkProxyOptions(cloud.info),
+    });
+    const client = new SecretClient(cloud.info.vaultUrl, credential, {
+      proxyOptions: toSdkProxyOptions(cloud.info),
+      retryOptions: { maxRetries: 0 },
+    });
     // Only a smoke test of the path: whatever the vault answers, it must come from the vault host.
     await client.getSecret("smoke-test").catch(() => undefined);
     const log = await adminGet<RequestLogView>(cloud.info.adminUrl, "/requests?host=demo-vault.vault.azure.net");
     expect(log.requests.length).toBeGreaterThan(0);
-    expect(log.requests[0]).toMatchObject({ host: "demo-vault.vault.azure.net", method: "GET", path: expect.stringMatching(/^\/secrets\/smoke-test\/?\?/) });
+    expect(log.requests[0]).toMatchObject({
+      host: "demo-vault.vault.azure.net",
+      method: "GET",
+      path: expect.stringMatching(/^\/secrets\/smoke-test\/?\?/),
+    });
     expect(log.requests[0]?.status).not.toBe(421);
   });
 });

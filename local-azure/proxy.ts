@@ -27,12 +27,16 @@ export interface Proxy {
 
 function parseAuthority(authority: string): { hostname: string; port: string } {
   const match = /^\[?([^\]]*?)\]?:(\d+)$/.exec(authority);
-  return match === null ? { hostname: authority.toLowerCase(), port: "" } : { hostname: (match[1] ?? "").toLowerCase(), port: match[2] ?? "" };
+  return match === null
+    ? { hostname: authority.toLowerCase(), port: "" }
+    : { hostname: (match[1] ?? "").toLowerCase(), port: match[2] ?? "" };
 }
 
 function refuse(socket: Socket, reason: string): void {
   const body = `${reason}\n`;
-  socket.end(`HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  socket.end(
+    `HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 export async function startProxy(options: ProxyOptions): Promise<Proxy> {
@@ -42,12 +46,24 @@ export async function startProxy(options: ProxyOptions): Promise<Proxy> {
     const forward = target === undefined ? undefined : options.findHttpTarget?.(target.toLowerCase());
     if (forward !== undefined) {
       // Logged apart from the answer, so tests can tell a proxied call from a direct one.
-      options.log.record({ host: parseAuthority(target ?? "").hostname, method: req.method ?? "GET", path: req.url ?? "", status: 200, operation: "ProxyForwarded" });
+      options.log.record({
+        host: parseAuthority(target ?? "").hostname,
+        method: req.method ?? "GET",
+        path: req.url ?? "",
+        status: 200,
+        operation: "ProxyForwarded",
+      });
       forward(req, res);
       return;
     }
     // Other plain-HTTP proxying would mean forwarding somewhere; only tunnels to known hosts exist here.
-    options.log.record({ host: parseAuthority(req.headers.host ?? "").hostname, method: req.method ?? "GET", path: req.url ?? "", status: 403, operation: "ProxyRefused" });
+    options.log.record({
+      host: parseAuthority(req.headers.host ?? "").hostname,
+      method: req.method ?? "GET",
+      path: req.url ?? "",
+      status: 403,
+      operation: "ProxyRefused",
+    });
     res.writeHead(403, { "content-type": "text/plain", connection: "close" });
     res.end("The local Azure proxy only tunnels HTTPS (CONNECT) to Azure and GitHub hosts.\n");
   });

@@ -37,7 +37,9 @@ const GRANTS: Record<VaultRole, Array<keyof typeof DATA_ACTIONS>> = {
 
 describe("built-in roles", () => {
   it.each(VAULT_ROLES.map((role) => [role]))("%s grants exactly its data actions", (role) => {
-    const granted = (Object.keys(DATA_ACTIONS) as Array<keyof typeof DATA_ACTIONS>).filter((name) => roleAllowsDataAction(role, DATA_ACTIONS[name]));
+    const granted = (Object.keys(DATA_ACTIONS) as Array<keyof typeof DATA_ACTIONS>).filter((name) =>
+      roleAllowsDataAction(role, DATA_ACTIONS[name]),
+    );
     expect(granted).toEqual(GRANTS[role]);
   });
 });

@@ -104,7 +104,11 @@ const patternCache = new Map<string, RegExp>();
 export function matchesActionPattern(pattern: string, action: string): boolean {
   let regex = patternCache.get(pattern);
   if (regex === undefined) {
-    const escape = (part: string): string => part.split("*").map((piece) => piece.replace(/[.+?^${}()|[\]\\/]/g, "\\$&")).join(".*");
+    const escape = (part: string): string =>
+      part
+        .split("*")
+        .map((piece) => piece.replace(/[.+?^${}()|[\]\\/]/g, "\\$&"))
+        .join(".*");
     const source = pattern.split("/*/").map(escape).join("/(?:.*/)?");
     regex = new RegExp(`^${source}$`, "i");
     patternCache.set(pattern, regex);
@@ -115,5 +119,8 @@ export function matchesActionPattern(pattern: string, action: string): boolean {
 /** Does the role grant this data action (dataActions minus notDataActions)? */
 export function roleAllowsDataAction(role: VaultRole, dataAction: string): boolean {
   const definition = ROLE_DEFINITIONS[role];
-  return definition.dataActions.some((pattern) => matchesActionPattern(pattern, dataAction)) && !definition.notDataActions.some((pattern) => matchesActionPattern(pattern, dataAction));
+  return (
+    definition.dataActions.some((pattern) => matchesActionPattern(pattern, dataAction)) &&
+    !definition.notDataActions.some((pattern) => matchesActionPattern(pattern, dataAction))
+  );
 }

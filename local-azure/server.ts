@@ -85,14 +85,31 @@ export async function startTlsServer(options: TlsServerOptions): Promise<TlsServ
     try {
       const body = await readBody(req);
       const handler = options.findHandler(hostname);
-      response = handler === undefined
-        ? { status: 421, operation: "MisdirectedRequest", headers: { "content-type": "text/plain" }, body: `This server does not answer for ${hostname}.` }
-        : await handler({ method, url, headers: req.headers, body });
+      response =
+        handler === undefined
+          ? {
+              status: 421,
+              operation: "MisdirectedRequest",
+              headers: { "content-type": "text/plain" },
+              body: `This server does not answer for ${hostname}.`,
+            }
+          : await handler({ method, url, headers: req.headers, body });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      response = { status: 500, operation: "CloudError", headers: { "content-type": "application/json; charset=utf-8" }, body: JSON.stringify({ error: { code: "InternalError", message: `The local Azure failed: ${message}` } }) };
+      response = {
+        status: 500,
+        operation: "CloudError",
+        headers: { "content-type": "application/json; charset=utf-8" },
+        body: JSON.stringify({ error: { code: "InternalError", message: `The local Azure failed: ${message}` } }),
+      };
     }
-    options.log.record({ host: hostname, method, path, status: response.destroy === true ? 0 : response.status, operation: response.operation ?? "Unrecognized" });
+    options.log.record({
+      host: hostname,
+      method,
+      path,
+      status: response.destroy === true ? 0 : response.status,
+      operation: response.operation ?? "Unrecognized",
+    });
     writeResponse(res, response);
   }
 

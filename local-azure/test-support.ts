@@ -37,11 +37,15 @@ export function requestEntraToken(info: CloudInfo, request: TokenRequest): Promi
     form.set("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
   }
   if (request.clientSecret !== undefined) form.set("client_secret", request.clientSecret);
-  return fetchThroughProxy(info, `https://${request.host ?? "login.microsoftonline.com"}/${request.tenantId ?? info.tenantId}/oauth2/v2.0/token`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded;charset=utf-8" },
-    body: form.toString(),
-  });
+  return fetchThroughProxy(
+    info,
+    `https://${request.host ?? "login.microsoftonline.com"}/${request.tenantId ?? info.tenantId}/oauth2/v2.0/token`,
+    {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded;charset=utf-8" },
+      body: form.toString(),
+    },
+  );
 }
 
 /** What `core.getIDToken(audience)` does: GET the request URL with the runner's bearer. */

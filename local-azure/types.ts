@@ -45,9 +45,7 @@ export interface AccessTokenClaims {
   exp: number;
 }
 
-export type TokenCheck =
-  | { ok: true; claims: AccessTokenClaims }
-  | { ok: false; message: string }; // e.g. "AKV10022: Invalid audience. Expected …, found: …"
+export type TokenCheck = { ok: true; claims: AccessTokenClaims } | { ok: false; message: string }; // e.g. "AKV10022: Invalid audience. Expected …, found: …"
 
 /** Provided by Entra to Key Vault: verifies signature, expiry, audience and tenant. */
 export type VerifyAccessToken = (token: string, expectedAudience: string) => TokenCheck;

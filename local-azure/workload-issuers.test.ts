@@ -58,16 +58,26 @@ describe("federated tokens from other issuers", () => {
       tokenFilePath: await tokenFile(AKS_ISSUER, AKS_SUBJECT),
       proxyOptions: toSdkProxyOptions(cloud.info),
     });
-    const client = new SecretClient(cloud.info.vaultUrl, credential, { proxyOptions: toSdkProxyOptions(cloud.info), retryOptions: { maxRetries: 0 } });
+    const client = new SecretClient(cloud.info.vaultUrl, credential, {
+      proxyOptions: toSdkProxyOptions(cloud.info),
+      retryOptions: { maxRetries: 0 },
+    });
     expect((await client.getSecret("workload-secret")).value).toBe("read-by-a-pod");
   });
 
   it("WorkloadIdentityCredential takes everything from AZURE_FEDERATED_TOKEN_FILE, AZURE_TENANT_ID, AZURE_CLIENT_ID", async () => {
     const saved = { ...process.env };
     try {
-      Object.assign(process.env, { AZURE_FEDERATED_TOKEN_FILE: await tokenFile(GITLAB_ISSUER, GITLAB_SUBJECT), AZURE_TENANT_ID: cloud.info.tenantId, AZURE_CLIENT_ID: WORKLOAD_APP });
+      Object.assign(process.env, {
+        AZURE_FEDERATED_TOKEN_FILE: await tokenFile(GITLAB_ISSUER, GITLAB_SUBJECT),
+        AZURE_TENANT_ID: cloud.info.tenantId,
+        AZURE_CLIENT_ID: WORKLOAD_APP,
+      });
       const credential = new WorkloadIdentityCredential({ proxyOptions: toSdkProxyOptions(cloud.info) });
-      const client = new SecretClient(cloud.info.vaultUrl, credential, { proxyOptions: toSdkProxyOptions(cloud.info), retryOptions: { maxRetries: 0 } });
+      const client = new SecretClient(cloud.info.vaultUrl, credential, {
+        proxyOptions: toSdkProxyOptions(cloud.info),
+        retryOptions: { maxRetries: 0 },
+      });
       expect((await client.getSecret("workload-secret")).value).toBe("read-by-a-pod");
     } finally {
       process.env = saved;
@@ -75,17 +85,31 @@ describe("federated tokens from other issuers", () => {
   });
 
   it("accepts a GitLab token by issuer, audience and exact subject; Entra names what does not match", async () => {
-    const ok = await requestEntraToken(cloud.info, { clientId: WORKLOAD_APP, assertion: await cloud.mintFederatedToken({ issuer: GITLAB_ISSUER, subject: GITLAB_SUBJECT }) });
+    const ok = await requestEntraToken(cloud.info, {
+      clientId: WORKLOAD_APP,
+      assertion: await cloud.mintFederatedToken({ issuer: GITLAB_ISSUER, subject: GITLAB_SUBJECT }),
+    });
     expect(ok.status).toBe(200);
-    const wrongSubject = await requestEntraToken(cloud.info, { clientId: WORKLOAD_APP, assertion: await cloud.mintFederatedToken({ issuer: GITLAB_ISSUER, subject: "project_path:octo-org/other:ref_type:branch:ref:main" }) });
+    const wrongSubject = await requestEntraToken(cloud.info, {
+      clientId: WORKLOAD_APP,
+      assertion: await cloud.mintFederatedToken({ issuer: GITLAB_ISSUER, subject: "project_path:octo-org/other:ref_type:branch:ref:main" }),
+    });
     expect(wrongSubject.json<{ error_codes: number[] }>().error_codes).toEqual([700213]);
-    const unknownIssuer = await requestEntraToken(cloud.info, { clientId: WORKLOAD_APP, assertion: await cloud.mintFederatedToken({ issuer: "https://gitlab.example.com", subject: GITLAB_SUBJECT }) });
+    const unknownIssuer = await requestEntraToken(cloud.info, {
+      clientId: WORKLOAD_APP,
+      assertion: await cloud.mintFederatedToken({ issuer: "https://gitlab.example.com", subject: GITLAB_SUBJECT }),
+    });
     expect(unknownIssuer.json<{ error_codes: number[] }>().error_codes).toEqual([700211]);
   });
 
   it("mints through the admin API too, and refuses a non-https issuer", async () => {
-    const { value } = await adminPost<{ value: string }>(cloud.info.adminUrl, "/federated/token", { issuer: AKS_ISSUER, subject: AKS_SUBJECT });
+    const { value } = await adminPost<{ value: string }>(cloud.info.adminUrl, "/federated/token", {
+      issuer: AKS_ISSUER,
+      subject: AKS_SUBJECT,
+    });
     expect((await requestEntraToken(cloud.info, { clientId: WORKLOAD_APP, assertion: value })).status).toBe(200);
-    await expect(adminPost(cloud.info.adminUrl, "/federated/token", { issuer: "http://insecure", subject: "x" })).rejects.toThrow(/https URL/);
+    await expect(adminPost(cloud.info.adminUrl, "/federated/token", { issuer: "http://insecure", subject: "x" })).rejects.toThrow(
+      /https URL/,
+    );
   });
 });

@@ -36,7 +36,8 @@ export function createWorkloadIssuers(keysByIssuer: Map<string, ReadonlyMap<stri
       if (options.subject === "") throw new Error("Failed to mint a federated token: 'subject' must not be empty");
       let signer = signers.get(options.issuer);
       if (signer === undefined) {
-        if (keysByIssuer.has(options.issuer)) throw new Error(`Failed to mint a federated token: ${options.issuer} already has its own signer (use the GitHub minting for it)`);
+        if (keysByIssuer.has(options.issuer))
+          throw new Error(`Failed to mint a federated token: ${options.issuer} already has its own signer (use the GitHub minting for it)`);
         signer = createSigningKey("wi");
         signers.set(options.issuer, signer);
         const key = await signer;
@@ -45,7 +46,16 @@ export function createWorkloadIssuers(keysByIssuer: Map<string, ReadonlyMap<stri
       const key = await signer;
       const now = readClockSeconds();
       const lifetime = options.lifetimeSeconds ?? 3600;
-      return signJwt(key, { ...options.claims, iss: options.issuer, sub: options.subject, aud: options.audience ?? DEFAULT_FIC_AUDIENCE, iat: now, nbf: now, exp: now + lifetime, jti: randomUUID() });
+      return signJwt(key, {
+        ...options.claims,
+        iss: options.issuer,
+        sub: options.subject,
+        aud: options.audience ?? DEFAULT_FIC_AUDIENCE,
+        iat: now,
+        nbf: now,
+        exp: now + lifetime,
+        jti: randomUUID(),
+      });
     },
   };
 }

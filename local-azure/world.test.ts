@@ -22,7 +22,13 @@ describe("default world", () => {
       expect.objectContaining({
         clientId: DEFAULT_CLIENT_ID,
         objectId: DEFAULT_OBJECT_ID,
-        federatedCredentials: [expect.objectContaining({ issuer: "https://token.actions.githubusercontent.com", subject: "repo:octo-org/octo-repo:environment:production", audiences: ["api://AzureADTokenExchange"] })],
+        federatedCredentials: [
+          expect.objectContaining({
+            issuer: "https://token.actions.githubusercontent.com",
+            subject: "repo:octo-org/octo-repo:environment:production",
+            audiences: ["api://AzureADTokenExchange"],
+          }),
+        ],
       }),
     ]);
     expect(world.vaults).toEqual([
@@ -39,7 +45,11 @@ describe("default world", () => {
         faults: expect.objectContaining({ serverErrorRate: 0, dropRate: 0, latencyMs: 0 }),
       },
     ]);
-    expect(world.github).toMatchObject({ subject: "repo:octo-org/octo-repo:environment:production", repository: "octo-org/octo-repo", lifetimeSeconds: 300 });
+    expect(world.github).toMatchObject({
+      subject: "repo:octo-org/octo-repo:environment:production",
+      repository: "octo-org/octo-repo",
+      lifetimeSeconds: 300,
+    });
   });
 });
 
@@ -47,24 +57,44 @@ describe("mergeWorld", () => {
   it("deep-merges a vault by name and keeps what the patch leaves out", () => {
     const world = mergeWorld(createDefaultWorld(), { vaults: [{ name: "demo-vault", throttle: { enabled: true, retryAfterSeconds: 2 } }] });
     expect(world.vaults).toHaveLength(1);
-    expect(world.vaults[0]?.throttle).toEqual({ enabled: true, writesPerWindow: 300, transactionsPerWindow: 4000, windowMs: 10_000, retryAfterSeconds: 2 });
+    expect(world.vaults[0]?.throttle).toEqual({
+      enabled: true,
+      writesPerWindow: 300,
+      transactionsPerWindow: 4000,
+      windowMs: 10_000,
+      retryAfterSeconds: 2,
+    });
     expect(world.vaults[0]?.roles).toEqual([{ principal: DEFAULT_CLIENT_ID, role: "Key Vault Secrets Officer" }]);
   });
 
   it("adds unknown vaults and apps from their templates, and replaces arrays it is given", () => {
     const world = mergeWorld(createDefaultWorld(), {
-      vaults: [{ name: "gov-vault", cloud: "usgovernment" }, { name: "demo-vault", roles: [] }],
+      vaults: [
+        { name: "gov-vault", cloud: "usgovernment" },
+        { name: "demo-vault", roles: [] },
+      ],
       apps: [{ clientId: "7e57c10d-0000-4e70-8000-0000000000c1", clientSecrets: ["s"] }],
     });
     expect(world.vaults.map((vault) => [vault.name, vault.cloud, vault.recoverableDays, vault.roles.length])).toEqual([
       ["demo-vault", "public", 90, 0],
       ["gov-vault", "usgovernment", 90, 0],
     ]);
-    expect(world.apps[1]).toMatchObject({ clientId: "7e57c10d-0000-4e70-8000-0000000000c1", clientSecrets: ["s"], federatedCredentials: [] });
+    expect(world.apps[1]).toMatchObject({
+      clientId: "7e57c10d-0000-4e70-8000-0000000000c1",
+      clientSecrets: ["s"],
+      federatedCredentials: [],
+    });
   });
 
   it("merges federated credentials by name, filling new ones with the GitHub defaults", () => {
-    const world = mergeWorld(createDefaultWorld(), { apps: [{ clientId: DEFAULT_CLIENT_ID, federatedCredentials: [{ name: "main-branch", subject: "repo:octo-org/octo-repo:ref:refs/heads/main" }] }] });
+    const world = mergeWorld(createDefaultWorld(), {
+      apps: [
+        {
+          clientId: DEFAULT_CLIENT_ID,
+          federatedCredentials: [{ name: "main-branch", subject: "repo:octo-org/octo-repo:ref:refs/heads/main" }],
+        },
+      ],
+    });
     expect(world.apps[0]?.federatedCredentials.map((fic) => [fic.name, fic.subject, fic.audiences[0]])).toEqual([
       ["octo-repo-production", "repo:octo-org/octo-repo:environment:production", "api://AzureADTokenExchange"],
       ["main-branch", "repo:octo-org/octo-repo:ref:refs/heads/main", "api://AzureADTokenExchange"],
@@ -109,14 +139,21 @@ describe("admin API", () => {
   it("reports CloudInfo and the world it started with", async () => {
     const info = await adminGet<CloudInfo>(cloud.info.adminUrl, "/info");
     expect(info).toEqual(cloud.info);
-    expect(info).toMatchObject({ tenantId: DEFAULT_TENANT_ID, clientId: DEFAULT_CLIENT_ID, vaultUrl: "https://demo-vault.vault.azure.net" });
+    expect(info).toMatchObject({
+      tenantId: DEFAULT_TENANT_ID,
+      clientId: DEFAULT_CLIENT_ID,
+      vaultUrl: "https://demo-vault.vault.azure.net",
+    });
     const world = await adminGet<WorldConfig>(cloud.info.adminUrl, "/world");
     expect(world.github.lifetimeSeconds).toBe(120);
   });
 
   it("creates, replaces, lists and deletes apps", async () => {
     const clientId = "7e57c10d-0000-4e70-8000-0000000000d1";
-    const created = await adminRequest<AppConfig>(cloud.info.adminUrl, "PUT", `/apps/${clientId}`, { displayName: "first", clientSecrets: ["a"] });
+    const created = await adminRequest<AppConfig>(cloud.info.adminUrl, "PUT", `/apps/${clientId}`, {
+      displayName: "first",
+      clientSecrets: ["a"],
+    });
     expect(created.status).toBe(201);
     const replaced = await adminPut<AppConfig>(cloud.info.adminUrl, `/apps/${clientId}`, { displayName: "second" });
     expect(replaced).toMatchObject({ clientId, displayName: "second", clientSecrets: [], objectId: created.body.objectId });

@@ -15,11 +15,8 @@ import type {
   WorldConfig,
 } from "./types.ts";
 
-export type DeepPartial<T> = T extends Array<infer U>
-  ? Array<DeepPartial<U>>
-  : T extends object
-    ? { [K in keyof T]?: DeepPartial<T[K]> }
-    : T;
+export type DeepPartial<T> =
+  T extends Array<infer U> ? Array<DeepPartial<U>> : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
 
 export const DEFAULT_TENANT_ID = "7e57c10d-0a2e-4c1d-9f00-000000000001";
 export const DEFAULT_SUBSCRIPTION_ID = "7e57c10d-5b5c-4f00-9000-000000000002";
@@ -135,12 +132,19 @@ export function mergeDeep<T>(base: T, patch: DeepPartial<T> | undefined): T {
  * item, so a config can tweak the default vault without restating it; unknown keys are added,
  * filled from the type's template.
  */
-function mergeKeyed<T>(base: T[], patch: Array<DeepPartial<T>> | undefined, keyOf: (item: DeepPartial<T>) => string | undefined, template: (key: string) => T, mergeItem: (item: T, patch: DeepPartial<T>) => T): T[] {
+function mergeKeyed<T>(
+  base: T[],
+  patch: Array<DeepPartial<T>> | undefined,
+  keyOf: (item: DeepPartial<T>) => string | undefined,
+  template: (key: string) => T,
+  mergeItem: (item: T, patch: DeepPartial<T>) => T,
+): T[] {
   if (patch === undefined) return structuredClone(base);
   const out = structuredClone(base);
   for (const itemPatch of patch) {
     const key = keyOf(itemPatch);
-    if (key === undefined) throw new Error("Failed to merge the world config: every app needs a clientId, every vault and federated credential a name");
+    if (key === undefined)
+      throw new Error("Failed to merge the world config: every app needs a clientId, every vault and federated credential a name");
     const index = out.findIndex((item) => keyOf(item as DeepPartial<T>) === key);
     if (index >= 0) out[index] = mergeItem(out[index] as T, itemPatch);
     else out.push(mergeItem(template(key), itemPatch));
@@ -166,7 +170,13 @@ export function mergeWorld(base: WorldConfig, patch: DeepPartial<WorldConfig> | 
   const { apps, vaults, ...rest } = patch;
   const merged = mergeDeep(base, rest as DeepPartial<WorldConfig>);
   merged.apps = mergeKeyed(base.apps, apps, (app) => app.clientId, createAppTemplate, mergeApp);
-  merged.vaults = mergeKeyed(base.vaults, vaults, (vault) => vault.name, createVaultTemplate, (vault, p) => mergeDeep(vault, p));
+  merged.vaults = mergeKeyed(
+    base.vaults,
+    vaults,
+    (vault) => vault.name,
+    createVaultTemplate,
+    (vault, p) => mergeDeep(vault, p),
+  );
   return merged;
 }
 

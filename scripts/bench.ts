@@ -80,7 +80,12 @@ try {
     await adminDelete(cloud.info.adminUrl, "/requests");
     let stopSampling = () => 0;
     const started = performance.now();
-    const result = await runAction({ inputs: { ...inputs, secrets }, env, timeoutMs: 30 * 60_000, onSpawn: (pid) => (stopSampling = samplePeakRss(pid)) });
+    const result = await runAction({
+      inputs: { ...inputs, secrets },
+      env,
+      timeoutMs: 30 * 60_000,
+      onSpawn: (pid) => (stopSampling = samplePeakRss(pid)),
+    });
     const seconds = Math.round((performance.now() - started) / 10) / 100;
     const peakRssMb = stopSampling();
     const { requests, counts } = await adminGet<{ requests: Array<{ status: number }>; counts: Record<string, number> }>(
@@ -94,9 +99,18 @@ try {
   };
 
   const results = [
-    await measure("first sync", makeSecrets(() => 1)),
-    await measure("no-op sync", makeSecrets(() => 1)),
-    await measure("10% changed", makeSecrets((index) => (index % 10 === 0 ? 2 : 1))),
+    await measure(
+      "first sync",
+      makeSecrets(() => 1),
+    ),
+    await measure(
+      "no-op sync",
+      makeSecrets(() => 1),
+    ),
+    await measure(
+      "10% changed",
+      makeSecrets((index) => (index % 10 === 0 ? 2 : 1)),
+    ),
   ];
 
   console.log(`\n${secretCount} secrets, ${latencyMs} ms latency per request, concurrency ${concurrency}, Key Vault throttling on\n`);
@@ -124,4 +138,3 @@ try {
 } finally {
   await cloud.stop();
 }
-

@@ -30,7 +30,9 @@ try {
   const all = new Map<string, BundledPackage>();
   for (const [index, bundle] of BUNDLES.entries()) {
     const statsFile = join(scratch, `stats-${index}.json`);
-    execFileSync(process.execPath, [ncc, "build", bundle.entry, "-o", bundle.dir, "--quiet", "--stats-out", statsFile], { stdio: "inherit" });
+    execFileSync(process.execPath, [ncc, "build", bundle.entry, "-o", bundle.dir, "--quiet", "--stats-out", statsFile], {
+      stdio: "inherit",
+    });
     // Some packages ship CRLF sources that ncc copies as they are; dist/ is LF throughout (see
     // .gitattributes), and JavaScript reads CRLF and LF alike, even inside template literals.
     for (const file of readdirSync(bundle.dir).filter((name) => name.endsWith(".js"))) {

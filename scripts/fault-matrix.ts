@@ -31,7 +31,13 @@ const report = join(scratch, "figures.json");
 try {
   const result = spawnSync(process.execPath, ["node_modules/vitest/vitest.mjs", "run", "test/e2e/fault-matrix.test.ts"], {
     stdio: "inherit",
-    env: { ...process.env, FAULT_MATRIX_SECRETS: args.secrets, FAULT_MATRIX_SEED: args.seed, FAULT_MATRIX_KILLS: args.kills, FAULT_MATRIX_REPORT: report },
+    env: {
+      ...process.env,
+      FAULT_MATRIX_SECRETS: args.secrets,
+      FAULT_MATRIX_SEED: args.seed,
+      FAULT_MATRIX_KILLS: args.kills,
+      FAULT_MATRIX_REPORT: report,
+    },
   });
   try {
     console.log(`\n${readFileSync(report, "utf8")}`);

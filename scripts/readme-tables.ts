@@ -69,7 +69,11 @@ export function renderCliOptionsTable(): string {
 }
 
 export function renderExitCodesTable(): string {
-  return ["| Exit code | Meaning |", "| --- | --- |", ...EXIT_CODES.map((exit) => `| \`${exit.code}\` | ${formatDescription(exit.meaning)} |`)].join("\n");
+  return [
+    "| Exit code | Meaning |",
+    "| --- | --- |",
+    ...EXIT_CODES.map((exit) => `| \`${exit.code}\` | ${formatDescription(exit.meaning)} |`),
+  ].join("\n");
 }
 
 /** The README with each marked section replaced by its table; sections without markers are untouched. */

@@ -44,7 +44,11 @@ function compareVersions(a: string, b: string): number {
 export function releaseChangelog(changelog: string, version: string, date: string): string {
   const heading = unreleasedHeading.exec(changelog);
   if (heading === null) throw new Error('CHANGELOG.md has no "## [Unreleased]" section');
-  if (sectionBody(changelog, heading.index).split("\n").every((line) => !/^\s*[-*] /.test(line))) {
+  if (
+    sectionBody(changelog, heading.index)
+      .split("\n")
+      .every((line) => !/^\s*[-*] /.test(line))
+  ) {
     throw new Error('CHANGELOG.md\'s "Unreleased" section lists no change: add the notes before releasing');
   }
   if (new RegExp(`^## \\[${version.replaceAll(".", "\\.")}\\]`, "m").test(changelog)) {

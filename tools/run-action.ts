@@ -128,7 +128,8 @@ function spawnNode(entry: string, env: Record<string, string>, cwd: string, time
     child.on("close", (code, signal) => {
       clearTimeout(timer);
       if (signal) reject(new Error(`action killed by ${signal} after ${timeoutMs} ms\n${stdout}\n${stderr}`));
-      else resolvePromise({ exitCode: code ?? 1, stdout, stderr, timing: { lastOutputMs: lastOutput - started, exitMs: exited - started } });
+      else
+        resolvePromise({ exitCode: code ?? 1, stdout, stderr, timing: { lastOutputMs: lastOutput - started, exitMs: exited - started } });
     });
   });
 }

@@ -64,8 +64,37 @@ export function viewSummary(markdown: string): SummaryView {
 }
 
 // The emphasis the summary itself uses; any other <strong> or any <em> came from a name or reason.
-const OWN_STRONG = [/^\d+ (failed|would \w+|deleted|created|updated|recovered|unchanged|skipped)$/, /^(Vault|Dry run|Mode|Scope|Commit):$/, /^Fix \d+$/, /^(This plan deletes|Deleted) \d+ secrets?$/, /^No secret was synced\.$/, /^Nothing to sync\.$/];
-const ALLOWED_TAGS = new Set(["H2", "H3", "P", "UL", "LI", "STRONG", "A", "CODE", "PRE", "TABLE", "THEAD", "TBODY", "TR", "TH", "TD", "BR", "DIV", "DETAILS", "SUMMARY", "SVG", "PATH"]);
+const OWN_STRONG = [
+  /^\d+ (failed|would \w+|deleted|created|updated|recovered|unchanged|skipped)$/,
+  /^(Vault|Dry run|Mode|Scope|Commit):$/,
+  /^Fix \d+$/,
+  /^(This plan deletes|Deleted) \d+ secrets?$/,
+  /^No secret was synced\.$/,
+  /^Nothing to sync\.$/,
+];
+const ALLOWED_TAGS = new Set([
+  "H2",
+  "H3",
+  "P",
+  "UL",
+  "LI",
+  "STRONG",
+  "A",
+  "CODE",
+  "PRE",
+  "TABLE",
+  "THEAD",
+  "TBODY",
+  "TR",
+  "TH",
+  "TD",
+  "BR",
+  "DIV",
+  "DETAILS",
+  "SUMMARY",
+  "SVG",
+  "PATH",
+]);
 
 /** What every summary must satisfy, whatever the run: problems found, as messages. */
 export function findStructureProblems(markdown: string): string[] {
@@ -73,7 +102,8 @@ export function findStructureProblems(markdown: string): string[] {
   const root = renderSummaryHtml(markdown);
   if (!/^Key Vault Sync/.test(root.querySelector("h2")?.text ?? "")) problems.push("no 'Key Vault Sync' heading first");
   for (const element of root.querySelectorAll("*")) {
-    if (!ALLOWED_TAGS.has(element.tagName)) problems.push(`unexpected <${element.tagName.toLowerCase()}>: ${element.toString().slice(0, 80)}`);
+    if (!ALLOWED_TAGS.has(element.tagName))
+      problems.push(`unexpected <${element.tagName.toLowerCase()}>: ${element.toString().slice(0, 80)}`);
   }
   for (const strong of root.querySelectorAll("strong")) {
     if (!OWN_STRONG.some((pattern) => pattern.test(strong.text.trim()))) problems.push(`<strong> not from the summary: ${strong.text}`);

@@ -19,7 +19,8 @@ export interface SummaryRun {
 const ENV_FILE = "deploy/production.env";
 const PULL_REQUEST = { GITHUB_EVENT_NAME: "pull_request", GITHUB_REF: "refs/pull/7/merge" };
 
-const numbered = (stem: string, count: number) => Array.from({ length: count }, (_, index) => `${stem}_${String(index + 1).padStart(2, "0")}`);
+const numbered = (stem: string, count: number) =>
+  Array.from({ length: count }, (_, index) => `${stem}_${String(index + 1).padStart(2, "0")}`);
 
 function dotenv(values: ReadonlyMap<string, string>): string {
   return ["# production settings", ...[...values].map(([key, value]) => `${key}=${value}`), ""].join("\n");
@@ -44,7 +45,8 @@ async function planThatDeletes(info: CloudInfo): Promise<SyncRun> {
   const tags = { ...ownedBy(), "keyvault-sync-prefix": "app-" };
   const kept = new Map(numbered("SERVICE", 20).map((key) => [key, makeCanary("k")]));
   for (const [key, value] of kept) await seedSecret(info, vault, `app-${key.replaceAll("_", "-")}`, { value, tags });
-  for (const name of ["app-LEGACY-TOKEN", "app-OLD-WEBHOOK", "app-SERVICE-99"]) await seedSecret(info, vault, name, { value: makeCanary("old"), tags });
+  for (const name of ["app-LEGACY-TOKEN", "app-OLD-WEBHOOK", "app-SERVICE-99"])
+    await seedSecret(info, vault, name, { value: makeCanary("old"), tags });
   const secrets = JSON.stringify({ ...Object.fromEntries(kept), NEW_FEATURE_KEY: makeCanary("n") });
   return runSync(info, vault, { secrets, prefix: "app-", prune: "true" }, PULL_REQUEST);
 }
@@ -55,7 +57,10 @@ async function fiveFailuresOneFix(info: CloudInfo): Promise<SyncRun> {
   await createVault(info, vault, "Key Vault Secrets User");
   const existing = new Map(numbered("EXISTING", 8).map((key) => [key, makeCanary("e")]));
   for (const [key, value] of existing) await seedSecret(info, vault, key.replaceAll("_", "-"), { value, tags: ownedBy() });
-  const secrets = JSON.stringify({ ...Object.fromEntries(existing), ...Object.fromEntries(numbered("NEW_API_KEY", 5).map((key) => [key, makeCanary("a")])) });
+  const secrets = JSON.stringify({
+    ...Object.fromEntries(existing),
+    ...Object.fromEntries(numbered("NEW_API_KEY", 5).map((key) => [key, makeCanary("a")])),
+  });
   return runSync(info, vault, { secrets });
 }
 

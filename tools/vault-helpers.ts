@@ -28,7 +28,12 @@ export function vaultHost(vault: string): string {
 }
 
 /** A fresh, empty vault on which the cloud's app holds `role` ("none": no role at all). */
-export async function createVault(info: CloudInfo, vault: string, role: VaultRole | "none" = "Key Vault Secrets Officer", settings: Record<string, unknown> = {}): Promise<void> {
+export async function createVault(
+  info: CloudInfo,
+  vault: string,
+  role: VaultRole | "none" = "Key Vault Secrets Officer",
+  settings: Record<string, unknown> = {},
+): Promise<void> {
   const roles = role === "none" ? [] : [{ principal: info.clientId, role }];
   await adminPut(info.adminUrl, `/vaults/${vault}`, { roles, ...settings });
 }
@@ -73,7 +78,11 @@ export async function readSecret(info: CloudInfo, vault: string, name: string): 
 }
 
 /** The latest version of a secret the test knows exists. */
-export async function readLatest(info: CloudInfo, vault: string, name: string): Promise<AdminSecretView["versions"][number] & { state: AdminSecretView["state"]; count: number }> {
+export async function readLatest(
+  info: CloudInfo,
+  vault: string,
+  name: string,
+): Promise<AdminSecretView["versions"][number] & { state: AdminSecretView["state"]; count: number }> {
   const view = await readSecret(info, vault, name);
   const latest = view?.versions.at(-1);
   if (view === undefined || latest === undefined) throw new Error(`Vault ${vault} has no secret ${name}`);
@@ -99,7 +108,14 @@ export function countOperations(requests: readonly RequestLogEntry[]): Record<st
 }
 
 /** Key Vault requests that change a vault: none of these may appear in a dry run. */
-export const WRITE_OPERATIONS = ["SetSecret", "UpdateSecret", "DeleteSecret", "RecoverDeletedSecret", "PurgeDeletedSecret", "RestoreSecret"] as const;
+export const WRITE_OPERATIONS = [
+  "SetSecret",
+  "UpdateSecret",
+  "DeleteSecret",
+  "RecoverDeletedSecret",
+  "PurgeDeletedSecret",
+  "RestoreSecret",
+] as const;
 
 export interface PlanEntry {
   source: string | null;
@@ -115,7 +131,9 @@ export function readPlan(run: ActionRun): PlanEntry[] {
 }
 
 /** The counts outputs as numbers. */
-export function readCounts(run: ActionRun): Record<"created" | "updated" | "unchanged" | "deleted" | "recovered" | "skipped" | "failed", number> {
+export function readCounts(
+  run: ActionRun,
+): Record<"created" | "updated" | "unchanged" | "deleted" | "recovered" | "skipped" | "failed", number> {
   const count = (name: string): number => {
     const raw = run.outputs[name];
     if (raw === undefined) throw new Error(`The run set no '${name}' output.\n${run.stdout}\n${run.stderr}`);

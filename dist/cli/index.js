@@ -46905,7 +46905,14 @@ function createTimeoutPolicy(timeoutMs) {
  */
 const vault_policies_UNSAFE_TO_REPEAT = new Set(["PUT", "POST", "DELETE"]);
 /** The network errors the SDK's retry policy repeats a request on. */
-const REPEATED_NETWORK_CODES = new Set(["ETIMEDOUT", "ESOCKETTIMEDOUT", "ECONNREFUSED", "ECONNRESET", "ENOENT", "ENOTFOUND"]);
+const REPEATED_NETWORK_CODES = new Set([
+    "ETIMEDOUT",
+    "ESOCKETTIMEDOUT",
+    "ECONNREFUSED",
+    "ECONNRESET",
+    "ENOENT",
+    "ENOTFOUND",
+]);
 /**
  * A write that may or may not have been stored: the connection failed after it was sent, or the
  * service answered with a status the SDK would retry (408, 5xx). Not a RestError, so the SDK's
@@ -47069,7 +47076,17 @@ class VaultError extends SyncError {
         this.secretName = secretName;
     }
 }
-const NETWORK_CODES = new Set(["ETIMEDOUT", "ESOCKETTIMEDOUT", "ECONNREFUSED", "ECONNRESET", "ENOENT", "ENOTFOUND", "EPIPE", "EAI_AGAIN", "REQUEST_SEND_ERROR"]);
+const NETWORK_CODES = new Set([
+    "ETIMEDOUT",
+    "ESOCKETTIMEDOUT",
+    "ECONNREFUSED",
+    "ECONNRESET",
+    "ENOENT",
+    "ENOTFOUND",
+    "EPIPE",
+    "EAI_AGAIN",
+    "REQUEST_SEND_ERROR",
+]);
 const FORBIDDEN_KINDS = {
     ForbiddenByRbac: "forbidden-rbac",
     AccessDenied: "forbidden-policy",
@@ -47431,7 +47448,10 @@ function key_vault_createKeyVault(vaultUrl, credential, options = {}) {
                     throw createVaultError(failure, "recover", { vaultUrl, secretName: name, clientId: options.clientId });
                 }
                 if (delay === undefined) {
-                    const waited = { ...failure, message: `recovered, but still not readable after ${retry.recoverWaitDelaysMs.length + 1} tries: ${failure.message}` };
+                    const waited = {
+                        ...failure,
+                        message: `recovered, but still not readable after ${retry.recoverWaitDelaysMs.length + 1} tries: ${failure.message}`,
+                    };
                     throw createVaultError(waited, "recover", { vaultUrl, secretName: name, clientId: options.clientId });
                 }
                 await sleep(delay);
@@ -47465,10 +47485,18 @@ function key_vault_createKeyVault(vaultUrl, credential, options = {}) {
             }
         }),
         setSecret: (name, write) => callVault("set", name, true, async () => {
-            const secret = await client.setSecret(name, write.value, { contentType: write.contentType, tags: write.tags, expiresOn: write.expiresOn });
+            const secret = await client.setSecret(name, write.value, {
+                contentType: write.contentType,
+                tags: write.tags,
+                expiresOn: write.expiresOn,
+            });
             return toSecretInfo(secret.properties);
         }, () => confirmStored(name, write)),
-        updateProperties: (name, version, update) => callVault("update", name, true, async () => toSecretInfo(await client.updateSecretProperties(name, version, { contentType: update.contentType, tags: update.tags, expiresOn: update.expiresOn }))),
+        updateProperties: (name, version, update) => callVault("update", name, true, async () => toSecretInfo(await client.updateSecretProperties(name, version, {
+            contentType: update.contentType,
+            tags: update.tags,
+            expiresOn: update.expiresOn,
+        }))),
         deleteSecret: (name) => callVault("delete", name, true, async () => {
             // Starting the poller sends the DELETE and checks once; waiting 2 s per secret for the
             // deleted entry to show up would only slow a prune down.
@@ -47494,26 +47522,129 @@ function envVariable(option) {
 const CLI_AUTH_MODES = ["auto", "oidc", "token-file", "token-env", "azure-pipelines", "azure-cli", "managed-identity"];
 const CLI_OPTIONS = [
     { name: "vault", type: "string", input: "vault", placeholder: "NAME|URL", description: "Key Vault name or its https URL (required)." },
-    { name: "env-file", type: "string", multiple: true, input: "env-file", placeholder: "PATH", description: "A dotenv file to sync; repeatable. Read only inside the current directory." },
-    { name: "secrets-file", type: "string", placeholder: "PATH", description: "A JSON object file of NAME: value pairs (the Action's `secrets`). Read only inside the current directory." },
-    { name: "include", type: "string", multiple: true, input: "include", placeholder: "GLOB", description: "Sync only source names matching; repeatable or comma separated." },
-    { name: "exclude", type: "string", multiple: true, input: "exclude", placeholder: "GLOB", description: "Leave out source names matching; repeatable or comma separated." },
-    { name: "prefix", type: "string", input: "prefix", placeholder: "TEXT", description: "Prepended to every Key Vault name (letters, digits, hyphens)." },
-    { name: "name-transform", type: "string", input: "name-transform", placeholder: "hyphens|none", description: "How source names become Key Vault names (default hyphens)." },
-    { name: "owner", type: "string", input: "owner", placeholder: "TEXT", description: "Marks the secrets this sync manages. Required outside GitHub Actions (there it defaults to the repository)." },
+    {
+        name: "env-file",
+        type: "string",
+        multiple: true,
+        input: "env-file",
+        placeholder: "PATH",
+        description: "A dotenv file to sync; repeatable. Read only inside the current directory.",
+    },
+    {
+        name: "secrets-file",
+        type: "string",
+        placeholder: "PATH",
+        description: "A JSON object file of NAME: value pairs (the Action's `secrets`). Read only inside the current directory.",
+    },
+    {
+        name: "include",
+        type: "string",
+        multiple: true,
+        input: "include",
+        placeholder: "GLOB",
+        description: "Sync only source names matching; repeatable or comma separated.",
+    },
+    {
+        name: "exclude",
+        type: "string",
+        multiple: true,
+        input: "exclude",
+        placeholder: "GLOB",
+        description: "Leave out source names matching; repeatable or comma separated.",
+    },
+    {
+        name: "prefix",
+        type: "string",
+        input: "prefix",
+        placeholder: "TEXT",
+        description: "Prepended to every Key Vault name (letters, digits, hyphens).",
+    },
+    {
+        name: "name-transform",
+        type: "string",
+        input: "name-transform",
+        placeholder: "hyphens|none",
+        description: "How source names become Key Vault names (default hyphens).",
+    },
+    {
+        name: "owner",
+        type: "string",
+        input: "owner",
+        placeholder: "TEXT",
+        description: "Marks the secrets this sync manages. Required outside GitHub Actions (there it defaults to the repository).",
+    },
     { name: "prune", type: "boolean", input: "prune", description: "Delete (soft-delete) owned secrets that are no longer in the sources." },
     { name: "adopt", type: "boolean", input: "adopt", description: "Take over existing secrets that no sync owns yet." },
-    { name: "content-type", type: "string", input: "content-type", placeholder: "TEXT", description: "Content type set on every written version." },
-    { name: "tags", type: "string", multiple: true, input: "tags", placeholder: "KEY=VALUE", description: "Tags set on every written version; repeatable or comma separated." },
-    { name: "expires-in", type: "string", input: "expires-in", placeholder: "90d", description: "Expiry of written versions: minutes, hours, days or weeks (m, h, d, w)." },
-    { name: "concurrency", type: "string", input: "concurrency", placeholder: "N", description: "Key Vault requests in flight (1-64, default 8)." },
-    { name: "auth", type: "string", input: "auth", placeholder: "MODE", description: `How to sign in: ${CLI_AUTH_MODES.join(", ")} (default auto).` },
-    { name: "tenant-id", type: "string", input: "tenant-id", placeholder: "GUID", description: "Microsoft Entra tenant (default AZURE_TENANT_ID)." },
-    { name: "client-id", type: "string", input: "client-id", placeholder: "GUID", description: "Application (client) ID to sign in as (default AZURE_CLIENT_ID)." },
-    { name: "federated-token-env", type: "string", placeholder: "NAME", description: "Environment variable holding a federated token (GitLab id_tokens); chosen by --auth auto unless GitHub OIDC is available." },
-    { name: "service-connection-id", type: "string", placeholder: "ID", description: "Azure Pipelines service connection ID (default AZURESUBSCRIPTION_SERVICE_CONNECTION_ID)." },
+    {
+        name: "content-type",
+        type: "string",
+        input: "content-type",
+        placeholder: "TEXT",
+        description: "Content type set on every written version.",
+    },
+    {
+        name: "tags",
+        type: "string",
+        multiple: true,
+        input: "tags",
+        placeholder: "KEY=VALUE",
+        description: "Tags set on every written version; repeatable or comma separated.",
+    },
+    {
+        name: "expires-in",
+        type: "string",
+        input: "expires-in",
+        placeholder: "90d",
+        description: "Expiry of written versions: minutes, hours, days or weeks (m, h, d, w).",
+    },
+    {
+        name: "concurrency",
+        type: "string",
+        input: "concurrency",
+        placeholder: "N",
+        description: "Key Vault requests in flight (1-64, default 8).",
+    },
+    {
+        name: "auth",
+        type: "string",
+        input: "auth",
+        placeholder: "MODE",
+        description: `How to sign in: ${CLI_AUTH_MODES.join(", ")} (default auto).`,
+    },
+    {
+        name: "tenant-id",
+        type: "string",
+        input: "tenant-id",
+        placeholder: "GUID",
+        description: "Microsoft Entra tenant (default AZURE_TENANT_ID).",
+    },
+    {
+        name: "client-id",
+        type: "string",
+        input: "client-id",
+        placeholder: "GUID",
+        description: "Application (client) ID to sign in as (default AZURE_CLIENT_ID).",
+    },
+    {
+        name: "federated-token-env",
+        type: "string",
+        placeholder: "NAME",
+        description: "Environment variable holding a federated token (GitLab id_tokens); chosen by --auth auto unless GitHub OIDC is available.",
+    },
+    {
+        name: "service-connection-id",
+        type: "string",
+        placeholder: "ID",
+        description: "Azure Pipelines service connection ID (default AZURESUBSCRIPTION_SERVICE_CONNECTION_ID).",
+    },
     { name: "cloud", type: "string", input: "cloud", placeholder: "NAME", description: "public, usgovernment or china (default public)." },
-    { name: "audience", type: "string", input: "audience", placeholder: "TEXT", description: "Audience of the GitHub OIDC token (default api://AzureADTokenExchange)." },
+    {
+        name: "audience",
+        type: "string",
+        input: "audience",
+        placeholder: "TEXT",
+        description: "Audience of the GitHub OIDC token (default api://AzureADTokenExchange).",
+    },
     { name: "json", type: "boolean", description: "Print the plan or the results as JSON on stdout (names and reasons, never a value)." },
     { name: "help", type: "boolean", description: "Show this help." },
     { name: "version", type: "boolean", description: "Show the version." },
@@ -47597,7 +47728,10 @@ function readEnvOption(option, env) {
         throw new InputError(option.name, `must be true or false (read from ${variable})`, undefined, optionLabel(option.name));
     }
     if (option.multiple)
-        return raw.split(/\r?\n/).map((item) => item.trim()).filter((item) => item !== "");
+        return raw
+            .split(/\r?\n/)
+            .map((item) => item.trim())
+            .filter((item) => item !== "");
     return raw;
 }
 /** One option as the Action's input text: repeated values become one item per line. */
@@ -47768,7 +47902,9 @@ async function readSecretsFile(path, cwd) {
         return decodeUtf8File(bytes, path);
     }
     catch (error) {
-        throw error instanceof InputError ? new InputError("secrets-file", error.message.replace(/^Invalid input 'env-file': /, ""), error.hint, optionLabel("secrets-file")) : error;
+        throw error instanceof InputError
+            ? new InputError("secrets-file", error.message.replace(/^Invalid input 'env-file': /, ""), error.hint, optionLabel("secrets-file"))
+            : error;
     }
 }
 function readCode(error) {
@@ -48167,19 +48303,33 @@ function useColour(env, isTTY) {
 }
 const COLOURS = { green: "32", yellow: "33", red: "31", cyan: "36", dim: "2", bold: "1" };
 const ACTION_COLOURS = {
-    create: "green", created: "green",
-    update: "yellow", updated: "yellow",
-    recover: "cyan", recovered: "cyan",
-    delete: "red", deleted: "red",
-    fail: "red", failed: "red",
-    unchanged: "dim", skip: "dim", skipped: "dim",
+    create: "green",
+    created: "green",
+    update: "yellow",
+    updated: "yellow",
+    recover: "cyan",
+    recovered: "cyan",
+    delete: "red",
+    deleted: "red",
+    fail: "red",
+    failed: "red",
+    unchanged: "dim",
+    skip: "dim",
+    skipped: "dim",
 };
 function paint(text, colour, on) {
     const code = colour === undefined ? undefined : COLOURS[colour];
     return on && code !== undefined ? `\u001b[${code}m${text}\u001b[0m` : text;
 }
 const CHANGING = new Set(["create", "update", "recover", "delete"]);
-const PLAN_WORDS = { create: "to create", update: "to update", recover: "to recover", delete: "to delete", skip: "skipped", fail: "failing" };
+const PLAN_WORDS = {
+    create: "to create",
+    update: "to update",
+    recover: "to recover",
+    delete: "to delete",
+    skip: "skipped",
+    fail: "failing",
+};
 /** 0 nothing to change or all applied, 2 a plan with changes, 1 any failure. */
 function exitCodeFor(command, results) {
     if (results.some((result) => result.status === "failed"))
@@ -48202,7 +48352,13 @@ function renderTable(results, context, colour) {
     const rows = shown.map((result) => {
         const label = plan ? result.action : result.status;
         const source = result.origin === undefined ? (result.source ?? "") : describeOrigin(result.origin);
-        return { label, name: neutralise(result.name), source: neutralise(source), reason: neutralise(result.reason), hint: result.hint === undefined ? undefined : neutralise(result.hint) };
+        return {
+            label,
+            name: neutralise(result.name),
+            source: neutralise(source),
+            reason: neutralise(result.reason),
+            hint: result.hint === undefined ? undefined : neutralise(result.hint),
+        };
     });
     const lines = [];
     if (rows.length > 0) {
@@ -48232,7 +48388,11 @@ function render_summarise(results, context, unchanged) {
                 counts.set(result.action, (counts.get(result.action) ?? 0) + 1);
         const parts = [...counts].map(([action, count]) => `${count} ${PLAN_WORDS[action] ?? action}`);
         const changes = results.filter((result) => CHANGING.has(result.action)).length;
-        const next = (counts.get("fail") ?? 0) > 0 ? " Fix the failing items first: apply would fail them too." : changes > 0 ? " Run keyvault-sync apply with the same options to make the changes." : "";
+        const next = (counts.get("fail") ?? 0) > 0
+            ? " Fix the failing items first: apply would fail them too."
+            : changes > 0
+                ? " Run keyvault-sync apply with the same options to make the changes."
+                : "";
         return `Plan for ${vault}: ${changes === 0 ? "no changes" : `${changes} ${changes === 1 ? "change" : "changes"}`} (${[...parts, `${unchanged} unchanged`].join(", ")}).${next}`;
     }
     const parts = Object.entries(countStatuses(results)).map(([status, count]) => `${count} ${status}`);
@@ -58132,10 +58292,7 @@ function toInputError(issues, label) {
     };
     problems.sort((a, b) => order(a.input) - order(b.input));
     const [first, ...others] = problems;
-    const hintLines = [
-        ...(first.hint ? [first.hint] : []),
-        ...others.map((other) => `Also invalid: ${label(other.input)}: ${other.rule}`),
-    ];
+    const hintLines = [...(first.hint ? [first.hint] : []), ...others.map((other) => `Also invalid: ${label(other.input)}: ${other.rule}`)];
     return new InputError(first.input, first.rule, hintLines.length > 0 ? hintLines.join("\n") : undefined, label(first.input));
 }
 function buildSchema(env, raw) {
@@ -82823,7 +82980,8 @@ function isDependabotRun(env, event, readPayload) {
         return false;
     if (DEPENDABOT_EVENTS.has(event))
         return true;
-    return event === "pull_request_target" && readProperty(readProperty(readProperty(readPayload(), "pull_request"), "user"), "login") === DEPENDABOT;
+    return (event === "pull_request_target" &&
+        readProperty(readProperty(readProperty(readPayload(), "pull_request"), "user"), "login") === DEPENDABOT);
 }
 /**
  * The fork's full name when the payload describes a pull request whose head is another
@@ -83056,8 +83214,7 @@ const ENTRA_ERROR_HINTS = {
     }),
     7002131: (context) => ({
         cause: "the token does not satisfy the flexible federated credential's claims-matching expression",
-        hint: "Check the credential's claimsMatchingExpression against the presented claims " +
-            `(${describePresented(context)}).`,
+        hint: "Check the credential's claimsMatchingExpression against the presented claims " + `(${describePresented(context)}).`,
     }),
     70025: (context) => ({
         cause: "the application has no federated identity credentials",
@@ -83173,7 +83330,10 @@ function spellSubject(subject, claims) {
 /** Federated credential names: 3–120 characters, letters, digits, '-' and '_', starting with a letter or digit. */
 function nameCredential(repositoryName, context) {
     const raw = ["github", repositoryName, context].filter(Boolean).join("-");
-    const name = raw.replace(/[^A-Za-z0-9_-]+/g, "-").replace(/-{2,}/g, "-").replace(/^[-_]+|[-_]+$/g, "");
+    const name = raw
+        .replace(/[^A-Za-z0-9_-]+/g, "-")
+        .replace(/-{2,}/g, "-")
+        .replace(/^[-_]+|[-_]+$/g, "");
     return (name.length >= 3 ? name : "github-actions").slice(0, 120).replace(/[-_]+$/, "");
 }
 function formatSuggestion(suggestion) {
@@ -83629,10 +83789,17 @@ async function readSettings(command, values, env, io) {
     const federated = FEDERATED_MODES.has(detected.auth);
     // The AzureCLI@2 task exports its service connection's IDs; a plain script step may pass them on.
     const idEnv = detected.auth === "azure-pipelines"
-        ? { ...env, AZURE_TENANT_ID: env["AZURE_TENANT_ID"] ?? env["AZURESUBSCRIPTION_TENANT_ID"], AZURE_CLIENT_ID: env["AZURE_CLIENT_ID"] ?? env["AZURESUBSCRIPTION_CLIENT_ID"] }
+        ? {
+            ...env,
+            AZURE_TENANT_ID: env["AZURE_TENANT_ID"] ?? env["AZURESUBSCRIPTION_TENANT_ID"],
+            AZURE_CLIENT_ID: env["AZURE_CLIENT_ID"] ?? env["AZURESUBSCRIPTION_CLIENT_ID"],
+        }
         : env;
     if (federated) {
-        for (const [name, variable] of [["tenant-id", "AZURE_TENANT_ID"], ["client-id", "AZURE_CLIENT_ID"]]) {
+        for (const [name, variable] of [
+            ["tenant-id", "AZURE_TENANT_ID"],
+            ["client-id", "AZURE_CLIENT_ID"],
+        ]) {
             if (text(name) === undefined && (idEnv[variable]?.trim() ?? "") === "") {
                 fail(name, `is required to sign in with --auth ${detected.auth}`, `Pass --${name}, or set ${variable}.`);
             }
@@ -83646,7 +83813,7 @@ async function readSettings(command, values, env, io) {
     // The Action's owner default (GITHUB_REPOSITORY) applies only on GitHub Actions.
     const inputEnv = idEnv["GITHUB_ACTIONS"] === "true" ? idEnv : { ...idEnv, GITHUB_REPOSITORY: undefined };
     const engineAuth = federated ? "oidc" : detected.auth;
-    const fromOptions = CLI_OPTIONS.flatMap((option) => (option.input === undefined ? [] : [[option.input, asInputText(values[option.name])]]));
+    const fromOptions = CLI_OPTIONS.flatMap((option) => option.input === undefined ? [] : [[option.input, asInputText(values[option.name])]]);
     const inputText = {
         ...Object.fromEntries(fromOptions),
         secrets,
@@ -83795,12 +83962,20 @@ function planExisting(secret, existing, context) {
         const failure = existing.value.failure;
         // Missing read permission (e.g. Key Vault Reader): a write may still be allowed, and it says so.
         if (isAccessDenied(failure.kind)) {
-            return { ...baseFor(secret, `${adopting}value not compared (${failure.message}): new version${written}`), action: "update", change: setNewVersion };
+            return {
+                ...baseFor(secret, `${adopting}value not compared (${failure.message}): new version${written}`),
+                action: "update",
+                change: setNewVersion,
+            };
         }
         return itemFor(secret, "fail", `${adopting}could not read the current value: ${failure.message}${stored}`, { hint: failure.hint });
     }
     if (existing.value.kind === "not-read") {
-        return { ...baseFor(secret, `${adopting}value not compared (not read): new version${written}`), action: "update", change: setNewVersion };
+        return {
+            ...baseFor(secret, `${adopting}value not compared (not read): new version${written}`),
+            action: "update",
+            change: setNewVersion,
+        };
     }
     const comparison = compareSecret(secret.value, { ...existing, value: existing.value.value }, { owner, prefix }, metadata);
     if (comparison.kind === "same")
@@ -83809,7 +83984,11 @@ function planExisting(secret, existing, context) {
         return { ...baseFor(secret, `${adopting}value changed: new version${written}`), action: "update", change: setNewVersion };
     const what = comparison.changed.join(", ");
     if (comparison.newVersion || existing.version === undefined) {
-        return { ...baseFor(secret, `${adopting}metadata only (${what}): new version with the same value${written}`), action: "update", change: setNewVersion };
+        return {
+            ...baseFor(secret, `${adopting}metadata only (${what}): new version with the same value${written}`),
+            action: "update",
+            change: setNewVersion,
+        };
     }
     return {
         ...baseFor(secret, `${adopting}metadata only (${what}): properties updated, no new version${written}`),
@@ -83830,10 +84009,18 @@ function planSoftDeleted(secret, deleted, rules) {
     const rule = decideWrite(deleted.tags, owner, adopt);
     const recover = { kind: "recover", secret: hideValue(secret), storedName: deleted.name, adopt };
     if (rule.kind === "allowed" && !rule.adopting) {
-        return { ...baseFor(secret, `soft-deleted on ${when}: will be recovered, then its value and metadata brought up to date`), action: "recover", change: recover };
+        return {
+            ...baseFor(secret, `soft-deleted on ${when}: will be recovered, then its value and metadata brought up to date`),
+            action: "recover",
+            change: recover,
+        };
     }
     if (rule.kind === "allowed") {
-        return { ...baseFor(secret, `adopting a soft-deleted secret not created by keyvault-sync (deleted ${when}): will be recovered, then brought up to date`), action: "recover", change: recover };
+        return {
+            ...baseFor(secret, `adopting a soft-deleted secret not created by keyvault-sync (deleted ${when}): will be recovered, then brought up to date`),
+            action: "recover",
+            change: recover,
+        };
     }
     if (rule.reason === "other-owner") {
         return itemFor(secret, "fail", `soft-deleted on ${when}; it was managed by keyvault-sync for another owner ('${rule.owner}')`, {
@@ -83856,27 +84043,43 @@ function planPrune(input, state) {
     const items = [];
     for (const existing of state.secrets) {
         const key = existing.name.toLowerCase();
-        const candidate = !existing.managed &&
-            mayPrune(existing.tags, owner, prefix) &&
-            key.startsWith(prefix.toLowerCase()) &&
-            !targeted.has(key);
+        const candidate = !existing.managed && mayPrune(existing.tags, owner, prefix) && key.startsWith(prefix.toLowerCase()) && !targeted.has(key);
         if (!candidate)
             continue;
         const rejection = heldBack.get(key);
         const base = { source: undefined, name: existing.name, origin: undefined };
         if (rejection !== undefined) {
             const outcome = rejection.status === "failed" ? "failed" : "was skipped";
-            items.push({ ...base, source: rejection.source, origin: rejection.origin, action: "skip", reason: `not pruned: source entry '${rejection.source}' still maps to this name but ${outcome} this run` });
+            items.push({
+                ...base,
+                source: rejection.source,
+                origin: rejection.origin,
+                action: "skip",
+                reason: `not pruned: source entry '${rejection.source}' still maps to this name but ${outcome} this run`,
+            });
         }
         else if (failedEntries > 0) {
-            items.push({ ...base, action: "skip", reason: `not pruned: ${failedEntries} source ${failedEntries === 1 ? "entry" : "entries"} failed this run, and pruning waits for a clean run so an input mistake never deletes secrets` });
+            items.push({
+                ...base,
+                action: "skip",
+                reason: `not pruned: ${failedEntries} source ${failedEntries === 1 ? "entry" : "entries"} failed this run, and pruning waits for a clean run so an input mistake never deletes secrets`,
+            });
         }
         else if (input.desired.length === 0) {
-            items.push({ ...base, action: "skip", reason: "not pruned: the sources produced no secrets this run, and keyvault-sync refuses to delete every secret it manages" });
+            items.push({
+                ...base,
+                action: "skip",
+                reason: "not pruned: the sources produced no secrets this run, and keyvault-sync refuses to delete every secret it manages",
+            });
         }
         else {
             const days = existing.recoverableDays === undefined ? "" : ` for ${existing.recoverableDays} days`;
-            items.push({ ...base, action: "delete", reason: `no longer in the sources: soft delete (recoverable${days})`, change: { kind: "delete", storedName: existing.name } });
+            items.push({
+                ...base,
+                action: "delete",
+                reason: `no longer in the sources: soft delete (recoverable${days})`,
+                change: { kind: "delete", storedName: existing.name },
+            });
         }
     }
     return items;
@@ -83919,7 +84122,11 @@ function planChanges(input) {
             items.push(planSoftDeleted(secret, deleted, { owner: input.options.owner, adopt: input.options.adopt, vaultName: context.vaultName }));
         else {
             const whenSoftDeleted = { owner: input.options.owner, adopt: input.options.adopt };
-            items.push({ ...baseFor(secret, createReason), action: "create", change: { kind: "set", secret: hideValue(secret), whenSoftDeleted } });
+            items.push({
+                ...baseFor(secret, createReason),
+                action: "create",
+                change: { kind: "set", secret: hideValue(secret), whenSoftDeleted },
+            });
         }
     }
     if (input.options.prune)
@@ -84052,10 +84259,14 @@ async function checkCreateRace(item, name, vault, owner) {
         return failedResult(item, error, `created, but could not confirm that no other writer created '${name}' at the same time: `);
     }
     // Without adopt, the write rule refuses exactly the versions that are not this owner's.
-    const others = versions.map((version) => decideWrite(version.tags, owner, false)).filter((rule) => rule.kind === "refused");
+    const others = versions
+        .map((version) => decideWrite(version.tags, owner, false))
+        .filter((rule) => rule.kind === "refused");
     if (others.length === 0)
         return undefined;
-    const owners = [...new Set(others.map((rule) => (rule.reason === "other-owner" ? `owner '${rule.owner}'` : "a writer outside keyvault-sync")))];
+    const owners = [
+        ...new Set(others.map((rule) => (rule.reason === "other-owner" ? `owner '${rule.owner}'` : "a writer outside keyvault-sync"))),
+    ];
     const result = resultFromItem(item, "failed", `conflict: created, but ${owners.join(" and ")} created '${name}' at the same time; it now holds ${others.length} ${others.length === 1 ? "version" : "versions"} besides this owner's (Key Vault has no conditional create)`);
     result.hint = `Two writers sync '${name}' into one vault: give each its own prefix or vault, then check which value '${name}' should hold and run the sync again.`;
     return result;
@@ -84232,7 +84443,9 @@ function findEntryProblem(entry) {
             {
                 line: entry.line,
                 rule: "looks like a piece of an unquoted multi-line value (a line of base64 text or PEM armour read as KEY=VALUE)",
-                hint: emptyBase64Key ? `${QUOTE_HINT} If the line is a real entry, its value is empty and it is never synced: remove the line.` : QUOTE_HINT,
+                hint: emptyBase64Key
+                    ? `${QUOTE_HINT} If the line is a real entry, its value is empty and it is never synced: remove the line.`
+                    : QUOTE_HINT,
             },
         ];
     }
@@ -84902,7 +85115,11 @@ async function readExisting(vault, listed, options) {
         const read = await vault.getSecret(listed.name);
         if (!read.found) {
             // Listed a moment ago, gone now: someone deleted it while we were reading.
-            const failure = { kind: "not-found", message: `'${listed.name}' disappeared while the vault was being read`, hint: "Run the sync again." };
+            const failure = {
+                kind: "not-found",
+                message: `'${listed.name}' disappeared while the vault was being read`,
+                hint: "Run the sync again.",
+            };
             return { ...listed, value: { kind: "failed", failure }, history };
         }
         for (const fragment of listMaskFragments(read.value))
@@ -84961,7 +85178,12 @@ async function runSync(settings, deps) {
         mask: () => { },
         warn: (message) => deps.warning(message),
     });
-    const { desired, rejected } = nameSecrets(entries, { include: inputs.include, exclude: inputs.exclude, prefix: inputs.prefix, transform: inputs.nameTransform });
+    const { desired, rejected } = nameSecrets(entries, {
+        include: inputs.include,
+        exclude: inputs.exclude,
+        prefix: inputs.prefix,
+        transform: inputs.nameTransform,
+    });
     const keys = entries.map((entry) => entry.key);
     for (const unused of findUnusedPatterns(keys, inputs))
         deps.warning(`--${unused.input} pattern ${unused.position} matched no source name.`);
@@ -84970,19 +85192,38 @@ async function runSync(settings, deps) {
         throw new SyncError(message, hint);
     }
     const vault = await connect(settings, deps);
-    const state = await readVaultState(vault, desired, { owner: inputs.owner, concurrency: inputs.concurrency, adopt: inputs.adopt, mask: () => { } });
+    const state = await readVaultState(vault, desired, {
+        owner: inputs.owner,
+        concurrency: inputs.concurrency,
+        adopt: inputs.adopt,
+        mask: () => { },
+    });
     const refused = state.secrets.filter((secret) => secret.value.kind === "failed" && isAccessDenied(secret.value.failure.kind)).length;
     if (refused > 0) {
         notes.push(`${refused} existing ${refused === 1 ? "value" : "values"} could not be read: the identity may list secrets but not read them, so their items say 'value not compared'. Key Vault Secrets User is enough for a plan that compares values.`);
     }
     const now = deps.now();
     const metadata = { contentType: inputs.contentType, tags: inputs.tags, expiresInSeconds: inputs.expiresInSeconds };
-    const plan = planChanges({ desired, rejected, state, options: { owner: inputs.owner, prefix: inputs.prefix, prune: inputs.prune, adopt: inputs.adopt, metadata, now } });
+    const plan = planChanges({
+        desired,
+        rejected,
+        state,
+        options: { owner: inputs.owner, prefix: inputs.prefix, prune: inputs.prune, adopt: inputs.adopt, metadata, now },
+    });
     // The one place plan and apply part: plan predicts each item's outcome, never writing.
     if (inputs.dryRun)
         return { plan, results: predictResults(plan), notes };
-    const progress = createApplyProgress({ total: plan.items.length, now: () => deps.now().getTime(), log: (message) => deps.progress(message) });
-    const results = await applyPlan(plan, vault, { concurrency: inputs.concurrency, audit: readAuditContext(deps.env), now, onResult: progress });
+    const progress = createApplyProgress({
+        total: plan.items.length,
+        now: () => deps.now().getTime(),
+        log: (message) => deps.progress(message),
+    });
+    const results = await applyPlan(plan, vault, {
+        concurrency: inputs.concurrency,
+        audit: readAuditContext(deps.env),
+        now,
+        onResult: progress,
+    });
     return { plan, results, notes };
 }
 async function connect(settings, deps) {
@@ -84996,7 +85237,11 @@ async function connect(settings, deps) {
     const credential = deps.createCredential(signIn, deps.env, (message) => deps.info(message));
     await verifySignIn(credential, inputs.cloud.vaultScope);
     deps.info(`Signed in to Microsoft Entra ID${signIn.clientId ? ` as ${signIn.clientId}` : ""}.`);
-    return deps.createKeyVault(inputs.vaultUrl, credential, { log: (message) => deps.info(message), debug: () => { }, clientId: signIn.clientId });
+    return deps.createKeyVault(inputs.vaultUrl, credential, {
+        log: (message) => deps.info(message),
+        debug: () => { },
+        clientId: signIn.clientId,
+    });
 }
 /**
  * Who wrote a version, from the CI's own variables: GitHub Actions, GitLab CI or Azure
@@ -85011,7 +85256,12 @@ function readAuditContext(env) {
         const repository = get("GITHUB_REPOSITORY");
         const runId = get("GITHUB_RUN_ID");
         const server = get("GITHUB_SERVER_URL") ?? "https://github.com";
-        return { repository, runUrl: repository && runId ? `${server}/${repository}/actions/runs/${runId}` : undefined, commit: get("GITHUB_SHA"), ref: get("GITHUB_REF") };
+        return {
+            repository,
+            runUrl: repository && runId ? `${server}/${repository}/actions/runs/${runId}` : undefined,
+            commit: get("GITHUB_SHA"),
+            ref: get("GITHUB_REF"),
+        };
     }
     if (get("GITLAB_CI") === "true") {
         return { repository: get("CI_PROJECT_PATH"), runUrl: get("CI_JOB_URL"), commit: get("CI_COMMIT_SHA"), ref: get("CI_COMMIT_REF_NAME") };

@@ -6,16 +6,67 @@ type Call = { operation: string; method: string; path: string; body?: unknown; a
 /** One request per operation, against a vault prepared by `prepare`. */
 const CALLS: Call[] = [
   { operation: "GetSecret", method: "GET", path: "/secrets/live/", action: "getSecret/action", permission: "get", resource: "live" },
-  { operation: "SetSecret", method: "PUT", path: "/secrets/live", body: { value: "new" }, action: "setSecret/action", permission: "set", resource: "live" },
-  { operation: "UpdateSecret", method: "PATCH", path: "/secrets/live/VERSION", body: { tags: { a: "b" } }, action: "update/action", permission: "set", resource: "live" },
+  {
+    operation: "SetSecret",
+    method: "PUT",
+    path: "/secrets/live",
+    body: { value: "new" },
+    action: "setSecret/action",
+    permission: "set",
+    resource: "live",
+  },
+  {
+    operation: "UpdateSecret",
+    method: "PATCH",
+    path: "/secrets/live/VERSION",
+    body: { tags: { a: "b" } },
+    action: "update/action",
+    permission: "set",
+    resource: "live",
+  },
   { operation: "DeleteSecret", method: "DELETE", path: "/secrets/live", action: "delete", permission: "delete", resource: "live" },
   { operation: "GetSecrets", method: "GET", path: "/secrets", action: "readMetadata/action", permission: "list" },
-  { operation: "GetSecretVersions", method: "GET", path: "/secrets/live/versions", action: "readMetadata/action", permission: "list", resource: "live" },
+  {
+    operation: "GetSecretVersions",
+    method: "GET",
+    path: "/secrets/live/versions",
+    action: "readMetadata/action",
+    permission: "list",
+    resource: "live",
+  },
   { operation: "GetDeletedSecrets", method: "GET", path: "/deletedsecrets", action: "readMetadata/action", permission: "list" },
-  { operation: "GetDeletedSecret", method: "GET", path: "/deletedsecrets/dead", action: "readMetadata/action", permission: "get", resource: "dead" },
-  { operation: "PurgeDeletedSecret", method: "DELETE", path: "/deletedsecrets/dead", action: "purge/action", permission: "purge", resource: "dead" },
-  { operation: "RecoverDeletedSecret", method: "POST", path: "/deletedsecrets/dead/recover", action: "recover/action", permission: "recover", resource: "dead" },
-  { operation: "BackupSecret", method: "POST", path: "/secrets/live/backup", action: "backup/action", permission: "backup", resource: "live" },
+  {
+    operation: "GetDeletedSecret",
+    method: "GET",
+    path: "/deletedsecrets/dead",
+    action: "readMetadata/action",
+    permission: "get",
+    resource: "dead",
+  },
+  {
+    operation: "PurgeDeletedSecret",
+    method: "DELETE",
+    path: "/deletedsecrets/dead",
+    action: "purge/action",
+    permission: "purge",
+    resource: "dead",
+  },
+  {
+    operation: "RecoverDeletedSecret",
+    method: "POST",
+    path: "/deletedsecrets/dead/recover",
+    action: "recover/action",
+    permission: "recover",
+    resource: "dead",
+  },
+  {
+    operation: "BackupSecret",
+    method: "POST",
+    path: "/secrets/live/backup",
+    action: "backup/action",
+    permission: "backup",
+    resource: "live",
+  },
   { operation: "RestoreSecret", method: "POST", path: "/secrets/restore", body: "BLOB", action: "restore/action", permission: "restore" },
 ];
 
@@ -113,7 +164,9 @@ describe("RBAC", () => {
 
   it("delays role changes by accessPropagationMs", async () => {
     const vault = createTestVault({ accessPropagationMs: 30_000 });
-    await vault.admin("PATCH", "/vaults/demo-vault", { roles: [{ principal: PRINCIPALS.stranger.oid, role: "Key Vault Secrets Officer" }] });
+    await vault.admin("PATCH", "/vaults/demo-vault", {
+      roles: [{ principal: PRINCIPALS.stranger.oid, role: "Key Vault Secrets Officer" }],
+    });
     expect((await vault.send("PUT", "/secrets/x", { as: "stranger", body: { value: "v" } })).status).toBe(403);
     expect((await vault.send("PUT", "/secrets/x", { as: "officer", body: { value: "v" } })).status).toBe(200);
     vault.clock.advance(29_999);
@@ -153,7 +206,9 @@ describe("access policies", () => {
   it("ignores RBAC roles on an access-policy vault", async () => {
     const vault = policyVault();
     expect((await vault.send("PUT", "/secrets/x", { as: "admin", body: { value: "v" } })).json.error.innererror.code).toBe("AccessDenied");
-    expect((await vault.send("PUT", "/secrets/x", { as: "user", body: { value: "v" } })).json.error.message).toContain("does not have secrets set permission");
+    expect((await vault.send("PUT", "/secrets/x", { as: "user", body: { value: "v" } })).json.error.message).toContain(
+      "does not have secrets set permission",
+    );
     expect((await vault.send("GET", "/secrets", { as: "user" })).status).toBe(200);
   });
 });

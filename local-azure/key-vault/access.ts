@@ -113,7 +113,11 @@ export function authorizeRequest(
   const dataAction = toDataAction(operation);
   if (model === "access-policy") {
     const allowed = grants.accessPolicies.some(
-      (policy) => matchesCaller(policy.principal, claims) && ((kind === "keys" ? policy.keyPermissions : policy.permissions) ?? []).some((granted) => granted.toLowerCase() === permission.toLowerCase()),
+      (policy) =>
+        matchesCaller(policy.principal, claims) &&
+        ((kind === "keys" ? policy.keyPermissions : policy.permissions) ?? []).some(
+          (granted) => granted.toLowerCase() === permission.toLowerCase(),
+        ),
     );
     if (allowed) return { allowed: true };
     const message = `The user, group or application '${formatCaller(claims)}' does not have ${kind} ${permission} permission on key vault '${formatVault(scope)}'. For help resolving this issue, please see https://go.microsoft.com/fwlink/?linkid=2125287`;
@@ -122,7 +126,10 @@ export function authorizeRequest(
   const assignment = grants.roles.find((entry) => matchesCaller(entry.principal, claims) && roleAllowsDataAction(entry.role, dataAction));
   if (assignment !== undefined) {
     // Stable per assignment, like the real header that names the role assignment that allowed the call.
-    const assignmentId = createHash("sha256").update(`${scope.vaultName}|${assignment.principal}|${assignment.role}`).digest("hex").slice(0, 32);
+    const assignmentId = createHash("sha256")
+      .update(`${scope.vaultName}|${assignment.principal}|${assignment.role}`)
+      .digest("hex")
+      .slice(0, 32);
     return { allowed: true, assignmentId };
   }
   const message = [

@@ -22,7 +22,9 @@ describe("admin: vaults", () => {
       recoverableDays: 90,
       throttle: { enabled: true, writesPerWindow: 300, transactionsPerWindow: 4000, windowMs: 10_000, retryAfterSeconds: null },
     });
-    await vault.admin("PATCH", "/vaults/other-vault", { roles: [{ principal: "00000000-0000-0000-0000-00000000a001", role: "Key Vault Secrets Officer" }] });
+    await vault.admin("PATCH", "/vaults/other-vault", {
+      roles: [{ principal: "00000000-0000-0000-0000-00000000a001", role: "Key Vault Secrets Officer" }],
+    });
     const host = "other-vault.vault.azure.net";
     expect((await vault.send("PUT", "/secrets/x", { host, body: { value: "v" } })).status).toBe(200);
     expect((await vault.send("GET", "/secrets/x/", { host })).json.attributes.recoveryLevel).toBe("Recoverable");
@@ -99,12 +101,22 @@ describe("admin: secrets", () => {
       version,
     });
     expect(seeded.status).toBe(200);
-    expect(seeded.json).toMatchObject({ name: "Hand-Edited", state: "active", versions: [{ version, created: 1_600_000_000, updated: 1_650_000_000 }] });
+    expect(seeded.json).toMatchObject({
+      name: "Hand-Edited",
+      state: "active",
+      versions: [{ version, created: 1_600_000_000, updated: 1_650_000_000 }],
+    });
     const got = (await vault.send("GET", "/secrets/hand-edited/")).json;
     expect(got).toEqual({
       value: "old",
       id: `https://demo-vault.vault.azure.net/secrets/Hand-Edited/${version}`,
-      attributes: { enabled: true, created: 1_600_000_000, updated: 1_650_000_000, recoveryLevel: "Recoverable+Purgeable", recoverableDays: 90 },
+      attributes: {
+        enabled: true,
+        created: 1_600_000_000,
+        updated: 1_650_000_000,
+        recoveryLevel: "Recoverable+Purgeable",
+        recoverableDays: 90,
+      },
       tags: { "managed-by": "someone-else" },
     });
     expect((await vault.admin("PUT", "/vaults/demo-vault/secrets/hand-edited", { value: "x", version })).status).toBe(409);

@@ -30,7 +30,9 @@ const vaultPatchSchema = z
     cloud: z.enum(["public", "usgovernment", "china"]),
     roles: z.array(z.strictObject({ principal: z.string().min(1), role: z.enum(VAULT_ROLES) })),
     accessModel: z.enum(["rbac", "access-policy"]),
-    accessPolicies: z.array(z.strictObject({ principal: z.string().min(1), permissions: z.array(z.string()), keyPermissions: z.array(z.string()).optional() })),
+    accessPolicies: z.array(
+      z.strictObject({ principal: z.string().min(1), permissions: z.array(z.string()), keyPermissions: z.array(z.string()).optional() }),
+    ),
     firewall: z.boolean(),
     purgeProtection: z.boolean(),
     recoverableDays: z.number().int().min(7).max(90),
@@ -120,7 +122,9 @@ function parseBody<T>(req: CloudRequest, schema: z.ZodType<T>): { ok: true; valu
     return { ok: false, response: answerError(400, "BadRequest", "The body is not valid JSON.") };
   }
   const parsed = schema.safeParse(json);
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, response: answerError(400, "BadRequest", z.prettifyError(parsed.error)) };
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : { ok: false, response: answerError(400, "BadRequest", z.prettifyError(parsed.error)) };
 }
 
 function toSecretView(secret: StoredSecret, state: AdminSecretView["state"]): AdminSecretView {
@@ -184,7 +188,13 @@ function seedSecret(context: AdminContext, vault: Vault, name: string, req: Clou
   }
   const { value, contentType, tags, enabled, nbf, exp, created, updated, managed, version: versionId } = body.value;
   const createdAt = created ?? Math.floor(nowMs / 1000);
-  const version: SecretVersion = { version: versionId ?? createVersionId(), value, enabled: enabled ?? true, created: createdAt, updated: updated ?? createdAt };
+  const version: SecretVersion = {
+    version: versionId ?? createVersionId(),
+    value,
+    enabled: enabled ?? true,
+    created: createdAt,
+    updated: updated ?? createdAt,
+  };
   const isManaged = managed ?? (state.kind === "missing" ? false : state.secret.managed);
   const type = contentType ?? (isManaged ? "application/x-pkcs12" : undefined);
   if (type !== undefined) version.contentType = type;

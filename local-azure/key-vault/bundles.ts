@@ -45,7 +45,12 @@ function toKid(context: BundleContext, secret: StoredSecret, version: SecretVers
   return `${context.origin}/keys/${secret.name}/${version.version}`;
 }
 
-export function toSecretBundle(context: BundleContext, secret: StoredSecret, version: SecretVersion, withValue: boolean): Record<string, unknown> {
+export function toSecretBundle(
+  context: BundleContext,
+  secret: StoredSecret,
+  version: SecretVersion,
+  withValue: boolean,
+): Record<string, unknown> {
   const bundle: Record<string, unknown> = withValue ? { value: version.value } : {};
   Object.assign(bundle, toCommonFields(context, secret, version, toSecretId(context, secret, version)));
   if (secret.managed) bundle.kid = toKid(context, secret, version);
@@ -66,7 +71,12 @@ export function toDeletedSecretBundle(context: BundleContext, secret: StoredSecr
 }
 
 /** List items: base id for /secrets and /deletedsecrets, versioned id for /versions. */
-export function toSecretItem(context: BundleContext, secret: StoredSecret, version: SecretVersion, versionedId: boolean): Record<string, unknown> {
+export function toSecretItem(
+  context: BundleContext,
+  secret: StoredSecret,
+  version: SecretVersion,
+  versionedId: boolean,
+): Record<string, unknown> {
   return toCommonFields(context, secret, version, toSecretId(context, secret, versionedId ? version : undefined));
 }
 

@@ -15,14 +15,19 @@ describe("challenge before everything else", () => {
     const response = await vault.send(method, path, { as: null });
     expect(response.status).toBe(401);
     expect(response.body).toBe(MISSING_TOKEN_BODY);
-    expect(response.headers?.["WWW-Authenticate"]).toBe(`Bearer authorization="https://login.microsoftonline.com/${TENANT_ID}", resource="https://vault.azure.net"`);
+    expect(response.headers?.["WWW-Authenticate"]).toBe(
+      `Bearer authorization="https://login.microsoftonline.com/${TENANT_ID}", resource="https://vault.azure.net"`,
+    );
     expect(response.headers?.["Content-Type"]).toBe("application/json; charset=utf-8");
     expect(response.operation).toBe(operation);
   });
 
   it("answers a bodiless PUT with 401 and stores nothing", async () => {
     const vault = createTestVault();
-    const response = await vault.send("PUT", "/secrets/first", { as: null, headers: { "content-type": "application/json", "content-length": "0" } });
+    const response = await vault.send("PUT", "/secrets/first", {
+      as: null,
+      headers: { "content-type": "application/json", "content-length": "0" },
+    });
     expect(response.status).toBe(401);
     expect((await vault.admin("GET", "/vaults/demo-vault/secrets")).json.secrets).toEqual([]);
   });
@@ -60,7 +65,10 @@ describe("challenge before everything else", () => {
   ] as const)("challenges with the %s cloud's authority and resource", async (cloud, host, authority, resource) => {
     const name = host.split(".")[0] as string;
     const audiences: string[] = [];
-    const vault = createTestVault({ name, cloud }, { verifyAccessToken: (_token, audience) => (audiences.push(audience), { ok: false, message: "nope" }) });
+    const vault = createTestVault(
+      { name, cloud },
+      { verifyAccessToken: (_token, audience) => (audiences.push(audience), { ok: false, message: "nope" }) },
+    );
     const challenge = await vault.send("GET", "/secrets", { host, as: null });
     expect(challenge.headers?.["WWW-Authenticate"]).toBe(`Bearer authorization="${authority}/${TENANT_ID}", resource="${resource}"`);
     await vault.send("GET", "/secrets", { host });

@@ -100,7 +100,8 @@ function toCloudResponse(outcome: Outcome, headers: Record<string, string>, oper
 export async function handleDataPlaneRequest(context: DataPlaneContext, req: CloudRequest): Promise<CloudResponse> {
   const response = await answerDataPlaneRequest(context, req);
   // The vault has acted (stored, deleted, refused): only the answer is lost on the way back.
-  if (response.dropAfter === true) return { status: response.status, destroy: true, ...(response.operation === undefined ? {} : { operation: response.operation }) };
+  if (response.dropAfter === true)
+    return { status: response.status, destroy: true, ...(response.operation === undefined ? {} : { operation: response.operation }) };
   return response;
 }
 
@@ -130,7 +131,9 @@ async function answerDataPlaneRequest(context: DataPlaneContext, req: CloudReque
   // The server drops the socket instead of answering, so this status never reaches the client.
   if (fault.kind === "drop") return { status: 503, destroy: true, ...(operation === undefined ? {} : { operation }) };
   if (fault.kind === "server-error") {
-    return answer(fail(fault.status, toServerErrorCode(fault.status), "The service encountered an internal error. Please try again later."));
+    return answer(
+      fail(fault.status, toServerErrorCode(fault.status), "The service encountered an internal error. Please try again later."),
+    );
   }
 
   const challenge = { "WWW-Authenticate": formatChallenge(settings.cloud, context.tenantId) };
@@ -156,14 +159,21 @@ async function answerDataPlaneRequest(context: DataPlaneContext, req: CloudReque
 
   const apiVersion = req.url.searchParams.get("api-version");
   if (apiVersion === null) {
-    return answer(failBadParameter(`The api-version query parameter is required. Consider using the latest supported version (${LATEST_API_VERSION}).`));
+    return answer(
+      failBadParameter(`The api-version query parameter is required. Consider using the latest supported version (${LATEST_API_VERSION}).`),
+    );
   }
   if (!SUPPORTED_API_VERSIONS.has(apiVersion)) {
-    return answer(failBadParameter(`The specified version (${apiVersion}) is not recognized. Consider using the latest supported version (${LATEST_API_VERSION}).`));
+    return answer(
+      failBadParameter(
+        `The specified version (${apiVersion}) is not recognized. Consider using the latest supported version (${LATEST_API_VERSION}).`,
+      ),
+    );
   }
 
   if (match.kind === "method-not-allowed") return answer(failMethodNotAllowed(method));
-  if (match.kind === "not-found") return answer(fail(404, "NotFound", `The requested path ${req.url.pathname} does not exist on a key vault.`));
+  if (match.kind === "not-found")
+    return answer(fail(404, "NotFound", `The requested path ${req.url.pathname} does not exist on a key vault.`));
   const { route } = match;
   const name = readRouteName(route);
   if (name !== undefined && !SECRET_NAME_PATTERN.test(name)) return answer(failInvalidName(name));

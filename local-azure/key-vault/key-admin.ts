@@ -58,13 +58,16 @@ function toView(key: StoredKey): Record<string, unknown> {
 export async function handleKeyAdmin(request: KeyAdminRequest): Promise<CloudResponse> {
   const { vault, method, name } = request;
   if (name === undefined) {
-    if (method !== "GET") return answer(405, { error: { code: "MethodNotAllowed", message: `${method} is not allowed on a vault's keys.` } });
+    if (method !== "GET")
+      return answer(405, { error: { code: "MethodNotAllowed", message: `${method} is not allowed on a vault's keys.` } });
     return answer(200, { keys: [...vault.keys.iterateAfter()].map(([, key]) => toView(key)) });
   }
   if (!SECRET_NAME_PATTERN.test(name)) return answer(400, { error: { code: "BadRequest", message: `Invalid key name '${name}'.` } });
   if (method === "GET") {
     const key = vault.keys.get(name);
-    return key === undefined ? answer(404, { error: { code: "NotFound", message: `Vault ${vault.settings.name} has no key ${name}.` } }) : answer(200, toView(key));
+    return key === undefined
+      ? answer(404, { error: { code: "NotFound", message: `Vault ${vault.settings.name} has no key ${name}.` } })
+      : answer(200, toView(key));
   }
   if (method !== "PUT") return answer(405, { error: { code: "MethodNotAllowed", message: `${method} is not allowed on a key.` } });
   let json: unknown;

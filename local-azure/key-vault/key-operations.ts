@@ -6,7 +6,17 @@
 import { constants, privateDecrypt, publicEncrypt } from "node:crypto";
 import type { BundleContext } from "./bundles.ts";
 import { fail, failBadParameter, type Outcome } from "./outcome.ts";
-import { ALL_KEY_OPS, createKeyVersion, findKeyVersion, KEY_SIZES, KEY_TYPES, readLatestKeyVersion, type KeyType, type KeyVersion, type StoredKey } from "./key-store.ts";
+import {
+  ALL_KEY_OPS,
+  createKeyVersion,
+  findKeyVersion,
+  KEY_SIZES,
+  KEY_TYPES,
+  readLatestKeyVersion,
+  type KeyType,
+  type KeyVersion,
+  type StoredKey,
+} from "./key-store.ts";
 import type { KeyRoute } from "./routes.ts";
 import { toRecoveryLevel, type Vault } from "./vault.ts";
 
@@ -72,18 +82,24 @@ function parseKeyProperties(body: Record<string, unknown>): { ok: true; value: K
   if (attributes !== undefined && attributes !== null) {
     if (!isObject(attributes)) return { ok: false, outcome: failBadParameter("Property 'attributes' must be an object.") };
     if (attributes.enabled !== undefined && attributes.enabled !== null) {
-      if (typeof attributes.enabled !== "boolean") return { ok: false, outcome: failBadParameter("Property 'attributes.enabled' must be a boolean.") };
+      if (typeof attributes.enabled !== "boolean")
+        return { ok: false, outcome: failBadParameter("Property 'attributes.enabled' must be a boolean.") };
       value.enabled = attributes.enabled;
     }
     for (const key of ["nbf", "exp"] as const) {
       const time = attributes[key];
       if (time === undefined || time === null) continue;
-      if (!isIntDate(time)) return { ok: false, outcome: failBadParameter(`Property 'attributes.${key}' must be an IntDate (whole seconds since 1970-01-01).`) };
+      if (!isIntDate(time))
+        return {
+          ok: false,
+          outcome: failBadParameter(`Property 'attributes.${key}' must be an IntDate (whole seconds since 1970-01-01).`),
+        };
       value[key] = time;
     }
   }
   if (tags !== undefined && tags !== null) {
-    if (!isObject(tags) || Object.values(tags).some((tag) => typeof tag !== "string")) return { ok: false, outcome: failBadParameter("Property 'tags' must be an object of string values.") };
+    if (!isObject(tags) || Object.values(tags).some((tag) => typeof tag !== "string"))
+      return { ok: false, outcome: failBadParameter("Property 'tags' must be an object of string values.") };
     value.tags = tags as Record<string, string>;
   }
   return { ok: true, value };
@@ -116,7 +132,10 @@ function toKeyBundle(context: KeyOperationContext, key: StoredKey, version: KeyV
 }
 
 function toKeyItem(context: KeyOperationContext, key: StoredKey, version: KeyVersion, versionedId: boolean): Record<string, unknown> {
-  const item: Record<string, unknown> = { kid: toKid(context, key, versionedId ? version : undefined), attributes: toAttributes(context, version) };
+  const item: Record<string, unknown> = {
+    kid: toKid(context, key, versionedId ? version : undefined),
+    attributes: toAttributes(context, version),
+  };
   if (version.tags !== undefined) item.tags = { ...version.tags };
   return item;
 }
@@ -129,8 +148,11 @@ async function createKey(context: KeyOperationContext, name: string): Promise<Ou
     return failBadParameter(`The key type '${String(kty)}' is not supported by the local Key Vault; use one of ${KEY_TYPES.join(", ")}.`);
   }
   const size = body.key_size ?? 2048;
-  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- size is whatever JSON the client sent; the message shows it as text, as Key Vault does
-  if (!(KEY_SIZES as readonly unknown[]).includes(size)) return failBadParameter(`The key size ${String(size)} is not supported; use one of ${KEY_SIZES.join(", ")}.`);
+  if (!(KEY_SIZES as readonly unknown[]).includes(size)) {
+    // size is whatever JSON the client sent; the message shows it as text, as Key Vault does.
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- see above
+    return failBadParameter(`The key size ${String(size)} is not supported; use one of ${KEY_SIZES.join(", ")}.`);
+  }
   const properties = parseKeyProperties(body);
   if (!properties.ok) return properties.outcome;
   const { keyOps, enabled, ...times } = properties.value;
@@ -153,7 +175,11 @@ async function createKey(context: KeyOperationContext, name: string): Promise<Ou
   return { status: 200, body: toKeyBundle(context, key, version) };
 }
 
-function findKey(context: KeyOperationContext, name: string, versionId: string | undefined): { key: StoredKey; version: KeyVersion } | Outcome {
+function findKey(
+  context: KeyOperationContext,
+  name: string,
+  versionId: string | undefined,
+): { key: StoredKey; version: KeyVersion } | Outcome {
   const key = context.vault.keys.get(name);
   const version = key === undefined ? undefined : findKeyVersion(key, versionId);
   if (key === undefined || version === undefined) return failKeyNotFound(versionId === undefined ? name : `${name}/${versionId}`);
@@ -208,14 +234,18 @@ function runCrypto(context: KeyOperationContext, operation: keyof typeof CRYPTO,
   if (!version.enabled) return failKeyDisabled(keyOp);
   const now = Math.floor(context.nowMs / 1000);
   // Expiry and not-before stop the operations that protect new data; unwrap and decrypt of old data go on.
-  if (usesPublicKey && version.exp !== undefined && now >= version.exp) return fail(403, "Forbidden", `Operation ${keyOp} is not allowed on an expired key.`, "KeyExpired");
-  if (usesPublicKey && version.nbf !== undefined && now < version.nbf) return fail(403, "Forbidden", `Operation ${keyOp} is not allowed on a key that is not yet valid.`, "KeyNotYetValid");
-  if (!version.keyOps.includes(keyOp)) return fail(403, "Forbidden", `Operation ${keyOp} is not permitted on this key.`, "KeyOperationForbidden");
+  if (usesPublicKey && version.exp !== undefined && now >= version.exp)
+    return fail(403, "Forbidden", `Operation ${keyOp} is not allowed on an expired key.`, "KeyExpired");
+  if (usesPublicKey && version.nbf !== undefined && now < version.nbf)
+    return fail(403, "Forbidden", `Operation ${keyOp} is not allowed on a key that is not yet valid.`, "KeyNotYetValid");
+  if (!version.keyOps.includes(keyOp))
+    return fail(403, "Forbidden", `Operation ${keyOp} is not permitted on this key.`, "KeyOperationForbidden");
   const body = parseBody(context.body);
   if (body === undefined) return failBadParameter("The request body is missing or is not valid JSON.");
   const { alg, value } = body;
   const oaepHash = typeof alg === "string" ? OAEP_HASH[alg] : undefined;
-  if (oaepHash === undefined) return failBadParameter(`The algorithm '${String(alg)}' is not supported by the local Key Vault; use RSA-OAEP or RSA-OAEP-256.`);
+  if (oaepHash === undefined)
+    return failBadParameter(`The algorithm '${String(alg)}' is not supported by the local Key Vault; use RSA-OAEP or RSA-OAEP-256.`);
   if (typeof value !== "string") return failBadParameter("Property 'value' is required and must be a base64url string.");
   const input = Buffer.from(value, "base64url");
   const padding = constants.RSA_PKCS1_OAEP_PADDING;
@@ -225,7 +255,9 @@ function runCrypto(context: KeyOperationContext, operation: keyof typeof CRYPTO,
       ? publicEncrypt({ key: version.privateKey, padding, oaepHash }, input)
       : privateDecrypt({ key: version.privateKey, padding, oaepHash }, input);
   } catch {
-    return failBadParameter(usesPublicKey ? "The value is too long for this key and algorithm." : "The value could not be decrypted with this key and algorithm.");
+    return failBadParameter(
+      usesPublicKey ? "The value is too long for this key and algorithm." : "The value could not be decrypted with this key and algorithm.",
+    );
   }
   return { status: 200, body: { kid: toKid(context, key, version), value: output.toString("base64url") } };
 }

@@ -29,7 +29,11 @@ beforeAll(async () => {
           { principal: SECRETS_APP, role: "Key Vault Secrets Officer" },
         ],
       },
-      { name: "governed-vault", roles: [{ principal: SECRETS_APP, role: "Key Vault Secrets Officer" }], policy: { requireContentType: true, maxValidityDays: 90 } },
+      {
+        name: "governed-vault",
+        roles: [{ principal: SECRETS_APP, role: "Key Vault Secrets Officer" }],
+        policy: { requireContentType: true, maxValidityDays: 90 },
+      },
     ],
   });
   trustCloudInProcess(cloud.info);
@@ -50,7 +54,10 @@ function keyClient(clientId: string): KeyClient {
 }
 
 function cryptoClient(keyId: string, clientId: string): CryptographyClient {
-  return new CryptographyClient(keyId, credential(clientId), { proxyOptions: toSdkProxyOptions(cloud.info), retryOptions: { maxRetries: 0 } });
+  return new CryptographyClient(keyId, credential(clientId), {
+    proxyOptions: toSdkProxyOptions(cloud.info),
+    retryOptions: { maxRetries: 0 },
+  });
 }
 
 async function captureError(promise: Promise<unknown>): Promise<any> {
@@ -98,7 +105,10 @@ describe("KeyClient and CryptographyClient", () => {
     for await (const properties of client.listPropertiesOfKeyVersions("byok-rotated")) versions.push(properties.version as string);
     expect(versions).toEqual([first.properties.version, second.properties.version]);
     const expiresOn = new Date(Date.now() + 30 * 86_400_000);
-    const updated = await client.updateKeyProperties("byok-rotated", second.properties.version as string, { expiresOn, tags: { owner: "platform" } });
+    const updated = await client.updateKeyProperties("byok-rotated", second.properties.version as string, {
+      expiresOn,
+      tags: { owner: "platform" },
+    });
     expect(updated.properties.expiresOn?.getTime()).toBe(Math.floor(expiresOn.getTime() / 1000) * 1000);
     expect(updated.properties.tags).toEqual({ owner: "platform" });
   });
@@ -131,15 +141,25 @@ describe("KeyClient and CryptographyClient", () => {
 
 describe("SecretClient against a vault under Azure Policy", () => {
   it("is refused with ForbiddenByGovernancePolicy until the metadata complies", async () => {
-    const client = new SecretClient("https://governed-vault.vault.azure.net", credential(SECRETS_APP), { proxyOptions: toSdkProxyOptions(cloud.info), retryOptions: { maxRetries: 0 } });
+    const client = new SecretClient("https://governed-vault.vault.azure.net", credential(SECRETS_APP), {
+      proxyOptions: toSdkProxyOptions(cloud.info),
+      retryOptions: { maxRetries: 0 },
+    });
     const denied = await captureError(client.setSecret("db-password", "local-value"));
     expect(denied.statusCode).toBe(403);
     expect(denied.code).toBe("Forbidden");
     expect(denied.details.error.innerError.code).toBe("ForbiddenByGovernancePolicy");
-    expect(denied.message).toBe("Secret 'db-password' was disallowed by policy. policyAssignment: Enforce-GR-KeyVault / \"Secrets should have content type set\"");
-    const tooLong = await captureError(client.setSecret("db-password", "local-value", { contentType: "text/plain", expiresOn: new Date(Date.now() + 200 * 86_400_000) }));
+    expect(denied.message).toBe(
+      "Secret 'db-password' was disallowed by policy. policyAssignment: Enforce-GR-KeyVault / \"Secrets should have content type set\"",
+    );
+    const tooLong = await captureError(
+      client.setSecret("db-password", "local-value", { contentType: "text/plain", expiresOn: new Date(Date.now() + 200 * 86_400_000) }),
+    );
     expect(tooLong.message).toContain("Secrets should have the specified maximum validity period");
-    const set = await client.setSecret("db-password", "local-value", { contentType: "text/plain", expiresOn: new Date(Date.now() + 60 * 86_400_000) });
+    const set = await client.setSecret("db-password", "local-value", {
+      contentType: "text/plain",
+      expiresOn: new Date(Date.now() + 60 * 86_400_000),
+    });
     expect(set.properties.contentType).toBe("text/plain");
   });
 });

@@ -67,7 +67,10 @@ describe("keys data plane", () => {
     const vault = createKeyVault();
     const bundle = await createKey(vault, "kek");
     const publicKey = createPublicKey({ key: { kty: "RSA", n: bundle.key.n, e: bundle.key.e }, format: "jwk" });
-    for (const [alg, oaepHash] of [["RSA-OAEP", "sha1"], ["RSA-OAEP-256", "sha256"]] as const) {
+    for (const [alg, oaepHash] of [
+      ["RSA-OAEP", "sha1"],
+      ["RSA-OAEP-256", "sha256"],
+    ] as const) {
       const secret = randomBytes(32);
       const wrapped = await wrap(vault, "kek", secret, alg);
       expect(wrapped.status).toBe(200);
@@ -81,8 +84,14 @@ describe("keys data plane", () => {
       expect(Buffer.from(fromLocal.json.value, "base64url").equals(secret)).toBe(true);
     }
     const plain = randomBytes(16);
-    const encrypted = await vault.send("POST", "/keys/kek//encrypt", { as: "user", body: { alg: "RSA-OAEP-256", value: plain.toString("base64url") } });
-    const decrypted = await vault.send("POST", "/keys/kek//decrypt", { as: "user", body: { alg: "RSA-OAEP-256", value: encrypted.json.value } });
+    const encrypted = await vault.send("POST", "/keys/kek//encrypt", {
+      as: "user",
+      body: { alg: "RSA-OAEP-256", value: plain.toString("base64url") },
+    });
+    const decrypted = await vault.send("POST", "/keys/kek//decrypt", {
+      as: "user",
+      body: { alg: "RSA-OAEP-256", value: encrypted.json.value },
+    });
     expect(Buffer.from(decrypted.json.value, "base64url").equals(plain)).toBe(true);
     const wrongAlg = await wrap(vault, "kek", plain, "RSA1_5");
     expect(wrongAlg.status).toBe(400);
@@ -93,9 +102,18 @@ describe("keys data plane", () => {
     await createKey(vault, "wrap-only", { kty: "RSA", key_ops: ["wrapKey"] });
     const wrapped = await wrap(vault, "wrap-only", randomBytes(32));
     expect(wrapped.status).toBe(200);
-    const denied = await vault.send("POST", "/keys/wrap-only//unwrapkey", { as: "user", body: { alg: "RSA-OAEP-256", value: wrapped.json.value } });
+    const denied = await vault.send("POST", "/keys/wrap-only//unwrapkey", {
+      as: "user",
+      body: { alg: "RSA-OAEP-256", value: wrapped.json.value },
+    });
     expect(denied.status).toBe(403);
-    expect(denied.json).toEqual({ error: { code: "Forbidden", message: "Operation unwrapKey is not permitted on this key.", innererror: { code: "KeyOperationForbidden" } } });
+    expect(denied.json).toEqual({
+      error: {
+        code: "Forbidden",
+        message: "Operation unwrapKey is not permitted on this key.",
+        innererror: { code: "KeyOperationForbidden" },
+      },
+    });
   });
 
   it("refuses a disabled key (403 KeyDisabled) and lets update re-enable it", async () => {
@@ -106,9 +124,16 @@ describe("keys data plane", () => {
     expect(disabled.json.attributes.enabled).toBe(false);
     const denied = await wrap(vault, "off", randomBytes(32));
     expect(denied.status).toBe(403);
-    expect(denied.json.error).toEqual({ code: "Forbidden", message: "Operation wrapKey is not allowed on a disabled key.", innererror: { code: "KeyDisabled" } });
+    expect(denied.json.error).toEqual({
+      code: "Forbidden",
+      message: "Operation wrapKey is not allowed on a disabled key.",
+      innererror: { code: "KeyDisabled" },
+    });
     expect((await vault.send("GET", "/keys/off", { as: "user" })).json.error.innererror.code).toBe("KeyDisabled");
-    await vault.send("PATCH", `/keys/off/${version}`, { as: "officer", body: { attributes: { enabled: true }, key_ops: ["wrapKey", "unwrapKey"] } });
+    await vault.send("PATCH", `/keys/off/${version}`, {
+      as: "officer",
+      body: { attributes: { enabled: true }, key_ops: ["wrapKey", "unwrapKey"] },
+    });
     expect((await wrap(vault, "off", randomBytes(32))).status).toBe(200);
   });
 
@@ -121,7 +146,10 @@ describe("keys data plane", () => {
     const denied = await wrap(vault, "old", randomBytes(32));
     expect(denied.status).toBe(403);
     expect(denied.json.error.innererror.code).toBe("KeyExpired");
-    const unwrapped = await vault.send("POST", "/keys/old//unwrapkey", { as: "user", body: { alg: "RSA-OAEP-256", value: wrapped.json.value } });
+    const unwrapped = await vault.send("POST", "/keys/old//unwrapkey", {
+      as: "user",
+      body: { alg: "RSA-OAEP-256", value: wrapped.json.value },
+    });
     expect(unwrapped.status).toBe(200);
   });
 });
@@ -175,7 +203,9 @@ describe("keys RBAC", () => {
   it("access-policy vaults check key permissions apart from secret permissions", async () => {
     const vault = createTestVault({
       accessModel: "access-policy",
-      accessPolicies: [{ principal: PRINCIPALS.officer.appid, permissions: ["get", "list", "set"], keyPermissions: ["create", "get", "wrapKey"] }],
+      accessPolicies: [
+        { principal: PRINCIPALS.officer.appid, permissions: ["get", "list", "set"], keyPermissions: ["create", "get", "wrapKey"] },
+      ],
     });
     await createKey(vault, "kek");
     expect((await wrap(vault, "kek", randomBytes(16), "RSA-OAEP", "officer")).status).toBe(200);

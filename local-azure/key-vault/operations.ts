@@ -39,9 +39,7 @@ export interface OperationContext {
   body: Buffer;
 }
 
-type NameState =
-  | { kind: "missing" }
-  | { kind: "active" | "recovering" | "deleting" | "deleted"; secret: StoredSecret };
+type NameState = { kind: "missing" } | { kind: "active" | "recovering" | "deleting" | "deleted"; secret: StoredSecret };
 
 /** Where a name stands now; a deleted secret past its scheduled purge date is purged on the way. */
 export function readNameState(vault: Vault, name: string, nowMs: number): NameState {

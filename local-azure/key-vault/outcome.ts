@@ -17,7 +17,8 @@ export interface KeyVaultErrorBody {
 
 /** Key order code, message, innererror: the recorded Content-Lengths match JSON.stringify of exactly this. */
 export function fail(status: number, code: string, message: string, innerCode?: string): Outcome {
-  const error: KeyVaultErrorBody["error"] = innerCode === undefined ? { code, message } : { code, message, innererror: { code: innerCode } };
+  const error: KeyVaultErrorBody["error"] =
+    innerCode === undefined ? { code, message } : { code, message, innererror: { code: innerCode } };
   return { status, body: { error } };
 }
 
@@ -60,7 +61,12 @@ export function failDeletedButRecoverable(name: string): Outcome {
 }
 
 export function failBeingRecovered(name: string): Outcome {
-  return fail(409, "Conflict", `Secret ${name} is currently being recovered and cannot be re-created; retry later.`, "ObjectIsBeingRecovered");
+  return fail(
+    409,
+    "Conflict",
+    `Secret ${name} is currently being recovered and cannot be re-created; retry later.`,
+    "ObjectIsBeingRecovered",
+  );
 }
 
 export function failDisabled(): Outcome {
@@ -69,7 +75,12 @@ export function failDisabled(): Outcome {
 
 /** Certificate-backed secrets: `verb` is set, update or delete. */
 export function failManagedByKeyVault(verb: string): Outcome {
-  return fail(403, "Forbidden", `Operation "${verb}" is not allowed as this object's lifetime is managed by Key Vault.`, "SecretManagedByKeyVault");
+  return fail(
+    403,
+    "Forbidden",
+    `Operation "${verb}" is not allowed as this object's lifetime is managed by Key Vault.`,
+    "SecretManagedByKeyVault",
+  );
 }
 
 export function failMethodNotAllowed(method: string): Outcome {

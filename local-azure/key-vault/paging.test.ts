@@ -84,7 +84,9 @@ describe("GetSecrets", () => {
     const vault = createTestVault();
     const response = await vault.send("GET", `/secrets?maxresults=${maxresults}`);
     expect(response.status).toBe(400);
-    expect(response.json).toEqual({ error: { code: "BadParameter", message: `Invalid value for maxresults: ${maxresults}. It must be an integer from 1 to 25.` } });
+    expect(response.json).toEqual({
+      error: { code: "BadParameter", message: `Invalid value for maxresults: ${maxresults}. It must be an integer from 1 to 25.` },
+    });
   });
 
   it("rejects a forged $skiptoken with 400", async () => {

@@ -27,7 +27,10 @@ function readPageRequest(url: URL): { ok: true; page: PageRequest } | { ok: fals
   if (rawSize !== null) {
     size = /^\d+$/.test(rawSize) ? Number(rawSize) : Number.NaN;
     if (!(size >= 1 && size <= DEFAULT_PAGE_SIZE)) {
-      return { ok: false, outcome: failBadParameter(`Invalid value for maxresults: ${rawSize}. It must be an integer from 1 to ${DEFAULT_PAGE_SIZE}.`) };
+      return {
+        ok: false,
+        outcome: failBadParameter(`Invalid value for maxresults: ${rawSize}. It must be an integer from 1 to ${DEFAULT_PAGE_SIZE}.`),
+      };
     }
   }
   const token = url.searchParams.get("$skiptoken");
@@ -50,7 +53,13 @@ function buildNextLink(context: PagingContext, page: PageRequest, marker: string
   return `https://${url.hostname}:${url.port === "" ? "443" : url.port}${url.pathname}?${query}`;
 }
 
-export function answerPage(context: PagingContext, page: PageRequest, items: unknown[], lastMarker: string | undefined, hasMore: boolean): Outcome {
+export function answerPage(
+  context: PagingContext,
+  page: PageRequest,
+  items: unknown[],
+  lastMarker: string | undefined,
+  hasMore: boolean,
+): Outcome {
   // With trailingEmptyPage, a full last page links to one more page that comes back empty.
   const linkOnward = hasMore || (context.vault.settings.trailingEmptyPage === true && items.length > 0);
   const nextLink = linkOnward && lastMarker !== undefined ? buildNextLink(context, page, lastMarker) : null;

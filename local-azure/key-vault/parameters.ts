@@ -66,7 +66,8 @@ function parseProperties(body: Record<string, unknown>): Parsed<SecretProperties
       if (typeof value !== "string") return reject(`Tag '${name}' must have a string value.`);
       if (name.length > MAX_TAG_LENGTH) return reject(`A tag name is ${name.length} characters long; the maximum is ${MAX_TAG_LENGTH}.`);
       // The value may be sensitive, so only its length is echoed.
-      if (value.length > MAX_TAG_LENGTH) return reject(`The value of tag '${name}' is ${value.length} characters long; the maximum is ${MAX_TAG_LENGTH}.`);
+      if (value.length > MAX_TAG_LENGTH)
+        return reject(`The value of tag '${name}' is ${value.length} characters long; the maximum is ${MAX_TAG_LENGTH}.`);
     }
     properties.tags = Object.fromEntries(entries) as Record<string, string>;
   }
@@ -77,7 +78,10 @@ function parseProperties(body: Record<string, unknown>): Parsed<SecretProperties
       if (typeof enabled !== "boolean") return reject("Property 'attributes.enabled' must be a boolean.");
       properties.enabled = enabled;
     }
-    for (const [key, time] of [["nbf", nbf], ["exp", exp]] as const) {
+    for (const [key, time] of [
+      ["nbf", nbf],
+      ["exp", exp],
+    ] as const) {
       if (time === undefined || time === null) continue;
       if (!isIntDate(time)) return reject(`Property 'attributes.${key}' must be an IntDate (whole seconds since 1970-01-01).`);
       properties[key] = time;

@@ -40,7 +40,9 @@ describe("Azure Policy on secrets", () => {
     const now = Math.floor(vault.clock.now() / 1000);
     const definition = "Secrets should have the specified maximum validity period";
     expect((await vault.send("PUT", "/secrets/s", { body: { value: "v" } })).json).toEqual(denial("s", definition));
-    expect((await vault.send("PUT", "/secrets/s", { body: { value: "v", attributes: { exp: now + 90 * DAY + 1 } } })).json).toEqual(denial("s", definition));
+    expect((await vault.send("PUT", "/secrets/s", { body: { value: "v", attributes: { exp: now + 90 * DAY + 1 } } })).json).toEqual(
+      denial("s", definition),
+    );
     expect((await vault.send("PUT", "/secrets/s", { body: { value: "v", attributes: { exp: now + 90 * DAY } } })).status).toBe(200);
   });
 
@@ -58,7 +60,13 @@ describe("Azure Policy on secrets", () => {
   it("is switched on and off through the admin API, completed from defaults", async () => {
     const vault = createTestVault();
     const on = await vault.admin("PATCH", "/vaults/demo-vault", { policy: { requireExpiry: true } });
-    expect(on.json.policy).toEqual({ assignmentName: "Enforce-GR-KeyVault", requireContentType: false, requireExpiry: true, maxValidityDays: null, evaluateUpdates: true });
+    expect(on.json.policy).toEqual({
+      assignmentName: "Enforce-GR-KeyVault",
+      requireContentType: false,
+      requireExpiry: true,
+      maxValidityDays: null,
+      evaluateUpdates: true,
+    });
     expect((await vault.send("PUT", "/secrets/x", { body: { value: "v" } })).status).toBe(403);
     const bad = await vault.admin("PATCH", "/vaults/demo-vault", { policy: { maxValidityDays: -1 } });
     expect(bad.status).toBe(400);

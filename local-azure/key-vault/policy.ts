@@ -36,16 +36,31 @@ export function findViolation(policy: GovernancePolicyConfig, subject: PolicySub
 }
 
 export function failGovernancePolicy(policy: GovernancePolicyConfig, secretName: string, definition: string): Outcome {
-  return fail(403, "Forbidden", `Secret '${secretName}' was disallowed by policy. policyAssignment: ${policy.assignmentName} / "${definition}"`, "ForbiddenByGovernancePolicy");
+  return fail(
+    403,
+    "Forbidden",
+    `Secret '${secretName}' was disallowed by policy. policyAssignment: ${policy.assignmentName} / "${definition}"`,
+    "ForbiddenByGovernancePolicy",
+  );
 }
 
 /** undefined when the write may go ahead. */
-export function checkGovernancePolicy(policy: GovernancePolicyConfig | null | undefined, secretName: string, subject: PolicySubject): Outcome | undefined {
+export function checkGovernancePolicy(
+  policy: GovernancePolicyConfig | null | undefined,
+  secretName: string,
+  subject: PolicySubject,
+): Outcome | undefined {
   if (policy === null || policy === undefined) return undefined;
   const violation = findViolation(policy, subject);
   return violation === undefined ? undefined : failGovernancePolicy(policy, secretName, violation);
 }
 
 export function createPolicyTemplate(): GovernancePolicyConfig {
-  return { assignmentName: DEFAULT_POLICY_ASSIGNMENT, requireContentType: false, requireExpiry: false, maxValidityDays: null, evaluateUpdates: true };
+  return {
+    assignmentName: DEFAULT_POLICY_ASSIGNMENT,
+    requireContentType: false,
+    requireExpiry: false,
+    maxValidityDays: null,
+    evaluateUpdates: true,
+  };
 }

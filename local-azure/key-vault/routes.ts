@@ -18,7 +18,8 @@ export type SecretOperation =
   | "BackupSecret"
   | "RestoreSecret";
 
-export type KeyOperation = "CreateKey" | "GetKey" | "GetKeys" | "GetKeyVersions" | "UpdateKey" | "WrapKey" | "UnwrapKey" | "Encrypt" | "Decrypt";
+export type KeyOperation =
+  "CreateKey" | "GetKey" | "GetKeys" | "GetKeyVersions" | "UpdateKey" | "WrapKey" | "UnwrapKey" | "Encrypt" | "Decrypt";
 
 export type Operation = SecretOperation | KeyOperation;
 
@@ -32,7 +33,17 @@ export type Route = KeyRoute | SecretRoute;
 
 export type SecretRoute =
   | { operation: "GetSecrets" | "GetDeletedSecrets" | "RestoreSecret" }
-  | { operation: "SetSecret" | "DeleteSecret" | "GetSecretVersions" | "GetDeletedSecret" | "PurgeDeletedSecret" | "RecoverDeletedSecret" | "BackupSecret"; name: string }
+  | {
+      operation:
+        | "SetSecret"
+        | "DeleteSecret"
+        | "GetSecretVersions"
+        | "GetDeletedSecret"
+        | "PurgeDeletedSecret"
+        | "RecoverDeletedSecret"
+        | "BackupSecret";
+      name: string;
+    }
   /** version undefined = latest (`/secrets/{name}` and `/secrets/{name}/`). */
   | { operation: "GetSecret"; name: string; version?: string }
   | { operation: "UpdateSecret"; name: string; version: string };
@@ -116,7 +127,17 @@ export function readRouteName(route: Route): string | undefined {
   return "name" in route ? route.name : undefined;
 }
 
-const KEY_OPERATIONS: ReadonlySet<string> = new Set<KeyOperation>(["CreateKey", "GetKey", "GetKeys", "GetKeyVersions", "UpdateKey", "WrapKey", "UnwrapKey", "Encrypt", "Decrypt"]);
+const KEY_OPERATIONS: ReadonlySet<string> = new Set<KeyOperation>([
+  "CreateKey",
+  "GetKey",
+  "GetKeys",
+  "GetKeyVersions",
+  "UpdateKey",
+  "WrapKey",
+  "UnwrapKey",
+  "Encrypt",
+  "Decrypt",
+]);
 
 export function isKeyRoute(route: Route): route is KeyRoute {
   return KEY_OPERATIONS.has(route.operation);

@@ -26,9 +26,18 @@ beforeAll(async () => {
     vaults: [
       { name: "demo-vault", roles: [OFFICER, { principal: READER_APP, role: "Key Vault Reader" }] },
       { name: "slow-vault", roles: [OFFICER], faults: { deleteDelayMs: 1_000, recoverDelayMs: 1_000 } },
-      { name: "policy-vault", roles: [], accessModel: "access-policy", accessPolicies: [{ principal: DEFAULT_CLIENT_ID, permissions: ["get", "list"] }] },
+      {
+        name: "policy-vault",
+        roles: [],
+        accessModel: "access-policy",
+        accessPolicies: [{ principal: DEFAULT_CLIENT_ID, permissions: ["get", "list"] }],
+      },
       { name: "walled-vault", roles: [OFFICER], firewall: true },
-      { name: "bare-429-vault", roles: [OFFICER], throttle: { enabled: true, writesPerWindow: 1, windowMs: 600_000, retryAfterSeconds: null } },
+      {
+        name: "bare-429-vault",
+        roles: [OFFICER],
+        throttle: { enabled: true, writesPerWindow: 1, windowMs: 600_000, retryAfterSeconds: null },
+      },
       { name: "retry-429-vault", roles: [OFFICER], throttle: { enabled: true, writesPerWindow: 1, windowMs: 500, retryAfterSeconds: 1 } },
     ],
   });
@@ -76,7 +85,14 @@ describe("SecretClient against the local Key Vault", () => {
     const client = createClient();
     const set = await client.setSecret("sdk-basic", "v1", { tags: { "managed-by": "keyvault-sync" }, contentType: "text/plain" });
     expect(set.value).toBe("v1");
-    expect(set.properties).toMatchObject({ name: "sdk-basic", vaultUrl: cloud.info.vaultUrl, enabled: true, contentType: "text/plain", recoveryLevel: "Recoverable+Purgeable", recoverableDays: 90 });
+    expect(set.properties).toMatchObject({
+      name: "sdk-basic",
+      vaultUrl: cloud.info.vaultUrl,
+      enabled: true,
+      contentType: "text/plain",
+      recoveryLevel: "Recoverable+Purgeable",
+      recoverableDays: 90,
+    });
     expect(set.properties.version).toMatch(/^[0-9a-f]{32}$/);
     expect(set.properties.createdOn).toBeInstanceOf(Date);
 
@@ -84,12 +100,17 @@ describe("SecretClient against the local Key Vault", () => {
     expect(got.value).toBe("v1");
     expect(got.properties.tags).toEqual({ "managed-by": "keyvault-sync" });
 
-    const updated = await client.updateSecretProperties("sdk-basic", set.properties.version as string, { tags: { a: "b" }, enabled: false });
+    const updated = await client.updateSecretProperties("sdk-basic", set.properties.version as string, {
+      tags: { a: "b" },
+      enabled: false,
+    });
     expect(updated).toMatchObject({ enabled: false, tags: { a: "b" } });
     const disabled = await captureRestError(client.getSecret("sdk-basic"));
     expect(disabled.statusCode).toBe(403);
     expect(disabled.details.error.innerError.code).toBe("SecretDisabled");
-    const older = await client.getSecret("sdk-basic", { version: set.properties.version as string }).catch((error: unknown) => error as any);
+    const older = await client
+      .getSecret("sdk-basic", { version: set.properties.version as string })
+      .catch((error: unknown) => error as any);
     expect(older.statusCode).toBe(403);
   });
 
@@ -227,7 +248,11 @@ describe("403 variants through the SDK", () => {
     await adminPut(cloud.info.adminUrl, "/vaults/demo-vault/secrets/sdk-cert", { value: "MIIpfx", managed: true });
     const client = createClient();
     const got = await client.getSecret("sdk-cert");
-    expect(got.properties).toMatchObject({ managed: true, contentType: "application/x-pkcs12", certificateKeyId: expect.stringContaining("/keys/sdk-cert/") });
+    expect(got.properties).toMatchObject({
+      managed: true,
+      contentType: "application/x-pkcs12",
+      certificateKeyId: expect.stringContaining("/keys/sdk-cert/"),
+    });
     const denied = await captureRestError(client.setSecret("sdk-cert", "overwrite"));
     expect(denied.statusCode).toBe(403);
     expect(denied.details.error.innerError.code).toBe("SecretManagedByKeyVault");

@@ -26,7 +26,12 @@ describe("SetSecret and GetSecret", () => {
 
   it("stores contentType, tags and attributes as given", async () => {
     const vault = createTestVault();
-    const body = { value: "v", contentType: "text/plain", tags: { "managed-by": "keyvault-sync" }, attributes: { enabled: true, nbf: 1_700_000_000, exp: 1_900_000_000 } };
+    const body = {
+      value: "v",
+      contentType: "text/plain",
+      tags: { "managed-by": "keyvault-sync" },
+      attributes: { enabled: true, nbf: 1_700_000_000, exp: 1_900_000_000 },
+    };
     const bundle = await putSecret(vault, "with-meta", body);
     expect(bundle.contentType).toBe("text/plain");
     expect(bundle.tags).toEqual({ "managed-by": "keyvault-sync" });
@@ -57,7 +62,9 @@ describe("SetSecret and GetSecret", () => {
     expect((await vault.send("GET", `/secrets/rotating/${version}`)).json.value).toBe("one");
     const missing = await vault.send("GET", "/secrets/rotating/0123456789abcdef0123456789abcdef");
     expect(missing.status).toBe(404);
-    expect(missing.json.error.message).toMatch(/^A secret with \(name\/id\) rotating\/0123456789abcdef0123456789abcdef was not found in this key vault\./);
+    expect(missing.json.error.message).toMatch(
+      /^A secret with \(name\/id\) rotating\/0123456789abcdef0123456789abcdef was not found in this key vault\./,
+    );
   });
 
   it("answers a missing secret with 404 SecretNotFound and the long message", async () => {
@@ -109,12 +116,17 @@ describe("SetSecret and GetSecret", () => {
 });
 
 describe("names and routes", () => {
-  it.each(["My_Azure_Secret", "dots.in.name", "x".repeat(128), "sp ace", "ümlaut"])("rejects the name %j with 400 BadParameter", async (name) => {
-    const vault = createTestVault();
-    const response = await vault.send("PUT", `/secrets/${encodeURIComponent(name)}`, { body: { value: "v" } });
-    expect(response.status).toBe(400);
-    expect(response.body).toBe(JSON.stringify({ error: { code: "BadParameter", message: `The request URI contains an invalid name: ${name}` } }));
-  });
+  it.each(["My_Azure_Secret", "dots.in.name", "x".repeat(128), "sp ace", "ümlaut"])(
+    "rejects the name %j with 400 BadParameter",
+    async (name) => {
+      const vault = createTestVault();
+      const response = await vault.send("PUT", `/secrets/${encodeURIComponent(name)}`, { body: { value: "v" } });
+      expect(response.status).toBe(400);
+      expect(response.body).toBe(
+        JSON.stringify({ error: { code: "BadParameter", message: `The request URI contains an invalid name: ${name}` } }),
+      );
+    },
+  );
 
   it("accepts a 127-character name", async () => {
     const vault = createTestVault();
@@ -156,7 +168,11 @@ describe("SetSecret body and limits", () => {
     ["no body", undefined, "The request body is missing or is not valid JSON."],
     ["no value", { tags: {} }, "Property 'value' is required and must be a string."],
     ["a numeric value", { value: 5 }, "Property 'value' is required and must be a string."],
-    ["a non-integer nbf", { value: "v", attributes: { nbf: 1.5 } }, "Property 'attributes.nbf' must be an IntDate (whole seconds since 1970-01-01)."],
+    [
+      "a non-integer nbf",
+      { value: "v", attributes: { nbf: 1.5 } },
+      "Property 'attributes.nbf' must be an IntDate (whole seconds since 1970-01-01).",
+    ],
     ["a string enabled", { value: "v", attributes: { enabled: "yes" } }, "Property 'attributes.enabled' must be a boolean."],
     ["a non-string tag value", { value: "v", tags: { a: 1 } }, "Tag 'a' must have a string value."],
   ])("rejects %s with 400 BadParameter", async (_case, body, message) => {
@@ -171,7 +187,10 @@ describe("SetSecret body and limits", () => {
     expect((await vault.send("PUT", "/secrets/big", { body: { value: "a".repeat(25_600) } })).status).toBe(200);
     const tooBig = await vault.send("PUT", "/secrets/big", { body: { value: "a".repeat(25_601) } });
     expect(tooBig.status).toBe(400);
-    expect(tooBig.json.error).toEqual({ code: "BadParameter", message: "The secret value is 25601 bytes long; the maximum is 25600 bytes." });
+    expect(tooBig.json.error).toEqual({
+      code: "BadParameter",
+      message: "The secret value is 25601 bytes long; the maximum is 25600 bytes.",
+    });
   });
 
   it("measures the value in UTF-8 bytes, not characters", async () => {
@@ -200,7 +219,9 @@ describe("SetSecret body and limits", () => {
 
   it("limits tag names and values to 256 characters without echoing the value", async () => {
     const vault = createTestVault();
-    expect((await vault.send("PUT", "/secrets/t", { body: { value: "v", tags: { ["k".repeat(256)]: "v".repeat(256) } } })).status).toBe(200);
+    expect((await vault.send("PUT", "/secrets/t", { body: { value: "v", tags: { ["k".repeat(256)]: "v".repeat(256) } } })).status).toBe(
+      200,
+    );
     const longName = await vault.send("PUT", "/secrets/t", { body: { value: "v", tags: { ["k".repeat(257)]: "v" } } });
     expect(longName.json.error.message).toBe("A tag name is 257 characters long; the maximum is 256.");
     const longValue = await vault.send("PUT", "/secrets/t", { body: { value: "v", tags: { owner: "S".repeat(257) } } });
@@ -215,12 +236,19 @@ describe("UpdateSecret", () => {
     const created = await putSecret(vault, "meta", { value: "v", tags: { a: "1" } });
     const version = created.id.split("/").pop();
     vault.clock.advance(60_000);
-    const response = await vault.send("PATCH", `/secrets/meta/${version}`, { body: { contentType: "text/plain", tags: { b: "2" }, attributes: { exp: 2_000_000_000 } } });
+    const response = await vault.send("PATCH", `/secrets/meta/${version}`, {
+      body: { contentType: "text/plain", tags: { b: "2" }, attributes: { exp: 2_000_000_000 } },
+    });
     expect(response.status).toBe(200);
     expect(response.operation).toBe("UpdateSecret");
     expect(response.json).not.toHaveProperty("value");
     expect(response.json).toMatchObject({ id: created.id, contentType: "text/plain", tags: { b: "2" } });
-    expect(response.json.attributes).toMatchObject({ enabled: true, exp: 2_000_000_000, created: created.attributes.created, updated: Number(created.attributes.created) + 60 });
+    expect(response.json.attributes).toMatchObject({
+      enabled: true,
+      exp: 2_000_000_000,
+      created: created.attributes.created,
+      updated: Number(created.attributes.created) + 60,
+    });
     expect((await vault.send("GET", "/secrets/meta/versions")).json.value).toHaveLength(1);
   });
 
@@ -247,7 +275,9 @@ describe("disabled secrets", () => {
     const created = await putSecret(vault, "off", { value: "v", attributes: { enabled: false } });
     const response = await vault.send("GET", "/secrets/off/");
     expect(response.status).toBe(403);
-    expect(response.body).toBe('{"error":{"code":"Forbidden","message":"Operation get is not allowed on a disabled secret.","innererror":{"code":"SecretDisabled"}}}');
+    expect(response.body).toBe(
+      '{"error":{"code":"Forbidden","message":"Operation get is not allowed on a disabled secret.","innererror":{"code":"SecretDisabled"}}}',
+    );
     const listed = (await vault.send("GET", "/secrets")).json.value;
     expect(listed).toEqual([{ id: `${BASE}/secrets/off`, attributes: { ...created.attributes } }]);
   });
@@ -262,7 +292,12 @@ describe("disabled secrets", () => {
 
 describe("certificate-backed secrets", () => {
   async function plantCertificate(vault: ReturnType<typeof createTestVault>) {
-    const seeded = await vault.admin("PUT", "/vaults/demo-vault/secrets/tls-cert", { value: "MIIKpfx", managed: true, nbf: 1_700_000_000, exp: 1_800_000_000 });
+    const seeded = await vault.admin("PUT", "/vaults/demo-vault/secrets/tls-cert", {
+      value: "MIIKpfx",
+      managed: true,
+      nbf: 1_700_000_000,
+      exp: 1_800_000_000,
+    });
     expect(seeded.status).toBe(200);
     return seeded.json.versions[0].version as string;
   }

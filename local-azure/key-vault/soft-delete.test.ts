@@ -78,7 +78,9 @@ describe("soft delete lifecycle", () => {
     const response = await vault.send(method, path);
     expect(response.status).toBe(404);
     expect(response.json.error.code).toBe("SecretNotFound");
-    expect(response.json.error.message).toMatch(/^A secret with \(name\/id\) never was not found in this key vault\. If you recently deleted/);
+    expect(response.json.error.message).toMatch(
+      /^A secret with \(name\/id\) never was not found in this key vault\. If you recently deleted/,
+    );
   });
 
   it("purges a deleted secret by itself once its scheduled purge date has passed", async () => {
@@ -136,7 +138,9 @@ describe("eventual consistency windows", () => {
 
     const put = await vault.send("PUT", "/secrets/slow", { body: { value: "v" } });
     expect(put.status).toBe(409);
-    expect(put.body).toBe('{"error":{"code":"Conflict","message":"Secret is currently being deleted.","innererror":{"code":"ObjectIsBeingDeleted"}}}');
+    expect(put.body).toBe(
+      '{"error":{"code":"Conflict","message":"Secret is currently being deleted.","innererror":{"code":"ObjectIsBeingDeleted"}}}',
+    );
     const purge = await vault.send("DELETE", "/deletedsecrets/slow");
     expect(purge.status).toBe(409);
     expect(purge.json.error.message).toBe("Secret is currently being deleted.");
@@ -146,7 +150,9 @@ describe("eventual consistency windows", () => {
     expect((await vault.send("GET", "/deletedsecrets/slow")).status).toBe(404);
     vault.clock.advance(1);
     expect((await vault.send("GET", "/deletedsecrets/slow")).status).toBe(200);
-    expect((await vault.send("PUT", "/secrets/slow", { body: { value: "v" } })).json.error.innererror.code).toBe("ObjectIsDeletedButRecoverable");
+    expect((await vault.send("PUT", "/secrets/slow", { body: { value: "v" } })).json.error.innererror.code).toBe(
+      "ObjectIsDeletedButRecoverable",
+    );
   });
 
   it("hides a recovery in flight for recoverDelayMs and refuses re-creation meanwhile", async () => {
@@ -196,7 +202,11 @@ describe("backup and restore", () => {
     const active = await vault.send("POST", "/secrets/restore", { body: { value: blob } });
     expect(active.status).toBe(409);
     expect(active.json.error.code).toBe("Conflict");
-    expect(active.json.error.message).toMatch(new RegExp(`^There was a conflict restoring the secret '${bundle.id}'\\. This can happen if either: a second secret with the same name was created after the first secret was deleted;`));
+    expect(active.json.error.message).toMatch(
+      new RegExp(
+        `^There was a conflict restoring the secret '${bundle.id}'\\. This can happen if either: a second secret with the same name was created after the first secret was deleted;`,
+      ),
+    );
     await vault.send("DELETE", "/secrets/twice");
     expect((await vault.send("POST", "/secrets/restore", { body: { value: blob } })).status).toBe(409);
   });

@@ -36,7 +36,8 @@ export function toToken(principal: PrincipalName): string {
 /** Accepts `token-<principal>` for the vault audience; anything else fails like AKV would. */
 export function verifyStubToken(token: string, expectedAudience: string): TokenCheck {
   const principal = /^token-(\w+)$/.exec(token)?.[1] as PrincipalName | undefined;
-  if (principal === undefined || !(principal in PRINCIPALS)) return { ok: false, message: "AKV10022: Invalid audience. Expected https://vault.azure.net, found: https://example.com." };
+  if (principal === undefined || !(principal in PRINCIPALS))
+    return { ok: false, message: "AKV10022: Invalid audience. Expected https://vault.azure.net, found: https://example.com." };
   const claims: AccessTokenClaims = {
     aud: expectedAudience,
     iss: `https://sts.windows.net/${TENANT_ID}/`,
@@ -125,7 +126,11 @@ export function createTestVault(vault: DeepPartial<VaultSettings> = {}, options:
 }
 
 /** Sets a secret as the officer and returns its bundle. */
-export async function putSecret(vault: TestVault, name: string, body: Record<string, unknown> = { value: `value-of-${name}` }): Promise<any> {
+export async function putSecret(
+  vault: TestVault,
+  name: string,
+  body: Record<string, unknown> = { value: `value-of-${name}` },
+): Promise<any> {
   const response = await vault.send("PUT", `/secrets/${name}`, { body });
   if (response.status !== 200) throw new Error(`Failed to set ${name}: ${response.status} ${JSON.stringify(response.json)}`);
   return response.json;

@@ -4,7 +4,8 @@ import { decideFault } from "./faults.ts";
 import { createTestVault, putSecret } from "./test-support.ts";
 import { admitRequest, createThrottleState, type ThrottleSettings } from "./throttle.ts";
 
-const THROTTLED_BODY = '{"error":{"code":"Throttled","message":"Request was not processed because too many requests were received. Reason: VaultRequestTypeLimitReached"}}';
+const THROTTLED_BODY =
+  '{"error":{"code":"Throttled","message":"Request was not processed because too many requests were received. Reason: VaultRequestTypeLimitReached"}}';
 
 function throttle(overrides: Partial<ThrottleSettings>): ThrottleSettings {
   return { enabled: true, writesPerWindow: 300, transactionsPerWindow: 4000, windowMs: 10_000, retryAfterSeconds: null, ...overrides };
@@ -75,7 +76,9 @@ describe("throttled vault", () => {
     expect(refused.body).toBe(THROTTLED_BODY);
     expect(refused.headers).not.toHaveProperty("Retry-After");
     expect((await vault.send("GET", "/secrets/s0/")).status).toBe(200);
-    expect((await vault.send("PATCH", `/secrets/s0/${(await vault.send("GET", "/secrets/s0/")).json.id.split("/").pop()}`, { body: {} })).status).toBe(200);
+    expect(
+      (await vault.send("PATCH", `/secrets/s0/${(await vault.send("GET", "/secrets/s0/")).json.id.split("/").pop()}`, { body: {} })).status,
+    ).toBe(200);
     expect((await vault.admin("GET", "/vaults/demo-vault/secrets")).json.secrets).toHaveLength(3);
     vault.clock.advance(10_000);
     expect((await vault.send("PUT", "/secrets/s3", { body: { value: "v" } })).status).toBe(200);
@@ -109,7 +112,14 @@ describe("faults", () => {
   it("repeats the same fault sequence for the same seed", () => {
     const sequence = (seed: number) => {
       const random = createSeededRandom(seed);
-      return Array.from({ length: 50 }, () => decideFault({ serverErrorRate: 0.3, serverErrorStatus: 503, dropRate: 0.1, latencyMs: 0, deleteDelayMs: 0, recoverDelayMs: 0 }, random).kind);
+      return Array.from(
+        { length: 50 },
+        () =>
+          decideFault(
+            { serverErrorRate: 0.3, serverErrorStatus: 503, dropRate: 0.1, latencyMs: 0, deleteDelayMs: 0, recoverDelayMs: 0 },
+            random,
+          ).kind,
+      );
     };
     expect(sequence(7)).toEqual(sequence(7));
     expect(sequence(7)).not.toEqual(sequence(8));
@@ -190,7 +200,15 @@ describe("faults", () => {
   });
 
   it("draws the after-write fault only for changing requests", () => {
-    const faults = { serverErrorRate: 0, serverErrorStatus: 503, dropRate: 0, dropAfterWriteRate: 0.5, latencyMs: 0, deleteDelayMs: 0, recoverDelayMs: 0 };
+    const faults = {
+      serverErrorRate: 0,
+      serverErrorStatus: 503,
+      dropRate: 0,
+      dropAfterWriteRate: 0.5,
+      latencyMs: 0,
+      deleteDelayMs: 0,
+      recoverDelayMs: 0,
+    };
     let draws = 0;
     const random = () => {
       draws += 1;

@@ -56,7 +56,6 @@ const DURATION_UNITS: Readonly<Record<string, number>> = {
   w: 7 * 24 * 60 * 60,
 };
 
-
 export type Context = z.core.$RefinementCtx;
 
 export function report(ctx: Context, input: InputName, rule: string, hint?: string): typeof z.NEVER {
@@ -220,7 +219,11 @@ export const expiresIn = text((value, ctx): number | undefined => {
   const unit = match ? DURATION_UNITS[match[2] as string] : undefined;
   const amount = match ? Number(match[1]) : 0;
   if (!match || unit === undefined || amount === 0) {
-    return report(ctx, "expires-in", "must be a positive whole number followed by m (minutes), h (hours), d (days) or w (weeks), such as 90d");
+    return report(
+      ctx,
+      "expires-in",
+      "must be a positive whole number followed by m (minutes), h (hours), d (days) or w (weeks), such as 90d",
+    );
   }
   const seconds = amount * unit;
   if (seconds > MAX_EXPIRES_IN_SECONDS) return report(ctx, "expires-in", "must be at most 100 years (36500d)");

@@ -7,7 +7,27 @@ import type { NameTransform } from "../engine/naming.ts";
 import { parseVault } from "../engine/vault-url.ts";
 import { MAX_TAG_LENGTH } from "../engine/tags.ts";
 import type { Env } from "../engine/env.ts";
-import { INPUT_NAMES, GUID, TENANT_DOMAIN, TENANT_ALIASES, report, text, choice, findChoice, flag, splitList, globList, envFiles, prefix, cloudChoice, audience, contentType, tags, expiresIn, concurrency } from "./input-fields.ts";
+import {
+  INPUT_NAMES,
+  GUID,
+  TENANT_DOMAIN,
+  TENANT_ALIASES,
+  report,
+  text,
+  choice,
+  findChoice,
+  flag,
+  splitList,
+  globList,
+  envFiles,
+  prefix,
+  cloudChoice,
+  audience,
+  contentType,
+  tags,
+  expiresIn,
+  concurrency,
+} from "./input-fields.ts";
 import type { InputName, Context } from "./input-fields.ts";
 
 /*
@@ -22,7 +42,6 @@ import type { InputName, Context } from "./input-fields.ts";
  *   client-id (user-assigned identity); azure-cli takes an optional tenant-id and no client-id.
  * - Every problem is reported: the error names the first, its hint lists the others.
  */
-
 
 export interface Inputs {
   /** `https://NAME.<cloud vault suffix>`, lower case, no trailing slash. */
@@ -86,10 +105,7 @@ function toInputError(issues: readonly z.core.$ZodIssue[], label: InputLabel): I
   };
   problems.sort((a, b) => order(a.input) - order(b.input));
   const [first, ...others] = problems as [Problem, ...Problem[]];
-  const hintLines = [
-    ...(first.hint ? [first.hint] : []),
-    ...others.map((other) => `Also invalid: ${label(other.input)}: ${other.rule}`),
-  ];
+  const hintLines = [...(first.hint ? [first.hint] : []), ...others.map((other) => `Also invalid: ${label(other.input)}: ${other.rule}`)];
   return new InputError(first.input, first.rule, hintLines.length > 0 ? hintLines.join("\n") : undefined, label(first.input));
 }
 
@@ -167,7 +183,12 @@ function buildSchema(env: Env, raw: Readonly<Record<InputName, string>>) {
 function readVault(value: string, cloud: CloudEndpoints | undefined, ctx: Context): { url: string; name: string } {
   const invalid = { url: "", name: "" };
   if (value === "") {
-    report(ctx, "vault", "is required: a Key Vault name or its https URL", "For example vault: my-vault or vault: https://my-vault.vault.azure.net");
+    report(
+      ctx,
+      "vault",
+      "is required: a Key Vault name or its https URL",
+      "For example vault: my-vault or vault: https://my-vault.vault.azure.net",
+    );
     return invalid;
   }
   if (cloud === undefined) return invalid;

@@ -15,7 +15,8 @@ import { SyncError, errorMessage } from "../engine/errors.ts";
 import { readInputs } from "./inputs.ts";
 import type { Inputs } from "./inputs.ts";
 import { createKeyVault } from "../engine/vault/key-vault.ts";
-import type { KeyVault, KeyVaultOptions } from "../engine/vault/key-vault.ts";
+import type { KeyVaultOptions } from "../engine/vault/key-vault.ts";
+import type { KeyVault } from "../engine/vault/key-vault-interface.ts";
 import { isAccessDenied } from "../engine/vault/vault-errors.ts";
 import { explainEmptySelection, findUnusedPatterns, nameSecrets } from "../engine/naming.ts";
 import { planChanges } from "../engine/plan.ts";
@@ -30,7 +31,6 @@ import type { AuditContext } from "../engine/tags.ts";
 import { readVaultState } from "../engine/vault-state.ts";
 import type { VaultState } from "../engine/vault-state.ts";
 import type { Env } from "../engine/env.ts";
-
 
 /**
  * The toolkit functions the action uses; `@actions/core` itself satisfies it. The action gets it
@@ -97,12 +97,16 @@ export async function run(deps: RunDeps = createDefaultDeps()): Promise<void> {
   } catch (error) {
     if (context.results !== undefined) {
       const counts = countResults(context.results);
-      const done = Object.entries(counts).map(([status, count]) => `${count} ${status}`).join(", ");
+      const done = Object.entries(counts)
+        .map(([status, count]) => `${count} ${status}`)
+        .join(", ");
       deps.io.setFailed(`The sync finished (${done}) but reporting it failed: ${describeFatal(error)}`);
       return;
     }
     const settings = context.inputs === undefined ? {} : describeRun(context.inputs);
-    await writeFailureSummary(error, { ...settings, notes: context.notes, links }, deps.io).catch((summaryError: unknown) => deps.io.warning(`Failed to write the job summary: ${errorMessage(summaryError)}`));
+    await writeFailureSummary(error, { ...settings, notes: context.notes, links }, deps.io).catch((summaryError: unknown) =>
+      deps.io.warning(`Failed to write the job summary: ${errorMessage(summaryError)}`),
+    );
     deps.io.setFailed(describeFatal(error));
   }
 }
@@ -138,13 +142,26 @@ async function syncSecrets(deps: RunDeps, context: RunContext): Promise<ChangeRe
       `Settings: auth ${inputs.auth}, prefix '${inputs.prefix}', owner '${inputs.owner}', prune ${inputs.prune}, adopt ${inputs.adopt}, ` +
         `concurrency ${inputs.concurrency}, ${inputs.envFiles.length} env files, ${inputs.include.length} include and ${inputs.exclude.length} exclude patterns`,
     );
-    const entries = await readSources({ secretsJson: inputs.secretsJson, envFiles: inputs.envFiles }, {
-      readFile: (path) => deps.readFile(path),
-      mask: (value) => io.setSecret(value),
-      warn: (message) => io.warning(message, { title: "env-file" }),
+    const entries = await readSources(
+      { secretsJson: inputs.secretsJson, envFiles: inputs.envFiles },
+      {
+        readFile: (path) => deps.readFile(path),
+        mask: (value) => io.setSecret(value),
+        warn: (message) => io.warning(message, { title: "env-file" }),
+      },
+    );
+    const { desired, rejected } = nameSecrets(entries, {
+      include: inputs.include,
+      exclude: inputs.exclude,
+      prefix: inputs.prefix,
+      transform: inputs.nameTransform,
     });
-    const { desired, rejected } = nameSecrets(entries, { include: inputs.include, exclude: inputs.exclude, prefix: inputs.prefix, transform: inputs.nameTransform });
-    reportSelection(entries.map((entry) => entry.key), desired.length + rejected.length, inputs, io);
+    reportSelection(
+      entries.map((entry) => entry.key),
+      desired.length + rejected.length,
+      inputs,
+      io,
+    );
     const skipped = rejected.filter((rejection) => rejection.status === "skipped").length;
     const excluded = entries.length - desired.length - rejected.length;
     io.info(
@@ -159,9 +176,16 @@ async function syncSecrets(deps: RunDeps, context: RunContext): Promise<ChangeRe
   const connection = await inStage(deps, "Sign in", () => connect(inputs, deps, context));
   const state = connection
     ? await inStage(deps, "Read the vault", async () => {
-        const state = await readVaultState(connection.vault, desired, { owner: inputs.owner, concurrency: inputs.concurrency, adopt: inputs.adopt, mask: (value) => io.setSecret(value) });
+        const state = await readVaultState(connection.vault, desired, {
+          owner: inputs.owner,
+          concurrency: inputs.concurrency,
+          adopt: inputs.adopt,
+          mask: (value) => io.setSecret(value),
+        });
         const unread = state.secrets.filter((secret) => secret.value.kind === "failed").length;
-        io.debug(`Vault state: ${state.secrets.length} secrets, ${state.deleted.length} soft-deleted, ${unread} values not readable${state.deletedUnavailable ? ", deleted secrets not listed" : ""}`);
+        io.debug(
+          `Vault state: ${state.secrets.length} secrets, ${state.deleted.length} soft-deleted, ${unread} values not readable${state.deletedUnavailable ? ", deleted secrets not listed" : ""}`,
+        );
         return state;
       })
     : undefined;
@@ -206,7 +230,11 @@ function describePlan(plan: Plan): string {
  * OIDC token by its own rule (fork pull requests, Dependabot): those are validated offline and
  * the report says why. Any other missing token fails: a green plan must have read the vault.
  */
-async function connect(inputs: Inputs, deps: RunDeps, context: RunContext): Promise<{ vault: KeyVault; claims: TokenClaims | undefined } | undefined> {
+async function connect(
+  inputs: Inputs,
+  deps: RunDeps,
+  context: RunContext,
+): Promise<{ vault: KeyVault; claims: TokenClaims | undefined } | undefined> {
   const { io, env } = deps;
   if (inputs.auth === "oidc" && !hasOidcRequest(env)) {
     const missing = explainMissingOidc(env);
@@ -226,7 +254,11 @@ async function connect(inputs: Inputs, deps: RunDeps, context: RunContext): Prom
   });
   await verifySignIn(credential, inputs.cloud.vaultScope);
   io.info(`Signed in to Microsoft Entra ID${inputs.clientId ? ` as ${inputs.clientId}` : ""}.`);
-  const vault = deps.createKeyVault(inputs.vaultUrl, credential, { log: (message) => io.info(message), debug: (message) => io.debug(message), clientId: inputs.clientId });
+  const vault = deps.createKeyVault(inputs.vaultUrl, credential, {
+    log: (message) => io.info(message),
+    debug: (message) => io.debug(message),
+    clientId: inputs.clientId,
+  });
   return { vault, claims: credential.presentedClaims };
 }
 
@@ -236,7 +268,9 @@ async function connect(inputs: Inputs, deps: RunDeps, context: RunContext): Prom
  */
 function reportSelection(keys: readonly string[], selected: number, inputs: Inputs, io: ActionIO): void {
   for (const unused of findUnusedPatterns(keys, inputs)) {
-    io.warning(`${unused.input} pattern ${unused.position} ('${unused.pattern}') matched no source name.`, { title: `Unused ${unused.input} pattern` });
+    io.warning(`${unused.input} pattern ${unused.position} ('${unused.pattern}') matched no source name.`, {
+      title: `Unused ${unused.input} pattern`,
+    });
   }
   if (keys.length > 0 && selected === 0) {
     const { message, hint } = explainEmptySelection(keys, inputs);
@@ -262,7 +296,10 @@ export function readAuditContext(env: Env, claims: TokenClaims | undefined): Aud
   const runId = env["GITHUB_RUN_ID"];
   const serverUrl = env["GITHUB_SERVER_URL"] ?? "https://github.com";
   const attempt = env["GITHUB_RUN_ATTEMPT"];
-  const runUrl = repository && runId ? `${serverUrl}/${repository}/actions/runs/${runId}${attempt && attempt !== "1" ? `/attempts/${attempt}` : ""}` : undefined;
+  const runUrl =
+    repository && runId
+      ? `${serverUrl}/${repository}/actions/runs/${runId}${attempt && attempt !== "1" ? `/attempts/${attempt}` : ""}`
+      : undefined;
   return {
     repository,
     runUrl,

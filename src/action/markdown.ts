@@ -16,7 +16,9 @@ const INLINE_SYNTAX = /[\\`*_[\]()#~!|{}:@]/g;
 export function escapeMarkdown(text: string): string {
   const oneLine = removeControls(text).replace(/\s*(?:\r\n|\r|\n)\s*/g, " ");
   // "www." autolinks without a scheme; an escaped dot stops it.
-  const escaped = escapeEntities(oneLine).replace(INLINE_SYNTAX, "\\$&").replace(/(www)\./gi, "$1\\.");
+  const escaped = escapeEntities(oneLine)
+    .replace(INLINE_SYNTAX, "\\$&")
+    .replace(/(www)\./gi, "$1\\.");
   // At the start of a line these begin a list item or a setext underline (`>` is an entity already).
   return escaped.replace(/^[-+=]/, "\\$&").replace(/^(\d+)([.)])/, "$1\\$2");
 }

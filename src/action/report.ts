@@ -72,7 +72,8 @@ export async function writeReport(results: readonly ChangeResult[], context: Rep
   const offline = sorted.filter((result) => result.status === "skipped" && result.offline);
   annotateResults(failed, "failed", (message, properties) => io.error(message, properties), context.dryRun);
   annotateResults(skipped, "skipped", (message, properties) => io.warning(message, properties), context.dryRun);
-  if (context.dryRun) io.notice(`Dry run: nothing was written to ${context.vaultUrl}.${context.dryRunReason ? ` ${context.dryRunReason}` : ""}`);
+  if (context.dryRun)
+    io.notice(`Dry run: nothing was written to ${context.vaultUrl}.${context.dryRunReason ? ` ${context.dryRunReason}` : ""}`);
   for (const note of context.notes) io.notice(note);
   if (offline.length > 0) noticeOffline(offline, io);
   const summary = renderSummary(sorted, counts, {
@@ -133,9 +134,12 @@ function annotateResults(
   const rest = matching.slice(shown.length);
   if (rest.length > 0) {
     const verb = status === "failed" ? "failed" : "were skipped";
-    annotate(`${rest.length} more secrets ${verb}: ${rest.map((result) => result.name).join(", ")}. The job summary lists every secret with its reason.`, {
-      title: `${rest.length} more secrets ${verb}`,
-    });
+    annotate(
+      `${rest.length} more secrets ${verb}: ${rest.map((result) => result.name).join(", ")}. The job summary lists every secret with its reason.`,
+      {
+        title: `${rest.length} more secrets ${verb}`,
+      },
+    );
   }
 }
 

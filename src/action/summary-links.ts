@@ -6,7 +6,6 @@ import { isAbsolute, relative, resolve, sep } from "node:path";
 import type { CloudName } from "../engine/clouds.ts";
 import type { Env } from "../engine/env.ts";
 
-
 /** Where the workflow's files live, as the runner describes it; undefined outside a runner. */
 export interface RepositoryLinks {
   serverUrl: string;

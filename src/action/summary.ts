@@ -60,19 +60,45 @@ export function renderSummary(sorted: readonly ChangeResult[], counts: Counts, c
   const lines = [renderHeading(context), "", renderOutcome(counts, dryRun), "", ...renderContext(context), ""];
   for (const note of context.notes) lines.push(...alert("NOTE", [escapeWithCode(note)]), "");
   if (sorted.length === 0) return [...lines, "No secrets in the sources.", ""].join("\n");
-  lines.push(...renderFailures(sorted.filter((result) => result.status === "failed"), context));
-  lines.push(...renderDeletes(sorted.filter((result) => result.status === "deleted"), context));
+  lines.push(
+    ...renderFailures(
+      sorted.filter((result) => result.status === "failed"),
+      context,
+    ),
+  );
+  lines.push(
+    ...renderDeletes(
+      sorted.filter((result) => result.status === "deleted"),
+      context,
+    ),
+  );
   const changed = CHANGES.flatMap((status) => sorted.filter((result) => result.status === status));
   if (changed.length > 0) {
     lines.push(`### ${dryRun ? "Would change" : "Changed"} (${changed.length})`, "");
-    lines.push(...limitedTable(["Key Vault name", "Source", "Result", "Reason"], changed.map((result) => renderRow(result, context))), "");
+    lines.push(
+      ...limitedTable(
+        ["Key Vault name", "Source", "Result", "Reason"],
+        changed.map((result) => renderRow(result, context)),
+      ),
+      "",
+    );
   }
   const folded = FOLDED.flatMap((status) => sorted.filter((result) => result.status === status));
   if (folded.length > 0) {
-    const label = FOLDED.filter((status) => counts[status] > 0).map((status) => `${status} (${counts[status]})`).join(", ");
+    const label = FOLDED.filter((status) => counts[status] > 0)
+      .map((status) => `${status} (${counts[status]})`)
+      .join(", ");
     // Blank lines around the table make GitHub parse it as Markdown inside the HTML element.
     lines.push("<details>", `<summary>${capitalise(label)}</summary>`, "");
-    lines.push(...limitedTable(["Key Vault name", "Source", "Result", "Reason"], folded.map((result) => renderRow(result, context))), "", "</details>", "");
+    lines.push(
+      ...limitedTable(
+        ["Key Vault name", "Source", "Result", "Reason"],
+        folded.map((result) => renderRow(result, context)),
+      ),
+      "",
+      "</details>",
+      "",
+    );
   }
   return lines.join("\n");
 }
@@ -95,7 +121,9 @@ function renderHeading(context: SummaryContext): string {
 }
 
 function renderOutcome(counts: Counts, dryRun: boolean): string {
-  const parts = ATTENTION_ORDER.filter((status) => counts[status] > 0).map((status) => `${counts[status]} ${describeStatus(status, dryRun)}`);
+  const parts = ATTENTION_ORDER.filter((status) => counts[status] > 0).map(
+    (status) => `${counts[status]} ${describeStatus(status, dryRun)}`,
+  );
   if (parts.length === 0) return "**Nothing to sync.**";
   const [first = "", ...rest] = parts;
   return [counts.failed > 0 ? `**${first}**` : first, ...rest].join(" · ");
@@ -106,7 +134,9 @@ function renderContext(context: SummaryContext): string[] {
   if (context.vaultUrl !== undefined) {
     const name = readVaultName(context.vaultUrl);
     const cloud = findCloudByVaultHost(new URL(context.vaultUrl).hostname)?.name ?? "public";
-    lines.push(`- **Vault:** ${link(escapeMarkdown(name), linkVaultInPortal(cloud, name))} in the Azure portal · ${codeSpan(context.vaultUrl)}`);
+    lines.push(
+      `- **Vault:** ${link(escapeMarkdown(name), linkVaultInPortal(cloud, name))} in the Azure portal · ${codeSpan(context.vaultUrl)}`,
+    );
   }
   if (context.dryRun !== undefined) {
     const why = context.dryRunReason ? ` (${escapeMarkdown(context.dryRunReason)})` : "";
@@ -116,10 +146,13 @@ function renderContext(context: SummaryContext): string[] {
   if (settings !== undefined) {
     const prefix = settings.prefix ? codeSpan(settings.prefix) : "none";
     const onOff = (on: boolean) => (on ? "on" : "off");
-    lines.push(`- **Scope:** owner ${codeSpan(settings.owner)} · prefix ${prefix} · prune ${onOff(settings.prune)} · adopt ${onOff(settings.adopt)}`);
+    lines.push(
+      `- **Scope:** owner ${codeSpan(settings.owner)} · prefix ${prefix} · prune ${onOff(settings.prune)} · adopt ${onOff(settings.adopt)}`,
+    );
   }
   const links = context.links;
-  if (links !== undefined) lines.push(`- **Commit:** ${link(codeSpan(links.sha.slice(0, 7)), linkCommit(links))} in ${escapeMarkdown(links.repository)}`);
+  if (links !== undefined)
+    lines.push(`- **Commit:** ${link(codeSpan(links.sha.slice(0, 7)), linkCommit(links))} in ${escapeMarkdown(links.repository)}`);
   return lines;
 }
 
@@ -140,9 +173,14 @@ function renderFailures(failed: readonly ChangeResult[], context: SummaryContext
   lines.push(`### How to fix ${fixes.size === 1 ? "it" : "them"}`, "");
   for (const [hint, results] of [...fixes].slice(0, MAX_FIXES)) {
     const names = formatNames(results.map((result) => result.name));
-    lines.push(`**Fix ${fixNumber.get(hint)}**, for ${results.length === 1 ? "" : `${results.length} secrets: `}${names}`, "", ...renderFix(hint));
+    lines.push(
+      `**Fix ${fixNumber.get(hint)}**, for ${results.length === 1 ? "" : `${results.length} secrets: `}${names}`,
+      "",
+      ...renderFix(hint),
+    );
   }
-  if (fixes.size > MAX_FIXES) lines.push(`${fixes.size - MAX_FIXES} more fixes not shown here; the log lists each failure with its fix.`, "");
+  if (fixes.size > MAX_FIXES)
+    lines.push(`${fixes.size - MAX_FIXES} more fixes not shown here; the log lists each failure with its fix.`, "");
   return lines;
 }
 
@@ -153,13 +191,29 @@ function renderDeletes(deleted: readonly ChangeResult[], context: SummaryContext
   const names = formatNames(deleted.map((result) => result.name));
   const callout = context.dryRun
     ? [`**This plan deletes ${secrets}** from ${vault}: ${names}.`, "", "A sync with these sources and settings would delete them (prune)."]
-    : [`**Deleted ${secrets}** from ${vault}: ${names}.`, "", "On a vault with soft delete (the default), they can be recovered until they are purged."];
+    : [
+        `**Deleted ${secrets}** from ${vault}: ${names}.`,
+        "",
+        "On a vault with soft delete (the default), they can be recovered until they are purged.",
+      ];
   const rows = deleted.map((result) => [escapeCell(result.name), escapeCell(result.reason)]);
-  return [`### ${context.dryRun ? "Would delete" : "Deleted"} (${deleted.length})`, "", ...alert("WARNING", callout), "", ...limitedTable(["Key Vault name", "Reason"], rows), ""];
+  return [
+    `### ${context.dryRun ? "Would delete" : "Deleted"} (${deleted.length})`,
+    "",
+    ...alert("WARNING", callout),
+    "",
+    ...limitedTable(["Key Vault name", "Reason"], rows),
+    "",
+  ];
 }
 
 function renderRow(result: ChangeResult, context: SummaryContext): string[] {
-  return [escapeCell(result.name), renderSource(result, context), describeStatus(result.status, context.dryRun ?? false), escapeCell(result.reason)];
+  return [
+    escapeCell(result.name),
+    renderSource(result, context),
+    describeStatus(result.status, context.dryRun ?? false),
+    escapeCell(result.reason),
+  ];
 }
 
 /** The source key, and for file-backed entries the file and line, linked at the commit when known. */
@@ -215,7 +269,11 @@ function renderFix(hint: string): string[] {
 function limitedTable(header: readonly string[], rows: readonly string[][]): string[] {
   if (rows.length <= MAX_TABLE_ROWS) return table(header, rows);
   const rest = rows.length - MAX_TABLE_ROWS;
-  return [...table(header, rows.slice(0, MAX_TABLE_ROWS)), "", `${rest} more not shown here (a job summary is limited in size); the log and the \`plan\` output list every secret.`];
+  return [
+    ...table(header, rows.slice(0, MAX_TABLE_ROWS)),
+    "",
+    `${rest} more not shown here (a job summary is limited in size); the log and the \`plan\` output list every secret.`,
+  ];
 }
 
 function formatNames(names: readonly string[]): string {

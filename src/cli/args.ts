@@ -11,10 +11,7 @@ import type { CliOption, Command } from "./options.ts";
 
 export type OptionValues = Readonly<Record<string, string | boolean | string[] | undefined>>;
 
-export type ParsedArgs =
-  | { kind: "help" }
-  | { kind: "version" }
-  | { kind: "run"; command: Command; values: OptionValues };
+export type ParsedArgs = { kind: "help" } | { kind: "version" } | { kind: "run"; command: Command; values: OptionValues };
 
 const BY_NAME = new Map(CLI_OPTIONS.map((option) => [option.name, option]));
 /** Only a name of this shape is repeated in an error; anything else may be a mistyped value. */
@@ -35,8 +32,13 @@ export function parseCommandLine(argv: readonly string[], env: Env): ParsedArgs 
     if (token.kind !== "option") continue;
     const option = BY_NAME.get(token.name);
     const shown = PRINTABLE_NAME.test(token.name) ? `--${token.name}` : "an option";
-    if (option === undefined) throw new SyncError(`Unknown option: ${token.rawName.startsWith("--") ? shown : "a short option"}`, "Run keyvault-sync --help for the options.");
-    if (option.type === "string" && token.value === undefined) throw new InputError(option.name, "needs a value", undefined, optionLabel(option.name));
+    if (option === undefined)
+      throw new SyncError(
+        `Unknown option: ${token.rawName.startsWith("--") ? shown : "a short option"}`,
+        "Run keyvault-sync --help for the options.",
+      );
+    if (option.type === "string" && token.value === undefined)
+      throw new InputError(option.name, "needs a value", undefined, optionLabel(option.name));
     if (option.type === "boolean" && token.inlineValue === true) {
       throw new InputError(option.name, "takes no value (write --prune, not --prune=true)", undefined, optionLabel(option.name));
     }
@@ -44,9 +46,13 @@ export function parseCommandLine(argv: readonly string[], env: Env): ParsedArgs 
   if (values["help"] === true) return { kind: "help" };
   if (values["version"] === true) return { kind: "version" };
   const [command, ...extra] = positionals;
-  if (command === undefined) throw new SyncError("No command given", "Run keyvault-sync plan or keyvault-sync apply; keyvault-sync --help lists the options.");
+  if (command === undefined)
+    throw new SyncError("No command given", "Run keyvault-sync plan or keyvault-sync apply; keyvault-sync --help lists the options.");
   if (!Object.hasOwn(COMMANDS, command)) {
-    throw new SyncError(`Unknown command${PRINTABLE_NAME.test(command) ? ` '${command}'` : ""}: the commands are plan and apply`, "Run keyvault-sync --help.");
+    throw new SyncError(
+      `Unknown command${PRINTABLE_NAME.test(command) ? ` '${command}'` : ""}: the commands are plan and apply`,
+      "Run keyvault-sync --help.",
+    );
   }
   if (extra.length > 0) throw new SyncError(`Unexpected argument after '${command}': options start with --`, "Run keyvault-sync --help.");
   const merged: Record<string, string | boolean | string[] | undefined> = {};
@@ -66,7 +72,11 @@ function readEnvOption(option: CliOption, env: Env): string | boolean | string[]
     if (/^(false|0|no)$/i.test(raw)) return false;
     throw new InputError(option.name, `must be true or false (read from ${variable})`, undefined, optionLabel(option.name));
   }
-  if (option.multiple) return raw.split(/\r?\n/).map((item) => item.trim()).filter((item) => item !== "");
+  if (option.multiple)
+    return raw
+      .split(/\r?\n/)
+      .map((item) => item.trim())
+      .filter((item) => item !== "");
   return raw;
 }
 

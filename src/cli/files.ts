@@ -27,13 +27,21 @@ export async function readSecretsFile(path: string, cwd: string): Promise<string
   try {
     bytes = await readCliFile(path, cwd);
   } catch (error) {
-    const rule = error instanceof FileRefusedError ? error.rule.replace("env-file reads", "the CLI reads") : `cannot be read: ${readCode(error)}`;
-    throw new InputError("secrets-file", rule, "Run keyvault-sync from the directory that holds the file (paths are relative to it).", optionLabel("secrets-file"));
+    const rule =
+      error instanceof FileRefusedError ? error.rule.replace("env-file reads", "the CLI reads") : `cannot be read: ${readCode(error)}`;
+    throw new InputError(
+      "secrets-file",
+      rule,
+      "Run keyvault-sync from the directory that holds the file (paths are relative to it).",
+      optionLabel("secrets-file"),
+    );
   }
   try {
     return decodeUtf8File(bytes, path);
   } catch (error) {
-    throw error instanceof InputError ? new InputError("secrets-file", error.message.replace(/^Invalid input 'env-file': /, ""), error.hint, optionLabel("secrets-file")) : error;
+    throw error instanceof InputError
+      ? new InputError("secrets-file", error.message.replace(/^Invalid input 'env-file': /, ""), error.hint, optionLabel("secrets-file"))
+      : error;
   }
 }
 

@@ -63,5 +63,8 @@ export async function main(argv: readonly string[], env: Env, io: CliIO, deps: E
 
 /** The engine names its inputs as the Action does ('env-file'); the CLI names its options. */
 function relabel(message: string): string {
-  return message.replace(/^Invalid input '([a-z-]+)'/, (_match, name: string) => `Invalid option --${name === "secrets" ? "secrets-file" : name}`);
+  return message.replace(
+    /^Invalid input '([a-z-]+)'/,
+    (_match, name: string) => `Invalid option --${name === "secrets" ? "secrets-file" : name}`,
+  );
 }

@@ -29,12 +29,19 @@ export function useColour(env: Env, isTTY: boolean): boolean {
 
 const COLOURS: Readonly<Record<string, string>> = { green: "32", yellow: "33", red: "31", cyan: "36", dim: "2", bold: "1" };
 const ACTION_COLOURS: Readonly<Record<string, string>> = {
-  create: "green", created: "green",
-  update: "yellow", updated: "yellow",
-  recover: "cyan", recovered: "cyan",
-  delete: "red", deleted: "red",
-  fail: "red", failed: "red",
-  unchanged: "dim", skip: "dim", skipped: "dim",
+  create: "green",
+  created: "green",
+  update: "yellow",
+  updated: "yellow",
+  recover: "cyan",
+  recovered: "cyan",
+  delete: "red",
+  deleted: "red",
+  fail: "red",
+  failed: "red",
+  unchanged: "dim",
+  skip: "dim",
+  skipped: "dim",
 };
 
 function paint(text: string, colour: string | undefined, on: boolean): string {
@@ -43,7 +50,14 @@ function paint(text: string, colour: string | undefined, on: boolean): string {
 }
 
 const CHANGING = new Set(["create", "update", "recover", "delete"]);
-const PLAN_WORDS: Readonly<Record<string, string>> = { create: "to create", update: "to update", recover: "to recover", delete: "to delete", skip: "skipped", fail: "failing" };
+const PLAN_WORDS: Readonly<Record<string, string>> = {
+  create: "to create",
+  update: "to update",
+  recover: "to recover",
+  delete: "to delete",
+  skip: "skipped",
+  fail: "failing",
+};
 
 /** 0 nothing to change or all applied, 2 a plan with changes, 1 any failure. */
 export function exitCodeFor(command: Command, results: readonly ChangeResult[]): 0 | 1 | 2 {
@@ -72,7 +86,13 @@ export function renderTable(results: readonly ChangeResult[], context: RenderCon
   const rows = shown.map((result) => {
     const label = plan ? result.action : result.status;
     const source = result.origin === undefined ? (result.source ?? "") : describeOrigin(result.origin);
-    return { label, name: neutralise(result.name), source: neutralise(source), reason: neutralise(result.reason), hint: result.hint === undefined ? undefined : neutralise(result.hint) };
+    return {
+      label,
+      name: neutralise(result.name),
+      source: neutralise(source),
+      reason: neutralise(result.reason),
+      hint: result.hint === undefined ? undefined : neutralise(result.hint),
+    };
   });
   const lines: string[] = [];
   if (rows.length > 0) {
@@ -100,7 +120,12 @@ function summarise(results: readonly ChangeResult[], context: RenderContext, unc
     for (const result of results) if (result.action !== "unchanged") counts.set(result.action, (counts.get(result.action) ?? 0) + 1);
     const parts = [...counts].map(([action, count]) => `${count} ${PLAN_WORDS[action] ?? action}`);
     const changes = results.filter((result) => CHANGING.has(result.action)).length;
-    const next = (counts.get("fail") ?? 0) > 0 ? " Fix the failing items first: apply would fail them too." : changes > 0 ? " Run keyvault-sync apply with the same options to make the changes." : "";
+    const next =
+      (counts.get("fail") ?? 0) > 0
+        ? " Fix the failing items first: apply would fail them too."
+        : changes > 0
+          ? " Run keyvault-sync apply with the same options to make the changes."
+          : "";
     return `Plan for ${vault}: ${changes === 0 ? "no changes" : `${changes} ${changes === 1 ? "change" : "changes"}`} (${[...parts, `${unchanged} unchanged`].join(", ")}).${next}`;
   }
   const parts = Object.entries(countStatuses(results)).map(([status, count]) => `${count} ${status}`);

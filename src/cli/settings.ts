@@ -53,10 +53,17 @@ export async function readSettings(command: Command, values: OptionValues, env: 
   // The AzureCLI@2 task exports its service connection's IDs; a plain script step may pass them on.
   const idEnv: Env =
     detected.auth === "azure-pipelines"
-      ? { ...env, AZURE_TENANT_ID: env["AZURE_TENANT_ID"] ?? env["AZURESUBSCRIPTION_TENANT_ID"], AZURE_CLIENT_ID: env["AZURE_CLIENT_ID"] ?? env["AZURESUBSCRIPTION_CLIENT_ID"] }
+      ? {
+          ...env,
+          AZURE_TENANT_ID: env["AZURE_TENANT_ID"] ?? env["AZURESUBSCRIPTION_TENANT_ID"],
+          AZURE_CLIENT_ID: env["AZURE_CLIENT_ID"] ?? env["AZURESUBSCRIPTION_CLIENT_ID"],
+        }
       : env;
   if (federated) {
-    for (const [name, variable] of [["tenant-id", "AZURE_TENANT_ID"], ["client-id", "AZURE_CLIENT_ID"]] as const) {
+    for (const [name, variable] of [
+      ["tenant-id", "AZURE_TENANT_ID"],
+      ["client-id", "AZURE_CLIENT_ID"],
+    ] as const) {
       if (text(name) === undefined && (idEnv[variable]?.trim() ?? "") === "") {
         fail(name, `is required to sign in with --auth ${detected.auth}`, `Pass --${name}, or set ${variable}.`);
       }
@@ -70,7 +77,9 @@ export async function readSettings(command: Command, values: OptionValues, env: 
   // The Action's owner default (GITHUB_REPOSITORY) applies only on GitHub Actions.
   const inputEnv = idEnv["GITHUB_ACTIONS"] === "true" ? idEnv : { ...idEnv, GITHUB_REPOSITORY: undefined };
   const engineAuth: AuthMode = federated ? "oidc" : (detected.auth as AuthMode);
-  const fromOptions = CLI_OPTIONS.flatMap((option): Array<[string, string]> => (option.input === undefined ? [] : [[option.input, asInputText(values[option.name])]]));
+  const fromOptions = CLI_OPTIONS.flatMap((option): Array<[string, string]> =>
+    option.input === undefined ? [] : [[option.input, asInputText(values[option.name])]],
+  );
   const inputText: Record<string, string> = {
     ...Object.fromEntries(fromOptions),
     secrets,

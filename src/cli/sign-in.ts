@@ -37,12 +37,18 @@ export interface SignInSettings {
 /** The modes that exchange a federated token for an app's access token: they need both IDs. */
 export const FEDERATED_MODES: ReadonlySet<CliAuthMode> = new Set(["oidc", "token-file", "token-env", "azure-pipelines"]);
 
-export function detectAuthMode(env: Env, federatedTokenEnv: string | undefined, serviceConnectionId: string | undefined): { auth: CliAuthMode; reason: string } {
+export function detectAuthMode(
+  env: Env,
+  federatedTokenEnv: string | undefined,
+  serviceConnectionId: string | undefined,
+): { auth: CliAuthMode; reason: string } {
   const has = (name: string): boolean => (env[name] ?? "") !== "";
-  if (has("ACTIONS_ID_TOKEN_REQUEST_URL") && has("ACTIONS_ID_TOKEN_REQUEST_TOKEN")) return { auth: "oidc", reason: "GitHub Actions OIDC is available" };
+  if (has("ACTIONS_ID_TOKEN_REQUEST_URL") && has("ACTIONS_ID_TOKEN_REQUEST_TOKEN"))
+    return { auth: "oidc", reason: "GitHub Actions OIDC is available" };
   if (federatedTokenEnv !== undefined) return { auth: "token-env", reason: "--federated-token-env is set" };
   if (has("AZURE_FEDERATED_TOKEN_FILE")) return { auth: "token-file", reason: "AZURE_FEDERATED_TOKEN_FILE is set" };
-  if (has("SYSTEM_OIDCREQUESTURI") && serviceConnectionId !== undefined) return { auth: "azure-pipelines", reason: "an Azure Pipelines service connection is available" };
+  if (has("SYSTEM_OIDCREQUESTURI") && serviceConnectionId !== undefined)
+    return { auth: "azure-pipelines", reason: "an Azure Pipelines service connection is available" };
   if (has("IDENTITY_ENDPOINT") || has("MSI_ENDPOINT")) return { auth: "managed-identity", reason: "a managed identity endpoint is set" };
   return { auth: "azure-cli", reason: "no other sign-in found, using the Azure CLI session" };
 }
@@ -58,18 +64,38 @@ export function checkSignInEnvironment(settings: SignInSettings, env: Env): void
   };
   switch (settings.auth) {
     case "token-file":
-      need(has("AZURE_FEDERATED_TOKEN_FILE"), "AZURE_FEDERATED_TOKEN_FILE is not set", "Set it to the path of the federated token file your platform writes.");
+      need(
+        has("AZURE_FEDERATED_TOKEN_FILE"),
+        "AZURE_FEDERATED_TOKEN_FILE is not set",
+        "Set it to the path of the federated token file your platform writes.",
+      );
       return;
     case "token-env": {
       const name = settings.federatedTokenEnv;
-      need(name !== undefined, "no --federated-token-env NAME", "Name the environment variable that holds the token, such as --federated-token-env AZURE_ID_TOKEN.");
-      need(name !== undefined && has(name), `the environment variable ${name ?? ""} is empty or not set`, "In GitLab, declare it under id_tokens with aud: api://AzureADTokenExchange.");
+      need(
+        name !== undefined,
+        "no --federated-token-env NAME",
+        "Name the environment variable that holds the token, such as --federated-token-env AZURE_ID_TOKEN.",
+      );
+      need(
+        name !== undefined && has(name),
+        `the environment variable ${name ?? ""} is empty or not set`,
+        "In GitLab, declare it under id_tokens with aud: api://AzureADTokenExchange.",
+      );
       return;
     }
     case "azure-pipelines":
-      need(settings.serviceConnectionId !== undefined, "no --service-connection-id", "Pass the service connection's ID, or use the AzureCLI@2 task, which sets AZURESUBSCRIPTION_SERVICE_CONNECTION_ID.");
+      need(
+        settings.serviceConnectionId !== undefined,
+        "no --service-connection-id",
+        "Pass the service connection's ID, or use the AzureCLI@2 task, which sets AZURESUBSCRIPTION_SERVICE_CONNECTION_ID.",
+      );
       need(has("SYSTEM_OIDCREQUESTURI"), "SYSTEM_OIDCREQUESTURI is not set", "Run inside an Azure Pipelines job.");
-      need(has("SYSTEM_ACCESSTOKEN"), "SYSTEM_ACCESSTOKEN is not set", "Map it into the step: env: SYSTEM_ACCESSTOKEN: $(System.AccessToken).");
+      need(
+        has("SYSTEM_ACCESSTOKEN"),
+        "SYSTEM_ACCESSTOKEN is not set",
+        "Map it into the step: env: SYSTEM_ACCESSTOKEN: $(System.AccessToken).",
+      );
       return;
     default:
       return;

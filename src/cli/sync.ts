@@ -18,7 +18,8 @@ import { createApplyProgress } from "../engine/progress.ts";
 import { readSources } from "../engine/sources/read-sources.ts";
 import type { AuditContext } from "../engine/tags.ts";
 import { readVaultState } from "../engine/vault-state.ts";
-import type { KeyVault, KeyVaultOptions } from "../engine/vault/key-vault.ts";
+import type { KeyVaultOptions } from "../engine/vault/key-vault.ts";
+import type { KeyVault } from "../engine/vault/key-vault-interface.ts";
 import { isAccessDenied } from "../engine/vault/vault-errors.ts";
 import type { CliSettings } from "./settings.ts";
 import { checkSignInEnvironment } from "./sign-in.ts";
@@ -49,32 +50,62 @@ export async function runSync(settings: CliSettings, deps: SyncDeps): Promise<Sy
   const { inputs } = settings;
   const notes: string[] = [];
   deps.info(`Vault: ${inputs.vaultUrl} (${inputs.cloud.name} cloud); ${inputs.dryRun ? "plan only, nothing is written" : "applying"}.`);
-  const entries = await readSources({ secretsJson: inputs.secretsJson, envFiles: inputs.envFiles }, {
-    readFile: (path) => deps.readFile(path),
-    mask: () => {},
-    warn: (message) => deps.warning(message),
+  const entries = await readSources(
+    { secretsJson: inputs.secretsJson, envFiles: inputs.envFiles },
+    {
+      readFile: (path) => deps.readFile(path),
+      mask: () => {},
+      warn: (message) => deps.warning(message),
+    },
+  );
+  const { desired, rejected } = nameSecrets(entries, {
+    include: inputs.include,
+    exclude: inputs.exclude,
+    prefix: inputs.prefix,
+    transform: inputs.nameTransform,
   });
-  const { desired, rejected } = nameSecrets(entries, { include: inputs.include, exclude: inputs.exclude, prefix: inputs.prefix, transform: inputs.nameTransform });
   const keys = entries.map((entry) => entry.key);
-  for (const unused of findUnusedPatterns(keys, inputs)) deps.warning(`--${unused.input} pattern ${unused.position} matched no source name.`);
+  for (const unused of findUnusedPatterns(keys, inputs))
+    deps.warning(`--${unused.input} pattern ${unused.position} matched no source name.`);
   if (keys.length > 0 && desired.length + rejected.length === 0) {
     const { message, hint } = explainEmptySelection(keys, inputs);
     throw new SyncError(message, hint);
   }
 
   const vault = await connect(settings, deps);
-  const state = await readVaultState(vault, desired, { owner: inputs.owner, concurrency: inputs.concurrency, adopt: inputs.adopt, mask: () => {} });
+  const state = await readVaultState(vault, desired, {
+    owner: inputs.owner,
+    concurrency: inputs.concurrency,
+    adopt: inputs.adopt,
+    mask: () => {},
+  });
   const refused = state.secrets.filter((secret) => secret.value.kind === "failed" && isAccessDenied(secret.value.failure.kind)).length;
   if (refused > 0) {
-    notes.push(`${refused} existing ${refused === 1 ? "value" : "values"} could not be read: the identity may list secrets but not read them, so their items say 'value not compared'. Key Vault Secrets User is enough for a plan that compares values.`);
+    notes.push(
+      `${refused} existing ${refused === 1 ? "value" : "values"} could not be read: the identity may list secrets but not read them, so their items say 'value not compared'. Key Vault Secrets User is enough for a plan that compares values.`,
+    );
   }
   const now = deps.now();
   const metadata = { contentType: inputs.contentType, tags: inputs.tags, expiresInSeconds: inputs.expiresInSeconds };
-  const plan = planChanges({ desired, rejected, state, options: { owner: inputs.owner, prefix: inputs.prefix, prune: inputs.prune, adopt: inputs.adopt, metadata, now } });
+  const plan = planChanges({
+    desired,
+    rejected,
+    state,
+    options: { owner: inputs.owner, prefix: inputs.prefix, prune: inputs.prune, adopt: inputs.adopt, metadata, now },
+  });
   // The one place plan and apply part: plan predicts each item's outcome, never writing.
   if (inputs.dryRun) return { plan, results: predictResults(plan), notes };
-  const progress = createApplyProgress({ total: plan.items.length, now: () => deps.now().getTime(), log: (message) => deps.progress(message) });
-  const results = await applyPlan(plan, vault, { concurrency: inputs.concurrency, audit: readAuditContext(deps.env), now, onResult: progress });
+  const progress = createApplyProgress({
+    total: plan.items.length,
+    now: () => deps.now().getTime(),
+    log: (message) => deps.progress(message),
+  });
+  const results = await applyPlan(plan, vault, {
+    concurrency: inputs.concurrency,
+    audit: readAuditContext(deps.env),
+    now,
+    onResult: progress,
+  });
   return { plan, results, notes };
 }
 
@@ -82,14 +113,21 @@ async function connect(settings: CliSettings, deps: SyncDeps): Promise<KeyVault>
   const { signIn, inputs } = settings;
   if (signIn.auth === "oidc" && !hasOidcRequest(deps.env)) {
     const missing = explainMissingOidc(deps.env);
-    throw new SyncError(missing.message, "--auth oidc works only inside a GitHub Actions job with permissions: id-token: write; elsewhere leave --auth out.");
+    throw new SyncError(
+      missing.message,
+      "--auth oidc works only inside a GitHub Actions job with permissions: id-token: write; elsewhere leave --auth out.",
+    );
   }
   checkSignInEnvironment(signIn, deps.env);
   deps.info(`Signing in: ${signIn.auth} (${settings.authReason}).`);
   const credential = deps.createCredential(signIn, deps.env, (message) => deps.info(message));
   await verifySignIn(credential, inputs.cloud.vaultScope);
   deps.info(`Signed in to Microsoft Entra ID${signIn.clientId ? ` as ${signIn.clientId}` : ""}.`);
-  return deps.createKeyVault(inputs.vaultUrl, credential, { log: (message) => deps.info(message), debug: () => {}, clientId: signIn.clientId });
+  return deps.createKeyVault(inputs.vaultUrl, credential, {
+    log: (message) => deps.info(message),
+    debug: () => {},
+    clientId: signIn.clientId,
+  });
 }
 
 /**
@@ -105,7 +143,12 @@ export function readAuditContext(env: Env): AuditContext {
     const repository = get("GITHUB_REPOSITORY");
     const runId = get("GITHUB_RUN_ID");
     const server = get("GITHUB_SERVER_URL") ?? "https://github.com";
-    return { repository, runUrl: repository && runId ? `${server}/${repository}/actions/runs/${runId}` : undefined, commit: get("GITHUB_SHA"), ref: get("GITHUB_REF") };
+    return {
+      repository,
+      runUrl: repository && runId ? `${server}/${repository}/actions/runs/${runId}` : undefined,
+      commit: get("GITHUB_SHA"),
+      ref: get("GITHUB_REF"),
+    };
   }
   if (get("GITLAB_CI") === "true") {
     return { repository: get("CI_PROJECT_PATH"), runUrl: get("CI_JOB_URL"), commit: get("CI_COMMIT_SHA"), ref: get("CI_COMMIT_REF_NAME") };
@@ -114,7 +157,8 @@ export function readAuditContext(env: Env): AuditContext {
     const collection = get("SYSTEM_COLLECTIONURI");
     const project = get("SYSTEM_TEAMPROJECT");
     const buildId = get("BUILD_BUILDID");
-    const runUrl = collection && project && buildId ? `${collection}${encodeURIComponent(project)}/_build/results?buildId=${buildId}` : undefined;
+    const runUrl =
+      collection && project && buildId ? `${collection}${encodeURIComponent(project)}/_build/results?buildId=${buildId}` : undefined;
     return { repository: get("BUILD_REPOSITORY_NAME"), runUrl, commit: get("BUILD_SOURCEVERSION"), ref: get("BUILD_SOURCEBRANCH") };
   }
   return { repository: undefined, runUrl: undefined, commit: undefined, ref: undefined };

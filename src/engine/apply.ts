@@ -4,7 +4,7 @@
  * one item and never stops the others. Retries and pacing are the vault adapter's job.
  */
 import { VaultError } from "./vault/vault-errors.ts";
-import type { KeyVault, PropertiesUpdate, SecretWrite } from "./vault/key-vault.ts";
+import type { KeyVault, PropertiesUpdate, SecretWrite } from "./vault/key-vault-interface.ts";
 import type { Plan, PlanAction, PlanChange, PlanItem, RecoverChange, SecretMetadata, SetChange } from "./plan-items.ts";
 import { compareSecret, planSoftDeleted } from "./plan.ts";
 import type { DesiredSecret } from "./naming.ts";
@@ -96,7 +96,8 @@ function failedResult(item: PlanItem, error: unknown, prefix = ""): ChangeResult
 function findForeignRecovery(tags: Readonly<Record<string, string>>, change: RecoverChange, owner: string): string | undefined {
   const rule = decideWrite(tags, owner, change.adopt);
   if (rule.kind === "allowed") return undefined;
-  const whose = rule.reason === "other-owner" ? `managed by keyvault-sync for another owner ('${rule.owner}')` : "written outside keyvault-sync";
+  const whose =
+    rule.reason === "other-owner" ? `managed by keyvault-sync for another owner ('${rule.owner}')` : "written outside keyvault-sync";
   return `recovered by someone else since the plan; its latest version is not ours (${whose}), so nothing was written`;
 }
 
@@ -168,9 +169,13 @@ async function checkCreateRace(item: PlanItem, name: string, vault: KeyVault, ow
     return failedResult(item, error, `created, but could not confirm that no other writer created '${name}' at the same time: `);
   }
   // Without adopt, the write rule refuses exactly the versions that are not this owner's.
-  const others = versions.map((version) => decideWrite(version.tags, owner, false)).filter((rule): rule is RefusedWrite => rule.kind === "refused");
+  const others = versions
+    .map((version) => decideWrite(version.tags, owner, false))
+    .filter((rule): rule is RefusedWrite => rule.kind === "refused");
   if (others.length === 0) return undefined;
-  const owners = [...new Set(others.map((rule) => (rule.reason === "other-owner" ? `owner '${rule.owner}'` : "a writer outside keyvault-sync")))];
+  const owners = [
+    ...new Set(others.map((rule) => (rule.reason === "other-owner" ? `owner '${rule.owner}'` : "a writer outside keyvault-sync"))),
+  ];
   const result = resultFromItem(
     item,
     "failed",
@@ -187,10 +192,12 @@ async function applyChange(item: PlanItem, change: PlanChange, vault: KeyVault, 
         await vault.setSecret(change.secret.name, buildWrite(change.secret, context));
       } catch (error) {
         const softDeleted = error instanceof VaultError && error.failure.kind === "deleted-recoverable";
-        if (softDeleted && change.whenSoftDeleted !== undefined) return recoverInsteadOfCreate(item, change, change.whenSoftDeleted, vault, context, error);
+        if (softDeleted && change.whenSoftDeleted !== undefined)
+          return recoverInsteadOfCreate(item, change, change.whenSoftDeleted, vault, context, error);
         throw error;
       }
-      if (item.action === "create") return (await checkCreateRace(item, change.secret.name, vault, context.scope.owner)) ?? resultFromItem(item, "created");
+      if (item.action === "create")
+        return (await checkCreateRace(item, change.secret.name, vault, context.scope.owner)) ?? resultFromItem(item, "created");
       return resultFromItem(item, "updated");
     case "patch":
       await vault.updateProperties(change.storedName, change.version, buildUpdate(change.currentExpiresOn, context));

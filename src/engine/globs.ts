@@ -86,7 +86,9 @@ function matchesToken(token: Exclude<Token, { kind: "star" }>, char: string): bo
   const lower = char.toLowerCase();
   const upper = char.toUpperCase();
   if (token.kind === "char") return token.char === lower || token.char === upper;
-  const inClass = token.ranges.some(([low, high]) => [char, lower, upper].some((variant) => variant.length === 1 && variant >= low && variant <= high));
+  const inClass = token.ranges.some(([low, high]) =>
+    [char, lower, upper].some((variant) => variant.length === 1 && variant >= low && variant <= high),
+  );
   return inClass !== token.negated;
 }
 

@@ -158,13 +158,18 @@ export function findUnusedPatterns(keys: readonly string[], rules: Pick<NamingRu
  * pass green having synced nothing. Patterns are not secret (they may hold only name characters
  * and wildcards), so they are quoted.
  */
-export function explainEmptySelection(keys: readonly string[], rules: Pick<NamingRules, "include" | "exclude">): { message: string; hint: string } {
+export function explainEmptySelection(
+  keys: readonly string[],
+  rules: Pick<NamingRules, "include" | "exclude">,
+): { message: string; hint: string } {
   const entries = keys.length === 1 ? "1 entry" : `${keys.length} entries`;
   const onlyToken = keys.every((key) => key.toLowerCase() === GITHUB_TOKEN_NAME);
   const message = onlyToken
     ? `Nothing to sync: the sources hold only ${GITHUB_TOKEN_NAME}, which is synced only when include names it exactly`
     : `Nothing to sync: the sources hold ${entries}, and include/exclude selected none of them`;
-  const unused = findUnusedPatterns(keys, rules).map((item) => `${item.input} pattern ${item.position} ('${item.pattern}') matched no source name.`);
+  const unused = findUnusedPatterns(keys, rules).map(
+    (item) => `${item.input} pattern ${item.position} ('${item.pattern}') matched no source name.`,
+  );
   const advice = "Patterns match source names as written in the sources (before prefix and name transform), ignoring case.";
   return { message, hint: [...unused, advice].join("\n") };
 }

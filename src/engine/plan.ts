@@ -24,7 +24,7 @@ import { PREFIX_TAG, isSamePrefix, readOwnership, readPrefix, selectUserTags } f
 import type { SyncScope } from "./tags.ts";
 import { compareBySecretName } from "./secret-names.ts";
 import { readVaultName } from "./vault-url.ts";
-import type { DeletedSecretInfo } from "./vault/key-vault.ts";
+import type { DeletedSecretInfo } from "./vault/key-vault-interface.ts";
 import { isAccessDenied } from "./vault/vault-errors.ts";
 import type { Plan, PlanInput, PlanItem, PlanItemBase, PlanOptions, RecoverChange, SecretMetadata, SetChange } from "./plan-items.ts";
 import type { ExistingSecret, VaultState } from "./vault-state.ts";
@@ -93,7 +93,12 @@ function baseFor(secret: DesiredSecret, reason: string): PlanItemBase {
 }
 
 /** An item that writes nothing. */
-function itemFor(secret: DesiredSecret, action: "unchanged" | "skip" | "fail", reason: string, extra: Pick<PlanItemBase, "hint" | "offline"> = {}): PlanItem {
+function itemFor(
+  secret: DesiredSecret,
+  action: "unchanged" | "skip" | "fail",
+  reason: string,
+  extra: Pick<PlanItemBase, "hint" | "offline"> = {},
+): PlanItem {
   return { ...baseFor(secret, reason), action, ...extra };
 }
 
@@ -108,13 +113,22 @@ function planExisting(secret: DesiredSecret, existing: ExistingSecret, context: 
   const { owner, prefix, adopt, metadata } = context.options;
   const stored = existing.name === secret.name ? "" : ` (stored as '${existing.name}'; Key Vault names are case-insensitive)`;
   if (existing.managed) {
-    return itemFor(secret, "skip", `certificate-backed secret: its lifetime is managed by Key Vault, so keyvault-sync never writes it${stored}`);
+    return itemFor(
+      secret,
+      "skip",
+      `certificate-backed secret: its lifetime is managed by Key Vault, so keyvault-sync never writes it${stored}`,
+    );
   }
   const rule = decideWrite(existing.tags, owner, adopt);
   if (rule.kind === "refused" && rule.reason === "other-owner") {
-    return itemFor(secret, "fail", `managed by keyvault-sync for another owner ('${rule.owner}'); this run's owner is '${owner}'${stored}`, {
-      hint: "Another owner's secrets are never changed, not even with 'adopt'. Use the same 'owner' input in both workflows, or sync under different names (e.g. with 'prefix').",
-    });
+    return itemFor(
+      secret,
+      "fail",
+      `managed by keyvault-sync for another owner ('${rule.owner}'); this run's owner is '${owner}'${stored}`,
+      {
+        hint: "Another owner's secrets are never changed, not even with 'adopt'. Use the same 'owner' input in both workflows, or sync under different names (e.g. with 'prefix').",
+      },
+    );
   }
   let adopting = "";
   if (rule.kind === "refused" || rule.adopting) {
@@ -144,19 +158,32 @@ function planExisting(secret: DesiredSecret, existing: ExistingSecret, context: 
     const failure = existing.value.failure;
     // Missing read permission (e.g. Key Vault Reader): a write may still be allowed, and it says so.
     if (isAccessDenied(failure.kind)) {
-      return { ...baseFor(secret, `${adopting}value not compared (${failure.message}): new version${written}`), action: "update", change: setNewVersion };
+      return {
+        ...baseFor(secret, `${adopting}value not compared (${failure.message}): new version${written}`),
+        action: "update",
+        change: setNewVersion,
+      };
     }
     return itemFor(secret, "fail", `${adopting}could not read the current value: ${failure.message}${stored}`, { hint: failure.hint });
   }
   if (existing.value.kind === "not-read") {
-    return { ...baseFor(secret, `${adopting}value not compared (not read): new version${written}`), action: "update", change: setNewVersion };
+    return {
+      ...baseFor(secret, `${adopting}value not compared (not read): new version${written}`),
+      action: "update",
+      change: setNewVersion,
+    };
   }
   const comparison = compareSecret(secret.value, { ...existing, value: existing.value.value }, { owner, prefix }, metadata);
   if (comparison.kind === "same") return itemFor(secret, "unchanged", `value and metadata match${stored}`);
-  if (comparison.kind === "value") return { ...baseFor(secret, `${adopting}value changed: new version${written}`), action: "update", change: setNewVersion };
+  if (comparison.kind === "value")
+    return { ...baseFor(secret, `${adopting}value changed: new version${written}`), action: "update", change: setNewVersion };
   const what = comparison.changed.join(", ");
   if (comparison.newVersion || existing.version === undefined) {
-    return { ...baseFor(secret, `${adopting}metadata only (${what}): new version with the same value${written}`), action: "update", change: setNewVersion };
+    return {
+      ...baseFor(secret, `${adopting}metadata only (${what}): new version with the same value${written}`),
+      action: "update",
+      change: setNewVersion,
+    };
   }
   return {
     ...baseFor(secret, `${adopting}metadata only (${what}): properties updated, no new version${written}`),
@@ -177,26 +204,47 @@ export function planSoftDeleted(secret: DesiredSecret, deleted: DeletedSecretInf
   const when = formatDate(deleted.deletedOn);
   const manualHint = `Recover it (az keyvault secret recover --vault-name ${rules.vaultName} --name ${deleted.name}) or purge it by hand; keyvault-sync never purges.`;
   if (deleted.managed) {
-    return itemFor(secret, "fail", `soft-deleted certificate-backed secret (deleted ${when}); keyvault-sync never writes certificate-backed secrets`, {
-      hint: "Recover the certificate, or sync under another name.",
-    });
+    return itemFor(
+      secret,
+      "fail",
+      `soft-deleted certificate-backed secret (deleted ${when}); keyvault-sync never writes certificate-backed secrets`,
+      {
+        hint: "Recover the certificate, or sync under another name.",
+      },
+    );
   }
   const rule = decideWrite(deleted.tags, owner, adopt);
   const recover: RecoverChange = { kind: "recover", secret: hideValue(secret), storedName: deleted.name, adopt };
   if (rule.kind === "allowed" && !rule.adopting) {
-    return { ...baseFor(secret, `soft-deleted on ${when}: will be recovered, then its value and metadata brought up to date`), action: "recover", change: recover };
+    return {
+      ...baseFor(secret, `soft-deleted on ${when}: will be recovered, then its value and metadata brought up to date`),
+      action: "recover",
+      change: recover,
+    };
   }
   if (rule.kind === "allowed") {
-    return { ...baseFor(secret, `adopting a soft-deleted secret not created by keyvault-sync (deleted ${when}): will be recovered, then brought up to date`), action: "recover", change: recover };
+    return {
+      ...baseFor(
+        secret,
+        `adopting a soft-deleted secret not created by keyvault-sync (deleted ${when}): will be recovered, then brought up to date`,
+      ),
+      action: "recover",
+      change: recover,
+    };
   }
   if (rule.reason === "other-owner") {
     return itemFor(secret, "fail", `soft-deleted on ${when}; it was managed by keyvault-sync for another owner ('${rule.owner}')`, {
       hint: `${manualHint} Another owner's secrets are never recovered or adopted.`,
     });
   }
-  return itemFor(secret, "fail", `soft-deleted on ${when} and not created by keyvault-sync; its name cannot be reused until it is recovered or purged`, {
-    hint: `${manualHint} Or set 'adopt: true' to recover it and take it over.`,
-  });
+  return itemFor(
+    secret,
+    "fail",
+    `soft-deleted on ${when} and not created by keyvault-sync; its name cannot be reused until it is recovered or purged`,
+    {
+      hint: `${manualHint} Or set 'adopt: true' to recover it and take it over.`,
+    },
+  );
 }
 
 function planPrune(input: PlanInput, state: VaultState): PlanItem[] {
@@ -211,23 +259,39 @@ function planPrune(input: PlanInput, state: VaultState): PlanItem[] {
   for (const existing of state.secrets) {
     const key = existing.name.toLowerCase();
     const candidate =
-      !existing.managed &&
-      mayPrune(existing.tags, owner, prefix) &&
-      key.startsWith(prefix.toLowerCase()) &&
-      !targeted.has(key);
+      !existing.managed && mayPrune(existing.tags, owner, prefix) && key.startsWith(prefix.toLowerCase()) && !targeted.has(key);
     if (!candidate) continue;
     const rejection = heldBack.get(key);
     const base = { source: undefined, name: existing.name, origin: undefined };
     if (rejection !== undefined) {
       const outcome = rejection.status === "failed" ? "failed" : "was skipped";
-      items.push({ ...base, source: rejection.source, origin: rejection.origin, action: "skip", reason: `not pruned: source entry '${rejection.source}' still maps to this name but ${outcome} this run` });
+      items.push({
+        ...base,
+        source: rejection.source,
+        origin: rejection.origin,
+        action: "skip",
+        reason: `not pruned: source entry '${rejection.source}' still maps to this name but ${outcome} this run`,
+      });
     } else if (failedEntries > 0) {
-      items.push({ ...base, action: "skip", reason: `not pruned: ${failedEntries} source ${failedEntries === 1 ? "entry" : "entries"} failed this run, and pruning waits for a clean run so an input mistake never deletes secrets` });
+      items.push({
+        ...base,
+        action: "skip",
+        reason: `not pruned: ${failedEntries} source ${failedEntries === 1 ? "entry" : "entries"} failed this run, and pruning waits for a clean run so an input mistake never deletes secrets`,
+      });
     } else if (input.desired.length === 0) {
-      items.push({ ...base, action: "skip", reason: "not pruned: the sources produced no secrets this run, and keyvault-sync refuses to delete every secret it manages" });
+      items.push({
+        ...base,
+        action: "skip",
+        reason: "not pruned: the sources produced no secrets this run, and keyvault-sync refuses to delete every secret it manages",
+      });
     } else {
       const days = existing.recoverableDays === undefined ? "" : ` for ${existing.recoverableDays} days`;
-      items.push({ ...base, action: "delete", reason: `no longer in the sources: soft delete (recoverable${days})`, change: { kind: "delete", storedName: existing.name } });
+      items.push({
+        ...base,
+        action: "delete",
+        reason: `no longer in the sources: soft delete (recoverable${days})`,
+        change: { kind: "delete", storedName: existing.name },
+      });
     }
   }
   return items;
@@ -253,7 +317,9 @@ export function planChanges(input: PlanInput): Plan {
   const state = input.state;
   if (state === undefined) {
     for (const secret of input.desired) {
-      items.push(itemFor(secret, "skip", "validated offline only: not compared with the vault, which this run cannot read", { offline: true }));
+      items.push(
+        itemFor(secret, "skip", "validated offline only: not compared with the vault, which this run cannot read", { offline: true }),
+      );
     }
     return { items: items.sort(compareBySecretName), offline: true, ...decidedAgainst(input.options) };
   }
@@ -269,10 +335,17 @@ export function planChanges(input: PlanInput): Plan {
     const existing = existingByName.get(key);
     const deleted = deletedByName.get(key);
     if (existing !== undefined) items.push(planExisting(secret, existing, context));
-    else if (deleted !== undefined) items.push(planSoftDeleted(secret, deleted, { owner: input.options.owner, adopt: input.options.adopt, vaultName: context.vaultName }));
+    else if (deleted !== undefined)
+      items.push(
+        planSoftDeleted(secret, deleted, { owner: input.options.owner, adopt: input.options.adopt, vaultName: context.vaultName }),
+      );
     else {
       const whenSoftDeleted = { owner: input.options.owner, adopt: input.options.adopt };
-      items.push({ ...baseFor(secret, createReason), action: "create", change: { kind: "set", secret: hideValue(secret), whenSoftDeleted } });
+      items.push({
+        ...baseFor(secret, createReason),
+        action: "create",
+        change: { kind: "set", secret: hideValue(secret), whenSoftDeleted },
+      });
     }
   }
   if (input.options.prune) items.push(...planPrune(input, state));

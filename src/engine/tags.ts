@@ -59,10 +59,7 @@ export function buildTags(scope: SyncScope, userTags: Readonly<Record<string, st
 }
 
 /** Who a version belongs to, read from its tags. */
-export type Ownership =
-  | { kind: "ours" }
-  | { kind: "other-owner"; owner: string }
-  | { kind: "unmanaged" };
+export type Ownership = { kind: "ours" } | { kind: "other-owner"; owner: string } | { kind: "unmanaged" };
 
 /**
  * Both ownership tags must match exactly: a half-tagged version (someone copied one tag by hand)

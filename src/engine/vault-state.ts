@@ -4,7 +4,7 @@
  * write, and a listing of versions only where ownership has to be traced back (drift).
  * Per-name failures become data for the planner; only a failed listing throws.
  */
-import type { KeyVault, SecretInfo, DeletedSecretInfo } from "./vault/key-vault.ts";
+import type { KeyVault, SecretInfo, DeletedSecretInfo } from "./vault/key-vault-interface.ts";
 import type { VaultFailure } from "./vault/vault-errors.ts";
 import { VaultError } from "./vault/vault-errors.ts";
 import type { DesiredSecret } from "./naming.ts";
@@ -23,18 +23,14 @@ export interface ReadFailure {
 
 export type ValueState =
   /** Not needed: the planner decides without the value (not ours, disabled, certificate-backed). */
-  | { kind: "not-read" }
-  | { kind: "read"; value: string }
-  | { kind: "failed"; failure: ReadFailure };
+  { kind: "not-read" } | { kind: "read"; value: string } | { kind: "failed"; failure: ReadFailure };
 
 /**
  * Where the latest version's missing ownership tags came from: did this owner ever write a
  * version? Only traced for desired names whose latest version carries no ownership tags.
  */
 export type OwnershipHistory =
-  | { kind: "owned-before"; lastOwnedOn: Date | undefined }
-  | { kind: "never-owned" }
-  | { kind: "failed"; failure: ReadFailure };
+  { kind: "owned-before"; lastOwnedOn: Date | undefined } | { kind: "never-owned" } | { kind: "failed"; failure: ReadFailure };
 
 export interface ExistingSecret extends SecretInfo {
   value: ValueState;
@@ -105,7 +101,11 @@ async function readExisting(vault: KeyVault, listed: SecretInfo, options: ReadVa
     const read = await vault.getSecret(listed.name);
     if (!read.found) {
       // Listed a moment ago, gone now: someone deleted it while we were reading.
-      const failure: ReadFailure = { kind: "not-found", message: `'${listed.name}' disappeared while the vault was being read`, hint: "Run the sync again." };
+      const failure: ReadFailure = {
+        kind: "not-found",
+        message: `'${listed.name}' disappeared while the vault was being read`,
+        hint: "Run the sync again.",
+      };
       return { ...listed, value: { kind: "failed", failure }, history };
     }
     for (const fragment of listMaskFragments(read.value)) options.mask?.(fragment);
@@ -116,7 +116,11 @@ async function readExisting(vault: KeyVault, listed: SecretInfo, options: ReadVa
   }
 }
 
-export async function readVaultState(vault: KeyVault, desired: readonly DesiredSecret[], options: ReadVaultStateOptions): Promise<VaultState> {
+export async function readVaultState(
+  vault: KeyVault,
+  desired: readonly DesiredSecret[],
+  options: ReadVaultStateOptions,
+): Promise<VaultState> {
   // Sequential on purpose: the first call also completes the SDK's challenge handshake.
   let listed: SecretInfo[];
   try {

@@ -15,7 +15,8 @@ export type ParsedVault = { kind: "vault"; url: string; name: string } | { kind:
 /** A vault name, or an https URL whose host is NAME.<suffix of `cloud`>, as the vault's base URL and name. */
 export function parseVault(value: string, cloud: CloudEndpoints): ParsedVault {
   if (!value.includes("://")) {
-    if (!isVaultName(value)) return { kind: "invalid", rule: `is neither a vault name nor an https URL: ${VAULT_NAME_RULE}; a URL starts with https://` };
+    if (!isVaultName(value))
+      return { kind: "invalid", rule: `is neither a vault name nor an https URL: ${VAULT_NAME_RULE}; a URL starts with https://` };
     const name = value.toLowerCase();
     return { kind: "vault", url: `https://${name}.${cloud.vaultSuffix}`, name };
   }

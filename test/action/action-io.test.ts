@@ -32,8 +32,39 @@ afterEach(() => {
 });
 
 // Strings built from the pieces that matter to the runner, mixed with arbitrary code points.
-const PIECES = ["::", "##[", "\u200b::", "#\u00ad#[", "]", ":", "#", "[", "\r", "\n", "\r\n", " ", "\t", "\u00a0", "\u0085", "\u200b", "\ufeff", "\u2028", "\u001b", "%", "%0A", "%25", ",", "=", "warning", "add-mask", "stop-commands", "title=x"];
-const hostile = fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ unit: "binary", maxLength: 6 })), { maxLength: 24 }).map((parts) => parts.join(""));
+const PIECES = [
+  "::",
+  "##[",
+  "\u200b::",
+  "#\u00ad#[",
+  "]",
+  ":",
+  "#",
+  "[",
+  "\r",
+  "\n",
+  "\r\n",
+  " ",
+  "\t",
+  "\u00a0",
+  "\u0085",
+  "\u200b",
+  "\ufeff",
+  "\u2028",
+  "\u001b",
+  "%",
+  "%0A",
+  "%25",
+  ",",
+  "=",
+  "warning",
+  "add-mask",
+  "stop-commands",
+  "title=x",
+];
+const hostile = fc
+  .array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ unit: "binary", maxLength: 6 })), { maxLength: 24 })
+  .map((parts) => parts.join(""));
 
 describe("the runner model", () => {
   // The model must find commands, or the properties below would hold for nothing.
@@ -55,7 +86,12 @@ describe("the runner model", () => {
   });
 
   it("unescapes like the runner", () => {
-    expect(parseRunnerCommand("::error title=a%3Ab%2Cc%0Ad::x%0Ay%250A")).toEqual({ form: "::", name: "error", properties: { title: "a:b,c\nd" }, data: "x\ny%0A" });
+    expect(parseRunnerCommand("::error title=a%3Ab%2Cc%0Ad::x%0Ay%250A")).toEqual({
+      form: "::",
+      name: "error",
+      properties: { title: "a:b,c\nd" },
+      data: "x\ny%0A",
+    });
   });
 });
 
@@ -66,7 +102,10 @@ describe("neutraliseLine", () => {
     ["name ##[warning]pwned", "name ##\\[warning]pwned"],
     ["\u200b::debug::pwned", "\\u200B::debug::pwned"],
     ["a\u001b[31mred", "a\\u001B[31mred"],
-    ["Vault: https://demo-vault.vault.azure.net (public cloud); writing", "Vault: https://demo-vault.vault.azure.net (public cloud); writing"],
+    [
+      "Vault: https://demo-vault.vault.azure.net (public cloud); writing",
+      "Vault: https://demo-vault.vault.azure.net (public cloud); writing",
+    ],
     ["created       DB-PASSWORD (from DB_PASSWORD): new secret", "created       DB-PASSWORD (from DB_PASSWORD): new secret"],
     ["keeps a\ttab, unicode é 🔑 and text::in the middle", "keeps a\ttab, unicode é 🔑 and text::in the middle"],
   ])("turns %j into %j", (line, expected) => {
@@ -86,7 +125,9 @@ describe("neutraliseCommands (property)", () => {
   });
 
   it("changes nothing in text without line breaks, invisible characters, `##[` or a leading `::`", () => {
-    const plain = fc.string({ unit: fc.constantFrom(...Array.from("abcXYZ019 -_.:/#[](){}*+?^$|\\'\"é🔑")) }).filter((text) => !text.includes("##[") && !/^\s*::/.test(text));
+    const plain = fc
+      .string({ unit: fc.constantFrom(...Array.from("abcXYZ019 -_.:/#[](){}*+?^$|\\'\"é🔑")) })
+      .filter((text) => !text.includes("##[") && !/^\s*::/.test(text));
     fc.assert(
       fc.property(plain, (text) => {
         expect(neutraliseCommands(text)).toBe(text);
@@ -112,17 +153,22 @@ describe("neutraliseIO over @actions/core (property)", () => {
 
   it("writes each annotation as exactly the one command it means, with message and title intact", () => {
     fc.assert(
-      fc.property(hostile, hostile, fc.constantFrom<"error" | "warning" | "notice">("error", "warning", "notice"), (message, title, level) => {
-        const stdout = captureStdout(() => io[level](message, { title, file: "app.env", startLine: 3 }));
-        expect(splitRunnerLines(stdout)).toHaveLength(1);
-        const command = parseRunnerCommand(stdout.replace(/\n$/, ""));
-        expect(command?.name).toBe(level);
-        expect(command?.data).toBe(neutraliseCommands(message));
-        // @actions/core leaves out an empty title.
-        expect(command?.properties["title"]).toBe(title === "" ? undefined : title);
-        expect(command?.properties["file"]).toBe("app.env");
-        expect(command?.properties["line"]).toBe("3");
-      }),
+      fc.property(
+        hostile,
+        hostile,
+        fc.constantFrom<"error" | "warning" | "notice">("error", "warning", "notice"),
+        (message, title, level) => {
+          const stdout = captureStdout(() => io[level](message, { title, file: "app.env", startLine: 3 }));
+          expect(splitRunnerLines(stdout)).toHaveLength(1);
+          const command = parseRunnerCommand(stdout.replace(/\n$/, ""));
+          expect(command?.name).toBe(level);
+          expect(command?.data).toBe(neutraliseCommands(message));
+          // @actions/core leaves out an empty title.
+          expect(command?.properties["title"]).toBe(title === "" ? undefined : title);
+          expect(command?.properties["file"]).toBe("app.env");
+          expect(command?.properties["line"]).toBe("3");
+        },
+      ),
       RUNS,
     );
   });
@@ -142,7 +188,13 @@ describe("masking through neutraliseIO (property)", () => {
   const io = neutraliseIO(core);
   // Values as the sources may hold them: multi-line, short, regex metacharacters, invisible characters.
   const value = fc
-    .array(fc.oneof(fc.constantFrom(".", "^", "$", "|", "?", "+", "(", ")", "[", "]", "{", "}", "\\", "##[", "::", "\n", "\r\n", "\u200b", "%0A", "%"), fc.string({ unit: "binary", minLength: 1, maxLength: 8 })), { minLength: 1, maxLength: 10 })
+    .array(
+      fc.oneof(
+        fc.constantFrom(".", "^", "$", "|", "?", "+", "(", ")", "[", "]", "{", "}", "\\", "##[", "::", "\n", "\r\n", "\u200b", "%0A", "%"),
+        fc.string({ unit: "binary", minLength: 1, maxLength: 8 }),
+      ),
+      { minLength: 1, maxLength: 10 },
+    )
     .map((parts) => parts.join(""))
     .filter((text) => text.trim() !== "");
 
@@ -168,7 +220,10 @@ describe("masking through neutraliseIO (property)", () => {
             return true;
           });
           try {
-            await readSources({ secretsJson, envFiles: [] }, { readFile: async () => new Uint8Array(), mask: (secret) => io.setSecret(secret), warn: () => undefined });
+            await readSources(
+              { secretsJson, envFiles: [] },
+              { readFile: async () => new Uint8Array(), mask: (secret) => io.setSecret(secret), warn: () => undefined },
+            );
           } finally {
             spy.mockRestore();
           }

@@ -8,7 +8,10 @@ describe("splitHint", () => {
       `Grant it: az role assignment create --role "Key Vault Secrets Officer" --scope "$(az keyvault show --name v --query id -o tsv)". It can take minutes.`,
       [
         { kind: "text", text: "Grant it: " },
-        { kind: "command", text: `az role assignment create --role "Key Vault Secrets Officer" --scope "$(az keyvault show --name v --query id -o tsv)"` },
+        {
+          kind: "command",
+          text: `az role assignment create --role "Key Vault Secrets Officer" --scope "$(az keyvault show --name v --query id -o tsv)"`,
+        },
         { kind: "text", text: ". It can take minutes." },
       ],
     ],
@@ -72,7 +75,11 @@ describe("wrapCommand", () => {
   });
 
   it("spreads a long single-quoted JSON argument over lines, which leaves the argument's JSON the same", () => {
-    const parameters = { name: "github-octo-repo-production", issuer: "https://token.actions.githubusercontent.com", subject: "repo:o/r:environment:production" };
+    const parameters = {
+      name: "github-octo-repo-production",
+      issuer: "https://token.actions.githubusercontent.com",
+      subject: "repo:o/r:environment:production",
+    };
     const wrapped = wrapCommand(`az ad app federated-credential create --id c --parameters '${JSON.stringify(parameters)}'`);
     expect(wrapped.split("\n").every((line) => line.length <= 80)).toBe(true);
     expect(JSON.parse(/--parameters '([^']*)'/.exec(wrapped)?.[1] ?? "")).toEqual(parameters);
@@ -80,6 +87,10 @@ describe("wrapCommand", () => {
 
   it("keeps an escaped quote inside double quotes", () => {
     const command = `az thing create --name "a \\" --not-an-option" --description "${"x".repeat(70)}"`;
-    expect(wrapCommand(command).split(" \\\n  ")).toEqual(["az thing create", `--name "a \\" --not-an-option"`, `--description "${"x".repeat(70)}"`]);
+    expect(wrapCommand(command).split(" \\\n  ")).toEqual([
+      "az thing create",
+      `--name "a \\" --not-an-option"`,
+      `--description "${"x".repeat(70)}"`,
+    ]);
   });
 });

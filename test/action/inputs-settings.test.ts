@@ -5,11 +5,26 @@ describe("identity", () => {
   const noIds = { ...BASE, "tenant-id": "", "client-id": "" };
   it.each([
     ["oidc from inputs", { auth: "oidc" }, {}, { tenantId: TENANT, clientId: CLIENT }],
-    ["oidc from the environment", { ...noIds }, { AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: CLIENT }, { tenantId: TENANT, clientId: CLIENT }],
-    ["inputs win over the environment", {}, { AZURE_TENANT_ID: "other.example.com", AZURE_CLIENT_ID: "x" }, { tenantId: TENANT, clientId: CLIENT }],
+    [
+      "oidc from the environment",
+      { ...noIds },
+      { AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: CLIENT },
+      { tenantId: TENANT, clientId: CLIENT },
+    ],
+    [
+      "inputs win over the environment",
+      {},
+      { AZURE_TENANT_ID: "other.example.com", AZURE_CLIENT_ID: "x" },
+      { tenantId: TENANT, clientId: CLIENT },
+    ],
     ["GUIDs are lower-cased", { "tenant-id": TENANT.toUpperCase() }, {}, { tenantId: TENANT, clientId: CLIENT }],
     ["managed identity, system-assigned", { ...noIds, auth: "managed-identity" }, {}, { tenantId: undefined, clientId: undefined }],
-    ["managed identity, user-assigned", { ...noIds, auth: "managed-identity", "client-id": CLIENT }, {}, { tenantId: undefined, clientId: CLIENT }],
+    [
+      "managed identity, user-assigned",
+      { ...noIds, auth: "managed-identity", "client-id": CLIENT },
+      {},
+      { tenantId: undefined, clientId: CLIENT },
+    ],
     ["azure-cli ignores client-id", { auth: "azure-cli", "client-id": "not-a-guid" }, {}, { tenantId: TENANT, clientId: undefined }],
     ["azure-cli without ids", { ...noIds, auth: "Azure-CLI" }, {}, { tenantId: undefined, clientId: undefined }],
   ])("%s", (_name, inputs, env, expected) => {
@@ -20,11 +35,39 @@ describe("identity", () => {
   it.each([
     ["missing tenant with oidc", { ...noIds, "client-id": CLIENT }, {}, "tenant-id", "is required with auth: oidc", "AZURE_TENANT_ID"],
     ["missing client with oidc", { ...noIds, "tenant-id": TENANT }, {}, "client-id", "is required with auth: oidc", "AZURE_CLIENT_ID"],
-    ["a multi-tenant alias", { "tenant-id": "common" }, {}, "tenant-id", "must name one tenant; common, organizations and consumers are not tenants", undefined],
-    ["organizations from the environment", { ...noIds, "client-id": CLIENT }, { AZURE_TENANT_ID: "Organizations" }, "tenant-id", "must name one tenant; common, organizations and consumers are not tenants (taken from AZURE_TENANT_ID)", undefined],
-    ["a tenant that is neither GUID nor domain", { "tenant-id": "contoso tenant" }, {}, "tenant-id", "must be a tenant ID (a GUID) or a domain name such as contoso.onmicrosoft.com", undefined],
+    [
+      "a multi-tenant alias",
+      { "tenant-id": "common" },
+      {},
+      "tenant-id",
+      "must name one tenant; common, organizations and consumers are not tenants",
+      undefined,
+    ],
+    [
+      "organizations from the environment",
+      { ...noIds, "client-id": CLIENT },
+      { AZURE_TENANT_ID: "Organizations" },
+      "tenant-id",
+      "must name one tenant; common, organizations and consumers are not tenants (taken from AZURE_TENANT_ID)",
+      undefined,
+    ],
+    [
+      "a tenant that is neither GUID nor domain",
+      { "tenant-id": "contoso tenant" },
+      {},
+      "tenant-id",
+      "must be a tenant ID (a GUID) or a domain name such as contoso.onmicrosoft.com",
+      undefined,
+    ],
     ["a client that is not a GUID", { "client-id": "my-app" }, {}, "client-id", "must be a GUID, the application (client) ID", undefined],
-    ["a bad client for a user-assigned identity", { auth: "managed-identity", "client-id": "12345" }, {}, "client-id", "must be a GUID, the application (client) ID", undefined],
+    [
+      "a bad client for a user-assigned identity",
+      { auth: "managed-identity", "client-id": "12345" },
+      {},
+      "client-id",
+      "must be a GUID, the application (client) ID",
+      undefined,
+    ],
     ["an unknown auth", { auth: "password" }, {}, "auth", "must be one of oidc, azure-cli, managed-identity", undefined],
   ])("rejects %s", (_name, inputs, env, input, rule, hintMentions) => {
     const error = readError({ ...BASE, ...inputs }, { ...ENV, ...env });
@@ -48,8 +91,16 @@ describe("cloud and audience", () => {
   });
 
   it.each([
-    [{ cloud: "germany" }, "cloud", "must be one of public, usgovernment, china, or Azure/login's AzureCloud, AzureUSGovernment, AzureChinaCloud"],
-    [{ cloud: "AzureGermanCloud" }, "cloud", "must be one of public, usgovernment, china, or Azure/login's AzureCloud, AzureUSGovernment, AzureChinaCloud"],
+    [
+      { cloud: "germany" },
+      "cloud",
+      "must be one of public, usgovernment, china, or Azure/login's AzureCloud, AzureUSGovernment, AzureChinaCloud",
+    ],
+    [
+      { cloud: "AzureGermanCloud" },
+      "cloud",
+      "must be one of public, usgovernment, china, or Azure/login's AzureCloud, AzureUSGovernment, AzureChinaCloud",
+    ],
     [{ audience: "api://a b" }, "audience", "must not contain whitespace"],
     [{ audience: "a".repeat(601) }, "audience", "must be at most 600 characters (a federated credential limit)"],
   ])("rejects %j", (inputs, input, rule) => {
@@ -137,7 +188,10 @@ describe("tags", () => {
     ["env=prod,team=shop", { env: "prod", team: "shop" }],
     ["env=prod, team=shop,\nowner=me", { env: "prod", team: "shop", owner: "me" }],
     ["url=https://x/?a=b", { url: "https://x/?a=b" }],
-    [Array.from({ length: 8 }, (_, index) => `t${index}=v`).join("\n"), Object.fromEntries(Array.from({ length: 8 }, (_, index) => [`t${index}`, "v"]))],
+    [
+      Array.from({ length: 8 }, (_, index) => `t${index}=v`).join("\n"),
+      Object.fromEntries(Array.from({ length: 8 }, (_, index) => [`t${index}`, "v"])),
+    ],
     [`${"k".repeat(256)}=${"v".repeat(256)}`, { ["k".repeat(256)]: "v".repeat(256) }],
   ])("%j", (tags, expected) => {
     expect(read({ ...BASE, tags }).tags).toEqual(expected);
@@ -150,11 +204,20 @@ describe("tags", () => {
     ["a=1,=2", "tag 2 has an empty key"],
     [`${"k".repeat(257)}=v`, "tag 1 has a key longer than 256 characters"],
     [`k=${"v".repeat(257)}`, "tag 1 has a value longer than 256 characters"],
-    ["a=1\nManaged-By=me", "tag 2 uses 'managed-by', a tag the action writes itself (reserved: managed-by, keyvault-sync-owner, keyvault-sync-prefix, keyvault-sync-repository, keyvault-sync-run, keyvault-sync-commit, keyvault-sync-ref)"],
+    [
+      "a=1\nManaged-By=me",
+      "tag 2 uses 'managed-by', a tag the action writes itself (reserved: managed-by, keyvault-sync-owner, keyvault-sync-prefix, keyvault-sync-repository, keyvault-sync-run, keyvault-sync-commit, keyvault-sync-ref)",
+    ],
     ["team=a\n\nTEAM=b", "tag 2 repeats the key of tag 1 (tag names ignore case)"],
     ["team=a,TEAM=b", "tag 2 repeats the key of tag 1 (tag names ignore case)"],
-    [Array.from({ length: 9 }, (_, index) => `t${index}=v`).join(","), "allows at most 8 tags (Key Vault allows 15 per secret and the action writes 7 of its own); 9 given"],
-    [Array.from({ length: 9 }, (_, index) => `t${index}=v`).join("\n"), "allows at most 8 tags (Key Vault allows 15 per secret and the action writes 7 of its own); 9 given"],
+    [
+      Array.from({ length: 9 }, (_, index) => `t${index}=v`).join(","),
+      "allows at most 8 tags (Key Vault allows 15 per secret and the action writes 7 of its own); 9 given",
+    ],
+    [
+      Array.from({ length: 9 }, (_, index) => `t${index}=v`).join("\n"),
+      "allows at most 8 tags (Key Vault allows 15 per secret and the action writes 7 of its own); 9 given",
+    ],
   ])("rejects %j", (tags, rule) => {
     expect(readError({ ...BASE, tags }).message).toBe(`Invalid input 'tags': ${rule}`);
   });
@@ -203,7 +266,9 @@ describe("error reporting", () => {
       `Invalid input 'vault': is neither a vault name nor an https URL: a vault name has 3 to 24 letters, digits and hyphens, starts with a letter, ends with a letter or digit and has no "--"; a URL starts with https://`,
     );
     expect(error.hint).toBe(
-      ["Also invalid: input 'prune': must be true or false", "Also invalid: input 'concurrency': must be a whole number from 1 to 64"].join("\n"),
+      ["Also invalid: input 'prune': must be true or false", "Also invalid: input 'concurrency': must be a whole number from 1 to 64"].join(
+        "\n",
+      ),
     );
   });
 

@@ -117,7 +117,11 @@ describe("vault", () => {
     ["https://my-vault.vault.azure.net:8443", "", "must not have a port"],
     ["https://my-vault.vault.azure.net/secrets", "", "must not have a path: use the vault's base URL"],
     ["https://my-vault.vault.azure.net/?x=1", "", "must not have a query or fragment"],
-    ["https://my-vault.vault.usgovcloudapi.net", "", "is a vault in the usgovernment cloud (.vault.usgovcloudapi.net), but cloud is public"],
+    [
+      "https://my-vault.vault.usgovcloudapi.net",
+      "",
+      "is a vault in the usgovernment cloud (.vault.usgovcloudapi.net), but cloud is public",
+    ],
     ["https://my-vault.vault.azure.net", "china", "is a vault in the public cloud (.vault.azure.net), but cloud is china"],
     ["https://my-hsm.managedhsm.azure.net", "", "is a Managed HSM, which holds keys, not secrets"],
     ["https://example.com", "", "must have a host that ends with .vault.azure.net (cloud: public)"],
@@ -171,18 +175,40 @@ describe("include / exclude / prefix / name-transform", () => {
   it.each([
     [{ include: "[A", exclude: "" }, "include", "pattern 1 has '[' without a closing ']' at column 1"],
     [{ include: "A_*, !B_*" }, "include", "pattern 2 starts with '!'; negation is not supported, use the exclude input instead"],
-    [{ exclude: "A B" }, "exclude", "pattern 1 has a character that no source name can contain at column 2; patterns may use letters, digits, '_', '.', '-' and the wildcards '*', '?' and '[...]'"],
-    [{ prefix: "shop_" }, "prefix", "may contain only letters, digits and hyphens (Key Vault secret names allow nothing else); character 5 is none of these"],
-    [{ prefix: "my app-" }, "prefix", "may contain only letters, digits and hyphens (Key Vault secret names allow nothing else); character 3 is none of these"],
-    [{ prefix: "p".repeat(127) }, "prefix", "must be at most 126 characters, to leave room for a name (Key Vault names are at most 127); it has 127"],
+    [
+      { exclude: "A B" },
+      "exclude",
+      "pattern 1 has a character that no source name can contain at column 2; patterns may use letters, digits, '_', '.', '-' and the wildcards '*', '?' and '[...]'",
+    ],
+    [
+      { prefix: "shop_" },
+      "prefix",
+      "may contain only letters, digits and hyphens (Key Vault secret names allow nothing else); character 5 is none of these",
+    ],
+    [
+      { prefix: "my app-" },
+      "prefix",
+      "may contain only letters, digits and hyphens (Key Vault secret names allow nothing else); character 3 is none of these",
+    ],
+    [
+      { prefix: "p".repeat(127) },
+      "prefix",
+      "must be at most 126 characters, to leave room for a name (Key Vault names are at most 127); it has 127",
+    ],
     [{ "name-transform": "underscores" }, "name-transform", "must be one of hyphens, none"],
   ])("rejects %j", (inputs, input, rule) => {
     expect(readError({ ...BASE, ...inputs }).message).toBe(`Invalid input '${input}': ${rule}`);
   });
 
   it.each([
-    ["shop_", "Write '-' where the prefix has '_' or '.', as source names are converted (DB_PASSWORD becomes DB-PASSWORD), for example prefix: shop-, not shop_."],
-    ["app.v2-", "Write '-' where the prefix has '_' or '.', as source names are converted (DB_PASSWORD becomes DB-PASSWORD), for example prefix: shop-, not shop_."],
+    [
+      "shop_",
+      "Write '-' where the prefix has '_' or '.', as source names are converted (DB_PASSWORD becomes DB-PASSWORD), for example prefix: shop-, not shop_.",
+    ],
+    [
+      "app.v2-",
+      "Write '-' where the prefix has '_' or '.', as source names are converted (DB_PASSWORD becomes DB-PASSWORD), for example prefix: shop-, not shop_.",
+    ],
     ["my app-", undefined],
   ])("says what to write instead of prefix %j", (prefix, hint) => {
     expect(readError({ ...BASE, prefix }).hint).toBe(hint);

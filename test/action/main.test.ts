@@ -68,7 +68,12 @@ interface Setup {
 }
 
 function makeDeps(setup: Setup) {
-  const { io, record } = recordIO({ vault: "demo-vault", "tenant-id": "contoso.onmicrosoft.com", "client-id": "5b1f6f2e-2a53-4c1e-8f0d-6e7a9c3b1d42", ...setup.inputs });
+  const { io, record } = recordIO({
+    vault: "demo-vault",
+    "tenant-id": "contoso.onmicrosoft.com",
+    "client-id": "5b1f6f2e-2a53-4c1e-8f0d-6e7a9c3b1d42",
+    ...setup.inputs,
+  });
   const vault = setup.vault ?? createFakeVault(VAULT_URL);
   const credentialRequests: CreateCredentialOptions[] = [];
   let exitCode: number | undefined;
@@ -127,7 +132,10 @@ describe("run", () => {
 
   it("fails the step by exit code, not by one more error annotation, when a secret fails", async () => {
     const vault = createFakeVault(VAULT_URL).seed("API-KEY", "hand-made");
-    const { deps, record, exitCode } = makeDeps({ vault, inputs: { secrets: JSON.stringify({ API_KEY: "new-value-1", OTHER: "other-value" }) } });
+    const { deps, record, exitCode } = makeDeps({
+      vault,
+      inputs: { secrets: JSON.stringify({ API_KEY: "new-value-1", OTHER: "other-value" }) },
+    });
     await run(deps);
     expect(exitCode()).toBe(1);
     expect(record.failed).toEqual([]);
@@ -147,7 +155,12 @@ describe("run", () => {
   it("validates a Dependabot pull request offline, since GitHub gives it no OIDC token, without signing in", async () => {
     const { deps, record, vault, credentialRequests } = makeDeps({
       inputs: { secrets: JSON.stringify({ GOOD: "good-value" }) },
-      env: { GITHUB_EVENT_NAME: "pull_request", GITHUB_ACTOR: "dependabot[bot]", ACTIONS_ID_TOKEN_REQUEST_URL: undefined, ACTIONS_ID_TOKEN_REQUEST_TOKEN: undefined },
+      env: {
+        GITHUB_EVENT_NAME: "pull_request",
+        GITHUB_ACTOR: "dependabot[bot]",
+        ACTIONS_ID_TOKEN_REQUEST_URL: undefined,
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: undefined,
+      },
     });
     await run(deps);
     expect(credentialRequests).toEqual([]);
@@ -159,7 +172,12 @@ describe("run", () => {
   it("fails a pull-request plan that lacks the OIDC token only for want of `id-token: write`", async () => {
     const { deps, record, vault, credentialRequests } = makeDeps({
       inputs: { secrets: JSON.stringify({ GOOD: "good-value" }) },
-      env: { GITHUB_EVENT_NAME: "pull_request", GITHUB_ACTOR: "octocat", ACTIONS_ID_TOKEN_REQUEST_URL: undefined, ACTIONS_ID_TOKEN_REQUEST_TOKEN: undefined },
+      env: {
+        GITHUB_EVENT_NAME: "pull_request",
+        GITHUB_ACTOR: "octocat",
+        ACTIONS_ID_TOKEN_REQUEST_URL: undefined,
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: undefined,
+      },
     });
     await run(deps);
     expect(credentialRequests).toEqual([]);
@@ -179,8 +197,13 @@ describe("run", () => {
   });
 
   it("reports a sign-in failure once, with its hint, before any vault call", async () => {
-    const failure = new SignInError("Failed to sign in to Microsoft Entra ID: subject mismatch", "Create the federated credential.", { code: "AADSTS700213" });
-    const { deps, record, vault } = makeDeps({ inputs: { secrets: JSON.stringify({ A: "value-a" }) }, credential: fakeCredential({ fail: failure }) });
+    const failure = new SignInError("Failed to sign in to Microsoft Entra ID: subject mismatch", "Create the federated credential.", {
+      code: "AADSTS700213",
+    });
+    const { deps, record, vault } = makeDeps({
+      inputs: { secrets: JSON.stringify({ A: "value-a" }) },
+      credential: fakeCredential({ fail: failure }),
+    });
     await run(deps);
     expect(vault.calls).toEqual([]);
     expect(record.failed).toEqual(["Failed to sign in to Microsoft Entra ID: subject mismatch\nCreate the federated credential."]);
@@ -192,9 +215,22 @@ describe("the log", () => {
   const groups = (log: readonly string[]) => log.filter((line) => !line.startsWith("debug: "));
 
   it("has one group per stage before the report, each closed, and debug lines with names, counts and timings but no value", async () => {
-    const { deps, record } = makeDeps({ inputs: { secrets: JSON.stringify({ DB_PASSWORD: "first-secret-value", API_KEY: "second-secret-value" }) } });
+    const { deps, record } = makeDeps({
+      inputs: { secrets: JSON.stringify({ DB_PASSWORD: "first-secret-value", API_KEY: "second-secret-value" }) },
+    });
     await run(deps);
-    expect(groups(record.log)).toEqual(["▸ Read inputs and sources", "◂", "▸ Sign in", "◂", "▸ Read the vault", "◂", "▸ Plan", "◂", "▸ Apply", "◂"]);
+    expect(groups(record.log)).toEqual([
+      "▸ Read inputs and sources",
+      "◂",
+      "▸ Sign in",
+      "◂",
+      "▸ Read the vault",
+      "◂",
+      "▸ Plan",
+      "◂",
+      "▸ Apply",
+      "◂",
+    ]);
     const debug = record.log.filter((line) => line.startsWith("debug: "));
     expect(debug).toContain("debug: DB-PASSWORD: create -> created");
     expect(debug).toContain("debug: Vault state: 0 secrets, 0 soft-deleted, 0 values not readable");
@@ -203,8 +239,13 @@ describe("the log", () => {
   });
 
   it("closes the stage's group when it fails, so the error shows outside it", async () => {
-    const failure = new SignInError("Failed to sign in to Microsoft Entra ID: subject mismatch", "Create the federated credential.", { code: "AADSTS700213" });
-    const { deps, record } = makeDeps({ inputs: { secrets: JSON.stringify({ A: "value-a" }) }, credential: fakeCredential({ fail: failure }) });
+    const failure = new SignInError("Failed to sign in to Microsoft Entra ID: subject mismatch", "Create the federated credential.", {
+      code: "AADSTS700213",
+    });
+    const { deps, record } = makeDeps({
+      inputs: { secrets: JSON.stringify({ A: "value-a" }) },
+      credential: fakeCredential({ fail: failure }),
+    });
     await run(deps);
     expect(groups(record.log)).toEqual(["▸ Read inputs and sources", "◂", "▸ Sign in", "◂"]);
   });
@@ -225,9 +266,24 @@ describe("run, when include and exclude select nothing", () => {
   const secrets = JSON.stringify({ APP_KEY: "app-key-value", APP_URL: "app-url-value", github_token: "token-value" });
 
   it.each([
-    ["an include pattern no name matches", { include: "DATABASE_*" }, "Nothing to sync: the sources hold 3 entries, and include/exclude selected none of them", ["include pattern 1 ('DATABASE_*') matched no source name."]],
-    ["an exclude pattern that takes everything", { exclude: "APP_*" }, "Nothing to sync: the sources hold 3 entries, and include/exclude selected none of them", []],
-    ["include and exclude cancelling out", { include: "APP_KEY", exclude: "*_KEY,NOPE" }, "Nothing to sync: the sources hold 3 entries, and include/exclude selected none of them", ["exclude pattern 2 ('NOPE') matched no source name."]],
+    [
+      "an include pattern no name matches",
+      { include: "DATABASE_*" },
+      "Nothing to sync: the sources hold 3 entries, and include/exclude selected none of them",
+      ["include pattern 1 ('DATABASE_*') matched no source name."],
+    ],
+    [
+      "an exclude pattern that takes everything",
+      { exclude: "APP_*" },
+      "Nothing to sync: the sources hold 3 entries, and include/exclude selected none of them",
+      [],
+    ],
+    [
+      "include and exclude cancelling out",
+      { include: "APP_KEY", exclude: "*_KEY,NOPE" },
+      "Nothing to sync: the sources hold 3 entries, and include/exclude selected none of them",
+      ["exclude pattern 2 ('NOPE') matched no source name."],
+    ],
   ])("fails on %s, warning about each unused pattern", async (_name, patterns, message, warnings) => {
     const { deps, record, vault, credentialRequests } = makeDeps({ inputs: { secrets, ...patterns } });
     await run(deps);
@@ -242,7 +298,9 @@ describe("run, when include and exclude select nothing", () => {
   it("fails when the only entry is github_token, which is never synced by default", async () => {
     const { deps, record } = makeDeps({ inputs: { secrets: JSON.stringify({ github_token: "token-value" }) } });
     await run(deps);
-    expect(record.failed[0]?.split("\n")[0]).toBe("Nothing to sync: the sources hold only github_token, which is synced only when include names it exactly");
+    expect(record.failed[0]?.split("\n")[0]).toBe(
+      "Nothing to sync: the sources hold only github_token, which is synced only when include names it exactly",
+    );
   });
 
   it("warns about an unused pattern but syncs what the others select", async () => {
@@ -276,11 +334,20 @@ describe("run, when reporting fails after the sync", () => {
 
 describe("readAuditContext", () => {
   it.each([
-    ["environment from the token", { environment: "prod" }, { GITHUB_RUN_ATTEMPT: "1" }, "environment:prod", "https://github.com/o/r/actions/runs/9"],
+    [
+      "environment from the token",
+      { environment: "prod" },
+      { GITHUB_RUN_ATTEMPT: "1" },
+      "environment:prod",
+      "https://github.com/o/r/actions/runs/9",
+    ],
     ["ref without an environment", undefined, { GITHUB_RUN_ATTEMPT: "1" }, "refs/heads/main", "https://github.com/o/r/actions/runs/9"],
     ["a re-run attempt", undefined, { GITHUB_RUN_ATTEMPT: "2" }, "refs/heads/main", "https://github.com/o/r/actions/runs/9/attempts/2"],
   ])("%s", (_name, claims, env, ref, runUrl) => {
-    const audit = readAuditContext({ GITHUB_REPOSITORY: "o/r", GITHUB_RUN_ID: "9", GITHUB_REF: "refs/heads/main", GITHUB_SHA: "abc", ...env }, claims);
+    const audit = readAuditContext(
+      { GITHUB_REPOSITORY: "o/r", GITHUB_RUN_ID: "9", GITHUB_REF: "refs/heads/main", GITHUB_SHA: "abc", ...env },
+      claims,
+    );
     expect(audit).toEqual({ repository: "o/r", runUrl, commit: "abc", ref });
   });
 });

@@ -8,7 +8,13 @@ describe("writeReport summary", () => {
   it("writes one summary: vault and prefix in the heading, counts, and each section sorted by Key Vault name ignoring case", async () => {
     const { io, written } = recordIO();
     await writeReport(
-      [result("b-secret", "updated"), result("C-secret", "failed", { reason: "Forbidden" }), result("A-secret", "created"), result("z", "failed"), result("Y", "unchanged")],
+      [
+        result("b-secret", "updated"),
+        result("C-secret", "failed", { reason: "Forbidden" }),
+        result("A-secret", "created"),
+        result("z", "failed"),
+        result("Y", "unchanged"),
+      ],
       { ...CONTEXT, settings: { prefix: "app-", owner: "octo-org/octo-repo", prune: false, adopt: false } },
       io,
     );
@@ -18,8 +24,14 @@ describe("writeReport summary", () => {
     const view = viewSummary(summary);
     expect(view.heading).toBe("Key Vault Sync: demo-vault, prefix app-");
     expect(view.root.querySelector("p")?.text).toBe("2 failed · 1 created · 1 updated · 1 unchanged");
-    expect(view.rows("Failed").map((row) => [row[0], row[2]])).toEqual([["C-secret", "Forbidden"], ["z", "reason for z"]]);
-    expect(view.rows("Changed").map((row) => [row[0], row[2]])).toEqual([["A-secret", "created"], ["b-secret", "updated"]]);
+    expect(view.rows("Failed").map((row) => [row[0], row[2]])).toEqual([
+      ["C-secret", "Forbidden"],
+      ["z", "reason for z"],
+    ]);
+    expect(view.rows("Changed").map((row) => [row[0], row[2]])).toEqual([
+      ["A-secret", "created"],
+      ["b-secret", "updated"],
+    ]);
     expect(view.rows("details").map((row) => row[0])).toEqual(["Y"]);
     expect(summary).not.toMatch(/dry run/i);
   });
@@ -27,11 +39,20 @@ describe("writeReport summary", () => {
   it("orders names that differ only in case, and the same name by source, the same way every time", async () => {
     const { io, written } = recordIO();
     await writeReport(
-      [result("db", "failed", { source: "Z" }), result("DB", "failed", { source: "Y" }), result("db", "failed", { source: "A" }), result("Db", "failed", { source: "X" })],
+      [
+        result("db", "failed", { source: "Z" }),
+        result("DB", "failed", { source: "Y" }),
+        result("db", "failed", { source: "A" }),
+        result("Db", "failed", { source: "X" }),
+      ],
       CONTEXT,
       io,
     );
-    expect(viewSummary(written[0]!).rows("Failed").map((row) => `${row[0]} ${row[1]}`)).toEqual(["DB Y", "Db X", "db A", "db Z"]);
+    expect(
+      viewSummary(written[0]!)
+        .rows("Failed")
+        .map((row) => `${row[0]} ${row[1]}`),
+    ).toEqual(["DB Y", "Db X", "db A", "db Z"]);
   });
 
   it("says it is a dry run, why, and what would happen", async () => {
@@ -68,21 +89,33 @@ describe("writeReport summary", () => {
 describe("writeFailureSummary", () => {
   it("explains a failure before planning, with its hint and the command in a code block", async () => {
     const { io, written } = recordIO();
-    const error = new SyncError("Failed to sign in to Microsoft Entra ID as c in tenant t: no federated credential matches", "Create one:\n  az ad app federated-credential create --id c");
+    const error = new SyncError(
+      "Failed to sign in to Microsoft Entra ID as c in tenant t: no federated credential matches",
+      "Create one:\n  az ad app federated-credential create --id c",
+    );
     await writeFailureSummary(error, { vaultUrl: "https://demo-vault.vault.azure.net", notes: [] }, io);
     const summary = written[0]!;
     expect(findStructureProblems(summary)).toEqual([]);
     const view = viewSummary(summary);
     expect(view.heading).toBe("Key Vault Sync: demo-vault");
-    expect(view.root.querySelector(".markdown-alert-caution")?.text).toContain("No secret was synced. Failed to sign in to Microsoft Entra ID as c in tenant t: no federated credential matches");
-    expect(view.section("How to fix it").map((element) => element.text.trim())).toEqual(["Create one:", "az ad app federated-credential create --id c"]);
+    expect(view.root.querySelector(".markdown-alert-caution")?.text).toContain(
+      "No secret was synced. Failed to sign in to Microsoft Entra ID as c in tenant t: no federated credential matches",
+    );
+    expect(view.section("How to fix it").map((element) => element.text.trim())).toEqual([
+      "Create one:",
+      "az ad app federated-credential create --id c",
+    ]);
   });
 
   it("shows a hint with stray backticks as text, without breaking the page", async () => {
     const { io, written } = recordIO();
     await writeFailureSummary(new SyncError("bad", "use\n```\nthis\n```"), {}, io);
     expect(findStructureProblems(written[0]!)).toEqual([]);
-    expect(viewSummary(written[0]!).section("How to fix it").some((element) => element.text.includes("this"))).toBe(true);
+    expect(
+      viewSummary(written[0]!)
+        .section("How to fix it")
+        .some((element) => element.text.includes("this")),
+    ).toBe(true);
   });
 
   it("handles errors that are not SyncErrors and never throws", async () => {

@@ -70,7 +70,11 @@ describe("writeReport outputs", () => {
 describe("writeReport log", () => {
   it("logs one line per secret in name order and the counts", async () => {
     const { io, infos } = recordIO();
-    await writeReport([result("b", "failed", { source: "B_KEY", reason: "Forbidden" }), result("a", "created", { source: "a" })], { ...CONTEXT, dryRun: true }, io);
+    await writeReport(
+      [result("b", "failed", { source: "B_KEY", reason: "Forbidden" }), result("a", "created", { source: "a" })],
+      { ...CONTEXT, dryRun: true },
+      io,
+    );
     expect(infos).toHaveLength(3);
     expect(infos[0]).toMatch(/^would create +a: reason for a$/);
     expect(infos[1]).toMatch(/^failed +b \(from B_KEY\): Forbidden$/);
@@ -83,7 +87,11 @@ describe("writeReport annotations", () => {
     const { io, errors } = recordIO();
     await writeReport(
       [
-        result("db-password", "failed", { source: "DB_PASSWORD", origin: { kind: "dotenv", file: "deploy/production.env", line: 7 }, reason: "secret exists and is not managed by this action" }),
+        result("db-password", "failed", {
+          source: "DB_PASSWORD",
+          origin: { kind: "dotenv", file: "deploy/production.env", line: 7 },
+          reason: "secret exists and is not managed by this action",
+        }),
         result("api-key", "failed", { source: "API_KEY", reason: "Forbidden by RBAC" }),
         result("fine", "created"),
       ],
@@ -119,7 +127,13 @@ describe("writeReport annotations", () => {
   it("warns about skipped entries where they are", async () => {
     const { io, warnings, errors } = recordIO();
     await writeReport(
-      [result("empty", "skipped", { source: "EMPTY", origin: { kind: "dotenv", file: ".env", line: 3 }, reason: "empty value; not written" })],
+      [
+        result("empty", "skipped", {
+          source: "EMPTY",
+          origin: { kind: "dotenv", file: ".env", line: 3 },
+          reason: "empty value; not written",
+        }),
+      ],
       CONTEXT,
       io,
     );
@@ -130,7 +144,8 @@ describe("writeReport annotations", () => {
   });
 
   describe("an offline dry run", () => {
-    const offline = (name: string) => result(name, "skipped", { reason: "validated offline only: not compared with the vault, which this run cannot read", offline: true });
+    const offline = (name: string) =>
+      result(name, "skipped", { reason: "validated offline only: not compared with the vault, which this run cannot read", offline: true });
     const validated = Array.from({ length: 12 }, (_, index) => offline(`s${String(index).padStart(2, "0")}`));
     const empty = result("empty", "skipped", { source: "EMPTY", reason: "the value is empty" });
     const context: ReportContext = { ...CONTEXT, dryRun: true };
@@ -164,7 +179,11 @@ describe("writeReport annotations", () => {
 
   it("posts the notes and a dry-run notice", async () => {
     const { io, notices } = recordIO();
-    await writeReport([result("a", "created")], { ...CONTEXT, dryRun: true, dryRunReason: "dry-run: auto, pull_request event", notes: ["No OIDC token: the vault was not read."] }, io);
+    await writeReport(
+      [result("a", "created")],
+      { ...CONTEXT, dryRun: true, dryRunReason: "dry-run: auto, pull_request event", notes: ["No OIDC token: the vault was not read."] },
+      io,
+    );
     const messages = notices.map((notice) => notice.message);
     expect(messages.some((message) => message.startsWith("Dry run") && message.includes("pull_request event"))).toBe(true);
     expect(messages).toContain("No OIDC token: the vault was not read.");

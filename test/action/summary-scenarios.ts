@@ -22,7 +22,15 @@ const ACTION_FOR: Record<ResultStatus, PlanAction> = {
 };
 
 export function result(name: string, status: ResultStatus, overrides: Partial<ChangeResult> = {}): ChangeResult {
-  return { source: name.replaceAll("-", "_"), name, action: ACTION_FOR[status], status, reason: `reason for ${name}`, origin: { kind: "secrets" }, ...overrides };
+  return {
+    source: name.replaceAll("-", "_"),
+    name,
+    action: ACTION_FOR[status],
+    status,
+    reason: `reason for ${name}`,
+    origin: { kind: "secrets" },
+    ...overrides,
+  };
 }
 
 export function context(overrides: Partial<SummaryContext> = {}): SummaryContext {
@@ -32,12 +40,19 @@ export function context(overrides: Partial<SummaryContext> = {}): SummaryContext
     dryRunReason: "dry-run: auto, push event",
     notes: [],
     settings: { prefix: "", owner: "octo-org/octo-repo", prune: false, adopt: false },
-    links: { serverUrl: "https://github.com", repository: "octo-org/octo-repo", sha: SHA, workspace: "/runner/work/octo-repo", cwd: "/runner/work/octo-repo" },
+    links: {
+      serverUrl: "https://github.com",
+      repository: "octo-org/octo-repo",
+      sha: SHA,
+      workspace: "/runner/work/octo-repo",
+      cwd: "/runner/work/octo-repo",
+    },
     ...overrides,
   };
 }
 
-const names = (count: number, stem = "SECRET") => Array.from({ length: count }, (_, index) => `${stem}-${String(index + 1).padStart(2, "0")}`);
+const names = (count: number, stem = "SECRET") =>
+  Array.from({ length: count }, (_, index) => `${stem}-${String(index + 1).padStart(2, "0")}`);
 
 /** 60 secrets from a dotenv file, 2 of them updated (rows 8 and 34 in name order). */
 export function sixtyWithTwoUpdates(): ChangeResult[] {
@@ -53,7 +68,11 @@ export function sixtyWithTwoUpdates(): ChangeResult[] {
 export function planThatDeletes(): ChangeResult[] {
   const kept = names(20, "APP").map((name) => result(name, "unchanged", { reason: "value and metadata match" }));
   const deleted = ["APP-05-OLD", "LEGACY-TOKEN", "ZZ-UNUSED"].map((name) =>
-    result(name, "deleted", { source: undefined, origin: undefined, reason: "managed by this owner under this prefix and in no source: pruned" }),
+    result(name, "deleted", {
+      source: undefined,
+      origin: undefined,
+      reason: "managed by this owner under this prefix and in no source: pruned",
+    }),
   );
   return [...kept, ...deleted, result("APP-NEW", "created", { reason: "new secret" })];
 }
@@ -61,7 +80,17 @@ export function planThatDeletes(): ChangeResult[] {
 /** Five writes refused by RBAC (one fix for all), among 10 secrets. */
 export function fiveFailuresOneFix(): ChangeResult[] {
   const failed = names(5, "API").map((name) => {
-    const error = createVaultError({ kind: "forbidden-rbac", status: 403, code: "Forbidden", innerCode: "ForbiddenByRbac", message: "Caller is not authorized to perform action on resource." }, "set", { vaultUrl: VAULT_URL, secretName: name, clientId: CLIENT_ID });
+    const error = createVaultError(
+      {
+        kind: "forbidden-rbac",
+        status: 403,
+        code: "Forbidden",
+        innerCode: "ForbiddenByRbac",
+        message: "Caller is not authorized to perform action on resource.",
+      },
+      "set",
+      { vaultUrl: VAULT_URL, secretName: name, clientId: CLIENT_ID },
+    );
     return result(name, "failed", { action: "create", reason: error.message, ...(error.hint === undefined ? {} : { hint: error.hint }) });
   });
   return [...failed, ...names(5, "DB").map((name) => result(name, "unchanged"))];

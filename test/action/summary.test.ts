@@ -20,7 +20,10 @@ describe("what a reviewer sees first", () => {
     const view = viewSummary(markdown);
     expect(findStructureProblems(markdown)).toEqual([]);
     expect(view.order).toEqual(["Changed (2)", "details"]);
-    expect(view.rows("Changed").map((row) => [row[0], row[2]])).toEqual([["SECRET-08", "updated"], ["SECRET-34", "updated"]]);
+    expect(view.rows("Changed").map((row) => [row[0], row[2]])).toEqual([
+      ["SECRET-08", "updated"],
+      ["SECRET-34", "updated"],
+    ]);
     expect(view.details?.querySelector("summary")?.text).toBe("Unchanged (58)");
     expect(view.rows("details")).toHaveLength(58);
     expect(view.rows("details").every((row) => row[2] === "unchanged")).toBe(true);
@@ -28,7 +31,11 @@ describe("what a reviewer sees first", () => {
   });
 
   it("says in a warning callout that a plan deletes, with the count and the names, before the changes", () => {
-    const markdown = render(planThatDeletes(), { dryRun: true, dryRunReason: "dry-run: auto, pull_request event", settings: { prefix: "app-", owner: "octo-org/octo-repo", prune: true, adopt: false } });
+    const markdown = render(planThatDeletes(), {
+      dryRun: true,
+      dryRunReason: "dry-run: auto, pull_request event",
+      settings: { prefix: "app-", owner: "octo-org/octo-repo", prune: true, adopt: false },
+    });
     const view = viewSummary(markdown);
     expect(findStructureProblems(markdown)).toEqual([]);
     expect(view.heading).toBe("Key Vault Sync: demo-vault, prefix app- (dry run)");
@@ -44,8 +51,12 @@ describe("what a reviewer sees first", () => {
     const view = viewSummary(markdown);
     expect(findStructureProblems(markdown)).toEqual([]);
     expect(view.order).toEqual(["Failed (5)", "How to fix it", "Changed (1)", "details"]);
-    expect(view.rows("Failed").map((row) => [row[0], row[3]])).toEqual(["API-01", "API-02", "API-03", "API-04", "API-05"].map((name) => [name, "1"]));
-    expect(view.rows("Failed")[0]?.[2]).toBe("Failed to set secret 'API-01' in vault 'demo-vault': Caller is not authorized to perform action on resource. (403 ForbiddenByRbac)");
+    expect(view.rows("Failed").map((row) => [row[0], row[3]])).toEqual(
+      ["API-01", "API-02", "API-03", "API-04", "API-05"].map((name) => [name, "1"]),
+    );
+    expect(view.rows("Failed")[0]?.[2]).toBe(
+      "Failed to set secret 'API-01' in vault 'demo-vault': Caller is not authorized to perform action on resource. (403 ForbiddenByRbac)",
+    );
     const fix = view.section("How to fix");
     expect(fix.filter((element) => element.tagName === "PRE")).toHaveLength(1);
     expect(fix[0]?.text).toBe("Fix 1, for 5 secrets: API-01, API-02, API-03, API-04, API-05");
@@ -61,14 +72,26 @@ describe("what a reviewer sees first", () => {
   });
 
   it("numbers distinct fixes and lists a failure without a fix without one", () => {
-    const disabled = "Enable it (az keyvault secret set-attributes --vault-name demo-vault --name OFF --enabled true) or remove it from the sources.";
+    const disabled =
+      "Enable it (az keyvault secret set-attributes --vault-name demo-vault --name OFF --enabled true) or remove it from the sources.";
     const markdown = render([result("OFF", "failed", { hint: disabled }), result("BAD", "failed"), ...fiveFailuresOneFix()]);
     const view = viewSummary(markdown);
     expect(view.order.slice(0, 2)).toEqual(["Failed (7)", "How to fix them"]);
-    expect(view.rows("Failed").map((row) => [row[0], row[3]])).toEqual([["OFF", "1"], ["BAD", "–"], ["API-01", "2"], ["API-02", "2"], ["API-03", "2"], ["API-04", "2"], ["API-05", "2"]]);
+    expect(view.rows("Failed").map((row) => [row[0], row[3]])).toEqual([
+      ["OFF", "1"],
+      ["BAD", "–"],
+      ["API-01", "2"],
+      ["API-02", "2"],
+      ["API-03", "2"],
+      ["API-04", "2"],
+      ["API-05", "2"],
+    ]);
     const texts = view.section("How to fix").map((element) => element.text);
     expect(texts).toContain("Enable it (the command below) or remove it from the sources.");
-    expect(texts.filter((text) => text.startsWith("Fix "))).toEqual(["Fix 1, for OFF", "Fix 2, for 5 secrets: API-01, API-02, API-03, API-04, API-05"]);
+    expect(texts.filter((text) => text.startsWith("Fix "))).toEqual([
+      "Fix 1, for OFF",
+      "Fix 2, for 5 secrets: API-01, API-02, API-03, API-04, API-05",
+    ]);
   });
 
   it("says so when there is nothing to sync", () => {
@@ -85,10 +108,14 @@ describe("context and links", () => {
       ["https://demo-vault.vault.usgovcloudapi.net", "https://portal.azure.us/"],
       ["https://demo-vault.vault.azure.cn", "https://portal.azure.cn/"],
     ] as const) {
-      const anchor = viewSummary(render([result("A", "created")], { vaultUrl })).root.querySelectorAll("a").find((a) => a.text === "demo-vault");
+      const anchor = viewSummary(render([result("A", "created")], { vaultUrl }))
+        .root.querySelectorAll("a")
+        .find((a) => a.text === "demo-vault");
       const href = anchor?.getAttribute("href") ?? "";
       expect(href.startsWith(`${portal}#blade/HubsExtension/ArgQueryBlade/query/`)).toBe(true);
-      expect(decodeURIComponent(href.split("/query/")[1] ?? "")).toContain("where type =~ 'microsoft.keyvault/vaults' and name =~ 'demo-vault'");
+      expect(decodeURIComponent(href.split("/query/")[1] ?? "")).toContain(
+        "where type =~ 'microsoft.keyvault/vaults' and name =~ 'demo-vault'",
+      );
     }
   });
 
@@ -100,21 +127,47 @@ describe("context and links", () => {
     const view = viewSummary(render(results));
     const hrefs = view.root.querySelectorAll("a").map((a) => [a.text, a.getAttribute("href")]);
     expect(hrefs).toContainEqual(["0123456", `https://github.com/octo-org/octo-repo/commit/${SHA}`]);
-    expect(hrefs).toContainEqual(["deploy/prod env/.env:12", `https://github.com/octo-org/octo-repo/blob/${SHA}/deploy/prod%20env/.env#L12`]);
+    expect(hrefs).toContainEqual([
+      "deploy/prod env/.env:12",
+      `https://github.com/octo-org/octo-repo/blob/${SHA}/deploy/prod%20env/.env#L12`,
+    ]);
     // A file outside the workspace is not in the repository: named, not linked.
     expect(view.rows("Changed")[1]).toEqual(["OUT", "OUT (/tmp/generated.env:1)", "created", "reason for OUT"]);
   });
 
   it("shows owner, prefix, prune, adopt and why it is a dry run", () => {
-    const markdown = render([result("A", "created")], { dryRun: true, dryRunReason: "dry-run: auto, pull_request event", settings: { prefix: "shop-", owner: "octo-org/shop", prune: true, adopt: true } });
-    const items = viewSummary(markdown).root.querySelectorAll("li").map((li) => li.text);
+    const markdown = render([result("A", "created")], {
+      dryRun: true,
+      dryRunReason: "dry-run: auto, pull_request event",
+      settings: { prefix: "shop-", owner: "octo-org/shop", prune: true, adopt: true },
+    });
+    const items = viewSummary(markdown)
+      .root.querySelectorAll("li")
+      .map((li) => li.text);
     expect(items).toContain("Dry run: nothing was written to the vault (dry-run: auto, pull_request event)");
     expect(items).toContain("Scope: owner octo-org/shop · prefix shop- · prune on · adopt on");
   });
 });
 
 describe("escaping", () => {
-  const hostile = ["_PRIVATE_KEY_", "**bold**", "`tick`", "a|b", "<script>alert(1)</script>", "[x](https://evil.example)", "back\\slash\\|", "> quote", "# heading", "~~gone~~", "![img](x.png)", "&amp; &lt;", "- item", "1. item", "</details><b>", ":smile: @octocat"];
+  const hostile = [
+    "_PRIVATE_KEY_",
+    "**bold**",
+    "`tick`",
+    "a|b",
+    "<script>alert(1)</script>",
+    "[x](https://evil.example)",
+    "back\\slash\\|",
+    "> quote",
+    "# heading",
+    "~~gone~~",
+    "![img](x.png)",
+    "&amp; &lt;",
+    "- item",
+    "1. item",
+    "</details><b>",
+    ":smile: @octocat",
+  ];
 
   it.each(hostile)("shows %j literally as a source, a name and a reason", (text) => {
     const markdown = render([result(text, "failed", { source: text, reason: `because ${text}\n${text}` }), result("FINE", "unchanged")]);
@@ -128,7 +181,9 @@ describe("escaping", () => {
   });
 
   it("keeps a hostile dotenv path a plain, correct link label", () => {
-    const view = viewSummary(render([result("A", "created", { source: "A", origin: { kind: "dotenv", file: "a_b_/[x](y).env", line: 3 } })]));
+    const view = viewSummary(
+      render([result("A", "created", { source: "A", origin: { kind: "dotenv", file: "a_b_/[x](y).env", line: 3 } })]),
+    );
     const anchor = view.root.querySelectorAll("a").find((a) => a.text.startsWith("a_b_"));
     expect(anchor?.text).toBe("a_b_/[x](y).env:3");
     expect(anchor?.getAttribute("href")).toBe(`https://github.com/octo-org/octo-repo/blob/${SHA}/a_b_/%5Bx%5D%28y%29.env#L3`);
@@ -144,24 +199,42 @@ describe("renderFailureSummary", () => {
       `  az ad app federated-credential create --id ${CLIENT_ID} --parameters '{"name":"github-octo-repo-environment-staging","subject":"repo:octo-org/octo-repo:environment:staging"}'`,
       "For a user-assigned managed identity, use `az identity federated-credential create` with the same issuer, subject and audience.",
     ].join("\n");
-    const markdown = renderFailureSummary("Failed to sign in: no federated credential matches the presented subject (AADSTS700213)", hint, context({ settings: undefined }));
+    const markdown = renderFailureSummary(
+      "Failed to sign in: no federated credential matches the presented subject (AADSTS700213)",
+      hint,
+      context({ settings: undefined }),
+    );
     expect(findStructureProblems(markdown)).toEqual([]);
     const view = viewSummary(markdown);
     expect(view.heading).toBe("Key Vault Sync: demo-vault");
     const caution = view.root.querySelector(".markdown-alert-caution");
-    expect(caution?.text).toContain("No secret was synced. Failed to sign in: no federated credential matches the presented subject (AADSTS700213)");
+    expect(caution?.text).toContain(
+      "No secret was synced. Failed to sign in: no federated credential matches the presented subject (AADSTS700213)",
+    );
     const code = view.section("How to fix it").find((element) => element.tagName === "PRE")?.text ?? "";
     expect(code).toMatch(/^az ad app federated-credential create \\\n {2}--id 5b1f6f2e-\S+ \\\n {2}--parameters '\{\n/);
     // The JSON is spread over lines inside its single quotes: the same argument, readable.
-    expect(JSON.parse(/--parameters '([^']*)'/.exec(code)?.[1] ?? "")).toEqual({ name: "github-octo-repo-environment-staging", subject: "repo:octo-org/octo-repo:environment:staging" });
+    expect(JSON.parse(/--parameters '([^']*)'/.exec(code)?.[1] ?? "")).toEqual({
+      name: "github-octo-repo-environment-staging",
+      subject: "repo:octo-org/octo-repo:environment:staging",
+    });
     const prose = view.section("How to fix it").map((element) => element.text);
     expect(prose).not.toContain("the command below");
-    expect(prose).toContain("For a user-assigned managed identity, use az identity federated-credential create with the same issuer, subject and audience.");
+    expect(prose).toContain(
+      "For a user-assigned managed identity, use az identity federated-credential create with the same issuer, subject and audience.",
+    );
     expect(view.root.querySelectorAll("a").some((a) => a.getAttribute("href")?.endsWith(`/commit/${SHA}`))).toBe(true);
   });
 
   it("needs nothing but the error when the inputs could not be read", () => {
-    const markdown = renderFailureSummary("Input 'vault' is required", undefined, { vaultUrl: undefined, dryRun: undefined, dryRunReason: undefined, notes: [], settings: undefined, links: undefined });
+    const markdown = renderFailureSummary("Input 'vault' is required", undefined, {
+      vaultUrl: undefined,
+      dryRun: undefined,
+      dryRunReason: undefined,
+      notes: [],
+      settings: undefined,
+      links: undefined,
+    });
     expect(findStructureProblems(markdown)).toEqual([]);
     expect(viewSummary(markdown).heading).toBe("Key Vault Sync");
   });
@@ -170,18 +243,26 @@ describe("renderFailureSummary", () => {
 describe("size", () => {
   it("shows at most 500 rows a table, says where the rest are, and stays far under GitHub's 1 MiB for 5,000 secrets", () => {
     const results = Array.from({ length: 5_000 }, (_, index) =>
-      result(`SECRET-${String(index).padStart(4, "0")}`, index % 2 === 0 ? "created" : "unchanged", { origin: { kind: "dotenv", file: "deploy/production.env", line: index + 1 } }),
+      result(`SECRET-${String(index).padStart(4, "0")}`, index % 2 === 0 ? "created" : "unchanged", {
+        origin: { kind: "dotenv", file: "deploy/production.env", line: index + 1 },
+      }),
     );
     const markdown = render(results);
     const view = viewSummary(markdown);
     expect(view.rows("Changed")).toHaveLength(500);
     expect(view.rows("details")).toHaveLength(500);
-    expect(view.root.text).toContain("2000 more not shown here (a job summary is limited in size); the log and the plan output list every secret.");
+    expect(view.root.text).toContain(
+      "2000 more not shown here (a job summary is limited in size); the log and the plan output list every secret.",
+    );
     expect(Buffer.byteLength(markdown)).toBeLessThan(512 * 1024);
   });
 
   it("shows at most 20 distinct fixes and says where the others are", () => {
-    const results = Array.from({ length: 30 }, (_, index) => result(`OFF-${index + 10}`, "failed", { hint: `Enable it (az keyvault secret set-attributes --vault-name demo-vault --name OFF-${index + 10} --enabled true) or remove it.` }));
+    const results = Array.from({ length: 30 }, (_, index) =>
+      result(`OFF-${index + 10}`, "failed", {
+        hint: `Enable it (az keyvault secret set-attributes --vault-name demo-vault --name OFF-${index + 10} --enabled true) or remove it.`,
+      }),
+    );
     const view = viewSummary(render(results));
     const section = view.section("How to fix");
     expect(section.filter((element) => element.tagName === "PRE")).toHaveLength(20);

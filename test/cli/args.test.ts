@@ -23,7 +23,10 @@ const BASE = ["--vault", "my-vault", "--env-file", ".env", "--owner", "me"];
 
 describe("parseCommandLine", () => {
   it("reads the command, repeated options and flags; the command line wins over the environment", () => {
-    const parsed = parse(["plan", "--env-file", "a.env", "--env-file=b.env", "--prune", "--vault", "cli-vault"], { KEYVAULT_SYNC_VAULT: "env-vault", KEYVAULT_SYNC_PREFIX: "app-" });
+    const parsed = parse(["plan", "--env-file", "a.env", "--env-file=b.env", "--prune", "--vault", "cli-vault"], {
+      KEYVAULT_SYNC_VAULT: "env-vault",
+      KEYVAULT_SYNC_PREFIX: "app-",
+    });
     expect(parsed.command).toBe("plan");
     expect(parsed.values["env-file"]).toEqual(["a.env", "b.env"]);
     expect(parsed.values["prune"]).toBe(true);
@@ -36,9 +39,13 @@ describe("parseCommandLine", () => {
     expect(parsed.values["env-file"]).toEqual(["a.env", "b.env"]);
     expect(parsed.values["adopt"]).toBe(true);
     expect(parsed.values["prune"]).toBe(false);
-    expect(() => parse(["apply"], { KEYVAULT_SYNC_PRUNE: "maybe" })).toThrow("Invalid option --prune: must be true or false (read from KEYVAULT_SYNC_PRUNE)");
+    expect(() => parse(["apply"], { KEYVAULT_SYNC_PRUNE: "maybe" })).toThrow(
+      "Invalid option --prune: must be true or false (read from KEYVAULT_SYNC_PRUNE)",
+    );
     expect(envVariable({ name: "name-transform" })).toBe("KEYVAULT_SYNC_NAME_TRANSFORM");
-    expect(CLI_OPTIONS.filter((option) => option.name !== "help" && option.name !== "version").map(envVariable)).toContain("KEYVAULT_SYNC_FEDERATED_TOKEN_ENV");
+    expect(CLI_OPTIONS.filter((option) => option.name !== "help" && option.name !== "version").map(envVariable)).toContain(
+      "KEYVAULT_SYNC_FEDERATED_TOKEN_ENV",
+    );
   });
 
   it("answers help and version before anything else", () => {
@@ -73,41 +80,77 @@ describe("readSettings: the Action's rules, named as options", () => {
       () => undefined,
       (caught: unknown) => caught as Error & { hint?: string },
     );
-    expect(error?.message).toBe("Invalid option --prefix: may contain only letters, digits and hyphens (Key Vault secret names allow nothing else); character 5 is none of these");
+    expect(error?.message).toBe(
+      "Invalid option --prefix: may contain only letters, digits and hyphens (Key Vault secret names allow nothing else); character 5 is none of these",
+    );
     expect(error?.hint).toContain("Also invalid: option --concurrency: must be a whole number from 1 to 64");
-    await expect(settings(["plan", ...BASE, "--tags", "managed-by=x", "--auth", "azure-cli"])).rejects.toThrow("Invalid option --tags: tag 1 uses 'managed-by'");
-    await expect(settings(["plan", ...BASE, "--auth", "password"])).rejects.toThrow("Invalid option --auth: must be one of auto, oidc, token-file");
+    await expect(settings(["plan", ...BASE, "--tags", "managed-by=x", "--auth", "azure-cli"])).rejects.toThrow(
+      "Invalid option --tags: tag 1 uses 'managed-by'",
+    );
+    await expect(settings(["plan", ...BASE, "--auth", "password"])).rejects.toThrow(
+      "Invalid option --auth: must be one of auto, oidc, token-file",
+    );
   });
 
   it("needs a source, and an owner outside GitHub Actions", async () => {
-    await expect(settings(["plan", "--vault", "my-vault", "--owner", "me", "--auth", "azure-cli"])).rejects.toThrow("Invalid option --env-file: is not set, and neither is --secrets-file");
+    await expect(settings(["plan", "--vault", "my-vault", "--owner", "me", "--auth", "azure-cli"])).rejects.toThrow(
+      "Invalid option --env-file: is not set, and neither is --secrets-file",
+    );
     const noOwner = ["plan", "--vault", "my-vault", "--env-file", ".env", "--auth", "azure-cli"];
     await expect(settings(noOwner, { GITHUB_REPOSITORY: "octo-org/octo-repo" })).rejects.toThrow("Invalid option --owner: is required");
-    expect((await settings(noOwner, { GITHUB_ACTIONS: "true", GITHUB_REPOSITORY: "octo-org/octo-repo" })).inputs.owner).toBe("octo-org/octo-repo");
+    expect((await settings(noOwner, { GITHUB_ACTIONS: "true", GITHUB_REPOSITORY: "octo-org/octo-repo" })).inputs.owner).toBe(
+      "octo-org/octo-repo",
+    );
   });
 
   it("needs both IDs for a federated sign-in, from the options or AZURE_TENANT_ID / AZURE_CLIENT_ID", async () => {
-    await expect(settings(["plan", ...BASE, "--auth", "token-file"])).rejects.toThrow("Invalid option --tenant-id: is required to sign in with --auth token-file");
+    await expect(settings(["plan", ...BASE, "--auth", "token-file"])).rejects.toThrow(
+      "Invalid option --tenant-id: is required to sign in with --auth token-file",
+    );
     const ok = await settings(["plan", ...BASE, "--auth", "token-file"], { AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: CLIENT });
     expect(ok.signIn).toMatchObject({ auth: "token-file", tenantId: TENANT, clientId: CLIENT });
-    const pipelines = await settings(["plan", ...BASE], { SYSTEM_OIDCREQUESTURI: "https://dev.azure.com/o", AZURESUBSCRIPTION_SERVICE_CONNECTION_ID: "sc-1", AZURESUBSCRIPTION_TENANT_ID: TENANT, AZURESUBSCRIPTION_CLIENT_ID: CLIENT });
+    const pipelines = await settings(["plan", ...BASE], {
+      SYSTEM_OIDCREQUESTURI: "https://dev.azure.com/o",
+      AZURESUBSCRIPTION_SERVICE_CONNECTION_ID: "sc-1",
+      AZURESUBSCRIPTION_TENANT_ID: TENANT,
+      AZURESUBSCRIPTION_CLIENT_ID: CLIENT,
+    });
     expect(pipelines.signIn).toMatchObject({ auth: "azure-pipelines", tenantId: TENANT, clientId: CLIENT, serviceConnectionId: "sc-1" });
-    await expect(settings(["plan", ...BASE, "--federated-token-env", "NOT-A-NAME"])).rejects.toThrow("Invalid option --federated-token-env: must be an environment variable's name");
+    await expect(settings(["plan", ...BASE, "--federated-token-env", "NOT-A-NAME"])).rejects.toThrow(
+      "Invalid option --federated-token-env: must be an environment variable's name",
+    );
   });
 
   it("reads --secrets-file through the given reader and passes its JSON on as the Action's secrets", async () => {
     const parsed = parse(["plan", "--vault", "my-vault", "--secrets-file", "s.json", "--owner", "me", "--auth", "azure-cli"]);
-    const read = await readSettings(parsed.command, parsed.values, {}, { readSecretsFile: (path) => Promise.resolve(path === "s.json" ? '{"A":"b"}' : "") });
+    const read = await readSettings(
+      parsed.command,
+      parsed.values,
+      {},
+      { readSecretsFile: (path) => Promise.resolve(path === "s.json" ? '{"A":"b"}' : "") },
+    );
     expect(read.inputs.secretsJson).toBe('{"A":"b"}');
   });
 });
 
 describe("detectAuthMode", () => {
   const cases: Array<[string, Record<string, string>, string | undefined, string | undefined, string]> = [
-    ["GitHub OIDC first", { ACTIONS_ID_TOKEN_REQUEST_URL: "u", ACTIONS_ID_TOKEN_REQUEST_TOKEN: "t", AZURE_FEDERATED_TOKEN_FILE: "/f" }, "TOKEN", undefined, "oidc"],
+    [
+      "GitHub OIDC first",
+      { ACTIONS_ID_TOKEN_REQUEST_URL: "u", ACTIONS_ID_TOKEN_REQUEST_TOKEN: "t", AZURE_FEDERATED_TOKEN_FILE: "/f" },
+      "TOKEN",
+      undefined,
+      "oidc",
+    ],
     ["a named token variable", { AZURE_FEDERATED_TOKEN_FILE: "/f" }, "TOKEN", undefined, "token-env"],
     ["a token file", { AZURE_FEDERATED_TOKEN_FILE: "/f", IDENTITY_ENDPOINT: "http://x" }, undefined, undefined, "token-file"],
-    ["Azure Pipelines with a service connection", { SYSTEM_OIDCREQUESTURI: "https://dev.azure.com/x", IDENTITY_ENDPOINT: "http://x" }, undefined, "sc", "azure-pipelines"],
+    [
+      "Azure Pipelines with a service connection",
+      { SYSTEM_OIDCREQUESTURI: "https://dev.azure.com/x", IDENTITY_ENDPOINT: "http://x" },
+      undefined,
+      "sc",
+      "azure-pipelines",
+    ],
     ["Azure Pipelines without one falls through", { SYSTEM_OIDCREQUESTURI: "https://dev.azure.com/x" }, undefined, undefined, "azure-cli"],
     ["a managed identity endpoint", { IDENTITY_ENDPOINT: "http://x", IDENTITY_HEADER: "h" }, undefined, undefined, "managed-identity"],
     ["nothing: the Azure CLI", {}, undefined, undefined, "azure-cli"],

@@ -20,7 +20,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const VALUES = Array.from({ length: 30 }, (_, index) => `value-${index}-c4n4ry-${index * 7919}`);
 writeFileSync(join(dir, ".env"), VALUES.map((value, index) => `SECRET_${index}=${value}`).join("\n"));
 
-const credential: EntraCredential = { presentedClaims: undefined, getToken: () => Promise.resolve({ token: "access", expiresOnTimestamp: Date.now() + 3_600_000 }) };
+const credential: EntraCredential = {
+  presentedClaims: undefined,
+  getToken: () => Promise.resolve({ token: "access", expiresOnTimestamp: Date.now() + 3_600_000 }),
+};
 
 async function runMain(argv: string[], vault: FakeVault, options: { credential?: EntraCredential; stepMs?: number } = {}) {
   let clock = 0;
@@ -31,7 +34,12 @@ async function runMain(argv: string[], vault: FakeVault, options: { credential?:
     createKeyVault: () => vault,
     now: () => new Date(1_800_000_000_000 + (clock += options.stepMs ?? 0)),
   };
-  const code = await main(argv, {}, { stdout: (text) => out.push(text), stderr: (text) => err.push(text), stdoutIsTTY: false, stderrIsTTY: false, cwd: dir }, deps);
+  const code = await main(
+    argv,
+    {},
+    { stdout: (text) => out.push(text), stderr: (text) => err.push(text), stdoutIsTTY: false, stderrIsTTY: false, cwd: dir },
+    deps,
+  );
   const stdout = out.join("");
   const stderr = err.join("");
   for (const value of VALUES) expect(`${stdout}${stderr}`).not.toContain(value.slice(0, 14));
@@ -69,7 +77,11 @@ describe("keyvault-sync main", () => {
   });
 
   it("explains a sign-in failure with its hint, on stderr, exit 1", async () => {
-    const failing: EntraCredential = { presentedClaims: undefined, getToken: () => Promise.reject(new SignInError("Failed to sign in: not logged in", "Run az login.", { code: "azure-cli-not-signed-in" })) };
+    const failing: EntraCredential = {
+      presentedClaims: undefined,
+      getToken: () =>
+        Promise.reject(new SignInError("Failed to sign in: not logged in", "Run az login.", { code: "azure-cli-not-signed-in" })),
+    };
     const result = await runMain(["plan", ...ARGS], createFakeVault(), { credential: failing });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe("");

@@ -2,8 +2,21 @@ import { describe, expect, it } from "vitest";
 import type { ChangeResult } from "../../src/engine/apply.ts";
 import { exitCodeFor, neutralise, renderError, renderJson, renderTable, useColour } from "../../src/cli/render.ts";
 
-function result(name: string, action: ChangeResult["action"], status: ChangeResult["status"], extra: Partial<ChangeResult> = {}): ChangeResult {
-  return { source: name.replaceAll("-", "_"), name, action, status, reason: `${action} reason`, origin: { kind: "dotenv", file: ".env", line: 1 }, ...extra };
+function result(
+  name: string,
+  action: ChangeResult["action"],
+  status: ChangeResult["status"],
+  extra: Partial<ChangeResult> = {},
+): ChangeResult {
+  return {
+    source: name.replaceAll("-", "_"),
+    name,
+    action,
+    status,
+    reason: `${action} reason`,
+    origin: { kind: "dotenv", file: ".env", line: 1 },
+    ...extra,
+  };
 }
 
 // eslint-disable-next-line no-control-regex -- what must never reach a terminal
@@ -27,12 +40,22 @@ describe("exit codes", () => {
 
 describe("the table", () => {
   it("lists changes, folds unchanged items into the count and shows a failure's hint", () => {
-    const text = renderTable([result("API-KEY", "create", "created"), result("OLD", "unchanged", "unchanged"), result("BAD", "fail", "failed", { hint: "rename it" })], context, false);
+    const text = renderTable(
+      [
+        result("API-KEY", "create", "created"),
+        result("OLD", "unchanged", "unchanged"),
+        result("BAD", "fail", "failed", { hint: "rename it" }),
+      ],
+      context,
+      false,
+    );
     expect(text).toContain("ACTION  NAME     SOURCE       REASON");
     expect(text).toContain("create  API-KEY  .env line 1  create reason");
     expect(text).toContain("hint: rename it");
     expect(text).not.toContain("OLD");
-    expect(text).toContain("Plan for https://v.vault.azure.net: 1 change (1 to create, 1 failing, 1 unchanged). Fix the failing items first");
+    expect(text).toContain(
+      "Plan for https://v.vault.azure.net: 1 change (1 to create, 1 failing, 1 unchanged). Fix the failing items first",
+    );
     expect(text).not.toContain("\u001b");
   });
 
@@ -62,7 +85,10 @@ describe("the table", () => {
 
 describe("--json", () => {
   it("carries names, actions, reasons and the exit code, valid JSON even with hostile text", () => {
-    const json = renderJson([result("A", "create", "created", { reason: "x\u009by\u001bz" }), result("B", "unchanged", "unchanged")], context);
+    const json = renderJson(
+      [result("A", "create", "created", { reason: "x\u009by\u001bz" }), result("B", "unchanged", "unchanged")],
+      context,
+    );
     expect(json).not.toMatch(UNSAFE_EXCEPT_NEWLINE);
     const body = JSON.parse(json) as { changes: number; exitCode: number; items: Array<{ name: string; reason: string; status?: string }> };
     expect(body.changes).toBe(1);

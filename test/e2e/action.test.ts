@@ -44,7 +44,9 @@ function canary(label: string): string {
 }
 
 async function createVault(name: string): Promise<string> {
-  await adminPut(cloud.info.adminUrl, `/vaults/${name}`, { roles: [{ principal: cloud.info.clientId, role: "Key Vault Secrets Officer" }] });
+  await adminPut(cloud.info.adminUrl, `/vaults/${name}`, {
+    roles: [{ principal: cloud.info.clientId, role: "Key Vault Secrets Officer" }],
+  });
   return name;
 }
 
@@ -185,7 +187,8 @@ describe("entries that cannot be synced", () => {
     expect((JSON.parse(run.outputs["failed-names"] ?? "[]") as string[]).sort()).toEqual(["BAD_NAME", "DB-PASS", "db-pass"]);
 
     const errors = run.annotations.filter((annotation) => annotation.level === "error");
-    const at = (line: string) => errors.find((annotation) => annotation.properties["file"] === "app.env" && annotation.properties["line"] === line);
+    const at = (line: string) =>
+      errors.find((annotation) => annotation.properties["file"] === "app.env" && annotation.properties["line"] === line);
     expect(at("2")?.message).toMatch(/BAD_NAME/);
     expect(at("3")?.message).toMatch(/collides/i);
     const secrets = await readVault(vault);
@@ -241,7 +244,10 @@ describe("signing in", () => {
 describe("pull-request dry runs", () => {
   it("reads the vault, shows the real plan and writes nothing", async () => {
     const vault = await createVault("e2e-dry-run");
-    await adminPut(cloud.info.adminUrl, `/vaults/${vault}/secrets/KEEP`, { value: canary("keep"), tags: { "managed-by": "keyvault-sync", "keyvault-sync-owner": "octo-org/octo-repo" } });
+    await adminPut(cloud.info.adminUrl, `/vaults/${vault}/secrets/KEEP`, {
+      value: canary("keep"),
+      tags: { "managed-by": "keyvault-sync", "keyvault-sync-owner": "octo-org/octo-repo" },
+    });
     await clearRequests();
     const run = await sync({
       inputs: { ...baseInputs(vault), secrets: JSON.stringify({ NEW_ONE: canary("n"), KEEP: canary("changed") }) },
@@ -249,7 +255,10 @@ describe("pull-request dry runs", () => {
     });
     expect(run.exitCode, describeRun(run)).toBe(0);
     const plan = JSON.parse(run.outputs["plan"] ?? "[]") as Array<{ name: string; action: string }>;
-    expect(plan.map(({ name, action }) => [name, action])).toEqual([["KEEP", "update"], ["NEW-ONE", "create"]]);
+    expect(plan.map(({ name, action }) => [name, action])).toEqual([
+      ["KEEP", "update"],
+      ["NEW-ONE", "create"],
+    ]);
     expect(run.summary).toMatch(/dry run/i);
     const counts = await countRequests(`${vault}.vault.azure.net`);
     expect(counts["GetSecrets"]).toBeGreaterThan(0);

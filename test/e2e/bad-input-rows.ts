@@ -55,7 +55,9 @@ export function createBadInputTable(cloud: Cloud, prefix: string): BadInputTable
     baseSecret,
     async createVaults(count) {
       for (let index = 0; index < count; index += 1) {
-        await adminPut(cloud.info.adminUrl, `/vaults/${vaultName(index)}`, { roles: [{ principal: cloud.info.clientId, role: "Key Vault Secrets Officer" }] });
+        await adminPut(cloud.info.adminUrl, `/vaults/${vaultName(index)}`, {
+          roles: [{ principal: cloud.info.clientId, role: "Key Vault Secrets Officer" }],
+        });
       }
     },
     async check(row, index) {
@@ -81,7 +83,10 @@ export function createBadInputTable(cloud: Cloud, prefix: string): BadInputTable
       const values = [baseSecret, cloud.info.oidcRequestToken, ...(row.values ?? [])];
       expect(findLeaks(run, values), "values in the action's output").toEqual([]);
       const { secrets } = await adminGet<{ secrets: Array<{ name: string }> }>(cloud.info.adminUrl, `/vaults/${vault}/secrets`);
-      expect(secrets.map((secret) => secret.name), "secrets written").toEqual([]);
+      expect(
+        secrets.map((secret) => secret.name),
+        "secrets written",
+      ).toEqual([]);
       return run;
     },
   };

@@ -38,7 +38,11 @@ export function packAndInstall(): InstalledCli {
   const tarball = readdirSync(packDir).find((file) => file.endsWith(".tgz"));
   if (tarball === undefined) throw new Error("npm pack wrote no tarball");
   execFileSync("npm", ["install", "--no-save", "--offline", "--no-audit", "--no-fund", "--prefix", appDir, join(packDir, tarball)], npm);
-  return { bin: join(appDir, "node_modules", ".bin", "keyvault-sync"), root, dispose: () => rmSync(root, { recursive: true, force: true }) };
+  return {
+    bin: join(appDir, "node_modules", ".bin", "keyvault-sync"),
+    root,
+    dispose: () => rmSync(root, { recursive: true, force: true }),
+  };
 }
 
 /** A project directory with these files, inside the scratch root. */
@@ -56,10 +60,15 @@ export function makeProject(cli: InstalledCli, name: string, files: Record<strin
 export function runCli(cli: InstalledCli, args: readonly string[], options: { cwd: string; env: Record<string, string> }): Promise<CliRun> {
   const path = [dirname(process.execPath), ...(process.env["PATH"] ?? "").split(delimiter)].join(delimiter);
   return new Promise((resolvePromise) => {
-    execFile(cli.bin, [...args], { cwd: options.cwd, env: { PATH: path, HOME: cli.root, ...options.env }, timeout: 120_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error === null ? 0 : typeof error.code === "number" ? error.code : -1;
-      resolvePromise({ exitCode: code, stdout, stderr });
-    });
+    execFile(
+      cli.bin,
+      [...args],
+      { cwd: options.cwd, env: { PATH: path, HOME: cli.root, ...options.env }, timeout: 120_000, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error === null ? 0 : typeof error.code === "number" ? error.code : -1;
+        resolvePromise({ exitCode: code, stdout, stderr });
+      },
+    );
   });
 }
 

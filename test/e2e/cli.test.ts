@@ -22,15 +22,19 @@ const WORKLOAD_APP = "7e57c10d-aa05-4e70-8000-0000000000a1";
 const IDENTITY = { clientId: "7e57c10d-5a5a-4e70-8000-0000000000f1", objectId: "7e57c10d-5a5a-4e70-8000-0000000000f2" };
 const OFFICER = "Key Vault Secrets Officer";
 
-const azPath = (process.env["PATH"] ?? "").split(delimiter).map((dir) => join(dir, "az")).find((candidate) => {
-  try {
-    accessSync(candidate, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-});
-if (azPath === undefined) console.warn("Skipping the CLI's Azure CLI sign-in check: `az` is not on PATH (Debian: apt-get install azure-cli).");
+const azPath = (process.env["PATH"] ?? "")
+  .split(delimiter)
+  .map((dir) => join(dir, "az"))
+  .find((candidate) => {
+    try {
+      accessSync(candidate, constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+if (azPath === undefined)
+  console.warn("Skipping the CLI's Azure CLI sign-in check: `az` is not on PATH (Debian: apt-get install azure-cli).");
 
 let cloud: Cloud;
 let cli: InstalledCli;
@@ -75,12 +79,18 @@ interface VersionView {
 }
 
 async function readValues(vault: string): Promise<Record<string, string | undefined>> {
-  const { secrets } = await adminGet<{ secrets: Array<{ name: string; versions: VersionView[] }> }>(cloud.info.adminUrl, `/vaults/${vault}/secrets`);
+  const { secrets } = await adminGet<{ secrets: Array<{ name: string; versions: VersionView[] }> }>(
+    cloud.info.adminUrl,
+    `/vaults/${vault}/secrets`,
+  );
   return Object.fromEntries(secrets.map((secret) => [secret.name, secret.versions.at(-1)?.value]));
 }
 
 async function countWrites(vault: string): Promise<number> {
-  const { requests } = await adminGet<{ requests: Array<{ method: string }> }>(cloud.info.adminUrl, `/requests?host=${vault}.vault.azure.net`);
+  const { requests } = await adminGet<{ requests: Array<{ method: string }> }>(
+    cloud.info.adminUrl,
+    `/requests?host=${vault}.vault.azure.net`,
+  );
   return requests.filter((request) => request.method !== "GET").length;
 }
 
@@ -124,7 +134,12 @@ describe("keyvault-sync from the packed tarball", () => {
     const [first, second, changed] = [canary("a"), canary("b"), canary("c")];
     const dir = makeProject(cli, "lifecycle", { ".env": `DB_PASSWORD=${first}\nAPI_KEY=${second}\n` });
     const tokenFile = await writeFederatedTokenFile(await cloud.mintFederatedToken({ issuer: AKS_ISSUER, subject: AKS_SUBJECT }));
-    const env = { AZURE_FEDERATED_TOKEN_FILE: tokenFile, AZURE_TENANT_ID: cloud.info.tenantId, AZURE_CLIENT_ID: WORKLOAD_APP, KEYVAULT_SYNC_VAULT: vault };
+    const env = {
+      AZURE_FEDERATED_TOKEN_FILE: tokenFile,
+      AZURE_TENANT_ID: cloud.info.tenantId,
+      AZURE_CLIENT_ID: WORKLOAD_APP,
+      KEYVAULT_SYNC_VAULT: vault,
+    };
     const args = ["--owner", "octo-org/laptop", "--env-file", ".env"];
 
     const plan = await run(["plan", ...args, "--json"], dir, env);
@@ -162,8 +177,29 @@ describe("keyvault-sync from the packed tarball", () => {
     const value = canary("g");
     const dir = makeProject(cli, "gitlab", { "secrets.json": JSON.stringify({ SHOP_TOKEN: value }) });
     const token = await cloud.mintFederatedToken({ issuer: GITLAB_ISSUER, subject: GITLAB_SUBJECT });
-    const env = { AZURE_ID_TOKEN: token, KEYVAULT_SYNC_FEDERATED_TOKEN_ENV: "AZURE_ID_TOKEN", GITLAB_CI: "true", CI_PROJECT_PATH: "octo-org/octo-repo" };
-    const result = await run(["apply", "--vault", vault, "--secrets-file", "secrets.json", "--owner", "gitlab:octo-org/octo-repo", "--tenant-id", cloud.info.tenantId, "--client-id", WORKLOAD_APP], dir, env);
+    const env = {
+      AZURE_ID_TOKEN: token,
+      KEYVAULT_SYNC_FEDERATED_TOKEN_ENV: "AZURE_ID_TOKEN",
+      GITLAB_CI: "true",
+      CI_PROJECT_PATH: "octo-org/octo-repo",
+    };
+    const result = await run(
+      [
+        "apply",
+        "--vault",
+        vault,
+        "--secrets-file",
+        "secrets.json",
+        "--owner",
+        "gitlab:octo-org/octo-repo",
+        "--tenant-id",
+        cloud.info.tenantId,
+        "--client-id",
+        WORKLOAD_APP,
+      ],
+      dir,
+      env,
+    );
     expect(result.exitCode, explain(result)).toBe(0);
     expect(result.stderr).toContain("Signing in: token-env");
     expect(result.stdout).not.toContain(token.slice(0, 40));
@@ -185,14 +221,24 @@ describe("keyvault-sync from the packed tarball", () => {
   it("refuses bad options by option name, without the value", async () => {
     const dir = makeProject(cli, "bad", { ".env": "A=b-value-not-shown\n" });
     const secretish = canary("s");
-    const result = await run(["plan", "--vault", "my-vault", "--env-file", ".env", "--owner", "o", "--prefix", `${secretish}_`, "--auth", "azure-cli"], dir, {});
+    const result = await run(
+      ["plan", "--vault", "my-vault", "--env-file", ".env", "--owner", "o", "--prefix", `${secretish}_`, "--auth", "azure-cli"],
+      dir,
+      {},
+    );
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toContain("Invalid option --prefix: may contain only letters, digits and hyphens");
-    const outside = await run(["plan", "--vault", "my-vault", "--env-file", "/proc/self/environ", "--owner", "o", "--auth", "azure-cli"], dir, {});
+    const outside = await run(
+      ["plan", "--vault", "my-vault", "--env-file", "/proc/self/environ", "--owner", "o", "--auth", "azure-cli"],
+      dir,
+      {},
+    );
     expect(outside.exitCode).toBe(1);
     expect(outside.stderr).toContain("Invalid option --env-file");
     expect(outside.stderr).toContain("/proc, /sys or /dev");
-    const noOwner = await run(["plan", "--vault", "my-vault", "--env-file", ".env", "--auth", "azure-cli"], dir, { GITHUB_REPOSITORY: "octo-org/octo-repo" });
+    const noOwner = await run(["plan", "--vault", "my-vault", "--env-file", ".env", "--auth", "azure-cli"], dir, {
+      GITHUB_REPOSITORY: "octo-org/octo-repo",
+    });
     expect(noOwner.exitCode).toBe(1);
     expect(noOwner.stderr).toContain("Invalid option --owner: is required");
   }, 60_000);
@@ -221,24 +267,53 @@ describe("keyvault-sync from the packed tarball", () => {
     expect(await readValues(vault)).toEqual({ "QUEUE-KEY": value });
   }, 120_000);
 
-  it.skipIf(azPath === undefined)("uses a real `az login --federated-token` session when nothing else is set", async () => {
-    const vault = "cli-az";
-    await createVault(vault, cloud.info.clientId);
-    const value = canary("z");
-    const configDir = mkdtempSync(join(cli.root, "az-"));
-    const azEnv = { AZURE_CONFIG_DIR: configDir, AZURE_CORE_COLLECT_TELEMETRY: "0", AZURE_CORE_SURVEY_MESSAGE: "false", AZURE_CORE_ONLY_SHOW_ERRORS: "true", LANG: "C.UTF-8" };
-    const token = await cloud.mintGitHubToken({ audience: "api://AzureADTokenExchange" });
-    const login = await new Promise<{ code: number; stderr: string }>((resolve) => {
-      const args = ["login", "--service-principal", "--username", cloud.info.clientId, "--tenant", cloud.info.tenantId, "--federated-token", token, "--output", "none"];
-      execFile(azPath as string, args, { env: { PATH: process.env["PATH"] ?? "", HOME: configDir, ...proxyEnv(), ...azEnv }, timeout: 120_000 }, (error, _stdout, stderr) => {
-        resolve({ code: error === null ? 0 : 1, stderr });
+  it.skipIf(azPath === undefined)(
+    "uses a real `az login --federated-token` session when nothing else is set",
+    async () => {
+      const vault = "cli-az";
+      await createVault(vault, cloud.info.clientId);
+      const value = canary("z");
+      const configDir = mkdtempSync(join(cli.root, "az-"));
+      const azEnv = {
+        AZURE_CONFIG_DIR: configDir,
+        AZURE_CORE_COLLECT_TELEMETRY: "0",
+        AZURE_CORE_SURVEY_MESSAGE: "false",
+        AZURE_CORE_ONLY_SHOW_ERRORS: "true",
+        LANG: "C.UTF-8",
+      };
+      const token = await cloud.mintGitHubToken({ audience: "api://AzureADTokenExchange" });
+      const login = await new Promise<{ code: number; stderr: string }>((resolve) => {
+        const args = [
+          "login",
+          "--service-principal",
+          "--username",
+          cloud.info.clientId,
+          "--tenant",
+          cloud.info.tenantId,
+          "--federated-token",
+          token,
+          "--output",
+          "none",
+        ];
+        execFile(
+          azPath as string,
+          args,
+          { env: { PATH: process.env["PATH"] ?? "", HOME: configDir, ...proxyEnv(), ...azEnv }, timeout: 120_000 },
+          (error, _stdout, stderr) => {
+            resolve({ code: error === null ? 0 : 1, stderr });
+          },
+        );
       });
-    });
-    expect(login.code, login.stderr).toBe(0);
-    const dir = makeProject(cli, "az", { ".env": `LAPTOP_SECRET=${value}\n` });
-    const result = await run(["apply", "--vault", vault, "--env-file", ".env", "--owner", "me@laptop"], dir, { ...azEnv, HOME: configDir });
-    expect(result.exitCode, explain(result)).toBe(0);
-    expect(result.stderr).toContain("Signing in: azure-cli (no other sign-in found, using the Azure CLI session)");
-    expect(await readValues(vault)).toEqual({ "LAPTOP-SECRET": value });
-  }, 240_000);
+      expect(login.code, login.stderr).toBe(0);
+      const dir = makeProject(cli, "az", { ".env": `LAPTOP_SECRET=${value}\n` });
+      const result = await run(["apply", "--vault", vault, "--env-file", ".env", "--owner", "me@laptop"], dir, {
+        ...azEnv,
+        HOME: configDir,
+      });
+      expect(result.exitCode, explain(result)).toBe(0);
+      expect(result.stderr).toContain("Signing in: azure-cli (no other sign-in found, using the Azure CLI session)");
+      expect(await readValues(vault)).toEqual({ "LAPTOP-SECRET": value });
+    },
+    240_000,
+  );
 });

@@ -58,7 +58,11 @@ afterAll(async () => {
 
 function formatFigures(rows: readonly Figures[]): string {
   const header = ["scenario", "faults seen", "synced", "failed (named)", "writes on re-run", "duplicate versions", "time (s)"];
-  const lines = rows.map((row) => [row.scenario, row.faultsSeen, row.synced, row.failedNamed, row.writesOnRerun, row.duplicateVersions, row.seconds.toFixed(1)].map(String));
+  const lines = rows.map((row) =>
+    [row.scenario, row.faultsSeen, row.synced, row.failedNamed, row.writesOnRerun, row.duplicateVersions, row.seconds.toFixed(1)].map(
+      String,
+    ),
+  );
   const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => (line[column] ?? "").length)));
   return [header, ...lines].map((line) => line.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join("  ")).join("\n");
 }
@@ -110,8 +114,18 @@ interface FaultKind {
 }
 
 const FAULT_KINDS: FaultKind[] = [
-  { scenario: "5xx answers", vault: "fm-5xx", settings: { faults: { serverErrorRate: 0.05, serverErrorStatus: 503, seed: SEED } }, isFault: (entry) => entry.status === 503 },
-  { scenario: "dropped connections", vault: "fm-drop", settings: { faults: { dropRate: 0.05, seed: SEED } }, isFault: (entry) => entry.status === 0 },
+  {
+    scenario: "5xx answers",
+    vault: "fm-5xx",
+    settings: { faults: { serverErrorRate: 0.05, serverErrorStatus: 503, seed: SEED } },
+    isFault: (entry) => entry.status === 503,
+  },
+  {
+    scenario: "dropped connections",
+    vault: "fm-drop",
+    settings: { faults: { dropRate: 0.05, seed: SEED } },
+    isFault: (entry) => entry.status === 0,
+  },
   {
     scenario: "answers lost after the write",
     vault: "fm-lost",
@@ -129,34 +143,46 @@ const FAULT_KINDS: FaultKind[] = [
 const TIMEOUT_MS = Math.max(120_000, SECRETS * 1500);
 
 describe(`the fault matrix, ${SECRETS} secrets`, { timeout: TIMEOUT_MS }, () => {
-  it.each(FAULT_KINDS)("$scenario: every secret synced or named, a re-run writes only what had not landed, no duplicate version", async (kind) => {
-    await createVault(info, kind.vault, "Key Vault Secrets Officer", kind.settings);
-    const secrets = makeSecrets(kind.vault);
-    const started = performance.now();
-    const first = await runSync(info, kind.vault, { secrets: JSON.stringify(secrets) });
-    const seconds = (performance.now() - started) / 1000;
-    expectPromptExit(first);
-    const faultsSeen = first.vaultRequests.filter(kind.isFault).length;
-    expect(faultsSeen, "faults the vault injected during the run").toBeGreaterThan(0);
+  it.each(FAULT_KINDS)(
+    "$scenario: every secret synced or named, a re-run writes only what had not landed, no duplicate version",
+    async (kind) => {
+      await createVault(info, kind.vault, "Key Vault Secrets Officer", kind.settings);
+      const secrets = makeSecrets(kind.vault);
+      const started = performance.now();
+      const first = await runSync(info, kind.vault, { secrets: JSON.stringify(secrets) });
+      const seconds = (performance.now() - started) / 1000;
+      expectPromptExit(first);
+      const faultsSeen = first.vaultRequests.filter(kind.isFault).length;
+      expect(faultsSeen, "faults the vault injected during the run").toBeGreaterThan(0);
 
-    const failed = readFailedNames(first);
-    const afterFirst = checkVault(await readVault(info, kind.vault), secrets);
-    const unaccounted = Object.keys(secrets).filter((source) => !afterFirst.synced.includes(source) && !failed.includes(source));
-    expect(unaccounted, "neither synced nor named as failed").toEqual([]);
-    expect(first.exitCode).toBe(failed.length === 0 ? 0 : 1);
+      const failed = readFailedNames(first);
+      const afterFirst = checkVault(await readVault(info, kind.vault), secrets);
+      const unaccounted = Object.keys(secrets).filter((source) => !afterFirst.synced.includes(source) && !failed.includes(source));
+      expect(unaccounted, "neither synced nor named as failed").toEqual([]);
+      expect(first.exitCode).toBe(failed.length === 0 ? 0 : 1);
 
-    await patchVault(info, kind.vault, NO_FAULTS);
-    const second = await runSync(info, kind.vault, { secrets: JSON.stringify(secrets) });
-    expectPromptExit(second);
-    expect(second.exitCode).toBe(0);
-    const writesOnRerun = countWrites(second);
-    expect(writesOnRerun, "the re-run writes exactly what had not landed").toBe(Object.keys(secrets).length - afterFirst.synced.length);
-    const afterSecond = checkVault(await readVault(info, kind.vault), secrets);
-    expect(afterSecond.synced).toHaveLength(SECRETS);
-    expect(afterSecond.duplicates, "names with more than one version").toEqual([]);
+      await patchVault(info, kind.vault, NO_FAULTS);
+      const second = await runSync(info, kind.vault, { secrets: JSON.stringify(secrets) });
+      expectPromptExit(second);
+      expect(second.exitCode).toBe(0);
+      const writesOnRerun = countWrites(second);
+      expect(writesOnRerun, "the re-run writes exactly what had not landed").toBe(Object.keys(secrets).length - afterFirst.synced.length);
+      const afterSecond = checkVault(await readVault(info, kind.vault), secrets);
+      expect(afterSecond.synced).toHaveLength(SECRETS);
+      expect(afterSecond.duplicates, "names with more than one version").toEqual([]);
 
-    figures.push({ scenario: kind.scenario, secrets: SECRETS, faultsSeen, synced: afterFirst.synced.length, failedNamed: failed.length, writesOnRerun, duplicateVersions: afterSecond.duplicates.length, seconds });
-  });
+      figures.push({
+        scenario: kind.scenario,
+        secrets: SECRETS,
+        faultsSeen,
+        synced: afterFirst.synced.length,
+        failedNamed: failed.length,
+        writesOnRerun,
+        duplicateVersions: afterSecond.duplicates.length,
+        seconds,
+      });
+    },
+  );
 
   it(`converges after ${KILLS} runs killed with SIGKILL at seeded random points`, async () => {
     const vault = "fm-kill";
@@ -198,7 +224,16 @@ describe(`the fault matrix, ${SECRETS} secrets`, { timeout: TIMEOUT_MS }, () => 
     expect(after.synced).toHaveLength(SECRETS);
     expect(after.duplicates).toEqual([]);
     const seconds = (performance.now() - started) / 1000;
-    figures.push({ scenario: `kill -9 (${killed} runs; 2nd re-run: ${countWrites(converged)} writes)`, secrets: SECRETS, faultsSeen: killed, synced: partial, failedNamed: 0, writesOnRerun, duplicateVersions: after.duplicates.length, seconds });
+    figures.push({
+      scenario: `kill -9 (${killed} runs; 2nd re-run: ${countWrites(converged)} writes)`,
+      secrets: SECRETS,
+      faultsSeen: killed,
+      synced: partial,
+      failedNamed: 0,
+      writesOnRerun,
+      duplicateVersions: after.duplicates.length,
+      seconds,
+    });
   });
 
   it("two owners started together on the same names: no name silently holds both", async () => {
@@ -214,14 +249,28 @@ describe(`the fault matrix, ${SECRETS} secrets`, { timeout: TIMEOUT_MS }, () => 
 
     const failed = runs.map((run) => new Set(readFailedNames(run)));
     const stored = await readVault(info, vault);
-    const both = stored.filter((secret) => owners.every((owner) => secret.versions.some((version) => version.tags?.["keyvault-sync-owner"] === owner)));
+    const both = stored.filter((secret) =>
+      owners.every((owner) => secret.versions.some((version) => version.tags?.["keyvault-sync-owner"] === owner)),
+    );
     expect(both.length, "names both owners wrote (the runs did race)").toBeGreaterThan(0);
     const silent = both.filter((secret) => !failed.some((names) => names.has(secret.name.replaceAll("-", "_"))));
-    expect(silent.map((secret) => secret.name), "names holding both owners' versions that no run reported").toEqual([]);
+    expect(
+      silent.map((secret) => secret.name),
+      "names holding both owners' versions that no run reported",
+    ).toEqual([]);
     const conflicts = runs.map((run) => (run.stdout.match(/conflict: created, but owner 'octo-org\/team-[ab]'/g) ?? []).length);
     expect(conflicts[0]! + conflicts[1]!).toBeGreaterThanOrEqual(both.length);
 
     const bothReported = both.length - silent.length;
-    figures.push({ scenario: "two owners at once", secrets: SECRETS, faultsSeen: both.length, synced: SECRETS - both.length, failedNamed: bothReported, writesOnRerun: 0, duplicateVersions: silent.length, seconds });
+    figures.push({
+      scenario: "two owners at once",
+      secrets: SECRETS,
+      faultsSeen: both.length,
+      synced: SECRETS - both.length,
+      failedNamed: bothReported,
+      writesOnRerun: 0,
+      duplicateVersions: silent.length,
+      seconds,
+    });
   });
 });

@@ -81,7 +81,10 @@ describe.concurrent("workflow commands in outside text (bundled action against t
   it("in source names from the secrets JSON, printed with the names they sync to or failing in annotations", async () => {
     await createVault(info, "inject-json");
     const good = makeCanary("good");
-    const names = [...PAYLOADS.map((payload, index) => `K${index}${BREAKS[index % BREAKS.length]}${payload}`), "K%0A::warning title=INJECTED::pwned"];
+    const names = [
+      ...PAYLOADS.map((payload, index) => `K${index}${BREAKS[index % BREAKS.length]}${payload}`),
+      "K%0A::warning title=INJECTED::pwned",
+    ];
     const secrets = Object.fromEntries([["GOOD", good], ...names.map((name) => [name, makeCanary("bad")])]);
     const inputs = { vault: "inject-json", secrets: JSON.stringify(secrets) };
 
@@ -104,7 +107,10 @@ describe.concurrent("workflow commands in outside text (bundled action against t
   it("in dotenv lines and an env-file path", async () => {
     await createVault(info, "inject-dotenv");
     const good = makeCanary("good");
-    const file = [`GOOD=${good}`, ...PAYLOADS.map((payload, index) => `K${index}=${makeCanary("v")}${BREAKS[index % BREAKS.length]}${payload}=1`)].join("\n");
+    const file = [
+      `GOOD=${good}`,
+      ...PAYLOADS.map((payload, index) => `K${index}=${makeCanary("v")}${BREAKS[index % BREAKS.length]}${payload}=1`),
+    ].join("\n");
     const synced = await run(info, { inputs: { vault: "inject-dotenv", "env-file": "app.env" }, files: { "app.env": file } }, [good]);
     expectNoInjection(synced);
     const missing = await run(info, { inputs: { vault: "inject-dotenv", "env-file": "missing ##[warning]INJECTED.env" } }, []);
@@ -116,22 +122,40 @@ describe.concurrent("workflow commands in outside text (bundled action against t
   it("in the tags and owner inputs", async () => {
     await createVault(info, "inject-inputs");
     const value = makeCanary("v");
-    const tags = await run(info, { inputs: { vault: "inject-inputs", secrets: JSON.stringify({ A: value }), tags: `team=shop${HOSTILE}` } }, [value]);
+    const tags = await run(
+      info,
+      { inputs: { vault: "inject-inputs", secrets: JSON.stringify({ A: value }), tags: `team=shop${HOSTILE}` } },
+      [value],
+    );
     expectNoInjection(tags);
     expect(tags.exitCode).toBe(1);
     expect(countAnnotations(tags)).toEqual({ error: 1, warning: 0, notice: 0 });
-    const owner = await run(info, { inputs: { vault: "inject-inputs", secrets: JSON.stringify({ A: value }), owner: `team${HOSTILE}`, "dry-run": "true" } }, [value]);
+    const owner = await run(
+      info,
+      { inputs: { vault: "inject-inputs", secrets: JSON.stringify({ A: value }), owner: `team${HOSTILE}`, "dry-run": "true" } },
+      [value],
+    );
     expectNoInjection(owner);
   });
 
   it("in an owner tag and other tags read from the vault", async () => {
     await createVault(info, "inject-tags");
     const stored = makeCanary("stored");
-    await seedSecret(info, "inject-tags", "TAKEN", { value: stored, tags: { ...ownedBy(`someone-else${HOSTILE}`), "keyvault-sync-prefix": `p${HOSTILE}`, "keyvault-sync-run": HOSTILE } });
-    await seedSecret(info, "inject-tags", "MINE", { value: stored, tags: { ...ownedBy(), "keyvault-sync-run": `https://example.invalid/${HOSTILE}`, note: HOSTILE } });
+    await seedSecret(info, "inject-tags", "TAKEN", {
+      value: stored,
+      tags: { ...ownedBy(`someone-else${HOSTILE}`), "keyvault-sync-prefix": `p${HOSTILE}`, "keyvault-sync-run": HOSTILE },
+    });
+    await seedSecret(info, "inject-tags", "MINE", {
+      value: stored,
+      tags: { ...ownedBy(), "keyvault-sync-run": `https://example.invalid/${HOSTILE}`, note: HOSTILE },
+    });
     const taken = makeCanary("taken");
     const mine = makeCanary("mine");
-    const result = await run(info, { inputs: { vault: "inject-tags", secrets: JSON.stringify({ TAKEN: taken, MINE: mine }), prune: "true" } }, [stored, taken, mine]);
+    const result = await run(
+      info,
+      { inputs: { vault: "inject-tags", secrets: JSON.stringify({ TAKEN: taken, MINE: mine }), prune: "true" } },
+      [stored, taken, mine],
+    );
     expectNoInjection(result);
     expect(result.stdout).toContain("someone-else"); // the hostile owner tag was really printed
     expect(result.exitCode).toBe(1);
@@ -143,11 +167,17 @@ describe.concurrent("workflow commands in outside text (bundled action against t
     // Key Vault quotes the vault's location in the first line of this denial, the line the
     // action prints. The location travels in a response header too, so it cannot hold a line
     // break: this covers the legacy form, which the runner finds anywhere in a line.
-    await createVault(info, "inject-denied", "none", { accessModel: "access-policy", accessPolicies: [], location: "westus ##[warning]INJECTED ##[add-mask]e" });
+    await createVault(info, "inject-denied", "none", {
+      accessModel: "access-policy",
+      accessPolicies: [],
+      location: "westus ##[warning]INJECTED ##[add-mask]e",
+    });
     const value = makeCanary("v");
     // With AZURE_LOG_LEVEL the SDK logs the answers' headers, the region among them, on stderr.
     const env = { AZURE_LOG_LEVEL: "info" };
-    const result = await run(info, { inputs: { vault: "inject-denied", secrets: JSON.stringify({ A: value, B: makeCanary("w") }) }, env }, [value]);
+    const result = await run(info, { inputs: { vault: "inject-denied", secrets: JSON.stringify({ A: value, B: makeCanary("w") }) }, env }, [
+      value,
+    ]);
     expectNoInjection(result);
     expect(result.exitCode).toBe(1);
     expect(result.stdout).toContain("location=westus ##\\[warning]INJECTED"); // the denial was really printed

@@ -62,7 +62,9 @@ function secretsInput(secrets: Record<string, string>): string {
 }
 
 function writesIn(counts: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(WRITE_OPERATIONS.filter((operation) => counts[operation] !== undefined).map((operation) => [operation, counts[operation] ?? 0]));
+  return Object.fromEntries(
+    WRITE_OPERATIONS.filter((operation) => counts[operation] !== undefined).map((operation) => [operation, counts[operation] ?? 0]),
+  );
 }
 
 describe.concurrent("secret lifecycle (bundled action against the local Azure)", () => {
@@ -73,7 +75,10 @@ describe.concurrent("secret lifecycle (bundled action against the local Azure)",
     await seedSecret(info, vault, "app-gone", { value: "gone-1", tags: ownedUnder("app-") }, { value: "gone-2", tags: ownedUnder("app-") });
     await seedSecret(info, vault, "app-old", { value: "old-value", tags: ownedUnder("app-") });
     await seedSecret(info, vault, "app-manual", { value: "manual-value" });
-    await seedSecret(info, vault, "app-theirs", { value: "theirs-value", tags: { ...ownedBy("other/repo"), "keyvault-sync-prefix": "app-" } });
+    await seedSecret(info, vault, "app-theirs", {
+      value: "theirs-value",
+      tags: { ...ownedBy("other/repo"), "keyvault-sync-prefix": "app-" },
+    });
     await seedSecret(info, vault, "web-ours", { value: "outside-prefix", tags: ownedUnder("web-") });
     // The same owner's other workflows: one syncs `prefix: app-api-`, one syncs without a prefix.
     await seedSecret(info, vault, "app-api-token", { value: "nested-set", tags: ownedUnder("app-api-") });
@@ -274,12 +279,21 @@ describe.concurrent("secret lifecycle (bundled action against the local Azure)",
     expect(first.exitCode, first.stdout).toBe(0);
     expect(readCounts(first).created).toBe(1);
     let latest = await readLatest(info, vault, "app-token");
-    expect(latest.tags).toEqual({ ...AUDIT, "keyvault-sync-prefix": "app-", ...Object.fromEntries(Array.from({ length: 8 }, (_, index) => [`tag${index}`, `value${index}`])) });
+    expect(latest.tags).toEqual({
+      ...AUDIT,
+      "keyvault-sync-prefix": "app-",
+      ...Object.fromEntries(Array.from({ length: 8 }, (_, index) => [`tag${index}`, `value${index}`])),
+    });
     expect(Object.keys(latest.tags ?? {})).toHaveLength(15);
 
     // A later run (another run id, commit) writes a new value: its version names that run; the
     // first version still names the first.
-    const second = await runSync(info, vault, { secrets: secretsInput({ token: "two" }), tags: userTags, prefix: "app-" }, { GITHUB_RUN_ID: "5151", GITHUB_RUN_ATTEMPT: "2", GITHUB_SHA: "f".repeat(40) });
+    const second = await runSync(
+      info,
+      vault,
+      { secrets: secretsInput({ token: "two" }), tags: userTags, prefix: "app-" },
+      { GITHUB_RUN_ID: "5151", GITHUB_RUN_ATTEMPT: "2", GITHUB_SHA: "f".repeat(40) },
+    );
     expect(second.exitCode, second.stdout).toBe(0);
     const secret = await readSecret(info, vault, "app-token");
     expect(secret?.versions).toHaveLength(2);
@@ -332,7 +346,10 @@ describe.concurrent("secret lifecycle (bundled action against the local Azure)",
 
   it("on an access-policy vault without 'set', names the missing permission and the set-policy fix", async () => {
     const vault = "policy-kv";
-    await createVault(info, vault, "none", { accessModel: "access-policy", accessPolicies: [{ principal: info.clientId, permissions: ["get", "list"] }] });
+    await createVault(info, vault, "none", {
+      accessModel: "access-policy",
+      accessPolicies: [{ principal: info.clientId, permissions: ["get", "list"] }],
+    });
 
     const run = await runSync(info, vault, { secrets: secretsInput({ fresh: "fresh-value" }) });
     expect(run.exitCode).toBe(1);
@@ -376,7 +393,9 @@ describe.concurrent("secret lifecycle (bundled action against the local Azure)",
     expect(run.exitCode, run.stdout).toBe(0);
     expect(readCounts(run)).toMatchObject({ created: 1, failed: 0 });
     // After the SDK's challenge (401): refused while the assignment propagates, then allowed.
-    const listings = run.vaultRequests.filter((entry) => entry.operation === "GetSecrets" && entry.status !== 401).map((entry) => entry.status);
+    const listings = run.vaultRequests
+      .filter((entry) => entry.operation === "GetSecrets" && entry.status !== 401)
+      .map((entry) => entry.status);
     expect(listings[0]).toBe(403);
     expect(listings.at(-1)).toBe(200);
     expect(run.stdout).toContain("retrying in");
@@ -391,7 +410,11 @@ describe.concurrent("secret lifecycle (bundled action against the local Azure)",
     await seedSecret(info, vault, "stale", { value: "old-1", tags: ownedBy() }, { value: "old-2", tags: ownedBy() });
     const certBefore = JSON.stringify(await readSecret(info, vault, "tls-cert"));
 
-    const run = await runSync(info, vault, { secrets: secretsInput({ tls_cert: "not-a-cert", keep: "same" }), prune: "true", adopt: "true" });
+    const run = await runSync(info, vault, {
+      secrets: secretsInput({ tls_cert: "not-a-cert", keep: "same" }),
+      prune: "true",
+      adopt: "true",
+    });
     expect(run.exitCode, run.stdout).toBe(0);
     expect(readCounts(run)).toMatchObject({ skipped: 1, unchanged: 1, deleted: 1, failed: 0 });
     const plan = readPlan(run);
@@ -426,7 +449,11 @@ describe.concurrent("secret lifecycle (bundled action against the local Azure)",
   });
 });
 
-async function waitForRequest(cloudInfo: CloudInfo, vault: string, match: (entry: RequestLogView["requests"][number]) => boolean): Promise<void> {
+async function waitForRequest(
+  cloudInfo: CloudInfo,
+  vault: string,
+  match: (entry: RequestLogView["requests"][number]) => boolean,
+): Promise<void> {
   for (let tries = 0; tries < 600; tries++) {
     if ((await readVaultRequests(cloudInfo, vault)).some(match)) return;
     await new Promise((resolve) => setTimeout(resolve, 50));

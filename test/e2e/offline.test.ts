@@ -64,8 +64,19 @@ async function runWithoutToken(options: OfflineCase): Promise<{ run: ActionRun; 
     context["GITHUB_EVENT_PATH"] = path;
   }
   const run = await runAction({
-    inputs: { vault: options.vault, "tenant-id": info.tenantId, "client-id": info.clientId, secrets: JSON.stringify({ API_KEY: value }), ...options.inputs },
-    env: { ...cloudEnv(info), ...githubContext(context), ACTIONS_ID_TOKEN_REQUEST_URL: undefined, ACTIONS_ID_TOKEN_REQUEST_TOKEN: undefined },
+    inputs: {
+      vault: options.vault,
+      "tenant-id": info.tenantId,
+      "client-id": info.clientId,
+      secrets: JSON.stringify({ API_KEY: value }),
+      ...options.inputs,
+    },
+    env: {
+      ...cloudEnv(info),
+      ...githubContext(context),
+      ACTIONS_ID_TOKEN_REQUEST_URL: undefined,
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: undefined,
+    },
   });
   expect(findLeaks(run, [value]), "secret values in the action's output").toEqual([]);
   return { run, value };
@@ -75,7 +86,11 @@ const PULL_REQUEST = { GITHUB_EVENT_NAME: "pull_request", GITHUB_REF: "refs/pull
 
 describe.concurrent("a run without an OIDC token (bundled action against the local Azure)", () => {
   it("fails a same-repository pull request that lacks `id-token: write`, with the permission hint", async () => {
-    const { run } = await runWithoutToken({ vault: "offline-same-repo", context: PULL_REQUEST, event: pullRequestEvent("octo-org/octo-repo") });
+    const { run } = await runWithoutToken({
+      vault: "offline-same-repo",
+      context: PULL_REQUEST,
+      event: pullRequestEvent("octo-org/octo-repo"),
+    });
     expect(run.exitCode, run.visibleLog).toBe(1);
     const failure = run.annotations.find((annotation) => annotation.level === "error")?.message ?? "";
     expect(failure).toContain("No GitHub OIDC token");
@@ -87,9 +102,18 @@ describe.concurrent("a run without an OIDC token (bundled action against the loc
   });
 
   it("fails a push with `dry-run: true` and no token, with the permission hint", async () => {
-    const { run } = await runWithoutToken({ vault: "offline-push-dry", context: { GITHUB_EVENT_NAME: "push" }, inputs: { "dry-run": "true" } });
+    const { run } = await runWithoutToken({
+      vault: "offline-push-dry",
+      context: { GITHUB_EVENT_NAME: "push" },
+      inputs: { "dry-run": "true" },
+    });
     expect(run.exitCode, run.visibleLog).toBe(1);
-    expect(run.annotations.filter((annotation) => annotation.level === "error").map((annotation) => annotation.message).join("\n")).toContain("id-token: write");
+    expect(
+      run.annotations
+        .filter((annotation) => annotation.level === "error")
+        .map((annotation) => annotation.message)
+        .join("\n"),
+    ).toContain("id-token: write");
     expect(run.summary).not.toMatch(/validated offline/i);
     expect(await readVaultRequests(info, "offline-push-dry")).toEqual([]);
   });
@@ -101,7 +125,9 @@ describe.concurrent("a run without an OIDC token (bundled action against the loc
     const why = run.annotations.find((annotation) => annotation.level === "notice" && annotation.message.includes("Validated offline"));
     expect(why?.message).toContain("pull request from the fork someone/octo-repo");
     expect(run.summary).toContain("pull request from the fork someone/octo-repo");
-    expect(JSON.parse(run.outputs["plan"] ?? "[]")).toEqual([expect.objectContaining({ name: "API-KEY", reason: expect.stringMatching(/validated offline only/) })]);
+    expect(JSON.parse(run.outputs["plan"] ?? "[]")).toEqual([
+      expect.objectContaining({ name: "API-KEY", reason: expect.stringMatching(/validated offline only/) }),
+    ]);
     expect(await readVaultRequests(info, "offline-fork")).toEqual([]);
     expect(await readVault(info, "offline-fork")).toEqual([]);
   });
@@ -120,7 +146,12 @@ describe.concurrent("a run without an OIDC token (bundled action against the loc
   });
 
   it("still refuses to write for a fork's pull request that asks for `dry-run: false`", async () => {
-    const { run } = await runWithoutToken({ vault: "offline-fork-write", context: PULL_REQUEST, event: pullRequestEvent("someone/octo-repo"), inputs: { "dry-run": "false" } });
+    const { run } = await runWithoutToken({
+      vault: "offline-fork-write",
+      context: PULL_REQUEST,
+      event: pullRequestEvent("someone/octo-repo"),
+      inputs: { "dry-run": "false" },
+    });
     expect(run.exitCode, run.visibleLog).toBe(1);
     expect(run.annotations.find((annotation) => annotation.level === "error")?.message).toContain("fork someone/octo-repo");
     expect(await readVault(info, "offline-fork-write")).toEqual([]);

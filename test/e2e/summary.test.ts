@@ -48,9 +48,17 @@ describe("job summaries of real runs", () => {
     expect(links.get("deploy/production.env:9")).toBe(`${REPOSITORY}/blob/${SHA}/deploy/production.env#L9`);
     expect(links.get("0123456")).toBe(`${REPOSITORY}/commit/${SHA}`);
     // The log: one group per stage before the per-secret report, each closed.
-    expect(run.stdout.match(/^::group::.*$/gm)).toEqual(["::group::Read inputs and sources", "::group::Sign in", "::group::Read the vault", "::group::Plan", "::group::Apply"]);
+    expect(run.stdout.match(/^::group::.*$/gm)).toEqual([
+      "::group::Read inputs and sources",
+      "::group::Sign in",
+      "::group::Read the vault",
+      "::group::Plan",
+      "::group::Apply",
+    ]);
     expect(run.stdout.match(/^::endgroup::$/gm)).toHaveLength(5);
-    expect(links.get("summary-sixty")).toMatch(/^https:\/\/portal\.azure\.com\/#blade\/HubsExtension\/ArgQueryBlade\/query\/.*summary-sixty/);
+    expect(links.get("summary-sixty")).toMatch(
+      /^https:\/\/portal\.azure\.com\/#blade\/HubsExtension\/ArgQueryBlade\/query\/.*summary-sixty/,
+    );
   });
 
   it("a pull request's plan that deletes warns with the count and names before anything else", async () => {
@@ -64,7 +72,9 @@ describe("job summaries of real runs", () => {
     expect(view.rows("Would change").map((row) => row.slice(0, 3))).toEqual([["app-NEW-FEATURE-KEY", "NEW_FEATURE_KEY", "would create"]]);
     expect(view.rows("details")).toHaveLength(20);
     const items = view.root.querySelectorAll("li").map((li) => li.text);
-    expect(items.some((item) => item.startsWith("Dry run: nothing was written to the vault (") && item.includes("pull_request"))).toBe(true);
+    expect(items.some((item) => item.startsWith("Dry run: nothing was written to the vault (") && item.includes("pull_request"))).toBe(
+      true,
+    );
     expect(items).toContain("Scope: owner octo-org/octo-repo · prefix app- · prune on · adopt off");
   });
 
@@ -73,13 +83,21 @@ describe("job summaries of real runs", () => {
     expect(run.exitCode).toBe(1);
     const view = viewSummary(run.summary);
     expect(view.order).toEqual(["Failed (5)", "How to fix it", "details"]);
-    expect(view.rows("Failed").map((row) => row[0])).toEqual(["NEW-API-KEY-01", "NEW-API-KEY-02", "NEW-API-KEY-03", "NEW-API-KEY-04", "NEW-API-KEY-05"]);
+    expect(view.rows("Failed").map((row) => row[0])).toEqual([
+      "NEW-API-KEY-01",
+      "NEW-API-KEY-02",
+      "NEW-API-KEY-03",
+      "NEW-API-KEY-04",
+      "NEW-API-KEY-05",
+    ]);
     expect(view.rows("Failed").every((row) => row[2]?.startsWith("Failed to set secret") && row[3] === "1")).toBe(true);
     const fix = view.section("How to fix it");
     expect(fix[0]?.text).toBe("Fix 1, for 5 secrets: NEW-API-KEY-01, NEW-API-KEY-02, NEW-API-KEY-03, NEW-API-KEY-04, NEW-API-KEY-05");
     const commands = fix.filter((element) => element.tagName === "PRE").map((element) => element.text.trimEnd());
     expect(commands).toHaveLength(1);
-    expect(commands[0]).toMatch(/^az role assignment create \\\n {2}--role "Key Vault Secrets Officer" \\\n {2}--assignee \S+ \\\n {2}--scope "\$\(az keyvault show --name summary-forbidden --query id -o tsv\)"$/);
+    expect(commands[0]).toMatch(
+      /^az role assignment create \\\n {2}--role "Key Vault Secrets Officer" \\\n {2}--assignee \S+ \\\n {2}--scope "\$\(az keyvault show --name summary-forbidden --query id -o tsv\)"$/,
+    );
     expect(view.rows("details")).toHaveLength(8);
   });
 
@@ -89,7 +107,10 @@ describe("job summaries of real runs", () => {
     const view = viewSummary(run.summary);
     expect(view.heading).toBe("Key Vault Sync: summary-sign-in, prefix shop-");
     expect(view.root.querySelector(".markdown-alert-caution")?.text).toMatch(/No secret was synced\. .*AADSTS700213/s);
-    const commands = view.section("How to fix it").filter((element) => element.tagName === "PRE").map((element) => element.text);
+    const commands = view
+      .section("How to fix it")
+      .filter((element) => element.tagName === "PRE")
+      .map((element) => element.text);
     expect(commands).toHaveLength(1);
     expect(commands[0]).toMatch(/^az ad app federated-credential create \\\n {2}--id \S+ \\\n {2}--parameters '\{\n/);
     const parameters = JSON.parse(/--parameters '([^']*)'/.exec(commands[0] ?? "")?.[1] ?? "") as Record<string, unknown>;

@@ -15,7 +15,12 @@ const OWNER = "octo-org/app";
 const OURS = { [MANAGED_BY_TAG]: MANAGED_BY_VALUE, [OWNER_TAG]: OWNER };
 const THEIRS = { [MANAGED_BY_TAG]: MANAGED_BY_VALUE, [OWNER_TAG]: "octo-org/other" };
 const NOW = new Date("2026-06-01T00:00:00Z");
-const AUDIT: AuditContext = { repository: "octo-org/app", runUrl: "https://github.com/octo-org/app/actions/runs/42", commit: "0123abc", ref: "environment:production" };
+const AUDIT: AuditContext = {
+  repository: "octo-org/app",
+  runUrl: "https://github.com/octo-org/app/actions/runs/42",
+  commit: "0123abc",
+  ref: "environment:production",
+};
 const METADATA: SecretMetadata = { contentType: undefined, tags: {}, expiresInSeconds: undefined };
 
 function desired(name: string, value: string): DesiredSecret {
@@ -46,7 +51,12 @@ async function sync(vault: FakeVault, secrets: DesiredSecret[], plan: Partial<Pl
 describe("applyPlan", () => {
   it("keeps exactly the concurrency bound", async () => {
     const vault = createFakeVault();
-    const plan = planChanges({ desired: Array.from({ length: 20 }, (_, i) => desired(`s${i}`, `v${i}`)), rejected: [], state: await readVaultState(vault, [], { owner: OWNER, concurrency: 1 }), options: planOptions() });
+    const plan = planChanges({
+      desired: Array.from({ length: 20 }, (_, i) => desired(`s${i}`, `v${i}`)),
+      rejected: [],
+      state: await readVaultState(vault, [], { owner: OWNER, concurrency: 1 }),
+      options: planOptions(),
+    });
     const results = await applyPlan(plan, vault, applyOptions({ concurrency: 3 }));
     expect(results.every((result) => result.status === "created")).toBe(true);
     expect(vault.writeCalls()).toHaveLength(20);
@@ -62,7 +72,9 @@ describe("applyPlan", () => {
       ["c", "created"],
     ]);
     const failed = results[1];
-    expect(failed?.reason).toMatch(/^Failed to set secret 'b' in vault 'fake-vault': injected forbidden-rbac failure \(403 ForbiddenByRbac\)$/);
+    expect(failed?.reason).toMatch(
+      /^Failed to set secret 'b' in vault 'fake-vault': injected forbidden-rbac failure \(403 ForbiddenByRbac\)$/,
+    );
     expect(failed?.hint).toMatch(/--role "Key Vault Secrets Officer"/);
     expect(vault.exists("a") && vault.exists("c") && !vault.exists("b")).toBe(true);
   });
@@ -142,7 +154,11 @@ describe("applyPlan", () => {
   it("recovers a soft-deleted secret, then writes the new value", async () => {
     const vault = createFakeVault().seedDeleted("db", "old", { tags: OURS });
     const results = await sync(vault, [desired("db", "new")]);
-    expect(results[0]).toMatchObject({ action: "recover", status: "recovered", reason: "recovered; value changed: a new version was written" });
+    expect(results[0]).toMatchObject({
+      action: "recover",
+      status: "recovered",
+      reason: "recovered; value changed: a new version was written",
+    });
     expect(vault.writeCalls().map((call) => call.operation)).toEqual(["recover", "set"]);
     expect(vault.latest("db")?.value).toBe("new");
     expect(vault.isDeleted("db")).toBe(false);
@@ -166,8 +182,18 @@ describe("applyPlan", () => {
     // Key Vault's recover (through the SDK) succeeds without recovering a name that already
     // exists, so only the recovered version's own tags tell whose it is now.
     it.each<{ title: string; tags: Record<string, string>; adopt: boolean; whose: string }>([
-      { title: "another owner's version", tags: THEIRS, adopt: false, whose: "managed by keyvault-sync for another owner ('octo-org/other')" },
-      { title: "another owner's version, even with adopt", tags: THEIRS, adopt: true, whose: "managed by keyvault-sync for another owner ('octo-org/other')" },
+      {
+        title: "another owner's version",
+        tags: THEIRS,
+        adopt: false,
+        whose: "managed by keyvault-sync for another owner ('octo-org/other')",
+      },
+      {
+        title: "another owner's version, even with adopt",
+        tags: THEIRS,
+        adopt: true,
+        whose: "managed by keyvault-sync for another owner ('octo-org/other')",
+      },
       { title: "an untagged version without adopt", tags: {}, adopt: false, whose: "written outside keyvault-sync" },
     ])("fails on $title and writes nothing", async ({ tags, adopt, whose }) => {
       const vault = createFakeVault().seedDeleted("db", "old", { tags: OURS });
@@ -235,7 +261,9 @@ describe("applyPlan", () => {
     expect(results[1]?.reason).toBe("found soft-deleted at write time; recovered; value changed: a new version was written");
     expect(vault.latest("ours")?.value).toBe("new");
     expect(results[0]?.reason).toMatch(/^found soft-deleted at write time: soft-deleted on .* and not created by keyvault-sync/);
-    expect(results[0]?.hint).toMatch(/az keyvault secret recover --vault-name fake-vault --name foreign\) or purge it by hand.*adopt: true/);
+    expect(results[0]?.hint).toMatch(
+      /az keyvault secret recover --vault-name fake-vault --name foreign\) or purge it by hand.*adopt: true/,
+    );
     expect(vault.isDeleted("foreign")).toBe(true);
   });
 
@@ -272,7 +300,6 @@ describe("applyPlan", () => {
     const results = predictResults(plan);
     expect(results).toEqual([expect.objectContaining({ name: "a", status: "skipped", offline: true })]);
   });
-
 });
 
 describe("mapWithConcurrency", () => {
@@ -298,7 +325,12 @@ describe("two writers racing on one new name", () => {
     vault.seed("db", "theirs", { tags: THEIRS });
     const results = await applyPlan(plan, vault, applyOptions());
     const db = results.find((result) => result.name === "db");
-    expect(db).toMatchObject({ status: "failed", reason: expect.stringMatching(/^conflict: created, but owner 'octo-org\/other' created 'db' at the same time; it now holds 1 version besides this owner's/) });
+    expect(db).toMatchObject({
+      status: "failed",
+      reason: expect.stringMatching(
+        /^conflict: created, but owner 'octo-org\/other' created 'db' at the same time; it now holds 1 version besides this owner's/,
+      ),
+    });
     expect(db?.hint).toMatch(/give each its own prefix or vault/);
     expect(results.find((result) => result.name === "api")?.status).toBe("created");
   });
@@ -313,13 +345,21 @@ describe("two writers racing on one new name", () => {
       return info;
     };
     const [db] = await applyPlan(plan, vault, applyOptions());
-    expect(db).toMatchObject({ status: "failed", reason: expect.stringMatching(/a writer outside keyvault-sync created 'db' at the same time/) });
+    expect(db).toMatchObject({
+      status: "failed",
+      reason: expect.stringMatching(/a writer outside keyvault-sync created 'db' at the same time/),
+    });
   });
 
   it("checks every create once and reports 'created' when all versions are ours", async () => {
     const vault = createFakeVault();
     const results = await sync(vault, [desired("a", "1"), desired("b", "2")]);
     expect(results.map((result) => result.status)).toEqual(["created", "created"]);
-    expect(vault.calls.filter((call) => call.operation === "list-versions").map((call) => call.name).sort()).toEqual(["a", "b"]);
+    expect(
+      vault.calls
+        .filter((call) => call.operation === "list-versions")
+        .map((call) => call.name)
+        .sort(),
+    ).toEqual(["a", "b"]);
   });
 });

@@ -4,7 +4,13 @@ import { CLOUD_NAMES, CLOUDS, findCloudByVaultHost, findCloudName } from "../../
 describe("CLOUDS", () => {
   it.each([
     ["public", "https://login.microsoftonline.com", "vault.azure.net", "api://AzureADTokenExchange", "https://vault.azure.net/.default"],
-    ["usgovernment", "https://login.microsoftonline.us", "vault.usgovcloudapi.net", "api://AzureADTokenExchangeUSGov", "https://vault.usgovcloudapi.net/.default"],
+    [
+      "usgovernment",
+      "https://login.microsoftonline.us",
+      "vault.usgovcloudapi.net",
+      "api://AzureADTokenExchangeUSGov",
+      "https://vault.usgovcloudapi.net/.default",
+    ],
     ["china", "https://login.chinacloudapi.cn", "vault.azure.cn", "api://AzureADTokenExchangeChina", "https://vault.azure.cn/.default"],
   ] as const)("%s", (name, authorityHost, vaultSuffix, audience, vaultScope) => {
     expect(CLOUDS[name]).toEqual({ name, authorityHost, vaultSuffix, audience, vaultScope });

@@ -54,9 +54,18 @@ describe("checkGlob", () => {
     ["a.b-c?[x-z]", undefined],
     ["", "is empty"],
     ["!DB_*", "starts with '!'; negation is not supported, use the exclude input instead"],
-    ["DB PASS", "has a character that no source name can contain at column 3; patterns may use letters, digits, '_', '.', '-' and the wildcards '*', '?' and '[...]'"],
-    ["a/b", "has a character that no source name can contain at column 2; patterns may use letters, digits, '_', '.', '-' and the wildcards '*', '?' and '[...]'"],
-    ["{a,b}", "has a character that no source name can contain at column 1; patterns may use letters, digits, '_', '.', '-' and the wildcards '*', '?' and '[...]'"],
+    [
+      "DB PASS",
+      "has a character that no source name can contain at column 3; patterns may use letters, digits, '_', '.', '-' and the wildcards '*', '?' and '[...]'",
+    ],
+    [
+      "a/b",
+      "has a character that no source name can contain at column 2; patterns may use letters, digits, '_', '.', '-' and the wildcards '*', '?' and '[...]'",
+    ],
+    [
+      "{a,b}",
+      "has a character that no source name can contain at column 1; patterns may use letters, digits, '_', '.', '-' and the wildcards '*', '?' and '[...]'",
+    ],
     ["A[0-9", "has '[' without a closing ']' at column 2"],
     ["A]", "has ']' without a matching '[' at column 2"],
     ["A[]", "has an empty character class at column 2"],

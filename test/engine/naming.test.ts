@@ -66,7 +66,11 @@ describe("findNameProblem", () => {
     ["", "hyphens", "Key Vault names need at least one character"],
     ["a".repeat(128), "hyphens", `Key Vault names are at most 127 characters; '${"a".repeat(128)}' has 128 (prefix included)`],
     ["db_pass", "none", "Key Vault names may contain only letters, digits and hyphens; 'db_pass' has '_' (use name-transform: hyphens)"],
-    ["a.b_c.d", "none", "Key Vault names may contain only letters, digits and hyphens; 'a.b_c.d' has '.', '_' (use name-transform: hyphens)"],
+    [
+      "a.b_c.d",
+      "none",
+      "Key Vault names may contain only letters, digits and hyphens; 'a.b_c.d' has '.', '_' (use name-transform: hyphens)",
+    ],
     ["a b", "hyphens", "Key Vault names may contain only letters, digits and hyphens; 'a b' has ' '"],
   ] as const)("%j (%s)", (name, transform, problem) => {
     expect(findNameProblem(name, transform)).toBe(problem);
@@ -126,19 +130,37 @@ describe("nameSecrets", () => {
       "an empty value",
       entry("EMPTY", ""),
       rules(),
-      { source: "EMPTY", name: "EMPTY", origin: SECRETS, status: "skipped", reason: "the value is empty; an empty value never overwrites a secret" },
+      {
+        source: "EMPTY",
+        name: "EMPTY",
+        origin: SECRETS,
+        status: "skipped",
+        reason: "the value is empty; an empty value never overwrites a secret",
+      },
     ],
     [
       "a value over 25,600 bytes",
       entry("BIG", "x".repeat(MAX_VALUE_BYTES + 1)),
       rules(),
-      { source: "BIG", name: "BIG", origin: SECRETS, status: "failed", reason: "the value is larger than Key Vault allows (25600 bytes of UTF-8)" },
+      {
+        source: "BIG",
+        name: "BIG",
+        origin: SECRETS,
+        status: "failed",
+        reason: "the value is larger than Key Vault allows (25600 bytes of UTF-8)",
+      },
     ],
     [
       "a value under 25,600 characters but over 25,600 UTF-8 bytes",
       entry("WIDE", "é".repeat(12_801)),
       rules(),
-      { source: "WIDE", name: "WIDE", origin: SECRETS, status: "failed", reason: "the value is larger than Key Vault allows (25600 bytes of UTF-8)" },
+      {
+        source: "WIDE",
+        name: "WIDE",
+        origin: SECRETS,
+        status: "failed",
+        reason: "the value is larger than Key Vault allows (25600 bytes of UTF-8)",
+      },
     ],
     [
       "an empty source name",
@@ -169,7 +191,8 @@ describe("nameSecrets", () => {
         name: "DB-PASS",
         origin: SECRETS,
         status: "failed",
-        reason: "Key Vault name 'DB-PASS' collides with 'DB_PASS' (deploy/.env line 3) (Key Vault names ignore case); rename or exclude all but one",
+        reason:
+          "Key Vault name 'DB-PASS' collides with 'DB_PASS' (deploy/.env line 3) (Key Vault names ignore case); rename or exclude all but one",
       },
       {
         source: "DB_PASS",
@@ -188,9 +211,21 @@ describe("nameSecrets", () => {
     );
     expect(result.desired.map((secret) => secret.name)).toEqual(["KEEP"]);
     expect(result.rejected.map((rejection) => [rejection.source, rejection.status, rejection.reason])).toEqual([
-      ["DB_PASS", "failed", "Key Vault name 'DB-PASS' collides with 'db-pass' (deploy/.env line 3) and 'Db.Pass' (other.env line 9) (Key Vault names ignore case); rename or exclude all but one"],
-      ["Db.Pass", "failed", "Key Vault name 'Db-Pass' collides with 'DB_PASS' (secrets) and 'db-pass' (deploy/.env line 3) (Key Vault names ignore case); rename or exclude all but one"],
-      ["db-pass", "failed", "Key Vault name 'db-pass' collides with 'DB_PASS' (secrets) and 'Db.Pass' (other.env line 9) (Key Vault names ignore case); rename or exclude all but one"],
+      [
+        "DB_PASS",
+        "failed",
+        "Key Vault name 'DB-PASS' collides with 'db-pass' (deploy/.env line 3) and 'Db.Pass' (other.env line 9) (Key Vault names ignore case); rename or exclude all but one",
+      ],
+      [
+        "Db.Pass",
+        "failed",
+        "Key Vault name 'Db-Pass' collides with 'DB_PASS' (secrets) and 'db-pass' (deploy/.env line 3) (Key Vault names ignore case); rename or exclude all but one",
+      ],
+      [
+        "db-pass",
+        "failed",
+        "Key Vault name 'db-pass' collides with 'DB_PASS' (secrets) and 'Db.Pass' (other.env line 9) (Key Vault names ignore case); rename or exclude all but one",
+      ],
     ]);
   });
 
@@ -207,10 +242,7 @@ describe("nameSecrets", () => {
 
   it("never puts a value into a reason", () => {
     const values = ["s3cret-one", "s3cret-two", "s3cret-three"];
-    const result = nameSecrets(
-      [entry("X_Y", values[0]), entry("x.y", values[1], dotenvAt(2)), entry("L".repeat(200), values[2])],
-      rules(),
-    );
+    const result = nameSecrets([entry("X_Y", values[0]), entry("x.y", values[1], dotenvAt(2)), entry("L".repeat(200), values[2])], rules());
     expect(result.rejected).toHaveLength(3);
     for (const rejection of result.rejected) {
       for (const value of values) expect(JSON.stringify(rejection)).not.toContain(value);
@@ -221,18 +253,49 @@ describe("nameSecrets", () => {
 describe("findUnusedPatterns and explainEmptySelection", () => {
   it.each([
     [["A", "B"], [], [], []],
-    [["A", "B"], ["A", "C*"], ["B", "Z"], [["include", 2, "C*"], ["exclude", 2, "Z"]]],
+    [
+      ["A", "B"],
+      ["A", "C*"],
+      ["B", "Z"],
+      [
+        ["include", 2, "C*"],
+        ["exclude", 2, "Z"],
+      ],
+    ],
     [["db_pass"], ["DB_*"], [], []],
-    [[], ["*"], ["X"], [["include", 1, "*"], ["exclude", 1, "X"]]],
+    [
+      [],
+      ["*"],
+      ["X"],
+      [
+        ["include", 1, "*"],
+        ["exclude", 1, "X"],
+      ],
+    ],
   ])("%j with include %j, exclude %j", (keys, include, exclude, expected) => {
     const unused = findUnusedPatterns(keys, { include, exclude }).map((item) => [item.input, item.position, item.pattern]);
     expect(unused).toEqual(expected);
   });
 
   it.each([
-    [["A"], { include: ["B"], exclude: [] }, "Nothing to sync: the sources hold 1 entry, and include/exclude selected none of them", "include pattern 1 ('B') matched no source name."],
-    [["A", "B"], { include: [], exclude: ["*"] }, "Nothing to sync: the sources hold 2 entries, and include/exclude selected none of them", "Patterns match"],
-    [["GITHUB_TOKEN"], { include: [], exclude: [] }, "Nothing to sync: the sources hold only github_token, which is synced only when include names it exactly", "Patterns match"],
+    [
+      ["A"],
+      { include: ["B"], exclude: [] },
+      "Nothing to sync: the sources hold 1 entry, and include/exclude selected none of them",
+      "include pattern 1 ('B') matched no source name.",
+    ],
+    [
+      ["A", "B"],
+      { include: [], exclude: ["*"] },
+      "Nothing to sync: the sources hold 2 entries, and include/exclude selected none of them",
+      "Patterns match",
+    ],
+    [
+      ["GITHUB_TOKEN"],
+      { include: [], exclude: [] },
+      "Nothing to sync: the sources hold only github_token, which is synced only when include names it exactly",
+      "Patterns match",
+    ],
   ])("explains %j", (keys, rules, message, hintStart) => {
     const explained = explainEmptySelection(keys, rules);
     expect(explained.message).toBe(message);

@@ -20,7 +20,12 @@ describe("decideWrite", () => {
     ["owner tag without managed-by, no adopt", halfTagged, false, { kind: "refused", reason: "not-adopted" }],
     ["owner tag without managed-by, adopt", halfTagged, true, { kind: "allowed", adopting: true }],
     ["empty owner tag, no adopt", emptyOwner, false, { kind: "refused", reason: "not-adopted" }],
-    ["owner differing only in case", { ...ours, [OWNER_TAG]: "Org/App" }, true, { kind: "refused", reason: "other-owner", owner: "Org/App" }],
+    [
+      "owner differing only in case",
+      { ...ours, [OWNER_TAG]: "Org/App" },
+      true,
+      { kind: "refused", reason: "other-owner", owner: "Org/App" },
+    ],
   ])("%s", (_name, tags, adopt, expected) => {
     expect(decideWrite(tags, "org/app", adopt)).toEqual(expected);
   });

@@ -3,7 +3,7 @@ import { expect } from "vitest";
 import { planChanges } from "../../src/engine/plan.ts";
 import type { PlanInput, PlanItem, PlanOptions, SecretMetadata } from "../../src/engine/plan-items.ts";
 import type { DesiredSecret } from "../../src/engine/naming.ts";
-import type { DeletedSecretInfo } from "../../src/engine/vault/key-vault.ts";
+import type { DeletedSecretInfo } from "../../src/engine/vault/key-vault-interface.ts";
 import type { ExistingSecret, OwnershipHistory, ValueState, VaultState } from "../../src/engine/vault-state.ts";
 import { AUDIT_TAGS, MANAGED_BY_TAG, MANAGED_BY_VALUE, OWNER_TAG, PREFIX_TAG } from "../../src/engine/tags.ts";
 
@@ -71,7 +71,15 @@ export function state(secrets: ExistingSecret[], deletedSecrets: DeletedSecretIn
 }
 
 export function options(overrides: Partial<PlanOptions> = {}): PlanOptions {
-  return { owner: OWNER, prefix: "", prune: false, adopt: false, metadata: NO_METADATA, now: new Date("2026-06-01T00:00:00Z"), ...overrides };
+  return {
+    owner: OWNER,
+    prefix: "",
+    prune: false,
+    adopt: false,
+    metadata: NO_METADATA,
+    now: new Date("2026-06-01T00:00:00Z"),
+    ...overrides,
+  };
 }
 
 export function plan(input: Partial<PlanInput> & { options?: PlanOptions }): PlanItem[] {
@@ -82,4 +90,3 @@ export function only(items: PlanItem[]): PlanItem {
   expect(items).toHaveLength(1);
   return items[0] as PlanItem;
 }
-

@@ -7,20 +7,37 @@ import { OURS, oursUnder, THEIRS, desired, existing, state, options, plan, only 
 
 describe("planChanges: rejections and offline", () => {
   const rejected: Rejection[] = [
-    { source: "BAD.NAME", name: undefined, origin: { kind: "dotenv", file: ".env", line: 3 }, status: "failed", reason: "not a valid Key Vault name" },
+    {
+      source: "BAD.NAME",
+      name: undefined,
+      origin: { kind: "dotenv", file: ".env", line: 3 },
+      status: "failed",
+      reason: "not a valid Key Vault name",
+    },
     { source: "EMPTY", name: "EMPTY", origin: { kind: "secrets" }, status: "skipped", reason: "empty value" },
   ];
 
   it("maps each rejection to a fail or skip item, named by its source when it has no name", () => {
     const items = plan({ rejected });
     expect(items.map(({ source, name, action, reason, origin }) => ({ source, name, action, reason, origin }))).toEqual([
-      { source: "BAD.NAME", name: "BAD.NAME", action: "fail", reason: "not a valid Key Vault name", origin: { kind: "dotenv", file: ".env", line: 3 } },
+      {
+        source: "BAD.NAME",
+        name: "BAD.NAME",
+        action: "fail",
+        reason: "not a valid Key Vault name",
+        origin: { kind: "dotenv", file: ".env", line: 3 },
+      },
       { source: "EMPTY", name: "EMPTY", action: "skip", reason: "empty value", origin: { kind: "secrets" } },
     ]);
   });
 
   it("offline, validates without claiming a create or update", () => {
-    const result = planChanges({ desired: [desired("b", "1"), desired("a", "2")], rejected, state: undefined, options: options({ prune: true }) });
+    const result = planChanges({
+      desired: [desired("b", "1"), desired("a", "2")],
+      rejected,
+      state: undefined,
+      options: options({ prune: true }),
+    });
     expect(result.offline).toBe(true);
     const valid = result.items.filter((item) => item.source === "a" || item.source === "b");
     expect(valid.map((item) => [item.name, item.action, item.change])).toEqual([
@@ -76,14 +93,26 @@ describe("planChanges: prune", () => {
     const items = plan({ desired: [desired("APP-KEPT", "1")], state: vault, options: pruneOptions });
     expect(deletes(items)).toEqual(["APP-Gone", "app-old"]);
     const item = items.find((candidate) => candidate.name === "app-old");
-    expect(item).toMatchObject({ source: undefined, origin: undefined, reason: "no longer in the sources: soft delete (recoverable for 90 days)", change: { kind: "delete", storedName: "app-old" } });
+    expect(item).toMatchObject({
+      source: undefined,
+      origin: undefined,
+      reason: "no longer in the sources: soft delete (recoverable for 90 days)",
+      change: { kind: "delete", storedName: "app-old" },
+    });
   });
 
   it("does nothing when prune is off", () => {
     expect(deletes(plan({ desired: [desired("app-kept", "1")], state: vault, options: options({ prefix: "app-" }) }))).toEqual([]);
   });
 
-  it.each<{ title: string; desiredSecrets: DesiredSecret[]; rejectedEntries: Rejection[]; skipped: string[]; deleted: string[]; reason: RegExp }>([
+  it.each<{
+    title: string;
+    desiredSecrets: DesiredSecret[];
+    rejectedEntries: Rejection[];
+    skipped: string[];
+    deleted: string[];
+    reason: RegExp;
+  }>([
     {
       title: "a run with a failed entry prunes nothing",
       desiredSecrets: [desired("app-kept", "1")],
@@ -145,8 +174,23 @@ describe("planChanges: prune stays within this run's prefix", () => {
 });
 
 describe("planChanges: a secret of this owner synced under another prefix", () => {
-  it.each<{ title: string; tags: Record<string, string>; prefix: string; value?: string; opts?: Partial<PlanOptions>; action: PlanItem["action"]; reason: string; change?: string }>([
-    { title: "the same prefix is unchanged", tags: oursUnder("app-"), prefix: "app-", action: "unchanged", reason: "value and metadata match" },
+  it.each<{
+    title: string;
+    tags: Record<string, string>;
+    prefix: string;
+    value?: string;
+    opts?: Partial<PlanOptions>;
+    action: PlanItem["action"];
+    reason: string;
+    change?: string;
+  }>([
+    {
+      title: "the same prefix is unchanged",
+      tags: oursUnder("app-"),
+      prefix: "app-",
+      action: "unchanged",
+      reason: "value and metadata match",
+    },
     {
       title: "no prefix tag under a prefix gets the tag by PATCH",
       tags: OURS,
@@ -194,7 +238,8 @@ describe("planChanges: a secret of this owner synced under another prefix", () =
       prefix: "app-",
       opts: { adopt: true },
       action: "update",
-      reason: "adopting a secret not created by keyvault-sync: metadata only (ownership tags, prefix tag): properties updated, no new version",
+      reason:
+        "adopting a secret not created by keyvault-sync: metadata only (ownership tags, prefix tag): properties updated, no new version",
       change: "patch",
     },
     {

@@ -4,22 +4,61 @@ import { compareSecret, planChanges } from "../../src/engine/plan.ts";
 import type { PlanItem, PlanOptions, SecretMetadata } from "../../src/engine/plan-items.ts";
 import type { ValueState, VaultState } from "../../src/engine/vault-state.ts";
 import { OWNER_TAG } from "../../src/engine/tags.ts";
-import { OWNER, OURS, oursUnder, THEIRS, AUDIT, NO_METADATA, desired, existing, deleted, state, options, plan, only } from "./plan-fixtures.ts";
+import {
+  OWNER,
+  OURS,
+  oursUnder,
+  THEIRS,
+  AUDIT,
+  NO_METADATA,
+  desired,
+  existing,
+  deleted,
+  state,
+  options,
+  plan,
+  only,
+} from "./plan-fixtures.ts";
 
 describe("planChanges: one desired secret against the vault", () => {
-  const forbidden: ValueState = { kind: "failed", failure: { kind: "forbidden-rbac", message: "Failed to read secret 'db' (403 ForbiddenByRbac)", hint: "grant" } };
-  const throttled: ValueState = { kind: "failed", failure: { kind: "throttled", message: "Failed to read secret 'db' (429)", hint: "lower concurrency" } };
+  const forbidden: ValueState = {
+    kind: "failed",
+    failure: { kind: "forbidden-rbac", message: "Failed to read secret 'db' (403 ForbiddenByRbac)", hint: "grant" },
+  };
+  const throttled: ValueState = {
+    kind: "failed",
+    failure: { kind: "throttled", message: "Failed to read secret 'db' (429)", hint: "lower concurrency" },
+  };
 
-  it.each<{ title: string; vault: VaultState; opts?: Partial<PlanOptions>; action: PlanItem["action"]; reason: RegExp; change?: string; hint?: RegExp }>([
+  it.each<{
+    title: string;
+    vault: VaultState;
+    opts?: Partial<PlanOptions>;
+    action: PlanItem["action"];
+    reason: RegExp;
+    change?: string;
+    hint?: RegExp;
+  }>([
     { title: "a new name is created", vault: state([]), action: "create", reason: /^new secret$/, change: "set" },
-    { title: "same value and metadata is unchanged", vault: state([existing("db", { value: "s3cret", tags: OURS })]), action: "unchanged", reason: /match/ },
+    {
+      title: "same value and metadata is unchanged",
+      vault: state([existing("db", { value: "s3cret", tags: OURS })]),
+      action: "unchanged",
+      reason: /match/,
+    },
     {
       title: "audit tags are ignored when comparing",
       vault: state([existing("db", { value: "s3cret", tags: { ...OURS, ...AUDIT } })]),
       action: "unchanged",
       reason: /match/,
     },
-    { title: "a changed value writes a new version", vault: state([existing("db", { value: "old", tags: OURS })]), action: "update", reason: /^value changed/, change: "set" },
+    {
+      title: "a changed value writes a new version",
+      vault: state([existing("db", { value: "old", tags: OURS })]),
+      action: "update",
+      reason: /^value changed/,
+      change: "set",
+    },
     {
       title: "changed user tags are a metadata-only PATCH",
       vault: state([existing("db", { value: "s3cret", tags: { ...OURS, team: "a" } })]),
@@ -211,17 +250,35 @@ describe("planChanges: one desired secret against the vault", () => {
   });
 
   it("mentions a soft-deleted list it could not read on creates", () => {
-    const vault: VaultState = { ...state([]), deletedUnavailable: { kind: "forbidden-rbac", message: "Failed to list deleted secrets (403)", hint: undefined } };
-    expect(only(plan({ desired: [desired("db", "x")], state: vault })).reason).toBe("new secret (soft-deleted names could not be checked: Failed to list deleted secrets (403))");
+    const vault: VaultState = {
+      ...state([]),
+      deletedUnavailable: { kind: "forbidden-rbac", message: "Failed to list deleted secrets (403)", hint: undefined },
+    };
+    expect(only(plan({ desired: [desired("db", "x")], state: vault })).reason).toBe(
+      "new secret (soft-deleted names could not be checked: Failed to list deleted secrets (403))",
+    );
   });
 });
 
-
 describe("compareSecret", () => {
   const metadata: SecretMetadata = { contentType: "text/plain", tags: { team: "a" }, expiresInSeconds: undefined };
-  it.each<{ title: string; current: { value: string; contentType: string | undefined; tags: Record<string, string> }; metadata?: SecretMetadata; prefix?: string; expected: unknown }>([
-    { title: "all equal", current: { value: "v", contentType: "text/plain", tags: { ...OURS, team: "a", ...AUDIT } }, expected: { kind: "same" } },
-    { title: "value differs", current: { value: "w", contentType: "text/plain", tags: { ...OURS, team: "a" } }, expected: { kind: "value" } },
+  it.each<{
+    title: string;
+    current: { value: string; contentType: string | undefined; tags: Record<string, string> };
+    metadata?: SecretMetadata;
+    prefix?: string;
+    expected: unknown;
+  }>([
+    {
+      title: "all equal",
+      current: { value: "v", contentType: "text/plain", tags: { ...OURS, team: "a", ...AUDIT } },
+      expected: { kind: "same" },
+    },
+    {
+      title: "value differs",
+      current: { value: "w", contentType: "text/plain", tags: { ...OURS, team: "a" } },
+      expected: { kind: "value" },
+    },
     {
       title: "extra user tag",
       current: { value: "v", contentType: "text/plain", tags: { ...OURS, team: "a", extra: "1" } },
@@ -256,14 +313,19 @@ describe("compareSecret", () => {
       expected: { kind: "same" },
     },
   ])("$title", ({ current, expected, metadata: given, prefix }) => {
-    expect(compareSecret("v", { ...current, expiresOn: undefined }, { owner: OWNER, prefix: prefix ?? "" }, given ?? metadata)).toEqual(expected);
+    expect(compareSecret("v", { ...current, expiresOn: undefined }, { owner: OWNER, prefix: prefix ?? "" }, given ?? metadata)).toEqual(
+      expected,
+    );
   });
 });
 
 describe("planChanges never exposes a value", () => {
   it("keeps values out of reasons, JSON and inspection", () => {
     const value = "hunter2-VALUE-xyz";
-    const vault = state([existing("changed", { value: "old", tags: OURS }), existing("meta", { value, tags: { ...OURS, team: "x" } })], [deleted("gone", OURS)]);
+    const vault = state(
+      [existing("changed", { value: "old", tags: OURS }), existing("meta", { value, tags: { ...OURS, team: "x" } })],
+      [deleted("gone", OURS)],
+    );
     const result = planChanges({
       desired: [desired("new", value), desired("changed", value), desired("meta", value), desired("gone", value)],
       rejected: [],
@@ -282,12 +344,14 @@ describe("planChanges never exposes a value", () => {
 describe("plan item types", () => {
   it("cannot express a write without its change, nor a change on an item that writes nothing", () => {
     // tsc checks these lines: each must stay a type error for the suite to compile.
+    const base = { source: "a", name: "a", reason: "", origin: undefined };
+    const set = { kind: "set", secret: desired("a", "1") } as const;
     // @ts-expect-error an update carries the change apply makes
-    const update: PlanItem = { source: "a", name: "a", reason: "", origin: undefined, action: "update" };
+    const update: PlanItem = { ...base, action: "update" };
     // @ts-expect-error a delete carries a delete, not a set
-    const deleted: PlanItem = { source: undefined, name: "a", reason: "", origin: undefined, action: "delete", change: { kind: "set", secret: desired("a", "1") } };
+    const deleted: PlanItem = { ...base, action: "delete", change: set };
     // @ts-expect-error an unchanged item writes nothing
-    const unchanged: PlanItem = { source: "a", name: "a", reason: "", origin: undefined, action: "unchanged", change: { kind: "delete", storedName: "a" } };
+    const unchanged: PlanItem = { ...base, action: "unchanged", change: set };
     expect([update.action, deleted.action, unchanged.action]).toEqual(["update", "delete", "unchanged"]);
   });
 });

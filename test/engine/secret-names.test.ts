@@ -12,7 +12,11 @@ describe("compareBySecretName", () => {
     { title: "then the source", items: [item("db", "Z"), item("db", "A"), item("db")], expected: ["db/-", "db/A", "db/Z"] },
     { title: "puts a missing name first", items: [item("a"), item(undefined, "X")], expected: ["-/X", "a/-"] },
     // Code units, not a locale: "-" (0x2d) before digits before letters, whatever the runner's locale.
-    { title: "orders by code unit, not by locale", items: [item("a1"), item("a-b"), item("aB"), item("ä")], expected: ["a-b/-", "a1/-", "aB/-", "ä/-"] },
+    {
+      title: "orders by code unit, not by locale",
+      items: [item("a1"), item("a-b"), item("aB"), item("ä")],
+      expected: ["a-b/-", "a1/-", "aB/-", "ä/-"],
+    },
   ])("$title", ({ items, expected }) => {
     expect(show([...items].sort(compareBySecretName))).toEqual(expected);
   });

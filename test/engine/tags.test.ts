@@ -1,8 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { MAX_TAGS, MAX_USER_TAGS, PREFIX_TAG, RESERVED_TAGS, buildTags, isSamePrefix, readPrefix, selectUserTags } from "../../src/engine/tags.ts";
+import {
+  MAX_TAGS,
+  MAX_USER_TAGS,
+  PREFIX_TAG,
+  RESERVED_TAGS,
+  buildTags,
+  isSamePrefix,
+  readPrefix,
+  selectUserTags,
+} from "../../src/engine/tags.ts";
 import type { AuditContext } from "../../src/engine/tags.ts";
 
-const AUDIT: AuditContext = { repository: "octo-org/app", runUrl: "https://github.com/octo-org/app/actions/runs/1", commit: "abc", ref: "refs/heads/main" };
+const AUDIT: AuditContext = {
+  repository: "octo-org/app",
+  runUrl: "https://github.com/octo-org/app/actions/runs/1",
+  commit: "abc",
+  ref: "refs/heads/main",
+};
 
 describe("buildTags", () => {
   it("writes the prefix exactly, next to the ownership tags", () => {

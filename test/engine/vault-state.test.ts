@@ -30,11 +30,19 @@ describe("readVaultState", () => {
       .seed("off", "5", { tags: OURS, enabled: false })
       .seed("not-wanted", "6", { tags: OURS })
       .seedDeleted("gone", "7", { tags: OURS });
-    const state = await readVaultState(vault, desired("OURS", "untagged", "theirs", "cert", "off", "missing"), { owner: OWNER, concurrency: 4 });
+    const state = await readVaultState(vault, desired("OURS", "untagged", "theirs", "cert", "off", "missing"), {
+      owner: OWNER,
+      concurrency: 4,
+    });
 
     const count = (operation: string) => vault.calls.filter((call) => call.operation === operation).length;
     expect([count("list"), count("list-deleted")]).toEqual([1, 1]);
-    expect(vault.calls.filter((call) => call.operation === "get").map((call) => call.name).sort()).toEqual(["ours", "untagged"]);
+    expect(
+      vault.calls
+        .filter((call) => call.operation === "get")
+        .map((call) => call.name)
+        .sort(),
+    ).toEqual(["ours", "untagged"]);
     expect(vault.calls.filter((call) => call.operation === "list-versions").map((call) => call.name)).toEqual(["untagged"]);
 
     expect(secretIn(state, "ours").value).toEqual({ kind: "read", value: "1" });
@@ -63,9 +71,20 @@ describe("readVaultState", () => {
   });
 
   it("turns per-name read failures into data", async () => {
-    const vault = createFakeVault().seed("a", "1", { tags: OURS }).seed("b", "2").failNext("get", "a", "forbidden-rbac").failNext("list-versions", "b", "throttled");
+    const vault = createFakeVault()
+      .seed("a", "1", { tags: OURS })
+      .seed("b", "2")
+      .failNext("get", "a", "forbidden-rbac")
+      .failNext("list-versions", "b", "throttled");
     const state = await readVaultState(vault, desired("a", "b"), { owner: OWNER, concurrency: 2 });
-    expect(secretIn(state, "a").value).toMatchObject({ kind: "failed", failure: { kind: "forbidden-rbac", message: expect.stringMatching(/^Failed to read secret 'a'/), hint: expect.stringMatching(/Key Vault Secrets User/) } });
+    expect(secretIn(state, "a").value).toMatchObject({
+      kind: "failed",
+      failure: {
+        kind: "forbidden-rbac",
+        message: expect.stringMatching(/^Failed to read secret 'a'/),
+        hint: expect.stringMatching(/Key Vault Secrets User/),
+      },
+    });
     expect(secretIn(state, "b").history).toMatchObject({ kind: "failed", failure: { kind: "throttled" } });
   });
 
@@ -73,7 +92,10 @@ describe("readVaultState", () => {
     const vault = createFakeVault().seed("a", "1", { tags: OURS }).failNext("list-deleted", undefined, "forbidden-rbac");
     const state = await readVaultState(vault, desired("a"), { owner: OWNER, concurrency: 1 });
     expect(state.deleted).toEqual([]);
-    expect(state.deletedUnavailable).toMatchObject({ kind: "forbidden-rbac", message: expect.stringMatching(/^Failed to list deleted secrets/) });
+    expect(state.deletedUnavailable).toMatchObject({
+      kind: "forbidden-rbac",
+      message: expect.stringMatching(/^Failed to list deleted secrets/),
+    });
   });
 
   it.each([
@@ -99,13 +121,21 @@ describe("readVaultState", () => {
   it("takes properties from the GET, which belongs to the value it compared", async () => {
     const vault = createFakeVault().seed("a", "1", { tags: OURS, contentType: "text/plain" });
     const state = await readVaultState(vault, desired("A"), { owner: OWNER, concurrency: 1 });
-    expect(secretIn(state, "a")).toMatchObject({ name: "a", version: vault.latest("a")?.version, contentType: "text/plain", value: { kind: "read", value: "1" } });
+    expect(secretIn(state, "a")).toMatchObject({
+      name: "a",
+      version: vault.latest("a")?.version,
+      contentType: "text/plain",
+      value: { kind: "read", value: "1" },
+    });
   });
 });
 
 describe("masking values read from the vault", () => {
   it("registers every value it reads, and each line of a multi-line one, with the masker", async () => {
-    const vault = createFakeVault().seed("pem", "line-one\nline-two", { tags: OURS }).seed("plain", "stored-value", { tags: OURS }).seed("theirs", "not-read", { tags: THEIRS });
+    const vault = createFakeVault()
+      .seed("pem", "line-one\nline-two", { tags: OURS })
+      .seed("plain", "stored-value", { tags: OURS })
+      .seed("theirs", "not-read", { tags: THEIRS });
     const masked: string[] = [];
     await readVaultState(vault, desired("pem", "plain", "theirs"), { owner: OWNER, concurrency: 2, mask: (value) => masked.push(value) });
     expect(masked.sort()).toEqual(["line-one", "line-one\nline-two", "line-two", "stored-value"]);

@@ -5,7 +5,14 @@
  * secret), records every call and the highest number of calls in flight, and can be told to fail.
  * `restore` and `seed` change it behind the action's back, as another client would.
  */
-import type { DeletedSecretInfo, KeyVault, PropertiesUpdate, SecretInfo, SecretRead, SecretWrite } from "../../src/engine/vault/key-vault.ts";
+import type {
+  DeletedSecretInfo,
+  KeyVault,
+  PropertiesUpdate,
+  SecretInfo,
+  SecretRead,
+  SecretWrite,
+} from "../../src/engine/vault/key-vault-interface.ts";
 import { createVaultError } from "../../src/engine/vault/vault-errors.ts";
 import type { VaultFailure, VaultFailureKind, VaultOperation } from "../../src/engine/vault/vault-errors.ts";
 
@@ -103,7 +110,13 @@ export function createFakeVault(vaultUrl = "https://fake-vault.vault.azure.net")
   }
 
   function refuse(operation: VaultOperation, name: string | undefined, kind: VaultFailureKind, message: string): never {
-    const failure: VaultFailure = { status: STATUS_FOR[kind], code: kind === "not-found" ? "SecretNotFound" : "Forbidden", innerCode: INNER_CODE_FOR[kind], message, kind };
+    const failure: VaultFailure = {
+      status: STATUS_FOR[kind],
+      code: kind === "not-found" ? "SecretNotFound" : "Forbidden",
+      innerCode: INNER_CODE_FOR[kind],
+      message,
+      kind,
+    };
     throw createVaultError(failure, operation, { vaultUrl, secretName: name });
   }
 
@@ -114,7 +127,10 @@ export function createFakeVault(vaultUrl = "https://fake-vault.vault.azure.net")
     try {
       // Yield a few turns so concurrent callers really overlap.
       for (let turn = 0; turn < 3; turn += 1) await new Promise((resolve) => setImmediate(resolve));
-      const injected = failures.find((entry) => entry.left > 0 && entry.operation === operation && (entry.name === undefined || entry.name.toLowerCase() === name?.toLowerCase()));
+      const injected = failures.find(
+        (entry) =>
+          entry.left > 0 && entry.operation === operation && (entry.name === undefined || entry.name.toLowerCase() === name?.toLowerCase()),
+      );
       if (injected) {
         injected.left -= 1;
         refuse(operation, name, injected.kind, `injected ${injected.kind} failure`);
@@ -206,12 +222,19 @@ export function createFakeVault(vaultUrl = "https://fake-vault.vault.azure.net")
     isDeleted: (name) => find(name)?.deletedOn !== undefined,
     exists: (name) => live(name) !== undefined,
 
-    listSecrets: () => call("list", undefined, () => [...secrets.values()].filter((secret) => secret.deletedOn === undefined).map((secret) => infoOf(secret, latestOf(secret)))),
+    listSecrets: () =>
+      call("list", undefined, () =>
+        [...secrets.values()].filter((secret) => secret.deletedOn === undefined).map((secret) => infoOf(secret, latestOf(secret))),
+      ),
     listDeletedSecrets: () =>
       call("list-deleted", undefined, () =>
         [...secrets.values()]
           .filter((secret) => secret.deletedOn !== undefined)
-          .map((secret): DeletedSecretInfo => ({ ...infoOf(secret, latestOf(secret)), deletedOn: secret.deletedOn, scheduledPurgeDate: undefined })),
+          .map((secret): DeletedSecretInfo => ({
+            ...infoOf(secret, latestOf(secret)),
+            deletedOn: secret.deletedOn,
+            scheduledPurgeDate: undefined,
+          })),
       ),
     getSecret: (name) =>
       call("get", name, (): SecretRead => {
@@ -227,12 +250,15 @@ export function createFakeVault(vaultUrl = "https://fake-vault.vault.azure.net")
         if (secret?.deletedOn === undefined) return undefined;
         return { ...infoOf(secret, latestOf(secret)), deletedOn: secret.deletedOn, scheduledPurgeDate: undefined };
       }),
-    listVersions: (name) => call("list-versions", name, () => (live(name)?.versions ?? []).map((version) => infoOf(live(name) as FakeSecret, version))),
+    listVersions: (name) =>
+      call("list-versions", name, () => (live(name)?.versions ?? []).map((version) => infoOf(live(name) as FakeSecret, version))),
     setSecret: (name, write: SecretWrite) =>
       call("set", name, () => {
         const secret = find(name);
-        if (secret?.deletedOn !== undefined) refuse("set", name, "deleted-recoverable", `Secret ${name} is currently in a deleted but recoverable state.`);
-        if (secret?.managed) refuse("set", name, "managed-by-key-vault", `Operation "set" is not allowed as this object's lifetime is managed by Key Vault.`);
+        if (secret?.deletedOn !== undefined)
+          refuse("set", name, "deleted-recoverable", `Secret ${name} is currently in a deleted but recoverable state.`);
+        if (secret?.managed)
+          refuse("set", name, "managed-by-key-vault", `Operation "set" is not allowed as this object's lifetime is managed by Key Vault.`);
         const version = addVersion(name, write.value, { tags: write.tags, contentType: write.contentType, expiresOn: write.expiresOn });
         return infoOf(find(name) as FakeSecret, version);
       }),
@@ -240,7 +266,8 @@ export function createFakeVault(vaultUrl = "https://fake-vault.vault.azure.net")
       call("update", name, () => {
         const secret = live(name);
         const version = secret?.versions.find((candidate) => candidate.version === versionId);
-        if (secret === undefined || version === undefined) refuse("update", name, "not-found", `A secret with (name/id) ${name}/${versionId} was not found in this key vault.`);
+        if (secret === undefined || version === undefined)
+          refuse("update", name, "not-found", `A secret with (name/id) ${name}/${versionId} was not found in this key vault.`);
         // Like Key Vault's PATCH: tags are replaced as a whole, unset fields are left alone.
         version.tags = { ...update.tags };
         if (update.contentType !== undefined) version.contentType = update.contentType;

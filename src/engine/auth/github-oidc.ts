@@ -142,7 +142,6 @@ const getWithToolkitClient: HttpGet = async (url, headers, timeoutMs) => {
   }
 };
 
-
 // ---- Claims ----
 
 /** The claims worth showing when sign-in fails; none of them is secret. */
@@ -185,7 +184,10 @@ export function readTokenClaims(jwt: string): TokenClaims {
     decoded = undefined;
   }
   if (typeof decoded !== "object" || decoded === null || Array.isArray(decoded)) {
-    throw new SyncError("Failed to read the GitHub OIDC token: it is not a JWT", "Re-run the job; if it persists, check https://www.githubstatus.com.");
+    throw new SyncError(
+      "Failed to read the GitHub OIDC token: it is not a JWT",
+      "Re-run the job; if it persists, check https://www.githubstatus.com.",
+    );
   }
   const source = decoded as Record<string, unknown>;
   const claims: TokenClaims = {};

@@ -65,9 +65,7 @@ export const ENTRA_ERROR_HINTS: Readonly<Record<number, Explain>> = {
   }),
   7002131: (context) => ({
     cause: "the token does not satisfy the flexible federated credential's claims-matching expression",
-    hint:
-      "Check the credential's claimsMatchingExpression against the presented claims " +
-      `(${describePresented(context)}).`,
+    hint: "Check the credential's claimsMatchingExpression against the presented claims " + `(${describePresented(context)}).`,
   }),
   70025: (context) => ({
     cause: "the application has no federated identity credentials",
@@ -223,7 +221,10 @@ function spellSubject(subject: string, claims: TokenClaims | undefined): Subject
 /** Federated credential names: 3–120 characters, letters, digits, '-' and '_', starting with a letter or digit. */
 function nameCredential(repositoryName: string | undefined, context: string): string {
   const raw = ["github", repositoryName, context].filter(Boolean).join("-");
-  const name = raw.replace(/[^A-Za-z0-9_-]+/g, "-").replace(/-{2,}/g, "-").replace(/^[-_]+|[-_]+$/g, "");
+  const name = raw
+    .replace(/[^A-Za-z0-9_-]+/g, "-")
+    .replace(/-{2,}/g, "-")
+    .replace(/^[-_]+|[-_]+$/g, "");
   return (name.length >= 3 ? name : "github-actions").slice(0, 120).replace(/[-_]+$/, "");
 }
 

@@ -62,7 +62,8 @@ export function explainMissingOidc(env: Env, readEventPayload: ReadEventPayload 
     return {
       reason: "dependabot",
       withheldByGitHub: true,
-      message: "No GitHub OIDC token: GitHub treats runs triggered by Dependabot like fork pull requests and gives them no OIDC token by default.",
+      message:
+        "No GitHub OIDC token: GitHub treats runs triggered by Dependabot like fork pull requests and gives them no OIDC token by default.",
       hint:
         "Let Dependabot pull requests run as dry runs (`dry-run: auto` does this), " +
         "or skip this step with `if: github.actor != 'dependabot[bot]'`.",
@@ -97,7 +98,10 @@ function isDependabotRun(env: Env, event: string, readPayload: () => unknown): b
   const actor = env["GITHUB_ACTOR"] ?? readProperty(readProperty(readPayload(), "sender"), "login");
   if (actor !== DEPENDABOT) return false;
   if (DEPENDABOT_EVENTS.has(event)) return true;
-  return event === "pull_request_target" && readProperty(readProperty(readProperty(readPayload(), "pull_request"), "user"), "login") === DEPENDABOT;
+  return (
+    event === "pull_request_target" &&
+    readProperty(readProperty(readProperty(readPayload(), "pull_request"), "user"), "login") === DEPENDABOT
+  );
 }
 
 /**

@@ -129,7 +129,9 @@ function findEntryProblem(entry: ReadEntry): Problem[] {
       {
         line: entry.line,
         rule: "looks like a piece of an unquoted multi-line value (a line of base64 text or PEM armour read as KEY=VALUE)",
-        hint: emptyBase64Key ? `${QUOTE_HINT} If the line is a real entry, its value is empty and it is never synced: remove the line.` : QUOTE_HINT,
+        hint: emptyBase64Key
+          ? `${QUOTE_HINT} If the line is a real entry, its value is empty and it is never synced: remove the line.`
+          : QUOTE_HINT,
       },
     ];
   }

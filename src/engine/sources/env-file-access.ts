@@ -60,7 +60,8 @@ export async function readEnvFile(path: string, roots: FileRoots): Promise<Uint8
   const handle = await open(real, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   try {
     const stats = await handle.stat();
-    if (!stats.isFile()) throw new FileRefusedError("is not a regular file (a directory, device, pipe or socket); env-file reads only regular files");
+    if (!stats.isFile())
+      throw new FileRefusedError("is not a regular file (a directory, device, pipe or socket); env-file reads only regular files");
     return new Uint8Array(await handle.readFile());
   } finally {
     await handle.close();

@@ -2,9 +2,7 @@
  * Where a source entry came from. Entries of a file-backed kind keep file and line, so
  * annotations and the summary can point at them whatever the file's format.
  */
-export type Origin =
-  | { kind: "secrets" }
-  | { kind: "dotenv"; file: string; line: number };
+export type Origin = { kind: "secrets" } | { kind: "dotenv"; file: string; line: number };
 
 /** The place in a file an entry was read from, for an origin of any file-backed kind. */
 export interface FileLocation {

@@ -30,67 +30,17 @@ import { classifyVaultError, createVaultError } from "./vault-errors.ts";
 import type { VaultOperation } from "./vault-errors.ts";
 import { DEFAULT_RETRY, decideVaultRetry } from "./retry-rules.ts";
 import type { CallTries, RetrySettings, VaultRetryMemory } from "./retry-rules.ts";
-import { createErrorBodyPolicy, createNoBlindRepeatPolicy, createThrottlePolicy, createTimeoutPolicy, REQUEST_TIMEOUT_MS, restoreErrorBody } from "./vault-policies.ts";
+import {
+  createErrorBodyPolicy,
+  createNoBlindRepeatPolicy,
+  createThrottlePolicy,
+  createTimeoutPolicy,
+  REQUEST_TIMEOUT_MS,
+  restoreErrorBody,
+} from "./vault-policies.ts";
 import type { ErrorBody } from "./vault-policies.ts";
 import { createRequestDebugPolicy } from "./request-debug-policy.ts";
-
-// ---- What the rest of the action sees ----
-
-/** Properties of one secret version (the latest one, in listings). Never a value. */
-export interface SecretInfo {
-  /** The name as the vault stores it (Key Vault names are case-insensitive). */
-  name: string;
-  version: string | undefined;
-  enabled: boolean;
-  /** Certificate-backed: its lifetime is managed by Key Vault and it must never be written. */
-  managed: boolean;
-  contentType: string | undefined;
-  tags: Record<string, string>;
-  expiresOn: Date | undefined;
-  createdOn: Date | undefined;
-  updatedOn: Date | undefined;
-  recoverableDays: number | undefined;
-}
-
-export interface DeletedSecretInfo extends SecretInfo {
-  deletedOn: Date | undefined;
-  scheduledPurgeDate: Date | undefined;
-}
-
-export type SecretRead = { found: true; value: string; properties: SecretInfo } | { found: false };
-
-/** A new version: value plus the metadata every version carries. */
-export interface SecretWrite {
-  value: string;
-  contentType: string | undefined;
-  tags: Record<string, string>;
-  expiresOn: Date | undefined;
-}
-
-/** A PATCH of an existing version. Undefined fields are left as they are. */
-export interface PropertiesUpdate {
-  contentType: string | undefined;
-  tags: Record<string, string>;
-  expiresOn: Date | undefined;
-}
-
-/** Every method throws a VaultError (never a raw SDK error) when Key Vault refuses. */
-export interface KeyVault {
-  readonly vaultUrl: string;
-  listSecrets(): Promise<SecretInfo[]>;
-  listDeletedSecrets(): Promise<DeletedSecretInfo[]>;
-  /** The latest version with its value; "not found" is an answer, not an error. */
-  getSecret(name: string): Promise<SecretRead>;
-  /** A soft-deleted secret's properties, or undefined when the name is not soft-deleted (yet). */
-  getDeletedSecret(name: string): Promise<DeletedSecretInfo | undefined>;
-  listVersions(name: string): Promise<SecretInfo[]>;
-  setSecret(name: string, write: SecretWrite): Promise<SecretInfo>;
-  updateProperties(name: string, version: string, update: PropertiesUpdate): Promise<SecretInfo>;
-  /** Starts a soft delete; does not wait for the deleted entry to become visible. */
-  deleteSecret(name: string): Promise<void>;
-  /** Recovers a soft-deleted secret and waits until it can be read again. */
-  recoverSecret(name: string): Promise<void>;
-}
+import type { DeletedSecretInfo, KeyVault, SecretInfo, SecretRead, SecretWrite } from "./key-vault-interface.ts";
 
 // ---- Retry settings ----
 
@@ -263,7 +213,8 @@ export function createKeyVault(vaultUrl: string, credential: TokenCredential, op
           ({ tries, memory } = decision);
           const { delayMs: delay, answerLost: lost } = decision;
           if (lost) answerLost = true;
-          const stated = lost && delay === undefined ? { ...failure, message: `${failure.message}; whether Key Vault did it is unknown` } : failure;
+          const stated =
+            lost && delay === undefined ? { ...failure, message: `${failure.message}; whether Key Vault did it is unknown` } : failure;
           const vaultError = createVaultError(stated, operation, { vaultUrl, secretName, clientId: options.clientId });
           if (delay === undefined) throw vaultError;
           const next = lost && confirm !== undefined ? "checking what the vault holds" : "retrying";
@@ -306,7 +257,10 @@ export function createKeyVault(vaultUrl: string, credential: TokenCredential, op
           throw createVaultError(failure, "recover", { vaultUrl, secretName: name, clientId: options.clientId });
         }
         if (delay === undefined) {
-          const waited = { ...failure, message: `recovered, but still not readable after ${retry.recoverWaitDelaysMs.length + 1} tries: ${failure.message}` };
+          const waited = {
+            ...failure,
+            message: `recovered, but still not readable after ${retry.recoverWaitDelaysMs.length + 1} tries: ${failure.message}`,
+          };
           throw createVaultError(waited, "recover", { vaultUrl, secretName: name, clientId: options.clientId });
         }
         await sleep(delay);
@@ -318,7 +272,8 @@ export function createKeyVault(vaultUrl: string, credential: TokenCredential, op
     vaultUrl,
     listSecrets: () => callVault("list", undefined, false, () => collect(client.listPropertiesOfSecrets(), toSecretInfo)),
     listDeletedSecrets: () => callVault("list-deleted", undefined, false, () => collect(client.listDeletedSecrets(), toDeletedSecretInfo)),
-    listVersions: (name) => callVault("list-versions", name, false, () => collect(client.listPropertiesOfSecretVersions(name), toSecretInfo)),
+    listVersions: (name) =>
+      callVault("list-versions", name, false, () => collect(client.listPropertiesOfSecretVersions(name), toSecretInfo)),
     getSecret: (name) =>
       callVault("get", name, false, async (): Promise<SecretRead> => {
         try {
@@ -344,14 +299,24 @@ export function createKeyVault(vaultUrl: string, credential: TokenCredential, op
         name,
         true,
         async () => {
-          const secret = await client.setSecret(name, write.value, { contentType: write.contentType, tags: write.tags, expiresOn: write.expiresOn });
+          const secret = await client.setSecret(name, write.value, {
+            contentType: write.contentType,
+            tags: write.tags,
+            expiresOn: write.expiresOn,
+          });
           return toSecretInfo(secret.properties);
         },
         () => confirmStored(name, write),
       ),
     updateProperties: (name, version, update) =>
       callVault("update", name, true, async () =>
-        toSecretInfo(await client.updateSecretProperties(name, version, { contentType: update.contentType, tags: update.tags, expiresOn: update.expiresOn })),
+        toSecretInfo(
+          await client.updateSecretProperties(name, version, {
+            contentType: update.contentType,
+            tags: update.tags,
+            expiresOn: update.expiresOn,
+          }),
+        ),
       ),
     deleteSecret: (name) =>
       callVault(

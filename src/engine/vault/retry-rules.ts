@@ -46,7 +46,12 @@ export type ThrottleSettings = Pick<RetrySettings, "throttleRetries" | "throttle
  * Exponential backoff with ±20 % jitter (`random` in [0, 1)); a Retry-After is honoured up to
  * `maxRetryAfterMs`, but never waits less than the backoff.
  */
-export function decideThrottleDelay(retry: number, retryAfterMs: number | undefined, random: number, settings: ThrottleSettings): number | undefined {
+export function decideThrottleDelay(
+  retry: number,
+  retryAfterMs: number | undefined,
+  random: number,
+  settings: ThrottleSettings,
+): number | undefined {
   if (retry >= settings.throttleRetries) return undefined;
   const nominal = Math.min(settings.throttleMaxDelayMs, settings.throttleBaseDelayMs * 2 ** retry);
   const backoff = Math.round(nominal * (0.8 + 0.4 * random));

@@ -69,7 +69,17 @@ export class VaultError extends SyncError {
   }
 }
 
-const NETWORK_CODES = new Set(["ETIMEDOUT", "ESOCKETTIMEDOUT", "ECONNREFUSED", "ECONNRESET", "ENOENT", "ENOTFOUND", "EPIPE", "EAI_AGAIN", "REQUEST_SEND_ERROR"]);
+const NETWORK_CODES = new Set([
+  "ETIMEDOUT",
+  "ESOCKETTIMEDOUT",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ENOENT",
+  "ENOTFOUND",
+  "EPIPE",
+  "EAI_AGAIN",
+  "REQUEST_SEND_ERROR",
+]);
 
 const FORBIDDEN_KINDS: Record<string, VaultFailureKind> = {
   ForbiddenByRbac: "forbidden-rbac",
@@ -111,7 +121,12 @@ export function classifyVaultError(error: unknown): VaultFailure {
  * ids) and fixed descriptions. The SDK's `message` is never used: for a response it cannot parse
  * it quotes the body, and the body of a GET is the secret.
  */
-function describeFailure(status: number | undefined, code: string | undefined, serviceMessage: string | undefined, aborted: boolean): string {
+function describeFailure(
+  status: number | undefined,
+  code: string | undefined,
+  serviceMessage: string | undefined,
+  aborted: boolean,
+): string {
   if (serviceMessage !== undefined && status !== undefined && status >= 400) return serviceMessage;
   if (aborted) return `no answer within ${REQUEST_TIMEOUT_MS / 1000} s (request timed out)`;
   if (code === "PARSE_ERROR") return `Key Vault's answer could not be read${status === undefined ? "" : ` (HTTP ${status})`}`;

@@ -82,7 +82,14 @@ export function createTimeoutPolicy(timeoutMs: number): PipelinePolicy {
 const UNSAFE_TO_REPEAT: ReadonlySet<string> = new Set(["PUT", "POST", "DELETE"]);
 
 /** The network errors the SDK's retry policy repeats a request on. */
-const REPEATED_NETWORK_CODES: ReadonlySet<string> = new Set(["ETIMEDOUT", "ESOCKETTIMEDOUT", "ECONNREFUSED", "ECONNRESET", "ENOENT", "ENOTFOUND"]);
+const REPEATED_NETWORK_CODES: ReadonlySet<string> = new Set([
+  "ETIMEDOUT",
+  "ESOCKETTIMEDOUT",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ENOENT",
+  "ENOTFOUND",
+]);
 
 /**
  * A write that may or may not have been stored: the connection failed after it was sent, or the
@@ -205,7 +212,9 @@ export function createThrottlePolicy(options: ThrottlePolicyOptions): PipelinePo
         }
         const path = new URL(request.url).pathname;
         const why = asked === undefined ? "no Retry-After" : `Retry-After ${(asked / 1000).toFixed(1)} s`;
-        options.log(`Key Vault throttled ${request.method} ${path} (429, ${why}); retry ${retry + 1} of ${options.settings.throttleRetries} in ${(delay / 1000).toFixed(1)} s`);
+        options.log(
+          `Key Vault throttled ${request.method} ${path} (429, ${why}); retry ${retry + 1} of ${options.settings.throttleRetries} in ${(delay / 1000).toFixed(1)} s`,
+        );
         await options.sleep(delay);
       }
     },

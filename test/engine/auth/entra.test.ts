@@ -51,14 +51,25 @@ describe("createAssertionSource", () => {
     const issued: string[] = [];
     const httpGet: HttpGet = async () => {
       const sub = subjects[Math.min(issued.length, subjects.length - 1)]!;
-      const token = makeJwt({ iss: CLAIMS.iss, sub, aud: CLAIMS.aud, environment: "production", job_workflow_ref: "o/r/.github/workflows/d.yml@refs/heads/main", n: issued.length });
+      const token = makeJwt({
+        iss: CLAIMS.iss,
+        sub,
+        aud: CLAIMS.aud,
+        environment: "production",
+        job_workflow_ref: "o/r/.github/workflows/d.yml@refs/heads/main",
+        n: issued.length,
+      });
       issued.push(token);
       return { status: 200, body: JSON.stringify({ value: token }) };
     };
     return { httpGet, issued };
   }
 
-  const env = { GITHUB_ACTIONS: "true", ACTIONS_ID_TOKEN_REQUEST_URL: "https://t.example/idtoken?api-version=2.0", ACTIONS_ID_TOKEN_REQUEST_TOKEN: "rt" };
+  const env = {
+    GITHUB_ACTIONS: "true",
+    ACTIONS_ID_TOKEN_REQUEST_URL: "https://t.example/idtoken?api-version=2.0",
+    ACTIONS_ID_TOKEN_REQUEST_TOKEN: "rt",
+  };
 
   it("fetches a fresh token on every call and masks each one", async () => {
     const { httpGet, issued } = tokenService(["repo:o/r:environment:production"]);
@@ -73,7 +84,11 @@ describe("createAssertionSource", () => {
   });
 
   it("logs the presented claims once per subject, never the token", async () => {
-    const { httpGet, issued } = tokenService(["repo:o/r:environment:staging", "repo:o/r:environment:staging", "repo:o/r:environment:production"]);
+    const { httpGet, issued } = tokenService([
+      "repo:o/r:environment:staging",
+      "repo:o/r:environment:staging",
+      "repo:o/r:environment:production",
+    ]);
     const logs: string[] = [];
     const source = createAssertionSource({ audience: "aud", env, log: (message) => logs.push(message), mask: () => {}, oidc: { httpGet } });
     await source.getAssertion();
@@ -107,7 +122,9 @@ describe("createCredential", () => {
     const error = (await credential.getToken("https://vault.azure.net/.default").catch((e: unknown) => e)) as SignInError;
     expect(error).toBeInstanceOf(SignInError);
     expect(error.code).toBe("oidc-unavailable");
-    expect(error.message).toMatch(new RegExp(`^Failed to sign in to Microsoft Entra ID as ${CLIENT} in tenant ${TENANT}: No GitHub OIDC token`));
+    expect(error.message).toMatch(
+      new RegExp(`^Failed to sign in to Microsoft Entra ID as ${CLIENT} in tenant ${TENANT}: No GitHub OIDC token`),
+    );
     expect(error.hint).toContain("id-token: write");
   });
 
@@ -176,7 +193,11 @@ describe("verifySignIn", () => {
   it("retries AADSTS70021 a bounded number of times with growing pauses", async () => {
     const sleeps: number[] = [];
     const { credential, calls } = sequence([propagation(), propagation(), token]);
-    await verifySignIn(credential, "https://vault.azure.net/.default", { sleep: async (ms) => void sleeps.push(ms), attempts: 3, retryDelayMs: 100 });
+    await verifySignIn(credential, "https://vault.azure.net/.default", {
+      sleep: async (ms) => void sleeps.push(ms),
+      attempts: 3,
+      retryDelayMs: 100,
+    });
     expect(calls()).toBe(3);
     expect(sleeps).toEqual([100, 200]);
   });

@@ -67,7 +67,11 @@ describe("fetchGitHubIdToken", () => {
 
   it("retries network errors and 5xx with growing pauses", async () => {
     const { sleeps, sleep } = recordSleeps();
-    const { httpGet, calls } = scriptedGet([new Error("socket hang up"), { status: 503, body: "" }, { status: 200, body: JSON.stringify({ value: token }) }]);
+    const { httpGet, calls } = scriptedGet([
+      new Error("socket hang up"),
+      { status: 503, body: "" },
+      { status: 200, body: JSON.stringify({ value: token }) },
+    ]);
     await expect(fetchGitHubIdToken("aud", OIDC_ENV, { httpGet, sleep })).resolves.toBe(token);
     expect(calls).toHaveLength(3);
     expect(sleeps).toHaveLength(2);
@@ -76,7 +80,10 @@ describe("fetchGitHubIdToken", () => {
 
   it.each([400, 401, 403, 404])("does not retry HTTP %i", async (status) => {
     const { sleeps, sleep } = recordSleeps();
-    const { httpGet, calls } = scriptedGet([{ status, body: "{}" }, { status: 200, body: JSON.stringify({ value: token }) }]);
+    const { httpGet, calls } = scriptedGet([
+      { status, body: "{}" },
+      { status: 200, body: JSON.stringify({ value: token }) },
+    ]);
     await expect(fetchGitHubIdToken("aud", OIDC_ENV, { httpGet, sleep })).rejects.toThrow(`HTTP ${status}`);
     expect(calls).toHaveLength(1);
     expect(sleeps).toEqual([]);
@@ -84,7 +91,10 @@ describe("fetchGitHubIdToken", () => {
 
   it("gives up after maxAttempts and says why, without the request token", async () => {
     const { sleep } = recordSleeps();
-    const { httpGet, calls } = scriptedGet([{ status: 502, body: "" }, { status: 500, body: "" }]);
+    const { httpGet, calls } = scriptedGet([
+      { status: 502, body: "" },
+      { status: 500, body: "" },
+    ]);
     const error = await fetchGitHubIdToken("aud", OIDC_ENV, { httpGet, sleep, maxAttempts: 2 }).catch((e: unknown) => e);
     expect(calls).toHaveLength(2);
     expect(error).toBeInstanceOf(SyncError);
@@ -109,7 +119,9 @@ describe("fetchGitHubIdToken", () => {
 
   it("explains a missing permission without making a request", async () => {
     const { httpGet, calls } = scriptedGet([]);
-    const error = (await fetchGitHubIdToken("aud", { GITHUB_ACTIONS: "true", GITHUB_EVENT_NAME: "push" }, { httpGet }).catch((e: unknown) => e)) as SyncError;
+    const error = (await fetchGitHubIdToken("aud", { GITHUB_ACTIONS: "true", GITHUB_EVENT_NAME: "push" }, { httpGet }).catch(
+      (e: unknown) => e,
+    )) as SyncError;
     expect(calls).toHaveLength(0);
     expect(error).toBeInstanceOf(SyncError);
     expect(error.hint).toContain("id-token: write");

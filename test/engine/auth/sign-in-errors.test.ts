@@ -52,11 +52,27 @@ function readParameters(command: string): unknown {
 
 describe("explainAuthError", () => {
   it.each([
-    [70021, "No matching federated identity record found for presented assertion. Assertion Issuer: 'https://token.actions.githubusercontent.com'. Assertion Subject: 'repo:octo-org/octo-repo:environment:production'. Assertion Audience: 'api://AzureADTokenExchange'.", "wait a minute"],
-    [700211, "No matching federated identity record found for presented assertion issuer 'https://token.actions.githubusercontent.com/'.", "no trailing slash"],
+    [
+      70021,
+      "No matching federated identity record found for presented assertion. Assertion Issuer: 'https://token.actions.githubusercontent.com'. Assertion Subject: 'repo:octo-org/octo-repo:environment:production'. Assertion Audience: 'api://AzureADTokenExchange'.",
+      "wait a minute",
+    ],
+    [
+      700211,
+      "No matching federated identity record found for presented assertion issuer 'https://token.actions.githubusercontent.com/'.",
+      "no trailing slash",
+    ],
     [700212, "No matching federated identity record found for presented assertion audience 'api://AzureADTokenExchange'.", "audience"],
-    [700213, "No matching federated identity record found for presented assertion subject 'repo:octo-org/octo-repo:environment:production'.", "az ad app federated-credential create"],
-    [7002138, "No matching federated identity record found for presented assertion subject 'repo:octo-org/octo-repo:environment:production'. The subject matches with case-insensitive comparison, but not with case-sensitive comparison.", "case-sensitively"],
+    [
+      700213,
+      "No matching federated identity record found for presented assertion subject 'repo:octo-org/octo-repo:environment:production'.",
+      "az ad app federated-credential create",
+    ],
+    [
+      7002138,
+      "No matching federated identity record found for presented assertion subject 'repo:octo-org/octo-repo:environment:production'. The subject matches with case-insensitive comparison, but not with case-sensitive comparison.",
+      "case-sensitively",
+    ],
     [70025, "The client '9b4f'(app) has no configured federated identity credentials.", "Add a federated credential"],
     [700016, `Application with identifier '${CLIENT}' was not found in the directory '${TENANT}'.`, "client-id"],
     [700024, "Client assertion is not within its valid time range.", "clock"],
@@ -84,7 +100,13 @@ describe("explainAuthError", () => {
   });
 
   it("for a subject mismatch shows the presented subject, both spellings and the az command", () => {
-    const explained = explainAuthError(entraError(700213, "No matching federated identity record found for presented assertion subject 'repo:octo-org/octo-repo:environment:production'."), CONTEXT);
+    const explained = explainAuthError(
+      entraError(
+        700213,
+        "No matching federated identity record found for presented assertion subject 'repo:octo-org/octo-repo:environment:production'.",
+      ),
+      CONTEXT,
+    );
     expect(explained.message).toContain("'repo:octo-org/octo-repo:environment:production'");
     const hint = explained.hint ?? "";
     expect(hint).toContain("repo:octo-org/octo-repo:environment:production");
@@ -114,7 +136,9 @@ describe("explainAuthError", () => {
       { ...CONTEXT, claims: undefined },
     );
     expect(explained.hint).toContain("repo:o/r:pull_request");
-    expect(readParameters(explained.hint!.split("\n").find((line) => line.includes("az ad app")) ?? "")).toMatchObject({ subject: "repo:o/r:pull_request" });
+    expect(readParameters(explained.hint!.split("\n").find((line) => line.includes("az ad app")) ?? "")).toMatchObject({
+      subject: "repo:o/r:pull_request",
+    });
   });
 
   it("names the audience each cloud expects", () => {
@@ -156,10 +180,32 @@ describe("explainAuthError", () => {
   });
 
   it.each([
-    ["azure-cli", new CredentialUnavailableError("Please run 'az login' from a command prompt to authenticate before using this credential."), "azure-cli-not-signed-in", "azure/login"],
-    ["azure-cli", new CredentialUnavailableError("Azure CLI could not be found. Please visit https://aka.ms/azure-cli for installation instructions and then, once installed, authenticate to your Azure account using 'az login'."), "azure-cli-missing", "Install the Azure CLI"],
-    ["managed-identity", new CredentialUnavailableError("ManagedIdentityCredential: Network unreachable. Message: connect EHOSTUNREACH 169.254.169.254:80"), "managed-identity-unavailable", "self-hosted runners"],
-    ["oidc", new AuthenticationRequiredError({ scopes: [], message: "network_error: getaddrinfo ENOTFOUND login.microsoftonline.com" }), "network", "HTTPS_PROXY"],
+    [
+      "azure-cli",
+      new CredentialUnavailableError("Please run 'az login' from a command prompt to authenticate before using this credential."),
+      "azure-cli-not-signed-in",
+      "azure/login",
+    ],
+    [
+      "azure-cli",
+      new CredentialUnavailableError(
+        "Azure CLI could not be found. Please visit https://aka.ms/azure-cli for installation instructions and then, once installed, authenticate to your Azure account using 'az login'.",
+      ),
+      "azure-cli-missing",
+      "Install the Azure CLI",
+    ],
+    [
+      "managed-identity",
+      new CredentialUnavailableError("ManagedIdentityCredential: Network unreachable. Message: connect EHOSTUNREACH 169.254.169.254:80"),
+      "managed-identity-unavailable",
+      "self-hosted runners",
+    ],
+    [
+      "oidc",
+      new AuthenticationRequiredError({ scopes: [], message: "network_error: getaddrinfo ENOTFOUND login.microsoftonline.com" }),
+      "network",
+      "HTTPS_PROXY",
+    ],
   ] as const)("explains %s failure %#", (auth, error, code, hintText) => {
     const explained = explainAuthError(error, { ...CONTEXT, auth });
     expect(explained.code).toBe(code);
@@ -174,4 +220,3 @@ describe("explainAuthError", () => {
     expect(explained.hint).toContain("tenant-id");
   });
 });
-

@@ -63,7 +63,9 @@ describe("signing in with the GitHub OIDC token", () => {
 
   it("explains a subject mismatch with the presented subject and the credential to create", async () => {
     const { credential, masked } = signIn("repo:octo-org/octo-repo:environment:staging");
-    const error = (await verifySignIn(credential, PUBLIC_CLOUD.vaultScope, { sleep: async () => {} }).catch((e: unknown) => e)) as SignInError;
+    const error = (await verifySignIn(credential, PUBLIC_CLOUD.vaultScope, { sleep: async () => {} }).catch(
+      (e: unknown) => e,
+    )) as SignInError;
     expect(error).toBeInstanceOf(SignInError);
     expect(error.code).toBe("AADSTS700213");
     expect(error.message).toContain(`as ${cloud.info.clientId} in tenant ${cloud.info.tenantId}`);

@@ -22,7 +22,11 @@ describe("decodeUtf8File", () => {
     ["a sequence cut off at the end", bytes("A=1\nB=", [0xe2, 0x9c]), "x.env line 2: is not valid UTF-8"],
     ["an overlong encoding", bytes("A=", [0xc0, 0xaf]), "x.env line 1: is not valid UTF-8"],
     ["an encoded surrogate", bytes("A=", [0xed, 0xa0, 0x80]), "x.env line 1: is not valid UTF-8"],
-    ["UTF-16LE with a byte order mark", bytes([0xff, 0xfe, 0x41, 0x00]), "x.env is UTF-16 (little endian, with a byte order mark), not UTF-8"],
+    [
+      "UTF-16LE with a byte order mark",
+      bytes([0xff, 0xfe, 0x41, 0x00]),
+      "x.env is UTF-16 (little endian, with a byte order mark), not UTF-8",
+    ],
     ["UTF-16BE with a byte order mark", bytes([0xfe, 0xff, 0x00, 0x41]), "x.env is UTF-16 (big endian, with a byte order mark), not UTF-8"],
     ["UTF-16LE without a byte order mark", bytes([0x41, 0x00, 0x3d, 0x00]), "x.env is UTF-16 (little endian), not UTF-8"],
     ["UTF-16BE without a byte order mark", bytes([0x00, 0x41, 0x00, 0x3d]), "x.env is UTF-16 (big endian), not UTF-8"],

@@ -27,8 +27,12 @@ const cases: Array<[string, string, Record<string, string>]> = [
   ["hash in single quotes", "A='abc # def'", { A: "abc # def" }],
   ["single quotes keep escapes", "A='a\\nb'", { A: "a\\nb" }],
   ["double quotes expand \\n and \\r", 'A="a\\nb\\rc"', { A: "a\nb\rc" }],
-  ["backticks", "A=`it's \"quoted\"`", { A: 'it\'s "quoted"' }],
-  ["multi-line double quoted", 'KEY="-----BEGIN-----\nabc\n-----END-----"\nNEXT=1', { KEY: "-----BEGIN-----\nabc\n-----END-----", NEXT: "1" }],
+  ["backticks", 'A=`it\'s "quoted"`', { A: 'it\'s "quoted"' }],
+  [
+    "multi-line double quoted",
+    'KEY="-----BEGIN-----\nabc\n-----END-----"\nNEXT=1',
+    { KEY: "-----BEGIN-----\nabc\n-----END-----", NEXT: "1" },
+  ],
   ["multi-line single quoted", "KEY='line1\nline2'", { KEY: "line1\nline2" }],
   ["multi-line swallows keys inside", 'A="x\nB=2\n"', { A: "x\nB=2\n" }],
   ["unclosed quote closed by a later line", "A='abc\nB=x'", { A: "abc\nB=x" }],
@@ -39,7 +43,7 @@ const cases: Array<[string, string, Record<string, string>]> = [
   ["escaped quote then unescaped on the same line", "A='it\\'s' x\nB=2", { A: "'it\\'s' x", B: "2" }],
   ["quote inside an unquoted value", "A=it's\nB=1", { A: "it's", B: "1" }],
   ["quotes at the end of an unquoted value", "A=abc\"\nB=x'\nC=y`", { A: 'abc"', B: "x'", C: "y`" }],
-  ["quotes in full-line comments", "# it's a \"comment\"\nA=1\n# `x", { A: "1" }],
+  ["quotes in full-line comments", '# it\'s a "comment"\nA=1\n# `x', { A: "1" }],
   ["quotes in an inline comment", "A=x # it's\nB='y' # \"z\"", { A: "x", B: "y" }],
   ["escaped quotes inside a double-quoted value", 'A="say \\"hi\\""', { A: 'say \\"hi\\"' }],
   ["escaped quote closes at the line end", 'A="abc\\"\nB=2', { A: "abc\\", B: "2" }],
@@ -68,7 +72,7 @@ const cases: Array<[string, string, Record<string, string>]> = [
   ["U+2028 after a quoted value", 'A="x"\u2028B=2', { A: "x", B: "2" }],
   ["constructor is an ordinary key", "constructor=1", { constructor: "1" }],
   ["unicode value", "A=héllo wörld ✓", { A: "héllo wörld ✓" }],
-  ["double-quoted literal backslash n in single-quoted line", "A=\"a\\\\nb\"", { A: "a\\\nb" }],
+  ["double-quoted literal backslash n in single-quoted line", 'A="a\\\\nb"', { A: "a\\\nb" }],
   ["unquoted value starting with a quote expands escapes", 'A="a\\nb"c', { A: '"a\nb"c' }],
 ];
 
@@ -86,8 +90,35 @@ function pick<T>(random: () => number, items: readonly T[]): T {
 const KEYS = ["A", "B", "key", "DB_PASS", "a.b", "x-y", "export", "__proto__", "K1", "ConnectionStrings__Db"];
 const SEPARATORS = ["=", " = ", "=\t", ":", ": ", ":\t", ":\n", "\n=", " =", "= ", "  "];
 const VALUE_PARTS = [
-  "v", "value", " ", "  ", "\t", "#", " # c", "'", '"', "`", "\\", "\\n", "\\r", "\\'", '\\"', "\\`",
-  "\n", "\r\n", "\r", "=", ":", "export", "\u2028", "\u00a0", "é", "A=1", "\nB=2", "''", '""',
+  "v",
+  "value",
+  " ",
+  "  ",
+  "\t",
+  "#",
+  " # c",
+  "'",
+  '"',
+  "`",
+  "\\",
+  "\\n",
+  "\\r",
+  "\\'",
+  '\\"',
+  "\\`",
+  "\n",
+  "\r\n",
+  "\r",
+  "=",
+  ":",
+  "export",
+  "\u2028",
+  "\u00a0",
+  "é",
+  "A=1",
+  "\nB=2",
+  "''",
+  '""',
 ];
 const LINE_PREFIXES = ["", "", "", "export ", "  ", "\t", "export\t", "# ", "#", "\n"];
 
@@ -160,7 +191,7 @@ function findRefusedLine(text: string): number | undefined {
   const lineOf = (offset: number): number => src.slice(0, offset).split("\n").length;
   const lines: number[] = [];
   const matches = [...src.matchAll(DOTENV_LINE)];
-  for (let start = 0; start <= src.length; ) {
+  for (let start = 0; start <= src.length;) {
     let end = start;
     while (end < src.length && !"\n\u2028\u2029".includes(src[end] as string)) end += 1;
     const segment = src.slice(start, end).trim();
@@ -211,7 +242,8 @@ describe("parseDotenv parity on generated texts", () => {
       if ("refused" in outcome) {
         refused += 1;
         if (unclosed !== undefined) expect(outcome.refused, JSON.stringify(text)).toBe(unclosed);
-        else expect(outcome.refused, JSON.stringify(text)).toMatch(new RegExp(`^Invalid input 'env-file': test\\.env line ${refusedLine}: `));
+        else
+          expect(outcome.refused, JSON.stringify(text)).toMatch(new RegExp(`^Invalid input 'env-file': test\\.env line ${refusedLine}: `));
       } else {
         expect(unclosed, JSON.stringify(text)).toBeUndefined();
         expect(refusedLine, JSON.stringify(text)).toBeUndefined();
@@ -235,7 +267,11 @@ describe("parseDotenv parity on generated texts", () => {
 const unclosed: Array<[string, string, { line: number; key: string; quote: string }]> = [
   ["the example from review", 'A=1\n\n# key\nTLS_KEY="MIIBVALMARK\nQ2V0NEXTMARK\nWVoNEXTMARK=\n', { line: 4, key: "TLS_KEY", quote: '"' }],
   ["a password line inside the value", "CERT='VALMARK\npassword=NEXTMARK\n", { line: 1, key: "CERT", quote: "'" }],
-  ["a later entry has a quote of the same kind", 'TLS_KEY="VALMARK\npassword=NEXTMARK\nOTHER="NEXTMARK"\n', { line: 1, key: "TLS_KEY", quote: '"' }],
+  [
+    "a later entry has a quote of the same kind",
+    'TLS_KEY="VALMARK\npassword=NEXTMARK\nOTHER="NEXTMARK"\n',
+    { line: 1, key: "TLS_KEY", quote: '"' },
+  ],
   ["backtick", "B=1\nK=`VALMARK\nNEXTMARK=1", { line: 2, key: "K", quote: "`" }],
   ["only escaped quotes on its line", 'K="VALMARK \\" VALMARK\nNEXTMARK=1', { line: 1, key: "K", quote: '"' }],
   ["escaped quote with text after it", "K='VALMARK\\' VALMARK\nNEXTMARK=1", { line: 1, key: "K", quote: "'" }],

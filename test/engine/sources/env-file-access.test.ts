@@ -82,8 +82,14 @@ describe("readEnvFile", () => {
 
 describe("listFileRoots", () => {
   it.each([
-    [{ GITHUB_WORKSPACE: "/w", RUNNER_TEMP: "/t" }, { workspace: "/w", temp: "/t" }],
-    [{ GITHUB_WORKSPACE: " /w ", RUNNER_TEMP: "" }, { workspace: "/w", temp: undefined }],
+    [
+      { GITHUB_WORKSPACE: "/w", RUNNER_TEMP: "/t" },
+      { workspace: "/w", temp: "/t" },
+    ],
+    [
+      { GITHUB_WORKSPACE: " /w ", RUNNER_TEMP: "" },
+      { workspace: "/w", temp: undefined },
+    ],
     [{}, { workspace: "/cwd", temp: undefined }],
     [{ GITHUB_WORKSPACE: "" }, { workspace: "/cwd", temp: undefined }],
   ])("%j -> %j", (env, expected) => {

@@ -44,7 +44,10 @@ describe("readSources", () => {
   it("keeps the same key from two sources as two entries (naming reports the collision)", async () => {
     const { io } = createFakeIO({ ".env": "DB_PASS=file" });
     const entries = await readSources({ secretsJson: '{"DB_PASS":"json"}', envFiles: [".env"] }, io);
-    expect(entries.map((entry) => [entry.key, entry.value])).toEqual([["DB_PASS", "json"], ["DB_PASS", "file"]]);
+    expect(entries.map((entry) => [entry.key, entry.value])).toEqual([
+      ["DB_PASS", "json"],
+      ["DB_PASS", "file"],
+    ]);
   });
 
   it("masks every value of a file before reading the next file", async () => {
@@ -57,8 +60,13 @@ describe("readSources", () => {
     const { io, masked } = createFakeIO({ "k.env": 'KEY="-----BEGIN-----\nMIIabc\n\n-----END-----"\nEMPTY=' });
     await readSources({ secretsJson: '{"J":"x\\r\\ny"}', envFiles: ["k.env"] }, io);
     expect(masked()).toEqual([
-      "x\r\ny", "x", "y",
-      "-----BEGIN-----\nMIIabc\n\n-----END-----", "-----BEGIN-----", "MIIabc", "-----END-----",
+      "x\r\ny",
+      "x",
+      "y",
+      "-----BEGIN-----\nMIIabc\n\n-----END-----",
+      "-----BEGIN-----",
+      "MIIabc",
+      "-----END-----",
     ]);
   });
 
@@ -86,11 +94,23 @@ describe("readSources", () => {
   });
 
   it.each([
-    ["an unquoted PEM", "A=one\nTLS_KEY=-----BEGIN PRIVATE KEY-----\nMIIEs3cretLINE\nhunter2hunter2AB9z==\n-----END PRIVATE KEY-----\n", "b.env line 2: the value opens a PEM block"],
+    [
+      "an unquoted PEM",
+      "A=one\nTLS_KEY=-----BEGIN PRIVATE KEY-----\nMIIEs3cretLINE\nhunter2hunter2AB9z==\n-----END PRIVATE KEY-----\n",
+      "b.env line 2: the value opens a PEM block",
+    ],
     ["a line dotenv skips", "A=one\nnot an entry s3cret\n", "b.env line 2: is not KEY=VALUE"],
     ["a Latin-1 byte", new Uint8Array([0x41, 0x3d, 0x6f, 0x6e, 0x65, 0x0a, 0x42, 0x3d, 0xe9, 0x0a]), "b.env line 2: is not valid UTF-8"],
-    ["UTF-16 with a byte order mark", new Uint8Array([0xff, 0xfe, 0x41, 0x00, 0x3d, 0x00, 0x31, 0x00]), "b.env is UTF-16 (little endian, with a byte order mark), not UTF-8"],
-    ["UTF-16 without a byte order mark", new Uint8Array([0x41, 0x00, 0x3d, 0x00, 0x31, 0x00]), "b.env is UTF-16 (little endian), not UTF-8"],
+    [
+      "UTF-16 with a byte order mark",
+      new Uint8Array([0xff, 0xfe, 0x41, 0x00, 0x3d, 0x00, 0x31, 0x00]),
+      "b.env is UTF-16 (little endian, with a byte order mark), not UTF-8",
+    ],
+    [
+      "UTF-16 without a byte order mark",
+      new Uint8Array([0x41, 0x00, 0x3d, 0x00, 0x31, 0x00]),
+      "b.env is UTF-16 (little endian), not UTF-8",
+    ],
     ["big-endian UTF-16", new Uint8Array([0x00, 0x41, 0x00, 0x3d, 0x00, 0x31]), "b.env is UTF-16 (big endian), not UTF-8"],
   ])("refuses a file with %s before masking or returning any of its entries", async (_name, content, message) => {
     const { io, events } = createFakeIO({ "a.env": "A=one", "b.env": content });
@@ -123,7 +143,14 @@ describe("readSources", () => {
   });
 
   it("reports a path the access rules refuse with the entry, the path and the rule", async () => {
-    const { io } = createFakeIO({}, { "/proc/self/environ": new FileRefusedError("resolves into /proc, /sys or /dev; env-file reads only regular files in the workspace or RUNNER_TEMP") });
+    const { io } = createFakeIO(
+      {},
+      {
+        "/proc/self/environ": new FileRefusedError(
+          "resolves into /proc, /sys or /dev; env-file reads only regular files in the workspace or RUNNER_TEMP",
+        ),
+      },
+    );
     const error = await readSources({ secretsJson: undefined, envFiles: ["/proc/self/environ"] }, io).catch((caught: unknown) => caught);
     expect((error as InputError).message).toBe(
       "Invalid input 'env-file': entry 1 ('/proc/self/environ') resolves into /proc, /sys or /dev; env-file reads only regular files in the workspace or RUNNER_TEMP",

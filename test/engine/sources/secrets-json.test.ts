@@ -14,13 +14,35 @@ function captureError(run: () => unknown): InputError {
 
 describe("parseSecretsJson", () => {
   it.each([
-    ["an object of strings", '{"DB_PASS":"s3cret","API_KEY":"k"}', [["DB_PASS", "s3cret"], ["API_KEY", "k"]]],
+    [
+      "an object of strings",
+      '{"DB_PASS":"s3cret","API_KEY":"k"}',
+      [
+        ["DB_PASS", "s3cret"],
+        ["API_KEY", "k"],
+      ],
+    ],
     ["an empty object", "{}", []],
     ["multi-line values", '{"PEM":"-----BEGIN-----\\nabc\\n-----END-----"}', [["PEM", "-----BEGIN-----\nabc\n-----END-----"]]],
     ["surrounding whitespace", '\n  {"A":"1"}\n', [["A", "1"]]],
-    ["insertion order kept", '{"zeta":"1","alpha":"2","mid":"3"}', [["zeta", "1"], ["alpha", "2"], ["mid", "3"]]],
+    [
+      "insertion order kept",
+      '{"zeta":"1","alpha":"2","mid":"3"}',
+      [
+        ["zeta", "1"],
+        ["alpha", "2"],
+        ["mid", "3"],
+      ],
+    ],
     ["empty values are entries", '{"EMPTY":""}', [["EMPTY", ""]]],
-    ["keys that differ only in case (naming reports the collision)", '{"A":"1","a":"2"}', [["A", "1"], ["a", "2"]]],
+    [
+      "keys that differ only in case (naming reports the collision)",
+      '{"A":"1","a":"2"}',
+      [
+        ["A", "1"],
+        ["a", "2"],
+      ],
+    ],
     ["a repeated key inside a value is not looked at", '{"A":"{\\"x\\":1,\\"x\\":2}"}', [["A", '{"x":1,"x":2}']]],
   ])("reads %s", (_name, text, expected) => {
     const entries = parseSecretsJson(text);
@@ -30,7 +52,11 @@ describe("parseSecretsJson", () => {
 
   it.each([
     ["not JSON", '{"A": s3cretvalue}', "Invalid input 'secrets': is not valid JSON (line 1, column 7)"],
-    ["a syntax error on a later line", '{\n  "A": "x",\n  "B": hunter2\n}', "Invalid input 'secrets': is not valid JSON (line 3, column 8)"],
+    [
+      "a syntax error on a later line",
+      '{\n  "A": "x",\n  "B": hunter2\n}',
+      "Invalid input 'secrets': is not valid JSON (line 3, column 8)",
+    ],
     ["a trailing comma", '{"A":"x",}', "Invalid input 'secrets': is not valid JSON (line 1, column 10)"],
     ["truncated text", '{"A":"sec', "Invalid input 'secrets': is not valid JSON (it ends early)"],
     ["an array", '["s3cret"]', "Invalid input 'secrets': must be a JSON object of name to string value, not an array"],
@@ -40,11 +66,31 @@ describe("parseSecretsJson", () => {
     ["an object value", '{"NESTED":{"x":"s3cret"}}', "Invalid input 'secrets': entry 'NESTED' is an object; every value must be a string"],
     ["a null value", '{"GONE":null}', "Invalid input 'secrets': entry 'GONE' is null; every value must be a string"],
     ["an empty name", '{"":"s3cret"}', "Invalid input 'secrets': has an entry with an empty name"],
-    ["a repeated key", '{"A":"s3cret","A":"hunter2"}', "Invalid input 'secrets': has a repeated key: the 2nd key ('A') repeats the 1st; each name may appear once"],
-    ["a repeated key, third", '{"A":"1","B":"2","A":"s3cret"}', "Invalid input 'secrets': has a repeated key: the 3rd key ('A') repeats the 1st; each name may appear once"],
-    ["a key repeated with an escape", '{"DB_PASS":"s3cret","DB\\u005fPASS":"hunter2"}', "Invalid input 'secrets': has a repeated key: the 2nd key ('DB_PASS') repeats the 1st; each name may appear once"],
-    ["a repeated key that is not a secret name", '{"s3cret x":"1","s3cret x":"2"}', "Invalid input 'secrets': has a repeated key: the 2nd key repeats the 1st; each name may appear once"],
-    ["a repeated key before a non-string value", '{"A":"1","A":2}', "Invalid input 'secrets': has a repeated key: the 2nd key ('A') repeats the 1st; each name may appear once"],
+    [
+      "a repeated key",
+      '{"A":"s3cret","A":"hunter2"}',
+      "Invalid input 'secrets': has a repeated key: the 2nd key ('A') repeats the 1st; each name may appear once",
+    ],
+    [
+      "a repeated key, third",
+      '{"A":"1","B":"2","A":"s3cret"}',
+      "Invalid input 'secrets': has a repeated key: the 3rd key ('A') repeats the 1st; each name may appear once",
+    ],
+    [
+      "a key repeated with an escape",
+      '{"DB_PASS":"s3cret","DB\\u005fPASS":"hunter2"}',
+      "Invalid input 'secrets': has a repeated key: the 2nd key ('DB_PASS') repeats the 1st; each name may appear once",
+    ],
+    [
+      "a repeated key that is not a secret name",
+      '{"s3cret x":"1","s3cret x":"2"}',
+      "Invalid input 'secrets': has a repeated key: the 2nd key repeats the 1st; each name may appear once",
+    ],
+    [
+      "a repeated key before a non-string value",
+      '{"A":"1","A":2}',
+      "Invalid input 'secrets': has a repeated key: the 2nd key ('A') repeats the 1st; each name may appear once",
+    ],
   ])("rejects %s without quoting it", (_name, text, message) => {
     const error = captureError(() => parseSecretsJson(text));
     expect(error.message).toBe(message);
@@ -93,7 +139,16 @@ describe("findJsonErrorOffset", () => {
 
 describe("ordinal", () => {
   it.each([
-    [1, "1st"], [2, "2nd"], [3, "3rd"], [4, "4th"], [11, "11th"], [12, "12th"], [13, "13th"], [21, "21st"], [102, "102nd"], [111, "111th"],
+    [1, "1st"],
+    [2, "2nd"],
+    [3, "3rd"],
+    [4, "4th"],
+    [11, "11th"],
+    [12, "12th"],
+    [13, "13th"],
+    [21, "21st"],
+    [102, "102nd"],
+    [111, "111th"],
   ])("%i -> %s", (position, expected) => {
     expect(ordinal(position)).toBe(expected);
   });

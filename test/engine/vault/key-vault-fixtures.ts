@@ -4,7 +4,8 @@ import { createHttpHeaders } from "@azure/core-rest-pipeline";
 import type { HttpClient, PipelineRequest, PipelineResponse } from "@azure/core-rest-pipeline";
 import type { TokenCredential } from "@azure/core-auth";
 import { createKeyVault } from "../../../src/engine/vault/key-vault.ts";
-import type { KeyVault, KeyVaultOptions } from "../../../src/engine/vault/key-vault.ts";
+import type { KeyVaultOptions } from "../../../src/engine/vault/key-vault.ts";
+import type { KeyVault } from "../../../src/engine/vault/key-vault-interface.ts";
 import { VaultError } from "../../../src/engine/vault/vault-errors.ts";
 /**
  * The adapter, driven through the real SDK pipeline (challenge auth, retry policy, paging) with an
@@ -38,7 +39,13 @@ export function kvError(status: number, code: string, message: string, innerCode
 export function bundle(name: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     id: `${VAULT_URL}/secrets/${name}/0123456789abcdef0123456789abcdef`,
-    attributes: { enabled: true, created: 1_767_225_600, updated: 1_767_225_600, recoveryLevel: "Recoverable+Purgeable", recoverableDays: 90 },
+    attributes: {
+      enabled: true,
+      created: 1_767_225_600,
+      updated: 1_767_225_600,
+      recoveryLevel: "Recoverable+Purgeable",
+      recoverableDays: 90,
+    },
     ...extra,
   };
 }
@@ -63,11 +70,17 @@ export function createTransport(respond: Responder) {
         unauthenticated += 1;
         return reply({
           ...kvError(401, "Unauthorized", "AKV10000: Request is missing a Bearer or PoP token."),
-          headers: { "www-authenticate": `Bearer authorization="https://login.microsoftonline.com/${TENANT}", resource="https://vault.azure.net"` },
+          headers: {
+            "www-authenticate": `Bearer authorization="https://login.microsoftonline.com/${TENANT}", resource="https://vault.azure.net"`,
+          },
         });
       }
       const text = typeof request.body === "string" ? request.body : undefined;
-      const exchange: Exchange = { method: request.method, path: url.pathname, body: text ? (JSON.parse(text) as Record<string, unknown>) : undefined };
+      const exchange: Exchange = {
+        method: request.method,
+        path: url.pathname,
+        body: text ? (JSON.parse(text) as Record<string, unknown>) : undefined,
+      };
       exchanges.push(exchange);
       const key = `${exchange.method} ${exchange.path}`;
       const attempt = (attempts.get(key) ?? 0) + 1;
@@ -124,4 +137,7 @@ export async function caught(promise: Promise<unknown>): Promise<VaultError> {
   return error as VaultError;
 }
 
-export const okSet: Responder = ({ method, path, body }) => (method === "PUT" ? { status: 200, body: bundle(path.split("/")[2] ?? "", { value: body?.value }) } : kvError(404, "SecretNotFound", "not found"));
+export const okSet: Responder = ({ method, path, body }) =>
+  method === "PUT"
+    ? { status: 200, body: bundle(path.split("/")[2] ?? "", { value: body?.value }) }
+    : kvError(404, "SecretNotFound", "not found");

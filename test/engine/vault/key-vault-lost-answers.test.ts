@@ -8,7 +8,7 @@ import { createHttpHeaders, RestError } from "@azure/core-rest-pipeline";
 import type { HttpClient, PipelineRequest, PipelineResponse } from "@azure/core-rest-pipeline";
 import type { TokenCredential } from "@azure/core-auth";
 import { createKeyVault } from "../../../src/engine/vault/key-vault.ts";
-import type { SecretWrite } from "../../../src/engine/vault/key-vault.ts";
+import type { SecretWrite } from "../../../src/engine/vault/key-vault-interface.ts";
 import { VaultError } from "../../../src/engine/vault/vault-errors.ts";
 
 const VAULT_URL = "https://demo-vault.vault.azure.net";
@@ -36,7 +36,13 @@ function createMemoryVault(faults: (method: string, path: string) => Fault) {
       value: version.value,
       tags: version.tags,
       ...(version.contentType === undefined ? {} : { contentType: version.contentType }),
-      attributes: { enabled: true, created: 1_767_225_600, updated: 1_767_225_600, recoveryLevel: "Recoverable+Purgeable", recoverableDays: 90 },
+      attributes: {
+        enabled: true,
+        created: 1_767_225_600,
+        updated: 1_767_225_600,
+        recoveryLevel: "Recoverable+Purgeable",
+        recoverableDays: 90,
+      },
     };
   }
 
@@ -75,14 +81,20 @@ function createMemoryVault(faults: (method: string, path: string) => Fault) {
         bodyAsText: JSON.stringify(body),
       });
       if (!request.headers.has("authorization")) {
-        return reply(401, { error: { code: "Unauthorized", message: "AKV10000: Request is missing a Bearer or PoP token." } }, {
-          "www-authenticate": `Bearer authorization="https://login.microsoftonline.com/${TENANT}", resource="https://vault.azure.net"`,
-        });
+        return reply(
+          401,
+          { error: { code: "Unauthorized", message: "AKV10000: Request is missing a Bearer or PoP token." } },
+          {
+            "www-authenticate": `Bearer authorization="https://login.microsoftonline.com/${TENANT}", resource="https://vault.azure.net"`,
+          },
+        );
       }
       const path = new URL(request.url).pathname;
       requests.push(`${request.method} ${path}`);
       const fault = faults(request.method, path);
-      const serverError = { error: { code: "ServiceUnavailable", message: "The service encountered an internal error. Please try again later." } };
+      const serverError = {
+        error: { code: "ServiceUnavailable", message: "The service encountered an internal error. Please try again later." },
+      };
       if (fault === "drop-before") throw new RestError("socket hang up", { code: "ECONNRESET", request });
       if (fault === "503-before") return reply(503, serverError);
       const text = typeof request.body === "string" ? request.body : undefined;
@@ -127,7 +139,12 @@ function setUp(faults: (method: string, path: string) => Fault, transientRetries
   return { vault, memory, sleeps, logs };
 }
 
-const WRITE: SecretWrite = { value: "new-value", contentType: "text/plain", tags: { "managed-by": "keyvault-sync", "keyvault-sync-owner": "octo-org/octo-repo", run: "7" }, expiresOn: undefined };
+const WRITE: SecretWrite = {
+  value: "new-value",
+  contentType: "text/plain",
+  tags: { "managed-by": "keyvault-sync", "keyvault-sync-owner": "octo-org/octo-repo", run: "7" },
+  expiresOn: undefined,
+};
 
 describe("a PUT whose answer is lost", () => {
   it.each<Fault>(["drop-after", "503-after"])("after the vault stored it (%s): read back, not written again", async (fault) => {

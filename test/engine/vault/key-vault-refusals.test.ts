@@ -27,10 +27,30 @@ describe("failure messages never quote what the SDK received", () => {
   });
 
   it.each<[string, unknown, string, VaultFailureKind]>([
-    ["a parse error", { code: "PARSE_ERROR", statusCode: 200, message: `occurred while parsing the response body - {"value":"${VALUE}` }, "Key Vault's answer could not be read (HTTP 200)", "other"],
+    [
+      "a parse error",
+      { code: "PARSE_ERROR", statusCode: 200, message: `occurred while parsing the response body - {"value":"${VALUE}` },
+      "Key Vault's answer could not be read (HTTP 200)",
+      "other",
+    ],
     ["a network error", { code: "ECONNRESET", message: `socket hang up ${VALUE}` }, "the request failed (ECONNRESET)", "transient"],
-    ["a timeout", Object.assign(new Error(`aborted ${VALUE}`), { name: "AbortError" }), "no answer within 60 s (request timed out)", "transient"],
-    ["Key Vault's own error", { statusCode: 404, code: "SecretNotFound", message: `ignored ${VALUE}`, details: { error: { code: "SecretNotFound", message: "A secret with (name/id) db was not found in this key vault." } } }, "A secret with (name/id) db was not found in this key vault.", "not-found"],
+    [
+      "a timeout",
+      Object.assign(new Error(`aborted ${VALUE}`), { name: "AbortError" }),
+      "no answer within 60 s (request timed out)",
+      "transient",
+    ],
+    [
+      "Key Vault's own error",
+      {
+        statusCode: 404,
+        code: "SecretNotFound",
+        message: `ignored ${VALUE}`,
+        details: { error: { code: "SecretNotFound", message: "A secret with (name/id) db was not found in this key vault." } },
+      },
+      "A secret with (name/id) db was not found in this key vault.",
+      "not-found",
+    ],
   ])("classifies %s with a fixed or service-given text", (_case, error, message, kind) => {
     expect(classifyVaultError(error)).toMatchObject({ message, kind });
   });
@@ -41,7 +61,11 @@ describe("errors the action already explained", () => {
     const signIn = new SyncError("Failed to sign in to Microsoft Entra ID: subject mismatch", "Create the federated credential.");
     const failing: TokenCredential = { getToken: async () => Promise.reject(signIn) };
     const transport = createTransport(() => ({ status: 200, body: { value: [], nextLink: null } }));
-    const vault = createKeyVault(VAULT_URL, failing, { httpClient: transport.httpClient, writePacing: false, retry: { transientRetries: 0 } });
+    const vault = createKeyVault(VAULT_URL, failing, {
+      httpClient: transport.httpClient,
+      writePacing: false,
+      retry: { transientRetries: 0 },
+    });
     await expect(vault.listSecrets()).rejects.toBe(signIn);
   });
 });
@@ -51,7 +75,9 @@ describe("403 on a read after the assignment has shown it works", () => {
 
   it("fails a refused value read at once when a listing already worked (a Reader, not propagation)", async () => {
     const { vault, sleeps } = createTestVault((exchange) =>
-      exchange.path === "/secrets" ? { status: 200, body: { value: [], nextLink: null } } : deny("Microsoft.KeyVault/vaults/secrets/getSecret/action"),
+      exchange.path === "/secrets"
+        ? { status: 200, body: { value: [], nextLink: null } }
+        : deny("Microsoft.KeyVault/vaults/secrets/getSecret/action"),
     );
     await vault.listSecrets();
     await expect(vault.getSecret("db")).rejects.toBeInstanceOf(VaultError);
@@ -60,10 +86,14 @@ describe("403 on a read after the assignment has shown it works", () => {
 
   it("still waits for propagation on a refused write after a read worked", async () => {
     const { vault, sleeps } = createTestVault((exchange) =>
-      exchange.method === "GET" ? { status: 200, body: { value: [], nextLink: null } } : deny("Microsoft.KeyVault/vaults/secrets/setSecret/action"),
+      exchange.method === "GET"
+        ? { status: 200, body: { value: [], nextLink: null } }
+        : deny("Microsoft.KeyVault/vaults/secrets/setSecret/action"),
     );
     await vault.listSecrets();
-    await expect(vault.setSecret("db", { value: "v", contentType: undefined, tags: {}, expiresOn: undefined })).rejects.toBeInstanceOf(VaultError);
+    await expect(vault.setSecret("db", { value: "v", contentType: undefined, tags: {}, expiresOn: undefined })).rejects.toBeInstanceOf(
+      VaultError,
+    );
     expect(sleeps.length).toBeGreaterThan(0);
   });
 

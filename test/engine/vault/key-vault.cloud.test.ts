@@ -12,7 +12,8 @@ import { fetchGitHubIdToken } from "../../../local-azure/test-support.ts";
 import { DEFAULT_CLIENT_ID } from "../../../local-azure/world.ts";
 import type { AdminSecretView } from "../../../local-azure/key-vault/index.ts";
 import { createKeyVault } from "../../../src/engine/vault/key-vault.ts";
-import type { KeyVault, KeyVaultOptions } from "../../../src/engine/vault/key-vault.ts";
+import type { KeyVaultOptions } from "../../../src/engine/vault/key-vault.ts";
+import type { KeyVault } from "../../../src/engine/vault/key-vault-interface.ts";
 import { VaultError } from "../../../src/engine/vault/vault-errors.ts";
 import { readVaultState } from "../../../src/engine/vault-state.ts";
 import { planChanges } from "../../../src/engine/plan.ts";
@@ -27,7 +28,12 @@ import type { DesiredSecret } from "../../../src/engine/naming.ts";
 const OWNER = "octo-org/octo-repo";
 const OURS = { [MANAGED_BY_TAG]: MANAGED_BY_VALUE, [OWNER_TAG]: OWNER };
 const OFFICER = { principal: DEFAULT_CLIENT_ID, role: "Key Vault Secrets Officer" } as const;
-const AUDIT = { repository: OWNER, runUrl: "https://github.com/octo-org/octo-repo/actions/runs/7", commit: "c0ffee", ref: "environment:production" };
+const AUDIT = {
+  repository: OWNER,
+  runUrl: "https://github.com/octo-org/octo-repo/actions/runs/7",
+  commit: "c0ffee",
+  ref: "environment:production",
+};
 
 let cloud: Cloud;
 let credential: TokenCredential;
@@ -39,12 +45,21 @@ beforeAll(async () => {
       // Windows long enough that a loaded machine still sends the recover inside the delete window.
       { name: "slow-vault", roles: [OFFICER], faults: { deleteDelayMs: 1500, recoverDelayMs: 1500 } },
       // Windows far longer than a request, so the throttle trips even on a slow machine.
-      { name: "bare-429-vault", roles: [OFFICER], throttle: { enabled: true, writesPerWindow: 2, windowMs: 1000, retryAfterSeconds: null } },
+      {
+        name: "bare-429-vault",
+        roles: [OFFICER],
+        throttle: { enabled: true, writesPerWindow: 2, windowMs: 1000, retryAfterSeconds: null },
+      },
       { name: "after-429-vault", roles: [OFFICER], throttle: { enabled: true, writesPerWindow: 1, windowMs: 1500, retryAfterSeconds: 3 } },
       { name: "reader-vault", roles: [{ principal: DEFAULT_CLIENT_ID, role: "Key Vault Reader" }] },
       { name: "late-role-vault", roles: [] },
       { name: "walled-vault", roles: [OFFICER], firewall: true },
-      { name: "policy-vault", roles: [], accessModel: "access-policy", accessPolicies: [{ principal: DEFAULT_CLIENT_ID, permissions: ["get", "list"] }] },
+      {
+        name: "policy-vault",
+        roles: [],
+        accessModel: "access-policy",
+        accessPolicies: [{ principal: DEFAULT_CLIENT_ID, permissions: ["get", "list"] }],
+      },
     ],
   });
   trustCloudInProcess(cloud.info);
@@ -129,7 +144,9 @@ describe("a whole sync against the local Key Vault", () => {
     await seed("sync-vault", "app-deleted", { value: "gone", tags: plain, contentType: "text/plain" });
     await adminDelete(cloud.info.adminUrl, "/vaults/sync-vault/secrets/app-deleted");
 
-    const { vault, logs } = createTestVault("sync-vault", { retry: { conflictDelaysMs: [1000, 2000, 4000], recoverWaitDelaysMs: [1000, 2000, 4000, 8000] } });
+    const { vault, logs } = createTestVault("sync-vault", {
+      retry: { conflictDelaysMs: [1000, 2000, 4000], recoverWaitDelaysMs: [1000, 2000, 4000, 8000] },
+    });
     const secrets = [
       desired("app-same", "1"),
       desired("app-changed", "new"),
@@ -160,7 +177,10 @@ describe("a whole sync against the local Key Vault", () => {
     expect(meta.versions[0]?.tags).toMatchObject({ ...OURS, team: "payments", [AUDIT_TAGS.run]: AUDIT.runUrl });
     const changed = await readSecret("sync-vault", "app-changed");
     expect(changed.versions.map((version) => version.value)).toEqual(["old", "new"]);
-    expect(changed.versions[1]).toMatchObject({ contentType: "text/plain", tags: { ...OURS, team: "payments", [AUDIT_TAGS.commit]: "c0ffee" } });
+    expect(changed.versions[1]).toMatchObject({
+      contentType: "text/plain",
+      tags: { ...OURS, team: "payments", [AUDIT_TAGS.commit]: "c0ffee" },
+    });
     const recovered = await readSecret("sync-vault", "app-deleted");
     expect(recovered.state).toBe("active");
     expect(recovered.versions.at(-1)?.value).toBe("back");
@@ -170,18 +190,25 @@ describe("a whole sync against the local Key Vault", () => {
     expect((await readSecret("sync-vault", "app-cert")).versions).toHaveLength(1);
     for (const message of logs) for (const value of ["new", "back", "c2", "u2"]) expect(message).not.toContain(`'${value}'`);
 
-    const writesBefore = vaultLog("sync-vault").filter((entry) => ["SetSecret", "UpdateSecret", "DeleteSecret", "RecoverDeletedSecret"].includes(entry.operation)).length;
+    const writesBefore = vaultLog("sync-vault").filter((entry) =>
+      ["SetSecret", "UpdateSecret", "DeleteSecret", "RecoverDeletedSecret"].includes(entry.operation),
+    ).length;
     const again = await sync(vault, secrets);
     expect(again.filter((result) => result.status !== "unchanged").map((result) => [result.name, result.status])).toEqual([
       ["app-cert", "skipped"],
       ["app-untagged", "failed"],
     ]);
-    const writesAfter = vaultLog("sync-vault").filter((entry) => ["SetSecret", "UpdateSecret", "DeleteSecret", "RecoverDeletedSecret"].includes(entry.operation)).length;
+    const writesAfter = vaultLog("sync-vault").filter((entry) =>
+      ["SetSecret", "UpdateSecret", "DeleteSecret", "RecoverDeletedSecret"].includes(entry.operation),
+    ).length;
     expect(writesAfter).toBe(writesBefore);
   });
 
   it("recovers a secret whose delete is still in flight, riding out 409s and 404s", async () => {
-    const { vault } = createTestVault("slow-vault", { timeScale: 1, retry: { conflictDelaysMs: [500, 1000, 2000, 4000], recoverWaitDelaysMs: [500, 1000, 2000, 4000] } });
+    const { vault } = createTestVault("slow-vault", {
+      timeScale: 1,
+      retry: { conflictDelaysMs: [500, 1000, 2000, 4000], recoverWaitDelaysMs: [500, 1000, 2000, 4000] },
+    });
     await vault.setSecret("flaky", { value: "keep-me", contentType: undefined, tags: OURS, expiresOn: undefined });
     await vault.deleteSecret("flaky");
     await vault.recoverSecret("flaky");
@@ -195,9 +222,15 @@ describe("a whole sync against the local Key Vault", () => {
 
 describe("a name deleted moments before the next run", () => {
   it("is recovered, not failed, when the plan could not see it was soft-deleted", async () => {
-    const { vault } = createTestVault("slow-vault", { timeScale: 1, retry: { conflictDelaysMs: [500, 1000, 2000, 4000], recoverWaitDelaysMs: [500, 1000, 2000, 4000] } });
+    const { vault } = createTestVault("slow-vault", {
+      timeScale: 1,
+      retry: { conflictDelaysMs: [500, 1000, 2000, 4000], recoverWaitDelaysMs: [500, 1000, 2000, 4000] },
+    });
     const overrides = { prefix: "app-", prune: true };
-    expect((await sync(vault, [desired("app-keep", "k"), desired("app-back", "v1")], overrides)).map((result) => result.status)).toEqual(["created", "created"]);
+    expect((await sync(vault, [desired("app-keep", "k"), desired("app-back", "v1")], overrides)).map((result) => result.status)).toEqual([
+      "created",
+      "created",
+    ]);
     expect((await sync(vault, [desired("app-keep", "k")], overrides)).map((result) => [result.name, result.status])).toEqual([
       ["app-back", "deleted"],
       ["app-keep", "unchanged"],
@@ -215,7 +248,8 @@ describe("a name deleted moments before the next run", () => {
 describe("throttling", () => {
   it("retries a 429 without Retry-After with backoff until the writes go through", async () => {
     const { vault, sleeps, logs } = createTestVault("bare-429-vault", { writePacing: false, timeScale: 4 });
-    for (let i = 0; i < 5; i += 1) await vault.setSecret(`burst-${i}`, { value: `v${i}`, contentType: undefined, tags: OURS, expiresOn: undefined });
+    for (let i = 0; i < 5; i += 1)
+      await vault.setSecret(`burst-${i}`, { value: `v${i}`, contentType: undefined, tags: OURS, expiresOn: undefined });
     const sets = vaultLog("bare-429-vault").filter((entry) => entry.operation === "SetSecret" && entry.status !== 401);
     const throttled = sets.filter((entry) => entry.status === 429).length;
     expect(throttled).toBeGreaterThan(0);
@@ -233,7 +267,9 @@ describe("throttling", () => {
     await vault.setSecret("first", { value: "1", contentType: undefined, tags: {}, expiresOn: undefined });
     await vault.setSecret("second", { value: "2", contentType: undefined, tags: {}, expiresOn: undefined });
     expect(sleeps[0]).toBe(3000);
-    const statuses = vaultLog("after-429-vault").filter((entry) => entry.operation === "SetSecret" && entry.status !== 401).map((entry) => entry.status);
+    const statuses = vaultLog("after-429-vault")
+      .filter((entry) => entry.operation === "SetSecret" && entry.status !== 401)
+      .map((entry) => entry.status);
     expect(statuses.filter((status) => status === 429)).toHaveLength(sleeps.length);
     expect(statuses.at(-1)).toBe(200);
   });
@@ -247,20 +283,39 @@ describe("403 triage", () => {
     const secrets = [desired("app-a", "1"), desired("app-b", "2")];
     const state = await readVaultState(vault, secrets, { owner: OWNER, concurrency: 1 });
     const a = state.secrets.find((secret) => secret.name === "app-a");
-    expect(a?.value).toMatchObject({ kind: "failed", failure: { kind: "forbidden-rbac", message: expect.stringContaining("action Microsoft.KeyVault/vaults/secrets/getSecret/action") } });
+    expect(a?.value).toMatchObject({
+      kind: "failed",
+      failure: { kind: "forbidden-rbac", message: expect.stringContaining("action Microsoft.KeyVault/vaults/secrets/getSecret/action") },
+    });
     // The listing worked, so the role is in effect: a refused value read is a missing permission,
     // not propagation, and is not retried — one GET per secret.
     expect(vaultLog("reader-vault").filter((entry) => entry.operation === "GetSecret" && entry.status === 403)).toHaveLength(2);
 
-    const plan = planChanges({ desired: secrets, rejected: [], state, options: { owner: OWNER, prefix: "", prune: false, adopt: false, metadata: { contentType: undefined, tags: {}, expiresInSeconds: undefined }, now: new Date() } });
+    const plan = planChanges({
+      desired: secrets,
+      rejected: [],
+      state,
+      options: {
+        owner: OWNER,
+        prefix: "",
+        prune: false,
+        adopt: false,
+        metadata: { contentType: undefined, tags: {}, expiresInSeconds: undefined },
+        now: new Date(),
+      },
+    });
     expect(plan.items.map((item) => [item.action, item.reason.startsWith("value not compared")])).toEqual([
       ["update", true],
       ["update", true],
     ]);
-    const error = await vault.setSecret("app-a", { value: "1", contentType: undefined, tags: OURS, expiresOn: undefined }).catch((caught: unknown) => caught);
+    const error = await vault
+      .setSecret("app-a", { value: "1", contentType: undefined, tags: OURS, expiresOn: undefined })
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(VaultError);
     expect((error as VaultError).failure.kind).toBe("forbidden-rbac");
-    expect((error as VaultError).hint).toContain(`az role assignment create --role "Key Vault Secrets Officer" --assignee ${cloud.info.clientId}`);
+    expect((error as VaultError).hint).toContain(
+      `az role assignment create --role "Key Vault Secrets Officer" --assignee ${cloud.info.clientId}`,
+    );
   });
 
   it("retries a 403 while a new role assignment propagates, then succeeds", async () => {
@@ -269,7 +324,9 @@ describe("403 triage", () => {
     await adminPatch(cloud.info.adminUrl, "/vaults/late-role-vault", { accessPropagationMs: 2000, roles: [OFFICER] });
     const { vault, sleeps } = createTestVault("late-role-vault", { timeScale: 1, retry: { forbiddenDelaysMs: [1500, 3000] } });
     await vault.setSecret("fresh", { value: "v", contentType: undefined, tags: OURS, expiresOn: undefined });
-    const sets = vaultLog("late-role-vault").filter((entry) => entry.operation === "SetSecret" && entry.status !== 401).map((entry) => entry.status);
+    const sets = vaultLog("late-role-vault")
+      .filter((entry) => entry.operation === "SetSecret" && entry.status !== 401)
+      .map((entry) => entry.status);
     expect(sets[0]).toBe(403);
     expect(sets.at(-1)).toBe(200);
     expect(sleeps.length).toBeGreaterThan(0);
@@ -279,7 +336,9 @@ describe("403 triage", () => {
     const { vault, sleeps } = createTestVault("walled-vault", { retry: { forbiddenDelaysMs: [100, 200] } });
     const error = await readVaultState(vault, [desired("app-a", "1")], { owner: OWNER, concurrency: 1 }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(SyncError);
-    expect((error as SyncError).message).toMatch(/^Failed to list secrets in vault 'walled-vault': Client address is not authorized.*\(403 ForbiddenByFirewall\)$/);
+    expect((error as SyncError).message).toMatch(
+      /^Failed to list secrets in vault 'walled-vault': Client address is not authorized.*\(403 ForbiddenByFirewall\)$/,
+    );
     expect((error as SyncError).hint).toMatch(/self-hosted runner inside the vault's virtual network/);
     expect(vaultLog("walled-vault").filter((entry) => entry.operation === "GetSecrets" && entry.status === 403)).toHaveLength(1);
     expect(sleeps).toEqual([]);
@@ -287,7 +346,9 @@ describe("403 triage", () => {
 
   it("names the missing access-policy permission on an access-policy vault", async () => {
     const { vault } = createTestVault("policy-vault", { retry: { forbiddenDelaysMs: [] } });
-    const error = await vault.setSecret("x", { value: "v", contentType: undefined, tags: {}, expiresOn: undefined }).catch((caught: unknown) => caught);
+    const error = await vault
+      .setSecret("x", { value: "v", contentType: undefined, tags: {}, expiresOn: undefined })
+      .catch((caught: unknown) => caught);
     expect((error as VaultError).failure.kind).toBe("forbidden-policy");
     expect((error as VaultError).hint).toMatch(/lacks the secret 'set' permission.*az keyvault set-policy --name policy-vault/);
   });

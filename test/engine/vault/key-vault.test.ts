@@ -16,11 +16,21 @@ describe("createKeyVault through the SDK pipeline", () => {
           },
         };
       }
-      if (path === "/secrets") return { status: 200, body: { value: [{ id: `${VAULT_URL}/secrets/Off`, attributes: { enabled: false } }], nextLink: null } };
+      if (path === "/secrets")
+        return { status: 200, body: { value: [{ id: `${VAULT_URL}/secrets/Off`, attributes: { enabled: false } }], nextLink: null } };
       return kvError(404, "SecretNotFound", "not found");
     });
     const secrets = await vault.listSecrets();
-    expect(secrets.map(({ name, enabled, managed, tags, contentType, recoverableDays }) => ({ name, enabled, managed, tags, contentType, recoverableDays }))).toEqual([
+    expect(
+      secrets.map(({ name, enabled, managed, tags, contentType, recoverableDays }) => ({
+        name,
+        enabled,
+        managed,
+        tags,
+        contentType,
+        recoverableDays,
+      })),
+    ).toEqual([
       { name: "a", enabled: true, managed: false, tags: { team: "x" }, contentType: "text/plain", recoverableDays: 90 },
       { name: "cert", enabled: true, managed: true, tags: {}, contentType: "application/x-pkcs12", recoverableDays: 90 },
       { name: "Off", enabled: false, managed: false, tags: {}, contentType: undefined, recoverableDays: undefined },
@@ -41,7 +51,9 @@ describe("createKeyVault through the SDK pipeline", () => {
 
   it("lets no request race the first one on a fresh client", async () => {
     const { vault, transport } = createTestVault(({ path }) =>
-      path === "/secrets" ? { status: 200, body: { value: [], nextLink: null } } : { status: 200, body: bundle(path.split("/")[2] ?? "", { value: "v" }) },
+      path === "/secrets"
+        ? { status: 200, body: { value: [], nextLink: null } }
+        : { status: 200, body: bundle(path.split("/")[2] ?? "", { value: "v" }) },
     );
     await Promise.all([vault.listSecrets(), vault.getSecret("a"), vault.getSecret("b"), vault.getSecret("c")]);
     // One challenge round trip: every other request waited and reused the token.
@@ -51,7 +63,9 @@ describe("createKeyVault through the SDK pipeline", () => {
 
   it("retries a 429 without Retry-After with exponential backoff until it succeeds", async () => {
     const { vault, transport, sleeps, logs } = createTestVault((exchange, attempt) =>
-      attempt <= 2 ? kvError(429, "Throttled", "Request was not processed because too many requests were received.") : okSet(exchange, attempt),
+      attempt <= 2
+        ? kvError(429, "Throttled", "Request was not processed because too many requests were received.")
+        : okSet(exchange, attempt),
     );
     await vault.setSecret("db", { value: "hunter2", contentType: undefined, tags: {}, expiresOn: undefined });
     expect(transport.count("PUT", "/secrets/db")).toBe(3);
@@ -60,9 +74,12 @@ describe("createKeyVault through the SDK pipeline", () => {
   });
 
   it("honours Retry-After, gives up after 5 retries, and the SDK does not retry again on top", async () => {
-    const { vault, transport, sleeps } = createTestVault(() => ({ ...kvError(429, "Throttled", "Too many requests"), headers: { "retry-after": "3" } }), {
-      retry: { transientRetries: 3 },
-    });
+    const { vault, transport, sleeps } = createTestVault(
+      () => ({ ...kvError(429, "Throttled", "Too many requests"), headers: { "retry-after": "3" } }),
+      {
+        retry: { transientRetries: 3 },
+      },
+    );
     const error = await caught(vault.setSecret("db", { value: "hunter2", contentType: undefined, tags: {}, expiresOn: undefined }));
     expect(transport.count("PUT", "/secrets/db")).toBe(6);
     expect(sleeps).toEqual([3000, 3000, 4000, 8000, 16000]);
@@ -72,7 +89,12 @@ describe("createKeyVault through the SDK pipeline", () => {
 
   it("retries a 403 by RBAC for propagation once per run, then fails fast for any call", async () => {
     const { vault, transport, sleeps } = createTestVault(() =>
-      kvError(403, "Forbidden", "Caller is not authorized to perform action on resource.\r\nAction: 'Microsoft.KeyVault/vaults/secrets/setSecret/action'\r\n", "ForbiddenByRbac"),
+      kvError(
+        403,
+        "Forbidden",
+        "Caller is not authorized to perform action on resource.\r\nAction: 'Microsoft.KeyVault/vaults/secrets/setSecret/action'\r\n",
+        "ForbiddenByRbac",
+      ),
     );
     const write = { value: "hunter2", contentType: undefined, tags: {}, expiresOn: undefined };
     const first = await caught(vault.setSecret("a", write));
@@ -95,23 +117,44 @@ describe("createKeyVault through the SDK pipeline", () => {
   });
 
   it("does not retry a firewall 403", async () => {
-    const { vault, transport, sleeps } = createTestVault(() => kvError(403, "Forbidden", "Client address is not authorized and caller is not a trusted service.", "ForbiddenByFirewall"));
+    const { vault, transport, sleeps } = createTestVault(() =>
+      kvError(403, "Forbidden", "Client address is not authorized and caller is not a trusted service.", "ForbiddenByFirewall"),
+    );
     const error = await caught(vault.listSecrets());
     expect(error.failure.kind).toBe("forbidden-firewall");
     // The SDK's pager drops the body; the adapter keeps Key Vault's own words.
-    expect(error.message).toBe("Failed to list secrets in vault 'demo-vault': Client address is not authorized and caller is not a trusted service. (403 ForbiddenByFirewall)");
+    expect(error.message).toBe(
+      "Failed to list secrets in vault 'demo-vault': Client address is not authorized and caller is not a trusted service. (403 ForbiddenByFirewall)",
+    );
     expect(transport.count("GET", "/secrets")).toBe(1);
     expect(sleeps).toEqual([]);
   });
 
   it("waits out a 409 'being recovered' on a write", async () => {
     const { vault, transport, sleeps } = createTestVault((exchange, attempt) =>
-      attempt === 1 ? kvError(409, "Conflict", "Secret db is currently being recovered and cannot be re-created; retry later.", "ObjectIsBeingRecovered") : okSet(exchange, attempt),
+      attempt === 1
+        ? kvError(
+            409,
+            "Conflict",
+            "Secret db is currently being recovered and cannot be re-created; retry later.",
+            "ObjectIsBeingRecovered",
+          )
+        : okSet(exchange, attempt),
     );
-    await vault.setSecret("db", { value: "v", contentType: "text/plain", tags: { team: "x" }, expiresOn: new Date("2027-01-01T00:00:00Z") });
+    await vault.setSecret("db", {
+      value: "v",
+      contentType: "text/plain",
+      tags: { team: "x" },
+      expiresOn: new Date("2027-01-01T00:00:00Z"),
+    });
     expect(transport.count("PUT", "/secrets/db")).toBe(2);
     expect(sleeps).toEqual([500]);
-    expect(transport.exchanges.at(-1)?.body).toEqual({ value: "v", contentType: "text/plain", tags: { team: "x" }, attributes: { exp: 1_798_761_600 } });
+    expect(transport.exchanges.at(-1)?.body).toEqual({
+      value: "v",
+      contentType: "text/plain",
+      tags: { team: "x" },
+      attributes: { exp: 1_798_761_600 },
+    });
   });
 
   it("recovers and waits through the window in which the recovered secret still answers 404", async () => {
@@ -121,7 +164,9 @@ describe("createKeyVault through the SDK pipeline", () => {
       if (method === "GET" && path === "/secrets/db/") {
         gets += 1;
         // 1: the SDK's probe before recovering, 2: its first poll, 3-4: our wait, 5: readable.
-        return gets >= 5 ? { status: 200, body: bundle("db", { value: "v" }) } : kvError(404, "SecretNotFound", "A secret with (name/id) db was not found in this key vault.");
+        return gets >= 5
+          ? { status: 200, body: bundle("db", { value: "v" }) }
+          : kvError(404, "SecretNotFound", "A secret with (name/id) db was not found in this key vault.");
       }
       return kvError(400, "BadParameter", "unexpected");
     });
@@ -133,7 +178,8 @@ describe("createKeyVault through the SDK pipeline", () => {
 
   it("starts a soft delete without polling until the deleted entry shows up", async () => {
     const { vault, transport, sleeps } = createTestVault(({ method, path }) => {
-      if (method === "DELETE" && path === "/secrets/db") return { status: 200, body: { ...bundle("db"), recoveryId: `${VAULT_URL}/deletedsecrets/db`, deletedDate: 1_767_225_600 } };
+      if (method === "DELETE" && path === "/secrets/db")
+        return { status: 200, body: { ...bundle("db"), recoveryId: `${VAULT_URL}/deletedsecrets/db`, deletedDate: 1_767_225_600 } };
       return kvError(404, "SecretNotFound", "Deleted Secret not found: db");
     });
     await vault.deleteSecret("db");
@@ -144,7 +190,9 @@ describe("createKeyVault through the SDK pipeline", () => {
 
   it("patches properties of a given version", async () => {
     const { vault, transport } = createTestVault(({ method, path }) =>
-      method === "PATCH" && path === "/secrets/db/abc" ? { status: 200, body: bundle("db", { tags: { a: "1" } }) } : kvError(404, "SecretNotFound", "x"),
+      method === "PATCH" && path === "/secrets/db/abc"
+        ? { status: 200, body: bundle("db", { tags: { a: "1" } }) }
+        : kvError(404, "SecretNotFound", "x"),
     );
     const updated = await vault.updateProperties("db", "abc", { contentType: undefined, tags: { a: "1" }, expiresOn: undefined });
     expect(updated.tags).toEqual({ a: "1" });

@@ -9,15 +9,27 @@ const VALUE = "a-secret-value-never-logged";
 function setup() {
   const lines: string[] = [];
   let clock = 1_000;
-  const policy = createRequestDebugPolicy((line) => lines.push(line), () => (clock += 7));
-  const request = createPipelineRequest({ url: "https://demo-vault.vault.azure.net/secrets/DB-PASSWORD?api-version=7.6", method: "PUT", body: JSON.stringify({ value: VALUE }) });
+  const policy = createRequestDebugPolicy(
+    (line) => lines.push(line),
+    () => (clock += 7),
+  );
+  const request = createPipelineRequest({
+    url: "https://demo-vault.vault.azure.net/secrets/DB-PASSWORD?api-version=7.6",
+    method: "PUT",
+    body: JSON.stringify({ value: VALUE }),
+  });
   return { lines, policy, request };
 }
 
 describe("createRequestDebugPolicy", () => {
   it("logs method, path, status and duration of an answered request, and passes the response on", async () => {
     const { lines, policy, request } = setup();
-    const response: PipelineResponse = { request, status: 403, headers: createHttpHeaders({ "x-ms-request-id": "r" }), bodyAsText: JSON.stringify({ echo: VALUE }) };
+    const response: PipelineResponse = {
+      request,
+      status: 403,
+      headers: createHttpHeaders({ "x-ms-request-id": "r" }),
+      bodyAsText: JSON.stringify({ echo: VALUE }),
+    };
     await expect(policy.sendRequest(request, async () => response)).resolves.toBe(response);
     expect(lines).toEqual(["Key Vault PUT /secrets/DB-PASSWORD -> 403 (7 ms)"]);
   });

@@ -7,7 +7,6 @@ import { createHttpHeaders, createPipelineRequest } from "@azure/core-rest-pipel
 import type { PipelineRequest, PipelineResponse } from "@azure/core-rest-pipeline";
 import { createTimeoutPolicy, readRetryAfterMs } from "../../../src/engine/vault/vault-policies.ts";
 
-
 describe("readRetryAfterMs", () => {
   it.each<{ headers: Record<string, string>; expected: number | undefined }>([
     { headers: { "retry-after": "5" }, expected: 5000 },
@@ -28,7 +27,9 @@ describe("createTimeoutPolicy", () => {
     const policy = createTimeoutPolicy(60_000);
     const request = createPipelineRequest({ url: "https://demo-vault.vault.azure.net/secrets/db" });
     const before = countTimers();
-    await expect(policy.sendRequest(request, () => Promise.reject(Object.assign(new Error("socket hang up"), { code: "ECONNRESET" })))).rejects.toThrow("socket hang up");
+    await expect(
+      policy.sendRequest(request, () => Promise.reject(Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }))),
+    ).rejects.toThrow("socket hang up");
     expect(countTimers()).toBe(before);
     expect(request.abortSignal).toBeUndefined();
   });
@@ -48,7 +49,10 @@ describe("createTimeoutPolicy", () => {
     const policy = createTimeoutPolicy(60_000);
     const caller = new AbortController();
     const request = createPipelineRequest({ url: "https://demo-vault.vault.azure.net/secrets/db", abortSignal: caller.signal });
-    const answer = policy.sendRequest(request, (sent) => new Promise((_resolve, reject) => sent.abortSignal?.addEventListener("abort", () => reject(new Error("cancelled")))));
+    const answer = policy.sendRequest(
+      request,
+      (sent) => new Promise((_resolve, reject) => sent.abortSignal?.addEventListener("abort", () => reject(new Error("cancelled")))),
+    );
     caller.abort();
     await expect(answer).rejects.toThrow("cancelled");
   });
