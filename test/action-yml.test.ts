@@ -37,9 +37,27 @@ const DESIGN_INPUTS: Record<string, string | undefined> = {
   "content-type": undefined,
   tags: undefined,
   "expires-in": undefined,
+  rules: undefined,
+  "rules-file": undefined,
+  identity: "system",
   concurrency: "8",
 };
-const DESIGN_OUTPUTS = ["created", "updated", "unchanged", "deleted", "recovered", "skipped", "failed", "failed-names", "changed", "plan"];
+const DESIGN_OUTPUTS = [
+  "created",
+  "updated",
+  "unchanged",
+  "deleted",
+  "recovered",
+  "skipped",
+  "failed",
+  "failed-names",
+  "changed",
+  "plan",
+  "secret-uris",
+  "app-settings",
+  "containerapp-secrets",
+  "references-file",
+];
 
 describe("action.yml", () => {
   it("declares exactly the inputs of the design, with its defaults", () => {

@@ -29,6 +29,8 @@ export interface ActionRun {
   visibleLog: string;
   /** Milliseconds from spawn to the last stdout chunk, and to the process's exit. */
   timing: { lastOutputMs: number; exitMs: number };
+  /** The file the `references-file` output names, read before RUNNER_TEMP is removed. */
+  referencesFile: string | undefined;
 }
 
 export interface RunOptions {
@@ -91,11 +93,14 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     }
     const { exitCode, stdout, stderr, timing } = await spawnNode(DIST_ENTRY, env, workspace, options.timeoutMs ?? 120_000, options.onSpawn);
     const masked = parseMasks(stdout);
+    const outputs = parseOutputFile(readFileSync(outputFile, "utf8"));
+    const referencesPath = outputs["references-file"];
     return {
       exitCode,
       stdout,
       stderr,
-      outputs: parseOutputFile(readFileSync(outputFile, "utf8")),
+      outputs,
+      referencesFile: referencesPath ? readFileSync(referencesPath, "utf8") : undefined,
       summary: readFileSync(summaryFile, "utf8"),
       annotations: parseAnnotations(stdout),
       masked,

@@ -47,6 +47,8 @@ export interface SeedVersion {
   tags?: Record<string, string>;
   contentType?: string;
   enabled?: boolean;
+  /** Expiry, in seconds since 1970 (as Key Vault's `exp`). */
+  exp?: number;
   /** Certificate-backed. */
   managed?: boolean;
 }

@@ -28,6 +28,9 @@ export const INPUT_NAMES = [
   "content-type",
   "tags",
   "expires-in",
+  "rules",
+  "rules-file",
+  "identity",
   "concurrency",
 ] as const;
 

@@ -29,6 +29,7 @@ import {
   concurrency,
 } from "./input-fields.ts";
 import type { InputName, Context } from "./input-fields.ts";
+import { identity, optionalText } from "./rule-inputs.ts";
 
 /*
  * Every input rule of the action, checked before anything touches the network. The rules
@@ -67,6 +68,11 @@ export interface Inputs {
   contentType: string | undefined;
   tags: Record<string, string>;
   expiresInSeconds: number | undefined;
+  /** Per-secret rules (issue 11): YAML from the input, and a file's path. */
+  rules: string | undefined;
+  rulesFile: string | undefined;
+  /** The identity Container Apps reads Key Vault references with: `system` or a resource id. */
+  identity: string;
   concurrency: number;
 }
 
@@ -144,6 +150,9 @@ function buildSchema(env: Env, raw: Readonly<Record<InputName, string>>) {
       "content-type": contentType,
       tags,
       "expires-in": expiresIn,
+      rules: optionalText,
+      "rules-file": optionalText,
+      identity,
       concurrency,
     })
     .transform((fields): Inputs => {
@@ -171,6 +180,9 @@ function buildSchema(env: Env, raw: Readonly<Record<InputName, string>>) {
         contentType: fields["content-type"],
         tags: fields.tags,
         expiresInSeconds: fields["expires-in"],
+        rules: fields.rules,
+        rulesFile: fields["rules-file"],
+        identity: fields.identity,
         concurrency: fields.concurrency,
       };
     });

@@ -18,7 +18,9 @@ import { createKeyVault } from "../engine/vault/key-vault.ts";
 import type { KeyVaultOptions } from "../engine/vault/key-vault.ts";
 import type { KeyVault } from "../engine/vault/key-vault-interface.ts";
 import { isAccessDenied } from "../engine/vault/vault-errors.ts";
-import { explainEmptySelection, findUnusedPatterns, nameSecrets } from "../engine/naming.ts";
+import { explainEmptySelection, findUnusedPatterns } from "../engine/naming.ts";
+import { nameSecretsWithRules, readRules } from "../engine/rules/load-rules.ts";
+import { writeReferenceOutputs } from "./references-output.ts";
 import { planChanges } from "../engine/plan.ts";
 import type { Plan, SecretMetadata } from "../engine/plan-items.ts";
 import { createApplyProgress } from "../engine/progress.ts";
@@ -93,6 +95,8 @@ export async function run(deps: RunDeps = createDefaultDeps()): Promise<void> {
     const report = { ...describeRun(inputs), notes: context.notes, links };
     // Not in a group: the per-secret outcome and the counts are what the log is read for.
     await writeReport(results, report, deps.io);
+    // Reference outputs hook (issue 11).
+    await writeReferenceOutputs(results, { ...inputs, tempDir: deps.env["RUNNER_TEMP"] || undefined }, deps.io);
     failOnFailedResults(results, deps);
   } catch (error) {
     if (context.results !== undefined) {
@@ -109,6 +113,11 @@ export async function run(deps: RunDeps = createDefaultDeps()): Promise<void> {
     );
     deps.io.setFailed(describeFatal(error));
   }
+}
+
+/** The inputs' metadata: the defaults every rule starts from. */
+function readDefaults(inputs: Inputs): SecretMetadata {
+  return { contentType: inputs.contentType, tags: inputs.tags, expiresInSeconds: inputs.expiresInSeconds };
 }
 
 /** What the report says about the run's settings; the same for a finished and a failed run. */
@@ -150,12 +159,10 @@ async function syncSecrets(deps: RunDeps, context: RunContext): Promise<ChangeRe
         warn: (message) => io.warning(message, { title: "env-file" }),
       },
     );
-    const { desired, rejected } = nameSecrets(entries, {
-      include: inputs.include,
-      exclude: inputs.exclude,
-      prefix: inputs.prefix,
-      transform: inputs.nameTransform,
-    });
+    // Rules hook (issue 11): read and checked against the selected names before any network.
+    const rules = await readRules({ text: inputs.rules, file: inputs.rulesFile }, (path) => deps.readFile(path));
+    const naming = { include: inputs.include, exclude: inputs.exclude, prefix: inputs.prefix, transform: inputs.nameTransform };
+    const { desired, rejected } = nameSecretsWithRules(entries, naming, rules, readDefaults(inputs));
     reportSelection(
       entries.map((entry) => entry.key),
       desired.length + rejected.length,
@@ -172,7 +179,7 @@ async function syncSecrets(deps: RunDeps, context: RunContext): Promise<ChangeRe
   });
 
   const now = deps.now();
-  const metadata: SecretMetadata = { contentType: inputs.contentType, tags: inputs.tags, expiresInSeconds: inputs.expiresInSeconds };
+  const metadata = readDefaults(inputs);
   const connection = await inStage(deps, "Sign in", () => connect(inputs, deps, context));
   const state = connection
     ? await inStage(deps, "Read the vault", async () => {

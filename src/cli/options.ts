@@ -43,6 +43,20 @@ export const CLI_OPTIONS: readonly CliOption[] = [
     description: "A JSON object file of NAME: value pairs (the Action's `secrets`). Read only inside the current directory.",
   },
   {
+    name: "rules-file",
+    type: "string",
+    input: "rules-file",
+    placeholder: "PATH",
+    description: "A YAML file of per-secret rules (the Action's `rules-file`). Read only inside the current directory.",
+  },
+  {
+    name: "rules",
+    type: "string",
+    input: "rules",
+    placeholder: "YAML",
+    description: "Per-secret rules as YAML text (the Action's `rules`).",
+  },
+  {
     name: "include",
     type: "string",
     multiple: true,

@@ -11,7 +11,8 @@ import type { EntraCredential } from "../engine/auth/entra.ts";
 import { explainMissingOidc, hasOidcRequest } from "../engine/auth/missing-oidc.ts";
 import type { Env } from "../engine/env.ts";
 import { SyncError } from "../engine/errors.ts";
-import { explainEmptySelection, findUnusedPatterns, nameSecrets } from "../engine/naming.ts";
+import { explainEmptySelection, findUnusedPatterns } from "../engine/naming.ts";
+import { nameSecretsWithRules, readRules } from "../engine/rules/load-rules.ts";
 import { planChanges } from "../engine/plan.ts";
 import type { Plan } from "../engine/plan-items.ts";
 import { createApplyProgress } from "../engine/progress.ts";
@@ -58,12 +59,11 @@ export async function runSync(settings: CliSettings, deps: SyncDeps): Promise<Sy
       warn: (message) => deps.warning(message),
     },
   );
-  const { desired, rejected } = nameSecrets(entries, {
-    include: inputs.include,
-    exclude: inputs.exclude,
-    prefix: inputs.prefix,
-    transform: inputs.nameTransform,
-  });
+  // Per-secret rules: read and checked against the selected names before any network, as in the Action.
+  const rules = await readRules({ text: inputs.rules, file: inputs.rulesFile }, (path) => deps.readFile(path));
+  const naming = { include: inputs.include, exclude: inputs.exclude, prefix: inputs.prefix, transform: inputs.nameTransform };
+  const defaults = { contentType: inputs.contentType, tags: inputs.tags, expiresInSeconds: inputs.expiresInSeconds };
+  const { desired, rejected } = nameSecretsWithRules(entries, naming, rules, defaults);
   const keys = entries.map((entry) => entry.key);
   for (const unused of findUnusedPatterns(keys, inputs))
     deps.warning(`--${unused.input} pattern ${unused.position} matched no source name.`);
@@ -86,12 +86,11 @@ export async function runSync(settings: CliSettings, deps: SyncDeps): Promise<Sy
     );
   }
   const now = deps.now();
-  const metadata = { contentType: inputs.contentType, tags: inputs.tags, expiresInSeconds: inputs.expiresInSeconds };
   const plan = planChanges({
     desired,
     rejected,
     state,
-    options: { owner: inputs.owner, prefix: inputs.prefix, prune: inputs.prune, adopt: inputs.adopt, metadata, now },
+    options: { owner: inputs.owner, prefix: inputs.prefix, prune: inputs.prune, adopt: inputs.adopt, metadata: defaults, now },
   });
   // The one place plan and apply part: plan predicts each item's outcome, never writing.
   if (inputs.dryRun) return { plan, results: predictResults(plan), notes };

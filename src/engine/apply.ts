@@ -63,22 +63,44 @@ export interface ApplyOptions {
 
 interface WriteContext {
   scope: SyncScope;
+  /** The run's defaults; a secret with its own settings (rules) uses those instead. */
   metadata: SecretMetadata;
-  tags: Record<string, string>;
-  expiresOn: Date | undefined;
+  audit: AuditContext;
+  now: Date;
 }
 
+function settingsOf(secret: DesiredSecret, context: WriteContext): SecretMetadata {
+  return secret.metadata ?? context.metadata;
+}
+
+function offset(now: Date, seconds: number | undefined): Date | undefined {
+  return seconds === undefined ? undefined : new Date(now.getTime() + seconds * 1000);
+}
+
+/** Every version this run writes for one secret carries the same tags and expiry. */
 function buildWrite(secret: DesiredSecret, context: WriteContext): SecretWrite {
-  return { value: secret.value, contentType: context.metadata.contentType || undefined, tags: context.tags, expiresOn: context.expiresOn };
+  const metadata = settingsOf(secret, context);
+  const write: SecretWrite = {
+    value: secret.value,
+    contentType: metadata.contentType || undefined,
+    tags: buildTags(context.scope, metadata.tags, context.audit),
+    expiresOn: offset(context.now, metadata.expiresInSeconds),
+  };
+  if (metadata.notBeforeSeconds !== undefined) write.notBefore = offset(context.now, metadata.notBeforeSeconds);
+  if (metadata.enabled === false) write.enabled = false;
+  return write;
 }
 
 /** A PATCH keeps an expiry the version already has (no churn) and adds one when it has none. */
-function buildUpdate(currentExpiry: Date | undefined, context: WriteContext): PropertiesUpdate {
-  return {
-    contentType: context.metadata.contentType || undefined,
-    tags: context.tags,
-    expiresOn: currentExpiry === undefined ? context.expiresOn : undefined,
+function buildUpdate(secret: DesiredSecret, currentExpiry: Date | undefined, context: WriteContext): PropertiesUpdate {
+  const metadata = settingsOf(secret, context);
+  const update: PropertiesUpdate = {
+    contentType: metadata.contentType || undefined,
+    tags: buildTags(context.scope, metadata.tags, context.audit),
+    expiresOn: currentExpiry === undefined ? offset(context.now, metadata.expiresInSeconds) : undefined,
   };
+  if (metadata.enabled === false) update.enabled = false;
+  return update;
 }
 
 function failedResult(item: PlanItem, error: unknown, prefix = ""): ChangeResult {
@@ -116,10 +138,19 @@ async function recoverThenWrite(item: PlanItem, change: RecoverChange, vault: Ke
       result.hint = `Check who recovered '${current.properties.name}' and why, then run the sync again: the next plan compares against what it holds now.`;
       return result;
     }
-    const comparison = compareSecret(change.secret.value, { ...current.properties, value: current.value }, context.scope, context.metadata);
+    const comparison = compareSecret(
+      change.secret.value,
+      { ...current.properties, value: current.value },
+      context.scope,
+      settingsOf(change.secret, context),
+    );
     if (comparison.kind === "same") return resultFromItem(item, "recovered", "recovered; value and metadata already match");
     if (comparison.kind === "metadata" && !comparison.newVersion && current.properties.version !== undefined) {
-      await vault.updateProperties(current.properties.name, current.properties.version, buildUpdate(current.properties.expiresOn, context));
+      await vault.updateProperties(
+        current.properties.name,
+        current.properties.version,
+        buildUpdate(change.secret, current.properties.expiresOn, context),
+      );
       return resultFromItem(item, "recovered", `recovered; metadata updated (${comparison.changed.join(", ")})`);
     }
     await vault.setSecret(change.secret.name, buildWrite(change.secret, context));
@@ -200,7 +231,7 @@ async function applyChange(item: PlanItem, change: PlanChange, vault: KeyVault, 
         return (await checkCreateRace(item, change.secret.name, vault, context.scope.owner)) ?? resultFromItem(item, "created");
       return resultFromItem(item, "updated");
     case "patch":
-      await vault.updateProperties(change.storedName, change.version, buildUpdate(change.currentExpiresOn, context));
+      await vault.updateProperties(change.storedName, change.version, buildUpdate(change.secret, change.currentExpiresOn, context));
       return resultFromItem(item, "updated");
     case "delete":
       await vault.deleteSecret(change.storedName);
@@ -227,15 +258,7 @@ export function predictResults(plan: Plan): ChangeResult[] {
 /** One result per plan item, in the plan's order. */
 export async function applyPlan(plan: Plan, vault: KeyVault, options: ApplyOptions): Promise<ChangeResult[]> {
   // Owner, prefix and metadata come from the plan: what is written is what was compared.
-  const { scope, metadata } = plan;
-  const expiresIn = metadata.expiresInSeconds;
-  const context: WriteContext = {
-    scope,
-    metadata,
-    // One tag set and one expiry for the whole run: every version this run writes says the same.
-    tags: buildTags(scope, metadata.tags, options.audit),
-    expiresOn: expiresIn === undefined ? undefined : new Date(options.now.getTime() + expiresIn * 1000),
-  };
+  const context: WriteContext = { scope: plan.scope, metadata: plan.metadata, audit: options.audit, now: options.now };
   return mapWithConcurrency(plan.items, options.concurrency, async (item) => {
     const result = await applyItem(item, vault, context);
     options.onResult?.(result);

@@ -168,3 +168,14 @@ function parseClass(pattern: string, start: number): ClassParse {
   }
   return { ok: true, token: { kind: "class", negated, ranges }, end: index + 1 };
 }
+
+/**
+ * How specific a valid pattern is, for choosing between rules that match one name: wildcard
+ * tokens (`*`, `?`, a class) and literal characters. Throws for an invalid pattern.
+ */
+export function measureGlob(pattern: string): { wildcards: number; literals: number } {
+  const parsed = parseGlob(pattern);
+  if (!parsed.ok) throw new Error(`Invalid pattern: ${parsed.problem}`);
+  const literals = parsed.tokens.filter((token) => token.kind === "char").length;
+  return { wildcards: parsed.tokens.length - literals, literals };
+}

@@ -2,6 +2,7 @@ import { matchesGlob } from "./globs.ts";
 import { locateOrigin } from "./sources/source-entry.ts";
 import type { Origin, SourceEntry } from "./sources/source-entry.ts";
 import { compareBySecretName } from "./secret-names.ts";
+import type { SecretSettings } from "./rules/resolve-rules.ts";
 
 export type NameTransform = "hyphens" | "none";
 
@@ -10,6 +11,8 @@ export interface NamingRules {
   exclude: readonly string[];
   prefix: string;
   transform: NameTransform;
+  /** Rules hook (issue 11): a name from the per-secret rules replaces the transform; the prefix still applies. */
+  nameFor?: (key: string) => string | undefined;
 }
 
 /** A secret the sources ask for, under its final Key Vault name. */
@@ -18,6 +21,8 @@ export interface DesiredSecret {
   name: string;
   value: string;
   origin: Origin;
+  /** Rules hook (issue 11): this secret's own settings; absent means the plan's defaults. */
+  metadata?: SecretSettings;
 }
 
 /** A source entry that will not be written, and why (never containing the value). */
@@ -63,7 +68,7 @@ export function nameSecrets(entries: readonly SourceEntry[], rules: NamingRules)
 
   for (const entry of entries) {
     if (!isSelected(entry.key, rules)) continue;
-    const name = rules.prefix + transformName(entry.key, rules.transform);
+    const name = rules.prefix + (rules.nameFor?.(entry.key) ?? transformName(entry.key, rules.transform));
     const problem = findNameProblem(name, rules.transform);
     if (problem !== undefined) {
       rejected.push({ ...describe(entry), name: name === "" ? undefined : name, status: "failed", reason: problem });

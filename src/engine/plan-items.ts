@@ -6,6 +6,7 @@ import type { DesiredSecret, Rejection } from "./naming.ts";
 import type { Origin } from "./sources/source-entry.ts";
 import type { SyncScope } from "./tags.ts";
 import type { VaultState } from "./vault-state.ts";
+import type { SecretSettings } from "./rules/resolve-rules.ts";
 
 /**
  * A new version: create, a changed value, or metadata a PATCH cannot express. A create carries
@@ -87,12 +88,8 @@ export interface Plan {
   metadata: SecretMetadata;
 }
 
-/** Metadata the inputs ask for on every written version. */
-export interface SecretMetadata {
-  contentType: string | undefined;
-  tags: Record<string, string>;
-  expiresInSeconds: number | undefined;
-}
+/** Metadata a written version carries: the inputs' defaults, or a secret's own (rules, issue 11). */
+export type SecretMetadata = SecretSettings;
 
 export interface PlanOptions {
   owner: string;

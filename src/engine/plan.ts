@@ -28,6 +28,7 @@ import type { DeletedSecretInfo } from "./vault/key-vault-interface.ts";
 import { isAccessDenied } from "./vault/vault-errors.ts";
 import type { Plan, PlanInput, PlanItem, PlanItemBase, PlanOptions, RecoverChange, SecretMetadata, SetChange } from "./plan-items.ts";
 import type { ExistingSecret, VaultState } from "./vault-state.ts";
+import { findRenewal } from "./rules/renewal.ts";
 
 // ---- Comparing a desired secret with the latest version ----
 
@@ -36,6 +37,7 @@ export interface CurrentVersion {
   contentType: string | undefined;
   tags: Readonly<Record<string, string>>;
   expiresOn: Date | undefined;
+  enabled?: boolean;
 }
 
 export type Comparison =
@@ -67,12 +69,14 @@ export function compareSecret(value: string, current: CurrentVersion, scope: Syn
   const contentTypeRemoved = wanted === undefined && stored !== undefined;
   if (stored !== wanted) changed.push(contentTypeRemoved ? "content type removed" : "content type");
   if (metadata.expiresInSeconds !== undefined && current.expiresOn === undefined) changed.push("expiry");
+  if (metadata.enabled === false && current.enabled !== false) changed.push("disabled");
   return changed.length === 0 ? { kind: "same" } : { kind: "metadata", changed, newVersion: contentTypeRemoved };
 }
 
 /** A copy whose value does not show up in JSON, logs or inspection of the plan. */
 export function hideValue(secret: DesiredSecret): DesiredSecret {
   const copy = { source: secret.source, name: secret.name, origin: secret.origin } as DesiredSecret;
+  if (secret.metadata !== undefined) copy.metadata = secret.metadata;
   Object.defineProperty(copy, "value", { value: secret.value, enumerable: false });
   return copy;
 }
@@ -110,7 +114,8 @@ function describeOtherPrefix(tags: Readonly<Record<string, string>>, prefix: str
 }
 
 function planExisting(secret: DesiredSecret, existing: ExistingSecret, context: Context): PlanItem {
-  const { owner, prefix, adopt, metadata } = context.options;
+  const { owner, prefix, adopt } = context.options;
+  const metadata = secret.metadata ?? context.options.metadata;
   const stored = existing.name === secret.name ? "" : ` (stored as '${existing.name}'; Key Vault names are case-insensitive)`;
   if (existing.managed) {
     return itemFor(
@@ -119,6 +124,8 @@ function planExisting(secret: DesiredSecret, existing: ExistingSecret, context: 
       `certificate-backed secret: its lifetime is managed by Key Vault, so keyvault-sync never writes it${stored}`,
     );
   }
+  // Rules hook (issue 11): set once, then rotated elsewhere; nothing about it is compared or written.
+  if (metadata.update === "create-only") return itemFor(secret, "unchanged", `create-only: left as it is${stored}`);
   const rule = decideWrite(existing.tags, owner, adopt);
   if (rule.kind === "refused" && rule.reason === "other-owner") {
     return itemFor(
@@ -147,6 +154,10 @@ function planExisting(secret: DesiredSecret, existing: ExistingSecret, context: 
   }
   // Every write below ends with this: where the secret was stored, and which set it came from.
   const written = `${adopting === "" ? describeOtherPrefix(existing.tags, prefix) : ""}${stored}`;
+  if (!existing.enabled && metadata.enabled === false) {
+    const why = "the value of a disabled secret cannot be read, so it was not compared";
+    return itemFor(secret, "unchanged", `disabled, as its rule asks (${why})${stored}`);
+  }
   if (!existing.enabled) {
     return itemFor(secret, "fail", `disabled in the vault; keyvault-sync does not write or re-enable disabled secrets${stored}`, {
       hint: `Enable it (az keyvault secret set-attributes --vault-name ${context.vaultName} --name ${existing.name} --enabled true) or remove it from the sources.`,
@@ -174,6 +185,12 @@ function planExisting(secret: DesiredSecret, existing: ExistingSecret, context: 
     };
   }
   const comparison = compareSecret(secret.value, { ...existing, value: existing.value.value }, { owner, prefix }, metadata);
+  // Rules hook (issue 11): an expiry inside renew-before gets a new version; a value change already makes one.
+  const renewal = findRenewal(existing.expiresOn, metadata, context.options.now);
+  if (renewal !== undefined && comparison.kind !== "value") {
+    const reason = `${adopting}${renewal}: new version with the same value and a fresh expiry${written}`;
+    return { ...baseFor(secret, reason), action: "update", change: setNewVersion };
+  }
   if (comparison.kind === "same") return itemFor(secret, "unchanged", `value and metadata match${stored}`);
   if (comparison.kind === "value")
     return { ...baseFor(secret, `${adopting}value changed: new version${written}`), action: "update", change: setNewVersion };
@@ -212,6 +229,10 @@ export function planSoftDeleted(secret: DesiredSecret, deleted: DeletedSecretInf
         hint: "Recover the certificate, or sync under another name.",
       },
     );
+  }
+  if (secret.metadata?.update === "create-only") {
+    const reason = `create-only: soft-deleted on ${when}; keyvault-sync does not recover a create-only secret, whose value is kept elsewhere`;
+    return itemFor(secret, "fail", reason, { hint: manualHint });
   }
   const rule = decideWrite(deleted.tags, owner, adopt);
   const recover: RecoverChange = { kind: "recover", secret: hideValue(secret), storedName: deleted.name, adopt };

@@ -28,6 +28,9 @@ describe("readInputs defaults", () => {
       contentType: undefined,
       tags: {},
       expiresInSeconds: undefined,
+      rules: undefined,
+      rulesFile: undefined,
+      identity: "system",
       concurrency: 8,
     } satisfies Inputs);
   });
@@ -77,6 +80,9 @@ describe("readInputs defaults", () => {
       contentType: "text/plain",
       tags: { team: "payments", "cost-center": "42=x" },
       expiresInSeconds: 90 * 86400,
+      rules: undefined,
+      rulesFile: undefined,
+      identity: "system",
       concurrency: 16,
     } satisfies Inputs);
   });

@@ -87,4 +87,16 @@ describe("keyvault-sync main", () => {
     expect(result.stdout).toBe("");
     expect(result.stderr).toContain("Error: Failed to sign in: not logged in\nHint: Run az login.");
   });
+
+  it("applies --rules-file as the Action applies rules-file: a rule's content type on its secret only", async () => {
+    writeFileSync(join(dir, "rules.yml"), "SECRET_1:\n  content-type: text/plain\n");
+    const vault = createFakeVault("https://demo-vault.vault.azure.net");
+    const result = await runMain(["apply", ...ARGS, "--rules-file", "rules.yml"], vault);
+    expect(result.code, result.stderr + result.stdout).toBe(0);
+    expect(vault.latest("SECRET-1")?.contentType).toBe("text/plain");
+    expect(vault.latest("SECRET-2")?.contentType).toBeUndefined();
+    const outside = await runMain(["plan", ...ARGS, "--rules-file", "/etc/hostname"], vault);
+    expect(outside.code).toBe(1);
+    expect(outside.stderr).toContain("outside the current directory");
+  });
 });

@@ -83,6 +83,7 @@ export function findCliLeaks(run: CliRun, values: readonly string[]): ReturnType
     annotations: [],
     masked: [],
     visibleLog: run.stdout,
+    referencesFile: undefined,
     timing: { lastOutputMs: 0, exitMs: 0 },
   };
   return findLeaks(asRun, values);

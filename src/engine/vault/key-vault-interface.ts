@@ -32,6 +32,9 @@ export interface SecretWrite {
   contentType: string | undefined;
   tags: Record<string, string>;
   expiresOn: Date | undefined;
+  notBefore?: Date | undefined;
+  /** false: the version is written disabled (a rule asked for it). */
+  enabled?: boolean;
 }
 
 /** A PATCH of an existing version. Undefined fields are left as they are. */
@@ -39,6 +42,7 @@ export interface PropertiesUpdate {
   contentType: string | undefined;
   tags: Record<string, string>;
   expiresOn: Date | undefined;
+  enabled?: boolean;
 }
 
 /** Every method throws a VaultError (never a raw SDK error) when Key Vault refuses. */

@@ -303,6 +303,8 @@ export function createKeyVault(vaultUrl: string, credential: TokenCredential, op
             contentType: write.contentType,
             tags: write.tags,
             expiresOn: write.expiresOn,
+            notBefore: write.notBefore,
+            enabled: write.enabled,
           });
           return toSecretInfo(secret.properties);
         },
@@ -315,6 +317,7 @@ export function createKeyVault(vaultUrl: string, credential: TokenCredential, op
             contentType: update.contentType,
             tags: update.tags,
             expiresOn: update.expiresOn,
+            enabled: update.enabled,
           }),
         ),
       ),

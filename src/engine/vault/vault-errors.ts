@@ -5,6 +5,7 @@
  */
 import { SyncError } from "../errors.ts";
 import { readVaultName } from "../vault-url.ts";
+import { explainPolicyDenial } from "./governance-policy.ts";
 import { REQUEST_TIMEOUT_MS } from "./vault-policies.ts";
 
 // ---- Failures ----
@@ -14,6 +15,8 @@ export type VaultFailureKind =
   | "forbidden-policy"
   | "forbidden-firewall"
   | "forbidden-other"
+  /** Azure Policy denied a write (issue 11): fails at once, never waited out as role propagation. */
+  | "forbidden-governance"
   | "not-found"
   | "deleted-recoverable"
   | "being-deleted"
@@ -86,6 +89,7 @@ const FORBIDDEN_KINDS: Record<string, VaultFailureKind> = {
   AccessDenied: "forbidden-policy",
   ForbiddenByPolicy: "forbidden-policy",
   ForbiddenByFirewall: "forbidden-firewall",
+  ForbiddenByGovernancePolicy: "forbidden-governance",
   ForbiddenByConnection: "forbidden-firewall",
   SecretManagedByKeyVault: "managed-by-key-vault",
   SecretDisabled: "disabled",
@@ -142,6 +146,7 @@ function pickKind(status: number | undefined, code: string | undefined, innerCod
     // Older or proxied answers can lack innererror; the firewall wording is distinctive.
     if (/client address is not authorized|public network access is disabled|not allowed by NSP/i.test(message)) return "forbidden-firewall";
     if (/lifetime is managed by Key Vault/i.test(message)) return "managed-by-key-vault";
+    if (/was disallowed by policy/i.test(message)) return "forbidden-governance";
     return "forbidden-other";
   }
   if (status === 409) return (innerCode === undefined ? undefined : CONFLICT_KINDS[innerCode]) ?? "other";
@@ -156,6 +161,8 @@ function pickKind(status: number | undefined, code: string | undefined, innerCod
 
 interface HintContext {
   operation: VaultOperation;
+  /** Key Vault's message (names, never values). */
+  message: string;
   vaultName: string;
   secretName: string | undefined;
   clientId: string | undefined;
@@ -210,6 +217,7 @@ const HINTS: Partial<Record<VaultFailureKind, (ctx: HintContext) => string>> = {
   "forbidden-firewall": (ctx) =>
     `The vault's network rules rejected the runner. Run the job on a self-hosted runner inside the vault's virtual network (private endpoint), ` +
     `or allow the runner's public IP: az keyvault network-rule add --name ${ctx.vaultName} --ip-address <runner-ip> (GitHub-hosted runner addresses change between runs).`,
+  "forbidden-governance": (ctx) => explainPolicyDenial(ctx.message),
   "managed-by-key-vault": () => "This secret backs a certificate; change the certificate instead, or sync under another name.",
   disabled: (ctx) =>
     `Enable it (az keyvault secret set-attributes --vault-name ${ctx.vaultName} --name ${ctx.secretName ?? "<name>"} --enabled true) or remove it from the sources.`,
@@ -241,6 +249,12 @@ export function createVaultError(
   const vaultName = readVaultName(context.vaultUrl);
   const target = context.secretName === undefined ? "" : ` secret '${context.secretName}'`;
   const message = `Failed to ${VERBS[operation]}${target} in vault '${vaultName}': ${summarise(failure)}`;
-  const hint = HINTS[failure.kind]?.({ operation, vaultName, secretName: context.secretName, clientId: context.clientId });
+  const hint = HINTS[failure.kind]?.({
+    operation,
+    message: failure.message,
+    vaultName,
+    secretName: context.secretName,
+    clientId: context.clientId,
+  });
   return new VaultError(message, hint, failure, operation, context.secretName);
 }

@@ -55,6 +55,17 @@ beforeAll(async () => {
       { name: "late-role-vault", roles: [] },
       { name: "walled-vault", roles: [OFFICER], firewall: true },
       {
+        name: "governed-vault",
+        roles: [OFFICER],
+        policy: {
+          assignmentName: "Enforce-GR-KeyVault",
+          requireContentType: true,
+          requireExpiry: false,
+          maxValidityDays: null,
+          evaluateUpdates: true,
+        },
+      },
+      {
         name: "policy-vault",
         roles: [],
         accessModel: "access-policy",
@@ -351,5 +362,22 @@ describe("403 triage", () => {
       .catch((caught: unknown) => caught);
     expect((error as VaultError).failure.kind).toBe("forbidden-policy");
     expect((error as VaultError).hint).toMatch(/lacks the secret 'set' permission.*az keyvault set-policy --name policy-vault/);
+  });
+
+  it("fails a write Azure Policy denies at once: no propagation retries, the assignment named", async () => {
+    const { vault, sleeps } = createTestVault("governed-vault", { retry: { forbiddenDelaysMs: [100, 200] } });
+    const error = await vault
+      .setSecret("plain", { value: "v", contentType: undefined, tags: OURS, expiresOn: undefined })
+      .catch((caught: unknown) => caught);
+    expect((error as VaultError).failure.kind).toBe("forbidden-governance");
+    expect((error as VaultError).failure.innerCode).toBe("ForbiddenByGovernancePolicy");
+    expect((error as VaultError).hint).toMatch(
+      /^Azure Policy assignment 'Enforce-GR-KeyVault' \("Secrets should have content type set"\) denies this write.*Set 'content-type'/,
+    );
+    expect(vaultLog("governed-vault").filter((entry) => entry.operation === "SetSecret" && entry.status === 403)).toHaveLength(1);
+    expect(sleeps).toEqual([]);
+    // The same secret with a content type passes.
+    await vault.setSecret("plain", { value: "v", contentType: "text/plain", tags: OURS, expiresOn: undefined });
+    expect((await readSecret("governed-vault", "plain")).versions).toHaveLength(1);
   });
 });

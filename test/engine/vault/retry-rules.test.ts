@@ -73,6 +73,7 @@ describe("decideVaultRetry", () => {
       { propagationWaitedOut: false, succeededOnce: true },
     ],
     ["an unexplained 403 is not waited on", "forbidden-other", "set", none, fresh, undefined, none, fresh],
+    ["an Azure Policy denial is not waited on", "forbidden-governance", "set", none, fresh, undefined, none, fresh],
     ["the firewall is not waited on", "forbidden-firewall", "get", none, fresh, undefined, none, fresh],
     ["being deleted waits", "being-deleted", "set", none, fresh, 500, { ...none, forbidden: 0, conflict: 1 }, fresh],
     [

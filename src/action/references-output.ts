@@ -1,0 +1,43 @@
+/**
+ * The reference outputs (issue 11): `secret-uris`, `app-settings`, `containerapp-secrets`, and
+ * all three in one JSON file under RUNNER_TEMP (`references-file`) for syncs too large for
+ * outputs. Addresses only, never a value. A dry run writes nothing, so it points at nothing.
+ */
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { ChangeResult } from "../engine/apply.ts";
+import { errorMessage } from "../engine/errors.ts";
+import { buildReferences } from "../engine/references.ts";
+import type { ReportIO } from "./report.ts";
+
+export interface ReferenceSettings {
+  vaultUrl: string;
+  identity: string;
+  dryRun: boolean;
+  /** RUNNER_TEMP; without it no file is written. */
+  tempDir: string | undefined;
+}
+
+export async function writeReferenceOutputs(results: readonly ChangeResult[], settings: ReferenceSettings, io: ReportIO): Promise<void> {
+  const references = buildReferences(settings.dryRun ? [] : results, settings.vaultUrl, settings.identity);
+  const containerApp = { secrets: references.containerApp.secrets, envVars: references.containerApp.envVars };
+  io.setOutput("secret-uris", JSON.stringify(references.secretUris));
+  io.setOutput("app-settings", JSON.stringify(references.appSettings));
+  io.setOutput("containerapp-secrets", JSON.stringify(containerApp));
+  for (const problem of references.problems) io.warning(`Left out of containerapp-secrets: ${problem}.`, { title: "containerapp-secrets" });
+  if (settings.tempDir === undefined || settings.dryRun) {
+    io.setOutput("references-file", "");
+    return;
+  }
+  try {
+    // A directory of its own: two steps of one job must not overwrite each other's file.
+    const directory = await mkdtemp(join(settings.tempDir, "keyvault-sync-"));
+    const path = join(directory, "references.json");
+    const body = { "secret-uris": references.secretUris, "app-settings": references.appSettings, "containerapp-secrets": containerApp };
+    await writeFile(path, `${JSON.stringify(body, null, 2)}\n`, { mode: 0o600 });
+    io.setOutput("references-file", path);
+  } catch (error) {
+    io.setOutput("references-file", "");
+    io.warning(`Failed to write the references file under RUNNER_TEMP: ${errorMessage(error)}`, { title: "references-file" });
+  }
+}
