@@ -76,6 +76,7 @@ export async function startProxy(options: ProxyOptions): Promise<Proxy> {
       refuse(socket, `The local Azure does not serve ${req.url ?? ""}; no traffic leaves this machine.`);
       return;
     }
+    options.log.recordConnection(hostname, "tunnels");
     tunnels.add(socket);
     socket.once("close", () => tunnels.delete(socket));
     socket.setNoDelay(true);

@@ -13,13 +13,22 @@ export interface RequestLogEntry {
   operation: string;
 }
 
+/** New connections, which cost round trips before any request: proxy tunnels and TLS handshakes. */
+export interface ConnectionCounts {
+  tunnels: number;
+  handshakes: number;
+}
+
 export interface RequestLogView {
   requests: RequestLogEntry[];
   counts: Record<string, number>;
+  connections: ConnectionCounts;
 }
 
 export interface RequestLog {
   record(entry: Omit<RequestLogEntry, "time">): void;
+  /** Counts a CONNECT tunnel opened, or a TLS handshake completed, for a host. */
+  recordConnection(host: string, kind: keyof ConnectionCounts): void;
   view(filter?: { host?: string }): RequestLogView;
   clear(): void;
   /** Returns the unsubscribe function. */
@@ -32,6 +41,7 @@ const MAX_ENTRIES = 200_000;
 export function createRequestLog(): RequestLog {
   let entries: RequestLogEntry[] = [];
   let counts = new Map<string, number>();
+  let connections = new Map<string, ConnectionCounts>();
   const listeners = new Set<(entry: RequestLogEntry) => void>();
 
   return {
@@ -42,17 +52,31 @@ export function createRequestLog(): RequestLog {
       counts.set(entry.operation, (counts.get(entry.operation) ?? 0) + 1);
       for (const listener of listeners) listener(entry);
     },
+    recordConnection(host, kind) {
+      const key = host.toLowerCase();
+      const current = connections.get(key) ?? { tunnels: 0, handshakes: 0 };
+      current[kind] += 1;
+      connections.set(key, current);
+    },
     view(filter = {}) {
       const host = filter.host?.toLowerCase();
-      if (host === undefined) return { requests: [...entries], counts: Object.fromEntries(counts) };
+      if (host === undefined) {
+        const total: ConnectionCounts = { tunnels: 0, handshakes: 0 };
+        for (const counted of connections.values()) {
+          total.tunnels += counted.tunnels;
+          total.handshakes += counted.handshakes;
+        }
+        return { requests: [...entries], counts: Object.fromEntries(counts), connections: total };
+      }
       const requests = entries.filter((entry) => entry.host === host);
       const filteredCounts: Record<string, number> = {};
       for (const entry of requests) filteredCounts[entry.operation] = (filteredCounts[entry.operation] ?? 0) + 1;
-      return { requests, counts: filteredCounts };
+      return { requests, counts: filteredCounts, connections: { ...(connections.get(host) ?? { tunnels: 0, handshakes: 0 }) } };
     },
     clear() {
       entries = [];
       counts = new Map();
+      connections = new Map();
     },
     subscribe(listener) {
       listeners.add(listener);

@@ -70,6 +70,10 @@ export async function startTlsServer(options: TlsServerOptions): Promise<TlsServ
     socket.once("close", () => sockets.delete(socket));
   });
   server.on("tlsClientError", (_error, socket) => socket.destroy());
+  // Each handshake is a new connection: clients that reuse connections make few of them.
+  server.on("secureConnection", (socket: TLSSocket) => {
+    options.log.recordConnection(typeof socket.servername === "string" ? socket.servername : "", "handshakes");
+  });
 
   async function serveRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const hostname = readHostname(req);

@@ -40,7 +40,9 @@ const DESIGN_INPUTS: Record<string, string | undefined> = {
   rules: undefined,
   "rules-file": undefined,
   identity: "system",
-  concurrency: "8",
+  // Raised from the design's 8 with pacing of every request (issue 9): 16 is 31 % faster on 1,000
+  // reads, and more would open more connections than 1 per 50 requests.
+  concurrency: "16",
 };
 const DESIGN_OUTPUTS = [
   "created",

@@ -36802,7 +36802,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1343);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3575);
 
 /** Node leaves isTTY undefined on a stream that is not a terminal. */
 const isTerminal = (stream) => stream.isTTY === true;
@@ -36819,7 +36819,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1343:
+/***/ 3575:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -46638,6 +46638,32 @@ async function mapWithConcurrency(items, limit, work) {
     return results;
 }
 /**
+ * Runs work as it comes, at most `limit` at a time (for work that does not arrive as one array,
+ * such as reads started page by page). Each call resolves with its work's result.
+ */
+function createConcurrencyGate(limit) {
+    const bound = Math.max(1, Math.floor(limit));
+    let running = 0;
+    const waiting = [];
+    return async (work) => {
+        if (running >= bound)
+            await new Promise((resolve) => waiting.push(resolve));
+        else
+            running += 1;
+        try {
+            return await work();
+        }
+        finally {
+            // Hand the slot straight to the next waiter, so the count never drops and rises again.
+            const next = waiting.shift();
+            if (next === undefined)
+                running -= 1;
+            else
+                next();
+        }
+    };
+}
+/**
  * At most `limit` calls start in any `windowMs`, however the window is laid over time: call n may
  * start no earlier than call n - limit started, plus the window. Key Vault counts writes per 10 s
  * window, so a run with fewer writes than the limit is never slowed, and a long run goes at the
@@ -46660,6 +46686,68 @@ function createWindowLimiter(options) {
             taken += 1;
             if (slot > current)
                 await sleep(slot - current);
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/vault/pacing.ts
+/** 300 secret writes per 10 s per vault. */
+const DEFAULT_WRITE_PACING = { limit: 300, windowMs: 10_000 };
+/** 4,000 transactions of any kind per 10 s per vault. */
+const DEFAULT_TRANSACTION_PACING = { limit: 4000, windowMs: 10_000 };
+/**
+ * Request n may be sent once request n - limit has been answered, plus the window. Slots are
+ * reserved in call order, synchronously, so concurrent callers never share one.
+ */
+function createAnsweredWindowLimiter(options) {
+    const limit = Math.max(1, Math.floor(options.limit));
+    // answered[i % limit]: when request i was answered (once it has been).
+    const answered = [];
+    let taken = 0;
+    return {
+        async acquire() {
+            const slot = taken % limit;
+            const earlier = taken >= limit ? answered[slot] : undefined;
+            taken += 1;
+            let markAnswered = () => { };
+            answered[slot] = new Promise((resolve) => (markAnswered = resolve));
+            if (earlier !== undefined) {
+                const wait = (await earlier) + options.windowMs - options.now();
+                if (wait > 0)
+                    await options.sleep(wait);
+            }
+            let done = false;
+            return () => {
+                if (done)
+                    return;
+                done = true;
+                markAnswered(options.now());
+            };
+        },
+    };
+}
+const WRITE_METHODS = new Set(["PUT", "PATCH", "POST", "DELETE"]);
+/**
+ * Secret writes (set, update, recover, delete) count against the lower write limit too; the
+ * SDK's first, unauthenticated attempt (answered by the challenge) writes nothing.
+ */
+function isWrite(request) {
+    return WRITE_METHODS.has(request.method) && request.headers.has("authorization");
+}
+function createPacingPolicy(limiters) {
+    return {
+        name: "keyvaultSyncPacing",
+        async sendRequest(request, next) {
+            // The scarcer write slot first, so a write waiting for it does not hold a transaction slot.
+            const releaseWrite = isWrite(request) ? await limiters.writes?.acquire() : undefined;
+            const releaseTransaction = await limiters.transactions?.acquire();
+            try {
+                return await next(request);
+            }
+            finally {
+                releaseTransaction?.();
+                releaseWrite?.();
+            }
         },
     };
 }
@@ -47322,7 +47410,8 @@ function createRequestDebugPolicy(debug, now) {
  *   once per run instead of on every secret or every kind of call.
  * - 409 "being deleted / being recovered" and the 404 window after a recovery: short backoff.
  *
- * Writes are paced by a sliding window under the per-vault limit (300 writes per 10 s).
+ * Every try is paced under the per-vault limits (4,000 transactions and 300 writes per 10 s),
+ * each window counted from an earlier request's answer (pacing.ts).
  *
  * What a failure means and how to fix it is in vault-errors.ts; the policies added to the SDK's
  * pipeline (timeout, error bodies, 429) are in vault-policies.ts; when to retry, and the retry
@@ -47335,11 +47424,8 @@ function createRequestDebugPolicy(debug, now) {
 
 
 
-/**
- * Key Vault allows 300 secret writes per 10 s per vault (shared with certificate and key
- * imports); 280 leaves room for other writers and for requests arriving slightly out of step.
- */
-const DEFAULT_WRITE_PACING = { limit: 280, windowMs: 10_000 };
+
+
 // ---- The adapter ----
 const VERBS_DONE = { set: "write", delete: "delete" };
 /** Value, content type and every tag equal: the version is the one this write stores. */
@@ -47376,6 +47462,16 @@ function toDeletedSecretInfo(deleted) {
         scheduledPurgeDate: deleted.scheduledPurgeDate ?? deleted.properties.scheduledPurgeDate,
     };
 }
+/** All items of a paged listing, handing each page to `onPage` as it arrives. */
+async function collectPages(pages, map, onPage) {
+    const items = [];
+    for await (const page of pages) {
+        const mapped = page.map(map);
+        items.push(...mapped);
+        onPage(mapped);
+    }
+    return items;
+}
 async function collect(pages, map) {
     const items = [];
     for await (const item of pages)
@@ -47388,7 +47484,11 @@ function key_vault_createKeyVault(vaultUrl, credential, options = {}) {
     const now = options.now ?? Date.now;
     const log = options.log ?? (() => { });
     const pacing = options.writePacing === undefined ? DEFAULT_WRITE_PACING : options.writePacing;
-    const writeLimiter = pacing === false ? undefined : createWindowLimiter({ ...pacing, now, sleep });
+    const transactionPacing = options.transactionPacing === undefined ? DEFAULT_TRANSACTION_PACING : options.transactionPacing;
+    const pacingPolicy = createPacingPolicy({
+        writes: pacing === false ? undefined : createAnsweredWindowLimiter({ ...pacing, now, sleep }),
+        transactions: transactionPacing === false ? undefined : createAnsweredWindowLimiter({ ...transactionPacing, now, sleep }),
+    });
     const errorBodies = new WeakMap();
     const client = new SecretClient(vaultUrl, credential, {
         additionalPolicies: [
@@ -47405,6 +47505,8 @@ function key_vault_createKeyVault(vaultUrl, credential, options = {}) {
             },
             // After the SDK's retry policy, so it sees every try.
             { position: "perRetry", policy: createNoBlindRepeatPolicy() },
+            // Every try waits for its place under the vault's limits (pacing.ts).
+            { position: "perRetry", policy: pacingPolicy },
             // Closest to the wire, so every attempt (retries of 429s and transient errors) shows.
             ...(options.debug === undefined ? [] : [{ position: "perRetry", policy: createRequestDebugPolicy(options.debug, now) }]),
             // Closest to the wire of all, so every try gets the whole time.
@@ -47412,6 +47514,7 @@ function key_vault_createKeyVault(vaultUrl, credential, options = {}) {
         ],
         retryOptions: { maxRetries: retry.transientRetries, retryDelayInMs: retry.transientDelayMs },
         httpClient: options.httpClient,
+        ...(options.agent === undefined ? {} : { agent: options.agent }),
     });
     // The SDK's challenge handshake keeps per-client state; requests racing on a fresh client can
     // lose a body (azure-facts A §3.2 item 10). Everything waits for the first call to finish.
@@ -47419,12 +47522,18 @@ function key_vault_createKeyVault(vaultUrl, credential, options = {}) {
     async function afterFirstCall(call) {
         if (firstCall === undefined) {
             const result = call();
-            firstCall = result.then(() => { }, () => { });
+            firstCall = Promise.race([
+                result.then(() => { }, () => { }),
+                firstAnswer,
+            ]);
             return result;
         }
         await firstCall;
         return call();
     }
+    // A listing's first page completes the handshake too: calls need not wait for its last page.
+    let answered = () => { };
+    const firstAnswer = new Promise((resolve) => (answered = resolve));
     let memory = { propagationWaitedOut: false, succeededOnce: false };
     /**
      * One vault call with the adapter's retries. `confirm` is for writes the SDK does not repeat
@@ -47445,8 +47554,6 @@ function key_vault_createKeyVault(vaultUrl, credential, options = {}) {
                             return found.result;
                         }
                     }
-                    if (write)
-                        await writeLimiter?.take();
                     const result = await attempt();
                     memory = { ...memory, succeededOnce: true };
                     return result;
@@ -47519,7 +47626,10 @@ function key_vault_createKeyVault(vaultUrl, credential, options = {}) {
     }
     return {
         vaultUrl,
-        listSecrets: () => callVault("list", undefined, false, () => collect(client.listPropertiesOfSecrets(), toSecretInfo)),
+        listSecrets: (onPage) => callVault("list", undefined, false, () => collectPages(client.listPropertiesOfSecrets().byPage(), toSecretInfo, (page) => {
+            answered();
+            onPage?.(page);
+        })),
         listDeletedSecrets: () => callVault("list-deleted", undefined, false, () => collect(client.listDeletedSecrets(), toDeletedSecretInfo)),
         listVersions: (name) => callVault("list-versions", name, false, () => collect(client.listPropertiesOfSecretVersions(name), toSecretInfo)),
         getSecret: (name) => callVault("get", name, false, async () => {
@@ -47573,948 +47683,6 @@ function key_vault_createKeyVault(vaultUrl, credential, options = {}) {
                 await afterFirstCall(() => waitUntilReadable(name));
         },
     };
-}
-
-;// CONCATENATED MODULE: ./src/cli/options.ts
-/** The environment variable an option is also read from: `--env-file` → `KEYVAULT_SYNC_ENV_FILE`. */
-function envVariable(option) {
-    return `KEYVAULT_SYNC_${option.name.toUpperCase().replaceAll("-", "_")}`;
-}
-/** The CLI's sign-in modes; `auto` picks one from the environment (auth-detect.ts). */
-const CLI_AUTH_MODES = ["auto", "oidc", "token-file", "token-env", "azure-pipelines", "azure-cli", "managed-identity"];
-const CLI_OPTIONS = [
-    { name: "vault", type: "string", input: "vault", placeholder: "NAME|URL", description: "Key Vault name or its https URL (required)." },
-    {
-        name: "env-file",
-        type: "string",
-        multiple: true,
-        input: "env-file",
-        placeholder: "PATH",
-        description: "A dotenv file to sync; repeatable. Read only inside the current directory.",
-    },
-    {
-        name: "secrets-file",
-        type: "string",
-        placeholder: "PATH",
-        description: "A JSON object file of NAME: value pairs (the Action's `secrets`). Read only inside the current directory.",
-    },
-    {
-        name: "rules-file",
-        type: "string",
-        input: "rules-file",
-        placeholder: "PATH",
-        description: "A YAML file of per-secret rules (the Action's `rules-file`). Read only inside the current directory.",
-    },
-    {
-        name: "rules",
-        type: "string",
-        input: "rules",
-        placeholder: "YAML",
-        description: "Per-secret rules as YAML text (the Action's `rules`).",
-    },
-    {
-        name: "include",
-        type: "string",
-        multiple: true,
-        input: "include",
-        placeholder: "GLOB",
-        description: "Sync only source names matching; repeatable or comma separated.",
-    },
-    {
-        name: "exclude",
-        type: "string",
-        multiple: true,
-        input: "exclude",
-        placeholder: "GLOB",
-        description: "Leave out source names matching; repeatable or comma separated.",
-    },
-    {
-        name: "prefix",
-        type: "string",
-        input: "prefix",
-        placeholder: "TEXT",
-        description: "Prepended to every Key Vault name (letters, digits, hyphens).",
-    },
-    {
-        name: "name-transform",
-        type: "string",
-        input: "name-transform",
-        placeholder: "hyphens|none",
-        description: "How source names become Key Vault names (default hyphens).",
-    },
-    {
-        name: "owner",
-        type: "string",
-        input: "owner",
-        placeholder: "TEXT",
-        description: "Marks the secrets this sync manages. Required outside GitHub Actions (there it defaults to the repository).",
-    },
-    { name: "prune", type: "boolean", input: "prune", description: "Delete (soft-delete) owned secrets that are no longer in the sources." },
-    { name: "adopt", type: "boolean", input: "adopt", description: "Take over existing secrets that no sync owns yet." },
-    {
-        name: "content-type",
-        type: "string",
-        input: "content-type",
-        placeholder: "TEXT",
-        description: "Content type set on every written version.",
-    },
-    {
-        name: "tags",
-        type: "string",
-        multiple: true,
-        input: "tags",
-        placeholder: "KEY=VALUE",
-        description: "Tags set on every written version; repeatable or comma separated.",
-    },
-    {
-        name: "expires-in",
-        type: "string",
-        input: "expires-in",
-        placeholder: "90d",
-        description: "Expiry of written versions: minutes, hours, days or weeks (m, h, d, w).",
-    },
-    {
-        name: "concurrency",
-        type: "string",
-        input: "concurrency",
-        placeholder: "N",
-        description: "Key Vault requests in flight (1-64, default 8).",
-    },
-    {
-        name: "auth",
-        type: "string",
-        input: "auth",
-        placeholder: "MODE",
-        description: `How to sign in: ${CLI_AUTH_MODES.join(", ")} (default auto).`,
-    },
-    {
-        name: "tenant-id",
-        type: "string",
-        input: "tenant-id",
-        placeholder: "GUID",
-        description: "Microsoft Entra tenant (default AZURE_TENANT_ID).",
-    },
-    {
-        name: "client-id",
-        type: "string",
-        input: "client-id",
-        placeholder: "GUID",
-        description: "Application (client) ID to sign in as (default AZURE_CLIENT_ID).",
-    },
-    {
-        name: "federated-token-env",
-        type: "string",
-        placeholder: "NAME",
-        description: "Environment variable holding a federated token (GitLab id_tokens); chosen by --auth auto unless GitHub OIDC is available.",
-    },
-    {
-        name: "service-connection-id",
-        type: "string",
-        placeholder: "ID",
-        description: "Azure Pipelines service connection ID (default AZURESUBSCRIPTION_SERVICE_CONNECTION_ID).",
-    },
-    { name: "cloud", type: "string", input: "cloud", placeholder: "NAME", description: "public, usgovernment or china (default public)." },
-    {
-        name: "audience",
-        type: "string",
-        input: "audience",
-        placeholder: "TEXT",
-        description: "Audience of the GitHub OIDC token (default api://AzureADTokenExchange).",
-    },
-    { name: "json", type: "boolean", description: "Print the plan or the results as JSON on stdout (names and reasons, never a value)." },
-    { name: "help", type: "boolean", description: "Show this help." },
-    { name: "version", type: "boolean", description: "Show the version." },
-];
-/** Options that are never read from the environment: they choose what is printed, not what is synced. */
-const COMMAND_LINE_ONLY = new Set(["help", "version"]);
-const COMMANDS = {
-    plan: "Read the sources and the vault and show what apply would change. Writes nothing.",
-    apply: "Make the vault match the sources, then show what was done.",
-};
-const EXIT_CODES = [
-    { code: 0, meaning: "Nothing to change (plan), or every change applied (apply)." },
-    { code: 1, meaning: "A failure: bad options, sign-in, the vault, or a secret that could not be planned or written." },
-    { code: 2, meaning: "plan only: the plan has changes (like terraform plan -detailed-exitcode)." },
-];
-
-;// CONCATENATED MODULE: ./src/cli/args.ts
-/**
- * The command line and the environment → one value per option, with node:util's parseArgs.
- * The command line wins over KEYVAULT_SYNC_* variables. Mistakes are reported by option name
- * and rule only: an option's value may be a secret someone typed in the wrong place.
- */
-
-
-
-const BY_NAME = new Map(CLI_OPTIONS.map((option) => [option.name, option]));
-/** Only a name of this shape is repeated in an error; anything else may be a mistyped value. */
-const PRINTABLE_NAME = /^[a-z][a-z0-9-]{0,39}$/;
-/** How the CLI names an input or option in messages. */
-const optionLabel = (name) => `option --${name === "secrets" ? "secrets-file" : name}`;
-function parseCommandLine(argv, env) {
-    const { values, positionals, tokens } = (0,external_node_util_.parseArgs)({
-        args: [...argv],
-        options: Object.fromEntries(CLI_OPTIONS.map((option) => [option.name, { type: option.type, multiple: option.multiple ?? false }])),
-        allowPositionals: true,
-        strict: false,
-        tokens: true,
-    });
-    for (const token of tokens) {
-        if (token.kind !== "option")
-            continue;
-        const option = BY_NAME.get(token.name);
-        const shown = PRINTABLE_NAME.test(token.name) ? `--${token.name}` : "an option";
-        if (option === undefined)
-            throw new SyncError(`Unknown option: ${token.rawName.startsWith("--") ? shown : "a short option"}`, "Run keyvault-sync --help for the options.");
-        if (option.type === "string" && token.value === undefined)
-            throw new InputError(option.name, "needs a value", undefined, optionLabel(option.name));
-        if (option.type === "boolean" && token.inlineValue === true) {
-            throw new InputError(option.name, "takes no value (write --prune, not --prune=true)", undefined, optionLabel(option.name));
-        }
-    }
-    if (values["help"] === true)
-        return { kind: "help" };
-    if (values["version"] === true)
-        return { kind: "version" };
-    const [command, ...extra] = positionals;
-    if (command === undefined)
-        throw new SyncError("No command given", "Run keyvault-sync plan or keyvault-sync apply; keyvault-sync --help lists the options.");
-    if (!Object.hasOwn(COMMANDS, command)) {
-        throw new SyncError(`Unknown command${PRINTABLE_NAME.test(command) ? ` '${command}'` : ""}: the commands are plan and apply`, "Run keyvault-sync --help.");
-    }
-    if (extra.length > 0)
-        throw new SyncError(`Unexpected argument after '${command}': options start with --`, "Run keyvault-sync --help.");
-    const merged = {};
-    for (const option of CLI_OPTIONS) {
-        merged[option.name] = values[option.name] ?? (COMMAND_LINE_ONLY.has(option.name) ? undefined : readEnvOption(option, env));
-    }
-    return { kind: "run", command: command, values: merged };
-}
-/** KEYVAULT_SYNC_PRUNE=true, KEYVAULT_SYNC_ENV_FILE with one path a line, … */
-function readEnvOption(option, env) {
-    const variable = envVariable(option);
-    const raw = env[variable]?.trim();
-    if (raw === undefined || raw === "")
-        return undefined;
-    if (option.type === "boolean") {
-        if (/^(true|1|yes)$/i.test(raw))
-            return true;
-        if (/^(false|0|no)$/i.test(raw))
-            return false;
-        throw new InputError(option.name, `must be true or false (read from ${variable})`, undefined, optionLabel(option.name));
-    }
-    if (option.multiple)
-        return raw
-            .split(/\r?\n/)
-            .map((item) => item.trim())
-            .filter((item) => item !== "");
-    return raw;
-}
-/** One option as the Action's input text: repeated values become one item per line. */
-function asInputText(value) {
-    if (value === undefined || value === false)
-        return "";
-    if (value === true)
-        return "true";
-    return Array.isArray(value) ? value.join("\n") : value;
-}
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/engine/sources/env-file-access.ts
-
-
-
-/** A path the rules refuse; `rule` says which rule, without any of the file's content. */
-class FileRefusedError extends Error {
-    rule;
-    constructor(rule) {
-        super(rule);
-        this.name = "FileRefusedError";
-        this.rule = rule;
-    }
-}
-/** Kernel and device file systems: never a dotenv file, whatever the roots. */
-const SPECIAL_ROOTS = ["/proc", "/sys", "/dev"];
-/** The roots from the runner's environment, falling back to the working directory. */
-function listFileRoots(env, cwd) {
-    const workspace = env["GITHUB_WORKSPACE"]?.trim();
-    const temp = env["RUNNER_TEMP"]?.trim();
-    return { workspace: workspace === undefined || workspace === "" ? cwd : workspace, temp: temp === "" ? undefined : temp };
-}
-/**
- * Reads a file's bytes if the rules allow it; throws FileRefusedError otherwise, or the file
- * system's own error (with its `code`) when the path cannot be resolved or read.
- */
-async function readEnvFile(path, roots) {
-    const real = await (0,promises_namespaceObject.realpath)(path);
-    if (SPECIAL_ROOTS.some((root) => isInside(real, root))) {
-        throw new FileRefusedError("resolves into /proc, /sys or /dev; env-file reads only regular files in the workspace or RUNNER_TEMP");
-    }
-    const allowed = await resolveRoots(roots);
-    if (!allowed.some((root) => isInside(real, root))) {
-        const where = roots.described ?? "the workspace (GITHUB_WORKSPACE) and the runner's temporary directory (RUNNER_TEMP)";
-        throw new FileRefusedError(`resolves (after following symlinks) to a file outside ${where}; env-file reads only files inside them`);
-    }
-    // O_NONBLOCK: opening a FIFO must not hang the step; O_NOFOLLOW: the resolved path must not
-    // have become a symlink since. The type is checked on the open handle, not on the path.
-    const handle = await (0,promises_namespaceObject.open)(real, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW | external_node_fs_namespaceObject.constants.O_NONBLOCK);
-    try {
-        const stats = await handle.stat();
-        if (!stats.isFile())
-            throw new FileRefusedError("is not a regular file (a directory, device, pipe or socket); env-file reads only regular files");
-        return new Uint8Array(await handle.readFile());
-    }
-    finally {
-        await handle.close();
-    }
-}
-async function resolveRoots(roots) {
-    const candidates = [roots.workspace, roots.temp].filter((root) => root !== undefined);
-    const resolved = await Promise.all(candidates.map((root) => (0,promises_namespaceObject.realpath)(root).catch(() => undefined)));
-    return resolved.filter((root) => root !== undefined && !SPECIAL_ROOTS.some((special) => isInside(root, special)));
-}
-/** Whether `path` is `root` itself or below it (both absolute and resolved). */
-function isInside(path, root) {
-    const rel = (0,external_node_path_namespaceObject.relative)(root, path);
-    return rel === "" || (!(0,external_node_path_namespaceObject.isAbsolute)(rel) && rel !== ".." && !rel.startsWith(`..${external_node_path_namespaceObject.sep}`));
-}
-
-;// CONCATENATED MODULE: ./src/engine/sources/decode-utf8.ts
-
-/**
- * Decodes a dotenv file's bytes as UTF-8, refusing anything else. Reading with Node's "utf8"
- * decoding would turn a Latin-1 byte into U+FFFD and a UTF-16 file into text full of NULs, and
- * the vault would get values the author never wrote without a word. Errors give the file and a
- * line, never the bytes. A UTF-8 byte order mark is dropped, as editors and dotenv ignore it.
- */
-function decodeUtf8File(bytes, file) {
-    const utf16 = detectUtf16(bytes);
-    if (utf16 !== undefined) {
-        throw new InputError("env-file", `${file} is ${utf16}, not UTF-8`, "Save the file as UTF-8 (without a byte order mark is best).");
-    }
-    try {
-        return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    }
-    catch {
-        throw new InputError("env-file", `${file} line ${findInvalidLine(bytes)}: is not valid UTF-8`, "Save the file as UTF-8; a byte from another encoding (such as Latin-1 é) would otherwise be stored as a replacement character.");
-    }
-}
-/**
- * "UTF-16 (little endian)" and so on when the bytes start with a UTF-16 byte order mark, or
- * when one of the first two bytes is NUL and the other is not, which is how UTF-16 text of
- * ASCII characters starts (a dotenv file's first character is never NUL).
- */
-function detectUtf16(bytes) {
-    const [first, second] = bytes;
-    if (first === 0xff && second === 0xfe)
-        return "UTF-16 (little endian, with a byte order mark)";
-    if (first === 0xfe && second === 0xff)
-        return "UTF-16 (big endian, with a byte order mark)";
-    if (first === undefined || second === undefined)
-        return undefined;
-    if (first !== 0 && second === 0)
-        return "UTF-16 (little endian)";
-    if (first === 0 && second !== 0)
-        return "UTF-16 (big endian)";
-    return undefined;
-}
-/** The 1-based line (counting LF) of the first line that is not valid UTF-8. */
-function findInvalidLine(bytes) {
-    const decoder = new TextDecoder("utf-8", { fatal: true });
-    let line = 1;
-    let start = 0;
-    while (start <= bytes.length) {
-        let end = bytes.indexOf(0x0a, start);
-        if (end === -1)
-            end = bytes.length;
-        try {
-            decoder.decode(bytes.subarray(start, end));
-        }
-        catch {
-            return line;
-        }
-        line += 1;
-        start = end + 1;
-    }
-    return line;
-}
-
-;// CONCATENATED MODULE: ./src/cli/files.ts
-/**
- * What the CLI may read: regular files inside the current directory, judged after every
- * symlink is resolved, never anything under /proc, /sys or /dev — the Action's rules
- * (sources/env-file-access.ts) with the working directory as the only root. A laptop's
- * `--env-file ~/.aws/credentials` or `/proc/self/environ` is refused; cd to the project, or
- * copy the file into it, to sync it.
- */
-
-
-
-
-
-function cliFileRoots(cwd) {
-    return { workspace: cwd, temp: undefined, described: "the current directory" };
-}
-/** A relative path is taken from `cwd`, the directory the CLI was started in. */
-function readCliFile(path, cwd) {
-    return readEnvFile((0,external_node_path_namespaceObject.resolve)(cwd, path), cliFileRoots(cwd));
-}
-/** The --secrets-file's text; errors name the option and the rule, never the content. */
-async function readSecretsFile(path, cwd) {
-    let bytes;
-    try {
-        bytes = await readCliFile(path, cwd);
-    }
-    catch (error) {
-        const rule = error instanceof FileRefusedError ? error.rule.replace("env-file reads", "the CLI reads") : `cannot be read: ${readCode(error)}`;
-        throw new InputError("secrets-file", rule, "Run keyvault-sync from the directory that holds the file (paths are relative to it).", optionLabel("secrets-file"));
-    }
-    try {
-        return decodeUtf8File(bytes, path);
-    }
-    catch (error) {
-        throw error instanceof InputError
-            ? new InputError("secrets-file", error.message.replace(/^Invalid input 'env-file': /, ""), error.hint, optionLabel("secrets-file"))
-            : error;
-    }
-}
-function readCode(error) {
-    return error !== null && typeof error === "object" && "code" in error && typeof error.code === "string" ? error.code : "unknown error";
-}
-
-;// CONCATENATED MODULE: ./src/cli/help.ts
-/** `keyvault-sync --help`, from the option table. */
-
-function renderHelp(version) {
-    const lines = [
-        `keyvault-sync ${version}: sync dotenv files and JSON secrets into Azure Key Vault, with a plan first.`,
-        "",
-        "Usage: keyvault-sync <plan|apply> --vault NAME --owner TEXT --env-file .env [options]",
-        "",
-        "Commands:",
-        ...Object.entries(COMMANDS).map(([name, text]) => `  ${name.padEnd(7)}${text}`),
-        "",
-        "Options (each also read from the environment variable shown):",
-    ];
-    for (const option of CLI_OPTIONS) {
-        const flag = `--${option.name}${option.placeholder === undefined ? "" : ` ${option.placeholder}`}`;
-        const env = option.name === "help" || option.name === "version" ? "" : `  [${envVariable(option)}]`;
-        lines.push(`  ${flag}`, `      ${option.description}${env}`);
-    }
-    lines.push("", "Exit codes:", ...EXIT_CODES.map((exit) => `  ${exit.code}  ${exit.meaning}`), "");
-    return `${lines.join("\n")}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/engine/globs.ts
-/**
- * Glob patterns over source names (`include` / `exclude`). Source names are flat identifiers
- * (GitHub secret names, dotenv keys), so there are no path separators and no `**`: only `*` (any
- * run of characters, possibly empty), `?` (exactly one character) and classes such as `[A-Z]`,
- * `[!0-9]` or `[^_]`. Matching ignores case because GitHub secret names do.
- *
- * The pattern alphabet is limited to the characters a source name can hold plus the wildcards:
- * anything else can never match a name and is far more likely a mistake (a leading `!` meant as
- * negation, a space, a brace expansion) than an intent.
- */
-const NAME_CHAR = /^[0-9A-Za-z_.-]$/;
-/** What is wrong with a pattern (names the position, not the text), or undefined when valid. */
-function checkGlob(pattern) {
-    const parsed = parseGlob(pattern);
-    return parsed.ok ? undefined : parsed.problem;
-}
-/** Whether a source name matches a pattern, ignoring case. Throws for an invalid pattern. */
-function matchesGlob(name, pattern) {
-    return countGlobSteps(name, pattern).matched;
-}
-/**
- * Matches and counts the steps taken, so tests can hold the matcher to its bound: at most
- * (name length + 1) × (pattern length + 1) steps, whatever the pattern.
- */
-function countGlobSteps(name, pattern) {
-    const parsed = parseGlob(pattern);
-    if (!parsed.ok)
-        throw new Error(`Invalid glob pattern: ${parsed.problem}`);
-    return matchTokens(name, parsed.tokens);
-}
-/**
- * The greedy wildcard match with one saved star: on a mismatch, the most recent `*` takes one
- * more character and matching resumes after it. Earlier stars never need revisiting (a later
- * star can absorb anything they could), so the work is O(name × pattern), never exponential.
- */
-function matchTokens(name, tokens) {
-    let steps = 0;
-    let token = 0;
-    let char = 0;
-    let starToken = -1;
-    let starChar = 0;
-    while (char < name.length) {
-        steps += 1;
-        const current = tokens[token];
-        if (current !== undefined && current.kind === "star") {
-            starToken = token;
-            starChar = char;
-            token += 1;
-        }
-        else if (current !== undefined && matchesToken(current, name[char])) {
-            token += 1;
-            char += 1;
-        }
-        else if (starToken !== -1) {
-            token = starToken + 1;
-            starChar += 1;
-            char = starChar;
-        }
-        else {
-            return { matched: false, steps };
-        }
-    }
-    while (tokens[token]?.kind === "star") {
-        steps += 1;
-        token += 1;
-    }
-    return { matched: token === tokens.length, steps };
-}
-function matchesToken(token, char) {
-    if (token.kind === "any")
-        return true;
-    const lower = char.toLowerCase();
-    const upper = char.toUpperCase();
-    if (token.kind === "char")
-        return token.char === lower || token.char === upper;
-    const inClass = token.ranges.some(([low, high]) => [char, lower, upper].some((variant) => variant.length === 1 && variant >= low && variant <= high));
-    return inClass !== token.negated;
-}
-function parseGlob(pattern) {
-    if (pattern === "")
-        return { ok: false, problem: "is empty" };
-    if (pattern.startsWith("!")) {
-        return { ok: false, problem: "starts with '!'; negation is not supported, use the exclude input instead" };
-    }
-    const tokens = [];
-    let index = 0;
-    while (index < pattern.length) {
-        const char = pattern[index];
-        const column = index + 1;
-        if (char === "*") {
-            // Consecutive stars match what one star matches.
-            if (tokens.at(-1)?.kind !== "star")
-                tokens.push({ kind: "star" });
-            index += 1;
-        }
-        else if (char === "?") {
-            tokens.push({ kind: "any" });
-            index += 1;
-        }
-        else if (char === "[") {
-            const parsedClass = parseClass(pattern, index);
-            if (!parsedClass.ok)
-                return parsedClass;
-            tokens.push(parsedClass.token);
-            index = parsedClass.end;
-        }
-        else if (char === "]") {
-            return { ok: false, problem: `has ']' without a matching '[' at column ${column}` };
-        }
-        else if (NAME_CHAR.test(char)) {
-            tokens.push({ kind: "char", char: char.toLowerCase() });
-            index += 1;
-        }
-        else {
-            return {
-                ok: false,
-                problem: `has a character that no source name can contain at column ${column}; patterns may use letters, digits, '_', '.', '-' and the wildcards '*', '?' and '[...]'`,
-            };
-        }
-    }
-    return { ok: true, tokens };
-}
-/** Parses `[...]` starting at `start` (the `[`); `end` is the index after the closing `]`. */
-function parseClass(pattern, start) {
-    let index = start + 1;
-    let negated = false;
-    if (pattern[index] === "!" || pattern[index] === "^") {
-        negated = true;
-        index += 1;
-    }
-    const ranges = [];
-    while (index < pattern.length && pattern[index] !== "]") {
-        const low = pattern[index];
-        if (!NAME_CHAR.test(low)) {
-            return { ok: false, problem: `has a character class with an unsupported character at column ${index + 1}` };
-        }
-        const high = pattern[index + 2];
-        if (pattern[index + 1] === "-" && high !== undefined && high !== "]") {
-            if (!NAME_CHAR.test(high)) {
-                return { ok: false, problem: `has a character class with an unsupported character at column ${index + 3}` };
-            }
-            if (low > high) {
-                return { ok: false, problem: `has a character range out of order at column ${index + 1}` };
-            }
-            ranges.push([low, high]);
-            index += 3;
-        }
-        else {
-            ranges.push([low, low]);
-            index += 1;
-        }
-    }
-    if (index >= pattern.length) {
-        return { ok: false, problem: `has '[' without a closing ']' at column ${start + 1}` };
-    }
-    if (ranges.length === 0) {
-        return { ok: false, problem: `has an empty character class at column ${start + 1}` };
-    }
-    return { ok: true, token: { kind: "class", negated, ranges }, end: index + 1 };
-}
-/**
- * How specific a valid pattern is, for choosing between rules that match one name: wildcard
- * tokens (`*`, `?`, a class) and literal characters. Throws for an invalid pattern.
- */
-function measureGlob(pattern) {
-    const parsed = parseGlob(pattern);
-    if (!parsed.ok)
-        throw new Error(`Invalid pattern: ${parsed.problem}`);
-    const literals = parsed.tokens.filter((token) => token.kind === "char").length;
-    return { wildcards: parsed.tokens.length - literals, literals };
-}
-
-;// CONCATENATED MODULE: ./src/engine/sources/source-entry.ts
-/** The file and line of a file-backed origin; undefined for an origin that is not a file. */
-function locateOrigin(origin) {
-    return origin !== undefined && "file" in origin ? { file: origin.file, line: origin.line } : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/engine/secret-names.ts
-/**
- * Secret names in a vault (not the vault's own name: see vault-url.ts) as the service treats
- * them. Pure: naming, planning and reporting all order their lists with the one comparator here,
- * so every list the action shows is in the same order.
- */
-/** By UTF-16 code unit, not by locale: the same order on every runner. */
-function compareText(left, right) {
-    return left < right ? -1 : left > right ? 1 : 0;
-}
-/**
- * Key Vault name ignoring case (as Key Vault compares names), then the exact name, then the
- * source key, so the order is total and stable. A missing name or source sorts as "".
- */
-function compareBySecretName(left, right) {
-    const leftName = left.name ?? "";
-    const rightName = right.name ?? "";
-    return (compareText(leftName.toLowerCase(), rightName.toLowerCase()) ||
-        compareText(leftName, rightName) ||
-        compareText(left.source ?? "", right.source ?? ""));
-}
-
-;// CONCATENATED MODULE: ./src/engine/naming.ts
-
-
-
-const MAX_NAME_LENGTH = 127;
-/**
- * Key Vault documents "25k bytes" per value. We read that as 25 × 1024 bytes of UTF-8 (the Azure
- * CLI refuses above 25,600 too); a value the service still refuses fails on its own at write time.
- */
-const MAX_VALUE_BYTES = 25 * 1024;
-/** GitHub puts GITHUB_TOKEN into every `toJSON(secrets)`; it is never meant for a vault. */
-const GITHUB_TOKEN_NAME = "github_token";
-const SECRET_NAME = /^[0-9A-Za-z-]+$/;
-/**
- * Filter, transform, prefix and validate source entries; find case-insensitive collisions. Pure.
- *
- * - Filtered-out entries (not included, excluded, `github_token`) are dropped without a trace:
- *   with `toJSON(secrets)` most secrets of a repository are usually not meant for this vault.
- * - A name Key Vault cannot hold fails; an empty value is skipped (it never overwrites); a value
- *   over MAX_VALUE_BYTES fails. The name check comes first: it is a configuration mistake.
- * - Every entry with a valid name takes part in collision detection, empty or oversized values
- *   included, because two sources for one secret is an ambiguity to fix whatever their values.
- *   A collision fails every entry involved.
- * - Both lists are sorted by Key Vault name ignoring case (then exactly, then by source name).
- */
-function nameSecrets(entries, rules) {
-    const rejected = [];
-    const named = [];
-    for (const entry of entries) {
-        if (!isSelected(entry.key, rules))
-            continue;
-        const name = rules.prefix + (rules.nameFor?.(entry.key) ?? transformName(entry.key, rules.transform));
-        const problem = findNameProblem(name, rules.transform);
-        if (problem !== undefined) {
-            rejected.push({ ...describe(entry), name: name === "" ? undefined : name, status: "failed", reason: problem });
-        }
-        else {
-            named.push({ entry, name });
-        }
-    }
-    const byFoldedName = new Map();
-    for (const item of named) {
-        const folded = item.name.toLowerCase();
-        const group = byFoldedName.get(folded);
-        if (group)
-            group.push(item);
-        else
-            byFoldedName.set(folded, [item]);
-    }
-    const desired = [];
-    for (const group of byFoldedName.values()) {
-        if (group.length > 1) {
-            for (const item of group) {
-                const others = group.filter((other) => other !== item).map((other) => describeSource(other.entry));
-                rejected.push({
-                    ...describe(item.entry),
-                    name: item.name,
-                    status: "failed",
-                    reason: `Key Vault name '${item.name}' collides with ${joinList(others)} (Key Vault names ignore case); rename or exclude all but one`,
-                });
-            }
-            continue;
-        }
-        const [{ entry, name }] = group;
-        if (entry.value === "") {
-            rejected.push({
-                ...describe(entry),
-                name,
-                status: "skipped",
-                reason: "the value is empty; an empty value never overwrites a secret",
-            });
-        }
-        else if (Buffer.byteLength(entry.value, "utf8") > MAX_VALUE_BYTES) {
-            rejected.push({
-                ...describe(entry),
-                name,
-                status: "failed",
-                reason: `the value is larger than Key Vault allows (${MAX_VALUE_BYTES} bytes of UTF-8)`,
-            });
-        }
-        else {
-            desired.push({ source: entry.key, name, value: entry.value, origin: entry.origin });
-        }
-    }
-    return {
-        desired: desired.sort(compareBySecretName),
-        rejected: rejected.sort(compareBySecretName),
-    };
-}
-/** The Key Vault name for a source name under a transform, before the prefix. */
-function transformName(key, transform) {
-    return transform === "hyphens" ? key.replace(/[^0-9A-Za-z-]/gu, "-") : key;
-}
-/** Whether a source name passes include/exclude and the `github_token` rule. */
-function isSelected(key, rules) {
-    const folded = key.toLowerCase();
-    if (folded === GITHUB_TOKEN_NAME && !rules.include.some((pattern) => pattern.toLowerCase() === GITHUB_TOKEN_NAME)) {
-        return false;
-    }
-    if (rules.include.length > 0 && !rules.include.some((pattern) => matchesGlob(key, pattern)))
-        return false;
-    return !rules.exclude.some((pattern) => matchesGlob(key, pattern));
-}
-/**
- * Patterns that matched none of the source names: usually a typo or a source that no longer
- * holds what the workflow expects, so each is reported. Both lists are matched against every
- * source name (before transform and prefix), the way the patterns are written.
- */
-function findUnusedPatterns(keys, rules) {
-    const unused = (input, patterns) => patterns.flatMap((pattern, index) => (keys.some((key) => matchesGlob(key, pattern)) ? [] : [{ input, position: index + 1, pattern }]));
-    return [...unused("include", rules.include), ...unused("exclude", rules.exclude)];
-}
-/**
- * Why sources that hold entries selected none of them, for a run that must fail rather than
- * pass green having synced nothing. Patterns are not secret (they may hold only name characters
- * and wildcards), so they are quoted.
- */
-function explainEmptySelection(keys, rules) {
-    const entries = keys.length === 1 ? "1 entry" : `${keys.length} entries`;
-    const onlyToken = keys.every((key) => key.toLowerCase() === GITHUB_TOKEN_NAME);
-    const message = onlyToken
-        ? `Nothing to sync: the sources hold only ${GITHUB_TOKEN_NAME}, which is synced only when include names it exactly`
-        : `Nothing to sync: the sources hold ${entries}, and include/exclude selected none of them`;
-    const unused = findUnusedPatterns(keys, rules).map((item) => `${item.input} pattern ${item.position} ('${item.pattern}') matched no source name.`);
-    const advice = "Patterns match source names as written in the sources (before prefix and name transform), ignoring case.";
-    return { message, hint: [...unused, advice].join("\n") };
-}
-/** Why Key Vault cannot hold this name, or undefined when it can. Names are not secret. */
-function findNameProblem(name, transform) {
-    if (name === "")
-        return "Key Vault names need at least one character";
-    if (name.length > MAX_NAME_LENGTH) {
-        return `Key Vault names are at most ${MAX_NAME_LENGTH} characters; '${name}' has ${name.length} (prefix included)`;
-    }
-    if (!SECRET_NAME.test(name)) {
-        const offending = [...new Set(Array.from(name).filter((char) => !SECRET_NAME.test(char)))];
-        const shown = offending.map((char) => `'${char}'`).join(", ");
-        const advice = transform === "none" ? " (use name-transform: hyphens)" : "";
-        return `Key Vault names may contain only letters, digits and hyphens; '${name}' has ${shown}${advice}`;
-    }
-    return undefined;
-}
-/** How an entry's origin reads in messages: "secrets", or the file and line ("deploy/.env line 3"). */
-function describeOrigin(origin) {
-    const location = locateOrigin(origin);
-    return location === undefined ? origin.kind : `${location.file} line ${location.line}`;
-}
-function describeSource(entry) {
-    return `'${entry.key}' (${describeOrigin(entry.origin)})`;
-}
-function describe(entry) {
-    return { source: entry.key, origin: entry.origin };
-}
-function joinList(items) {
-    if (items.length <= 1)
-        return items.join("");
-    return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
-
-;// CONCATENATED MODULE: ./src/cli/render.ts
-
-/** C0, DEL and C1 controls, and the bidirectional overrides that can reorder what is shown. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-/** Control characters as visible `\u001b` escapes; tabs and new lines too, so one item stays one line. */
-function neutralise(text) {
-    return text.replace(UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-/** Colour on a terminal; NO_COLOR (any value) turns it off, FORCE_COLOR (not "0") turns it on. */
-function useColour(env, isTTY) {
-    if ((env["NO_COLOR"] ?? "") !== "")
-        return false;
-    const force = env["FORCE_COLOR"];
-    if (force !== undefined && force !== "")
-        return force !== "0" && force !== "false";
-    return isTTY && env["TERM"] !== "dumb";
-}
-const COLOURS = { green: "32", yellow: "33", red: "31", cyan: "36", dim: "2", bold: "1" };
-const ACTION_COLOURS = {
-    create: "green",
-    created: "green",
-    update: "yellow",
-    updated: "yellow",
-    recover: "cyan",
-    recovered: "cyan",
-    delete: "red",
-    deleted: "red",
-    fail: "red",
-    failed: "red",
-    unchanged: "dim",
-    skip: "dim",
-    skipped: "dim",
-};
-function paint(text, colour, on) {
-    const code = colour === undefined ? undefined : COLOURS[colour];
-    return on && code !== undefined ? `\u001b[${code}m${text}\u001b[0m` : text;
-}
-const CHANGING = new Set(["create", "update", "recover", "delete"]);
-const PLAN_WORDS = {
-    create: "to create",
-    update: "to update",
-    recover: "to recover",
-    delete: "to delete",
-    skip: "skipped",
-    fail: "failing",
-};
-/** 0 nothing to change or all applied, 2 a plan with changes, 1 any failure. */
-function exitCodeFor(command, results) {
-    if (results.some((result) => result.status === "failed"))
-        return 1;
-    if (command === "plan" && results.some((result) => CHANGING.has(result.action)))
-        return 2;
-    return 0;
-}
-function countStatuses(results) {
-    const counts = {};
-    for (const result of results)
-        counts[result.status] = (counts[result.status] ?? 0) + 1;
-    return counts;
-}
-/** The table: one row per item, unchanged items folded into one count line. */
-function renderTable(results, context, colour) {
-    const plan = context.command === "plan";
-    const shown = results.filter((result) => result.action !== "unchanged");
-    const unchanged = results.length - shown.length;
-    const rows = shown.map((result) => {
-        const label = plan ? result.action : result.status;
-        const source = result.origin === undefined ? (result.source ?? "") : describeOrigin(result.origin);
-        return {
-            label,
-            name: neutralise(result.name),
-            source: neutralise(source),
-            reason: neutralise(result.reason),
-            hint: result.hint === undefined ? undefined : neutralise(result.hint),
-        };
-    });
-    const lines = [];
-    if (rows.length > 0) {
-        const header = { label: plan ? "ACTION" : "RESULT", name: "NAME", source: "SOURCE", reason: "REASON" };
-        const width = (key) => Math.max(header[key].length, ...rows.map((row) => row[key].length));
-        const [labelWidth, nameWidth, sourceWidth] = [width("label"), width("name"), width("source")];
-        const line = (label, name, source, reason, colourName) => `${paint(label.padEnd(labelWidth), colourName, colour)}  ${name.padEnd(nameWidth)}  ${source.padEnd(sourceWidth)}  ${reason}`.trimEnd();
-        lines.push(paint(line(header.label, header.name, header.source, header.reason), "bold", colour));
-        for (const row of rows) {
-            lines.push(line(row.label, row.name, row.source, row.reason, ACTION_COLOURS[row.label]));
-            if (row.hint !== undefined)
-                lines.push(`${" ".repeat(labelWidth + 2)}${paint(`hint: ${row.hint}`, "dim", colour)}`);
-        }
-        lines.push("");
-    }
-    lines.push(render_summarise(results, context, unchanged));
-    for (const note of context.notes)
-        lines.push(`Note: ${neutralise(note)}`);
-    return `${lines.join("\n")}\n`;
-}
-function render_summarise(results, context, unchanged) {
-    const vault = neutralise(context.vaultUrl);
-    if (context.command === "plan") {
-        const counts = new Map();
-        for (const result of results)
-            if (result.action !== "unchanged")
-                counts.set(result.action, (counts.get(result.action) ?? 0) + 1);
-        const parts = [...counts].map(([action, count]) => `${count} ${PLAN_WORDS[action] ?? action}`);
-        const changes = results.filter((result) => CHANGING.has(result.action)).length;
-        const next = (counts.get("fail") ?? 0) > 0
-            ? " Fix the failing items first: apply would fail them too."
-            : changes > 0
-                ? " Run keyvault-sync apply with the same options to make the changes."
-                : "";
-        return `Plan for ${vault}: ${changes === 0 ? "no changes" : `${changes} ${changes === 1 ? "change" : "changes"}`} (${[...parts, `${unchanged} unchanged`].join(", ")}).${next}`;
-    }
-    const parts = Object.entries(countStatuses(results)).map(([status, count]) => `${count} ${status}`);
-    return `Applied to ${vault}: ${parts.length === 0 ? "nothing to do" : parts.join(", ")}.`;
-}
-/** The machine output: names, actions, outcomes and reasons; no value, no token. */
-function renderJson(results, context) {
-    const body = {
-        command: context.command,
-        vault: context.vaultUrl,
-        changes: results.filter((result) => CHANGING.has(result.action)).length,
-        counts: countStatuses(results),
-        items: results.map((result) => ({
-            name: result.name,
-            source: result.source ?? null,
-            origin: result.origin === undefined ? null : describeOrigin(result.origin),
-            action: result.action,
-            ...(context.command === "apply" ? { status: result.status } : {}),
-            reason: result.reason,
-            ...(result.hint === undefined ? {} : { hint: result.hint }),
-        })),
-        notes: context.notes,
-        exitCode: exitCodeFor(context.command, results),
-    };
-    // JSON.stringify escapes C0 controls; escape C1 and bidi characters too, still valid JSON.
-    return `${JSON.stringify(body, null, 2).replace(/[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`)}\n`;
-}
-/** An error for people: the message, then how to fix it. */
-function renderError(message, hint, colour) {
-    const [first = "", ...rest] = message.split("\n");
-    const lines = [`${paint("Error:", "red", colour)} ${neutralise(first)}`, ...rest.map((line) => `  ${neutralise(line)}`)];
-    if (hint !== undefined)
-        for (const line of hint.split("\n"))
-            lines.push(`${paint("Hint:", "yellow", colour)} ${neutralise(line)}`);
-    return `${lines.join("\n")}\n`;
 }
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
@@ -54270,7 +53438,7 @@ function _check(fn, params) {
     return ch;
 }
 // @__NO_SIDE_EFFECTS__
-function api_describe(description) {
+function describe(description) {
     const ch = new $ZodCheck({ check: "describe" });
     ch._zod.onattach = [
         (inst) => {
@@ -57997,7 +57165,7 @@ function superRefine(fn, params) {
     return _superRefine(fn, params);
 }
 // Re-export describe and meta from core
-const schemas_describe = api_describe;
+const schemas_describe = describe;
 const schemas_meta = meta;
 const ZodInstanceOf = /*@__PURE__*/ $constructor("ZodInstanceOf", (inst, def) => {
     ZodCustom.init(inst, def);
@@ -58052,8 +57220,365 @@ function preprocess(fn, schema) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/engine/auth/auth-mode.ts
-const AUTH_MODES = ["oidc", "azure-cli", "managed-identity"];
+;// CONCATENATED MODULE: ./src/engine/globs.ts
+/**
+ * Glob patterns over source names (`include` / `exclude`). Source names are flat identifiers
+ * (GitHub secret names, dotenv keys), so there are no path separators and no `**`: only `*` (any
+ * run of characters, possibly empty), `?` (exactly one character) and classes such as `[A-Z]`,
+ * `[!0-9]` or `[^_]`. Matching ignores case because GitHub secret names do.
+ *
+ * The pattern alphabet is limited to the characters a source name can hold plus the wildcards:
+ * anything else can never match a name and is far more likely a mistake (a leading `!` meant as
+ * negation, a space, a brace expansion) than an intent.
+ */
+const NAME_CHAR = /^[0-9A-Za-z_.-]$/;
+/** What is wrong with a pattern (names the position, not the text), or undefined when valid. */
+function checkGlob(pattern) {
+    const parsed = parseGlob(pattern);
+    return parsed.ok ? undefined : parsed.problem;
+}
+/** Whether a source name matches a pattern, ignoring case. Throws for an invalid pattern. */
+function matchesGlob(name, pattern) {
+    return countGlobSteps(name, pattern).matched;
+}
+/**
+ * Matches and counts the steps taken, so tests can hold the matcher to its bound: at most
+ * (name length + 1) × (pattern length + 1) steps, whatever the pattern.
+ */
+function countGlobSteps(name, pattern) {
+    const parsed = parseGlob(pattern);
+    if (!parsed.ok)
+        throw new Error(`Invalid glob pattern: ${parsed.problem}`);
+    return matchTokens(name, parsed.tokens);
+}
+/**
+ * The greedy wildcard match with one saved star: on a mismatch, the most recent `*` takes one
+ * more character and matching resumes after it. Earlier stars never need revisiting (a later
+ * star can absorb anything they could), so the work is O(name × pattern), never exponential.
+ */
+function matchTokens(name, tokens) {
+    let steps = 0;
+    let token = 0;
+    let char = 0;
+    let starToken = -1;
+    let starChar = 0;
+    while (char < name.length) {
+        steps += 1;
+        const current = tokens[token];
+        if (current !== undefined && current.kind === "star") {
+            starToken = token;
+            starChar = char;
+            token += 1;
+        }
+        else if (current !== undefined && matchesToken(current, name[char])) {
+            token += 1;
+            char += 1;
+        }
+        else if (starToken !== -1) {
+            token = starToken + 1;
+            starChar += 1;
+            char = starChar;
+        }
+        else {
+            return { matched: false, steps };
+        }
+    }
+    while (tokens[token]?.kind === "star") {
+        steps += 1;
+        token += 1;
+    }
+    return { matched: token === tokens.length, steps };
+}
+function matchesToken(token, char) {
+    if (token.kind === "any")
+        return true;
+    const lower = char.toLowerCase();
+    const upper = char.toUpperCase();
+    if (token.kind === "char")
+        return token.char === lower || token.char === upper;
+    const inClass = token.ranges.some(([low, high]) => [char, lower, upper].some((variant) => variant.length === 1 && variant >= low && variant <= high));
+    return inClass !== token.negated;
+}
+function parseGlob(pattern) {
+    if (pattern === "")
+        return { ok: false, problem: "is empty" };
+    if (pattern.startsWith("!")) {
+        return { ok: false, problem: "starts with '!'; negation is not supported, use the exclude input instead" };
+    }
+    const tokens = [];
+    let index = 0;
+    while (index < pattern.length) {
+        const char = pattern[index];
+        const column = index + 1;
+        if (char === "*") {
+            // Consecutive stars match what one star matches.
+            if (tokens.at(-1)?.kind !== "star")
+                tokens.push({ kind: "star" });
+            index += 1;
+        }
+        else if (char === "?") {
+            tokens.push({ kind: "any" });
+            index += 1;
+        }
+        else if (char === "[") {
+            const parsedClass = parseClass(pattern, index);
+            if (!parsedClass.ok)
+                return parsedClass;
+            tokens.push(parsedClass.token);
+            index = parsedClass.end;
+        }
+        else if (char === "]") {
+            return { ok: false, problem: `has ']' without a matching '[' at column ${column}` };
+        }
+        else if (NAME_CHAR.test(char)) {
+            tokens.push({ kind: "char", char: char.toLowerCase() });
+            index += 1;
+        }
+        else {
+            return {
+                ok: false,
+                problem: `has a character that no source name can contain at column ${column}; patterns may use letters, digits, '_', '.', '-' and the wildcards '*', '?' and '[...]'`,
+            };
+        }
+    }
+    return { ok: true, tokens };
+}
+/** Parses `[...]` starting at `start` (the `[`); `end` is the index after the closing `]`. */
+function parseClass(pattern, start) {
+    let index = start + 1;
+    let negated = false;
+    if (pattern[index] === "!" || pattern[index] === "^") {
+        negated = true;
+        index += 1;
+    }
+    const ranges = [];
+    while (index < pattern.length && pattern[index] !== "]") {
+        const low = pattern[index];
+        if (!NAME_CHAR.test(low)) {
+            return { ok: false, problem: `has a character class with an unsupported character at column ${index + 1}` };
+        }
+        const high = pattern[index + 2];
+        if (pattern[index + 1] === "-" && high !== undefined && high !== "]") {
+            if (!NAME_CHAR.test(high)) {
+                return { ok: false, problem: `has a character class with an unsupported character at column ${index + 3}` };
+            }
+            if (low > high) {
+                return { ok: false, problem: `has a character range out of order at column ${index + 1}` };
+            }
+            ranges.push([low, high]);
+            index += 3;
+        }
+        else {
+            ranges.push([low, low]);
+            index += 1;
+        }
+    }
+    if (index >= pattern.length) {
+        return { ok: false, problem: `has '[' without a closing ']' at column ${start + 1}` };
+    }
+    if (ranges.length === 0) {
+        return { ok: false, problem: `has an empty character class at column ${start + 1}` };
+    }
+    return { ok: true, token: { kind: "class", negated, ranges }, end: index + 1 };
+}
+/**
+ * How specific a valid pattern is, for choosing between rules that match one name: wildcard
+ * tokens (`*`, `?`, a class) and literal characters. Throws for an invalid pattern.
+ */
+function measureGlob(pattern) {
+    const parsed = parseGlob(pattern);
+    if (!parsed.ok)
+        throw new Error(`Invalid pattern: ${parsed.problem}`);
+    const literals = parsed.tokens.filter((token) => token.kind === "char").length;
+    return { wildcards: parsed.tokens.length - literals, literals };
+}
+
+;// CONCATENATED MODULE: ./src/engine/sources/source-entry.ts
+/** The file and line of a file-backed origin; undefined for an origin that is not a file. */
+function locateOrigin(origin) {
+    return origin !== undefined && "file" in origin ? { file: origin.file, line: origin.line } : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/engine/secret-names.ts
+/**
+ * Secret names in a vault (not the vault's own name: see vault-url.ts) as the service treats
+ * them. Pure: naming, planning and reporting all order their lists with the one comparator here,
+ * so every list the action shows is in the same order.
+ */
+/** By UTF-16 code unit, not by locale: the same order on every runner. */
+function compareText(left, right) {
+    return left < right ? -1 : left > right ? 1 : 0;
+}
+/**
+ * Key Vault name ignoring case (as Key Vault compares names), then the exact name, then the
+ * source key, so the order is total and stable. A missing name or source sorts as "".
+ */
+function compareBySecretName(left, right) {
+    const leftName = left.name ?? "";
+    const rightName = right.name ?? "";
+    return (compareText(leftName.toLowerCase(), rightName.toLowerCase()) ||
+        compareText(leftName, rightName) ||
+        compareText(left.source ?? "", right.source ?? ""));
+}
+
+;// CONCATENATED MODULE: ./src/engine/naming.ts
+
+
+
+const MAX_NAME_LENGTH = 127;
+/**
+ * Key Vault documents "25k bytes" per value. We read that as 25 × 1024 bytes of UTF-8 (the Azure
+ * CLI refuses above 25,600 too); a value the service still refuses fails on its own at write time.
+ */
+const MAX_VALUE_BYTES = 25 * 1024;
+/** GitHub puts GITHUB_TOKEN into every `toJSON(secrets)`; it is never meant for a vault. */
+const GITHUB_TOKEN_NAME = "github_token";
+const SECRET_NAME = /^[0-9A-Za-z-]+$/;
+/**
+ * Filter, transform, prefix and validate source entries; find case-insensitive collisions. Pure.
+ *
+ * - Filtered-out entries (not included, excluded, `github_token`) are dropped without a trace:
+ *   with `toJSON(secrets)` most secrets of a repository are usually not meant for this vault.
+ * - A name Key Vault cannot hold fails; an empty value is skipped (it never overwrites); a value
+ *   over MAX_VALUE_BYTES fails. The name check comes first: it is a configuration mistake.
+ * - Every entry with a valid name takes part in collision detection, empty or oversized values
+ *   included, because two sources for one secret is an ambiguity to fix whatever their values.
+ *   A collision fails every entry involved.
+ * - Both lists are sorted by Key Vault name ignoring case (then exactly, then by source name).
+ */
+function nameSecrets(entries, rules) {
+    const rejected = [];
+    const named = [];
+    for (const entry of entries) {
+        if (!isSelected(entry.key, rules))
+            continue;
+        const name = rules.prefix + (rules.nameFor?.(entry.key) ?? transformName(entry.key, rules.transform));
+        const problem = findNameProblem(name, rules.transform);
+        if (problem !== undefined) {
+            rejected.push({ ...naming_describe(entry), name: name === "" ? undefined : name, status: "failed", reason: problem });
+        }
+        else {
+            named.push({ entry, name });
+        }
+    }
+    const byFoldedName = new Map();
+    for (const item of named) {
+        const folded = item.name.toLowerCase();
+        const group = byFoldedName.get(folded);
+        if (group)
+            group.push(item);
+        else
+            byFoldedName.set(folded, [item]);
+    }
+    const desired = [];
+    for (const group of byFoldedName.values()) {
+        if (group.length > 1) {
+            for (const item of group) {
+                const others = group.filter((other) => other !== item).map((other) => describeSource(other.entry));
+                rejected.push({
+                    ...naming_describe(item.entry),
+                    name: item.name,
+                    status: "failed",
+                    reason: `Key Vault name '${item.name}' collides with ${joinList(others)} (Key Vault names ignore case); rename or exclude all but one`,
+                });
+            }
+            continue;
+        }
+        const [{ entry, name }] = group;
+        if (entry.value === "") {
+            rejected.push({
+                ...naming_describe(entry),
+                name,
+                status: "skipped",
+                reason: "the value is empty; an empty value never overwrites a secret",
+            });
+        }
+        else if (Buffer.byteLength(entry.value, "utf8") > MAX_VALUE_BYTES) {
+            rejected.push({
+                ...naming_describe(entry),
+                name,
+                status: "failed",
+                reason: `the value is larger than Key Vault allows (${MAX_VALUE_BYTES} bytes of UTF-8)`,
+            });
+        }
+        else {
+            desired.push({ source: entry.key, name, value: entry.value, origin: entry.origin });
+        }
+    }
+    return {
+        desired: desired.sort(compareBySecretName),
+        rejected: rejected.sort(compareBySecretName),
+    };
+}
+/** The Key Vault name for a source name under a transform, before the prefix. */
+function transformName(key, transform) {
+    return transform === "hyphens" ? key.replace(/[^0-9A-Za-z-]/gu, "-") : key;
+}
+/** Whether a source name passes include/exclude and the `github_token` rule. */
+function isSelected(key, rules) {
+    const folded = key.toLowerCase();
+    if (folded === GITHUB_TOKEN_NAME && !rules.include.some((pattern) => pattern.toLowerCase() === GITHUB_TOKEN_NAME)) {
+        return false;
+    }
+    if (rules.include.length > 0 && !rules.include.some((pattern) => matchesGlob(key, pattern)))
+        return false;
+    return !rules.exclude.some((pattern) => matchesGlob(key, pattern));
+}
+/**
+ * Patterns that matched none of the source names: usually a typo or a source that no longer
+ * holds what the workflow expects, so each is reported. Both lists are matched against every
+ * source name (before transform and prefix), the way the patterns are written.
+ */
+function findUnusedPatterns(keys, rules) {
+    const unused = (input, patterns) => patterns.flatMap((pattern, index) => (keys.some((key) => matchesGlob(key, pattern)) ? [] : [{ input, position: index + 1, pattern }]));
+    return [...unused("include", rules.include), ...unused("exclude", rules.exclude)];
+}
+/**
+ * Why sources that hold entries selected none of them, for a run that must fail rather than
+ * pass green having synced nothing. Patterns are not secret (they may hold only name characters
+ * and wildcards), so they are quoted.
+ */
+function explainEmptySelection(keys, rules) {
+    const entries = keys.length === 1 ? "1 entry" : `${keys.length} entries`;
+    const onlyToken = keys.every((key) => key.toLowerCase() === GITHUB_TOKEN_NAME);
+    const message = onlyToken
+        ? `Nothing to sync: the sources hold only ${GITHUB_TOKEN_NAME}, which is synced only when include names it exactly`
+        : `Nothing to sync: the sources hold ${entries}, and include/exclude selected none of them`;
+    const unused = findUnusedPatterns(keys, rules).map((item) => `${item.input} pattern ${item.position} ('${item.pattern}') matched no source name.`);
+    const advice = "Patterns match source names as written in the sources (before prefix and name transform), ignoring case.";
+    return { message, hint: [...unused, advice].join("\n") };
+}
+/** Why Key Vault cannot hold this name, or undefined when it can. Names are not secret. */
+function findNameProblem(name, transform) {
+    if (name === "")
+        return "Key Vault names need at least one character";
+    if (name.length > MAX_NAME_LENGTH) {
+        return `Key Vault names are at most ${MAX_NAME_LENGTH} characters; '${name}' has ${name.length} (prefix included)`;
+    }
+    if (!SECRET_NAME.test(name)) {
+        const offending = [...new Set(Array.from(name).filter((char) => !SECRET_NAME.test(char)))];
+        const shown = offending.map((char) => `'${char}'`).join(", ");
+        const advice = transform === "none" ? " (use name-transform: hyphens)" : "";
+        return `Key Vault names may contain only letters, digits and hyphens; '${name}' has ${shown}${advice}`;
+    }
+    return undefined;
+}
+/** How an entry's origin reads in messages: "secrets", or the file and line ("deploy/.env line 3"). */
+function describeOrigin(origin) {
+    const location = locateOrigin(origin);
+    return location === undefined ? origin.kind : `${location.file} line ${location.line}`;
+}
+function describeSource(entry) {
+    return `'${entry.key}' (${describeOrigin(entry.origin)})`;
+}
+function naming_describe(entry) {
+    return { source: entry.key, origin: entry.origin };
+}
+function joinList(items) {
+    if (items.length <= 1)
+        return items.join("");
+    return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
 
 ;// CONCATENATED MODULE: ./src/engine/tags.ts
 /**
@@ -58160,7 +57685,7 @@ const INPUT_NAMES = [
     "identity",
     "concurrency",
 ];
-const DEFAULT_CONCURRENCY = 8;
+const DEFAULT_CONCURRENCY = 16;
 const MAX_CONCURRENCY = 64;
 const MAX_CONTENT_TYPE_LENGTH = 255;
 /** Federated credential audiences are at most 600 characters. */
@@ -58348,6 +57873,597 @@ const concurrency = schemas_string()
  * on `auth`, and `secrets` on `env-file`. Each field reports its own problems (dependents are
  * skipped while what they depend on is invalid), so one run names every problem.
  */
+
+;// CONCATENATED MODULE: ./src/cli/options.ts
+/**
+ * Every option of the CLI in one table: parseArgs's configuration, `--help`, the environment
+ * variable each one is read from and the README's options table all come from it. Options that
+ * mirror an Action input carry its name (`input`) and go through the Action's own rules.
+ */
+
+/** The environment variable an option is also read from: `--env-file` → `KEYVAULT_SYNC_ENV_FILE`. */
+function envVariable(option) {
+    return `KEYVAULT_SYNC_${option.name.toUpperCase().replaceAll("-", "_")}`;
+}
+/** The CLI's sign-in modes; `auto` picks one from the environment (auth-detect.ts). */
+const CLI_AUTH_MODES = ["auto", "oidc", "token-file", "token-env", "azure-pipelines", "azure-cli", "managed-identity"];
+const CLI_OPTIONS = [
+    { name: "vault", type: "string", input: "vault", placeholder: "NAME|URL", description: "Key Vault name or its https URL (required)." },
+    {
+        name: "env-file",
+        type: "string",
+        multiple: true,
+        input: "env-file",
+        placeholder: "PATH",
+        description: "A dotenv file to sync; repeatable. Read only inside the current directory.",
+    },
+    {
+        name: "secrets-file",
+        type: "string",
+        placeholder: "PATH",
+        description: "A JSON object file of NAME: value pairs (the Action's `secrets`). Read only inside the current directory.",
+    },
+    {
+        name: "rules-file",
+        type: "string",
+        input: "rules-file",
+        placeholder: "PATH",
+        description: "A YAML file of per-secret rules (the Action's `rules-file`). Read only inside the current directory.",
+    },
+    {
+        name: "rules",
+        type: "string",
+        input: "rules",
+        placeholder: "YAML",
+        description: "Per-secret rules as YAML text (the Action's `rules`).",
+    },
+    {
+        name: "include",
+        type: "string",
+        multiple: true,
+        input: "include",
+        placeholder: "GLOB",
+        description: "Sync only source names matching; repeatable or comma separated.",
+    },
+    {
+        name: "exclude",
+        type: "string",
+        multiple: true,
+        input: "exclude",
+        placeholder: "GLOB",
+        description: "Leave out source names matching; repeatable or comma separated.",
+    },
+    {
+        name: "prefix",
+        type: "string",
+        input: "prefix",
+        placeholder: "TEXT",
+        description: "Prepended to every Key Vault name (letters, digits, hyphens).",
+    },
+    {
+        name: "name-transform",
+        type: "string",
+        input: "name-transform",
+        placeholder: "hyphens|none",
+        description: "How source names become Key Vault names (default hyphens).",
+    },
+    {
+        name: "owner",
+        type: "string",
+        input: "owner",
+        placeholder: "TEXT",
+        description: "Marks the secrets this sync manages. Required outside GitHub Actions (there it defaults to the repository).",
+    },
+    { name: "prune", type: "boolean", input: "prune", description: "Delete (soft-delete) owned secrets that are no longer in the sources." },
+    { name: "adopt", type: "boolean", input: "adopt", description: "Take over existing secrets that no sync owns yet." },
+    {
+        name: "content-type",
+        type: "string",
+        input: "content-type",
+        placeholder: "TEXT",
+        description: "Content type set on every written version.",
+    },
+    {
+        name: "tags",
+        type: "string",
+        multiple: true,
+        input: "tags",
+        placeholder: "KEY=VALUE",
+        description: "Tags set on every written version; repeatable or comma separated.",
+    },
+    {
+        name: "expires-in",
+        type: "string",
+        input: "expires-in",
+        placeholder: "90d",
+        description: "Expiry of written versions: minutes, hours, days or weeks (m, h, d, w).",
+    },
+    {
+        name: "concurrency",
+        type: "string",
+        input: "concurrency",
+        placeholder: "N",
+        description: `Key Vault requests in flight (1-${MAX_CONCURRENCY}, default ${DEFAULT_CONCURRENCY}).`,
+    },
+    {
+        name: "auth",
+        type: "string",
+        input: "auth",
+        placeholder: "MODE",
+        description: `How to sign in: ${CLI_AUTH_MODES.join(", ")} (default auto).`,
+    },
+    {
+        name: "tenant-id",
+        type: "string",
+        input: "tenant-id",
+        placeholder: "GUID",
+        description: "Microsoft Entra tenant (default AZURE_TENANT_ID).",
+    },
+    {
+        name: "client-id",
+        type: "string",
+        input: "client-id",
+        placeholder: "GUID",
+        description: "Application (client) ID to sign in as (default AZURE_CLIENT_ID).",
+    },
+    {
+        name: "federated-token-env",
+        type: "string",
+        placeholder: "NAME",
+        description: "Environment variable holding a federated token (GitLab id_tokens); chosen by --auth auto unless GitHub OIDC is available.",
+    },
+    {
+        name: "service-connection-id",
+        type: "string",
+        placeholder: "ID",
+        description: "Azure Pipelines service connection ID (default AZURESUBSCRIPTION_SERVICE_CONNECTION_ID).",
+    },
+    { name: "cloud", type: "string", input: "cloud", placeholder: "NAME", description: "public, usgovernment or china (default public)." },
+    {
+        name: "audience",
+        type: "string",
+        input: "audience",
+        placeholder: "TEXT",
+        description: "Audience of the GitHub OIDC token (default api://AzureADTokenExchange).",
+    },
+    { name: "json", type: "boolean", description: "Print the plan or the results as JSON on stdout (names and reasons, never a value)." },
+    { name: "help", type: "boolean", description: "Show this help." },
+    { name: "version", type: "boolean", description: "Show the version." },
+];
+/** Options that are never read from the environment: they choose what is printed, not what is synced. */
+const COMMAND_LINE_ONLY = new Set(["help", "version"]);
+const COMMANDS = {
+    plan: "Read the sources and the vault and show what apply would change. Writes nothing.",
+    apply: "Make the vault match the sources, then show what was done.",
+};
+const EXIT_CODES = [
+    { code: 0, meaning: "Nothing to change (plan), or every change applied (apply)." },
+    { code: 1, meaning: "A failure: bad options, sign-in, the vault, or a secret that could not be planned or written." },
+    { code: 2, meaning: "plan only: the plan has changes (like terraform plan -detailed-exitcode)." },
+];
+
+;// CONCATENATED MODULE: ./src/cli/args.ts
+/**
+ * The command line and the environment → one value per option, with node:util's parseArgs.
+ * The command line wins over KEYVAULT_SYNC_* variables. Mistakes are reported by option name
+ * and rule only: an option's value may be a secret someone typed in the wrong place.
+ */
+
+
+
+const BY_NAME = new Map(CLI_OPTIONS.map((option) => [option.name, option]));
+/** Only a name of this shape is repeated in an error; anything else may be a mistyped value. */
+const PRINTABLE_NAME = /^[a-z][a-z0-9-]{0,39}$/;
+/** How the CLI names an input or option in messages. */
+const optionLabel = (name) => `option --${name === "secrets" ? "secrets-file" : name}`;
+function parseCommandLine(argv, env) {
+    const { values, positionals, tokens } = (0,external_node_util_.parseArgs)({
+        args: [...argv],
+        options: Object.fromEntries(CLI_OPTIONS.map((option) => [option.name, { type: option.type, multiple: option.multiple ?? false }])),
+        allowPositionals: true,
+        strict: false,
+        tokens: true,
+    });
+    for (const token of tokens) {
+        if (token.kind !== "option")
+            continue;
+        const option = BY_NAME.get(token.name);
+        const shown = PRINTABLE_NAME.test(token.name) ? `--${token.name}` : "an option";
+        if (option === undefined)
+            throw new SyncError(`Unknown option: ${token.rawName.startsWith("--") ? shown : "a short option"}`, "Run keyvault-sync --help for the options.");
+        if (option.type === "string" && token.value === undefined)
+            throw new InputError(option.name, "needs a value", undefined, optionLabel(option.name));
+        if (option.type === "boolean" && token.inlineValue === true) {
+            throw new InputError(option.name, "takes no value (write --prune, not --prune=true)", undefined, optionLabel(option.name));
+        }
+    }
+    if (values["help"] === true)
+        return { kind: "help" };
+    if (values["version"] === true)
+        return { kind: "version" };
+    const [command, ...extra] = positionals;
+    if (command === undefined)
+        throw new SyncError("No command given", "Run keyvault-sync plan or keyvault-sync apply; keyvault-sync --help lists the options.");
+    if (!Object.hasOwn(COMMANDS, command)) {
+        throw new SyncError(`Unknown command${PRINTABLE_NAME.test(command) ? ` '${command}'` : ""}: the commands are plan and apply`, "Run keyvault-sync --help.");
+    }
+    if (extra.length > 0)
+        throw new SyncError(`Unexpected argument after '${command}': options start with --`, "Run keyvault-sync --help.");
+    const merged = {};
+    for (const option of CLI_OPTIONS) {
+        merged[option.name] = values[option.name] ?? (COMMAND_LINE_ONLY.has(option.name) ? undefined : readEnvOption(option, env));
+    }
+    return { kind: "run", command: command, values: merged };
+}
+/** KEYVAULT_SYNC_PRUNE=true, KEYVAULT_SYNC_ENV_FILE with one path a line, … */
+function readEnvOption(option, env) {
+    const variable = envVariable(option);
+    const raw = env[variable]?.trim();
+    if (raw === undefined || raw === "")
+        return undefined;
+    if (option.type === "boolean") {
+        if (/^(true|1|yes)$/i.test(raw))
+            return true;
+        if (/^(false|0|no)$/i.test(raw))
+            return false;
+        throw new InputError(option.name, `must be true or false (read from ${variable})`, undefined, optionLabel(option.name));
+    }
+    if (option.multiple)
+        return raw
+            .split(/\r?\n/)
+            .map((item) => item.trim())
+            .filter((item) => item !== "");
+    return raw;
+}
+/** One option as the Action's input text: repeated values become one item per line. */
+function asInputText(value) {
+    if (value === undefined || value === false)
+        return "";
+    if (value === true)
+        return "true";
+    return Array.isArray(value) ? value.join("\n") : value;
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/engine/sources/env-file-access.ts
+
+
+
+/** A path the rules refuse; `rule` says which rule, without any of the file's content. */
+class FileRefusedError extends Error {
+    rule;
+    constructor(rule) {
+        super(rule);
+        this.name = "FileRefusedError";
+        this.rule = rule;
+    }
+}
+/** Kernel and device file systems: never a dotenv file, whatever the roots. */
+const SPECIAL_ROOTS = ["/proc", "/sys", "/dev"];
+/** The roots from the runner's environment, falling back to the working directory. */
+function listFileRoots(env, cwd) {
+    const workspace = env["GITHUB_WORKSPACE"]?.trim();
+    const temp = env["RUNNER_TEMP"]?.trim();
+    return { workspace: workspace === undefined || workspace === "" ? cwd : workspace, temp: temp === "" ? undefined : temp };
+}
+/**
+ * Reads a file's bytes if the rules allow it; throws FileRefusedError otherwise, or the file
+ * system's own error (with its `code`) when the path cannot be resolved or read.
+ */
+async function readEnvFile(path, roots) {
+    const real = await (0,promises_namespaceObject.realpath)(path);
+    if (SPECIAL_ROOTS.some((root) => isInside(real, root))) {
+        throw new FileRefusedError("resolves into /proc, /sys or /dev; env-file reads only regular files in the workspace or RUNNER_TEMP");
+    }
+    const allowed = await resolveRoots(roots);
+    if (!allowed.some((root) => isInside(real, root))) {
+        const where = roots.described ?? "the workspace (GITHUB_WORKSPACE) and the runner's temporary directory (RUNNER_TEMP)";
+        throw new FileRefusedError(`resolves (after following symlinks) to a file outside ${where}; env-file reads only files inside them`);
+    }
+    // O_NONBLOCK: opening a FIFO must not hang the step; O_NOFOLLOW: the resolved path must not
+    // have become a symlink since. The type is checked on the open handle, not on the path.
+    const handle = await (0,promises_namespaceObject.open)(real, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW | external_node_fs_namespaceObject.constants.O_NONBLOCK);
+    try {
+        const stats = await handle.stat();
+        if (!stats.isFile())
+            throw new FileRefusedError("is not a regular file (a directory, device, pipe or socket); env-file reads only regular files");
+        return new Uint8Array(await handle.readFile());
+    }
+    finally {
+        await handle.close();
+    }
+}
+async function resolveRoots(roots) {
+    const candidates = [roots.workspace, roots.temp].filter((root) => root !== undefined);
+    const resolved = await Promise.all(candidates.map((root) => (0,promises_namespaceObject.realpath)(root).catch(() => undefined)));
+    return resolved.filter((root) => root !== undefined && !SPECIAL_ROOTS.some((special) => isInside(root, special)));
+}
+/** Whether `path` is `root` itself or below it (both absolute and resolved). */
+function isInside(path, root) {
+    const rel = (0,external_node_path_namespaceObject.relative)(root, path);
+    return rel === "" || (!(0,external_node_path_namespaceObject.isAbsolute)(rel) && rel !== ".." && !rel.startsWith(`..${external_node_path_namespaceObject.sep}`));
+}
+
+;// CONCATENATED MODULE: ./src/engine/sources/decode-utf8.ts
+
+/**
+ * Decodes a dotenv file's bytes as UTF-8, refusing anything else. Reading with Node's "utf8"
+ * decoding would turn a Latin-1 byte into U+FFFD and a UTF-16 file into text full of NULs, and
+ * the vault would get values the author never wrote without a word. Errors give the file and a
+ * line, never the bytes. A UTF-8 byte order mark is dropped, as editors and dotenv ignore it.
+ */
+function decodeUtf8File(bytes, file) {
+    const utf16 = detectUtf16(bytes);
+    if (utf16 !== undefined) {
+        throw new InputError("env-file", `${file} is ${utf16}, not UTF-8`, "Save the file as UTF-8 (without a byte order mark is best).");
+    }
+    try {
+        return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    }
+    catch {
+        throw new InputError("env-file", `${file} line ${findInvalidLine(bytes)}: is not valid UTF-8`, "Save the file as UTF-8; a byte from another encoding (such as Latin-1 é) would otherwise be stored as a replacement character.");
+    }
+}
+/**
+ * "UTF-16 (little endian)" and so on when the bytes start with a UTF-16 byte order mark, or
+ * when one of the first two bytes is NUL and the other is not, which is how UTF-16 text of
+ * ASCII characters starts (a dotenv file's first character is never NUL).
+ */
+function detectUtf16(bytes) {
+    const [first, second] = bytes;
+    if (first === 0xff && second === 0xfe)
+        return "UTF-16 (little endian, with a byte order mark)";
+    if (first === 0xfe && second === 0xff)
+        return "UTF-16 (big endian, with a byte order mark)";
+    if (first === undefined || second === undefined)
+        return undefined;
+    if (first !== 0 && second === 0)
+        return "UTF-16 (little endian)";
+    if (first === 0 && second !== 0)
+        return "UTF-16 (big endian)";
+    return undefined;
+}
+/** The 1-based line (counting LF) of the first line that is not valid UTF-8. */
+function findInvalidLine(bytes) {
+    const decoder = new TextDecoder("utf-8", { fatal: true });
+    let line = 1;
+    let start = 0;
+    while (start <= bytes.length) {
+        let end = bytes.indexOf(0x0a, start);
+        if (end === -1)
+            end = bytes.length;
+        try {
+            decoder.decode(bytes.subarray(start, end));
+        }
+        catch {
+            return line;
+        }
+        line += 1;
+        start = end + 1;
+    }
+    return line;
+}
+
+;// CONCATENATED MODULE: ./src/cli/files.ts
+/**
+ * What the CLI may read: regular files inside the current directory, judged after every
+ * symlink is resolved, never anything under /proc, /sys or /dev — the Action's rules
+ * (sources/env-file-access.ts) with the working directory as the only root. A laptop's
+ * `--env-file ~/.aws/credentials` or `/proc/self/environ` is refused; cd to the project, or
+ * copy the file into it, to sync it.
+ */
+
+
+
+
+
+function cliFileRoots(cwd) {
+    return { workspace: cwd, temp: undefined, described: "the current directory" };
+}
+/** A relative path is taken from `cwd`, the directory the CLI was started in. */
+function readCliFile(path, cwd) {
+    return readEnvFile((0,external_node_path_namespaceObject.resolve)(cwd, path), cliFileRoots(cwd));
+}
+/** The --secrets-file's text; errors name the option and the rule, never the content. */
+async function readSecretsFile(path, cwd) {
+    let bytes;
+    try {
+        bytes = await readCliFile(path, cwd);
+    }
+    catch (error) {
+        const rule = error instanceof FileRefusedError ? error.rule.replace("env-file reads", "the CLI reads") : `cannot be read: ${readCode(error)}`;
+        throw new InputError("secrets-file", rule, "Run keyvault-sync from the directory that holds the file (paths are relative to it).", optionLabel("secrets-file"));
+    }
+    try {
+        return decodeUtf8File(bytes, path);
+    }
+    catch (error) {
+        throw error instanceof InputError
+            ? new InputError("secrets-file", error.message.replace(/^Invalid input 'env-file': /, ""), error.hint, optionLabel("secrets-file"))
+            : error;
+    }
+}
+function readCode(error) {
+    return error !== null && typeof error === "object" && "code" in error && typeof error.code === "string" ? error.code : "unknown error";
+}
+
+;// CONCATENATED MODULE: ./src/cli/help.ts
+/** `keyvault-sync --help`, from the option table. */
+
+function renderHelp(version) {
+    const lines = [
+        `keyvault-sync ${version}: sync dotenv files and JSON secrets into Azure Key Vault, with a plan first.`,
+        "",
+        "Usage: keyvault-sync <plan|apply> --vault NAME --owner TEXT --env-file .env [options]",
+        "",
+        "Commands:",
+        ...Object.entries(COMMANDS).map(([name, text]) => `  ${name.padEnd(7)}${text}`),
+        "",
+        "Options (each also read from the environment variable shown):",
+    ];
+    for (const option of CLI_OPTIONS) {
+        const flag = `--${option.name}${option.placeholder === undefined ? "" : ` ${option.placeholder}`}`;
+        const env = option.name === "help" || option.name === "version" ? "" : `  [${envVariable(option)}]`;
+        lines.push(`  ${flag}`, `      ${option.description}${env}`);
+    }
+    lines.push("", "Exit codes:", ...EXIT_CODES.map((exit) => `  ${exit.code}  ${exit.meaning}`), "");
+    return `${lines.join("\n")}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/cli/render.ts
+
+/** C0, DEL and C1 controls, and the bidirectional overrides that can reorder what is shown. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/** Control characters as visible `\u001b` escapes; tabs and new lines too, so one item stays one line. */
+function neutralise(text) {
+    return text.replace(UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+/** Colour on a terminal; NO_COLOR (any value) turns it off, FORCE_COLOR (not "0") turns it on. */
+function useColour(env, isTTY) {
+    if ((env["NO_COLOR"] ?? "") !== "")
+        return false;
+    const force = env["FORCE_COLOR"];
+    if (force !== undefined && force !== "")
+        return force !== "0" && force !== "false";
+    return isTTY && env["TERM"] !== "dumb";
+}
+const COLOURS = { green: "32", yellow: "33", red: "31", cyan: "36", dim: "2", bold: "1" };
+const ACTION_COLOURS = {
+    create: "green",
+    created: "green",
+    update: "yellow",
+    updated: "yellow",
+    recover: "cyan",
+    recovered: "cyan",
+    delete: "red",
+    deleted: "red",
+    fail: "red",
+    failed: "red",
+    unchanged: "dim",
+    skip: "dim",
+    skipped: "dim",
+};
+function paint(text, colour, on) {
+    const code = colour === undefined ? undefined : COLOURS[colour];
+    return on && code !== undefined ? `\u001b[${code}m${text}\u001b[0m` : text;
+}
+const CHANGING = new Set(["create", "update", "recover", "delete"]);
+const PLAN_WORDS = {
+    create: "to create",
+    update: "to update",
+    recover: "to recover",
+    delete: "to delete",
+    skip: "skipped",
+    fail: "failing",
+};
+/** 0 nothing to change or all applied, 2 a plan with changes, 1 any failure. */
+function exitCodeFor(command, results) {
+    if (results.some((result) => result.status === "failed"))
+        return 1;
+    if (command === "plan" && results.some((result) => CHANGING.has(result.action)))
+        return 2;
+    return 0;
+}
+function countStatuses(results) {
+    const counts = {};
+    for (const result of results)
+        counts[result.status] = (counts[result.status] ?? 0) + 1;
+    return counts;
+}
+/** The table: one row per item, unchanged items folded into one count line. */
+function renderTable(results, context, colour) {
+    const plan = context.command === "plan";
+    const shown = results.filter((result) => result.action !== "unchanged");
+    const unchanged = results.length - shown.length;
+    const rows = shown.map((result) => {
+        const label = plan ? result.action : result.status;
+        const source = result.origin === undefined ? (result.source ?? "") : describeOrigin(result.origin);
+        return {
+            label,
+            name: neutralise(result.name),
+            source: neutralise(source),
+            reason: neutralise(result.reason),
+            hint: result.hint === undefined ? undefined : neutralise(result.hint),
+        };
+    });
+    const lines = [];
+    if (rows.length > 0) {
+        const header = { label: plan ? "ACTION" : "RESULT", name: "NAME", source: "SOURCE", reason: "REASON" };
+        const width = (key) => Math.max(header[key].length, ...rows.map((row) => row[key].length));
+        const [labelWidth, nameWidth, sourceWidth] = [width("label"), width("name"), width("source")];
+        const line = (label, name, source, reason, colourName) => `${paint(label.padEnd(labelWidth), colourName, colour)}  ${name.padEnd(nameWidth)}  ${source.padEnd(sourceWidth)}  ${reason}`.trimEnd();
+        lines.push(paint(line(header.label, header.name, header.source, header.reason), "bold", colour));
+        for (const row of rows) {
+            lines.push(line(row.label, row.name, row.source, row.reason, ACTION_COLOURS[row.label]));
+            if (row.hint !== undefined)
+                lines.push(`${" ".repeat(labelWidth + 2)}${paint(`hint: ${row.hint}`, "dim", colour)}`);
+        }
+        lines.push("");
+    }
+    lines.push(render_summarise(results, context, unchanged));
+    for (const note of context.notes)
+        lines.push(`Note: ${neutralise(note)}`);
+    return `${lines.join("\n")}\n`;
+}
+function render_summarise(results, context, unchanged) {
+    const vault = neutralise(context.vaultUrl);
+    if (context.command === "plan") {
+        const counts = new Map();
+        for (const result of results)
+            if (result.action !== "unchanged")
+                counts.set(result.action, (counts.get(result.action) ?? 0) + 1);
+        const parts = [...counts].map(([action, count]) => `${count} ${PLAN_WORDS[action] ?? action}`);
+        const changes = results.filter((result) => CHANGING.has(result.action)).length;
+        const next = (counts.get("fail") ?? 0) > 0
+            ? " Fix the failing items first: apply would fail them too."
+            : changes > 0
+                ? " Run keyvault-sync apply with the same options to make the changes."
+                : "";
+        return `Plan for ${vault}: ${changes === 0 ? "no changes" : `${changes} ${changes === 1 ? "change" : "changes"}`} (${[...parts, `${unchanged} unchanged`].join(", ")}).${next}`;
+    }
+    const parts = Object.entries(countStatuses(results)).map(([status, count]) => `${count} ${status}`);
+    return `Applied to ${vault}: ${parts.length === 0 ? "nothing to do" : parts.join(", ")}.`;
+}
+/** The machine output: names, actions, outcomes and reasons; no value, no token. */
+function renderJson(results, context) {
+    const body = {
+        command: context.command,
+        vault: context.vaultUrl,
+        changes: results.filter((result) => CHANGING.has(result.action)).length,
+        counts: countStatuses(results),
+        items: results.map((result) => ({
+            name: result.name,
+            source: result.source ?? null,
+            origin: result.origin === undefined ? null : describeOrigin(result.origin),
+            action: result.action,
+            ...(context.command === "apply" ? { status: result.status } : {}),
+            reason: result.reason,
+            ...(result.hint === undefined ? {} : { hint: result.hint }),
+        })),
+        notes: context.notes,
+        exitCode: exitCodeFor(context.command, results),
+    };
+    // JSON.stringify escapes C0 controls; escape C1 and bidi characters too, still valid JSON.
+    return `${JSON.stringify(body, null, 2).replace(/[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`)}\n`;
+}
+/** An error for people: the message, then how to fix it. */
+function renderError(message, hint, colour) {
+    const [first = "", ...rest] = message.split("\n");
+    const lines = [`${paint("Error:", "red", colour)} ${neutralise(first)}`, ...rest.map((line) => `  ${neutralise(line)}`)];
+    if (hint !== undefined)
+        for (const line of hint.split("\n"))
+            lines.push(`${paint("Hint:", "yellow", colour)} ${neutralise(line)}`);
+    return `${lines.join("\n")}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/engine/auth/auth-mode.ts
+const AUTH_MODES = ["oidc", "azure-cli", "managed-identity"];
 
 ;// CONCATENATED MODULE: ./src/action/rule-inputs.ts
 /**
@@ -83628,10 +83744,6 @@ function firstLine(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/auth/entra.ts
-/**
- * Signing in to Microsoft Entra ID: the credential for each `auth` mode, and one early token
- * request that fails the run once, explained (sign-in-errors.ts), before any vault call.
- */
 
 
 
@@ -83691,6 +83803,7 @@ function createInnerCredential(options, assertions) {
             // eslint-disable-next-line @typescript-eslint/no-non-null-assertion, @typescript-eslint/unbound-method -- see above
             return new ClientAssertionCredential(options.tenantId, options.clientId, assertions.getAssertion, {
                 authorityHost: options.cloud.authorityHost,
+                ...(options.agent === undefined ? {} : { agent: options.agent }),
                 // Like the vault's: a stalled token request fails instead of hanging the job.
                 additionalPolicies: [{ position: "perCall", policy: createTimeoutPolicy(REQUEST_TIMEOUT_MS) }],
             });
@@ -83699,31 +83812,52 @@ function createInnerCredential(options, assertions) {
             return new AzureCliCredential(options.tenantId ? { tenantId: options.tenantId } : {});
         case "managed-identity":
             // A client ID selects a user-assigned identity; without one the system-assigned identity is used.
-            return options.clientId ? new ManagedIdentityCredential({ clientId: options.clientId }) : new ManagedIdentityCredential();
+            // No shared agent: the identity endpoints are plain http (IDENTITY_ENDPOINT on App Service
+            // and Arc, IMDS at 169.254.169.254), and an https agent cannot carry an http request.
+            return new ManagedIdentityCredential(options.clientId ? { clientId: options.clientId } : {});
     }
 }
+/** A token this fresh is handed out again instead of asking GitHub for another. */
+const ASSERTION_REUSE_MS = 60_000;
 /**
- * The ClientAssertionCredential callback. A GitHub token lives about five minutes, so a cached
- * one would be expired by the time a long run refreshes its access token; each call fetches anew.
- * The claims are logged before Entra sees the token (so a mismatch can be read off the log),
- * once per subject rather than on every refresh.
+ * The ClientAssertionCredential callback. The SDK calls it for every token request (its token
+ * cache sits behind the callback), which was four GitHub requests per run. A token fetched less
+ * than a minute ago, with more than a minute left before it expires, is handed out again;
+ * anything older is fetched anew, so a long run still never presents an expired token.
+ * Concurrent calls share one request. The claims are logged before Entra sees the token (so a
+ * mismatch can be read off the log), once per subject rather than on every refresh.
  */
 function createAssertionSource(options) {
+    const now = options.now ?? Date.now;
     let claims;
+    let fresh;
+    let pending;
     const loggedSubjects = new Set();
+    async function fetchToken() {
+        const fetchedAt = now();
+        const token = await fetchGitHubIdToken(options.audience, options.env, { ...options.oidc, mask: options.mask });
+        claims = readTokenClaims(token);
+        fresh = { token, fetchedAt, expiresAt: claims.exp === undefined ? fetchedAt : claims.exp * 1000 };
+        const subject = claims.sub ?? "";
+        if (!loggedSubjects.has(subject)) {
+            loggedSubjects.add(subject);
+            options.log(formatClaims(claims));
+        }
+        return token;
+    }
     return {
         get claims() {
             return claims;
         },
-        async getAssertion() {
-            const token = await fetchGitHubIdToken(options.audience, options.env, { ...options.oidc, mask: options.mask });
-            claims = readTokenClaims(token);
-            const subject = claims.sub ?? "";
-            if (!loggedSubjects.has(subject)) {
-                loggedSubjects.add(subject);
-                options.log(formatClaims(claims));
+        getAssertion() {
+            const current = now();
+            if (fresh !== undefined && current - fresh.fetchedAt < ASSERTION_REUSE_MS && fresh.expiresAt - current > ASSERTION_REUSE_MS) {
+                return Promise.resolve(fresh.token);
             }
-            return token;
+            pending ??= fetchToken().finally(() => {
+                pending = undefined;
+            });
+            return pending;
         },
     };
 }
@@ -83836,25 +83970,37 @@ function checkSignInEnvironment(settings, env) {
             return;
     }
 }
-function createCliCredential(settings, env, log) {
+/** `agent`: the run's kept-alive connections (engine/connections.ts), shared with the vault. */
+function createCliCredential(settings, env, log, agent) {
     const { auth, tenantId, clientId, cloud, audience } = settings;
     if (auth === "oidc" || auth === "azure-cli" || auth === "managed-identity") {
         // The CLI has no log masker: nothing it prints contains a token.
-        return createCredential({ auth, tenantId, clientId, cloud, audience, env, log, mask: () => { } });
+        return createCredential({
+            auth,
+            tenantId,
+            clientId,
+            cloud,
+            audience,
+            env,
+            log,
+            mask: () => { },
+            ...(agent === undefined ? {} : { agent }),
+        });
     }
     const context = { tenantId, clientId, cloud, audience };
     try {
-        return wrapCredential(createFederatedCredential(settings, env), { context, mask: () => { } });
+        return wrapCredential(createFederatedCredential(settings, env, agent), { context, mask: () => { } });
     }
     catch (error) {
         throw explainAuthError(error, context);
     }
 }
-function createFederatedCredential(settings, env) {
+function createFederatedCredential(settings, env, agent) {
     const tenantId = settings.tenantId ?? "";
     const clientId = settings.clientId ?? "";
     const options = {
         authorityHost: settings.cloud.authorityHost,
+        ...(agent === undefined ? {} : { agent }),
         additionalPolicies: [{ position: "perCall", policy: createTimeoutPolicy(REQUEST_TIMEOUT_MS) }],
     };
     switch (settings.auth) {
@@ -84534,6 +84680,45 @@ async function applyPlan(plan, vault, options) {
         options.onResult?.(result);
         return result;
     });
+}
+
+;// CONCATENATED MODULE: ./src/engine/connections.ts
+/**
+ * One keep-alive HTTPS agent shared by every Azure call of a run: the sign-in (Entra) and the
+ * vault. Left to itself the SDK opens a new connection per request when HTTPS_PROXY is set (its
+ * proxy agent files freed sockets under a pool key no later request asks for), so every request
+ * paid a CONNECT tunnel and a TLS handshake: three round trips before the request itself.
+ *
+ * Node's own agent tunnels through a proxy (`proxyEnv`, Node 24.5 and later) and pools the
+ * tunnelled connections by target host like any other, so one agent serves the proxied and the
+ * direct case. On an older Node the SDK keeps its own agents, as before.
+ */
+
+/** Node's `proxyEnv` agent option appeared in 24.5.0. */
+function supportsAgentProxyEnv(nodeVersion) {
+    const [major = 0, minor = 0] = nodeVersion.replace(/^v/, "").split(".").map(Number);
+    return major > 24 || (major === 24 && minor >= 5);
+}
+function readVariable(env, name) {
+    return env[name] || env[name.toLowerCase()] || undefined;
+}
+/**
+ * The proxy settings the Azure SDK itself would use: HTTPS_PROXY, then ALL_PROXY, then
+ * HTTP_PROXY (upper case first), and NO_PROXY. Only these reach the agent.
+ */
+function readProxyEnv(env) {
+    const proxy = readVariable(env, "HTTPS_PROXY") ?? readVariable(env, "ALL_PROXY") ?? readVariable(env, "HTTP_PROXY");
+    const noProxy = readVariable(env, "NO_PROXY");
+    return { ...(proxy === undefined ? {} : { HTTPS_PROXY: proxy }), ...(noProxy === undefined ? {} : { NO_PROXY: noProxy }) };
+}
+/**
+ * The shared agent, or undefined when this Node cannot tunnel by itself (the SDK's default
+ * transport is then used unchanged). Free connections do not keep the process alive.
+ */
+function createConnectionAgent(env, nodeVersion = process.version) {
+    if (!supportsAgentProxyEnv(nodeVersion))
+        return undefined;
+    return new external_node_https_namespaceObject.Agent({ keepAlive: true, scheduling: "lifo", proxyEnv: readProxyEnv(env) });
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -85742,32 +85927,154 @@ async function readExisting(vault, listed, options) {
     }
 }
 async function readVaultState(vault, desired, options) {
-    // Sequential on purpose: the first call also completes the SDK's challenge handshake.
+    if (options.listAll === false) {
+        const reader = createNameReader(vault, options);
+        const parts = await mapWithConcurrency(desired, options.concurrency, (secret) => reader.read(secret.name));
+        return mergeStates(vault.vaultUrl, parts);
+    }
+    // Reads start as the listing's pages arrive, under the same bound as every other request; a
+    // listing that was retried shows names again, and each is read once.
+    const wanted = new Set(desired.map((secret) => secret.name.toLowerCase()));
+    const gate = createConcurrencyGate(options.concurrency);
+    const reads = new Map();
+    const startReads = (page) => {
+        for (const secret of page) {
+            const key = secret.name.toLowerCase();
+            if (wanted.has(key) && !reads.has(key))
+                reads.set(key, gate(() => readExisting(vault, secret, options)));
+        }
+    };
     let listed;
     try {
-        listed = await vault.listSecrets();
+        listed = await vault.listSecrets(startReads);
     }
     catch (error) {
         throw toListingError(error);
     }
-    let deleted = [];
-    let deletedUnavailable;
-    try {
-        deleted = await vault.listDeletedSecrets();
-    }
-    catch (error) {
-        // Without this list a create may meet a soft-deleted name; apply reports that per secret.
-        deletedUnavailable = toReadFailure(error);
-    }
-    const wanted = new Set(desired.map((secret) => secret.name.toLowerCase()));
-    const targeted = listed.filter((secret) => wanted.has(secret.name.toLowerCase()));
-    const read = await mapWithConcurrency(targeted, options.concurrency, (secret) => readExisting(vault, secret, options));
-    const readByName = new Map(read.map((secret, index) => [targeted[index]?.name.toLowerCase(), secret]));
+    const deletedListing = gate(async () => {
+        try {
+            return { deleted: await vault.listDeletedSecrets(), deletedUnavailable: undefined };
+        }
+        catch (error) {
+            // Without this list a create may meet a soft-deleted name; apply reports that per secret.
+            return { deleted: [], deletedUnavailable: toReadFailure(error) };
+        }
+    });
+    const readByName = new Map();
+    for (const [key, read] of reads)
+        readByName.set(key, await read);
     const secrets = listed.map((secret) => readByName.get(secret.name.toLowerCase()) ?? { ...secret, value: { kind: "not-read" }, history: undefined });
-    return { vaultUrl: vault.vaultUrl, secrets, deleted, deletedUnavailable };
+    return { vaultUrl: vault.vaultUrl, secrets, ...(await deletedListing) };
+}
+/**
+ * Reads one desired name at a time (see the module comment). The fallback listing is made at most
+ * once per reader and throws like the listing mode does when the vault cannot be listed.
+ */
+function createNameReader(vault, options) {
+    let listing;
+    const findListed = async (name) => {
+        listing ??= vault.listSecrets().then((listed) => new Map(listed.map((secret) => [secret.name.toLowerCase(), secret])), (error) => Promise.reject(toListingError(error)));
+        return (await listing).get(name.toLowerCase());
+    };
+    async function readDeleted(name) {
+        try {
+            return { existing: undefined, deleted: await vault.getDeletedSecret(name), deletedUnavailable: undefined };
+        }
+        catch (error) {
+            return { existing: undefined, deleted: undefined, deletedUnavailable: toReadFailure(error) };
+        }
+    }
+    return {
+        async read(name) {
+            let read;
+            try {
+                read = await vault.getSecret(name);
+            }
+            catch (error) {
+                const listed = await findListed(name);
+                if (listed === undefined)
+                    return readDeleted(name);
+                const history = needsHistory(listed, options.owner) ? await readHistory(vault, listed.name, options.owner) : undefined;
+                const value = needsValue(listed, options.owner, options.adopt)
+                    ? { kind: "failed", failure: toReadFailure(error) }
+                    : { kind: "not-read" };
+                return { existing: { ...listed, value, history }, deleted: undefined, deletedUnavailable: undefined };
+            }
+            if (!read.found)
+                return readDeleted(name);
+            const properties = read.properties;
+            for (const fragment of listMaskFragments(read.value))
+                options.mask?.(fragment);
+            const history = needsHistory(properties, options.owner) ? await readHistory(vault, properties.name, options.owner) : undefined;
+            // The value came with the GET; keep it only where the planner can use it.
+            const value = needsValue(properties, options.owner, options.adopt)
+                ? { kind: "read", value: read.value }
+                : { kind: "not-read" };
+            return { existing: { ...properties, value, history }, deleted: undefined, deletedUnavailable: undefined };
+        },
+    };
+}
+/** The by-name reads as one VaultState: the secrets and deleted entries found, and the first reason deleted entries could not be read. */
+function mergeStates(vaultUrl, parts) {
+    const state = { vaultUrl, secrets: [], deleted: [], deletedUnavailable: undefined };
+    for (const part of parts) {
+        if (part.existing !== undefined)
+            state.secrets.push(part.existing);
+        if (part.deleted !== undefined)
+            state.deleted.push(part.deleted);
+        state.deletedUnavailable ??= part.deletedUnavailable;
+    }
+    return state;
+}
+
+;// CONCATENATED MODULE: ./src/engine/sync-by-name.ts
+/**
+ * A sync without prune, one secret at a time: read the name, plan it, write it, move on. Nothing
+ * waits for the whole vault to be read, a write starts as soon as its read decided it, and a
+ * value is let go once its secret is done. Prune still reads everything first (vault-state.ts),
+ * because what to delete depends on the whole picture.
+ *
+ * Each name is planned by the same planner, over the same rules, as in the whole-vault path;
+ * a dry run reports the same items, in the same order, and never writes.
+ */
+
+
+
+
+
+
+async function syncByName(vault, input, options) {
+    const planOptions = { ...options.plan, prune: false };
+    const reader = createNameReader(vault, options.read);
+    const settle = async (plan) => {
+        if (!options.dryRun)
+            return applyPlan(plan, vault, { ...options.apply, concurrency: 1 });
+        const predicted = predictResults(plan);
+        for (const result of predicted)
+            options.apply.onResult?.(result);
+        return predicted;
+    };
+    let refusedValues = 0;
+    const done = await mapWithConcurrency(input.desired, options.apply.concurrency, async (secret) => {
+        const found = await reader.read(secret.name);
+        const value = found.existing?.value;
+        if (value?.kind === "failed" && isAccessDenied(value.failure.kind))
+            refusedValues += 1;
+        const plan = planChanges({ desired: [secret], rejected: [], state: mergeStates(vault.vaultUrl, [found]), options: planOptions });
+        const [result] = await settle(plan);
+        return { item: plan.items[0], result: result };
+    });
+    // Rejected entries become the same skip and fail items the whole-vault plan has.
+    const rejectedPlan = planChanges({ desired: [], rejected: input.rejected, state: mergeStates(vault.vaultUrl, []), options: planOptions });
+    const rejectedResults = await settle(rejectedPlan);
+    const rejected = rejectedPlan.items.map((item, index) => ({ item, result: rejectedResults[index] }));
+    const ordered = [...rejected, ...done].sort((left, right) => compareBySecretName(left.item, right.item));
+    return { results: ordered.map((entry) => entry.result), refusedValues };
 }
 
 ;// CONCATENATED MODULE: ./src/cli/sync.ts
+
+
 
 
 
@@ -85801,41 +86108,51 @@ async function runSync(settings, deps) {
         const { message, hint } = explainEmptySelection(keys, inputs);
         throw new SyncError(message, hint);
     }
-    const vault = await connect(settings, deps);
-    const state = await readVaultState(vault, desired, {
-        owner: inputs.owner,
-        concurrency: inputs.concurrency,
-        adopt: inputs.adopt,
-        mask: () => { },
-    });
-    const refused = state.secrets.filter((secret) => secret.value.kind === "failed" && isAccessDenied(secret.value.failure.kind)).length;
-    if (refused > 0) {
-        notes.push(`${refused} existing ${refused === 1 ? "value" : "values"} could not be read: the identity may list secrets but not read them, so their items say 'value not compared'. Key Vault Secrets User is enough for a plan that compares values.`);
+    // One pool of kept-alive connections for sign-in and vault, closed when the run ends.
+    const agent = createConnectionAgent(deps.env);
+    try {
+        const vault = await connect(settings, deps, agent);
+        return await syncVault(vault, { desired, rejected, defaults, notes }, settings, deps);
     }
+    finally {
+        agent?.destroy();
+    }
+}
+/**
+ * The Action's two paths: without prune each name is read, planned and written on its own
+ * (sync-by-name.ts); with prune the whole vault is read first, because what to delete depends
+ * on all of it. Either way plan predicts each item's outcome and never writes.
+ */
+async function syncVault(vault, run, settings, deps) {
+    const { inputs } = settings;
+    const { desired, rejected, defaults, notes } = run;
     const now = deps.now();
-    const plan = planChanges({
-        desired,
-        rejected,
-        state,
-        options: { owner: inputs.owner, prefix: inputs.prefix, prune: inputs.prune, adopt: inputs.adopt, metadata: defaults, now },
-    });
-    // The one place plan and apply part: plan predicts each item's outcome, never writing.
-    if (inputs.dryRun)
-        return { plan, results: predictResults(plan), notes };
     const progress = createApplyProgress({
-        total: plan.items.length,
+        total: desired.length + rejected.length,
         now: () => deps.now().getTime(),
         log: (message) => deps.progress(message),
     });
-    const results = await applyPlan(plan, vault, {
-        concurrency: inputs.concurrency,
-        audit: readAuditContext(deps.env),
-        now,
-        onResult: progress,
-    });
-    return { plan, results, notes };
+    const read = { owner: inputs.owner, concurrency: inputs.concurrency, adopt: inputs.adopt, mask: () => { } };
+    const planOptions = { owner: inputs.owner, prefix: inputs.prefix, prune: inputs.prune, adopt: inputs.adopt, metadata: defaults, now };
+    const apply = { concurrency: inputs.concurrency, audit: readAuditContext(deps.env), now, onResult: progress };
+    const noteRefused = (refused) => {
+        if (refused === 0)
+            return;
+        notes.push(`${refused} existing ${refused === 1 ? "value" : "values"} could not be read: the identity may list secrets but not read them, so their items say 'value not compared'. Key Vault Secrets User is enough for a plan that compares values.`);
+    };
+    if (!inputs.prune) {
+        const synced = await syncByName(vault, { desired, rejected }, { read, plan: planOptions, apply, dryRun: inputs.dryRun });
+        noteRefused(synced.refusedValues);
+        return { results: synced.results, notes };
+    }
+    const state = await readVaultState(vault, desired, read);
+    noteRefused(state.secrets.filter((secret) => secret.value.kind === "failed" && isAccessDenied(secret.value.failure.kind)).length);
+    const plan = planChanges({ desired, rejected, state, options: planOptions });
+    if (inputs.dryRun)
+        return { results: predictResults(plan), notes };
+    return { results: await applyPlan(plan, vault, apply), notes };
 }
-async function connect(settings, deps) {
+async function connect(settings, deps, agent) {
     const { signIn, inputs } = settings;
     if (signIn.auth === "oidc" && !hasOidcRequest(deps.env)) {
         const missing = explainMissingOidc(deps.env);
@@ -85843,13 +86160,14 @@ async function connect(settings, deps) {
     }
     checkSignInEnvironment(signIn, deps.env);
     deps.info(`Signing in: ${signIn.auth} (${settings.authReason}).`);
-    const credential = deps.createCredential(signIn, deps.env, (message) => deps.info(message));
+    const credential = deps.createCredential(signIn, deps.env, (message) => deps.info(message), agent);
     await verifySignIn(credential, inputs.cloud.vaultScope);
     deps.info(`Signed in to Microsoft Entra ID${signIn.clientId ? ` as ${signIn.clientId}` : ""}.`);
     return deps.createKeyVault(inputs.vaultUrl, credential, {
         log: (message) => deps.info(message),
         debug: () => { },
         clientId: signIn.clientId,
+        ...(agent === undefined ? {} : { agent }),
     });
 }
 /**

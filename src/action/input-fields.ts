@@ -36,7 +36,7 @@ export const INPUT_NAMES = [
 
 export type InputName = (typeof INPUT_NAMES)[number];
 
-export const DEFAULT_CONCURRENCY = 8;
+export const DEFAULT_CONCURRENCY = 16;
 export const MAX_CONCURRENCY = 64;
 export const MAX_CONTENT_TYPE_LENGTH = 255;
 /** Federated credential audiences are at most 600 characters. */

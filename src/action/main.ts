@@ -3,22 +3,23 @@
  * plan → apply → report. Every edge (toolkit I/O, files, clock, credential, vault) comes in as
  * a dependency so tests can run the whole flow with fakes.
  */
+import type { Agent } from "node:https";
 import type { TokenCredential } from "@azure/identity";
 import { createActionIO } from "./action-io.ts";
 import { applyPlan, predictResults } from "../engine/apply.ts";
 import type { ChangeResult } from "../engine/apply.ts";
-import { createCredential, verifySignIn } from "../engine/auth/entra.ts";
 import type { CreateCredentialOptions, EntraCredential } from "../engine/auth/entra.ts";
 import { explainMissingOidc, hasOidcRequest } from "../engine/auth/missing-oidc.ts";
 import type { TokenClaims } from "../engine/auth/github-oidc.ts";
 import { SyncError, errorMessage } from "../engine/errors.ts";
 import { readInputs } from "./inputs.ts";
 import type { Inputs } from "./inputs.ts";
-import { createKeyVault } from "../engine/vault/key-vault.ts";
+import { createConnectionAgent } from "../engine/connections.ts";
 import type { KeyVaultOptions } from "../engine/vault/key-vault.ts";
 import type { KeyVault } from "../engine/vault/key-vault-interface.ts";
 import { isAccessDenied } from "../engine/vault/vault-errors.ts";
 import { explainEmptySelection, findUnusedPatterns } from "../engine/naming.ts";
+import type { DesiredSecret, Rejection } from "../engine/naming.ts";
 import { nameSecretsWithRules, readRules } from "../engine/rules/load-rules.ts";
 import { writeReferenceOutputs } from "./references-output.ts";
 import { planChanges } from "../engine/plan.ts";
@@ -30,6 +31,7 @@ import { listFileRoots, readEnvFile } from "../engine/sources/env-file-access.ts
 import { readSources } from "../engine/sources/read-sources.ts";
 import { readRepositoryLinks } from "./summary-links.ts";
 import type { AuditContext } from "../engine/tags.ts";
+import { syncByName } from "../engine/sync-by-name.ts";
 import { readVaultState } from "../engine/vault-state.ts";
 import type { VaultState } from "../engine/vault-state.ts";
 import type { Env } from "../engine/env.ts";
@@ -56,8 +58,8 @@ export interface RunDeps {
   now(): Date;
   /** Where relative paths are read from, for links to dotenv lines. */
   cwd(): string;
-  createCredential(options: CreateCredentialOptions): EntraCredential;
-  createKeyVault(vaultUrl: string, credential: TokenCredential, options: KeyVaultOptions): KeyVault;
+  createCredential(options: CreateCredentialOptions): EntraCredential | Promise<EntraCredential>;
+  createKeyVault(vaultUrl: string, credential: TokenCredential, options: KeyVaultOptions): KeyVault | Promise<KeyVault>;
   /** Fails the step without another annotation: each failed secret already has its own. */
   setExitCode(code: number): void;
 }
@@ -69,8 +71,10 @@ export function createDefaultDeps(): RunDeps {
     readFile: (path) => readEnvFile(path, listFileRoots(process.env, process.cwd())),
     now: () => new Date(),
     cwd: () => process.cwd(),
-    createCredential,
-    createKeyVault,
+    // The Azure SDK is loaded only when a run signs in: an offline dry run never compiles it.
+    createCredential: async (options) => (await import("../engine/auth/entra.ts")).createCredential(options),
+    createKeyVault: async (vaultUrl, credential, options) =>
+      (await import("../engine/vault/key-vault.ts")).createKeyVault(vaultUrl, credential, options),
     setExitCode: (code) => {
       process.exitCode = code;
     },
@@ -83,10 +87,20 @@ interface RunContext {
   notes: string[];
   /** Set once the plan was applied: a failure after that must not claim nothing was synced. */
   results: ChangeResult[] | undefined;
+  /** The run's kept-alive connections, closed when the run ends so nothing holds the process open. */
+  agent?: Agent | undefined;
 }
 
 export async function run(deps: RunDeps = createDefaultDeps()): Promise<void> {
   const context: RunContext = { inputs: undefined, notes: [], results: undefined };
+  try {
+    await runAndReport(deps, context);
+  } finally {
+    context.agent?.destroy();
+  }
+}
+
+async function runAndReport(deps: RunDeps, context: RunContext): Promise<void> {
   const links = readRepositoryLinks(deps.env, deps.cwd());
   try {
     const results = await syncSecrets(deps, context);
@@ -181,6 +195,7 @@ async function syncSecrets(deps: RunDeps, context: RunContext): Promise<ChangeRe
   const now = deps.now();
   const metadata = readDefaults(inputs);
   const connection = await inStage(deps, "Sign in", () => connect(inputs, deps, context));
+  if (connection && !inputs.prune) return syncEachName(deps, context, { inputs, desired, rejected, metadata, now, connection });
   const state = connection
     ? await inStage(deps, "Read the vault", async () => {
         const state = await readVaultState(connection.vault, desired, {
@@ -225,10 +240,63 @@ async function syncSecrets(deps: RunDeps, context: RunContext): Promise<ChangeRe
   });
 }
 
+/**
+ * Without prune: each name is read, planned and written on its own (sync-by-name.ts), so nothing
+ * waits for the whole vault and a big shared vault is never listed.
+ */
+async function syncEachName(
+  deps: RunDeps,
+  context: RunContext,
+  run: {
+    inputs: Inputs;
+    desired: DesiredSecret[];
+    rejected: Rejection[];
+    metadata: SecretMetadata;
+    now: Date;
+    connection: { vault: KeyVault; claims: TokenClaims | undefined };
+  },
+): Promise<ChangeResult[]> {
+  const { io, env } = deps;
+  const { inputs, now, connection } = run;
+  const title = inputs.dryRun ? "Read and plan each secret (dry run: nothing is written)" : "Read, plan and apply each secret";
+  return inStage(deps, title, async () => {
+    const progress = createApplyProgress({
+      total: run.desired.length + run.rejected.length,
+      now: () => deps.now().getTime(),
+      log: (message) => io.info(message),
+    });
+    const synced = await syncByName(
+      connection.vault,
+      { desired: run.desired, rejected: run.rejected },
+      {
+        read: { owner: inputs.owner, concurrency: inputs.concurrency, adopt: inputs.adopt, mask: (value) => io.setSecret(value) },
+        plan: { owner: inputs.owner, prefix: inputs.prefix, prune: false, adopt: inputs.adopt, metadata: run.metadata, now },
+        apply: {
+          concurrency: inputs.concurrency,
+          audit: readAuditContext(env, connection.claims),
+          now,
+          onResult: (result) => {
+            io.debug(`${result.name}: ${result.action} -> ${result.status}`);
+            progress(result);
+          },
+        },
+        dryRun: inputs.dryRun,
+      },
+    );
+    noteRefusedValues(synced.refusedValues, context);
+    io.info(`Plan: ${describeActions(synced.results.map((result) => result.action))}.`);
+    return synced.results;
+  });
+}
+
 /** "3 create, 1 delete, 56 unchanged": the actions in the plan, with counts. */
 function describePlan(plan: Plan): string {
+  return describeActions(plan.items.map((item) => item.action));
+}
+
+function describeActions(actions: readonly string[]): string {
   const counts = new Map<string, number>();
-  for (const item of plan.items) counts.set(item.action, (counts.get(item.action) ?? 0) + 1);
+  for (const action of actions) counts.set(action, (counts.get(action) ?? 0) + 1);
   return counts.size === 0 ? "nothing to do" : [...counts].map(([action, count]) => `${count} ${action}`).join(", ");
 }
 
@@ -249,7 +317,11 @@ async function connect(
     context.notes.push(`Validated offline, without reading the vault. ${missing.message}`);
     return undefined;
   }
-  const credential = deps.createCredential({
+  // One pool of kept-alive connections for sign-in and vault: a handshake per host, not per request.
+  const agent = createConnectionAgent(env);
+  context.agent = agent;
+  const credential = await deps.createCredential({
+    agent,
     auth: inputs.auth,
     tenantId: inputs.tenantId,
     clientId: inputs.clientId,
@@ -259,12 +331,14 @@ async function connect(
     log: (message) => io.info(message),
     mask: (secret) => io.setSecret(secret),
   });
+  const { verifySignIn } = await import("../engine/auth/entra.ts");
   await verifySignIn(credential, inputs.cloud.vaultScope);
   io.info(`Signed in to Microsoft Entra ID${inputs.clientId ? ` as ${inputs.clientId}` : ""}.`);
-  const vault = deps.createKeyVault(inputs.vaultUrl, credential, {
+  const vault = await deps.createKeyVault(inputs.vaultUrl, credential, {
     log: (message) => io.info(message),
     debug: (message) => io.debug(message),
     clientId: inputs.clientId,
+    agent,
   });
   return { vault, claims: credential.presentedClaims };
 }
@@ -287,7 +361,13 @@ function reportSelection(keys: readonly string[], selected: number, inputs: Inpu
 
 /** A plan that could not compare values (a Reader identity) must say so once, not only per item. */
 function noteUnreadableValues(state: VaultState, context: RunContext): void {
-  const refused = state.secrets.filter((secret) => secret.value.kind === "failed" && isAccessDenied(secret.value.failure.kind)).length;
+  noteRefusedValues(
+    state.secrets.filter((secret) => secret.value.kind === "failed" && isAccessDenied(secret.value.failure.kind)).length,
+    context,
+  );
+}
+
+function noteRefusedValues(refused: number, context: RunContext): void {
   if (refused > 0) {
     context.notes.push(
       `${refused} existing ${refused === 1 ? "value" : "values"} could not be read: the identity may list secrets but not read them ` +

@@ -3,6 +3,7 @@
  * variable each one is read from and the README's options table all come from it. Options that
  * mirror an Action input carry its name (`input`) and go through the Action's own rules.
  */
+import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from "../action/input-fields.ts";
 import type { InputName } from "../action/input-fields.ts";
 
 export interface CliOption {
@@ -122,7 +123,7 @@ export const CLI_OPTIONS: readonly CliOption[] = [
     type: "string",
     input: "concurrency",
     placeholder: "N",
-    description: "Key Vault requests in flight (1-64, default 8).",
+    description: `Key Vault requests in flight (1-${MAX_CONCURRENCY}, default ${DEFAULT_CONCURRENCY}).`,
   },
   {
     name: "auth",

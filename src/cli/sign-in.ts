@@ -14,6 +14,7 @@
  * A VM's managed identity (IMDS) cannot be seen in the environment: pass --auth managed-identity.
  */
 import { AzurePipelinesCredential, ClientAssertionCredential, WorkloadIdentityCredential } from "@azure/identity";
+import type { Agent } from "node:https";
 import type { TokenCredential } from "@azure/identity";
 import { createCredential, wrapCredential } from "../engine/auth/entra.ts";
 import type { EntraCredential } from "../engine/auth/entra.ts";
@@ -102,25 +103,42 @@ export function checkSignInEnvironment(settings: SignInSettings, env: Env): void
   }
 }
 
-export function createCliCredential(settings: SignInSettings, env: Env, log: (message: string) => void): EntraCredential {
+/** `agent`: the run's kept-alive connections (engine/connections.ts), shared with the vault. */
+export function createCliCredential(
+  settings: SignInSettings,
+  env: Env,
+  log: (message: string) => void,
+  agent: Agent | undefined,
+): EntraCredential {
   const { auth, tenantId, clientId, cloud, audience } = settings;
   if (auth === "oidc" || auth === "azure-cli" || auth === "managed-identity") {
     // The CLI has no log masker: nothing it prints contains a token.
-    return createCredential({ auth, tenantId, clientId, cloud, audience, env, log, mask: () => {} });
+    return createCredential({
+      auth,
+      tenantId,
+      clientId,
+      cloud,
+      audience,
+      env,
+      log,
+      mask: () => {},
+      ...(agent === undefined ? {} : { agent }),
+    });
   }
   const context = { tenantId, clientId, cloud, audience };
   try {
-    return wrapCredential(createFederatedCredential(settings, env), { context, mask: () => {} });
+    return wrapCredential(createFederatedCredential(settings, env, agent), { context, mask: () => {} });
   } catch (error) {
     throw explainAuthError(error, context);
   }
 }
 
-function createFederatedCredential(settings: SignInSettings, env: Env): TokenCredential {
+function createFederatedCredential(settings: SignInSettings, env: Env, agent: Agent | undefined): TokenCredential {
   const tenantId = settings.tenantId ?? "";
   const clientId = settings.clientId ?? "";
   const options = {
     authorityHost: settings.cloud.authorityHost,
+    ...(agent === undefined ? {} : { agent }),
     additionalPolicies: [{ position: "perCall" as const, policy: createTimeoutPolicy(REQUEST_TIMEOUT_MS) }],
   };
   switch (settings.auth) {

@@ -3,20 +3,24 @@
  * sign-in → vault state → plan → apply or predict, with the same engine functions and rules.
  * Only what is shown differs; that is render.ts's job. Every edge comes in as a dependency.
  */
+import type { Agent } from "node:https";
 import type { TokenCredential } from "@azure/identity";
 import { applyPlan, predictResults } from "../engine/apply.ts";
 import type { ChangeResult } from "../engine/apply.ts";
 import { verifySignIn } from "../engine/auth/entra.ts";
 import type { EntraCredential } from "../engine/auth/entra.ts";
+import { createConnectionAgent } from "../engine/connections.ts";
 import { explainMissingOidc, hasOidcRequest } from "../engine/auth/missing-oidc.ts";
 import type { Env } from "../engine/env.ts";
 import { SyncError } from "../engine/errors.ts";
 import { explainEmptySelection, findUnusedPatterns } from "../engine/naming.ts";
+import type { DesiredSecret, Rejection } from "../engine/naming.ts";
+import type { SecretMetadata } from "../engine/plan-items.ts";
 import { nameSecretsWithRules, readRules } from "../engine/rules/load-rules.ts";
 import { planChanges } from "../engine/plan.ts";
-import type { Plan } from "../engine/plan-items.ts";
 import { createApplyProgress } from "../engine/progress.ts";
 import { readSources } from "../engine/sources/read-sources.ts";
+import { syncByName } from "../engine/sync-by-name.ts";
 import type { AuditContext } from "../engine/tags.ts";
 import { readVaultState } from "../engine/vault-state.ts";
 import type { KeyVaultOptions } from "../engine/vault/key-vault.ts";
@@ -31,7 +35,7 @@ export interface SyncDeps {
   /** A source file's bytes, under the CLI's file rules (files.ts). */
   readFile(path: string): Promise<Uint8Array>;
   now(): Date;
-  createCredential(settings: SignInSettings, env: Env, log: (message: string) => void): EntraCredential;
+  createCredential(settings: SignInSettings, env: Env, log: (message: string) => void, agent: Agent | undefined): EntraCredential;
   createKeyVault(vaultUrl: string, credential: TokenCredential, options: KeyVaultOptions): KeyVault;
   /** A line for people, on stderr. */
   info(message: string): void;
@@ -41,7 +45,6 @@ export interface SyncDeps {
 }
 
 export interface SyncOutcome {
-  plan: Plan;
   results: ChangeResult[];
   /** Notes for the whole run, such as values that could not be compared. */
   notes: string[];
@@ -72,43 +75,57 @@ export async function runSync(settings: CliSettings, deps: SyncDeps): Promise<Sy
     throw new SyncError(message, hint);
   }
 
-  const vault = await connect(settings, deps);
-  const state = await readVaultState(vault, desired, {
-    owner: inputs.owner,
-    concurrency: inputs.concurrency,
-    adopt: inputs.adopt,
-    mask: () => {},
-  });
-  const refused = state.secrets.filter((secret) => secret.value.kind === "failed" && isAccessDenied(secret.value.failure.kind)).length;
-  if (refused > 0) {
-    notes.push(
-      `${refused} existing ${refused === 1 ? "value" : "values"} could not be read: the identity may list secrets but not read them, so their items say 'value not compared'. Key Vault Secrets User is enough for a plan that compares values.`,
-    );
+  // One pool of kept-alive connections for sign-in and vault, closed when the run ends.
+  const agent = createConnectionAgent(deps.env);
+  try {
+    const vault = await connect(settings, deps, agent);
+    return await syncVault(vault, { desired, rejected, defaults, notes }, settings, deps);
+  } finally {
+    agent?.destroy();
   }
+}
+
+/**
+ * The Action's two paths: without prune each name is read, planned and written on its own
+ * (sync-by-name.ts); with prune the whole vault is read first, because what to delete depends
+ * on all of it. Either way plan predicts each item's outcome and never writes.
+ */
+async function syncVault(
+  vault: KeyVault,
+  run: { desired: DesiredSecret[]; rejected: Rejection[]; defaults: SecretMetadata; notes: string[] },
+  settings: CliSettings,
+  deps: SyncDeps,
+): Promise<SyncOutcome> {
+  const { inputs } = settings;
+  const { desired, rejected, defaults, notes } = run;
   const now = deps.now();
-  const plan = planChanges({
-    desired,
-    rejected,
-    state,
-    options: { owner: inputs.owner, prefix: inputs.prefix, prune: inputs.prune, adopt: inputs.adopt, metadata: defaults, now },
-  });
-  // The one place plan and apply part: plan predicts each item's outcome, never writing.
-  if (inputs.dryRun) return { plan, results: predictResults(plan), notes };
   const progress = createApplyProgress({
-    total: plan.items.length,
+    total: desired.length + rejected.length,
     now: () => deps.now().getTime(),
     log: (message) => deps.progress(message),
   });
-  const results = await applyPlan(plan, vault, {
-    concurrency: inputs.concurrency,
-    audit: readAuditContext(deps.env),
-    now,
-    onResult: progress,
-  });
-  return { plan, results, notes };
+  const read = { owner: inputs.owner, concurrency: inputs.concurrency, adopt: inputs.adopt, mask: () => {} };
+  const planOptions = { owner: inputs.owner, prefix: inputs.prefix, prune: inputs.prune, adopt: inputs.adopt, metadata: defaults, now };
+  const apply = { concurrency: inputs.concurrency, audit: readAuditContext(deps.env), now, onResult: progress };
+  const noteRefused = (refused: number): void => {
+    if (refused === 0) return;
+    notes.push(
+      `${refused} existing ${refused === 1 ? "value" : "values"} could not be read: the identity may list secrets but not read them, so their items say 'value not compared'. Key Vault Secrets User is enough for a plan that compares values.`,
+    );
+  };
+  if (!inputs.prune) {
+    const synced = await syncByName(vault, { desired, rejected }, { read, plan: planOptions, apply, dryRun: inputs.dryRun });
+    noteRefused(synced.refusedValues);
+    return { results: synced.results, notes };
+  }
+  const state = await readVaultState(vault, desired, read);
+  noteRefused(state.secrets.filter((secret) => secret.value.kind === "failed" && isAccessDenied(secret.value.failure.kind)).length);
+  const plan = planChanges({ desired, rejected, state, options: planOptions });
+  if (inputs.dryRun) return { results: predictResults(plan), notes };
+  return { results: await applyPlan(plan, vault, apply), notes };
 }
 
-async function connect(settings: CliSettings, deps: SyncDeps): Promise<KeyVault> {
+async function connect(settings: CliSettings, deps: SyncDeps, agent: Agent | undefined): Promise<KeyVault> {
   const { signIn, inputs } = settings;
   if (signIn.auth === "oidc" && !hasOidcRequest(deps.env)) {
     const missing = explainMissingOidc(deps.env);
@@ -119,13 +136,14 @@ async function connect(settings: CliSettings, deps: SyncDeps): Promise<KeyVault>
   }
   checkSignInEnvironment(signIn, deps.env);
   deps.info(`Signing in: ${signIn.auth} (${settings.authReason}).`);
-  const credential = deps.createCredential(signIn, deps.env, (message) => deps.info(message));
+  const credential = deps.createCredential(signIn, deps.env, (message) => deps.info(message), agent);
   await verifySignIn(credential, inputs.cloud.vaultScope);
   deps.info(`Signed in to Microsoft Entra ID${signIn.clientId ? ` as ${signIn.clientId}` : ""}.`);
   return deps.createKeyVault(inputs.vaultUrl, credential, {
     log: (message) => deps.info(message),
     debug: () => {},
     clientId: signIn.clientId,
+    ...(agent === undefined ? {} : { agent }),
   });
 }
 

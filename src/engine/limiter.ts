@@ -32,6 +32,28 @@ export async function mapWithConcurrency<T, R>(
   return results;
 }
 
+/**
+ * Runs work as it comes, at most `limit` at a time (for work that does not arrive as one array,
+ * such as reads started page by page). Each call resolves with its work's result.
+ */
+export function createConcurrencyGate(limit: number): <R>(work: () => Promise<R>) => Promise<R> {
+  const bound = Math.max(1, Math.floor(limit));
+  let running = 0;
+  const waiting: Array<() => void> = [];
+  return async (work) => {
+    if (running >= bound) await new Promise<void>((resolve) => waiting.push(resolve));
+    else running += 1;
+    try {
+      return await work();
+    } finally {
+      // Hand the slot straight to the next waiter, so the count never drops and rises again.
+      const next = waiting.shift();
+      if (next === undefined) running -= 1;
+      else next();
+    }
+  };
+}
+
 export interface WindowLimiterOptions {
   /** At most this many calls start in any window. */
   limit: number;

@@ -246,7 +246,7 @@ describe("expires-in and concurrency", () => {
   });
 
   it.each([
-    ["", 8],
+    ["", 16],
     ["1", 1],
     ["64", 64],
     ["08", 8],

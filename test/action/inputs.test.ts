@@ -31,7 +31,7 @@ describe("readInputs defaults", () => {
       rules: undefined,
       rulesFile: undefined,
       identity: "system",
-      concurrency: 8,
+      concurrency: 16,
     } satisfies Inputs);
   });
 

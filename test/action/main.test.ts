@@ -214,9 +214,21 @@ describe("run", () => {
 describe("the log", () => {
   const groups = (log: readonly string[]) => log.filter((line) => !line.startsWith("debug: "));
 
-  it("has one group per stage before the report, each closed, and debug lines with names, counts and timings but no value", async () => {
+  it("without prune, reads, plans and applies each secret in one stage, and logs the plan's counts", async () => {
     const { deps, record } = makeDeps({
       inputs: { secrets: JSON.stringify({ DB_PASSWORD: "first-secret-value", API_KEY: "second-secret-value" }) },
+    });
+    await run(deps);
+    expect(groups(record.log)).toEqual(["▸ Read inputs and sources", "◂", "▸ Sign in", "◂", "▸ Read, plan and apply each secret", "◂"]);
+    const debug = record.log.filter((line) => line.startsWith("debug: "));
+    expect(debug).toContain("debug: DB-PASSWORD: create -> created");
+    expect(record.infos).toContain("Plan: 2 create.");
+    expect(debug.join("\n")).not.toMatch(/first-secret-value|second-secret-value/);
+  });
+
+  it("with prune, has one group per stage before the report, each closed, and debug lines with names, counts and timings but no value", async () => {
+    const { deps, record } = makeDeps({
+      inputs: { secrets: JSON.stringify({ DB_PASSWORD: "first-secret-value", API_KEY: "second-secret-value" }), prune: "true" },
     });
     await run(deps);
     expect(groups(record.log)).toEqual([

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseCommandLine } from "../../src/cli/args.ts";
 import { readSettings } from "../../src/cli/settings.ts";
+import { DEFAULT_CONCURRENCY } from "../../src/action/input-fields.ts";
 import { detectAuthMode } from "../../src/cli/sign-in.ts";
 import { CLI_OPTIONS, envVariable } from "../../src/cli/options.ts";
 
@@ -70,7 +71,7 @@ describe("readSettings: the Action's rules, named as options", () => {
   it("makes plan a dry run and apply a write, with the Action's defaults", async () => {
     const plan = await settings(["plan", ...BASE, "--auth", "azure-cli"]);
     expect(plan.inputs.dryRun).toBe(true);
-    expect(plan.inputs.concurrency).toBe(8);
+    expect(plan.inputs.concurrency).toBe(DEFAULT_CONCURRENCY);
     expect(plan.inputs.vaultUrl).toBe("https://my-vault.vault.azure.net");
     expect((await settings(["apply", ...BASE, "--auth", "azure-cli"])).inputs.dryRun).toBe(false);
   });

@@ -148,7 +148,9 @@ describe("a first sync and the runs after it", () => {
     expect(run.outputs).toMatchObject({ created: "0", updated: "0", unchanged: "5", changed: "false" });
     const counts = await countRequests(`${vault}.vault.azure.net`);
     expect(writesIn(counts)).toBe(0);
-    expect(counts["GetSecrets"]).toBeGreaterThan(0);
+    // Without prune the wanted names are read one by one; the vault is never listed.
+    expect(counts["GetSecret"]).toBeGreaterThan(0);
+    expect(counts["GetSecrets"] ?? 0).toBe(0);
   });
 
   it("writes exactly one new version when one value changes", async () => {
@@ -261,7 +263,7 @@ describe("pull-request dry runs", () => {
     ]);
     expect(run.summary).toMatch(/dry run/i);
     const counts = await countRequests(`${vault}.vault.azure.net`);
-    expect(counts["GetSecrets"]).toBeGreaterThan(0);
+    expect(counts["GetSecret"]).toBeGreaterThan(0);
     expect(writesIn(counts)).toBe(0);
     expect([...(await readVault(vault)).keys()]).toEqual(["KEEP"]);
   });

@@ -375,8 +375,9 @@ describe.concurrent("secret lifecycle (bundled action against the local Azure)",
     expect(text).toContain("network rules rejected the runner");
     expect(text).toContain("az keyvault network-rule add --name firewall-kv");
     expect(text).not.toMatch(/az role assignment create|set-policy/);
-    // A firewall refusal is not a propagation delay: it is not retried.
-    expect(run.vaultRequests.filter((entry) => entry.status === 403).map((entry) => entry.operation)).toEqual(["GetSecrets"]);
+    // A firewall refusal is not a propagation delay: it is not retried. The refused read asks the
+    // listing (refused too) whether the name exists, and that ends the run.
+    expect(run.vaultRequests.filter((entry) => entry.status === 403).map((entry) => entry.operation)).toEqual(["GetSecret", "GetSecrets"]);
     expect(await readVault(info, vault)).toEqual([]);
   });
 
@@ -386,18 +387,17 @@ describe.concurrent("secret lifecycle (bundled action against the local Azure)",
     const running = runSync(info, vault, { secrets: secretsInput({ fresh: "fresh-value" }) });
     // Assign the role once the action has been refused, like an assignment made moments before a
     // run: it takes effect 2 s later, before the action's first retry.
-    await waitForRequest(info, vault, (entry) => entry.operation === "GetSecrets" && entry.status === 403);
+    await waitForRequest(info, vault, (entry) => entry.operation === "GetSecret" && entry.status === 403);
     await patchVault(info, vault, { roles: [{ principal: info.clientId, role: "Key Vault Secrets Officer" }] });
 
     const run = await running;
     expect(run.exitCode, run.stdout).toBe(0);
     expect(readCounts(run)).toMatchObject({ created: 1, failed: 0 });
     // After the SDK's challenge (401): refused while the assignment propagates, then allowed.
-    const listings = run.vaultRequests
-      .filter((entry) => entry.operation === "GetSecrets" && entry.status !== 401)
-      .map((entry) => entry.status);
-    expect(listings[0]).toBe(403);
-    expect(listings.at(-1)).toBe(200);
+    // The name does not exist yet, so the allowed read answers 404 (and the create follows).
+    const reads = run.vaultRequests.filter((entry) => entry.operation === "GetSecret" && entry.status !== 401).map((entry) => entry.status);
+    expect(reads[0]).toBe(403);
+    expect(reads.at(-1)).toBe(404);
     expect(run.stdout).toContain("retrying in");
     expect((await readLatest(info, vault, "fresh")).value).toBe("fresh-value");
   });

@@ -224,10 +224,17 @@ export function createFakeVault(vaultUrl = "https://fake-vault.vault.azure.net")
     isDeleted: (name) => find(name)?.deletedOn !== undefined,
     exists: (name) => live(name) !== undefined,
 
-    listSecrets: () =>
-      call("list", undefined, () =>
+    listSecrets: async (onPage) => {
+      const listed = await call("list", undefined, () =>
         [...secrets.values()].filter((secret) => secret.deletedOn === undefined).map((secret) => infoOf(secret, latestOf(secret))),
-      ),
+      );
+      // Pages of 25, as Key Vault sends them, each a turn later than the one before.
+      for (let start = 0; start < listed.length; start += 25) {
+        onPage?.(listed.slice(start, start + 25));
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      return listed;
+    },
     listDeletedSecrets: () =>
       call("list-deleted", undefined, () =>
         [...secrets.values()]

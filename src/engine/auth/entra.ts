@@ -2,6 +2,7 @@
  * Signing in to Microsoft Entra ID: the credential for each `auth` mode, and one early token
  * request that fails the run once, explained (sign-in-errors.ts), before any vault call.
  */
+import type { Agent } from "node:https";
 import { AzureCliCredential, ClientAssertionCredential, ManagedIdentityCredential } from "@azure/identity";
 import type { AccessToken, GetTokenOptions, TokenCredential } from "@azure/identity";
 import { fetchGitHubIdToken, readTokenClaims } from "./github-oidc.ts";
@@ -28,6 +29,8 @@ export interface CreateCredentialOptions {
   mask: (secret: string) => void;
   /** Transport, sleep and retry settings for the GitHub token request. */
   oidc?: Omit<FetchIdTokenOptions, "mask">;
+  /** The run's shared keep-alive agent (connections.ts), so sign-in and vault share connections. */
+  agent?: Agent;
 }
 
 /** A TokenCredential whose failures are already explained, and which remembers the claims it presented. */
@@ -96,6 +99,7 @@ function createInnerCredential(options: CreateCredentialOptions, assertions: Ass
       // eslint-disable-next-line @typescript-eslint/no-non-null-assertion, @typescript-eslint/unbound-method -- see above
       return new ClientAssertionCredential(options.tenantId, options.clientId, assertions!.getAssertion, {
         authorityHost: options.cloud.authorityHost,
+        ...(options.agent === undefined ? {} : { agent: options.agent }),
         // Like the vault's: a stalled token request fails instead of hanging the job.
         additionalPolicies: [{ position: "perCall", policy: createTimeoutPolicy(REQUEST_TIMEOUT_MS) }],
       });
@@ -104,22 +108,29 @@ function createInnerCredential(options: CreateCredentialOptions, assertions: Ass
       return new AzureCliCredential(options.tenantId ? { tenantId: options.tenantId } : {});
     case "managed-identity":
       // A client ID selects a user-assigned identity; without one the system-assigned identity is used.
-      return options.clientId ? new ManagedIdentityCredential({ clientId: options.clientId }) : new ManagedIdentityCredential();
+      // No shared agent: the identity endpoints are plain http (IDENTITY_ENDPOINT on App Service
+      // and Arc, IMDS at 169.254.169.254), and an https agent cannot carry an http request.
+      return new ManagedIdentityCredential(options.clientId ? { clientId: options.clientId } : {});
   }
 }
 
 export interface AssertionSource {
-  /** Asks GitHub for a new token on every call: the SDK calls it only when it needs a new access token. */
+  /** A GitHub token at most a minute old: the SDK asks for one on every token request. */
   getAssertion(): Promise<string>;
   /** Claims of the last token handed out. */
   readonly claims: TokenClaims | undefined;
 }
 
+/** A token this fresh is handed out again instead of asking GitHub for another. */
+export const ASSERTION_REUSE_MS = 60_000;
+
 /**
- * The ClientAssertionCredential callback. A GitHub token lives about five minutes, so a cached
- * one would be expired by the time a long run refreshes its access token; each call fetches anew.
- * The claims are logged before Entra sees the token (so a mismatch can be read off the log),
- * once per subject rather than on every refresh.
+ * The ClientAssertionCredential callback. The SDK calls it for every token request (its token
+ * cache sits behind the callback), which was four GitHub requests per run. A token fetched less
+ * than a minute ago, with more than a minute left before it expires, is handed out again;
+ * anything older is fetched anew, so a long run still never presents an expired token.
+ * Concurrent calls share one request. The claims are logged before Entra sees the token (so a
+ * mismatch can be read off the log), once per subject rather than on every refresh.
  */
 export function createAssertionSource(options: {
   audience: string;
@@ -127,22 +138,40 @@ export function createAssertionSource(options: {
   log: (message: string) => void;
   mask: (secret: string) => void;
   oidc?: Omit<FetchIdTokenOptions, "mask">;
+  now?: () => number;
 }): AssertionSource {
+  const now = options.now ?? Date.now;
   let claims: TokenClaims | undefined;
+  let fresh: { token: string; fetchedAt: number; expiresAt: number } | undefined;
+  let pending: Promise<string> | undefined;
   const loggedSubjects = new Set<string>();
+
+  async function fetchToken(): Promise<string> {
+    const fetchedAt = now();
+    const token = await fetchGitHubIdToken(options.audience, options.env, { ...options.oidc, mask: options.mask });
+    claims = readTokenClaims(token);
+    fresh = { token, fetchedAt, expiresAt: claims.exp === undefined ? fetchedAt : claims.exp * 1000 };
+    const subject = claims.sub ?? "";
+    if (!loggedSubjects.has(subject)) {
+      loggedSubjects.add(subject);
+      options.log(formatClaims(claims));
+    }
+    return token;
+  }
+
   return {
     get claims() {
       return claims;
     },
-    async getAssertion() {
-      const token = await fetchGitHubIdToken(options.audience, options.env, { ...options.oidc, mask: options.mask });
-      claims = readTokenClaims(token);
-      const subject = claims.sub ?? "";
-      if (!loggedSubjects.has(subject)) {
-        loggedSubjects.add(subject);
-        options.log(formatClaims(claims));
+    getAssertion() {
+      const current = now();
+      if (fresh !== undefined && current - fresh.fetchedAt < ASSERTION_REUSE_MS && fresh.expiresAt - current > ASSERTION_REUSE_MS) {
+        return Promise.resolve(fresh.token);
       }
-      return token;
+      pending ??= fetchToken().finally(() => {
+        pending = undefined;
+      });
+      return pending;
     },
   };
 }

@@ -48,7 +48,11 @@ export interface PropertiesUpdate {
 /** Every method throws a VaultError (never a raw SDK error) when Key Vault refuses. */
 export interface KeyVault {
   readonly vaultUrl: string;
-  listSecrets(): Promise<SecretInfo[]>;
+  /**
+   * Every secret, page by page; `onPage` sees each page as it arrives (a retried listing may show
+   * a secret again), so callers can start work before the last page.
+   */
+  listSecrets(onPage?: (page: SecretInfo[]) => void): Promise<SecretInfo[]>;
   listDeletedSecrets(): Promise<DeletedSecretInfo[]>;
   /** The latest version with its value; "not found" is an answer, not an error. */
   getSecret(name: string): Promise<SecretRead>;

@@ -13,7 +13,8 @@
  *   once per run instead of on every secret or every kind of call.
  * - 409 "being deleted / being recovered" and the 404 window after a recovery: short backoff.
  *
- * Writes are paced by a sliding window under the per-vault limit (300 writes per 10 s).
+ * Every try is paced under the per-vault limits (4,000 transactions and 300 writes per 10 s),
+ * each window counted from an earlier request's answer (pacing.ts).
  *
  * What a failure means and how to fix it is in vault-errors.ts; the policies added to the SDK's
  * pipeline (timeout, error bodies, 429) are in vault-policies.ts; when to retry, and the retry
@@ -24,8 +25,11 @@ import type { DeletedSecret, SecretProperties } from "@azure/keyvault-secrets";
 import type { TokenCredential } from "@azure/core-auth";
 import type { HttpClient } from "@azure/core-rest-pipeline";
 import { SyncError } from "../errors.ts";
-import { createWindowLimiter, sleepFor } from "../limiter.ts";
-import type { Sleep, WindowLimiter } from "../limiter.ts";
+import type { Agent } from "node:https";
+import { sleepFor } from "../limiter.ts";
+import type { Sleep } from "../limiter.ts";
+import { DEFAULT_TRANSACTION_PACING, DEFAULT_WRITE_PACING, createAnsweredWindowLimiter, createPacingPolicy } from "./pacing.ts";
+import type { Pacing } from "./pacing.ts";
 import { classifyVaultError, createVaultError } from "./vault-errors.ts";
 import type { VaultOperation } from "./vault-errors.ts";
 import { DEFAULT_RETRY, decideVaultRetry } from "./retry-rules.ts";
@@ -44,17 +48,9 @@ import type { DeletedSecretInfo, KeyVault, SecretInfo, SecretRead, SecretWrite }
 
 // ---- Retry settings ----
 
-export interface WritePacing {
-  /** Writes allowed to start in any window. */
-  limit: number;
-  windowMs: number;
-}
-
-/**
- * Key Vault allows 300 secret writes per 10 s per vault (shared with certificate and key
- * imports); 280 leaves room for other writers and for requests arriving slightly out of step.
- */
-export const DEFAULT_WRITE_PACING: WritePacing = { limit: 280, windowMs: 10_000 };
+/** Writes allowed to start in any window (see pacing.ts). */
+export type WritePacing = Pacing;
+export { DEFAULT_WRITE_PACING };
 
 export interface KeyVaultOptions {
   log?: (message: string) => void;
@@ -67,10 +63,14 @@ export interface KeyVaultOptions {
   retry?: Partial<RetrySettings>;
   /** false turns pacing off. */
   writePacing?: WritePacing | false;
+  /** Pacing of every request, reads included; false turns it off. */
+  transactionPacing?: Pacing | false;
   /** Named in permission hints. */
   clientId?: string;
   /** Transport override (the SDK's own option), e.g. an in-memory vault for unit tests. */
   httpClient?: HttpClient;
+  /** The run's shared keep-alive agent (connections.ts); undefined keeps the SDK's own. */
+  agent?: Agent;
 }
 
 // ---- The adapter ----
@@ -119,6 +119,17 @@ function toDeletedSecretInfo(deleted: DeletedSecret): DeletedSecretInfo {
   };
 }
 
+/** All items of a paged listing, handing each page to `onPage` as it arrives. */
+async function collectPages<T, R>(pages: AsyncIterable<T[]>, map: (item: T) => R, onPage: (page: R[]) => void): Promise<R[]> {
+  const items: R[] = [];
+  for await (const page of pages) {
+    const mapped = page.map(map);
+    items.push(...mapped);
+    onPage(mapped);
+  }
+  return items;
+}
+
 async function collect<T, R>(pages: AsyncIterable<T>, map: (item: T) => R): Promise<R[]> {
   const items: R[] = [];
   for await (const item of pages) items.push(map(item));
@@ -131,7 +142,11 @@ export function createKeyVault(vaultUrl: string, credential: TokenCredential, op
   const now = options.now ?? Date.now;
   const log = options.log ?? (() => {});
   const pacing = options.writePacing === undefined ? DEFAULT_WRITE_PACING : options.writePacing;
-  const writeLimiter: WindowLimiter | undefined = pacing === false ? undefined : createWindowLimiter({ ...pacing, now, sleep });
+  const transactionPacing = options.transactionPacing === undefined ? DEFAULT_TRANSACTION_PACING : options.transactionPacing;
+  const pacingPolicy = createPacingPolicy({
+    writes: pacing === false ? undefined : createAnsweredWindowLimiter({ ...pacing, now, sleep }),
+    transactions: transactionPacing === false ? undefined : createAnsweredWindowLimiter({ ...transactionPacing, now, sleep }),
+  });
 
   const errorBodies = new WeakMap<object, ErrorBody>();
   const client = new SecretClient(vaultUrl, credential, {
@@ -149,6 +164,8 @@ export function createKeyVault(vaultUrl: string, credential: TokenCredential, op
       },
       // After the SDK's retry policy, so it sees every try.
       { position: "perRetry", policy: createNoBlindRepeatPolicy() },
+      // Every try waits for its place under the vault's limits (pacing.ts).
+      { position: "perRetry", policy: pacingPolicy },
       // Closest to the wire, so every attempt (retries of 429s and transient errors) shows.
       ...(options.debug === undefined ? [] : [{ position: "perRetry" as const, policy: createRequestDebugPolicy(options.debug, now) }]),
       // Closest to the wire of all, so every try gets the whole time.
@@ -156,6 +173,7 @@ export function createKeyVault(vaultUrl: string, credential: TokenCredential, op
     ],
     retryOptions: { maxRetries: retry.transientRetries, retryDelayInMs: retry.transientDelayMs },
     httpClient: options.httpClient,
+    ...(options.agent === undefined ? {} : { agent: options.agent }),
   });
 
   // The SDK's challenge handshake keeps per-client state; requests racing on a fresh client can
@@ -164,15 +182,21 @@ export function createKeyVault(vaultUrl: string, credential: TokenCredential, op
   async function afterFirstCall<T>(call: () => Promise<T>): Promise<T> {
     if (firstCall === undefined) {
       const result = call();
-      firstCall = result.then(
-        () => {},
-        () => {},
-      );
+      firstCall = Promise.race([
+        result.then(
+          () => {},
+          () => {},
+        ),
+        firstAnswer,
+      ]);
       return result;
     }
     await firstCall;
     return call();
   }
+  // A listing's first page completes the handshake too: calls need not wait for its last page.
+  let answered = (): void => {};
+  const firstAnswer = new Promise<void>((resolve) => (answered = resolve));
 
   let memory: VaultRetryMemory = { propagationWaitedOut: false, succeededOnce: false };
 
@@ -201,7 +225,6 @@ export function createKeyVault(vaultUrl: string, credential: TokenCredential, op
               return found.result;
             }
           }
-          if (write) await writeLimiter?.take();
           const result = await attempt();
           memory = { ...memory, succeededOnce: true };
           return result;
@@ -270,7 +293,13 @@ export function createKeyVault(vaultUrl: string, credential: TokenCredential, op
 
   return {
     vaultUrl,
-    listSecrets: () => callVault("list", undefined, false, () => collect(client.listPropertiesOfSecrets(), toSecretInfo)),
+    listSecrets: (onPage) =>
+      callVault("list", undefined, false, () =>
+        collectPages(client.listPropertiesOfSecrets().byPage(), toSecretInfo, (page) => {
+          answered();
+          onPage?.(page);
+        }),
+      ),
     listDeletedSecrets: () => callVault("list-deleted", undefined, false, () => collect(client.listDeletedSecrets(), toDeletedSecretInfo)),
     listVersions: (name) =>
       callVault("list-versions", name, false, () => collect(client.listPropertiesOfSecretVersions(name), toSecretInfo)),

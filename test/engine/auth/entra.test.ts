@@ -2,7 +2,13 @@ import { CLOUDS } from "../../../src/engine/clouds.ts";
 import { AuthenticationRequiredError } from "@azure/identity";
 import type { AccessToken, TokenCredential } from "@azure/identity";
 import { describe, expect, it } from "vitest";
-import { createAssertionSource, createCredential, verifySignIn, wrapCredential } from "../../../src/engine/auth/entra.ts";
+import {
+  ASSERTION_REUSE_MS,
+  createAssertionSource,
+  createCredential,
+  verifySignIn,
+  wrapCredential,
+} from "../../../src/engine/auth/entra.ts";
 import { SignInError, explainAuthError } from "../../../src/engine/auth/sign-in-errors.ts";
 import type { AuthErrorContext } from "../../../src/engine/auth/sign-in-errors.ts";
 import type { HttpGet, TokenClaims } from "../../../src/engine/auth/github-oidc.ts";
@@ -57,6 +63,7 @@ describe("createAssertionSource", () => {
         aud: CLAIMS.aud,
         environment: "production",
         job_workflow_ref: "o/r/.github/workflows/d.yml@refs/heads/main",
+        exp: 2_000_000_000,
         n: issued.length,
       });
       issued.push(token);
@@ -71,16 +78,50 @@ describe("createAssertionSource", () => {
     ACTIONS_ID_TOKEN_REQUEST_TOKEN: "rt",
   };
 
-  it("fetches a fresh token on every call and masks each one", async () => {
+  it("reuses a token for its first minute, then fetches a fresh one, and masks each one", async () => {
     const { httpGet, issued } = tokenService(["repo:o/r:environment:production"]);
     const masked: string[] = [];
-    const source = createAssertionSource({ audience: "aud", env, log: () => {}, mask: (secret) => masked.push(secret), oidc: { httpGet } });
-    const first = await source.getAssertion();
+    let clock = 1_700_000_000_000;
+    const source = createAssertionSource({
+      audience: "aud",
+      env,
+      log: () => {},
+      mask: (secret) => masked.push(secret),
+      oidc: { httpGet },
+      now: () => clock,
+    });
+    const [first, concurrent] = await Promise.all([source.getAssertion(), source.getAssertion()]);
+    clock += ASSERTION_REUSE_MS - 1;
+    const reused = await source.getAssertion();
+    expect(issued).toHaveLength(1);
+    expect([concurrent, reused]).toEqual([first, first]);
+    clock += 1;
     const second = await source.getAssertion();
     expect(issued).toHaveLength(2);
-    expect([first, second]).toEqual(issued);
-    expect(first).not.toBe(second);
+    expect(second).toBe(issued[1]);
+    expect(second).not.toBe(first);
     expect(masked).toEqual(expect.arrayContaining(issued));
+  });
+
+  it("does not reuse a token that expires within the minute", async () => {
+    let clock = 1_700_000_000_000;
+    const issued: string[] = [];
+    const httpGet: HttpGet = async () => {
+      const token = makeJwt({
+        iss: CLAIMS.iss,
+        sub: "repo:o/r:ref:refs/heads/main",
+        aud: CLAIMS.aud,
+        exp: Math.floor(clock / 1000) + 30,
+        n: issued.length,
+      });
+      issued.push(token);
+      return { status: 200, body: JSON.stringify({ value: token }) };
+    };
+    const source = createAssertionSource({ audience: "aud", env, log: () => {}, mask: () => {}, oidc: { httpGet }, now: () => clock });
+    await source.getAssertion();
+    clock += 1000;
+    await source.getAssertion();
+    expect(issued).toHaveLength(2);
   });
 
   it("logs the presented claims once per subject, never the token", async () => {
@@ -90,7 +131,16 @@ describe("createAssertionSource", () => {
       "repo:o/r:environment:production",
     ]);
     const logs: string[] = [];
-    const source = createAssertionSource({ audience: "aud", env, log: (message) => logs.push(message), mask: () => {}, oidc: { httpGet } });
+    // A minute apart, so each call fetches a new token.
+    let clock = 1_700_000_000_000;
+    const source = createAssertionSource({
+      audience: "aud",
+      env,
+      log: (message) => logs.push(message),
+      mask: () => {},
+      oidc: { httpGet },
+      now: () => (clock += ASSERTION_REUSE_MS),
+    });
     await source.getAssertion();
     expect(logs).toHaveLength(1);
     await source.getAssertion();
