@@ -14,8 +14,8 @@ __webpack_require__.d(__webpack_exports__, {
   createKeyVault: () => (/* binding */ createKeyVault)
 });
 
-// EXTERNAL MODULE: ./node_modules/@azure/keyvault-secrets/dist/esm/index.js + 47 modules
-var esm = __webpack_require__(9336);
+// EXTERNAL MODULE: ./node_modules/@azure/keyvault-secrets/dist/esm/index.js + 18 modules
+var esm = __webpack_require__(6009);
 // EXTERNAL MODULE: ./src/engine/errors.ts
 var errors = __webpack_require__(7679);
 // EXTERNAL MODULE: ./src/engine/limiter.ts

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { CHECK_INPUT_NAMES } from "../src/action/check-inputs.ts";
 import { INPUT_NAMES } from "../src/action/input-fields.ts";
 import { readActionMetadata, renderInputsTable, renderOutputsTable, runReadmeTables, updateReadme } from "../scripts/readme-tables.ts";
 
@@ -18,6 +19,7 @@ const action = parse(ACTION_TEXT) as {
 // The contract users write workflows against: input → default (undefined: none), and the
 // outputs. Changing either is a breaking change (README, "Versioning and releases").
 const DESIGN_INPUTS: Record<string, string | undefined> = {
+  command: "sync",
   vault: undefined,
   secrets: undefined,
   "env-file": undefined,
@@ -43,6 +45,13 @@ const DESIGN_INPUTS: Record<string, string | undefined> = {
   // Raised from the design's 8 with pacing of every request (issue 9): 16 is 31 % faster on 1,000
   // reads, and more would open more connections than 1 per 50 requests.
   concurrency: "16",
+  checks: undefined,
+  "key-id": undefined,
+  "expiry-warning-days": "30",
+  "max-versions": "100",
+  "fail-on": "warning",
+  "subscription-id": undefined,
+  "resource-group": undefined,
 };
 const DESIGN_OUTPUTS = [
   "created",
@@ -102,8 +111,8 @@ describe("action.yml", () => {
     expect(action.branding?.color).toBeTruthy();
   });
 
-  it("declares every input the inputs module reads, and nothing else", () => {
-    expect(Object.keys(action.inputs)).toEqual([...INPUT_NAMES]);
+  it("declares every input the inputs modules read (sync's, then check's), and nothing else", () => {
+    expect(Object.keys(action.inputs)).toEqual([...INPUT_NAMES, ...CHECK_INPUT_NAMES]);
   });
 
   it("declares every input named in a getInput-style call anywhere in src", () => {

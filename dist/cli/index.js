@@ -47348,6 +47348,7 @@ const HINTS = {
     throttled: () => "Key Vault kept throttling after repeated backoff; lower the 'concurrency' input or spread runs that share the vault.",
     transient: () => "Key Vault or the network failed repeatedly; run the job again.",
 };
+/** First line of the service message, with status, inner code and RBAC action: one readable line. */
 function summarise(failure) {
     const firstLine = failure.message.split(/\r?\n/)[0]?.trim() || failure.message;
     // The fixed descriptions ("the request failed (ECONNRESET)") already name their codes.
@@ -57661,6 +57662,7 @@ function selectUserTags(tags) {
 
 
 const INPUT_NAMES = [
+    "command",
     "vault",
     "secrets",
     "env-file",
@@ -58492,6 +58494,7 @@ const identity = input_fields_text((value, ctx) => {
 
 
 
+const inputs_COMMANDS = ["sync", "check"];
 const ACTION_LABEL = (input) => `input '${input}'`;
 /**
  * Reads and checks every input. Throws InputError naming each problem (never a value), in
@@ -58525,9 +58528,11 @@ function buildSchema(env, raw) {
     const cloud = cloudName === undefined ? undefined : CLOUDS[cloudName];
     const auth = raw.auth === "" ? "oidc" : findChoice(raw.auth, AUTH_MODES);
     return object({
+        command: choice("command", inputs_COMMANDS, "sync"),
         vault: input_fields_text((value, ctx) => readVault(value, cloud, ctx)),
         secrets: input_fields_text((value, ctx) => {
-            if (value === "" && splitList(raw["env-file"], false).length === 0) {
+            // `check` reads no sources: it looks at what is already in the vault.
+            if (value === "" && splitList(raw["env-file"], false).length === 0 && findChoice(raw.command, inputs_COMMANDS) !== "check") {
                 report(ctx, "secrets", "is empty, and so is 'env-file': the action needs at least one source", "Set secrets: ${{ toJSON(secrets) }} to sync the workflow's secrets, or env-file to sync dotenv files.");
             }
             return value === "" ? undefined : value;
@@ -58558,6 +58563,7 @@ function buildSchema(env, raw) {
         const chosenCloud = CLOUDS[fields.cloud];
         const dryRun = decideDryRun(fields["dry-run"], env);
         return {
+            command: fields.command,
             vaultUrl: fields.vault.url,
             vaultName: fields.vault.name,
             cloud: chosenCloud,

@@ -9,6 +9,7 @@ import { MAX_NAME_LENGTH } from "../engine/naming.ts";
 import { MAX_TAG_LENGTH, MAX_TAGS, MAX_USER_TAGS, RESERVED_TAGS } from "../engine/tags.ts";
 
 export const INPUT_NAMES = [
+  "command",
   "vault",
   "secrets",
   "env-file",

@@ -44,7 +44,12 @@ import { identity, optionalText } from "./rule-inputs.ts";
  * - Every problem is reported: the error names the first, its hint lists the others.
  */
 
+export type Command = "sync" | "check";
+export const COMMANDS: readonly Command[] = ["sync", "check"];
+
 export interface Inputs {
+  /** `sync` (the default) writes; `check` only reads (src/engine/check/). */
+  command: Command;
   /** `https://NAME.<cloud vault suffix>`, lower case, no trailing slash. */
   vaultUrl: string;
   vaultName: string;
@@ -121,9 +126,11 @@ function buildSchema(env: Env, raw: Readonly<Record<InputName, string>>) {
   const auth = raw.auth === "" ? "oidc" : findChoice(raw.auth, AUTH_MODES);
   return z
     .object({
+      command: choice<Command>("command", COMMANDS, "sync"),
       vault: text((value, ctx) => readVault(value, cloud, ctx)),
       secrets: text((value, ctx): string | undefined => {
-        if (value === "" && splitList(raw["env-file"], false).length === 0) {
+        // `check` reads no sources: it looks at what is already in the vault.
+        if (value === "" && splitList(raw["env-file"], false).length === 0 && findChoice(raw.command, COMMANDS) !== "check") {
           report(
             ctx,
             "secrets",
@@ -159,6 +166,7 @@ function buildSchema(env: Env, raw: Readonly<Record<InputName, string>>) {
       const chosenCloud = CLOUDS[fields.cloud];
       const dryRun = decideDryRun(fields["dry-run"], env);
       return {
+        command: fields.command,
         vaultUrl: fields.vault.url,
         vaultName: fields.vault.name,
         cloud: chosenCloud,

@@ -92,6 +92,8 @@ interface RunContext {
 }
 
 export async function run(deps: RunDeps = createDefaultDeps()): Promise<void> {
+  // Loaded only for check, so a sync starts without the keys SDK and ARM client.
+  if (deps.io.getInput("command").trim().toLowerCase() === "check") return (await import("./check-command.ts")).runCheckCommand(deps);
   const context: RunContext = { inputs: undefined, notes: [], results: undefined };
   try {
     await runAndReport(deps, context);

@@ -7,6 +7,7 @@ import { TENANT, CLIENT, BASE, read, readError } from "./inputs-fixtures.ts";
 describe("readInputs defaults", () => {
   it("fills every default from a minimal set of inputs", () => {
     expect(read(BASE)).toEqual({
+      command: "sync",
       vaultUrl: "https://my-vault.vault.azure.net",
       vaultName: "my-vault",
       cloud: CLOUDS.public,
@@ -59,6 +60,7 @@ describe("readInputs defaults", () => {
       concurrency: "16",
     });
     expect(inputs).toEqual({
+      command: "sync",
       vaultUrl: "https://shop-kv.vault.usgovcloudapi.net",
       vaultName: "shop-kv",
       cloud: CLOUDS.usgovernment,

@@ -229,7 +229,8 @@ const HINTS: Partial<Record<VaultFailureKind, (ctx: HintContext) => string>> = {
   transient: () => "Key Vault or the network failed repeatedly; run the job again.",
 };
 
-function summarise(failure: VaultFailure): string {
+/** First line of the service message, with status, inner code and RBAC action: one readable line. */
+export function summarise(failure: VaultFailure): string {
   const firstLine = failure.message.split(/\r?\n/)[0]?.trim() || failure.message;
   // The fixed descriptions ("the request failed (ECONNRESET)") already name their codes.
   const codes = [failure.status, failure.innerCode ?? failure.code]

@@ -1,35 +1,20 @@
-export const id = 699;
-export const ids = [699];
+export const id = 411;
+export const ids = [411];
 export const modules = {
 
-/***/ 6699:
+/***/ 3526:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  ASSERTION_REUSE_MS: () => (/* binding */ ASSERTION_REUSE_MS),
-  createAssertionSource: () => (/* binding */ createAssertionSource),
-  createCredential: () => (/* binding */ createCredential),
-  verifySignIn: () => (/* binding */ verifySignIn),
-  wrapCredential: () => (/* binding */ wrapCredential)
-});
-
-// EXTERNAL MODULE: ./node_modules/@azure/identity/dist/esm/index.js + 182 modules
-var esm = __webpack_require__(5563);
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
-var lib = __webpack_require__(4942);
-// EXTERNAL MODULE: ./src/engine/errors.ts
-var errors = __webpack_require__(7679);
-// EXTERNAL MODULE: ./src/engine/json.ts
-var json = __webpack_require__(8794);
-// EXTERNAL MODULE: ./src/engine/limiter.ts
-var limiter = __webpack_require__(1482);
-// EXTERNAL MODULE: ./src/engine/auth/missing-oidc.ts
-var missing_oidc = __webpack_require__(4107);
-;// CONCATENATED MODULE: ./src/engine/auth/github-oidc.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Wr: () => (/* binding */ fetchGitHubIdToken),
+/* harmony export */   uB: () => (/* binding */ redactJwts),
+/* harmony export */   v4: () => (/* binding */ readTokenClaims)
+/* harmony export */ });
+/* harmony import */ var _actions_http_client__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4942);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7679);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8794);
+/* harmony import */ var _limiter_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1482);
+/* harmony import */ var _missing_oidc_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4107);
 /**
  * The GitHub side of workload identity federation: is an OIDC token available in this job, how
  * to get one (with retries the toolkit's getIDToken lacks), and which of its claims are safe to
@@ -49,16 +34,16 @@ const FIRST_BACKOFF_MS = 1_000;
  * 4xx answers are not, since asking again with the same request token cannot change them.
  */
 async function fetchGitHubIdToken(audience, env, options = {}) {
-    const requestUrl = env[missing_oidc/* REQUEST_URL */.sf];
-    const requestToken = env[missing_oidc/* REQUEST_TOKEN */.m8];
+    const requestUrl = env[_missing_oidc_js__WEBPACK_IMPORTED_MODULE_2__/* .REQUEST_URL */ .sf];
+    const requestToken = env[_missing_oidc_js__WEBPACK_IMPORTED_MODULE_2__/* .REQUEST_TOKEN */ .m8];
     if (!requestUrl || !requestToken) {
-        const { message, hint } = (0,missing_oidc/* explainMissingOidc */.dM)(env);
-        throw new errors/* SyncError */.S0(message, hint);
+        const { message, hint } = (0,_missing_oidc_js__WEBPACK_IMPORTED_MODULE_2__/* .explainMissingOidc */ .dM)(env);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SyncError */ .S0(message, hint);
     }
     const mask = options.mask ?? (() => { });
     mask(requestToken);
     const httpGet = options.httpGet ?? getWithToolkitClient;
-    const sleep = options.sleep ?? limiter/* sleepFor */.dt;
+    const sleep = options.sleep ?? _limiter_js__WEBPACK_IMPORTED_MODULE_3__/* .sleepFor */ .dt;
     const maxAttempts = Math.max(1, options.maxAttempts ?? DEFAULT_ATTEMPTS);
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     // The runner's URL already carries `?api-version=…`; append rather than rebuild it.
@@ -81,22 +66,22 @@ async function fetchGitHubIdToken(audience, env, options = {}) {
             continue;
         }
         if (response.status !== 200) {
-            throw new errors/* SyncError */.S0(`Failed to get a GitHub OIDC token: the token service answered HTTP ${response.status}${describeErrorBody(response.body)}`, response.status === 401 || response.status === 403
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SyncError */ .S0(`Failed to get a GitHub OIDC token: the token service answered HTTP ${response.status}${describeErrorBody(response.body)}`, response.status === 401 || response.status === 403
                 ? "The job's token request was refused. Check `permissions: id-token: write` on the workflow or job."
                 : "Re-run the job; if it persists, check https://www.githubstatus.com.");
         }
         const token = readTokenValue(response.body);
         if (token === undefined) {
-            throw new errors/* SyncError */.S0("Failed to get a GitHub OIDC token: the token service's answer holds no token", "Re-run the job; if it persists, check https://www.githubstatus.com.");
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SyncError */ .S0("Failed to get a GitHub OIDC token: the token service's answer holds no token", "Re-run the job; if it persists, check https://www.githubstatus.com.");
         }
         mask(token);
         return token;
     }
-    throw new errors/* SyncError */.S0(`Failed to get a GitHub OIDC token after ${maxAttempts} attempts: ${lastProblem}`, "Check that the runner can reach the token service (and its proxy settings: HTTPS_PROXY, NO_PROXY), then re-run the job.");
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SyncError */ .S0(`Failed to get a GitHub OIDC token after ${maxAttempts} attempts: ${lastProblem}`, "Check that the runner can reach the token service (and its proxy settings: HTTPS_PROXY, NO_PROXY), then re-run the job.");
 }
 function readTokenValue(body) {
     try {
-        const value = (0,json/* readProperty */.i)(JSON.parse(body), "value");
+        const value = (0,_json_js__WEBPACK_IMPORTED_MODULE_4__/* .readProperty */ .i)(JSON.parse(body), "value");
         return typeof value === "string" && value !== "" ? value : undefined;
     }
     catch {
@@ -107,7 +92,7 @@ function readTokenValue(body) {
 function describeErrorBody(body) {
     let message;
     try {
-        message = (0,json/* readProperty */.i)(JSON.parse(body), "message");
+        message = (0,_json_js__WEBPACK_IMPORTED_MODULE_4__/* .readProperty */ .i)(JSON.parse(body), "message");
     }
     catch {
         return "";
@@ -118,7 +103,7 @@ function describeErrorBody(body) {
 }
 function describeNetworkError(error) {
     if (error instanceof Error) {
-        const code = (0,json/* readProperty */.i)(error, "code");
+        const code = (0,_json_js__WEBPACK_IMPORTED_MODULE_4__/* .readProperty */ .i)(error, "code");
         return typeof code === "string" && !error.message.includes(code) ? `${error.message} (${code})` : error.message;
     }
     return String(error);
@@ -133,7 +118,7 @@ function redactJwts(text) {
  * fetch it honours https_proxy / no_proxy, which self-hosted runners behind a proxy rely on.
  */
 const getWithToolkitClient = async (url, headers, timeoutMs) => {
-    const client = new lib/* HttpClient */.Qq("keyvault-sync", undefined, { socketTimeout: timeoutMs, allowRetries: false, keepAlive: false });
+    const client = new _actions_http_client__WEBPACK_IMPORTED_MODULE_0__/* .HttpClient */ .Qq("keyvault-sync", undefined, { socketTimeout: timeoutMs, allowRetries: false, keepAlive: false });
     try {
         const response = await client.get(url, { ...headers });
         const body = await response.readBody();
@@ -166,7 +151,7 @@ function readTokenClaims(jwt) {
         decoded = undefined;
     }
     if (typeof decoded !== "object" || decoded === null || Array.isArray(decoded)) {
-        throw new errors/* SyncError */.S0("Failed to read the GitHub OIDC token: it is not a JWT", "Re-run the job; if it persists, check https://www.githubstatus.com.");
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .SyncError */ .S0("Failed to read the GitHub OIDC token: it is not a JWT", "Re-run the job; if it persists, check https://www.githubstatus.com.");
     }
     const source = decoded;
     const claims = {};
@@ -188,8 +173,23 @@ function readTokenClaims(jwt) {
     return claims;
 }
 
-// EXTERNAL MODULE: ./src/engine/vault/vault-policies.ts
-var vault_policies = __webpack_require__(440);
+
+/***/ }),
+
+/***/ 2792:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  J: () => (/* binding */ SignInError),
+  y: () => (/* binding */ explainAuthError)
+});
+
+// EXTERNAL MODULE: ./src/engine/errors.ts
+var errors = __webpack_require__(7679);
+// EXTERNAL MODULE: ./src/engine/auth/github-oidc.ts
+var github_oidc = __webpack_require__(3526);
 ;// CONCATENATED MODULE: ./src/engine/auth/hints.ts
 const GITHUB_ISSUER = "https://token.actions.githubusercontent.com";
 /** Entra AADSTS code → cause and fix. */
@@ -396,7 +396,7 @@ function explainAuthError(error, context) {
     if (oidcProblem) {
         return new SignInError(`${prefix}: ${oidcProblem.message}`, oidcProblem.hint, { code: "oidc-unavailable", cause: error });
     }
-    const text = redactJwts(chain.map(errors/* errorMessage */.gJ).join("\n"));
+    const text = (0,github_oidc/* redactJwts */.uB)(chain.map(errors/* errorMessage */.gJ).join("\n"));
     const code = findEntraCode(text, chain);
     const traceId = matchFirst(text, /Trace ID:\s*([0-9a-fA-F-]{36})/);
     const correlationId = matchFirst(text, /Correlation ID:\s*([0-9a-fA-F-]{36})/) ?? findProperty(chain, "correlationId");
@@ -411,7 +411,7 @@ function explainAuthError(error, context) {
     if (local)
         return new SignInError(`${prefix}: ${local.cause}`, local.hint, { ...details, code: local.code });
     const original = firstLine(chain.map(errors/* errorMessage */.gJ).find((message) => message.trim() !== "") ?? "unknown error");
-    const cause = redactJwts(original).slice(0, 1000);
+    const cause = (0,github_oidc/* redactJwts */.uB)(original).slice(0, 1000);
     const missingIds = ids && !cause.includes(traceId ?? correlationId ?? "") ? ` (${ids})` : "";
     return new SignInError(`${prefix}: ${cause}${missingIds}`, code === undefined
         ? "Check `tenant-id`, `client-id`, `cloud` and the application's federated credentials; re-run with debug logging for details."
@@ -522,167 +522,6 @@ function matchFirst(text, pattern) {
 }
 function firstLine(text) {
     return text.split(/\r?\n/)[0] ?? "";
-}
-
-;// CONCATENATED MODULE: ./src/engine/auth/entra.ts
-
-
-
-
-
-function createCredential(options) {
-    const context = {
-        auth: options.auth,
-        tenantId: options.tenantId,
-        clientId: options.clientId,
-        cloud: options.cloud,
-        audience: options.audience,
-    };
-    const assertions = options.auth === "oidc" ? createAssertionSource(options) : undefined;
-    let inner;
-    try {
-        inner = createInnerCredential(options, assertions);
-    }
-    catch (error) {
-        throw explainAuthError(error, context);
-    }
-    return wrapCredential(inner, { context, mask: options.mask, readClaims: () => assertions?.claims });
-}
-/**
- * Wraps any TokenCredential so that access tokens are masked as they are issued and every
- * failure, wherever the SDK asks for a token, arrives as an explained SignInError.
- */
-function wrapCredential(inner, options) {
-    let lastMasked;
-    return {
-        get presentedClaims() {
-            return options.readClaims?.();
-        },
-        async getToken(scopes, getTokenOptions) {
-            try {
-                const token = await inner.getToken(scopes, getTokenOptions);
-                if (token !== null && token.token !== lastMasked) {
-                    options.mask(token.token);
-                    lastMasked = token.token;
-                }
-                return token;
-            }
-            catch (error) {
-                throw explainAuthError(error, { ...options.context, claims: options.readClaims?.() ?? options.context.claims });
-            }
-        },
-    };
-}
-function createInnerCredential(options, assertions) {
-    switch (options.auth) {
-        case "oidc": {
-            if (!options.tenantId || !options.clientId) {
-                throw new SignInError("Failed to sign in to Microsoft Entra ID: `auth: oidc` needs a tenant ID and a client ID", "Set the `tenant-id` and `client-id` inputs, or the AZURE_TENANT_ID and AZURE_CLIENT_ID variables.", { code: "missing-ids" });
-            }
-            // createCredential makes the assertion source for every oidc credential, and getAssertion
-            // uses no `this` (it closes over its source), so it may be passed on unbound.
-            // eslint-disable-next-line @typescript-eslint/no-non-null-assertion, @typescript-eslint/unbound-method -- see above
-            return new esm/* ClientAssertionCredential */.XI(options.tenantId, options.clientId, assertions.getAssertion, {
-                authorityHost: options.cloud.authorityHost,
-                ...(options.agent === undefined ? {} : { agent: options.agent }),
-                // Like the vault's: a stalled token request fails instead of hanging the job.
-                additionalPolicies: [{ position: "perCall", policy: (0,vault_policies/* createTimeoutPolicy */.mZ)(vault_policies/* REQUEST_TIMEOUT_MS */.j2) }],
-            });
-        }
-        case "azure-cli":
-            return new esm/* AzureCliCredential */.nG(options.tenantId ? { tenantId: options.tenantId } : {});
-        case "managed-identity":
-            // A client ID selects a user-assigned identity; without one the system-assigned identity is used.
-            // No shared agent: the identity endpoints are plain http (IDENTITY_ENDPOINT on App Service
-            // and Arc, IMDS at 169.254.169.254), and an https agent cannot carry an http request.
-            return new esm/* ManagedIdentityCredential */.NC(options.clientId ? { clientId: options.clientId } : {});
-    }
-}
-/** A token this fresh is handed out again instead of asking GitHub for another. */
-const ASSERTION_REUSE_MS = 60_000;
-/**
- * The ClientAssertionCredential callback. The SDK calls it for every token request (its token
- * cache sits behind the callback), which was four GitHub requests per run. A token fetched less
- * than a minute ago, with more than a minute left before it expires, is handed out again;
- * anything older is fetched anew, so a long run still never presents an expired token.
- * Concurrent calls share one request. The claims are logged before Entra sees the token (so a
- * mismatch can be read off the log), once per subject rather than on every refresh.
- */
-function createAssertionSource(options) {
-    const now = options.now ?? Date.now;
-    let claims;
-    let fresh;
-    let pending;
-    const loggedSubjects = new Set();
-    async function fetchToken() {
-        const fetchedAt = now();
-        const token = await fetchGitHubIdToken(options.audience, options.env, { ...options.oidc, mask: options.mask });
-        claims = readTokenClaims(token);
-        fresh = { token, fetchedAt, expiresAt: claims.exp === undefined ? fetchedAt : claims.exp * 1000 };
-        const subject = claims.sub ?? "";
-        if (!loggedSubjects.has(subject)) {
-            loggedSubjects.add(subject);
-            options.log(formatClaims(claims));
-        }
-        return token;
-    }
-    return {
-        get claims() {
-            return claims;
-        },
-        getAssertion() {
-            const current = now();
-            if (fresh !== undefined && current - fresh.fetchedAt < ASSERTION_REUSE_MS && fresh.expiresAt - current > ASSERTION_REUSE_MS) {
-                return Promise.resolve(fresh.token);
-            }
-            pending ??= fetchToken().finally(() => {
-                pending = undefined;
-            });
-            return pending;
-        },
-    };
-}
-function formatClaims(claims) {
-    const lines = ["Signing in to Microsoft Entra ID with the GitHub OIDC token:"];
-    const shown = [
-        ["iss", claims.iss],
-        ["sub", claims.sub],
-        ["aud", claims.aud],
-        ["environment", claims.environment],
-        ["job_workflow_ref", claims.job_workflow_ref],
-    ];
-    for (const [name, value] of shown)
-        lines.push(`  ${name}: ${value ?? "(none)"}`);
-    return lines.join("\n");
-}
-const PROPAGATION_CODE = "AADSTS70021";
-/**
- * One token request before any vault call, so a sign-in problem fails the run once with its
- * explanation instead of once per secret. Only AADSTS70021 is retried (a few times, with a
- * pause): it is also Entra's answer while a just-created federated credential propagates.
- */
-async function verifySignIn(credential, scope, options = {}) {
-    const attempts = Math.max(1, options.attempts ?? 3);
-    const sleep = options.sleep ?? limiter/* sleepFor */.dt;
-    const delayMs = options.retryDelayMs ?? 15_000;
-    for (let attempt = 1;; attempt++) {
-        try {
-            // enableCae matches what the Key Vault client asks for, so its first request reuses this token.
-            const token = await credential.getToken(scope, { enableCae: true });
-            if (token === null) {
-                throw new SignInError("Failed to sign in to Microsoft Entra ID: the credential returned no token", undefined, { code: "no-token" });
-            }
-            return;
-        }
-        catch (error) {
-            const explained = error instanceof SignInError || options.context === undefined ? error : explainAuthError(error, options.context);
-            if (explained instanceof SignInError && explained.code === PROPAGATION_CODE && attempt < attempts) {
-                await sleep(delayMs * attempt);
-                continue;
-            }
-            throw explained;
-        }
-    }
 }
 
 
