@@ -2090,7 +2090,7 @@ const jws = __nccwpck_require__(3324);
 const includes = __nccwpck_require__(3867);
 const isBoolean = __nccwpck_require__(1999);
 const isInteger = __nccwpck_require__(9841);
-const isNumber = __nccwpck_require__(116);
+const isNumber = __nccwpck_require__(7735);
 const isPlainObject = __nccwpck_require__(9888);
 const isString = __nccwpck_require__(6172);
 const once = __nccwpck_require__(2192);
@@ -4314,7 +4314,7 @@ module.exports = isInteger;
 
 /***/ }),
 
-/***/ 116:
+/***/ 7735:
 /***/ ((module) => {
 
 /**
@@ -6874,7 +6874,7 @@ const Comparator = __nccwpck_require__(9379)
 const Range = __nccwpck_require__(6782)
 const satisfies = __nccwpck_require__(8011)
 const toComparators = __nccwpck_require__(4750)
-const maxSatisfying = __nccwpck_require__(3193)
+const maxSatisfying = __nccwpck_require__(5574)
 const minSatisfying = __nccwpck_require__(8595)
 const minVersion = __nccwpck_require__(1866)
 const validRange = __nccwpck_require__(4737)
@@ -7854,7 +7854,7 @@ module.exports = ltr
 
 /***/ }),
 
-/***/ 3193:
+/***/ 5574:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -23697,7 +23697,7 @@ const assert = __nccwpck_require__(4589)
 const { isErrored, isDisturbed } = __nccwpck_require__(7075)
 const { isArrayBuffer } = __nccwpck_require__(3429)
 const { serializeAMimeType } = __nccwpck_require__(1900)
-const { multipartFormDataParser } = __nccwpck_require__(7735)
+const { multipartFormDataParser } = __nccwpck_require__(116)
 let random
 
 try {
@@ -25277,7 +25277,7 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 7735:
+/***/ 116:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -33819,7 +33819,7 @@ const { ProgressEvent } = __nccwpck_require__(8573)
 const { getEncoding } = __nccwpck_require__(2607)
 const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(1900)
 const { types } = __nccwpck_require__(7975)
-const { StringDecoder } = __nccwpck_require__(5574)
+const { StringDecoder } = __nccwpck_require__(3193)
 const { btoa } = __nccwpck_require__(4573)
 
 /** @type {PropertyDescriptor} */
@@ -36802,7 +36802,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3575);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1878);
 
 /** Node leaves isTTY undefined on a stream that is not a terminal. */
 const isTerminal = (stream) => stream.isTTY === true;
@@ -36819,7 +36819,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3575:
+/***/ 1878:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -58028,6 +58028,55 @@ const CLI_OPTIONS = [
         placeholder: "TEXT",
         description: "Audience of the GitHub OIDC token (default api://AzureADTokenExchange).",
     },
+    {
+        name: "checks",
+        type: "string",
+        input: "checks",
+        placeholder: "LIST",
+        description: "check only: which checks (sync, health, key; default sync and health, and key with --key-id).",
+    },
+    {
+        name: "key-id",
+        type: "string",
+        input: "key-id",
+        placeholder: "URL",
+        description: "check only: a BYOK key to verify (enabled, wrapKey/unwrapKey allowed, a wrap/unwrap round trip).",
+    },
+    {
+        name: "expiry-warning-days",
+        type: "string",
+        input: "expiry-warning-days",
+        placeholder: "N",
+        description: "check only: warn about secrets expiring within N days (default 30).",
+    },
+    {
+        name: "max-versions",
+        type: "string",
+        input: "max-versions",
+        placeholder: "N",
+        description: "check only: warn about secrets with more versions (default 100).",
+    },
+    {
+        name: "fail-on",
+        type: "string",
+        input: "fail-on",
+        placeholder: "LEVEL",
+        description: "check only: the lowest finding level that fails (exit 1): error, warning, notice or never (default warning).",
+    },
+    {
+        name: "subscription-id",
+        type: "string",
+        input: "subscription-id",
+        placeholder: "GUID",
+        description: "check only: the vault's subscription, to read effective permissions from ARM.",
+    },
+    {
+        name: "resource-group",
+        type: "string",
+        input: "resource-group",
+        placeholder: "NAME",
+        description: "check only: the vault's resource group, with --subscription-id.",
+    },
     { name: "json", type: "boolean", description: "Print the plan or the results as JSON on stdout (names and reasons, never a value)." },
     { name: "help", type: "boolean", description: "Show this help." },
     { name: "version", type: "boolean", description: "Show the version." },
@@ -58037,10 +58086,14 @@ const COMMAND_LINE_ONLY = new Set(["help", "version"]);
 const COMMANDS = {
     plan: "Read the sources and the vault and show what apply would change. Writes nothing.",
     apply: "Make the vault match the sources, then show what was done.",
+    check: "Prove sign-in, network, permissions and the managed set's health. Writes nothing, reads no value.",
 };
 const EXIT_CODES = [
-    { code: 0, meaning: "Nothing to change (plan), or every change applied (apply)." },
-    { code: 1, meaning: "A failure: bad options, sign-in, the vault, or a secret that could not be planned or written." },
+    { code: 0, meaning: "Nothing to change (plan), every change applied (apply), or the check passed (check)." },
+    {
+        code: 1,
+        meaning: "A failure: bad options, sign-in, the vault, a secret that could not be planned or written, or a check finding at --fail-on.",
+    },
     { code: 2, meaning: "plan only: the plan has changes (like terraform plan -detailed-exitcode)." },
 ];
 
@@ -58464,6 +58517,7032 @@ function renderError(message, hint, colour) {
     return `${lines.join("\n")}\n`;
 }
 
+;// CONCATENATED MODULE: ./src/engine/check/byok.ts
+/**
+ * The BYOK key check: the key a platform wraps its data keys with must exist, be enabled and in
+ * its validity period, be RSA, allow wrapKey and unwrapKey, and a wrap → unwrap round trip of
+ * random bytes must work with this identity at the vault. Pure: key facts and round-trip outcome
+ * in, findings out. No key material is ever part of a finding.
+ */
+
+const KEY_NAME = /^[0-9A-Za-z-]{1,127}$/;
+const KEY_VERSION = /^[0-9A-Za-z]{1,64}$/;
+/** `https://VAULT.<vault suffix>/keys/NAME[/VERSION]`, or the rule it breaks (never the text itself). */
+function parseKeyId(text, vaultSuffix) {
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        return { ok: false, rule: "is not a URL: a key identifier looks like https://VAULT.vault.azure.net/keys/NAME[/VERSION]" };
+    }
+    if (url.protocol !== "https:")
+        return { ok: false, rule: "must be an https URL" };
+    if (url.username !== "" || url.password !== "" || url.port !== "" || url.search !== "" || url.hash !== "") {
+        return { ok: false, rule: "must have no user, port, query or fragment" };
+    }
+    if (!url.hostname.endsWith(`.${vaultSuffix}`))
+        return { ok: false, rule: `must have a host that ends with .${vaultSuffix} (the selected cloud's vaults)` };
+    const vaultName = url.hostname.slice(0, -(vaultSuffix.length + 1));
+    const [, kind, name, version, ...rest] = url.pathname.replace(/\/+$/, "").split("/");
+    if (kind !== "keys" ||
+        name === undefined ||
+        !KEY_NAME.test(name) ||
+        rest.length > 0 ||
+        (version !== undefined && !KEY_VERSION.test(version))) {
+        return { ok: false, rule: "must have the path /keys/NAME or /keys/NAME/VERSION (letters, digits and hyphens)" };
+    }
+    return { ok: true, key: { vaultUrl: `https://${vaultName}.${vaultSuffix}`, vaultName, name, version } };
+}
+const RSA_TYPES = new Set(["RSA", "RSA-HSM"]);
+const DAY_MS = 24 * 60 * 60 * 1000;
+function subjectOf(context) {
+    return `key ${context.key.vaultName}/${context.key.name}${context.key.version ? `/${context.key.version}` : ""}`;
+}
+function grantFix(context, permissions) {
+    const assignee = context.clientId ?? "<client-id>";
+    const role = `assign 'Key Vault Crypto User' on the key: az role assignment create --role "Key Vault Crypto User" --assignee ${assignee} ` +
+        `--scope "$(az keyvault show --name ${context.key.vaultName} --query id -o tsv)/keys/${context.key.name}"`;
+    const policy = `add the key permissions to its access policy: az keyvault set-policy --name ${context.key.vaultName} --spn ${assignee} --key-permissions ${permissions}`;
+    if (context.rbac === true)
+        return `Grant the identity access: ${role}.`;
+    if (context.rbac === false)
+        return `Grant the identity access: ${policy}.`;
+    return `Grant the identity access. RBAC vault: ${role}. Access-policy vault: ${policy}.`;
+}
+function enableFix(context) {
+    return `Enable the key version (az keyvault key set-attributes --vault-name ${context.key.vaultName} --name ${context.key.name} --enabled true), or point key-id at an enabled version.`;
+}
+function describeOperation(operation) {
+    return operation === "read" ? "read this key" : `${operation} with this key`;
+}
+/** A refused key call, by Key Vault's inner code: what it means and the fix. */
+function explainKeyFailure(failure, operation, context) {
+    const subject = subjectOf(context);
+    const what = summarise(failure);
+    switch (failure.innerCode ?? failure.code) {
+        case "ForbiddenByRbac":
+            return {
+                level: "error",
+                code: "key-role-missing",
+                subject,
+                message: `The identity may not ${describeOperation(operation)}: no role grants it (Key Vault Crypto User is missing). ${what}`,
+                fix: grantFix(context, "get wrapKey unwrapKey"),
+            };
+        case "AccessDenied":
+        case "ForbiddenByPolicy":
+            return {
+                level: "error",
+                code: "key-permission-missing",
+                subject,
+                message: `The vault's access policies do not let the identity ${describeOperation(operation)}. ${what}`,
+                fix: grantFix(context, "get wrapKey unwrapKey"),
+            };
+        case "KeyDisabled":
+            return {
+                level: "error",
+                code: "key-disabled",
+                subject,
+                message: `The key is disabled: ${operation} is refused. ${what}`,
+                fix: enableFix(context),
+            };
+        case "KeyExpired":
+        case "KeyNotYetValid":
+            return {
+                level: "error",
+                code: "key-not-valid-now",
+                subject,
+                message: `The key is outside its validity period: ${operation} is refused. ${what}`,
+                fix: "Rotate to a new key version, or change the key's expiry / not-before dates.",
+            };
+        case "KeyOperationForbidden":
+            return {
+                level: "error",
+                code: "key-operation-not-allowed",
+                subject,
+                message: `The key's key_ops do not allow ${operation}. ${what}`,
+                fix: `Add it to the key's operations: az keyvault key set-attributes --vault-name ${context.key.vaultName} --name ${context.key.name} --ops wrapKey unwrapKey (plus the operations the key already allows).`,
+            };
+        case "KeyNotFound":
+            return {
+                level: "error",
+                code: "key-not-found",
+                subject,
+                message: `No such key in vault '${context.key.vaultName}'. ${what}`,
+                fix: "Check key-id: the vault, the key name and the version (omit the version to use the latest).",
+            };
+        default:
+            return { level: "error", code: "key-call-failed", subject, message: `Failed to ${operation} with the key: ${what}`, fix: undefined };
+    }
+}
+/** Findings about the key's properties: one per problem, or none. */
+function checkKeyProperties(read, context) {
+    if (read.kind === "failed")
+        return [explainKeyFailure(read.failure, "read", context)];
+    const { key } = read;
+    const subject = subjectOf(context);
+    const findings = [];
+    if (key.keyType === undefined || !RSA_TYPES.has(key.keyType)) {
+        findings.push({
+            level: "error",
+            code: "key-not-rsa",
+            subject,
+            message: `The key type is ${key.keyType ?? "unknown"}; BYOK wrap and unwrap need RSA or RSA-HSM.`,
+            fix: "Create an RSA key (az keyvault key create --kty RSA-HSM --size 3072 …) and point key-id at it.",
+        });
+    }
+    if (!key.enabled)
+        findings.push({
+            level: "error",
+            code: "key-disabled",
+            subject,
+            message: "The key is disabled: every operation with it is refused.",
+            fix: enableFix(context),
+        });
+    const now = context.now.getTime();
+    if (key.expiresOn !== undefined && key.expiresOn.getTime() <= now) {
+        findings.push({
+            level: "error",
+            code: "key-expired",
+            subject,
+            message: `The key expired on ${key.expiresOn.toISOString().slice(0, 10)}: wrapping new keys is refused.`,
+            fix: "Rotate to a new key version (az keyvault key rotate) and update the platform's key reference, or extend the expiry.",
+        });
+    }
+    else if (key.expiresOn !== undefined && key.expiresOn.getTime() - now <= context.expiryWarningDays * DAY_MS) {
+        findings.push({
+            level: "warning",
+            code: "key-expiring",
+            subject,
+            message: `The key expires on ${key.expiresOn.toISOString().slice(0, 10)}.`,
+            fix: "Rotate to a new key version before then (az keyvault key rotate), or extend the expiry.",
+        });
+    }
+    if (key.notBefore !== undefined && key.notBefore.getTime() > now) {
+        findings.push({
+            level: "error",
+            code: "key-not-yet-valid",
+            subject,
+            message: `The key is not valid before ${key.notBefore.toISOString()}.`,
+            fix: "Use a version that is valid now, or change its not-before date.",
+        });
+    }
+    for (const operation of ["wrapKey", "unwrapKey"]) {
+        if (key.keyOps !== undefined && !key.keyOps.includes(operation)) {
+            findings.push({
+                level: "error",
+                code: "key-operation-not-allowed",
+                subject,
+                message: `The key's key_ops (${key.keyOps.join(", ") || "none"}) do not include ${operation}.`,
+                fix: `Allow it: az keyvault key set-attributes --vault-name ${context.key.vaultName} --name ${context.key.name} --ops ${[...new Set([...key.keyOps, "wrapKey", "unwrapKey"])].join(" ")}`,
+            });
+        }
+    }
+    return findings;
+}
+/** The finding for the round trip: it worked (notice), or why it did not (error). */
+function checkRoundTrip(roundTrip, context) {
+    const subject = subjectOf(context);
+    switch (roundTrip.kind) {
+        case "worked":
+            return {
+                level: "notice",
+                code: "key-round-trip",
+                subject,
+                message: `A wrap → unwrap round trip of ${roundTrip.bytes} random bytes with ${roundTrip.algorithm} worked at the vault with this identity.`,
+                fix: undefined,
+            };
+        case "mismatch":
+            return {
+                level: "error",
+                code: "key-round-trip-mismatch",
+                subject,
+                message: `wrapKey and unwrapKey (${roundTrip.algorithm}) both answered, but unwrapping did not give back the wrapped bytes.`,
+                fix: "Check that key-id names one key version and that nothing between the runner and the vault rewrites requests.",
+            };
+        case "not-tried":
+            return {
+                level: "warning",
+                code: "key-round-trip-not-tried",
+                subject,
+                message: `The wrap → unwrap round trip was not tried: ${roundTrip.reason}.`,
+                fix: "Fix the findings above about this key, then run check again.",
+            };
+        case "failed":
+            return explainKeyFailure(roundTrip.failure, roundTrip.step, context);
+    }
+}
+
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/logger.js
+// Copyright (c) Microsoft Corporation.
+// Licensed under the MIT License.
+
+/**
+ * The \@azure/logger configuration for this package.
+ */
+const dist_esm_logger_logger = esm_createClientLogger("keyvault-keys");
+//# sourceMappingURL=logger.js.map
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/models/models.js
+// Copyright (c) Microsoft Corporation.
+// Licensed under the MIT License.
+
+function keyCreateParametersSerializer(item) {
+    return {
+        kty: item["kty"],
+        key_size: item["keySize"],
+        public_exponent: item["publicExponent"],
+        key_ops: !item["keyOps"]
+            ? item["keyOps"]
+            : item["keyOps"].map((p) => {
+                return p;
+            }),
+        attributes: !item["keyAttributes"]
+            ? item["keyAttributes"]
+            : keyAttributesSerializer(item["keyAttributes"]),
+        tags: item["tags"],
+        crv: item["curve"],
+        release_policy: !item["releasePolicy"]
+            ? item["releasePolicy"]
+            : keyReleasePolicySerializer(item["releasePolicy"]),
+    };
+}
+/** JsonWebKey Key Type (kty), as defined in https://tools.ietf.org/html/draft-ietf-jose-json-web-algorithms-40. */
+var KnownJsonWebKeyType;
+(function (KnownJsonWebKeyType) {
+    /** Elliptic Curve. */
+    KnownJsonWebKeyType["EC"] = "EC";
+    /** Elliptic Curve with a private key which is stored in the HSM. */
+    KnownJsonWebKeyType["ECHSM"] = "EC-HSM";
+    /** RSA (https://tools.ietf.org/html/rfc3447) */
+    KnownJsonWebKeyType["RSA"] = "RSA";
+    /** RSA with a private key which is stored in the HSM. */
+    KnownJsonWebKeyType["RSAHSM"] = "RSA-HSM";
+    /** Octet sequence (used to represent symmetric keys) */
+    KnownJsonWebKeyType["Oct"] = "oct";
+    /** Octet sequence (used to represent symmetric keys) which is stored the HSM. */
+    KnownJsonWebKeyType["OctHSM"] = "oct-HSM";
+})(KnownJsonWebKeyType || (KnownJsonWebKeyType = {}));
+/** JSON web key operations. For more information, see JsonWebKeyOperation. */
+var KnownJsonWebKeyOperation;
+(function (KnownJsonWebKeyOperation) {
+    /** Indicates that the key can be used to encrypt. */
+    KnownJsonWebKeyOperation["Encrypt"] = "encrypt";
+    /** Indicates that the key can be used to decrypt. */
+    KnownJsonWebKeyOperation["Decrypt"] = "decrypt";
+    /** Indicates that the key can be used to sign. */
+    KnownJsonWebKeyOperation["Sign"] = "sign";
+    /** Indicates that the key can be used to verify. */
+    KnownJsonWebKeyOperation["Verify"] = "verify";
+    /** Indicates that the key can be used to wrap another key. */
+    KnownJsonWebKeyOperation["WrapKey"] = "wrapKey";
+    /** Indicates that the key can be used to unwrap another key. */
+    KnownJsonWebKeyOperation["UnwrapKey"] = "unwrapKey";
+    /** Indicates that the key can be imported during creation. */
+    KnownJsonWebKeyOperation["Import"] = "import";
+    /** Indicates that the private component of the key can be exported. */
+    KnownJsonWebKeyOperation["Export"] = "export";
+})(KnownJsonWebKeyOperation || (KnownJsonWebKeyOperation = {}));
+function keyAttributesSerializer(item) {
+    return {
+        enabled: item["enabled"],
+        nbf: !item["notBefore"] ? item["notBefore"] : (item["notBefore"].getTime() / 1000) | 0,
+        exp: !item["expires"] ? item["expires"] : (item["expires"].getTime() / 1000) | 0,
+        exportable: item["exportable"],
+    };
+}
+function keyAttributesDeserializer(item) {
+    return {
+        enabled: item["enabled"],
+        notBefore: !item["nbf"] ? item["nbf"] : new Date(item["nbf"] * 1000),
+        expires: !item["exp"] ? item["exp"] : new Date(item["exp"] * 1000),
+        created: !item["created"] ? item["created"] : new Date(item["created"] * 1000),
+        updated: !item["updated"] ? item["updated"] : new Date(item["updated"] * 1000),
+        recoverableDays: item["recoverableDays"],
+        recoveryLevel: item["recoveryLevel"],
+        exportable: item["exportable"],
+        hsmPlatform: item["hsmPlatform"],
+        attestation: !item["attestation"]
+            ? item["attestation"]
+            : keyAttestationDeserializer(item["attestation"]),
+    };
+}
+/** Reflects the deletion recovery level currently in effect for certificates in the current vault. If it contains 'Purgeable', the certificate can be permanently deleted by a privileged user; otherwise, only the system can purge the certificate, at the end of the retention interval. */
+var models_KnownDeletionRecoveryLevel;
+(function (KnownDeletionRecoveryLevel) {
+    /** Denotes a vault state in which deletion is an irreversible operation, without the possibility for recovery. This level corresponds to no protection being available against a Delete operation; the data is irretrievably lost upon accepting a Delete operation at the entity level or higher (vault, resource group, subscription etc.) */
+    KnownDeletionRecoveryLevel["Purgeable"] = "Purgeable";
+    /** Denotes a vault state in which deletion is recoverable, and which also permits immediate and permanent deletion (i.e. purge). This level guarantees the recoverability of the deleted entity during the retention interval (90 days), unless a Purge operation is requested, or the subscription is cancelled. System wil permanently delete it after 90 days, if not recovered */
+    KnownDeletionRecoveryLevel["RecoverablePurgeable"] = "Recoverable+Purgeable";
+    /** Denotes a vault state in which deletion is recoverable without the possibility for immediate and permanent deletion (i.e. purge). This level guarantees the recoverability of the deleted entity during the retention interval(90 days) and while the subscription is still available. System wil permanently delete it after 90 days, if not recovered */
+    KnownDeletionRecoveryLevel["Recoverable"] = "Recoverable";
+    /** Denotes a vault and subscription state in which deletion is recoverable within retention interval (90 days), immediate and permanent deletion (i.e. purge) is not permitted, and in which the subscription itself  cannot be permanently canceled. System wil permanently delete it after 90 days, if not recovered */
+    KnownDeletionRecoveryLevel["RecoverableProtectedSubscription"] = "Recoverable+ProtectedSubscription";
+    /** Denotes a vault state in which deletion is recoverable, and which also permits immediate and permanent deletion (i.e. purge when 7 <= SoftDeleteRetentionInDays < 90). This level guarantees the recoverability of the deleted entity during the retention interval, unless a Purge operation is requested, or the subscription is cancelled. */
+    KnownDeletionRecoveryLevel["CustomizedRecoverablePurgeable"] = "CustomizedRecoverable+Purgeable";
+    /** Denotes a vault state in which deletion is recoverable without the possibility for immediate and permanent deletion (i.e. purge when 7 <= SoftDeleteRetentionInDays < 90).This level guarantees the recoverability of the deleted entity during the retention interval and while the subscription is still available. */
+    KnownDeletionRecoveryLevel["CustomizedRecoverable"] = "CustomizedRecoverable";
+    /** Denotes a vault and subscription state in which deletion is recoverable, immediate and permanent deletion (i.e. purge) is not permitted, and in which the subscription itself cannot be permanently canceled when 7 <= SoftDeleteRetentionInDays < 90. This level guarantees the recoverability of the deleted entity during the retention interval, and also reflects the fact that the subscription itself cannot be cancelled. */
+    KnownDeletionRecoveryLevel["CustomizedRecoverableProtectedSubscription"] = "CustomizedRecoverable+ProtectedSubscription";
+})(models_KnownDeletionRecoveryLevel || (models_KnownDeletionRecoveryLevel = {}));
+function keyAttestationDeserializer(item) {
+    return {
+        certificatePemFile: !item["certificatePemFile"]
+            ? item["certificatePemFile"]
+            : typeof item["certificatePemFile"] === "string"
+                ? esm_stringToUint8Array(item["certificatePemFile"], "base64url")
+                : item["certificatePemFile"],
+        privateKeyAttestation: !item["privateKeyAttestation"]
+            ? item["privateKeyAttestation"]
+            : typeof item["privateKeyAttestation"] === "string"
+                ? esm_stringToUint8Array(item["privateKeyAttestation"], "base64url")
+                : item["privateKeyAttestation"],
+        publicKeyAttestation: !item["publicKeyAttestation"]
+            ? item["publicKeyAttestation"]
+            : typeof item["publicKeyAttestation"] === "string"
+                ? esm_stringToUint8Array(item["publicKeyAttestation"], "base64url")
+                : item["publicKeyAttestation"],
+        version: item["version"],
+    };
+}
+/** Elliptic curve name. For valid values, see JsonWebKeyCurveName. */
+var KnownJsonWebKeyCurveName;
+(function (KnownJsonWebKeyCurveName) {
+    /** The NIST P-256 elliptic curve, AKA SECG curve SECP256R1. */
+    KnownJsonWebKeyCurveName["P256"] = "P-256";
+    /** The NIST P-384 elliptic curve, AKA SECG curve SECP384R1. */
+    KnownJsonWebKeyCurveName["P384"] = "P-384";
+    /** The NIST P-521 elliptic curve, AKA SECG curve SECP521R1. */
+    KnownJsonWebKeyCurveName["P521"] = "P-521";
+    /** The SECG SECP256K1 elliptic curve. */
+    KnownJsonWebKeyCurveName["P256K"] = "P-256K";
+})(KnownJsonWebKeyCurveName || (KnownJsonWebKeyCurveName = {}));
+function keyReleasePolicySerializer(item) {
+    return {
+        contentType: item["contentType"],
+        immutable: item["immutable"],
+        data: !item["encodedPolicy"]
+            ? item["encodedPolicy"]
+            : esm_uint8ArrayToString(item["encodedPolicy"], "base64url"),
+    };
+}
+function keyReleasePolicyDeserializer(item) {
+    return {
+        contentType: item["contentType"],
+        immutable: item["immutable"],
+        encodedPolicy: !item["data"]
+            ? item["data"]
+            : typeof item["data"] === "string"
+                ? esm_stringToUint8Array(item["data"], "base64url")
+                : item["data"],
+    };
+}
+function keyBundleDeserializer(item) {
+    return {
+        key: !item["key"] ? item["key"] : jsonWebKeyDeserializer(item["key"]),
+        attributes: !item["attributes"]
+            ? item["attributes"]
+            : keyAttributesDeserializer(item["attributes"]),
+        tags: item["tags"],
+        managed: item["managed"],
+        releasePolicy: !item["release_policy"]
+            ? item["release_policy"]
+            : keyReleasePolicyDeserializer(item["release_policy"]),
+    };
+}
+function jsonWebKeySerializer(item) {
+    return {
+        kid: item["kid"],
+        kty: item["kty"],
+        key_ops: !item["keyOps"]
+            ? item["keyOps"]
+            : item["keyOps"].map((p) => {
+                return p;
+            }),
+        n: !item["n"] ? item["n"] : esm_uint8ArrayToString(item["n"], "base64url"),
+        e: !item["e"] ? item["e"] : esm_uint8ArrayToString(item["e"], "base64url"),
+        d: !item["d"] ? item["d"] : esm_uint8ArrayToString(item["d"], "base64url"),
+        dp: !item["dp"] ? item["dp"] : esm_uint8ArrayToString(item["dp"], "base64url"),
+        dq: !item["dq"] ? item["dq"] : esm_uint8ArrayToString(item["dq"], "base64url"),
+        qi: !item["qi"] ? item["qi"] : esm_uint8ArrayToString(item["qi"], "base64url"),
+        p: !item["p"] ? item["p"] : esm_uint8ArrayToString(item["p"], "base64url"),
+        q: !item["q"] ? item["q"] : esm_uint8ArrayToString(item["q"], "base64url"),
+        k: !item["k"] ? item["k"] : esm_uint8ArrayToString(item["k"], "base64url"),
+        key_hsm: !item["t"] ? item["t"] : esm_uint8ArrayToString(item["t"], "base64url"),
+        crv: item["crv"],
+        x: !item["x"] ? item["x"] : esm_uint8ArrayToString(item["x"], "base64url"),
+        y: !item["y"] ? item["y"] : esm_uint8ArrayToString(item["y"], "base64url"),
+    };
+}
+function jsonWebKeyDeserializer(item) {
+    return {
+        kid: item["kid"],
+        kty: item["kty"],
+        keyOps: !item["key_ops"]
+            ? item["key_ops"]
+            : item["key_ops"].map((p) => {
+                return p;
+            }),
+        n: !item["n"]
+            ? item["n"]
+            : typeof item["n"] === "string"
+                ? esm_stringToUint8Array(item["n"], "base64url")
+                : item["n"],
+        e: !item["e"]
+            ? item["e"]
+            : typeof item["e"] === "string"
+                ? esm_stringToUint8Array(item["e"], "base64url")
+                : item["e"],
+        d: !item["d"]
+            ? item["d"]
+            : typeof item["d"] === "string"
+                ? esm_stringToUint8Array(item["d"], "base64url")
+                : item["d"],
+        dp: !item["dp"]
+            ? item["dp"]
+            : typeof item["dp"] === "string"
+                ? esm_stringToUint8Array(item["dp"], "base64url")
+                : item["dp"],
+        dq: !item["dq"]
+            ? item["dq"]
+            : typeof item["dq"] === "string"
+                ? esm_stringToUint8Array(item["dq"], "base64url")
+                : item["dq"],
+        qi: !item["qi"]
+            ? item["qi"]
+            : typeof item["qi"] === "string"
+                ? esm_stringToUint8Array(item["qi"], "base64url")
+                : item["qi"],
+        p: !item["p"]
+            ? item["p"]
+            : typeof item["p"] === "string"
+                ? esm_stringToUint8Array(item["p"], "base64url")
+                : item["p"],
+        q: !item["q"]
+            ? item["q"]
+            : typeof item["q"] === "string"
+                ? esm_stringToUint8Array(item["q"], "base64url")
+                : item["q"],
+        k: !item["k"]
+            ? item["k"]
+            : typeof item["k"] === "string"
+                ? esm_stringToUint8Array(item["k"], "base64url")
+                : item["k"],
+        t: !item["key_hsm"]
+            ? item["key_hsm"]
+            : typeof item["key_hsm"] === "string"
+                ? esm_stringToUint8Array(item["key_hsm"], "base64url")
+                : item["key_hsm"],
+        crv: item["crv"],
+        x: !item["x"]
+            ? item["x"]
+            : typeof item["x"] === "string"
+                ? esm_stringToUint8Array(item["x"], "base64url")
+                : item["x"],
+        y: !item["y"]
+            ? item["y"]
+            : typeof item["y"] === "string"
+                ? esm_stringToUint8Array(item["y"], "base64url")
+                : item["y"],
+    };
+}
+function models_keyVaultErrorDeserializer(item) {
+    return {
+        error: !item["error"] ? item["error"] : models_keyVaultErrorErrorDeserializer(item["error"]),
+    };
+}
+function models_keyVaultErrorErrorDeserializer(item) {
+    return {
+        code: item["code"],
+        message: item["message"],
+        innerError: !item["innererror"]
+            ? item["innererror"]
+            : models_keyVaultErrorErrorDeserializer(item["innererror"]),
+    };
+}
+function keyImportParametersSerializer(item) {
+    return {
+        Hsm: item["hsm"],
+        key: jsonWebKeySerializer(item["key"]),
+        attributes: !item["keyAttributes"]
+            ? item["keyAttributes"]
+            : keyAttributesSerializer(item["keyAttributes"]),
+        tags: item["tags"],
+        release_policy: !item["releasePolicy"]
+            ? item["releasePolicy"]
+            : keyReleasePolicySerializer(item["releasePolicy"]),
+    };
+}
+function deletedKeyBundleDeserializer(item) {
+    return {
+        key: !item["key"] ? item["key"] : jsonWebKeyDeserializer(item["key"]),
+        attributes: !item["attributes"]
+            ? item["attributes"]
+            : keyAttributesDeserializer(item["attributes"]),
+        tags: item["tags"],
+        managed: item["managed"],
+        releasePolicy: !item["release_policy"]
+            ? item["release_policy"]
+            : keyReleasePolicyDeserializer(item["release_policy"]),
+        recoveryId: item["recoveryId"],
+        scheduledPurgeDate: !item["scheduledPurgeDate"]
+            ? item["scheduledPurgeDate"]
+            : new Date(item["scheduledPurgeDate"] * 1000),
+        deletedDate: !item["deletedDate"] ? item["deletedDate"] : new Date(item["deletedDate"] * 1000),
+    };
+}
+function keyUpdateParametersSerializer(item) {
+    return {
+        key_ops: !item["keyOps"]
+            ? item["keyOps"]
+            : item["keyOps"].map((p) => {
+                return p;
+            }),
+        attributes: !item["keyAttributes"]
+            ? item["keyAttributes"]
+            : keyAttributesSerializer(item["keyAttributes"]),
+        tags: item["tags"],
+        release_policy: !item["releasePolicy"]
+            ? item["releasePolicy"]
+            : keyReleasePolicySerializer(item["releasePolicy"]),
+    };
+}
+function _keyListResultDeserializer(item) {
+    return {
+        value: !item["value"] ? item["value"] : keyItemArrayDeserializer(item["value"]),
+        nextLink: item["nextLink"],
+    };
+}
+function keyItemArrayDeserializer(result) {
+    return result.map((item) => {
+        return keyItemDeserializer(item);
+    });
+}
+function keyItemDeserializer(item) {
+    return {
+        kid: item["kid"],
+        attributes: !item["attributes"]
+            ? item["attributes"]
+            : keyAttributesDeserializer(item["attributes"]),
+        tags: item["tags"],
+        managed: item["managed"],
+    };
+}
+function backupKeyResultDeserializer(item) {
+    return {
+        value: !item["value"]
+            ? item["value"]
+            : typeof item["value"] === "string"
+                ? esm_stringToUint8Array(item["value"], "base64url")
+                : item["value"],
+    };
+}
+function keyRestoreParametersSerializer(item) {
+    return { value: esm_uint8ArrayToString(item["keyBundleBackup"], "base64url") };
+}
+function keyOperationsParametersSerializer(item) {
+    return {
+        alg: item["algorithm"],
+        value: esm_uint8ArrayToString(item["value"], "base64url"),
+        iv: !item["iv"] ? item["iv"] : esm_uint8ArrayToString(item["iv"], "base64url"),
+        aad: !item["aad"] ? item["aad"] : esm_uint8ArrayToString(item["aad"], "base64url"),
+        tag: !item["tag"] ? item["tag"] : esm_uint8ArrayToString(item["tag"], "base64url"),
+    };
+}
+/** An algorithm used for encryption and decryption. */
+var KnownJsonWebKeyEncryptionAlgorithm;
+(function (KnownJsonWebKeyEncryptionAlgorithm) {
+    /** [Not recommended] RSAES using Optimal Asymmetric Encryption Padding (OAEP), as described in https://tools.ietf.org/html/rfc3447, with the default parameters specified by RFC 3447 in Section A.2.1. Those default parameters are using a hash function of SHA-1 and a mask generation function of MGF1 with SHA-1. Microsoft recommends using RSA_OAEP_256 or stronger algorithms for enhanced security. Microsoft does *not* recommend RSA_OAEP, which is included solely for backwards compatibility. RSA_OAEP utilizes SHA1, which has known collision problems. */
+    KnownJsonWebKeyEncryptionAlgorithm["RSAOaep"] = "RSA-OAEP";
+    /** RSAES using Optimal Asymmetric Encryption Padding with a hash function of SHA-256 and a mask generation function of MGF1 with SHA-256. */
+    KnownJsonWebKeyEncryptionAlgorithm["RSAOaep256"] = "RSA-OAEP-256";
+    /** [Not recommended] RSAES-PKCS1-V1_5 key encryption, as described in https://tools.ietf.org/html/rfc3447. Microsoft recommends using RSA_OAEP_256 or stronger algorithms for enhanced security. Microsoft does *not* recommend RSA_1_5, which is included solely for backwards compatibility. Cryptographic standards no longer consider RSA with the PKCS#1 v1.5 padding scheme secure for encryption. */
+    KnownJsonWebKeyEncryptionAlgorithm["RSA15"] = "RSA1_5";
+    /** 128-bit AES-GCM. */
+    KnownJsonWebKeyEncryptionAlgorithm["A128GCM"] = "A128GCM";
+    /** 192-bit AES-GCM. */
+    KnownJsonWebKeyEncryptionAlgorithm["A192GCM"] = "A192GCM";
+    /** 256-bit AES-GCM. */
+    KnownJsonWebKeyEncryptionAlgorithm["A256GCM"] = "A256GCM";
+    /** 128-bit AES key wrap. */
+    KnownJsonWebKeyEncryptionAlgorithm["A128KW"] = "A128KW";
+    /** 192-bit AES key wrap. */
+    KnownJsonWebKeyEncryptionAlgorithm["A192KW"] = "A192KW";
+    /** 256-bit AES key wrap. */
+    KnownJsonWebKeyEncryptionAlgorithm["A256KW"] = "A256KW";
+    /** 128-bit AES-CBC. */
+    KnownJsonWebKeyEncryptionAlgorithm["A128CBC"] = "A128CBC";
+    /** 192-bit AES-CBC. */
+    KnownJsonWebKeyEncryptionAlgorithm["A192CBC"] = "A192CBC";
+    /** 256-bit AES-CBC. */
+    KnownJsonWebKeyEncryptionAlgorithm["A256CBC"] = "A256CBC";
+    /** 128-bit AES-CBC with PKCS padding. */
+    KnownJsonWebKeyEncryptionAlgorithm["A128Cbcpad"] = "A128CBCPAD";
+    /** 192-bit AES-CBC with PKCS padding. */
+    KnownJsonWebKeyEncryptionAlgorithm["A192Cbcpad"] = "A192CBCPAD";
+    /** 256-bit AES-CBC with PKCS padding. */
+    KnownJsonWebKeyEncryptionAlgorithm["A256Cbcpad"] = "A256CBCPAD";
+    /** CKM AES key wrap. */
+    KnownJsonWebKeyEncryptionAlgorithm["CkmAesKeyWrap"] = "CKM_AES_KEY_WRAP";
+    /** CKM AES key wrap with padding. */
+    KnownJsonWebKeyEncryptionAlgorithm["CkmAesKeyWrapPad"] = "CKM_AES_KEY_WRAP_PAD";
+})(KnownJsonWebKeyEncryptionAlgorithm || (KnownJsonWebKeyEncryptionAlgorithm = {}));
+function keyOperationResultDeserializer(item) {
+    return {
+        kid: item["kid"],
+        result: !item["value"]
+            ? item["value"]
+            : typeof item["value"] === "string"
+                ? esm_stringToUint8Array(item["value"], "base64url")
+                : item["value"],
+        iv: !item["iv"]
+            ? item["iv"]
+            : typeof item["iv"] === "string"
+                ? esm_stringToUint8Array(item["iv"], "base64url")
+                : item["iv"],
+        authenticationTag: !item["tag"]
+            ? item["tag"]
+            : typeof item["tag"] === "string"
+                ? esm_stringToUint8Array(item["tag"], "base64url")
+                : item["tag"],
+        additionalAuthenticatedData: !item["aad"]
+            ? item["aad"]
+            : typeof item["aad"] === "string"
+                ? esm_stringToUint8Array(item["aad"], "base64url")
+                : item["aad"],
+    };
+}
+function keySignParametersSerializer(item) {
+    return {
+        alg: item["algorithm"],
+        value: esm_uint8ArrayToString(item["value"], "base64url"),
+    };
+}
+/** The signing/verification algorithm identifier. For more information on possible algorithm types, see JsonWebKeySignatureAlgorithm. */
+var KnownJsonWebKeySignatureAlgorithm;
+(function (KnownJsonWebKeySignatureAlgorithm) {
+    /** RSASSA-PSS using SHA-256 and MGF1 with SHA-256, as described in https://tools.ietf.org/html/rfc7518 */
+    KnownJsonWebKeySignatureAlgorithm["PS256"] = "PS256";
+    /** RSASSA-PSS using SHA-384 and MGF1 with SHA-384, as described in https://tools.ietf.org/html/rfc7518 */
+    KnownJsonWebKeySignatureAlgorithm["PS384"] = "PS384";
+    /** RSASSA-PSS using SHA-512 and MGF1 with SHA-512, as described in https://tools.ietf.org/html/rfc7518 */
+    KnownJsonWebKeySignatureAlgorithm["PS512"] = "PS512";
+    /** RSASSA-PKCS1-v1_5 using SHA-256, as described in https://tools.ietf.org/html/rfc7518 */
+    KnownJsonWebKeySignatureAlgorithm["RS256"] = "RS256";
+    /** RSASSA-PKCS1-v1_5 using SHA-384, as described in https://tools.ietf.org/html/rfc7518 */
+    KnownJsonWebKeySignatureAlgorithm["RS384"] = "RS384";
+    /** RSASSA-PKCS1-v1_5 using SHA-512, as described in https://tools.ietf.org/html/rfc7518 */
+    KnownJsonWebKeySignatureAlgorithm["RS512"] = "RS512";
+    /** HMAC using SHA-256, as described in  https://tools.ietf.org/html/rfc7518 */
+    KnownJsonWebKeySignatureAlgorithm["HS256"] = "HS256";
+    /** HMAC using SHA-384, as described in https://tools.ietf.org/html/rfc7518 */
+    KnownJsonWebKeySignatureAlgorithm["HS384"] = "HS384";
+    /** HMAC using SHA-512, as described in https://tools.ietf.org/html/rfc7518 */
+    KnownJsonWebKeySignatureAlgorithm["HS512"] = "HS512";
+    /** Reserved */
+    KnownJsonWebKeySignatureAlgorithm["Rsnull"] = "RSNULL";
+    /** ECDSA using P-256 and SHA-256, as described in https://tools.ietf.org/html/rfc7518. */
+    KnownJsonWebKeySignatureAlgorithm["ES256"] = "ES256";
+    /** ECDSA using P-384 and SHA-384, as described in https://tools.ietf.org/html/rfc7518 */
+    KnownJsonWebKeySignatureAlgorithm["ES384"] = "ES384";
+    /** ECDSA using P-521 and SHA-512, as described in https://tools.ietf.org/html/rfc7518 */
+    KnownJsonWebKeySignatureAlgorithm["ES512"] = "ES512";
+    /** ECDSA using P-256K and SHA-256, as described in https://tools.ietf.org/html/rfc7518 */
+    KnownJsonWebKeySignatureAlgorithm["ES256K"] = "ES256K";
+})(KnownJsonWebKeySignatureAlgorithm || (KnownJsonWebKeySignatureAlgorithm = {}));
+function keyVerifyParametersSerializer(item) {
+    return {
+        alg: item["algorithm"],
+        digest: esm_uint8ArrayToString(item["digest"], "base64url"),
+        value: esm_uint8ArrayToString(item["signature"], "base64url"),
+    };
+}
+function keyVerifyResultDeserializer(item) {
+    return {
+        value: item["value"],
+    };
+}
+function keyReleaseParametersSerializer(item) {
+    return {
+        target: item["targetAttestationToken"],
+        nonce: item["nonce"],
+        enc: item["enc"],
+    };
+}
+/** The encryption algorithm to use to protected the exported key material */
+var KnownKeyEncryptionAlgorithm;
+(function (KnownKeyEncryptionAlgorithm) {
+    /** The CKM_RSA_AES_KEY_WRAP key wrap mechanism. */
+    KnownKeyEncryptionAlgorithm["CkmRsaAesKeyWrap"] = "CKM_RSA_AES_KEY_WRAP";
+    /** The RSA_AES_KEY_WRAP_256 key wrap mechanism. */
+    KnownKeyEncryptionAlgorithm["RsaAesKeyWrap256"] = "RSA_AES_KEY_WRAP_256";
+    /** The RSA_AES_KEY_WRAP_384 key wrap mechanism. */
+    KnownKeyEncryptionAlgorithm["RsaAesKeyWrap384"] = "RSA_AES_KEY_WRAP_384";
+})(KnownKeyEncryptionAlgorithm || (KnownKeyEncryptionAlgorithm = {}));
+function keyReleaseResultDeserializer(item) {
+    return {
+        value: item["value"],
+    };
+}
+function _deletedKeyListResultDeserializer(item) {
+    return {
+        value: !item["value"] ? item["value"] : deletedKeyItemArrayDeserializer(item["value"]),
+        nextLink: item["nextLink"],
+    };
+}
+function deletedKeyItemArrayDeserializer(result) {
+    return result.map((item) => {
+        return deletedKeyItemDeserializer(item);
+    });
+}
+function deletedKeyItemDeserializer(item) {
+    return {
+        kid: item["kid"],
+        attributes: !item["attributes"]
+            ? item["attributes"]
+            : keyAttributesDeserializer(item["attributes"]),
+        tags: item["tags"],
+        managed: item["managed"],
+        recoveryId: item["recoveryId"],
+        scheduledPurgeDate: !item["scheduledPurgeDate"]
+            ? item["scheduledPurgeDate"]
+            : new Date(item["scheduledPurgeDate"] * 1000),
+        deletedDate: !item["deletedDate"] ? item["deletedDate"] : new Date(item["deletedDate"] * 1000),
+    };
+}
+function keyRotationPolicySerializer(item) {
+    return {
+        lifetimeActions: !item["lifetimeActions"]
+            ? item["lifetimeActions"]
+            : lifetimeActionsArraySerializer(item["lifetimeActions"]),
+        attributes: !item["attributes"]
+            ? item["attributes"]
+            : keyRotationPolicyAttributesSerializer(item["attributes"]),
+    };
+}
+function keyRotationPolicyDeserializer(item) {
+    return {
+        id: item["id"],
+        lifetimeActions: !item["lifetimeActions"]
+            ? item["lifetimeActions"]
+            : lifetimeActionsArrayDeserializer(item["lifetimeActions"]),
+        attributes: !item["attributes"]
+            ? item["attributes"]
+            : keyRotationPolicyAttributesDeserializer(item["attributes"]),
+    };
+}
+function lifetimeActionsArraySerializer(result) {
+    return result.map((item) => {
+        return lifetimeActionsSerializer(item);
+    });
+}
+function lifetimeActionsArrayDeserializer(result) {
+    return result.map((item) => {
+        return lifetimeActionsDeserializer(item);
+    });
+}
+function lifetimeActionsSerializer(item) {
+    return {
+        trigger: !item["trigger"] ? item["trigger"] : lifetimeActionsTriggerSerializer(item["trigger"]),
+        action: !item["action"] ? item["action"] : lifetimeActionsTypeSerializer(item["action"]),
+    };
+}
+function lifetimeActionsDeserializer(item) {
+    return {
+        trigger: !item["trigger"]
+            ? item["trigger"]
+            : lifetimeActionsTriggerDeserializer(item["trigger"]),
+        action: !item["action"] ? item["action"] : lifetimeActionsTypeDeserializer(item["action"]),
+    };
+}
+function lifetimeActionsTriggerSerializer(item) {
+    return {
+        timeAfterCreate: item["timeAfterCreate"],
+        timeBeforeExpiry: item["timeBeforeExpiry"],
+    };
+}
+function lifetimeActionsTriggerDeserializer(item) {
+    return {
+        timeAfterCreate: item["timeAfterCreate"],
+        timeBeforeExpiry: item["timeBeforeExpiry"],
+    };
+}
+function lifetimeActionsTypeSerializer(item) {
+    return { type: item["type"] };
+}
+function lifetimeActionsTypeDeserializer(item) {
+    return {
+        type: item["type"],
+    };
+}
+function keyRotationPolicyAttributesSerializer(item) {
+    return { expiryTime: item["expiryTime"] };
+}
+function keyRotationPolicyAttributesDeserializer(item) {
+    return {
+        expiryTime: item["expiryTime"],
+        created: !item["created"] ? item["created"] : new Date(item["created"] * 1000),
+        updated: !item["updated"] ? item["updated"] : new Date(item["updated"] * 1000),
+    };
+}
+function getRandomBytesRequestSerializer(item) {
+    return { count: item["count"] };
+}
+function randomBytesDeserializer(item) {
+    return {
+        value: typeof item["value"] === "string"
+            ? esm_stringToUint8Array(item["value"], "base64url")
+            : item["value"],
+    };
+}
+/** The available API versions. */
+var models_KnownVersions;
+(function (KnownVersions) {
+    /** The 7.5 API version. */
+    KnownVersions["V75"] = "7.5";
+    /** The 7.6-preview.2 API version. */
+    KnownVersions["V76Preview2"] = "7.6-preview.2";
+    /** The 7.6 API version. */
+    KnownVersions["V76"] = "7.6";
+    /** The 2025-07-01 API version. */
+    KnownVersions["V20250701"] = "2025-07-01";
+})(models_KnownVersions || (models_KnownVersions = {}));
+//# sourceMappingURL=models.js.map
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/constants.js
+// Copyright (c) Microsoft Corporation.
+// Licensed under the MIT License.
+const dist_esm_constants_SDK_VERSION = "4.10.2";
+//# sourceMappingURL=constants.js.map
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/api/keyVaultContext.js
+// Copyright (c) Microsoft Corporation.
+// Licensed under the MIT License.
+
+
+
+/** The key vault client performs cryptographic key operations and vault operations against the Key Vault service. */
+function keyVaultContext_createKeyVault(endpointParam, credential, options = {}) {
+    const endpointUrl = options.endpoint ?? options.baseUrl ?? String(endpointParam);
+    const prefixFromOptions = options?.userAgentOptions?.userAgentPrefix;
+    const userAgentInfo = `azsdk-js-keyvault-keys/${dist_esm_constants_SDK_VERSION}`;
+    const userAgentPrefix = prefixFromOptions
+        ? `${prefixFromOptions} azsdk-js-api ${userAgentInfo}`
+        : `azsdk-js-api ${userAgentInfo}`;
+    const { apiVersion: _, ...updatedOptions } = {
+        ...options,
+        userAgentOptions: { userAgentPrefix },
+        loggingOptions: { logger: options.loggingOptions?.logger ?? dist_esm_logger_logger.info },
+        credentials: {
+            scopes: options.credentials?.scopes ?? ["https://vault.azure.net/.default"],
+        },
+    };
+    const clientContext = getClient_getClient(endpointUrl, credential, updatedOptions);
+    clientContext.pipeline.removePolicy({ name: "ApiVersionPolicy" });
+    const apiVersion = options.apiVersion ?? "2025-07-01";
+    clientContext.pipeline.addPolicy({
+        name: "ClientApiVersionPolicy",
+        sendRequest: (req, next) => {
+            // Use the apiVersion defined in request url directly
+            // Append one if there is no apiVersion and we have one at client options
+            const url = new URL(req.url);
+            if (!url.searchParams.get("api-version")) {
+                req.url = `${req.url}${Array.from(url.searchParams.keys()).length > 0 ? "&" : "?"}api-version=${apiVersion}`;
+            }
+            return next(req);
+        },
+    });
+    return { ...clientContext, apiVersion };
+}
+//# sourceMappingURL=keyVaultContext.js.map
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/static-helpers/pagingHelpers.js
+// Copyright (c) Microsoft Corporation.
+// Licensed under the MIT License.
+
+
+/**
+ * Helper to paginate results in a generic way and return a PagedAsyncIterableIterator
+ */
+function pagingHelpers_buildPagedAsyncIterator(client, getInitialResponse, processResponseBody, expectedStatuses, options = {}) {
+    const itemName = options.itemName ?? "value";
+    const nextLinkName = options.nextLinkName ?? "nextLink";
+    const pagedResult = {
+        getPage: async (pageLink) => {
+            const result = pageLink === undefined
+                ? await getInitialResponse()
+                : await client.pathUnchecked(pageLink).get();
+            pagingHelpers_checkPagingRequest(result, expectedStatuses);
+            const results = await processResponseBody(result);
+            const nextLink = pagingHelpers_getNextLink(results, nextLinkName);
+            const values = pagingHelpers_getElements(results, itemName);
+            return {
+                page: values,
+                nextPageLink: nextLink,
+            };
+        },
+        byPage: (settings) => {
+            const { continuationToken } = settings ?? {};
+            return pagingHelpers_getPageAsyncIterator(pagedResult, {
+                pageLink: continuationToken,
+            });
+        },
+    };
+    return pagingHelpers_getPagedAsyncIterator(pagedResult);
+}
+/**
+ * returns an async iterator that iterates over results. It also has a `byPage`
+ * method that returns pages of items at once.
+ *
+ * @param pagedResult - an object that specifies how to get pages.
+ * @returns a paged async iterator that iterates over results.
+ */
+function pagingHelpers_getPagedAsyncIterator(pagedResult) {
+    const iter = pagingHelpers_getItemAsyncIterator(pagedResult);
+    return {
+        next() {
+            return iter.next();
+        },
+        [Symbol.asyncIterator]() {
+            return this;
+        },
+        byPage: pagedResult?.byPage ??
+            ((settings) => {
+                const { continuationToken } = settings ?? {};
+                return pagingHelpers_getPageAsyncIterator(pagedResult, {
+                    pageLink: continuationToken,
+                });
+            }),
+    };
+}
+async function* pagingHelpers_getItemAsyncIterator(pagedResult) {
+    const pages = pagingHelpers_getPageAsyncIterator(pagedResult);
+    for await (const page of pages) {
+        yield* page;
+    }
+}
+async function* pagingHelpers_getPageAsyncIterator(pagedResult, options = {}) {
+    const { pageLink } = options;
+    let response = await pagedResult.getPage(pageLink ?? pagedResult.firstPageLink);
+    if (!response) {
+        return;
+    }
+    let result = response.page;
+    result.continuationToken = response.nextPageLink;
+    yield result;
+    while (response.nextPageLink) {
+        response = await pagedResult.getPage(response.nextPageLink);
+        if (!response) {
+            return;
+        }
+        result = response.page;
+        result.continuationToken = response.nextPageLink;
+        yield result;
+    }
+}
+/**
+ * Gets for the value of nextLink in the body
+ */
+function pagingHelpers_getNextLink(body, nextLinkName) {
+    if (!nextLinkName) {
+        return undefined;
+    }
+    const nextLink = body[nextLinkName];
+    if (typeof nextLink !== "string" && typeof nextLink !== "undefined" && nextLink !== null) {
+        throw new restError_RestError(`Body Property ${nextLinkName} should be a string or undefined or null but got ${typeof nextLink}`);
+    }
+    if (nextLink === null) {
+        return undefined;
+    }
+    return nextLink;
+}
+/**
+ * Gets the elements of the current request in the body.
+ */
+function pagingHelpers_getElements(body, itemName) {
+    const value = body[itemName];
+    if (!Array.isArray(value)) {
+        throw new restError_RestError(`Couldn't paginate response\n Body doesn't contain an array property with name: ${itemName}`);
+    }
+    return value ?? [];
+}
+/**
+ * Checks if a request failed
+ */
+function pagingHelpers_checkPagingRequest(response, expectedStatuses) {
+    if (!expectedStatuses.includes(response.status)) {
+        throw restError_createRestError(`Pagination failed with unexpected statusCode ${response.status}`, response);
+    }
+}
+//# sourceMappingURL=pagingHelpers.js.map
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/static-helpers/urlTemplate.js
+// Copyright (c) Microsoft Corporation.
+// Licensed under the MIT License.
+// ---------------------
+// helpers
+// ---------------------
+function urlTemplate_encodeComponent(val, reserved, op) {
+    return (reserved ?? op === "+") || op === "#"
+        ? urlTemplate_encodeReservedComponent(val)
+        : urlTemplate_encodeRFC3986URIComponent(val);
+}
+function urlTemplate_encodeReservedComponent(str) {
+    return str
+        .split(/(%[0-9A-Fa-f]{2})/g)
+        .map((part) => (!/%[0-9A-Fa-f]/.test(part) ? encodeURI(part) : part))
+        .join("");
+}
+function urlTemplate_encodeRFC3986URIComponent(str) {
+    return encodeURIComponent(str).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+function static_helpers_urlTemplate_isDefined(val) {
+    return val !== undefined && val !== null;
+}
+function urlTemplate_getNamedAndIfEmpty(op) {
+    return [!!op && [";", "?", "&"].includes(op), !!op && ["?", "&"].includes(op) ? "=" : ""];
+}
+function urlTemplate_getFirstOrSep(op, isFirst = false) {
+    if (isFirst) {
+        return !op || op === "+" ? "" : op;
+    }
+    else if (!op || op === "+" || op === "#") {
+        return ",";
+    }
+    else if (op === "?") {
+        return "&";
+    }
+    else {
+        return op;
+    }
+}
+function urlTemplate_getExpandedValue(option) {
+    let isFirst = option.isFirst;
+    const { op, varName, varValue: value, reserved } = option;
+    const vals = [];
+    const [named, ifEmpty] = urlTemplate_getNamedAndIfEmpty(op);
+    if (Array.isArray(value)) {
+        for (const val of value.filter(static_helpers_urlTemplate_isDefined)) {
+            // prepare the following parts: separator, varName, value
+            vals.push(`${urlTemplate_getFirstOrSep(op, isFirst)}`);
+            if (named && varName) {
+                vals.push(`${encodeURIComponent(varName)}`);
+                val === "" ? vals.push(ifEmpty) : vals.push("=");
+            }
+            vals.push(urlTemplate_encodeComponent(val, reserved, op));
+            isFirst = false;
+        }
+    }
+    else if (typeof value === "object") {
+        for (const key of Object.keys(value)) {
+            const val = value[key];
+            if (!static_helpers_urlTemplate_isDefined(val)) {
+                continue;
+            }
+            // prepare the following parts: separator, key, value
+            vals.push(`${urlTemplate_getFirstOrSep(op, isFirst)}`);
+            if (key) {
+                vals.push(`${encodeURIComponent(key)}`);
+                named && val === "" ? vals.push(ifEmpty) : vals.push("=");
+            }
+            vals.push(urlTemplate_encodeComponent(val, reserved, op));
+            isFirst = false;
+        }
+    }
+    return vals.join("");
+}
+function urlTemplate_getNonExpandedValue(option) {
+    const { op, varName, varValue: value, isFirst, reserved } = option;
+    const vals = [];
+    const first = urlTemplate_getFirstOrSep(op, isFirst);
+    const [named, ifEmpty] = urlTemplate_getNamedAndIfEmpty(op);
+    if (named && varName) {
+        vals.push(urlTemplate_encodeComponent(varName, reserved, op));
+        if (value === "") {
+            if (!ifEmpty) {
+                vals.push(ifEmpty);
+            }
+            return !vals.join("") ? undefined : `${first}${vals.join("")}`;
+        }
+        vals.push("=");
+    }
+    const items = [];
+    if (Array.isArray(value)) {
+        for (const val of value.filter(static_helpers_urlTemplate_isDefined)) {
+            items.push(urlTemplate_encodeComponent(val, reserved, op));
+        }
+    }
+    else if (typeof value === "object") {
+        for (const key of Object.keys(value)) {
+            if (!static_helpers_urlTemplate_isDefined(value[key])) {
+                continue;
+            }
+            items.push(urlTemplate_encodeRFC3986URIComponent(key));
+            items.push(urlTemplate_encodeComponent(value[key], reserved, op));
+        }
+    }
+    vals.push(items.join(","));
+    return !vals.join(",") ? undefined : `${first}${vals.join("")}`;
+}
+function urlTemplate_getVarValue(option) {
+    const { op, varName, modifier, isFirst, reserved, varValue: value } = option;
+    if (!static_helpers_urlTemplate_isDefined(value)) {
+        return undefined;
+    }
+    else if (["string", "number", "boolean"].includes(typeof value)) {
+        let val = value.toString();
+        const [named, ifEmpty] = urlTemplate_getNamedAndIfEmpty(op);
+        const vals = [urlTemplate_getFirstOrSep(op, isFirst)];
+        if (named && varName) {
+            // No need to encode varName considering it is already encoded
+            vals.push(varName);
+            val === "" ? vals.push(ifEmpty) : vals.push("=");
+        }
+        if (modifier && modifier !== "*") {
+            val = val.substring(0, parseInt(modifier, 10));
+        }
+        vals.push(urlTemplate_encodeComponent(val, reserved, op));
+        return vals.join("");
+    }
+    else if (modifier === "*") {
+        return urlTemplate_getExpandedValue(option);
+    }
+    else {
+        return urlTemplate_getNonExpandedValue(option);
+    }
+}
+// ---------------------------------------------------------------------------------------------------
+// This is an implementation of RFC 6570 URI Template: https://datatracker.ietf.org/doc/html/rfc6570.
+// ---------------------------------------------------------------------------------------------------
+function urlTemplate_expandUrlTemplate(template, context, option) {
+    return template.replace(/\{([^\{\}]+)\}|([^\{\}]+)/g, (_, expr, text) => {
+        if (!expr) {
+            return urlTemplate_encodeReservedComponent(text);
+        }
+        let op;
+        if (["+", "#", ".", "/", ";", "?", "&"].includes(expr[0])) {
+            ((op = expr[0]), (expr = expr.slice(1)));
+        }
+        const varList = expr.split(/,/g);
+        const result = [];
+        for (const varSpec of varList) {
+            const varMatch = /([^:\*]*)(?::(\d+)|(\*))?/.exec(varSpec);
+            if (!varMatch || !varMatch[1]) {
+                continue;
+            }
+            const varValue = urlTemplate_getVarValue({
+                isFirst: result.length === 0,
+                op,
+                varValue: context[varMatch[1]],
+                varName: varMatch[1],
+                modifier: varMatch[2] || varMatch[3],
+                reserved: option?.allowReserved,
+            });
+            if (varValue) {
+                result.push(varValue);
+            }
+        }
+        return result.join("");
+    });
+}
+//# sourceMappingURL=urlTemplate.js.map
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/api/operations.js
+// Copyright (c) Microsoft Corporation.
+// Licensed under the MIT License.
+
+
+
+
+function _getKeyAttestationSend(context, keyName, keyVersion, options = { requestOptions: {} }) {
+    const path = urlTemplate_expandUrlTemplate("/keys/{key-name}{/key-version}/attestation{?api%2Dversion}", {
+        "key-name": keyName,
+        "key-version": keyVersion,
+        "api%2Dversion": context.apiVersion,
+    }, {
+        allowReserved: options?.requestOptions?.skipUrlEncoding,
+    });
+    return context.path(path).get({
+        ...operationOptionHelpers_operationOptionsToRequestParameters(options),
+        headers: {
+            accept: "application/json",
+            ...options.requestOptions?.headers,
+        },
+    });
+}
+async function _getKeyAttestationDeserialize(result) {
+    const expectedStatuses = ["200"];
+    if (!expectedStatuses.includes(result.status)) {
+        const error = restError_createRestError(result);
+        error.details = models_keyVaultErrorDeserializer(result.body);
+        throw error;
+    }
+    return keyBundleDeserializer(result.body);
+}
+/** The get key attestation operation returns the key along with its attestation blob. This operation requires the keys/get permission. */
+async function getKeyAttestation(context, keyName, keyVersion, options = { requestOptions: {} }) {
+    const result = await _getKeyAttestationSend(context, keyName, keyVersion, options);
+    return _getKeyAttestationDeserialize(result);
+}
+function _getRandomBytesSend(context, parameters, options = { requestOptions: {} }) {
+    const path = urlTemplate_expandUrlTemplate("/rng{?api%2Dversion}", {
+        "api%2Dversion": context.apiVersion,
+    }, {
+        allowReserved: options?.requestOptions?.skipUrlEncoding,
+    });
+    return context.path(path).post({
+        ...operationOptionHelpers_operationOptionsToRequestParameters(options),
+        contentType: "application/json",
+        headers: {
+            accept: "application/json",
+            ...options.requestOptions?.headers,
+        },
+        body: getRandomBytesRequestSerializer(parameters),
+    });
+}
+async function _getRandomBytesDeserialize(result) {
+    const expectedStatuses = ["200"];
+    if (!expectedStatuses.includes(result.status)) {
+        const error = restError_createRestError(result);
+        error.details = models_keyVaultErrorDeserializer(result.body);
+        throw error;
+    }
+    return randomBytesDeserializer(result.body);
+}
+/** Get the requested number of bytes containing random values from a managed HSM. */
+async function getRandomBytes(context, parameters, options = { requestOptions: {} }) {
+    const result = await _getRandomBytesSend(context, parameters, options);
+    return _getRandomBytesDeserialize(result);
+}
+function _updateKeyRotationPolicySend(context, keyName, keyRotationPolicy, options = { requestOptions: {} }) {
+    const path = urlTemplate_expandUrlTemplate("/keys/{key-name}/rotationpolicy{?api%2Dversion}", {
+        "key-name": keyName,
+        "api%2Dversion": context.apiVersion,
+    }, {
+        allowReserved: options?.requestOptions?.skipUrlEncoding,
+    });
+    return context.path(path).put({
+        ...operationOptionHelpers_operationOptionsToRequestParameters(options),
+        contentType: "application/json",
+        headers: {
+            accept: "application/json",
+            ...options.requestOptions?.headers,
+        },
+        body: keyRotationPolicySerializer(keyRotationPolicy),
+    });
+}
+async function _updateKeyRotationPolicyDeserialize(result) {
+    const expectedStatuses = ["200"];
+    if (!expectedStatuses.includes(result.status)) {
+        const error = restError_createRestError(result);
+        error.details = models_keyVaultErrorDeserializer(result.body);
+        throw error;
+    }
+    return keyRotationPolicyDeserializer(result.body);
+}
+/** Set specified members in the key policy. Leave others as undefined. This operation requires the keys/update permission. */
+async function updateKeyRotationPolicy(context, keyName, keyRotationPolicy, options = { requestOptions: {} }) {
+    const result = await _updateKeyRotationPolicySend(context, keyName, keyRotationPolicy, options);
+    return _updateKeyRotationPolicyDeserialize(result);
+}
+function _getKeyRotationPolicySend(context, keyName, options = { requestOptions: {} }) {
+    const path = urlTemplate_expandUrlTemplate("/keys/{key-name}/rotationpolicy{?api%2Dversion}", {
+        "key-name": keyName,
+        "api%2Dversion": context.apiVersion,
+    }, {
+        allowReserved: options?.requestOptions?.skipUrlEncoding,
+    });
+    return context.path(path).get({
+        ...operationOptionHelpers_operationOptionsToRequestParameters(options),
+        headers: {
+            accept: "application/json",
+            ...options.requestOptions?.headers,
+        },
+    });
+}
+async function _getKeyRotationPolicyDeserialize(result) {
+    const expectedStatuses = ["200"];
+    if (!expectedStatuses.includes(result.status)) {
+        const error = restError_createRestError(result);
+        error.details = models_keyVaultErrorDeserializer(result.body);
+        throw error;
+    }
+    return keyRotationPolicyDeserializer(result.body);
+}
+/** The GetKeyRotationPolicy operation returns the specified key policy resources in the specified key vault. This operation requires the keys/get permission. */
+async function getKeyRotationPolicy(context, keyName, options = { requestOptions: {} }) {
+    const result = await _getKeyRotationPolicySend(context, keyName, options);
+    return _getKeyRotationPolicyDeserialize(result);
+}
+function _recoverDeletedKeySend(context, keyName, options = { requestOptions: {} }) {
+    const path = urlTemplate_expandUrlTemplate("/deletedkeys/{key-name}/recover{?api%2Dversion}", {
+        "key-name": keyName,
+        "api%2Dversion": context.apiVersion,
+    }, {
+        allowReserved: options?.requestOptions?.skipUrlEncoding,
+    });
+    return context.path(path).post({
+        ...operationOptionHelpers_operationOptionsToRequestParameters(options),
+        headers: {
+            accept: "application/json",
+            ...options.requestOptions?.headers,
+        },
+    });
+}
+async function _recoverDeletedKeyDeserialize(result) {
+    const expectedStatuses = ["200"];
+    if (!expectedStatuses.includes(result.status)) {
+        const error = restError_createRestError(result);
+        error.details = models_keyVaultErrorDeserializer(result.body);
+        throw error;
+    }
+    return keyBundleDeserializer(result.body);
+}
+/** The Recover Deleted Key operation is applicable for deleted keys in soft-delete enabled vaults. It recovers the deleted key back to its latest version under /keys. An attempt to recover an non-deleted key will return an error. Consider this the inverse of the delete operation on soft-delete enabled vaults. This operation requires the keys/recover permission. */
+async function recoverDeletedKey(context, keyName, options = { requestOptions: {} }) {
+    const result = await _recoverDeletedKeySend(context, keyName, options);
+    return _recoverDeletedKeyDeserialize(result);
+}
+function _purgeDeletedKeySend(context, keyName, options = { requestOptions: {} }) {
+    const path = urlTemplate_expandUrlTemplate("/deletedkeys/{key-name}{?api%2Dversion}", {
+        "key-name": keyName,
+        "api%2Dversion": context.apiVersion,
+    }, {
+        allowReserved: options?.requestOptions?.skipUrlEncoding,
+    });
+    return context.path(path).delete({
+        ...operationOptionHelpers_operationOptionsToRequestParameters(options),
+        headers: {
+            accept: "application/json",
+            ...options.requestOptions?.headers,
+        },
+    });
+}
+async function _purgeDeletedKeyDeserialize(result) {
+    const expectedStatuses = ["204"];
+    if (!expectedStatuses.includes(result.status)) {
+        const error = restError_createRestError(result);
+        error.details = models_keyVaultErrorDeserializer(result.body);
+        throw error;
+    }
+    return;
+}
+/** The Purge Deleted Key operation is applicable for soft-delete enabled vaults. While the operation can be invoked on any vault, it will return an error if invoked on a non soft-delete enabled vault. This operation requires the keys/purge permission. */
+async function purgeDeletedKey(context, keyName, options = { requestOptions: {} }) {
+    const result = await _purgeDeletedKeySend(context, keyName, options);
+    return _purgeDeletedKeyDeserialize(result);
+}
+function _getDeletedKeySend(context, keyName, options = { requestOptions: {} }) {
+    const path = urlTemplate_expandUrlTemplate("/deletedkeys/{key-name}{?api%2Dversion}", {
+        "key-name": keyName,
+        "api%2Dversion": context.apiVersion,
+    }, {
+        allowReserved: options?.requestOptions?.skipUrlEncoding,
+    });
+    return context.path(path).get({
+        ...operationOptionHelpers_operationOptionsToRequestParameters(options),
+        headers: {
+            accept: "application/json",
+            ...options.requestOptions?.headers,
+        },
+    });
+}
+async function _getDeletedKeyDeserialize(result) {
+    const expectedStatuses = ["200"];
+    if (!expectedStatuses.includes(result.status)) {
+        const error = restError_createRestError(result);
+        error.details = models_keyVaultErrorDeserializer(result.body);
+        throw error;
+    }
+    return deletedKeyBundleDeserializer(result.body);
+}
+/** The Get Deleted Key operation is applicable for soft-delete enabled vaults. While the operation can be invoked on any vault, it will return an error if invoked on a non soft-delete enabled vault. This operation requires the keys/get permission. */
+async function getDeletedKey(context, keyName, options = { requestOptions: {} }) {
+    const result = await _getDeletedKeySend(context, keyName, options);
+    return _getDeletedKeyDeserialize(result);
+}
+function _getDeletedKeysSend(context, options = { requestOptions: {} }) {
+    const path = urlTemplate_expandUrlTemplate("/deletedkeys{?api%2Dversion,maxresults}", {
+        "api%2Dversion": context.apiVersion,
+        maxresults: options?.maxresults,
+    }, {
+        allowReserved: options?.requestOptions?.skipUrlEncoding,
+    });
+    return context.path(path).get({
+        ...operationOptionHelpers_operationOptionsToRequestParameters(options),
+        headers: {
+            accept: "application/json",
+            ...options.requestOptions?.headers,
+        },
+    });
+}
+async function _getDeletedKeysDeserialize(result) {
+    const expectedStatuses = ["200"];
+    if (!expectedStatuses.includes(result.status)) {
+        const error = restError_createRestError(result);
+        error.details = models_keyVaultErrorDeserializer(result.body);
+        throw error;
+    }
+    return _deletedKeyListResultDeserializer(result.body);
+}
+/** Retrieves a list of the keys in the Key Vault as JSON Web Key structures that contain the public part of a deleted key. This operation includes deletion-specific information. The Get Deleted Keys operation is applicable for vaults enabled for soft-delete. While the operation can be invoked on any vault, it will return an error if invoked on a non soft-delete enabled vault. This operation requires the keys/list permission. */
+function getDeletedKeys(context, options = { requestOptions: {} }) {
+    return pagingHelpers_buildPagedAsyncIterator(context, () => _getDeletedKeysSend(context, options), _getDeletedKeysDeserialize, ["200"], { itemName: "value", nextLinkName: "nextLink" });
+}
+function _releaseSend(context, keyName, keyVersion, parameters, options = { requestOptions: {} }) {
+    const path = urlTemplate_expandUrlTemplate("/keys/{key-name}{/key-version}/release{?api%2Dversion}", {
+        "key-name": keyName,
+        "key-version": keyVersion,
+        "api%2Dversion": context.apiVersion,
+    }, {
+        allowReserved: options?.requestOptions?.skipUrlEncoding,
+    });
+    return context.path(path).post({
+        ...operationOptionHelpers_operationOptionsToRequestParameters(options),
+        contentType: "application/json",
+        headers: {
+            accept: "application/json",
+            ...options.requestOptions?.headers,
+        },
+        body: keyReleaseParametersSerializer(parameters),
+    });
+}
+async function _releaseDeserialize(result) {
+    const expectedStatuses = ["200"];
+    if (!expectedStatuses.includes(result.status)) {
+        const error = restError_createRestError(result);
+        error.details = models_keyVaultErrorDeserializer(result.body);
+        throw error;
+    }
+    return keyReleaseResultDeserializer(result.body);
+}
+/** The release key operation is applicable to all key types. The target key must be marked exportable. This operation requires the keys/release permission. */
+async function release(context, keyName, keyVersion, parameters, options = { requestOptions: {} }) {
+    const result = await _releaseSend(context, keyName, keyVersion, parameters, options);
+    return _releaseDeserialize(result);
+}
+function _unwrapKeySend(context, keyName, keyVersion, parameters, options = { requestOptions: {} }) {
+    const path = urlTemplate_expandUrlTemplate("/keys/{key-name}/{key-version}/unwrapkey{?api%2Dversion}", {
+        "key-name": keyName,
+        "key-version": keyVersion,
+        "api%2Dversion": context.apiVersion,
+    }, {
+        allowReserved: options?.requestOptions?.skipUrlEncoding,
+    });
+    return context.path(path).post({
+        ...operationOptionHelpers_operationOptionsToRequestParameters(options),
+        contentType: "application/json",
+        headers: {
+            accept: "application/json",
+            ...options.requestOptions?.headers,
+        },
+        body: keyOperationsParametersSerializer(parameters),
+    });
+}
+async function _unwrapKeyDeserialize(result) {
+    const expectedStatuses = ["200"];
+    if (!expectedStatuses.includes(result.status)) {
+        const error = restError_createRestError(result);
+        error.details = models_keyVaultErrorDeserializer(result.body);
+        throw error;
+    }
+    return keyOperationResultDeserializer(result.body);
+}
+/** The UNWRAP operation supports decryption of a symmetric key using the target key encryption key. This operation is the reverse of the WRAP operation. The UNWRAP operation applies to asymmetric and symmetric keys stored in Azure Key Vault since it uses the private portion of the key. This operation requires the keys/unwrapKey permission. */
+async function unwrapKey(context, keyName, keyVersion, parameters, options = { requestOptions: {} }) {
+    const result = await _unwrapKeySend(context, keyName, keyVersion, parameters, options);
+    return _unwrapKeyDeserialize(result);
+}
+function _wrapKeySend(context, keyName, keyVersion, parameters, options = { requestOptions: {} }) {
+    const path = urlTemplate_expandUrlTemplate("/keys/{key-name}/{key-version}/wrapkey{?api%2Dversion}", {
+        "key-name": keyName,
+        "key-version": keyVersion,
+        "api%2Dversion": context.apiVersion,
+    }, {
+        allowReserved: options?.requestOptions?.skipUrlEncoding,
+    });
+    return context.path(path).post({
+        ...operationOptionHelpers_operationOptionsToRequestParameters(options),
+        contentType: "application/json",
+        headers: {
+            accept: "application/json",
+            ...options.requestOptions?.headers,
+        },
+        body: keyOperationsParametersSerializer(parameters),
+    });
+}
+async function _wrapKeyDeserialize(result) {
+    const expectedStatuses = ["200"];
+    if (!expectedStatuses.includes(result.status)) {
+        const error = restError_createRestError(result);
+        error.details = models_keyVaultErrorDeserializer(result.body);
+        throw error;
+    }
+    return keyOperationResultDeserializer(result.body);
+}
+/** The WRAP operation supports encryption of a symmetric key using a key encryption key that has previously been stored in an Azure Key Vault. The WRAP operation is only strictly necessary for symmetric keys stored in Azure Key Vault since protection with an asymmetric key can be performed using the public portion of the key. This operation is supported for asymmetric keys as a convenience for callers that have a key-reference but do not have access to the public key material. This operation requires the keys/wrapKey permission. */
+async function wrapKey(context, keyName, keyVersion, parameters, options = { requestOptions: {} }) {
+    const result = await _wrapKeySend(context, keyName, keyVersion, parameters, options);
+    return _wrapKeyDeserialize(result);
+}
+function _verifySend(context, keyName, keyVersion, parameters, options = { requestOptions: {} }) {
+    const path = urlTemplate_expandUrlTemplate("/keys/{key-name}/{key-version}/verify{?api%2Dversion}", {
+        "key-name": keyName,
+        "key-version": keyVersion,
+        "api%2Dversion": context.apiVersion,
+    }, {
+        allowReserved: options?.requestOptions?.skipUrlEncoding,
+    });
+    return context.path(path).post({
+        ...operationOptionHelpers_operationOptionsToRequestParameters(options),
+        contentType: "application/json",
+        headers: {
+            accept: "application/json",
+            ...options.requestOptions?.headers,
+        },
+        body: keyVerifyParametersSerializer(parameters),
+    });
+}
+async function _verifyDeserialize(result) {
+    const expectedStatuses = ["200"];
+    if (!expectedStatuses.includes(result.status)) {
+        const error = restError_createRestError(result);
+        error.details = models_keyVaultErrorDeserializer(result.body);
+        throw error;
+    }
+    return keyVerifyResultDeserializer(result.body);
+}
+/** The VERIFY operation is applicable to symmetric keys stored in Azure Key Vault. VERIFY is not strictly necessary for asymmetric keys stored in Azure Key Vault since signature verification can be performed using the public portion of the key but this operation is supported as a convenience for callers that only have a key-reference and not the public portion of the key. This operation requires the keys/verify permission. */
+async function verify(context, keyName, keyVersion, parameters, options = { requestOptions: {} }) {
+    const result = await _verifySend(context, keyName, keyVersion, parameters, options);
+    return _verifyDeserialize(result);
+}
+function _signSend(context, keyName, keyVersion, parameters, options = { requestOptions: {} }) {
+    const path = urlTemplate_expandUrlTemplate("/keys/{key-name}/{key-version}/sign{?api%2Dversion}", {
+        "key-name": keyName,
+        "key-version": keyVersion,
+        "api%2Dversion": context.apiVersion,
+    }, {
+        allowReserved: options?.requestOptions?.skipUrlEncoding,
+    });
+    return context.path(path).post({
+        ...operationOptionHelpers_operationOptionsToRequestParameters(options),
+        contentType: "application/json",
+        headers: {
+            accept: "application/json",
+            ...options.requestOptions?.headers,
+        },
+        body: keySignParametersSerializer(parameters),
+    });
+}
+async function _signDeserialize(result) {
+    const expectedStatuses = ["200"];
+    if (!expectedStatuses.includes(result.status)) {
+        const error = restError_createRestError(result);
+        error.details = models_keyVaultErrorDeserializer(result.body);
+        throw error;
+    }
+    return keyOperationResultDeserializer(result.body);
+}
+/** The SIGN operation is applicable to asymmetric and symmetric keys stored in Azure Key Vault since this operation uses the private portion of the key. This operation requires the keys/sign permission. */
+async function sign(context, keyName, keyVersion, parameters, options = { requestOptions: {} }) {
+    const result = await _signSend(context, keyName, keyVersion, parameters, options);
+    return _signDeserialize(result);
+}
+function _decryptSend(context, keyName, keyVersion, parameters, options = { requestOptions: {} }) {
+    const path = urlTemplate_expandUrlTemplate("/keys/{key-name}/{key-version}/decrypt{?api%2Dversion}", {
+        "key-name": keyName,
+        "key-version": keyVersion,
+        "api%2Dversion": context.apiVersion,
+    }, {
+        allowReserved: options?.requestOptions?.skipUrlEncoding,
+    });
+    return context.path(path).post({
+        ...operationOptionHelpers_operationOptionsToRequestParameters(options),
+        contentType: "application/json",
+        headers: {
+            accept: "application/json",
+            ...options.requestOptions?.headers,
+        },
+        body: keyOperationsParametersSerializer(parameters),
+    });
+}
+async function _decryptDeserialize(result) {
+    const expectedStatuses = ["200"];
+    if (!expectedStatuses.includes(result.status)) {
+        const error = restError_createRestError(result);
+        error.details = models_keyVaultErrorDeserializer(result.body);
+        throw error;
+    }
+    return keyOperationResultDeserializer(result.body);
+}
+/** The DECRYPT operation decrypts a well-formed block of ciphertext using the target encryption key and specified algorithm. This operation is the reverse of the ENCRYPT operation; only a single block of data may be decrypted, the size of this block is dependent on the target key and the algorithm to be used. The DECRYPT operation applies to asymmetric and symmetric keys stored in Azure Key Vault since it uses the private portion of the key. This operation requires the keys/decrypt permission. Microsoft recommends not to use CBC algorithms for decryption without first ensuring the integrity of the ciphertext using an HMAC, for example. See https://learn.microsoft.com/dotnet/standard/security/vulnerabilities-cbc-mode for more information. */
+async function decrypt(context, keyName, keyVersion, parameters, options = { requestOptions: {} }) {
+    const result = await _decryptSend(context, keyName, keyVersion, parameters, options);
+    return _decryptDeserialize(result);
+}
+function _encryptSend(context, keyName, keyVersion, parameters, options = { requestOptions: {} }) {
+    const path = urlTemplate_expandUrlTemplate("/keys/{key-name}/{key-version}/encrypt{?api%2Dversion}", {
+        "key-name": keyName,
+        "key-version": keyVersion,
+        "api%2Dversion": context.apiVersion,
+    }, {
+        allowReserved: options?.requestOptions?.skipUrlEncoding,
+    });
+    return context.path(path).post({
+        ...operationOptionHelpers_operationOptionsToRequestParameters(options),
+        contentType: "application/json",
+        headers: {
+            accept: "application/json",
+            ...options.requestOptions?.headers,
+        },
+        body: keyOperationsParametersSerializer(parameters),
+    });
+}
+async function _encryptDeserialize(result) {
+    const expectedStatuses = ["200"];
+    if (!expectedStatuses.includes(result.status)) {
+        const error = restError_createRestError(result);
+        error.details = models_keyVaultErrorDeserializer(result.body);
+        throw error;
+    }
+    return keyOperationResultDeserializer(result.body);
+}
+/** The ENCRYPT operation encrypts an arbitrary sequence of bytes using an encryption key that is stored in Azure Key Vault. Note that the ENCRYPT operation only supports a single block of data, the size of which is dependent on the target key and the encryption algorithm to be used. The ENCRYPT operation is only strictly necessary for symmetric keys stored in Azure Key Vault since protection with an asymmetric key can be performed using public portion of the key. This operation is supported for asymmetric keys as a convenience for callers that have a key-reference but do not have access to the public key material. This operation requires the keys/encrypt permission. */
+async function encrypt(context, keyName, keyVersion, parameters, options = { requestOptions: {} }) {
+    const result = await _encryptSend(context, keyName, keyVersion, parameters, options);
+    return _encryptDeserialize(result);
+}
+function _restoreKeySend(context, parameters, options = { requestOptions: {} }) {
+    const path = urlTemplate_expandUrlTemplate("/keys/restore{?api%2Dversion}", {
+        "api%2Dversion": context.apiVersion,
+    }, {
+        allowReserved: options?.requestOptions?.skipUrlEncoding,
+    });
+    return context.path(path).post({
+        ...operationOptionHelpers_operationOptionsToRequestParameters(options),
+        contentType: "application/json",
+        headers: {
+            accept: "application/json",
+            ...options.requestOptions?.headers,
+        },
+        body: keyRestoreParametersSerializer(parameters),
+    });
+}
+async function _restoreKeyDeserialize(result) {
+    const expectedStatuses = ["200"];
+    if (!expectedStatuses.includes(result.status)) {
+        const error = restError_createRestError(result);
+        error.details = models_keyVaultErrorDeserializer(result.body);
+        throw error;
+    }
+    return keyBundleDeserializer(result.body);
+}
+/** Imports a previously backed up key into Azure Key Vault, restoring the key, its key identifier, attributes and access control policies. The RESTORE operation may be used to import a previously backed up key. Individual versions of a key cannot be restored. The key is restored in its entirety with the same key name as it had when it was backed up. If the key name is not available in the target Key Vault, the RESTORE operation will be rejected. While the key name is retained during restore, the final key identifier will change if the key is restored to a different vault. Restore will restore all versions and preserve version identifiers. The RESTORE operation is subject to security constraints: The target Key Vault must be owned by the same Microsoft Azure Subscription as the source Key Vault The user must have RESTORE permission in the target Key Vault. This operation requires the keys/restore permission. */
+async function restoreKey(context, parameters, options = { requestOptions: {} }) {
+    const result = await _restoreKeySend(context, parameters, options);
+    return _restoreKeyDeserialize(result);
+}
+function _backupKeySend(context, keyName, options = { requestOptions: {} }) {
+    const path = urlTemplate_expandUrlTemplate("/keys/{key-name}/backup{?api%2Dversion}", {
+        "key-name": keyName,
+        "api%2Dversion": context.apiVersion,
+    }, {
+        allowReserved: options?.requestOptions?.skipUrlEncoding,
+    });
+    return context.path(path).post({
+        ...operationOptionHelpers_operationOptionsToRequestParameters(options),
+        headers: {
+            accept: "application/json",
+            ...options.requestOptions?.headers,
+        },
+    });
+}
+async function _backupKeyDeserialize(result) {
+    const expectedStatuses = ["200"];
+    if (!expectedStatuses.includes(result.status)) {
+        const error = restError_createRestError(result);
+        error.details = models_keyVaultErrorDeserializer(result.body);
+        throw error;
+    }
+    return backupKeyResultDeserializer(result.body);
+}
+/** The Key Backup operation exports a key from Azure Key Vault in a protected form. Note that this operation does NOT return key material in a form that can be used outside the Azure Key Vault system, the returned key material is either protected to a Azure Key Vault HSM or to Azure Key Vault itself. The intent of this operation is to allow a client to GENERATE a key in one Azure Key Vault instance, BACKUP the key, and then RESTORE it into another Azure Key Vault instance. The BACKUP operation may be used to export, in protected form, any key type from Azure Key Vault. Individual versions of a key cannot be backed up. BACKUP / RESTORE can be performed within geographical boundaries only; meaning that a BACKUP from one geographical area cannot be restored to another geographical area. For example, a backup from the US geographical area cannot be restored in an EU geographical area. This operation requires the key/backup permission. */
+async function backupKey(context, keyName, options = { requestOptions: {} }) {
+    const result = await _backupKeySend(context, keyName, options);
+    return _backupKeyDeserialize(result);
+}
+function _getKeysSend(context, options = { requestOptions: {} }) {
+    const path = urlTemplate_expandUrlTemplate("/keys{?api%2Dversion,maxresults}", {
+        "api%2Dversion": context.apiVersion,
+        maxresults: options?.maxresults,
+    }, {
+        allowReserved: options?.requestOptions?.skipUrlEncoding,
+    });
+    return context.path(path).get({
+        ...operationOptionHelpers_operationOptionsToRequestParameters(options),
+        headers: {
+            accept: "application/json",
+            ...options.requestOptions?.headers,
+        },
+    });
+}
+async function _getKeysDeserialize(result) {
+    const expectedStatuses = ["200"];
+    if (!expectedStatuses.includes(result.status)) {
+        const error = restError_createRestError(result);
+        error.details = models_keyVaultErrorDeserializer(result.body);
+        throw error;
+    }
+    return _keyListResultDeserializer(result.body);
+}
+/** Retrieves a list of the keys in the Key Vault as JSON Web Key structures that contain the public part of a stored key. The LIST operation is applicable to all key types, however only the base key identifier, attributes, and tags are provided in the response. Individual versions of a key are not listed in the response. This operation requires the keys/list permission. */
+function getKeys(context, options = { requestOptions: {} }) {
+    return pagingHelpers_buildPagedAsyncIterator(context, () => _getKeysSend(context, options), _getKeysDeserialize, ["200"], { itemName: "value", nextLinkName: "nextLink" });
+}
+function _getKeyVersionsSend(context, keyName, options = { requestOptions: {} }) {
+    const path = urlTemplate_expandUrlTemplate("/keys/{key-name}/versions{?api%2Dversion,maxresults}", {
+        "key-name": keyName,
+        "api%2Dversion": context.apiVersion,
+        maxresults: options?.maxresults,
+    }, {
+        allowReserved: options?.requestOptions?.skipUrlEncoding,
+    });
+    return context.path(path).get({
+        ...operationOptionHelpers_operationOptionsToRequestParameters(options),
+        headers: {
+            accept: "application/json",
+            ...options.requestOptions?.headers,
+        },
+    });
+}
+async function _getKeyVersionsDeserialize(result) {
+    const expectedStatuses = ["200"];
+    if (!expectedStatuses.includes(result.status)) {
+        const error = restError_createRestError(result);
+        error.details = models_keyVaultErrorDeserializer(result.body);
+        throw error;
+    }
+    return _keyListResultDeserializer(result.body);
+}
+/** The full key identifier, attributes, and tags are provided in the response. This operation requires the keys/list permission. */
+function getKeyVersions(context, keyName, options = { requestOptions: {} }) {
+    return pagingHelpers_buildPagedAsyncIterator(context, () => _getKeyVersionsSend(context, keyName, options), _getKeyVersionsDeserialize, ["200"], { itemName: "value", nextLinkName: "nextLink" });
+}
+function _getKeySend(context, keyName, keyVersion, options = { requestOptions: {} }) {
+    const path = urlTemplate_expandUrlTemplate("/keys/{key-name}/{key-version}{?api%2Dversion}", {
+        "key-name": keyName,
+        "key-version": keyVersion,
+        "api%2Dversion": context.apiVersion,
+    }, {
+        allowReserved: options?.requestOptions?.skipUrlEncoding,
+    });
+    return context.path(path).get({
+        ...operationOptionHelpers_operationOptionsToRequestParameters(options),
+        headers: {
+            accept: "application/json",
+            ...options.requestOptions?.headers,
+        },
+    });
+}
+async function _getKeyDeserialize(result) {
+    const expectedStatuses = ["200"];
+    if (!expectedStatuses.includes(result.status)) {
+        const error = restError_createRestError(result);
+        error.details = models_keyVaultErrorDeserializer(result.body);
+        throw error;
+    }
+    return keyBundleDeserializer(result.body);
+}
+/** The get key operation is applicable to all key types. If the requested key is symmetric, then no key material is released in the response. This operation requires the keys/get permission. */
+async function getKey(context, keyName, keyVersion, options = { requestOptions: {} }) {
+    const result = await _getKeySend(context, keyName, keyVersion, options);
+    return _getKeyDeserialize(result);
+}
+function _updateKeySend(context, keyName, keyVersion, parameters, options = { requestOptions: {} }) {
+    const path = urlTemplate_expandUrlTemplate("/keys/{key-name}/{key-version}{?api%2Dversion}", {
+        "key-name": keyName,
+        "key-version": keyVersion,
+        "api%2Dversion": context.apiVersion,
+    }, {
+        allowReserved: options?.requestOptions?.skipUrlEncoding,
+    });
+    return context.path(path).patch({
+        ...operationOptionHelpers_operationOptionsToRequestParameters(options),
+        contentType: "application/json",
+        headers: {
+            accept: "application/json",
+            ...options.requestOptions?.headers,
+        },
+        body: keyUpdateParametersSerializer(parameters),
+    });
+}
+async function _updateKeyDeserialize(result) {
+    const expectedStatuses = ["200"];
+    if (!expectedStatuses.includes(result.status)) {
+        const error = restError_createRestError(result);
+        error.details = models_keyVaultErrorDeserializer(result.body);
+        throw error;
+    }
+    return keyBundleDeserializer(result.body);
+}
+/** In order to perform this operation, the key must already exist in the Key Vault. Note: The cryptographic material of a key itself cannot be changed. This operation requires the keys/update permission. */
+async function updateKey(context, keyName, keyVersion, parameters, options = { requestOptions: {} }) {
+    const result = await _updateKeySend(context, keyName, keyVersion, parameters, options);
+    return _updateKeyDeserialize(result);
+}
+function _deleteKeySend(context, keyName, options = { requestOptions: {} }) {
+    const path = urlTemplate_expandUrlTemplate("/keys/{key-name}{?api%2Dversion}", {
+        "key-name": keyName,
+        "api%2Dversion": context.apiVersion,
+    }, {
+        allowReserved: options?.requestOptions?.skipUrlEncoding,
+    });
+    return context.path(path).delete({
+        ...operationOptionHelpers_operationOptionsToRequestParameters(options),
+        headers: {
+            accept: "application/json",
+            ...options.requestOptions?.headers,
+        },
+    });
+}
+async function _deleteKeyDeserialize(result) {
+    const expectedStatuses = ["200"];
+    if (!expectedStatuses.includes(result.status)) {
+        const error = restError_createRestError(result);
+        error.details = models_keyVaultErrorDeserializer(result.body);
+        throw error;
+    }
+    return deletedKeyBundleDeserializer(result.body);
+}
+/** The delete key operation cannot be used to remove individual versions of a key. This operation removes the cryptographic material associated with the key, which means the key is not usable for Sign/Verify, Wrap/Unwrap or Encrypt/Decrypt operations. This operation requires the keys/delete permission. */
+async function deleteKey(context, keyName, options = { requestOptions: {} }) {
+    const result = await _deleteKeySend(context, keyName, options);
+    return _deleteKeyDeserialize(result);
+}
+function _importKeySend(context, keyName, parameters, options = { requestOptions: {} }) {
+    const path = urlTemplate_expandUrlTemplate("/keys/{key-name}{?api%2Dversion}", {
+        "key-name": keyName,
+        "api%2Dversion": context.apiVersion,
+    }, {
+        allowReserved: options?.requestOptions?.skipUrlEncoding,
+    });
+    return context.path(path).put({
+        ...operationOptionHelpers_operationOptionsToRequestParameters(options),
+        contentType: "application/json",
+        headers: {
+            accept: "application/json",
+            ...options.requestOptions?.headers,
+        },
+        body: keyImportParametersSerializer(parameters),
+    });
+}
+async function _importKeyDeserialize(result) {
+    const expectedStatuses = ["200"];
+    if (!expectedStatuses.includes(result.status)) {
+        const error = restError_createRestError(result);
+        error.details = models_keyVaultErrorDeserializer(result.body);
+        throw error;
+    }
+    return keyBundleDeserializer(result.body);
+}
+/** The import key operation may be used to import any key type into an Azure Key Vault. If the named key already exists, Azure Key Vault creates a new version of the key. This operation requires the keys/import permission. */
+async function importKey(context, keyName, parameters, options = { requestOptions: {} }) {
+    const result = await _importKeySend(context, keyName, parameters, options);
+    return _importKeyDeserialize(result);
+}
+function _rotateKeySend(context, keyName, options = { requestOptions: {} }) {
+    const path = urlTemplate_expandUrlTemplate("/keys/{key-name}/rotate{?api%2Dversion}", {
+        "key-name": keyName,
+        "api%2Dversion": context.apiVersion,
+    }, {
+        allowReserved: options?.requestOptions?.skipUrlEncoding,
+    });
+    return context.path(path).post({
+        ...operationOptionHelpers_operationOptionsToRequestParameters(options),
+        headers: {
+            accept: "application/json",
+            ...options.requestOptions?.headers,
+        },
+    });
+}
+async function _rotateKeyDeserialize(result) {
+    const expectedStatuses = ["200"];
+    if (!expectedStatuses.includes(result.status)) {
+        const error = restError_createRestError(result);
+        error.details = models_keyVaultErrorDeserializer(result.body);
+        throw error;
+    }
+    return keyBundleDeserializer(result.body);
+}
+/** The operation will rotate the key based on the key policy. It requires the keys/rotate permission. */
+async function rotateKey(context, keyName, options = { requestOptions: {} }) {
+    const result = await _rotateKeySend(context, keyName, options);
+    return _rotateKeyDeserialize(result);
+}
+function _createKeySend(context, keyName, parameters, options = { requestOptions: {} }) {
+    const path = urlTemplate_expandUrlTemplate("/keys/{key-name}/create{?api%2Dversion}", {
+        "key-name": keyName,
+        "api%2Dversion": context.apiVersion,
+    }, {
+        allowReserved: options?.requestOptions?.skipUrlEncoding,
+    });
+    return context.path(path).post({
+        ...operationOptionHelpers_operationOptionsToRequestParameters(options),
+        contentType: "application/json",
+        headers: {
+            accept: "application/json",
+            ...options.requestOptions?.headers,
+        },
+        body: keyCreateParametersSerializer(parameters),
+    });
+}
+async function _createKeyDeserialize(result) {
+    const expectedStatuses = ["200"];
+    if (!expectedStatuses.includes(result.status)) {
+        const error = restError_createRestError(result);
+        error.details = models_keyVaultErrorDeserializer(result.body);
+        throw error;
+    }
+    return keyBundleDeserializer(result.body);
+}
+/** The create key operation can be used to create any key type in Azure Key Vault. If the named key already exists, Azure Key Vault creates a new version of the key. It requires the keys/create permission. */
+async function createKey(context, keyName, parameters, options = { requestOptions: {} }) {
+    const result = await _createKeySend(context, keyName, parameters, options);
+    return _createKeyDeserialize(result);
+}
+//# sourceMappingURL=operations.js.map
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/api/index.js
+// Copyright (c) Microsoft Corporation.
+// Licensed under the MIT License.
+
+
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/keyVaultClient.js
+// Copyright (c) Microsoft Corporation.
+// Licensed under the MIT License.
+
+
+class keyVaultClient_KeyVaultClient {
+    _client;
+    /** The pipeline used by this client to make requests */
+    pipeline;
+    /** The key vault client performs cryptographic key operations and vault operations against the Key Vault service. */
+    constructor(endpointParam, credential, options = {}) {
+        const prefixFromOptions = options?.userAgentOptions?.userAgentPrefix;
+        const userAgentPrefix = prefixFromOptions
+            ? `${prefixFromOptions} azsdk-js-client`
+            : `azsdk-js-client`;
+        this._client = keyVaultContext_createKeyVault(endpointParam, credential, {
+            ...options,
+            userAgentOptions: { userAgentPrefix },
+        });
+        this.pipeline = this._client.pipeline;
+    }
+    /** The get key attestation operation returns the key along with its attestation blob. This operation requires the keys/get permission. */
+    getKeyAttestation(keyName, keyVersion, options = { requestOptions: {} }) {
+        return getKeyAttestation(this._client, keyName, keyVersion, options);
+    }
+    /** Get the requested number of bytes containing random values from a managed HSM. */
+    getRandomBytes(parameters, options = { requestOptions: {} }) {
+        return getRandomBytes(this._client, parameters, options);
+    }
+    /** Set specified members in the key policy. Leave others as undefined. This operation requires the keys/update permission. */
+    updateKeyRotationPolicy(keyName, keyRotationPolicy, options = { requestOptions: {} }) {
+        return updateKeyRotationPolicy(this._client, keyName, keyRotationPolicy, options);
+    }
+    /** The GetKeyRotationPolicy operation returns the specified key policy resources in the specified key vault. This operation requires the keys/get permission. */
+    getKeyRotationPolicy(keyName, options = { requestOptions: {} }) {
+        return getKeyRotationPolicy(this._client, keyName, options);
+    }
+    /** The Recover Deleted Key operation is applicable for deleted keys in soft-delete enabled vaults. It recovers the deleted key back to its latest version under /keys. An attempt to recover an non-deleted key will return an error. Consider this the inverse of the delete operation on soft-delete enabled vaults. This operation requires the keys/recover permission. */
+    recoverDeletedKey(keyName, options = { requestOptions: {} }) {
+        return recoverDeletedKey(this._client, keyName, options);
+    }
+    /** The Purge Deleted Key operation is applicable for soft-delete enabled vaults. While the operation can be invoked on any vault, it will return an error if invoked on a non soft-delete enabled vault. This operation requires the keys/purge permission. */
+    purgeDeletedKey(keyName, options = { requestOptions: {} }) {
+        return purgeDeletedKey(this._client, keyName, options);
+    }
+    /** The Get Deleted Key operation is applicable for soft-delete enabled vaults. While the operation can be invoked on any vault, it will return an error if invoked on a non soft-delete enabled vault. This operation requires the keys/get permission. */
+    getDeletedKey(keyName, options = { requestOptions: {} }) {
+        return getDeletedKey(this._client, keyName, options);
+    }
+    /** Retrieves a list of the keys in the Key Vault as JSON Web Key structures that contain the public part of a deleted key. This operation includes deletion-specific information. The Get Deleted Keys operation is applicable for vaults enabled for soft-delete. While the operation can be invoked on any vault, it will return an error if invoked on a non soft-delete enabled vault. This operation requires the keys/list permission. */
+    getDeletedKeys(options = { requestOptions: {} }) {
+        return getDeletedKeys(this._client, options);
+    }
+    /** The release key operation is applicable to all key types. The target key must be marked exportable. This operation requires the keys/release permission. */
+    release(keyName, keyVersion, parameters, options = { requestOptions: {} }) {
+        return release(this._client, keyName, keyVersion, parameters, options);
+    }
+    /** The UNWRAP operation supports decryption of a symmetric key using the target key encryption key. This operation is the reverse of the WRAP operation. The UNWRAP operation applies to asymmetric and symmetric keys stored in Azure Key Vault since it uses the private portion of the key. This operation requires the keys/unwrapKey permission. */
+    unwrapKey(keyName, keyVersion, parameters, options = { requestOptions: {} }) {
+        return unwrapKey(this._client, keyName, keyVersion, parameters, options);
+    }
+    /** The WRAP operation supports encryption of a symmetric key using a key encryption key that has previously been stored in an Azure Key Vault. The WRAP operation is only strictly necessary for symmetric keys stored in Azure Key Vault since protection with an asymmetric key can be performed using the public portion of the key. This operation is supported for asymmetric keys as a convenience for callers that have a key-reference but do not have access to the public key material. This operation requires the keys/wrapKey permission. */
+    wrapKey(keyName, keyVersion, parameters, options = { requestOptions: {} }) {
+        return wrapKey(this._client, keyName, keyVersion, parameters, options);
+    }
+    /** The VERIFY operation is applicable to symmetric keys stored in Azure Key Vault. VERIFY is not strictly necessary for asymmetric keys stored in Azure Key Vault since signature verification can be performed using the public portion of the key but this operation is supported as a convenience for callers that only have a key-reference and not the public portion of the key. This operation requires the keys/verify permission. */
+    verify(keyName, keyVersion, parameters, options = { requestOptions: {} }) {
+        return verify(this._client, keyName, keyVersion, parameters, options);
+    }
+    /** The SIGN operation is applicable to asymmetric and symmetric keys stored in Azure Key Vault since this operation uses the private portion of the key. This operation requires the keys/sign permission. */
+    sign(keyName, keyVersion, parameters, options = { requestOptions: {} }) {
+        return sign(this._client, keyName, keyVersion, parameters, options);
+    }
+    /** The DECRYPT operation decrypts a well-formed block of ciphertext using the target encryption key and specified algorithm. This operation is the reverse of the ENCRYPT operation; only a single block of data may be decrypted, the size of this block is dependent on the target key and the algorithm to be used. The DECRYPT operation applies to asymmetric and symmetric keys stored in Azure Key Vault since it uses the private portion of the key. This operation requires the keys/decrypt permission. Microsoft recommends not to use CBC algorithms for decryption without first ensuring the integrity of the ciphertext using an HMAC, for example. See https://learn.microsoft.com/dotnet/standard/security/vulnerabilities-cbc-mode for more information. */
+    decrypt(keyName, keyVersion, parameters, options = { requestOptions: {} }) {
+        return decrypt(this._client, keyName, keyVersion, parameters, options);
+    }
+    /** The ENCRYPT operation encrypts an arbitrary sequence of bytes using an encryption key that is stored in Azure Key Vault. Note that the ENCRYPT operation only supports a single block of data, the size of which is dependent on the target key and the encryption algorithm to be used. The ENCRYPT operation is only strictly necessary for symmetric keys stored in Azure Key Vault since protection with an asymmetric key can be performed using public portion of the key. This operation is supported for asymmetric keys as a convenience for callers that have a key-reference but do not have access to the public key material. This operation requires the keys/encrypt permission. */
+    encrypt(keyName, keyVersion, parameters, options = { requestOptions: {} }) {
+        return encrypt(this._client, keyName, keyVersion, parameters, options);
+    }
+    /** Imports a previously backed up key into Azure Key Vault, restoring the key, its key identifier, attributes and access control policies. The RESTORE operation may be used to import a previously backed up key. Individual versions of a key cannot be restored. The key is restored in its entirety with the same key name as it had when it was backed up. If the key name is not available in the target Key Vault, the RESTORE operation will be rejected. While the key name is retained during restore, the final key identifier will change if the key is restored to a different vault. Restore will restore all versions and preserve version identifiers. The RESTORE operation is subject to security constraints: The target Key Vault must be owned by the same Microsoft Azure Subscription as the source Key Vault The user must have RESTORE permission in the target Key Vault. This operation requires the keys/restore permission. */
+    restoreKey(parameters, options = { requestOptions: {} }) {
+        return restoreKey(this._client, parameters, options);
+    }
+    /** The Key Backup operation exports a key from Azure Key Vault in a protected form. Note that this operation does NOT return key material in a form that can be used outside the Azure Key Vault system, the returned key material is either protected to a Azure Key Vault HSM or to Azure Key Vault itself. The intent of this operation is to allow a client to GENERATE a key in one Azure Key Vault instance, BACKUP the key, and then RESTORE it into another Azure Key Vault instance. The BACKUP operation may be used to export, in protected form, any key type from Azure Key Vault. Individual versions of a key cannot be backed up. BACKUP / RESTORE can be performed within geographical boundaries only; meaning that a BACKUP from one geographical area cannot be restored to another geographical area. For example, a backup from the US geographical area cannot be restored in an EU geographical area. This operation requires the key/backup permission. */
+    backupKey(keyName, options = { requestOptions: {} }) {
+        return backupKey(this._client, keyName, options);
+    }
+    /** Retrieves a list of the keys in the Key Vault as JSON Web Key structures that contain the public part of a stored key. The LIST operation is applicable to all key types, however only the base key identifier, attributes, and tags are provided in the response. Individual versions of a key are not listed in the response. This operation requires the keys/list permission. */
+    getKeys(options = { requestOptions: {} }) {
+        return getKeys(this._client, options);
+    }
+    /** The full key identifier, attributes, and tags are provided in the response. This operation requires the keys/list permission. */
+    getKeyVersions(keyName, options = { requestOptions: {} }) {
+        return getKeyVersions(this._client, keyName, options);
+    }
+    /** The get key operation is applicable to all key types. If the requested key is symmetric, then no key material is released in the response. This operation requires the keys/get permission. */
+    getKey(keyName, keyVersion, options = { requestOptions: {} }) {
+        return getKey(this._client, keyName, keyVersion, options);
+    }
+    /** In order to perform this operation, the key must already exist in the Key Vault. Note: The cryptographic material of a key itself cannot be changed. This operation requires the keys/update permission. */
+    updateKey(keyName, keyVersion, parameters, options = { requestOptions: {} }) {
+        return updateKey(this._client, keyName, keyVersion, parameters, options);
+    }
+    /** The delete key operation cannot be used to remove individual versions of a key. This operation removes the cryptographic material associated with the key, which means the key is not usable for Sign/Verify, Wrap/Unwrap or Encrypt/Decrypt operations. This operation requires the keys/delete permission. */
+    deleteKey(keyName, options = { requestOptions: {} }) {
+        return deleteKey(this._client, keyName, options);
+    }
+    /** The import key operation may be used to import any key type into an Azure Key Vault. If the named key already exists, Azure Key Vault creates a new version of the key. This operation requires the keys/import permission. */
+    importKey(keyName, parameters, options = { requestOptions: {} }) {
+        return importKey(this._client, keyName, parameters, options);
+    }
+    /** The operation will rotate the key based on the key policy. It requires the keys/rotate permission. */
+    rotateKey(keyName, options = { requestOptions: {} }) {
+        return rotateKey(this._client, keyName, options);
+    }
+    /** The create key operation can be used to create any key type in Azure Key Vault. If the named key already exists, Azure Key Vault creates a new version of the key. It requires the keys/create permission. */
+    createKey(keyName, parameters, options = { requestOptions: {} }) {
+        return createKey(this._client, keyName, parameters, options);
+    }
+}
+//# sourceMappingURL=keyVaultClient.js.map
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/tracing.js
+// Copyright (c) Microsoft Corporation.
+// Licensed under the MIT License.
+
+
+const esm_tracing_tracingClient = createTracingClient({
+    namespace: "Microsoft.KeyVault",
+    packageName: "@azure/keyvault-keys",
+    packageVersion: dist_esm_constants_SDK_VERSION,
+});
+//# sourceMappingURL=tracing.js.map
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/identifier.js
+// Copyright (c) Microsoft Corporation.
+// Licensed under the MIT License.
+
+/**
+ * Parses the given Key Vault Key Id. An example is:
+ *
+ *   https://<keyvault-name>.vault.azure.net/keys/<key-name>/<unique-version-id>
+ *
+ * On parsing the above Id, this function returns:
+ *```ts snippet:ignore
+ *   {
+ *      sourceId: "https://<keyvault-name>.vault.azure.net/keys/<key-name>/<unique-version-id>",
+ *      vaultUrl: "https://<keyvault-name>.vault.azure.net",
+ *      version: "<unique-version-id>",
+ *      name: "<key-name>"
+ *   }
+ *```
+ * @param id - The Id of the Key Vault Key.
+ */
+function parseKeyVaultKeyIdentifier(id) {
+    const urlParts = id.split("/");
+    const collection = urlParts[3];
+    return {
+        sourceId: id,
+        ...parseKeyVaultIdentifier(collection, id),
+    };
+}
+//# sourceMappingURL=identifier.js.map
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/transformations.js
+// Copyright (c) Microsoft Corporation.
+// Licensed under the MIT License.
+
+/**
+ * @internal
+ * Shapes the exposed {@link KeyVaultKey} based on either a received key bundle or deleted key bundle.
+ */
+function getKeyFromKeyBundle(bundle) {
+    const keyBundle = bundle;
+    const deletedKeyBundle = bundle;
+    const parsedId = parseKeyVaultKeyIdentifier(keyBundle.key.kid);
+    const attributes = keyBundle.attributes || {};
+    const resultObject = {
+        key: keyBundle.key,
+        id: keyBundle.key ? keyBundle.key.kid : undefined,
+        name: parsedId.name,
+        keyOperations: keyBundle.key ? keyBundle.key.keyOps : undefined,
+        keyType: keyBundle.key ? keyBundle.key.kty : undefined,
+        properties: {
+            tags: keyBundle.tags,
+            enabled: attributes.enabled,
+            notBefore: attributes.notBefore,
+            expiresOn: attributes.expires,
+            createdOn: attributes.created,
+            updatedOn: attributes.updated,
+            recoverableDays: attributes.recoverableDays,
+            recoveryLevel: attributes.recoveryLevel,
+            exportable: attributes.exportable,
+            releasePolicy: keyBundle.releasePolicy,
+            hsmPlatform: attributes.hsmPlatform,
+            vaultUrl: parsedId.vaultUrl,
+            version: parsedId.version,
+            name: parsedId.name,
+            managed: keyBundle.managed,
+            id: keyBundle.key ? keyBundle.key.kid : undefined,
+        },
+    };
+    if (deletedKeyBundle.recoveryId) {
+        resultObject.properties.recoveryId = deletedKeyBundle.recoveryId;
+        resultObject.properties.scheduledPurgeDate = deletedKeyBundle.scheduledPurgeDate;
+        resultObject.properties.deletedOn = deletedKeyBundle.deletedDate;
+    }
+    if (attributes.attestation) {
+        resultObject.properties.attestation = attributes.attestation;
+    }
+    return resultObject;
+}
+/**
+ * @internal
+ * Shapes the exposed {@link DeletedKey} based on a received KeyItem.
+ */
+function getDeletedKeyFromDeletedKeyItem(keyItem) {
+    const commonProperties = getKeyPropertiesFromKeyItem(keyItem);
+    return {
+        key: {
+            kid: keyItem.kid,
+        },
+        id: keyItem.kid,
+        name: commonProperties.name,
+        properties: {
+            ...commonProperties,
+            recoveryId: keyItem.recoveryId,
+            scheduledPurgeDate: keyItem.scheduledPurgeDate,
+            deletedOn: keyItem.deletedDate,
+        },
+    };
+}
+/**
+ * @internal
+ * Shapes the exposed {@link KeyProperties} based on a received KeyItem.
+ */
+function getKeyPropertiesFromKeyItem(keyItem) {
+    const parsedId = parseKeyVaultKeyIdentifier(keyItem.kid);
+    const attributes = keyItem.attributes || {};
+    const resultObject = {
+        createdOn: attributes.created,
+        enabled: attributes?.enabled,
+        expiresOn: attributes?.expires,
+        id: keyItem.kid,
+        managed: keyItem.managed,
+        name: parsedId.name,
+        notBefore: attributes?.notBefore,
+        recoverableDays: attributes?.recoverableDays,
+        recoveryLevel: attributes?.recoveryLevel,
+        hsmPlatform: attributes?.hsmPlatform,
+        tags: keyItem.tags,
+        updatedOn: attributes.updated,
+        vaultUrl: parsedId.vaultUrl,
+        version: parsedId.version,
+    };
+    return resultObject;
+}
+const actionTypeCaseInsensitiveMapping = {
+    rotate: "Rotate",
+    notify: "Notify",
+};
+function getNormalizedActionType(caseInsensitiveActionType) {
+    const result = actionTypeCaseInsensitiveMapping[caseInsensitiveActionType.toLowerCase()];
+    if (result) {
+        return result;
+    }
+    throw new Error(`Unrecognized action type: ${caseInsensitiveActionType}`);
+}
+/**
+ * @internal
+ */
+const keyRotationTransformations = {
+    propertiesToGenerated: function (parameters) {
+        const policy = {
+            attributes: {
+                expiryTime: parameters.expiresIn,
+            },
+            lifetimeActions: parameters.lifetimeActions?.map((action) => {
+                const generatedAction = {
+                    action: { type: action.action },
+                    trigger: {},
+                };
+                if (action.timeAfterCreate) {
+                    generatedAction.trigger.timeAfterCreate = action.timeAfterCreate;
+                }
+                if (action.timeBeforeExpiry) {
+                    generatedAction.trigger.timeBeforeExpiry = action.timeBeforeExpiry;
+                }
+                return generatedAction;
+            }),
+        };
+        return policy;
+    },
+    generatedToPublic(generated) {
+        const policy = {
+            id: generated.id,
+            createdOn: generated.attributes?.created,
+            updatedOn: generated.attributes?.updated,
+            expiresIn: generated.attributes?.expiryTime,
+            lifetimeActions: generated.lifetimeActions?.map((action) => {
+                return {
+                    action: getNormalizedActionType(action.action.type),
+                    timeAfterCreate: action.trigger?.timeAfterCreate,
+                    timeBeforeExpiry: action.trigger?.timeBeforeExpiry,
+                };
+            }),
+        };
+        return policy;
+    },
+};
+/**
+ * A helper supporting compatibility between modular and legacy paged async iterables.
+ *
+ * Provides the following compatibility:
+ * 1. Maps the values of the paged async iterable using the provided mapper function.
+ * 2. Supports `maxPageSize` operation on the paged async iterable.
+ *
+ * TODO: move this to keyvault-common once everything is merged
+ */
+function transformations_mapPagedAsyncIterable(options, operation, mapper) {
+    let iter = undefined;
+    return {
+        async next() {
+            iter ??= operation({ ...options, maxresults: undefined });
+            const result = await iter.next();
+            return {
+                ...result,
+                value: result.value && mapper(result.value),
+            };
+        },
+        [Symbol.asyncIterator]() {
+            return this;
+        },
+        async *byPage(settings) {
+            // Pass the maxPageSize value to the underlying page operation
+            const iteratorByPage = operation({ ...options, maxresults: settings?.maxPageSize }).byPage(settings);
+            for await (const page of iteratorByPage) {
+                yield page.map(mapper);
+            }
+        },
+    };
+}
+//# sourceMappingURL=transformations.js.map
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/lro/keyVaultKeyPoller.js
+// Copyright (c) Microsoft Corporation.
+// Licensed under the MIT License.
+
+
+/**
+ * Common properties and methods of the Key Vault Key Pollers.
+ */
+class KeyVaultKeyPoller extends Poller {
+    /**
+     * Defines how much time the poller is going to wait before making a new request to the service.
+     */
+    intervalInMs = 2000;
+    /**
+     * The method used by the poller to wait before attempting to update its operation.
+     */
+    async delay() {
+        return delay_delay(this.intervalInMs);
+    }
+}
+/**
+ * Common properties and methods of the Key Vault Key Poller operations.
+ */
+class KeyVaultKeyPollOperation {
+    state;
+    cancelMessage = "";
+    constructor(state, options = {}) {
+        this.state = state;
+        if (options.cancelMessage) {
+            this.cancelMessage = options.cancelMessage;
+        }
+    }
+    /**
+     * Meant to reach to the service and update the Poller operation.
+     */
+    async update() {
+        throw new Error("Operation not supported.");
+    }
+    /**
+     * Meant to reach to the service and cancel the Poller operation.
+     */
+    async cancel() {
+        throw new Error(this.cancelMessage);
+    }
+    /**
+     * Serializes the Poller operation.
+     */
+    toString() {
+        return JSON.stringify({
+            state: this.state,
+        });
+    }
+}
+//# sourceMappingURL=keyVaultKeyPoller.js.map
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/lro/delete/operation.js
+// Copyright (c) Microsoft Corporation.
+// Licensed under the MIT License.
+
+
+
+class DeleteKeyPollOperation extends KeyVaultKeyPollOperation {
+    state;
+    client;
+    operationOptions;
+    constructor(state, client, operationOptions = {}) {
+        super(state, { cancelMessage: "Canceling the deletion of a key is not supported." });
+        this.state = state;
+        this.client = client;
+        this.operationOptions = operationOptions;
+    }
+    /**
+     * Sends a delete request for the given Key Vault Key's name to the Key Vault service.
+     * Since the Key Vault Key won't be immediately deleted, we have {@link beginDeleteKey}.
+     */
+    deleteKey(name, options = {}) {
+        return esm_tracing_tracingClient.withSpan("DeleteKeyPoller.deleteKey", options, async (updatedOptions) => {
+            const response = await this.client.deleteKey(name, updatedOptions);
+            return getKeyFromKeyBundle(response);
+        });
+    }
+    /**
+     * The getDeletedKey method returns the specified deleted key along with its properties.
+     * This operation requires the keys/get permission.
+     */
+    getDeletedKey(name, options = {}) {
+        return esm_tracing_tracingClient.withSpan("DeleteKeyPoller.getDeletedKey", options, async (updatedOptions) => {
+            const response = await this.client.getDeletedKey(name, updatedOptions);
+            return getKeyFromKeyBundle(response);
+        });
+    }
+    /**
+     * Reaches to the service and updates the delete key's poll operation.
+     */
+    async update(options = {}) {
+        const state = this.state;
+        const { name } = state;
+        if (options.abortSignal) {
+            this.operationOptions.abortSignal = options.abortSignal;
+        }
+        if (!state.isStarted) {
+            const deletedKey = await this.deleteKey(name, this.operationOptions);
+            state.isStarted = true;
+            state.result = deletedKey;
+            if (!deletedKey.properties.recoveryId) {
+                state.isCompleted = true;
+            }
+        }
+        if (!state.isCompleted) {
+            try {
+                state.result = await this.getDeletedKey(name, this.operationOptions);
+                state.isCompleted = true;
+            }
+            catch (error) {
+                if (error.statusCode === 403) {
+                    // At this point, the resource exists but the user doesn't have access to it.
+                    state.isCompleted = true;
+                }
+                else if (error.statusCode !== 404) {
+                    state.error = error;
+                    state.isCompleted = true;
+                    throw error;
+                }
+            }
+        }
+        return this;
+    }
+}
+//# sourceMappingURL=operation.js.map
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/lro/delete/poller.js
+// Copyright (c) Microsoft Corporation.
+// Licensed under the MIT License.
+
+
+/**
+ * Class that creates a poller that waits until a key finishes being deleted.
+ */
+class DeleteKeyPoller extends KeyVaultKeyPoller {
+    constructor(options) {
+        const { client, name, operationOptions, intervalInMs = 2000, resumeFrom } = options;
+        let state;
+        if (resumeFrom) {
+            state = JSON.parse(resumeFrom).state;
+        }
+        const operation = new DeleteKeyPollOperation({
+            ...state,
+            name,
+        }, client, operationOptions);
+        super(operation);
+        this.intervalInMs = intervalInMs;
+    }
+}
+//# sourceMappingURL=poller.js.map
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/lro/recover/operation.js
+// Copyright (c) Microsoft Corporation.
+// Licensed under the MIT License.
+
+
+
+class RecoverDeletedKeyPollOperation extends KeyVaultKeyPollOperation {
+    state;
+    client;
+    operationOptions;
+    constructor(state, client, operationOptions = {}) {
+        super(state, { cancelMessage: "Canceling the recovery of a deleted key is not supported." });
+        this.state = state;
+        this.client = client;
+        this.operationOptions = operationOptions;
+    }
+    /**
+     * The getKey method gets a specified key and is applicable to any key stored in Azure Key Vault.
+     * This operation requires the keys/get permission.
+     */
+    getKey(name, options = {}) {
+        return esm_tracing_tracingClient.withSpan("RecoverDeleteKeyPoller.getKey", options, async (updatedOptions) => {
+            const response = await this.client.getKey(name, updatedOptions?.version || "", updatedOptions);
+            return getKeyFromKeyBundle(response);
+        });
+    }
+    /**
+     * Sends a request to recover a deleted Key Vault Key based on the given name.
+     * Since the Key Vault Key won't be immediately recover the deleted key, we have {@link beginRecoverDeletedKey}.
+     */
+    async recoverDeletedKey(name, options = {}) {
+        return esm_tracing_tracingClient.withSpan("RecoverDeletedKeyPoller.recoverDeleteKey", options, async (updatedOptions) => {
+            const response = await this.client.recoverDeletedKey(name, updatedOptions);
+            return getKeyFromKeyBundle(response);
+        });
+    }
+    /**
+     * Reaches to the service and updates the delete key's poll operation.
+     */
+    async update(options = {}) {
+        const state = this.state;
+        const { name } = state;
+        const operationOptions = this.operationOptions;
+        if (options.abortSignal) {
+            operationOptions.abortSignal = options.abortSignal;
+        }
+        if (!state.isStarted) {
+            try {
+                state.result = await this.getKey(name, operationOptions);
+                state.isCompleted = true;
+            }
+            catch {
+                // Nothing to do here.
+            }
+            if (!state.isCompleted) {
+                state.result = await this.recoverDeletedKey(name, operationOptions);
+                state.isStarted = true;
+            }
+        }
+        if (!state.isCompleted) {
+            try {
+                state.result = await this.getKey(name, operationOptions);
+                state.isCompleted = true;
+            }
+            catch (error) {
+                if (error.statusCode === 403) {
+                    // At this point, the resource exists but the user doesn't have access to it.
+                    state.isCompleted = true;
+                }
+                else if (error.statusCode !== 404) {
+                    state.error = error;
+                    state.isCompleted = true;
+                    throw error;
+                }
+            }
+        }
+        return this;
+    }
+}
+//# sourceMappingURL=operation.js.map
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/lro/recover/poller.js
+// Copyright (c) Microsoft Corporation.
+// Licensed under the MIT License.
+
+
+/**
+ * Class that deletes a poller that waits until a key finishes being deleted
+ */
+class RecoverDeletedKeyPoller extends KeyVaultKeyPoller {
+    constructor(options) {
+        const { client, name, operationOptions, intervalInMs = 2000, resumeFrom } = options;
+        let state;
+        if (resumeFrom) {
+            state = JSON.parse(resumeFrom).state;
+        }
+        const operation = new RecoverDeletedKeyPollOperation({
+            ...state,
+            name,
+        }, client, operationOptions);
+        super(operation);
+        this.intervalInMs = intervalInMs;
+    }
+}
+//# sourceMappingURL=poller.js.map
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/keysModels.js
+// Copyright (c) Microsoft Corporation.
+// Licensed under the MIT License.
+/**
+ * The latest supported Key Vault service API version
+ */
+const keysModels_LATEST_API_VERSION = "2025-07-01";
+/** Known values of {@link KeyOperation} that the service accepts. */
+var KnownKeyOperations;
+(function (KnownKeyOperations) {
+    /** Key operation - encrypt */
+    KnownKeyOperations["Encrypt"] = "encrypt";
+    /** Key operation - decrypt */
+    KnownKeyOperations["Decrypt"] = "decrypt";
+    /** Key operation - sign */
+    KnownKeyOperations["Sign"] = "sign";
+    /** Key operation - verify */
+    KnownKeyOperations["Verify"] = "verify";
+    /** Key operation - wrapKey */
+    KnownKeyOperations["WrapKey"] = "wrapKey";
+    /** Key operation - unwrapKey */
+    KnownKeyOperations["UnwrapKey"] = "unwrapKey";
+    /** Key operation - import */
+    KnownKeyOperations["Import"] = "import";
+})(KnownKeyOperations || (KnownKeyOperations = {}));
+//# sourceMappingURL=keysModels.js.map
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/cryptography/crypto.js
+// Copyright (c) Microsoft Corporation.
+// Licensed under the MIT License.
+
+/**
+ * @internal
+ * Mapping between signature algorithms and their corresponding hash algorithms. Externally used for testing.
+ **/
+const algorithmToHashAlgorithm = {
+    ES256: "SHA256",
+    ES256K: "SHA256",
+    PS256: "SHA256",
+    RS256: "SHA256",
+    ES384: "SHA384",
+    PS384: "SHA384",
+    RS384: "SHA384",
+    ES512: "SHA512",
+    PS512: "SHA512",
+    RS512: "SHA512",
+};
+/**
+ * @internal
+ * Use the platform-local hashing functionality
+ */
+async function crypto_createHash(algorithm, data) {
+    const hashAlgorithm = algorithmToHashAlgorithm[algorithm];
+    if (!hashAlgorithm) {
+        throw new Error(`Invalid algorithm ${algorithm} passed to createHash. Supported algorithms: ${Object.keys(algorithmToHashAlgorithm).join(", ")}`);
+    }
+    const hash = (0,external_node_crypto_.createHash)(hashAlgorithm);
+    hash.update(Buffer.from(data));
+    const digest = hash.digest();
+    return digest;
+}
+/**
+ * @internal
+ * Use the platform-local verify functionality
+ */
+function createVerify(algorithm, data) {
+    const verifyAlgorithm = algorithmToHashAlgorithm[algorithm];
+    if (!verifyAlgorithm) {
+        throw new Error(`Invalid algorithm ${algorithm} passed to createHash. Supported algorithms: ${Object.keys(algorithmToHashAlgorithm).join(", ")}`);
+    }
+    const verifier = (0,external_node_crypto_.createVerify)(verifyAlgorithm);
+    verifier.update(Buffer.from(data));
+    verifier.end();
+    return verifier;
+}
+/**
+ * @internal
+ * Use the platform-local randomBytes functionality
+ */
+function randomBytes(length) {
+    return (0,external_node_crypto_.randomBytes)(length);
+}
+//# sourceMappingURL=crypto.js.map
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/cryptography/remoteCryptographyProvider.js
+// Copyright (c) Microsoft Corporation.
+// Licensed under the MIT License.
+
+
+
+
+
+
+
+
+
+
+/**
+ * The remote cryptography provider is used to run crypto operations against KeyVault.
+ * @internal
+ */
+class RemoteCryptographyProvider {
+    constructor(key, credential, pipelineOptions = {}) {
+        this.key = key;
+        let keyId;
+        if (typeof key === "string") {
+            keyId = key;
+        }
+        else {
+            keyId = key.id;
+        }
+        try {
+            const parsed = parseKeyVaultKeyIdentifier(keyId);
+            if (parsed.name === "") {
+                throw new Error("Could not find 'name' of key in key URL");
+            }
+            if (!parsed.vaultUrl || parsed.vaultUrl === "") {
+                throw new Error("Could not find 'vaultUrl' of key in key URL");
+            }
+            this.vaultUrl = parsed.vaultUrl;
+            this.name = parsed.name;
+            this.version = parsed.version ?? "";
+            this.client = getOrInitializeClient(this.vaultUrl, credential, pipelineOptions);
+        }
+        catch (err) {
+            dist_esm_logger_logger.error(err);
+            throw new Error(`${keyId} is not a valid Key Vault key ID`);
+        }
+    }
+    // The remote client supports all algorithms and all operations.
+    isSupported(_algorithm, _operation) {
+        return true;
+    }
+    encrypt(encryptParameters, options = {}) {
+        const { algorithm, plaintext, ...params } = encryptParameters;
+        const requestOptions = { ...options, ...params };
+        return esm_tracing_tracingClient.withSpan("RemoteCryptographyProvider.encrypt", requestOptions, async (updatedOptions) => {
+            const result = await this.client.encrypt(this.name, this.version, {
+                algorithm,
+                value: plaintext,
+                aad: "additionalAuthenticatedData" in encryptParameters
+                    ? encryptParameters.additionalAuthenticatedData
+                    : undefined,
+                iv: "iv" in encryptParameters ? encryptParameters.iv : undefined,
+            }, updatedOptions);
+            return {
+                algorithm: encryptParameters.algorithm,
+                result: result.result,
+                keyID: this.getKeyID(),
+                additionalAuthenticatedData: result.additionalAuthenticatedData,
+                authenticationTag: result.authenticationTag,
+                iv: result.iv,
+            };
+        });
+    }
+    decrypt(decryptParameters, options = {}) {
+        const { algorithm, ciphertext, ...params } = decryptParameters;
+        const requestOptions = { ...options, ...params };
+        return esm_tracing_tracingClient.withSpan("RemoteCryptographyProvider.decrypt", requestOptions, async (updatedOptions) => {
+            const result = await this.client.decrypt(this.name, this.version, {
+                algorithm,
+                value: ciphertext,
+                aad: "additionalAuthenticatedData" in decryptParameters
+                    ? decryptParameters.additionalAuthenticatedData
+                    : undefined,
+                iv: "iv" in decryptParameters ? decryptParameters.iv : undefined,
+                tag: "authenticationTag" in decryptParameters
+                    ? decryptParameters.authenticationTag
+                    : undefined,
+            }, updatedOptions);
+            return {
+                result: result.result,
+                keyID: this.getKeyID(),
+                algorithm,
+            };
+        });
+    }
+    wrapKey(algorithm, keyToWrap, options = {}) {
+        return esm_tracing_tracingClient.withSpan("RemoteCryptographyProvider.wrapKey", options, async (updatedOptions) => {
+            const result = await this.client.wrapKey(this.name, this.version, {
+                algorithm,
+                value: keyToWrap,
+            }, updatedOptions);
+            return {
+                result: result.result,
+                algorithm,
+                keyID: this.getKeyID(),
+            };
+        });
+    }
+    unwrapKey(algorithm, encryptedKey, options = {}) {
+        return esm_tracing_tracingClient.withSpan("RemoteCryptographyProvider.unwrapKey", options, async (updatedOptions) => {
+            const result = await this.client.unwrapKey(this.name, this.version, {
+                algorithm,
+                value: encryptedKey,
+            }, updatedOptions);
+            return {
+                result: result.result,
+                algorithm,
+                keyID: this.getKeyID(),
+            };
+        });
+    }
+    sign(algorithm, digest, options = {}) {
+        return esm_tracing_tracingClient.withSpan("RemoteCryptographyProvider.sign", options, async (updatedOptions) => {
+            const result = await this.client.sign(this.name, this.version, {
+                algorithm,
+                value: digest,
+            }, updatedOptions);
+            return { result: result.result, algorithm, keyID: this.getKeyID() };
+        });
+    }
+    verifyData(algorithm, data, signature, options = {}) {
+        return esm_tracing_tracingClient.withSpan("RemoteCryptographyProvider.verifyData", options, async (updatedOptions) => {
+            const hash = await crypto_createHash(algorithm, data);
+            return this.verify(algorithm, hash, signature, updatedOptions);
+        });
+    }
+    verify(algorithm, digest, signature, options = {}) {
+        return esm_tracing_tracingClient.withSpan("RemoteCryptographyProvider.verify", options, async (updatedOptions) => {
+            const response = await this.client.verify(this.name, this.version, {
+                algorithm,
+                digest,
+                signature,
+            }, updatedOptions);
+            return {
+                result: response.value ? response.value : false,
+                keyID: this.getKeyID(),
+            };
+        });
+    }
+    signData(algorithm, data, options = {}) {
+        return esm_tracing_tracingClient.withSpan("RemoteCryptographyProvider.signData", options, async (updatedOptions) => {
+            const digest = await crypto_createHash(algorithm, data);
+            const result = await this.client.sign(this.name, this.version, {
+                algorithm,
+                value: digest,
+            }, updatedOptions);
+            return { result: result.result, algorithm, keyID: this.getKeyID() };
+        });
+    }
+    /**
+     * The base URL to the vault.
+     */
+    vaultUrl;
+    /**
+     * The ID of the key used to perform cryptographic operations for the client.
+     */
+    get keyId() {
+        return this.getKeyID();
+    }
+    /**
+     * Gets the {@link KeyVaultKey} used for cryptography operations, fetching it
+     * from KeyVault if necessary.
+     * @param options - Additional options.
+     */
+    getKey(options = {}) {
+        return esm_tracing_tracingClient.withSpan("RemoteCryptographyProvider.getKey", options, async (updatedOptions) => {
+            if (typeof this.key === "string") {
+                if (!this.name || this.name === "") {
+                    throw new Error("getKey requires a key with a name");
+                }
+                const response = await this.client.getKey(this.name, options && options.version ? options.version : this.version ? this.version : "", updatedOptions);
+                this.key = getKeyFromKeyBundle(response);
+            }
+            return this.key;
+        });
+    }
+    /**
+     * A reference to the auto-generated KeyVault HTTP client.
+     */
+    client;
+    /**
+     * A reference to the key used for the cryptographic operations.
+     * Based on what was provided to the CryptographyClient constructor,
+     * it can be either a string with the URL of a Key Vault Key, or an already parsed {@link KeyVaultKey}.
+     */
+    key;
+    /**
+     * Name of the key the client represents
+     */
+    name;
+    /**
+     * Version of the key the client represents
+     */
+    version;
+    /**
+     * Attempts to retrieve the ID of the key.
+     */
+    getKeyID() {
+        let kid;
+        if (typeof this.key !== "string") {
+            kid = this.key.id;
+        }
+        else {
+            kid = this.key;
+        }
+        return kid;
+    }
+}
+/**
+ * A helper method to either get the passed down generated client or initialize a new one.
+ * An already constructed generated client may be passed down from {@link KeyClient} in which case we should reuse it.
+ *
+ * @internal
+ * @param credential - The credential to use when initializing a new client.
+ * @param options - The options for constructing a client or the underlying client if one already exists.
+ * @returns - A generated client instance
+ */
+function getOrInitializeClient(vaultUrl, credential, options) {
+    if (options.generatedClient) {
+        return options.generatedClient;
+    }
+    const libInfo = `azsdk-js-keyvault-keys/${dist_esm_constants_SDK_VERSION}`;
+    const userAgentOptions = options.userAgentOptions;
+    options.userAgentOptions = {
+        userAgentPrefix: userAgentOptions && userAgentOptions.userAgentPrefix
+            ? `${userAgentOptions.userAgentPrefix} ${libInfo}`
+            : libInfo,
+    };
+    const internalPipelineOptions = {
+        ...options,
+        apiVersion: options.serviceVersion || keysModels_LATEST_API_VERSION,
+        loggingOptions: {
+            logger: dist_esm_logger_logger.info,
+            additionalAllowedHeaderNames: [
+                "x-ms-keyvault-region",
+                "x-ms-keyvault-network-info",
+                "x-ms-keyvault-service-version",
+            ],
+        },
+    };
+    const client = new keyVaultClient_KeyVaultClient(vaultUrl, credential, internalPipelineOptions);
+    client.pipeline.removePolicy({ name: bearerTokenAuthenticationPolicyName });
+    client.pipeline.addPolicy(keyVaultAuthenticationPolicy(credential, options));
+    // Workaround for: https://github.com/Azure/azure-sdk-for-js/issues/31843
+    client.pipeline.addPolicy({
+        name: "ContentTypePolicy",
+        sendRequest(request, next) {
+            const contentType = request.headers.get("Content-Type") ?? "";
+            if (contentType.startsWith("application/json")) {
+                request.headers.set("Content-Type", "application/json");
+            }
+            return next(request);
+        },
+    });
+    return client;
+}
+//# sourceMappingURL=remoteCryptographyProvider.js.map
+;// CONCATENATED MODULE: external "constants"
+const external_constants_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("constants");
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/cryptography/conversions.js
+// Copyright (c) Microsoft Corporation.
+// Licensed under the MIT License.
+
+/**
+ * @internal
+ * Encodes a length of a packet in DER format
+ */
+function encodeLength(length) {
+    if (length <= 127) {
+        return Uint8Array.of(length);
+    }
+    else if (length < 256) {
+        return Uint8Array.of(0x81, length);
+    }
+    else if (length < 65536) {
+        return Uint8Array.of(0x82, length >> 8, length & 0xff);
+    }
+    else {
+        throw new Error("Unsupported length to encode");
+    }
+}
+/**
+ * @internal
+ * Encodes a buffer for DER, as sets the id to the given id
+ */
+function encodeBuffer(buffer, bufferId) {
+    if (buffer.length === 0) {
+        return buffer;
+    }
+    let result = new Uint8Array(buffer);
+    // If the high bit is set, prepend a 0
+    if (result[0] & 0x80) {
+        const array = new Uint8Array(result.length + 1);
+        array[0] = 0;
+        array.set(result, 1);
+        result = array;
+    }
+    // Prepend the DER header for this buffer
+    const encodedLength = encodeLength(result.length);
+    const totalLength = 1 + encodedLength.length + result.length;
+    const outputBuffer = new Uint8Array(totalLength);
+    outputBuffer[0] = bufferId;
+    outputBuffer.set(encodedLength, 1);
+    outputBuffer.set(result, 1 + encodedLength.length);
+    return outputBuffer;
+}
+function makeSequence(encodedParts) {
+    const totalLength = encodedParts.reduce((sum, part) => sum + part.length, 0);
+    const sequence = new Uint8Array(totalLength);
+    for (let i = 0; i < encodedParts.length; i++) {
+        const previousLength = i > 0 ? encodedParts[i - 1].length : 0;
+        sequence.set(encodedParts[i], previousLength);
+    }
+    const full_encoded = encodeBuffer(sequence, 0x30); // SEQUENCE
+    return esm_uint8ArrayToString(full_encoded, "base64");
+}
+/**
+ * Fill in the PEM with 64 character lines as per RFC:
+ *
+ * "To represent the encapsulated text of a PEM message, the encoding
+ * function's output is delimited into text lines (using local
+ * conventions), with each line except the last containing exactly 64
+ * printable characters and the final line containing 64 or fewer
+ * printable characters."
+ */
+function formatBase64Sequence(base64Sequence) {
+    const lines = base64Sequence.match(/.{1,64}/g);
+    let result = "";
+    if (lines) {
+        for (const line of lines) {
+            result += line;
+            result += "\n";
+        }
+    }
+    else {
+        throw new Error("Could not create correct PEM");
+    }
+    return result;
+}
+/**
+ * @internal
+ * Encode a JWK to PEM format. To do so, it internally repackages the JWK as a DER
+ * that is then encoded as a PEM.
+ */
+function convertJWKtoPEM(key) {
+    let result = "";
+    if (key.n && key.e) {
+        const parts = [key.n, key.e];
+        const encodedParts = parts.map((part) => encodeBuffer(part, 0x2)); // INTEGER
+        const base64Sequence = makeSequence(encodedParts);
+        result += "-----BEGIN RSA PUBLIC KEY-----\n";
+        result += formatBase64Sequence(base64Sequence);
+        result += "-----END RSA PUBLIC KEY-----\n";
+    }
+    if (!result.length) {
+        throw new Error("Unsupported key format for local operations");
+    }
+    return result.slice(0, -1); // Removing the last new line
+}
+//# sourceMappingURL=conversions.js.map
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/cryptography/models.js
+// Copyright (c) Microsoft Corporation.
+// Licensed under the MIT License.
+class LocalCryptographyUnsupportedError extends Error {
+}
+//# sourceMappingURL=models.js.map
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/cryptography/rsaCryptographyProvider.js
+// Copyright (c) Microsoft Corporation.
+// Licensed under the MIT License.
+
+
+
+
+
+/**
+ * An RSA cryptography provider supporting RSA algorithms.
+ */
+class RsaCryptographyProvider {
+    constructor(key) {
+        this.key = key;
+    }
+    isSupported(algorithm, operation) {
+        return (this.applicableAlgorithms.includes(algorithm) && this.applicableOperations.includes(operation));
+    }
+    encrypt(encryptParameters, _options) {
+        this.ensureValid();
+        const keyPEM = convertJWKtoPEM(this.key);
+        const padding = encryptParameters.algorithm === "RSA1_5" ? external_constants_namespaceObject.RSA_PKCS1_PADDING : external_constants_namespaceObject.RSA_PKCS1_OAEP_PADDING;
+        return Promise.resolve({
+            algorithm: encryptParameters.algorithm,
+            keyID: this.key.kid,
+            result: (0,external_node_crypto_.publicEncrypt)({ key: keyPEM, padding: padding }, Buffer.from(encryptParameters.plaintext)),
+        });
+    }
+    decrypt(_decryptParameters, _options) {
+        throw new LocalCryptographyUnsupportedError("Decrypting using a local JsonWebKey is not supported.");
+    }
+    wrapKey(algorithm, keyToWrap, _options) {
+        this.ensureValid();
+        const keyPEM = convertJWKtoPEM(this.key);
+        const padding = algorithm === "RSA1_5" ? external_constants_namespaceObject.RSA_PKCS1_PADDING : external_constants_namespaceObject.RSA_PKCS1_OAEP_PADDING;
+        return Promise.resolve({
+            algorithm: algorithm,
+            result: (0,external_node_crypto_.publicEncrypt)({ key: keyPEM, padding }, Buffer.from(keyToWrap)),
+            keyID: this.key.kid,
+        });
+    }
+    unwrapKey(_algorithm, _encryptedKey, _options) {
+        throw new LocalCryptographyUnsupportedError("Unwrapping a key using a local JsonWebKey is not supported.");
+    }
+    sign(_algorithm, _digest, _options) {
+        throw new LocalCryptographyUnsupportedError("Signing a digest using a local JsonWebKey is not supported.");
+    }
+    signData(_algorithm, _data, _options) {
+        throw new LocalCryptographyUnsupportedError("Signing a block of data using a local JsonWebKey is not supported.");
+    }
+    async verify(_algorithm, _digest, _signature, _options) {
+        throw new LocalCryptographyUnsupportedError("Verifying a digest using a local JsonWebKey is not supported.");
+    }
+    verifyData(algorithm, data, signature, _options) {
+        this.ensureValid();
+        const keyPEM = convertJWKtoPEM(this.key);
+        const verifier = createVerify(algorithm, data);
+        return Promise.resolve({
+            result: verifier.verify(keyPEM, Buffer.from(signature)),
+            keyID: this.key.kid,
+        });
+    }
+    /**
+     * The {@link JsonWebKey} used to perform crypto operations.
+     */
+    key;
+    /**
+     * The set of algorithms this provider supports
+     */
+    applicableAlgorithms = [
+        "RSA1_5",
+        "RSA-OAEP",
+        "PS256",
+        "RS256",
+        "PS384",
+        "RS384",
+        "PS512",
+        "RS512",
+    ];
+    /**
+     * The set of operations this provider supports
+     */
+    applicableOperations = [
+        "encrypt",
+        "wrapKey",
+        "verifyData",
+    ];
+    /**
+     * Mapping between signature algorithms and their corresponding hash algorithms. Externally used for testing.
+     * @internal
+     */
+    signatureAlgorithmToHashAlgorithm = {
+        PS256: "SHA256",
+        RS256: "SHA256",
+        PS384: "SHA384",
+        RS384: "SHA384",
+        PS512: "SHA512",
+        RS512: "SHA512",
+    };
+    ensureValid() {
+        if (this.key &&
+            this.key.kty?.toUpperCase() !== "RSA" &&
+            this.key.kty?.toUpperCase() !== "RSA-HSM") {
+            throw new Error("Key type does not match the algorithm RSA");
+        }
+    }
+}
+//# sourceMappingURL=rsaCryptographyProvider.js.map
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/cryptography/aesCryptographyProvider.js
+// Copyright (c) Microsoft Corporation.
+// Licensed under the MIT License.
+
+
+/**
+ * An AES cryptography provider supporting AES algorithms.
+ * @internal
+ */
+class AesCryptographyProvider {
+    key;
+    constructor(key) {
+        this.key = key;
+    }
+    encrypt(encryptParameters, _options) {
+        const { algorithm, keySizeInBytes } = this.supportedAlgorithms[encryptParameters.algorithm];
+        const iv = encryptParameters.iv || external_node_crypto_.randomBytes(16);
+        this.ensureValid(keySizeInBytes);
+        const cipher = external_node_crypto_.createCipheriv(algorithm, this.key.k.subarray(0, keySizeInBytes), iv);
+        let encrypted = cipher.update(Buffer.from(encryptParameters.plaintext));
+        encrypted = Buffer.concat([encrypted, cipher.final()]);
+        return Promise.resolve({
+            algorithm: encryptParameters.algorithm,
+            result: encrypted,
+            iv: iv,
+        });
+    }
+    decrypt(decryptParameters, _options) {
+        const { algorithm, keySizeInBytes } = this.supportedAlgorithms[decryptParameters.algorithm];
+        this.ensureValid(keySizeInBytes);
+        const decipher = external_node_crypto_.createDecipheriv(algorithm, this.key.k.subarray(0, keySizeInBytes), decryptParameters.iv);
+        let dec = decipher.update(Buffer.from(decryptParameters.ciphertext));
+        dec = Buffer.concat([dec, decipher.final()]);
+        return Promise.resolve({
+            algorithm: decryptParameters.algorithm,
+            result: dec,
+        });
+    }
+    isSupported(algorithm, operation) {
+        if (!this.key.k) {
+            return false;
+        }
+        if (!Object.keys(this.supportedAlgorithms).includes(algorithm)) {
+            return false;
+        }
+        if (!this.supportedOperations.includes(operation)) {
+            return false;
+        }
+        return true;
+    }
+    /**
+     * The set of algorithms this provider supports.
+     * For AES encryption, the values include the underlying algorithm used in crypto
+     * as well as the key size in bytes.
+     *
+     * We start with support for A[SIZE]CBCPAD which uses the PKCS padding (the default padding scheme in node crypto)
+     */
+    supportedAlgorithms = {
+        A128CBCPAD: {
+            algorithm: "aes-128-cbc",
+            keySizeInBytes: 128 >> 3,
+        },
+        A192CBCPAD: {
+            algorithm: "aes-192-cbc",
+            keySizeInBytes: 192 >> 3,
+        },
+        A256CBCPAD: {
+            algorithm: "aes-256-cbc",
+            keySizeInBytes: 256 >> 3,
+        },
+    };
+    supportedOperations = ["encrypt", "decrypt"];
+    wrapKey(_algorithm, _keyToWrap, _options) {
+        throw new LocalCryptographyUnsupportedError("Wrapping a key using a local JsonWebKey is not supported for AES.");
+    }
+    unwrapKey(_algorithm, _encryptedKey, _options) {
+        throw new LocalCryptographyUnsupportedError("Unwrapping a key using a local JsonWebKey is not supported for AES.");
+    }
+    sign(_algorithm, _digest, _options) {
+        throw new LocalCryptographyUnsupportedError("Signing using a local JsonWebKey is not supported for AES.");
+    }
+    signData(_algorithm, _data, _options) {
+        throw new LocalCryptographyUnsupportedError("Signing using a local JsonWebKey is not supported for AES.");
+    }
+    verify(_algorithm, _digest, _signature, _options) {
+        throw new LocalCryptographyUnsupportedError("Verifying using a local JsonWebKey is not supported for AES.");
+    }
+    verifyData(_algorithm, _data, _signature, _updatedOptions) {
+        throw new LocalCryptographyUnsupportedError("Verifying using a local JsonWebKey is not supported for AES.");
+    }
+    ensureValid(keySizeInBytes) {
+        if (this.key &&
+            this.key.kty?.toUpperCase() !== "OCT" &&
+            this.key.kty?.toUpperCase() !== "OCT-HSM") {
+            throw new Error("Key type does not match the key type oct or oct-hsm");
+        }
+        if (!this.key.k) {
+            throw new Error("Symmetric key is required");
+        }
+        if (this.key.k.length < keySizeInBytes) {
+            throw new Error(`Key must be at least ${keySizeInBytes << 3} bits`);
+        }
+    }
+}
+//# sourceMappingURL=aesCryptographyProvider.js.map
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/cryptographyClient.js
+// Copyright (c) Microsoft Corporation.
+// Licensed under the MIT License.
+
+
+
+
+
+
+
+
+/**
+ * A client used to perform cryptographic operations on an Azure Key vault key
+ * or a local {@link JsonWebKey}.
+ */
+class CryptographyClient {
+    /**
+     * The key the CryptographyClient currently holds.
+     */
+    key;
+    /**
+     * The remote provider, which would be undefined if used in local mode.
+     */
+    remoteProvider;
+    /**
+     * Internal constructor implementation for either local or Key Vault backed keys.
+     * @param key - The key to use during cryptography tasks.
+     * @param credential - Teh credential to use when constructing a Key Vault Cryptography client.
+     */
+    constructor(key, credential, pipelineOptions = {}) {
+        if (typeof key === "string") {
+            // Key URL for remote-local operations.
+            this.key = {
+                kind: "identifier",
+                value: key,
+            };
+            this.remoteProvider = new RemoteCryptographyProvider(key, credential, pipelineOptions);
+        }
+        else if ("name" in key) {
+            // KeyVault key for remote-local operations.
+            this.key = {
+                kind: "KeyVaultKey",
+                value: key,
+            };
+            this.remoteProvider = new RemoteCryptographyProvider(key, credential, pipelineOptions);
+        }
+        else {
+            // JsonWebKey for local-only operations.
+            this.key = {
+                kind: "JsonWebKey",
+                value: key,
+            };
+        }
+    }
+    /**
+     * The base URL to the vault. If a local {@link JsonWebKey} is used vaultUrl will be empty.
+     */
+    get vaultUrl() {
+        return this.remoteProvider?.vaultUrl || "";
+    }
+    /**
+     * The ID of the key used to perform cryptographic operations for the client.
+     */
+    get keyID() {
+        if (this.key.kind === "identifier" || this.key.kind === "remoteOnlyIdentifier") {
+            return this.key.value;
+        }
+        else if (this.key.kind === "KeyVaultKey") {
+            return this.key.value.id;
+        }
+        else {
+            return this.key.value.kid;
+        }
+    }
+    encrypt(...args) {
+        const [parameters, options] = this.disambiguateEncryptArguments(args);
+        return esm_tracing_tracingClient.withSpan("CryptographyClient.encrypt", options, async (updatedOptions) => {
+            this.ensureValid(await this.fetchKey(updatedOptions), KnownKeyOperations.Encrypt);
+            this.initializeIV(parameters);
+            const provider = await this.getProvider("encrypt", parameters.algorithm, updatedOptions);
+            try {
+                return provider.encrypt(parameters, updatedOptions);
+            }
+            catch (error) {
+                if (this.remoteProvider) {
+                    return this.remoteProvider.encrypt(parameters, updatedOptions);
+                }
+                throw error;
+            }
+        });
+    }
+    initializeIV(parameters) {
+        // For AES-GCM the service **must** generate the IV, so we only populate it for AES-CBC
+        const algorithmsRequiringIV = [
+            "A128CBC",
+            "A128CBCPAD",
+            "A192CBC",
+            "A192CBCPAD",
+            "A256CBC",
+            "A256CBCPAD",
+        ];
+        if (parameters.algorithm in algorithmsRequiringIV) {
+            try {
+                const cbcParams = parameters;
+                if (!cbcParams.iv) {
+                    cbcParams.iv = randomBytes(16);
+                }
+            }
+            catch (e) {
+                throw new Error(`Unable to initialize IV for algorithm ${parameters.algorithm}. You may pass a valid IV to avoid this error. Error: ${e.message}`);
+            }
+        }
+    }
+    /**
+     * Standardizes the arguments of multiple overloads into a single shape.
+     * @param args - The encrypt arguments
+     */
+    disambiguateEncryptArguments(args) {
+        if (typeof args[0] === "string") {
+            // Sample shape: ["RSA1_5", buffer, options]
+            return [
+                {
+                    algorithm: args[0],
+                    plaintext: args[1],
+                },
+                args[2] || {},
+            ];
+        }
+        else {
+            // Sample shape: [{ algorithm: "RSA1_5", plaintext: buffer }, options]
+            return [args[0], (args[1] || {})];
+        }
+    }
+    decrypt(...args) {
+        const [parameters, options] = this.disambiguateDecryptArguments(args);
+        return esm_tracing_tracingClient.withSpan("CryptographyClient.decrypt", options, async (updatedOptions) => {
+            this.ensureValid(await this.fetchKey(updatedOptions), KnownKeyOperations.Decrypt);
+            const provider = await this.getProvider("decrypt", parameters.algorithm, updatedOptions);
+            try {
+                return provider.decrypt(parameters, updatedOptions);
+            }
+            catch (error) {
+                if (this.remoteProvider) {
+                    return this.remoteProvider.decrypt(parameters, updatedOptions);
+                }
+                throw error;
+            }
+        });
+    }
+    /**
+     * Standardizes the arguments of multiple overloads into a single shape.
+     * @param args - The decrypt arguments
+     */
+    disambiguateDecryptArguments(args) {
+        if (typeof args[0] === "string") {
+            // Sample shape: ["RSA1_5", encryptedBuffer, options]
+            return [
+                {
+                    algorithm: args[0],
+                    ciphertext: args[1],
+                },
+                args[2] || {},
+            ];
+        }
+        else {
+            // Sample shape: [{ algorithm: "RSA1_5", ciphertext: encryptedBuffer }, options]
+            return [args[0], (args[1] || {})];
+        }
+    }
+    /**
+     * Wraps the given key using the specified cryptography algorithm
+     *
+     * Example usage:
+     * ```ts snippet:ReadmeSampleWrapKey
+     * import { DefaultAzureCredential } from "@azure/identity";
+     * import { KeyClient, CryptographyClient } from "@azure/keyvault-keys";
+     *
+     * const credential = new DefaultAzureCredential();
+     *
+     * const vaultName = "<YOUR KEYVAULT NAME>";
+     * const url = `https://${vaultName}.vault.azure.net`;
+     *
+     * const client = new KeyClient(url, credential);
+     *
+     * const myKey = await client.createKey("MyKey", "RSA");
+     * const cryptographyClient = new CryptographyClient(myKey, credential);
+     *
+     * const wrapResult = await cryptographyClient.wrapKey("RSA-OAEP", Buffer.from("My Key"));
+     * console.log("wrap result:", wrapResult.result);
+     * ```
+     * @param algorithm - The encryption algorithm to use to wrap the given key.
+     * @param key - The key to wrap.
+     * @param options - Additional options.
+     */
+    wrapKey(algorithm, key, options = {}) {
+        return esm_tracing_tracingClient.withSpan("CryptographyClient.wrapKey", options, async (updatedOptions) => {
+            this.ensureValid(await this.fetchKey(updatedOptions), KnownKeyOperations.WrapKey);
+            const provider = await this.getProvider("wrapKey", algorithm, updatedOptions);
+            try {
+                return provider.wrapKey(algorithm, key, updatedOptions);
+            }
+            catch (err) {
+                if (this.remoteProvider) {
+                    return this.remoteProvider.wrapKey(algorithm, key, options);
+                }
+                throw err;
+            }
+        });
+    }
+    /**
+     * Unwraps the given wrapped key using the specified cryptography algorithm
+     *
+     * Example usage:
+     * ```ts snippet:ReadmeSampleUnwrapKey
+     * import { DefaultAzureCredential } from "@azure/identity";
+     * import { KeyClient, CryptographyClient } from "@azure/keyvault-keys";
+     *
+     * const credential = new DefaultAzureCredential();
+     *
+     * const vaultName = "<YOUR KEYVAULT NAME>";
+     * const url = `https://${vaultName}.vault.azure.net`;
+     *
+     * const client = new KeyClient(url, credential);
+     *
+     * const myKey = await client.createKey("MyKey", "RSA");
+     * const cryptographyClient = new CryptographyClient(myKey, credential);
+     *
+     * const wrapResult = await cryptographyClient.wrapKey("RSA-OAEP", Buffer.from("My Key"));
+     * console.log("wrap result:", wrapResult.result);
+     *
+     * const unwrapResult = await cryptographyClient.unwrapKey("RSA-OAEP", wrapResult.result);
+     * console.log("unwrap result: ", unwrapResult.result);
+     * ```
+     * @param algorithm - The decryption algorithm to use to unwrap the key.
+     * @param encryptedKey - The encrypted key to unwrap.
+     * @param options - Additional options.
+     */
+    unwrapKey(algorithm, encryptedKey, options = {}) {
+        return esm_tracing_tracingClient.withSpan("CryptographyClient.unwrapKey", options, async (updatedOptions) => {
+            this.ensureValid(await this.fetchKey(updatedOptions), KnownKeyOperations.UnwrapKey);
+            const provider = await this.getProvider("unwrapKey", algorithm, updatedOptions);
+            try {
+                return provider.unwrapKey(algorithm, encryptedKey, updatedOptions);
+            }
+            catch (err) {
+                if (this.remoteProvider) {
+                    return this.remoteProvider.unwrapKey(algorithm, encryptedKey, options);
+                }
+                throw err;
+            }
+        });
+    }
+    /**
+     * Cryptographically sign the digest of a message
+     *
+     * Example usage:
+     * ```ts snippet:ReadmeSampleSign
+     * import { DefaultAzureCredential } from "@azure/identity";
+     * import { KeyClient, CryptographyClient } from "@azure/keyvault-keys";
+     * import { createHash } from "node:crypto";
+     *
+     * const credential = new DefaultAzureCredential();
+     *
+     * const vaultName = "<YOUR KEYVAULT NAME>";
+     * const url = `https://${vaultName}.vault.azure.net`;
+     *
+     * const client = new KeyClient(url, credential);
+     *
+     * let myKey = await client.createKey("MyKey", "RSA");
+     * const cryptographyClient = new CryptographyClient(myKey, credential);
+     *
+     * const signatureValue = "MySignature";
+     * const hash = createHash("sha256");
+     *
+     * const digest = hash.update(signatureValue).digest();
+     * console.log("digest: ", digest);
+     *
+     * const signResult = await cryptographyClient.sign("RS256", digest);
+     * console.log("sign result: ", signResult.result);
+     * ```
+     * @param algorithm - The signing algorithm to use.
+     * @param digest - The digest of the data to sign.
+     * @param options - Additional options.
+     */
+    sign(algorithm, digest, options = {}) {
+        return esm_tracing_tracingClient.withSpan("CryptographyClient.sign", options, async (updatedOptions) => {
+            this.ensureValid(await this.fetchKey(updatedOptions), KnownKeyOperations.Sign);
+            const provider = await this.getProvider("sign", algorithm, updatedOptions);
+            try {
+                return provider.sign(algorithm, digest, updatedOptions);
+            }
+            catch (err) {
+                if (this.remoteProvider) {
+                    return this.remoteProvider.sign(algorithm, digest, updatedOptions);
+                }
+                throw err;
+            }
+        });
+    }
+    /**
+     * Verify the signed message digest
+     *
+     * Example usage:
+     * ```ts snippet:ReadmeSampleVerify
+     * import { DefaultAzureCredential } from "@azure/identity";
+     * import { KeyClient, CryptographyClient } from "@azure/keyvault-keys";
+     * import { createHash } from "node:crypto";
+     *
+     * const credential = new DefaultAzureCredential();
+     *
+     * const vaultName = "<YOUR KEYVAULT NAME>";
+     * const url = `https://${vaultName}.vault.azure.net`;
+     *
+     * const client = new KeyClient(url, credential);
+     *
+     * const myKey = await client.createKey("MyKey", "RSA");
+     * const cryptographyClient = new CryptographyClient(myKey, credential);
+     *
+     * const hash = createHash("sha256");
+     * hash.update("My Message");
+     * const digest = hash.digest();
+     *
+     * const signResult = await cryptographyClient.sign("RS256", digest);
+     * console.log("sign result: ", signResult.result);
+     *
+     * const verifyResult = await cryptographyClient.verify("RS256", digest, signResult.result);
+     * console.log("verify result: ", verifyResult.result);
+     * ```
+     * @param algorithm - The signing algorithm to use to verify with.
+     * @param digest - The digest to verify.
+     * @param signature - The signature to verify the digest against.
+     * @param options - Additional options.
+     */
+    verify(algorithm, digest, signature, options = {}) {
+        return esm_tracing_tracingClient.withSpan("CryptographyClient.verify", options, async (updatedOptions) => {
+            this.ensureValid(await this.fetchKey(updatedOptions), KnownKeyOperations.Verify);
+            const provider = await this.getProvider("verify", algorithm, updatedOptions);
+            try {
+                return provider.verify(algorithm, digest, signature, updatedOptions);
+            }
+            catch (err) {
+                if (this.remoteProvider) {
+                    return this.remoteProvider.verify(algorithm, digest, signature, updatedOptions);
+                }
+                throw err;
+            }
+        });
+    }
+    /**
+     * Cryptographically sign a block of data
+     *
+     * Example usage:
+     * ```ts snippet:ReadmeSampleSignData
+     * import { DefaultAzureCredential } from "@azure/identity";
+     * import { KeyClient, CryptographyClient } from "@azure/keyvault-keys";
+     *
+     * const credential = new DefaultAzureCredential();
+     *
+     * const vaultName = "<YOUR KEYVAULT NAME>";
+     * const url = `https://${vaultName}.vault.azure.net`;
+     *
+     * const client = new KeyClient(url, credential);
+     *
+     * const myKey = await client.createKey("MyKey", "RSA");
+     * const cryptographyClient = new CryptographyClient(myKey, credential);
+     *
+     * const signResult = await cryptographyClient.signData("RS256", Buffer.from("My Message"));
+     * console.log("sign result: ", signResult.result);
+     * ```
+     * @param algorithm - The signing algorithm to use.
+     * @param data - The data to sign.
+     * @param options - Additional options.
+     */
+    signData(algorithm, data, 
+    // eslint-disable-next-line @azure/azure-sdk/ts-naming-options
+    options = {}) {
+        return esm_tracing_tracingClient.withSpan("CryptographyClient.signData", options, async (updatedOptions) => {
+            this.ensureValid(await this.fetchKey(updatedOptions), KnownKeyOperations.Sign);
+            const provider = await this.getProvider("signData", algorithm, updatedOptions);
+            try {
+                return provider.signData(algorithm, data, updatedOptions);
+            }
+            catch (err) {
+                if (this.remoteProvider) {
+                    return this.remoteProvider.signData(algorithm, data, options);
+                }
+                throw err;
+            }
+        });
+    }
+    /**
+     * Verify the signed block of data
+     *
+     * Example usage:
+     * ```ts snippet:ReadmeSampleVerifyData
+     * import { DefaultAzureCredential } from "@azure/identity";
+     * import { KeyClient, CryptographyClient } from "@azure/keyvault-keys";
+     *
+     * const credential = new DefaultAzureCredential();
+     *
+     * const vaultName = "<YOUR KEYVAULT NAME>";
+     * const url = `https://${vaultName}.vault.azure.net`;
+     *
+     * const client = new KeyClient(url, credential);
+     *
+     * const myKey = await client.createKey("MyKey", "RSA");
+     * const cryptographyClient = new CryptographyClient(myKey, credential);
+     *
+     * const buffer = Buffer.from("My Message");
+     *
+     * const signResult = await cryptographyClient.signData("RS256", buffer);
+     * console.log("sign result: ", signResult.result);
+     *
+     * const verifyResult = await cryptographyClient.verifyData("RS256", buffer, signResult.result);
+     * console.log("verify result: ", verifyResult.result);
+     * ```
+     * @param algorithm - The algorithm to use to verify with.
+     * @param data - The signed block of data to verify.
+     * @param signature - The signature to verify the block against.
+     * @param options - Additional options.
+     */
+    verifyData(algorithm, data, signature, 
+    // eslint-disable-next-line @azure/azure-sdk/ts-naming-options
+    options = {}) {
+        return esm_tracing_tracingClient.withSpan("CryptographyClient.verifyData", options, async (updatedOptions) => {
+            this.ensureValid(await this.fetchKey(updatedOptions), KnownKeyOperations.Verify);
+            const provider = await this.getProvider("verifyData", algorithm, updatedOptions);
+            try {
+                return provider.verifyData(algorithm, data, signature, updatedOptions);
+            }
+            catch (err) {
+                if (this.remoteProvider) {
+                    return this.remoteProvider.verifyData(algorithm, data, signature, updatedOptions);
+                }
+                throw err;
+            }
+        });
+    }
+    /**
+     * Retrieves the {@link JsonWebKey} from the Key Vault, if possible. Returns undefined if the key could not be retrieved due to insufficient permissions.
+     * @param options - The additional options.
+     */
+    async getKeyMaterial(options) {
+        const key = await this.fetchKey(options);
+        switch (key.kind) {
+            case "JsonWebKey":
+                return key.value;
+            case "KeyVaultKey":
+                return key.value.key;
+            default:
+                return undefined;
+        }
+    }
+    /**
+     * Returns the underlying key used for cryptographic operations.
+     * If needed, attempts to fetch the key from KeyVault and exchanges the ID for the actual key.
+     * @param options - The additional options.
+     */
+    async fetchKey(options) {
+        if (this.key.kind === "identifier") {
+            // Exchange the identifier with the actual key when needed
+            let key;
+            try {
+                key = await this.remoteProvider.getKey(options);
+            }
+            catch (e) {
+                if (restError_isRestError(e) && e.statusCode === 403) {
+                    // If we don't have permission to get the key, we'll fall back to using the remote provider.
+                    // Marking the key as a remoteOnlyIdentifier will ensure that we don't attempt to fetch the key again.
+                    dist_esm_logger_logger.verbose(`Permission denied to get key ${this.key.value}. Falling back to remote operation.`);
+                    this.key = { kind: "remoteOnlyIdentifier", value: this.key.value };
+                }
+                else {
+                    throw e;
+                }
+            }
+            if (key) {
+                this.key = { kind: "KeyVaultKey", value: key };
+            }
+        }
+        return this.key;
+    }
+    providers;
+    /**
+     * Gets the provider that support this algorithm and operation.
+     * The available providers are ordered by priority such that the first provider that supports this
+     * operation is the one we should use.
+     * @param operation - The {@link KeyOperation}.
+     * @param algorithm - The algorithm to use.
+     */
+    async getProvider(operation, algorithm, options) {
+        if (!this.providers) {
+            const keyMaterial = await this.getKeyMaterial(options);
+            this.providers = [];
+            // Add local crypto providers as needed
+            if (keyMaterial) {
+                this.providers.push(new RsaCryptographyProvider(keyMaterial), new AesCryptographyProvider(keyMaterial));
+            }
+            // If the remote provider exists, we're in hybrid-mode. Otherwise we're in local-only mode.
+            // If we're in hybrid mode the remote provider is used as a catch-all and should be last in the list.
+            if (this.remoteProvider) {
+                this.providers.push(this.remoteProvider);
+            }
+        }
+        const providers = this.providers.filter((p) => p.isSupported(algorithm, operation));
+        if (providers.length === 0) {
+            throw new Error(`Unable to support operation: "${operation}" with algorithm: "${algorithm}" ${this.key.kind === "JsonWebKey" ? "using a local JsonWebKey" : ""}`);
+        }
+        // Return the first provider that supports this request
+        return providers[0];
+    }
+    ensureValid(key, operation) {
+        if (key.kind === "KeyVaultKey") {
+            const keyOps = key.value.keyOperations;
+            const { notBefore, expiresOn } = key.value.properties;
+            const now = new Date();
+            // Check KeyVault Key Expiration
+            if (notBefore && now < notBefore) {
+                throw new Error(`Key ${key.value.id} can't be used before ${notBefore.toISOString()}`);
+            }
+            if (expiresOn && now > expiresOn) {
+                throw new Error(`Key ${key.value.id} expired at ${expiresOn.toISOString()}`);
+            }
+            // Check Key operations
+            if (operation && keyOps && !keyOps?.includes(operation)) {
+                throw new Error(`Operation ${operation} is not supported on key ${key.value.id}`);
+            }
+        }
+        else if (key.kind === "JsonWebKey") {
+            // Check JsonWebKey Key operations
+            if (operation && key.value.keyOps && !key.value.keyOps?.includes(operation)) {
+                throw new Error(`Operation ${operation} is not supported on key ${key.value.kid}`);
+            }
+        }
+    }
+}
+//# sourceMappingURL=cryptographyClient.js.map
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/cryptographyClientModels.js
+// Copyright (c) Microsoft Corporation.
+// Licensed under the MIT License.
+
+
+//# sourceMappingURL=cryptographyClientModels.js.map
+;// CONCATENATED MODULE: ./node_modules/@azure/keyvault-keys/dist/esm/index.js
+// Copyright (c) Microsoft Corporation.
+// Licensed under the MIT License.
+/// <reference lib="esnext.asynciterable" />
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * The KeyClient provides methods to manage {@link KeyVaultKey} in the
+ * Azure Key Vault. The client supports creating, retrieving, updating,
+ * deleting, purging, backing up, restoring and listing KeyVaultKeys. The
+ * client also supports listing {@link DeletedKey} for a soft-delete enabled Azure Key
+ * Vault.
+ */
+class KeyClient {
+    /**
+     * The base URL to the vault
+     */
+    vaultUrl;
+    /**
+     * A reference to the auto-generated Key Vault HTTP client.
+     */
+    client;
+    /**
+     * A reference to the credential that was used to construct this client.
+     * Later used to instantiate a {@link CryptographyClient} with the same credential.
+     */
+    credential;
+    /**
+     * Creates an instance of KeyClient.
+     *
+     * Example usage:
+     * ```ts snippet:ReadmeSampleCreateClient
+     * import { DefaultAzureCredential } from "@azure/identity";
+     * import { KeyClient } from "@azure/keyvault-keys";
+     *
+     * const credential = new DefaultAzureCredential();
+     *
+     * // Build the URL to reach your key vault
+     * const vaultName = "<YOUR KEYVAULT NAME>";
+     * const url = `https://${vaultName}.vault.azure.net`; // or `https://${vaultName}.managedhsm.azure.net` for managed HSM.
+     *
+     * // Lastly, create our keys client and connect to the service
+     * const client = new KeyClient(url, credential);
+     * ```
+     * @param vaultUrl - the URL of the Key Vault. It should have this shape: `https://${your-key-vault-name}.vault.azure.net`. You should validate that this URL references a valid Key Vault or Managed HSM resource. See https://aka.ms/azsdk/blog/vault-uri for details.
+     * @param credential - An object that implements the `TokenCredential` interface used to authenticate requests to the service. Use the \@azure/identity package to create a credential that suits your needs.
+     * @param pipelineOptions - Pipeline options used to configure Key Vault API requests. Omit this parameter to use the default pipeline configuration.
+     */
+    constructor(vaultUrl, credential, pipelineOptions = {}) {
+        this.vaultUrl = vaultUrl;
+        const libInfo = `azsdk-js-keyvault-keys/${dist_esm_constants_SDK_VERSION}`;
+        const userAgentOptions = pipelineOptions.userAgentOptions;
+        pipelineOptions.userAgentOptions = {
+            userAgentPrefix: userAgentOptions && userAgentOptions.userAgentPrefix
+                ? `${userAgentOptions.userAgentPrefix} ${libInfo}`
+                : libInfo,
+        };
+        const internalPipelineOptions = {
+            ...pipelineOptions,
+            apiVersion: pipelineOptions.serviceVersion || keysModels_LATEST_API_VERSION,
+            loggingOptions: {
+                logger: dist_esm_logger_logger.info,
+                additionalAllowedHeaderNames: [
+                    "x-ms-keyvault-region",
+                    "x-ms-keyvault-network-info",
+                    "x-ms-keyvault-service-version",
+                ],
+            },
+        };
+        this.credential = credential;
+        this.client = new keyVaultClient_KeyVaultClient(vaultUrl, credential, internalPipelineOptions);
+        this.client.pipeline.removePolicy({ name: bearerTokenAuthenticationPolicyName });
+        this.client.pipeline.addPolicy(keyVaultAuthenticationPolicy(credential, pipelineOptions));
+        // Workaround for: https://github.com/Azure/azure-sdk-for-js/issues/31843
+        this.client.pipeline.addPolicy({
+            name: "ContentTypePolicy",
+            sendRequest(request, next) {
+                const contentType = request.headers.get("Content-Type") ?? "";
+                if (contentType.startsWith("application/json")) {
+                    request.headers.set("Content-Type", "application/json");
+                }
+                return next(request);
+            },
+        });
+    }
+    /**
+     * The create key operation can be used to create any key type in Azure Key Vault. If the named key
+     * already exists, Azure Key Vault creates a new version of the key. It requires the keys/create
+     * permission.
+     *
+     * Example usage:
+     * ```ts snippet:ReadmeSampleCreateKey
+     * import { DefaultAzureCredential } from "@azure/identity";
+     * import { KeyClient } from "@azure/keyvault-keys";
+     *
+     * const credential = new DefaultAzureCredential();
+     *
+     * const vaultName = "<YOUR KEYVAULT NAME>";
+     * const url = `https://${vaultName}.vault.azure.net`;
+     *
+     * const client = new KeyClient(url, credential);
+     *
+     * const keyName = "MyKeyName";
+     * const result = await client.createKey(keyName, "RSA");
+     * console.log("result: ", result);
+     * ```
+     * Creates a new key, stores it, then returns key parameters and properties to the client.
+     * @param name - The name of the key.
+     * @param keyType - The type of the key. One of the following: 'EC', 'EC-HSM', 'RSA', 'RSA-HSM', 'oct'.
+     * @param options - The optional parameters.
+     */
+    createKey(name, keyType, options = {}) {
+        return esm_tracing_tracingClient.withSpan("KeyClient.createKey", options, async (updatedOptions) => {
+            const response = await this.client.createKey(name, {
+                kty: keyType,
+                curve: options?.curve,
+                keyAttributes: {
+                    enabled: options?.enabled,
+                    notBefore: options?.notBefore,
+                    expires: options?.expiresOn,
+                    exportable: options?.exportable,
+                },
+                keyOps: options?.keyOps,
+                keySize: options?.keySize,
+                releasePolicy: options?.releasePolicy,
+                tags: options?.tags,
+            }, updatedOptions);
+            return getKeyFromKeyBundle(response);
+        });
+    }
+    /**
+     * The createEcKey method creates a new elliptic curve key in Azure Key Vault. If the named key
+     * already exists, Azure Key Vault creates a new version of the key. It requires the keys/create
+     * permission.
+     *
+     * Example usage:
+     * ```ts snippet:ReadmeSampleCreateEcKey
+     * import { DefaultAzureCredential } from "@azure/identity";
+     * import { KeyClient } from "@azure/keyvault-keys";
+     *
+     * const credential = new DefaultAzureCredential();
+     *
+     * const vaultName = "<YOUR KEYVAULT NAME>";
+     * const url = `https://${vaultName}.vault.azure.net`;
+     *
+     * const client = new KeyClient(url, credential);
+     *
+     * const keyName = "MyKeyName";
+     * const result = await client.createEcKey(keyName, { curve: "P-256" });
+     * console.log("result: ", result);
+     * ```
+     * Creates a new key, stores it, then returns key parameters and properties to the client.
+     * @param name - The name of the key.
+     * @param options - The optional parameters.
+     */
+    async createEcKey(name, options) {
+        const keyType = options?.hsm ? KnownJsonWebKeyType.ECHSM : KnownJsonWebKeyType.EC;
+        return this.createKey(name, keyType, options);
+    }
+    /**
+     * The createRSAKey method creates a new RSA key in Azure Key Vault. If the named key
+     * already exists, Azure Key Vault creates a new version of the key. It requires the keys/create
+     * permission.
+     *
+     * Example usage:
+     * ```ts snippet:ReadmeSampleCreateRsaKey
+     * import { DefaultAzureCredential } from "@azure/identity";
+     * import { KeyClient } from "@azure/keyvault-keys";
+     *
+     * const credential = new DefaultAzureCredential();
+     *
+     * const vaultName = "<YOUR KEYVAULT NAME>";
+     * const url = `https://${vaultName}.vault.azure.net`;
+     *
+     * const client = new KeyClient(url, credential);
+     *
+     * const keyName = "MyKeyName";
+     * const result = await client.createRsaKey("MyKey", { keySize: 2048 });
+     * console.log("result: ", result);
+     * ```
+     * Creates a new key, stores it, then returns key parameters and properties to the client.
+     * @param name - The name of the key.
+     * @param options - The optional parameters.
+     */
+    async createRsaKey(name, options) {
+        const keyType = options?.hsm ? KnownJsonWebKeyType.RSAHSM : KnownJsonWebKeyType.RSA;
+        return this.createKey(name, keyType, options);
+    }
+    /**
+     * The createOctKey method creates a new OCT key in Azure Key Vault. If the named key
+     * already exists, Azure Key Vault creates a new version of the key. It requires the keys/create
+     * permission.
+     *
+     * Example usage:
+     * ```ts snippet:ReadmeSampleCreateOctKey
+     * import { DefaultAzureCredential } from "@azure/identity";
+     * import { KeyClient } from "@azure/keyvault-keys";
+     *
+     * const credential = new DefaultAzureCredential();
+     *
+     * const vaultName = "<YOUR KEYVAULT NAME>";
+     * const url = `https://${vaultName}.vault.azure.net`;
+     *
+     * const client = new KeyClient(url, credential);
+     *
+     * const keyName = "MyKeyName";
+     * const result = await client.createOctKey("MyKey", { hsm: true });
+     * console.log("result: ", result);
+     * ```
+     * Creates a new key, stores it, then returns key parameters and properties to the client.
+     * @param name - The name of the key.
+     * @param options - The optional parameters.
+     */
+    async createOctKey(name, options) {
+        const keyType = options?.hsm ? KnownJsonWebKeyType.OctHSM : KnownJsonWebKeyType.Oct;
+        return this.createKey(name, keyType, options);
+    }
+    /**
+     * The import key operation may be used to import any key type into an Azure Key Vault. If the
+     * named key already exists, Azure Key Vault creates a new version of the key. This operation
+     * requires the keys/import permission.
+     *
+     * Example usage:
+     * ```ts snippet:ReadmeSampleImportKey
+     * import { DefaultAzureCredential } from "@azure/identity";
+     * import { KeyClient } from "@azure/keyvault-keys";
+     *
+     * const credential = new DefaultAzureCredential();
+     *
+     * const vaultName = "<YOUR KEYVAULT NAME>";
+     * const url = `https://${vaultName}.vault.azure.net`;
+     *
+     * const client = new KeyClient(url, credential);
+     *
+     * const jsonWebKey = {
+     *   kty: "RSA",
+     *   kid: "test-key-123",
+     *   use: "sig",
+     *   alg: "RS256",
+     *   n: new Uint8Array([112, 34, 56, 98, 123, 244, 200, 99]),
+     *   e: new Uint8Array([1, 0, 1]),
+     *   d: new Uint8Array([45, 67, 89, 23, 144, 200, 76, 233]),
+     *   p: new Uint8Array([34, 89, 100, 77, 204, 56, 29, 77]),
+     *   q: new Uint8Array([78, 99, 201, 45, 188, 34, 67, 90]),
+     *   dp: new Uint8Array([23, 45, 78, 56, 200, 144, 32, 67]),
+     *   dq: new Uint8Array([12, 67, 89, 144, 99, 56, 23, 45]),
+     *   qi: new Uint8Array([78, 90, 45, 201, 34, 67, 120, 55]),
+     * };
+     *
+     * const result = await client.importKey("MyKey", jsonWebKey);
+     * ```
+     * Imports an externally created key, stores it, and returns key parameters and properties
+     * to the client.
+     * @param name - Name for the imported key.
+     * @param key - The JSON web key.
+     * @param options - The optional parameters.
+     */
+    importKey(name, key, options = {}) {
+        return esm_tracing_tracingClient.withSpan(`KeyClient.importKey`, options, async (updatedOptions) => {
+            const { enabled, notBefore, expiresOn: expires, exportable, releasePolicy, tags } = options;
+            const keyAttributes = {
+                enabled,
+                notBefore,
+                expires,
+                exportable,
+            };
+            const parameters = {
+                key,
+                hsm: options?.hardwareProtected,
+                keyAttributes,
+                releasePolicy,
+                tags,
+            };
+            const response = await this.client.importKey(name, parameters, updatedOptions);
+            return getKeyFromKeyBundle(response);
+        });
+    }
+    /**
+     * Gets a {@link CryptographyClient} for the given key.
+     *
+     * Example usage:
+     * ```ts snippet:ReadmeSampleGetCryptographyClient
+     * import { DefaultAzureCredential } from "@azure/identity";
+     * import { KeyClient } from "@azure/keyvault-keys";
+     *
+     * const credential = new DefaultAzureCredential();
+     *
+     * const vaultName = "<YOUR KEYVAULT NAME>";
+     * const url = `https://${vaultName}.vault.azure.net`;
+     *
+     * const client = new KeyClient(url, credential);
+     *
+     * // Get a cryptography client for a given key
+     * const cryptographyClient = client.getCryptographyClient("MyKey");
+     * ```
+     * @param name - The name of the key used to perform cryptographic operations.
+     * @param version - Optional version of the key used to perform cryptographic operations.
+     * @returns - A {@link CryptographyClient} using the same options, credentials, and http client as this {@link KeyClient}
+     */
+    getCryptographyClient(keyName, options) {
+        const keyUrl = new URL(["keys", keyName, options?.keyVersion].filter(Boolean).join("/"), this.vaultUrl);
+        // The goals of this method are discoverability and performance (by sharing a client and pipeline).
+        // The existing cryptography client does not accept a pipeline as an argument, nor does it expose it.
+        // In order to avoid publicly exposing the pipeline we will pass in the underlying client as an undocumented
+        // property to the constructor so that crypto providers downstream can use it.
+        const constructorOptions = {
+            generatedClient: this.client,
+        };
+        const cryptoClient = new CryptographyClient(keyUrl.toString(), this.credential, constructorOptions);
+        return cryptoClient;
+    }
+    /**
+     * The delete operation applies to any key stored in Azure Key Vault. Individual versions
+     * of a key can not be deleted, only all versions of a given key at once.
+     *
+     * This function returns a Long Running Operation poller that allows you to wait indefinitely until the key is deleted.
+     *
+     * This operation requires the keys/delete permission.
+     *
+     * Example usage:
+     * ```ts snippet:ReadmeSampleDeleteKey
+     * import { DefaultAzureCredential } from "@azure/identity";
+     * import { KeyClient } from "@azure/keyvault-keys";
+     *
+     * const credential = new DefaultAzureCredential();
+     *
+     * const vaultName = "<YOUR KEYVAULT NAME>";
+     * const url = `https://${vaultName}.vault.azure.net`;
+     *
+     * const client = new KeyClient(url, credential);
+     *
+     * const keyName = "MyKeyName";
+     *
+     * const poller = await client.beginDeleteKey(keyName);
+     * await poller.pollUntilDone();
+     * ```
+     * Deletes a key from a specified key vault.
+     * @param name - The name of the key.
+     * @param options - The optional parameters.
+     */
+    async beginDeleteKey(name, options = {}) {
+        const poller = new DeleteKeyPoller({
+            name,
+            client: this.client,
+            intervalInMs: options.intervalInMs,
+            resumeFrom: options.resumeFrom,
+            operationOptions: options,
+        });
+        // This will initialize the poller's operation (the deletion of the key).
+        await poller.poll();
+        return poller;
+    }
+    updateKeyProperties(...args) {
+        const [name, keyVersion, options] = this.disambiguateUpdateKeyPropertiesArgs(args);
+        return esm_tracing_tracingClient.withSpan(`KeyClient.updateKeyProperties`, options, async (updatedOptions) => {
+            const response = await this.client.updateKey(name, keyVersion, {
+                keyAttributes: {
+                    enabled: options?.enabled,
+                    notBefore: options?.notBefore,
+                    expires: options?.expiresOn,
+                },
+                keyOps: options?.keyOps,
+                releasePolicy: options?.releasePolicy,
+                tags: options?.tags,
+            }, updatedOptions);
+            return getKeyFromKeyBundle(response);
+        });
+    }
+    /**
+     * Standardizes an overloaded arguments collection for the updateKeyProperties method.
+     *
+     * @param args - The arguments collection.
+     * @returns - The standardized arguments collection.
+     */
+    disambiguateUpdateKeyPropertiesArgs(args) {
+        if (typeof args[1] === "string") {
+            // [name, keyVersion, options?] => [name, keyVersion, options || {}]
+            return [args[0], args[1], args[2] || {}];
+        }
+        else {
+            // [name, options?] => [name , "", options || {}]
+            return [args[0], "", args[1] || {}];
+        }
+    }
+    /**
+     * The getKey method gets a specified key and is applicable to any key stored in Azure Key Vault.
+     * This operation requires the keys/get permission.
+     *
+     * Example usage:
+     * ```ts snippet:ReadmeSampleGetKey
+     * import { DefaultAzureCredential } from "@azure/identity";
+     * import { KeyClient } from "@azure/keyvault-keys";
+     *
+     * const credential = new DefaultAzureCredential();
+     *
+     * const vaultName = "<YOUR KEYVAULT NAME>";
+     * const url = `https://${vaultName}.vault.azure.net`;
+     *
+     * const client = new KeyClient(url, credential);
+     *
+     * const keyName = "MyKeyName";
+     *
+     * const latestKey = await client.getKey(keyName);
+     * console.log(`Latest version of the key ${keyName}: `, latestKey);
+     *
+     * const specificKey = await client.getKey(keyName, { version: latestKey.properties.version! });
+     * console.log(`The key ${keyName} at the version ${latestKey.properties.version!}: `, specificKey);
+     * ```
+     * Get a specified key from a given key vault.
+     * @param name - The name of the key.
+     * @param options - The optional parameters.
+     */
+    getKey(name, options = {}) {
+        return esm_tracing_tracingClient.withSpan(`KeyClient.getKey`, options, async (updatedOptions) => {
+            const response = await this.client.getKey(name, options.version || "", updatedOptions);
+            return getKeyFromKeyBundle(response);
+        });
+    }
+    /**
+     * The getKeyAttestation method gets a specified key and its attestation blob and is applicable to any key stored in Azure Key Vault Managed HSM.
+     * This operation requires the keys/get permission.
+     *
+     * Example usage:
+     * ```ts snippet:ReadmeSampleGetKeyAttestation
+     * import { DefaultAzureCredential } from "@azure/identity";
+     * import { KeyClient } from "@azure/keyvault-keys";
+     *
+     * const credential = new DefaultAzureCredential();
+     *
+     * const vaultName = "<YOUR KEYVAULT MANAGED HSM NAME>";
+     * const url = `https://${vaultName}.managedhsm.azure.net`;
+     *
+     * const client = new KeyClient(url, credential);
+     *
+     * const keyName = "MyKeyName";
+     *
+     * const latestKey = await client.getKeyAttestation(keyName);
+     * console.log(`Latest version of the key ${keyName}: `, latestKey);
+     *
+     * const specificKey = await client.getKeyAttestation(keyName, {
+     *   version: latestKey.properties.version!,
+     * });
+     * console.log(`The key ${keyName} at the version ${latestKey.properties.version!}: `, specificKey);
+     * ```
+     * Get a specified key from a given key vault.
+     * @param name - The name of the key.
+     * @param options - The optional parameters.
+     */
+    getKeyAttestation(name, options = {}) {
+        return esm_tracing_tracingClient.withSpan(`KeyClient.getKeyAttestation`, options, async (updatedOptions) => {
+            const response = await this.client.getKeyAttestation(name, updatedOptions.version, updatedOptions);
+            return getKeyFromKeyBundle(response);
+        });
+    }
+    /**
+     * The getDeletedKey method returns the specified deleted key along with its properties.
+     * This operation requires the keys/get permission.
+     *
+     * Example usage:
+     * ```ts snippet:ReadmeSampleGetDeletedKey
+     * import { DefaultAzureCredential } from "@azure/identity";
+     * import { KeyClient } from "@azure/keyvault-keys";
+     *
+     * const credential = new DefaultAzureCredential();
+     *
+     * const vaultName = "<YOUR KEYVAULT NAME>";
+     * const url = `https://${vaultName}.vault.azure.net`;
+     *
+     * const client = new KeyClient(url, credential);
+     *
+     * const keyName = "MyKeyName";
+     *
+     * await client.getDeletedKey(keyName);
+     * ```
+     * Gets the specified deleted key.
+     * @param name - The name of the key.
+     * @param options - The optional parameters.
+     */
+    getDeletedKey(name, options = {}) {
+        return esm_tracing_tracingClient.withSpan(`KeyClient.getDeletedKey`, options, async (updatedOptions) => {
+            const response = await this.client.getDeletedKey(name, updatedOptions);
+            return getKeyFromKeyBundle(response);
+        });
+    }
+    /**
+     * The purge deleted key operation removes the key permanently, without the possibility of
+     * recovery. This operation can only be enabled on a soft-delete enabled vault. This operation
+     * requires the keys/purge permission.
+     *
+     * Example usage:
+     * ```ts snippet:ReadmeSamplePurgeDeletedKey
+     * import { DefaultAzureCredential } from "@azure/identity";
+     * import { KeyClient } from "@azure/keyvault-keys";
+     *
+     * const credential = new DefaultAzureCredential();
+     *
+     * const vaultName = "<YOUR KEYVAULT NAME>";
+     * const url = `https://${vaultName}.vault.azure.net`;
+     *
+     * const client = new KeyClient(url, credential);
+     *
+     * const keyName = "MyKeyName";
+     *
+     * const deletePoller = await client.beginDeleteKey(keyName);
+     * await deletePoller.pollUntilDone();
+     *
+     * await client.purgeDeletedKey(keyName);
+     * ```
+     * Permanently deletes the specified key.
+     * @param name - The name of the key.
+     * @param options - The optional parameters.
+     */
+    purgeDeletedKey(name, options = {}) {
+        return esm_tracing_tracingClient.withSpan(`KeyClient.purgeDeletedKey`, options, async (updatedOptions) => {
+            await this.client.purgeDeletedKey(name, updatedOptions);
+        });
+    }
+    /**
+     * Recovers the deleted key in the specified vault. This operation can only be performed on a
+     * soft-delete enabled vault.
+     *
+     * This function returns a Long Running Operation poller that allows you to wait indefinitely until the deleted key is recovered.
+     *
+     * This operation requires the keys/recover permission.
+     *
+     * Example usage:
+     * ```ts snippet:ReadmeSampleRecoverDeletedKey
+     * import { DefaultAzureCredential } from "@azure/identity";
+     * import { KeyClient } from "@azure/keyvault-keys";
+     *
+     * const credential = new DefaultAzureCredential();
+     *
+     * const vaultName = "<YOUR KEYVAULT NAME>";
+     * const url = `https://${vaultName}.vault.azure.net`;
+     *
+     * const client = new KeyClient(url, credential);
+     *
+     * const keyName = "MyKeyName";
+     *
+     * const deletePoller = await client.beginDeleteKey(keyName);
+     * await deletePoller.pollUntilDone();
+     *
+     * const recoverPoller = await client.beginRecoverDeletedKey(keyName);
+     * const recoveredKey = await recoverPoller.pollUntilDone();
+     * ```
+     * Recovers the deleted key to the latest version.
+     * @param name - The name of the deleted key.
+     * @param options - The optional parameters.
+     */
+    async beginRecoverDeletedKey(name, options = {}) {
+        const poller = new RecoverDeletedKeyPoller({
+            name,
+            client: this.client,
+            intervalInMs: options.intervalInMs,
+            resumeFrom: options.resumeFrom,
+            operationOptions: options,
+        });
+        // This will initialize the poller's operation (the deletion of the key).
+        await poller.poll();
+        return poller;
+    }
+    /**
+     * Requests that a backup of the specified key be downloaded to the client. All versions of the
+     * key will be downloaded. This operation requires the keys/backup permission.
+     *
+     * Example usage:
+     * ```ts snippet:ReadmeSampleBackupKey
+     * import { DefaultAzureCredential } from "@azure/identity";
+     * import { KeyClient } from "@azure/keyvault-keys";
+     *
+     * const credential = new DefaultAzureCredential();
+     *
+     * const vaultName = "<YOUR KEYVAULT NAME>";
+     * const url = `https://${vaultName}.vault.azure.net`;
+     *
+     * const client = new KeyClient(url, credential);
+     *
+     * const keyName = "MyKeyName";
+     *
+     * const backupContents = await client.backupKey(keyName);
+     * ```
+     * Backs up the specified key.
+     * @param name - The name of the key.
+     * @param options - The optional parameters.
+     */
+    backupKey(name, options = {}) {
+        return esm_tracing_tracingClient.withSpan(`KeyClient.backupKey`, options, async (updatedOptions) => {
+            const response = await this.client.backupKey(name, updatedOptions);
+            return response.value;
+        });
+    }
+    /**
+     * Restores a backed up key, and all its versions, to a vault. This operation requires the
+     * keys/restore permission.
+     *
+     * Example usage:
+     * ```ts snippet:ReadmeSampleRestoreKeyBackup
+     * import { DefaultAzureCredential } from "@azure/identity";
+     * import { KeyClient } from "@azure/keyvault-keys";
+     *
+     * const credential = new DefaultAzureCredential();
+     *
+     * const vaultName = "<YOUR KEYVAULT NAME>";
+     * const url = `https://${vaultName}.vault.azure.net`;
+     *
+     * const client = new KeyClient(url, credential);
+     *
+     * const keyName = "MyKeyName";
+     *
+     * const backupContents = await client.backupKey(keyName);
+     *
+     * const key = await client.restoreKeyBackup(backupContents);
+     * ```
+     * Restores a backed up key to a vault.
+     * @param backup - The backup blob associated with a key bundle.
+     * @param options - The optional parameters.
+     */
+    async restoreKeyBackup(backup, options = {}) {
+        return esm_tracing_tracingClient.withSpan(`KeyClient.restoreKeyBackup`, options, async (updatedOptions) => {
+            const response = await this.client.restoreKey({ keyBundleBackup: backup }, updatedOptions);
+            return getKeyFromKeyBundle(response);
+        });
+    }
+    /**
+     * Gets the requested number of bytes containing random values from a managed HSM.
+     * This operation requires the managedHsm/rng permission.
+     *
+     * Example usage:
+     * ```ts snippet:ReadmeSampleGetRandomBytes
+     * import { DefaultAzureCredential } from "@azure/identity";
+     * import { KeyClient } from "@azure/keyvault-keys";
+     *
+     * const credential = new DefaultAzureCredential();
+     *
+     * const vaultName = "<YOUR KEYVAULT NAME>";
+     * const url = `https://${vaultName}.vault.azure.net`;
+     *
+     * const client = new KeyClient(url, credential);
+     *
+     * const bytes = await client.getRandomBytes(10);
+     * ```
+     * @param count - The number of bytes to generate between 1 and 128 inclusive.
+     * @param options - The optional parameters.
+     */
+    getRandomBytes(count, options = {}) {
+        return esm_tracing_tracingClient.withSpan("KeyClient.getRandomBytes", options, async (updatedOptions) => {
+            const response = await this.client.getRandomBytes({ count }, updatedOptions);
+            return response.value;
+        });
+    }
+    /**
+     * Rotates the key based on the key policy by generating a new version of the key. This operation requires the keys/rotate permission.
+     *
+     * Example usage:
+     * ```ts snippet:ReadmeSampleKeyRotation
+     * import { DefaultAzureCredential } from "@azure/identity";
+     * import { KeyClient } from "@azure/keyvault-keys";
+     *
+     * const credential = new DefaultAzureCredential();
+     *
+     * const vaultName = "<YOUR KEYVAULT NAME>";
+     * const url = `https://${vaultName}.vault.azure.net`;
+     *
+     * const client = new KeyClient(url, credential);
+     *
+     * const keyName = "MyKeyName";
+     *
+     * // Set the key's automated rotation policy to rotate the key 30 days before expiry.
+     * const policy = await client.updateKeyRotationPolicy(keyName, {
+     *   lifetimeActions: [
+     *     {
+     *       action: "Rotate",
+     *       timeBeforeExpiry: "P30D",
+     *     },
+     *   ],
+     *   // You may also specify the duration after which any newly rotated key will expire.
+     *   // In this case, any new key versions will expire after 90 days.
+     *   expiresIn: "P90D",
+     * });
+     *
+     * // You can get the current key rotation policy of a given key by calling the getKeyRotationPolicy method.
+     * const currentPolicy = await client.getKeyRotationPolicy(keyName);
+     *
+     * // Finally, you can rotate a key on-demand by creating a new version of the given key.
+     * const rotatedKey = await client.rotateKey(keyName);
+     * ```
+     *
+     * @param name - The name of the key to rotate.
+     * @param options - The optional parameters.
+     */
+    rotateKey(name, options = {}) {
+        return esm_tracing_tracingClient.withSpan("KeyClient.rotateKey", options, async (updatedOptions) => {
+            const key = await this.client.rotateKey(name, updatedOptions);
+            return getKeyFromKeyBundle(key);
+        });
+    }
+    /**
+     * Releases a key from a managed HSM.
+     *
+     * The release key operation is applicable to all key types. The operation requires the key to be marked exportable and the keys/release permission.
+     *
+     * Example usage:
+     * ```ts snippet:ReadmeSampleReleaseKey
+     * import { DefaultAzureCredential } from "@azure/identity";
+     * import { KeyClient } from "@azure/keyvault-keys";
+     *
+     * const credential = new DefaultAzureCredential();
+     *
+     * const vaultName = "<YOUR KEYVAULT NAME>";
+     * const url = `https://${vaultName}.vault.azure.net`;
+     *
+     * const client = new KeyClient(url, credential);
+     *
+     * const keyName = "MyKeyName";
+     *
+     * const result = await client.releaseKey("myKey", "<attestation-target>");
+     * ```
+     *
+     * @param name - The name of the key.
+     * @param targetAttestationToken - The attestation assertion for the target of the key release.
+     * @param options - The optional parameters.
+     */
+    releaseKey(name, targetAttestationToken, options = {}) {
+        return esm_tracing_tracingClient.withSpan("KeyClient.releaseKey", options, async (updatedOptions) => {
+            const { nonce, algorithm, ...rest } = updatedOptions;
+            const result = await this.client.release(name, updatedOptions.version, {
+                targetAttestationToken,
+                enc: algorithm,
+                nonce,
+            }, rest);
+            return { value: result.value };
+        });
+    }
+    /**
+     * Gets the rotation policy of a Key Vault Key.
+     * By default, all keys have a policy that will notify 30 days before expiry.
+     *
+     * This operation requires the keys/get permission.
+     * Example usage:
+     * ```ts snippet:ReadmeSampleGetKeyRotationPolicy
+     * import { DefaultAzureCredential } from "@azure/identity";
+     * import { KeyClient } from "@azure/keyvault-keys";
+     *
+     * const credential = new DefaultAzureCredential();
+     *
+     * const vaultName = "<YOUR KEYVAULT NAME>";
+     * const url = `https://${vaultName}.vault.azure.net`;
+     *
+     * const client = new KeyClient(url, credential);
+     *
+     * const keyName = "MyKeyName";
+     *
+     * const result = await client.getKeyRotationPolicy(keyName);
+     * ```
+     *
+     * @param keyName - The name of the key.
+     * @param options - The optional parameters.
+     */
+    getKeyRotationPolicy(keyName, options = {}) {
+        return esm_tracing_tracingClient.withSpan("KeyClient.getKeyRotationPolicy", options, async () => {
+            const policy = await this.client.getKeyRotationPolicy(keyName);
+            return keyRotationTransformations.generatedToPublic(policy);
+        });
+    }
+    /**
+     * Updates the rotation policy of a Key Vault Key.
+     * This operation requires the keys/update permission.
+     *
+     * Example usage:
+     * ```ts snippet:ReadmeSampleUpdateKeyRotationPolicy
+     * import { DefaultAzureCredential } from "@azure/identity";
+     * import { KeyClient } from "@azure/keyvault-keys";
+     *
+     * const credential = new DefaultAzureCredential();
+     *
+     * const vaultName = "<YOUR KEYVAULT NAME>";
+     * const url = `https://${vaultName}.vault.azure.net`;
+     *
+     * const client = new KeyClient(url, credential);
+     *
+     * const keyName = "MyKeyName";
+     *
+     * const myPolicy = await client.getKeyRotationPolicy(keyName);
+     *
+     * const setPolicy = await client.updateKeyRotationPolicy(keyName, myPolicy);
+     * ```
+     *
+     * @param keyName - The name of the key.
+     * @param policyProperties - The {@link KeyRotationPolicyProperties} for the policy.
+     * @param options - The optional parameters.
+     */
+    updateKeyRotationPolicy(keyName, policy, options = {}) {
+        return esm_tracing_tracingClient.withSpan("KeyClient.updateKeyRotationPolicy", options, async (updatedOptions) => {
+            const result = await this.client.updateKeyRotationPolicy(keyName, keyRotationTransformations.propertiesToGenerated(policy), updatedOptions);
+            return keyRotationTransformations.generatedToPublic(result);
+        });
+    }
+    /**
+     * Iterates all versions of the given key in the vault. The full key identifier, properties, and tags are provided
+     * in the response. This operation requires the keys/list permission.
+     *
+     * Example usage:
+     * ```ts snippet:ReadmeSampleListKeys
+     * import { DefaultAzureCredential } from "@azure/identity";
+     * import { KeyClient } from "@azure/keyvault-keys";
+     *
+     * const credential = new DefaultAzureCredential();
+     *
+     * const vaultName = "<YOUR KEYVAULT NAME>";
+     * const url = `https://${vaultName}.vault.azure.net`;
+     *
+     * const client = new KeyClient(url, credential);
+     *
+     * const keyName = "MyKeyName";
+     *
+     * for await (const keyProperties of client.listPropertiesOfKeys()) {
+     *   console.log("Key properties: ", keyProperties);
+     * }
+     *
+     * for await (const deletedKey of client.listDeletedKeys()) {
+     *   console.log("Deleted: ", deletedKey);
+     * }
+     *
+     * for await (const versionProperties of client.listPropertiesOfKeyVersions(keyName)) {
+     *   console.log("Version properties: ", versionProperties);
+     * }
+     * ```
+     * @param name - Name of the key to fetch versions for
+     * @param options - The optional parameters.
+     */
+    listPropertiesOfKeyVersions(name, options = {}) {
+        return transformations_mapPagedAsyncIterable(options, (mappedOptions) => this.client.getKeyVersions(name, mappedOptions), getKeyPropertiesFromKeyItem);
+    }
+    /**
+     * Iterates the latest version of all keys in the vault.  The full key identifier and properties are provided
+     * in the response. No values are returned for the keys. This operations requires the keys/list permission.
+     *
+     * Example usage:
+     * ```ts snippet:ReadmeSampleListKeys
+     * import { DefaultAzureCredential } from "@azure/identity";
+     * import { KeyClient } from "@azure/keyvault-keys";
+     *
+     * const credential = new DefaultAzureCredential();
+     *
+     * const vaultName = "<YOUR KEYVAULT NAME>";
+     * const url = `https://${vaultName}.vault.azure.net`;
+     *
+     * const client = new KeyClient(url, credential);
+     *
+     * const keyName = "MyKeyName";
+     *
+     * for await (const keyProperties of client.listPropertiesOfKeys()) {
+     *   console.log("Key properties: ", keyProperties);
+     * }
+     *
+     * for await (const deletedKey of client.listDeletedKeys()) {
+     *   console.log("Deleted: ", deletedKey);
+     * }
+     *
+     * for await (const versionProperties of client.listPropertiesOfKeyVersions(keyName)) {
+     *   console.log("Version properties: ", versionProperties);
+     * }
+     * ```
+     * List all keys in the vault
+     * @param options - The optional parameters.
+     */
+    listPropertiesOfKeys(options = {}) {
+        return transformations_mapPagedAsyncIterable(options, this.client.getKeys.bind(this.client), getKeyPropertiesFromKeyItem);
+    }
+    /**
+     * Iterates the deleted keys in the vault.  The full key identifier and properties are provided
+     * in the response. No values are returned for the keys. This operations requires the keys/list permission.
+     *
+     * Example usage:
+     * ```ts snippet:ReadmeSampleListKeys
+     * import { DefaultAzureCredential } from "@azure/identity";
+     * import { KeyClient } from "@azure/keyvault-keys";
+     *
+     * const credential = new DefaultAzureCredential();
+     *
+     * const vaultName = "<YOUR KEYVAULT NAME>";
+     * const url = `https://${vaultName}.vault.azure.net`;
+     *
+     * const client = new KeyClient(url, credential);
+     *
+     * const keyName = "MyKeyName";
+     *
+     * for await (const keyProperties of client.listPropertiesOfKeys()) {
+     *   console.log("Key properties: ", keyProperties);
+     * }
+     *
+     * for await (const deletedKey of client.listDeletedKeys()) {
+     *   console.log("Deleted: ", deletedKey);
+     * }
+     *
+     * for await (const versionProperties of client.listPropertiesOfKeyVersions(keyName)) {
+     *   console.log("Version properties: ", versionProperties);
+     * }
+     * ```
+     * List all keys in the vault
+     * @param options - The optional parameters.
+     */
+    listDeletedKeys(options = {}) {
+        return transformations_mapPagedAsyncIterable(options, this.client.getDeletedKeys.bind(this.client), getDeletedKeyFromDeletedKeyItem);
+    }
+}
+//# sourceMappingURL=index.js.map
+// EXTERNAL MODULE: external "http"
+var external_http_ = __nccwpck_require__(8611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
+// EXTERNAL MODULE: external "https"
+var external_https_ = __nccwpck_require__(5692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var tunnel = __nccwpck_require__(770);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var lib_Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(lib_Headers || (lib_Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function lib_getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[lib_Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, lib_Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[lib_Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, lib_Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[lib_Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[lib_Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, lib_Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[lib_Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[lib_Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, lib_Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[lib_Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[lib_Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[lib_Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new undici/* ProxyAgent */.kT(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./src/engine/json.ts
+/** Reading parsed JSON whose shape is not known: a property of an object, else undefined. */
+function readProperty(value, key) {
+    if (typeof value !== "object" || value === null)
+        return undefined;
+    return value[key];
+}
+
+;// CONCATENATED MODULE: ./src/engine/auth/missing-oidc.ts
+/**
+ * Whether a job can ask GitHub for an OIDC token, and if not why, told apart so each case gets
+ * its own fix: outside GitHub Actions, Dependabot, a fork's pull request (GitHub withholds the
+ * token by its own rule), or a workflow without `id-token: write`.
+ */
+
+
+const REQUEST_URL = "ACTIONS_ID_TOKEN_REQUEST_URL";
+const REQUEST_TOKEN = "ACTIONS_ID_TOKEN_REQUEST_TOKEN";
+/** True when the runner gave this job what it needs to ask GitHub for an OIDC token. */
+function hasOidcRequest(env) {
+    return Boolean(env[REQUEST_URL]) && Boolean(env[REQUEST_TOKEN]);
+}
+// Events whose runs GitHub starts with the fork's reduced permissions when the head is a fork.
+const PULL_REQUEST_EVENTS = new Set(["pull_request", "pull_request_review", "pull_request_review_comment"]);
+// Events GitHub treats as coming from a fork when Dependabot triggers them (its "Restrictions when
+// Dependabot triggers events"); pull_request_target only for a pull request Dependabot opened.
+const DEPENDABOT_EVENTS = new Set([...PULL_REQUEST_EVENTS, "push", "create", "deployment", "deployment_status"]);
+const DEPENDABOT = "dependabot[bot]";
+/**
+ * Why the job has no OIDC token request variables. Each cause has its own fix, so telling a fork
+ * pull request from a missing `permissions:` entry matters: the second is fixable, the first is not.
+ */
+function explainMissingOidc(env, readEventPayload = readJsonFile) {
+    if (env["GITHUB_ACTIONS"] !== "true") {
+        return {
+            reason: "outside-github-actions",
+            withheldByGitHub: false,
+            message: "No GitHub OIDC token: this is not running in a GitHub Actions job.",
+            hint: "Outside GitHub Actions, sign in with `auth: azure-cli` (after `az login`) or `auth: managed-identity`.",
+        };
+    }
+    let payload;
+    const readPayload = () => {
+        const path = env["GITHUB_EVENT_PATH"];
+        payload ??= path ? readEventPayload(path) : undefined;
+        return payload;
+    };
+    const event = env["GITHUB_EVENT_NAME"] ?? "";
+    if (isDependabotRun(env, event, readPayload)) {
+        return {
+            reason: "dependabot",
+            withheldByGitHub: true,
+            message: "No GitHub OIDC token: GitHub treats runs triggered by Dependabot like fork pull requests and gives them no OIDC token by default.",
+            hint: "Let Dependabot pull requests run as dry runs (`dry-run: auto` does this), " +
+                "or skip this step with `if: github.actor != 'dependabot[bot]'`.",
+        };
+    }
+    const fork = PULL_REQUEST_EVENTS.has(event) ? findForkHead(readPayload()) : undefined;
+    if (fork !== undefined) {
+        return {
+            reason: "fork-pull-request",
+            withheldByGitHub: true,
+            message: `No GitHub OIDC token: this is a pull request from the fork ${fork}, ` +
+                "and GitHub never grants `id-token: write` to pull requests from forks.",
+            hint: "Fork pull requests can only run as offline dry runs (`dry-run: auto` does this). " +
+                "Sync from a workflow that runs in the base repository, e.g. on push after the merge.",
+        };
+    }
+    return {
+        reason: "missing-permission",
+        withheldByGitHub: false,
+        message: `No GitHub OIDC token: ${REQUEST_URL} and ${REQUEST_TOKEN} are not set for this job.`,
+        hint: "Add `permissions: { id-token: write, contents: read }` to the workflow or to this job. " +
+            "A reusable workflow gets the permission only if its caller grants it as well. " +
+            "A dry run needs the token too: its plan is only worth something once it has read the vault.",
+    };
+}
+/** GitHub's rule: the run's actor is Dependabot, on an event it restricts for Dependabot. */
+function isDependabotRun(env, event, readPayload) {
+    const actor = env["GITHUB_ACTOR"] ?? readProperty(readProperty(readPayload(), "sender"), "login");
+    if (actor !== DEPENDABOT)
+        return false;
+    if (DEPENDABOT_EVENTS.has(event))
+        return true;
+    return (event === "pull_request_target" &&
+        readProperty(readProperty(readProperty(readPayload(), "pull_request"), "user"), "login") === DEPENDABOT);
+}
+/**
+ * The fork's full name when the payload describes a pull request whose head is another
+ * repository. `head.repo.fork` alone is not enough: a pull request between two branches of a
+ * repository that is itself a fork has it set, and gets a token. So the repositories are
+ * compared, by ID, else by name, and the flag decides only when neither is known.
+ */
+function findForkHead(payload) {
+    const pullRequest = readProperty(payload, "pull_request");
+    if (pullRequest === undefined)
+        return undefined;
+    const headRepo = readProperty(readProperty(pullRequest, "head"), "repo");
+    const baseRepo = readProperty(readProperty(pullRequest, "base"), "repo");
+    // A deleted fork leaves `head.repo` null; it was still a fork.
+    if (headRepo === null)
+        return "(deleted)";
+    const headName = readProperty(headRepo, "full_name");
+    const isFork = compareKnown(readProperty(headRepo, "id"), readProperty(baseRepo, "id"), "number") ??
+        compareKnown(headName, readProperty(baseRepo, "full_name"), "string") ??
+        readProperty(headRepo, "fork") === true;
+    if (!isFork)
+        return undefined;
+    return typeof headName === "string" ? headName : "(unknown)";
+}
+/** True when both are of the type and differ, false when both are and match, else undefined. */
+function compareKnown(head, base, type) {
+    return typeof head === type && typeof base === type ? head !== base : undefined;
+}
+function readJsonFile(path) {
+    try {
+        return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, "utf8"));
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/auth/github-oidc.ts
+/**
+ * The GitHub side of workload identity federation: is an OIDC token available in this job, how
+ * to get one (with retries the toolkit's getIDToken lacks), and which of its claims are safe to
+ * show (why there is none: missing-oidc.ts). The token itself is a credential: it is handed to a `mask` function the moment
+ * it is read and never appears in a message.
+ */
+
+
+
+
+
+const DEFAULT_ATTEMPTS = 3;
+const DEFAULT_TIMEOUT_MS = 10_000;
+const FIRST_BACKOFF_MS = 1_000;
+/**
+ * GitHub's OIDC token for `audience`. Network errors and 5xx answers are retried with backoff;
+ * 4xx answers are not, since asking again with the same request token cannot change them.
+ */
+async function fetchGitHubIdToken(audience, env, options = {}) {
+    const requestUrl = env[REQUEST_URL];
+    const requestToken = env[REQUEST_TOKEN];
+    if (!requestUrl || !requestToken) {
+        const { message, hint } = explainMissingOidc(env);
+        throw new SyncError(message, hint);
+    }
+    const mask = options.mask ?? (() => { });
+    mask(requestToken);
+    const httpGet = options.httpGet ?? getWithToolkitClient;
+    const sleep = options.sleep ?? sleepFor;
+    const maxAttempts = Math.max(1, options.maxAttempts ?? DEFAULT_ATTEMPTS);
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    // The runner's URL already carries `?api-version=…`; append rather than rebuild it.
+    const url = `${requestUrl}${requestUrl.includes("?") ? "&" : "?"}audience=${encodeURIComponent(audience)}`;
+    const headers = { Authorization: `Bearer ${requestToken}`, Accept: "application/json" };
+    let lastProblem = "";
+    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+        if (attempt > 1)
+            await sleep(FIRST_BACKOFF_MS * 2 ** (attempt - 2));
+        let response;
+        try {
+            response = await httpGet(url, headers, timeoutMs);
+        }
+        catch (error) {
+            lastProblem = describeNetworkError(error);
+            continue;
+        }
+        if (response.status >= 500) {
+            lastProblem = `the token service answered HTTP ${response.status}`;
+            continue;
+        }
+        if (response.status !== 200) {
+            throw new SyncError(`Failed to get a GitHub OIDC token: the token service answered HTTP ${response.status}${describeErrorBody(response.body)}`, response.status === 401 || response.status === 403
+                ? "The job's token request was refused. Check `permissions: id-token: write` on the workflow or job."
+                : "Re-run the job; if it persists, check https://www.githubstatus.com.");
+        }
+        const token = readTokenValue(response.body);
+        if (token === undefined) {
+            throw new SyncError("Failed to get a GitHub OIDC token: the token service's answer holds no token", "Re-run the job; if it persists, check https://www.githubstatus.com.");
+        }
+        mask(token);
+        return token;
+    }
+    throw new SyncError(`Failed to get a GitHub OIDC token after ${maxAttempts} attempts: ${lastProblem}`, "Check that the runner can reach the token service (and its proxy settings: HTTPS_PROXY, NO_PROXY), then re-run the job.");
+}
+function readTokenValue(body) {
+    try {
+        const value = readProperty(JSON.parse(body), "value");
+        return typeof value === "string" && value !== "" ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The service's own error message, if it sent one; JWT-shaped text is removed first. */
+function describeErrorBody(body) {
+    let message;
+    try {
+        message = readProperty(JSON.parse(body), "message");
+    }
+    catch {
+        return "";
+    }
+    if (typeof message !== "string" || message === "")
+        return "";
+    return ` (${redactJwts(message).slice(0, 200)})`;
+}
+function describeNetworkError(error) {
+    if (error instanceof Error) {
+        const code = readProperty(error, "code");
+        return typeof code === "string" && !error.message.includes(code) ? `${error.message} (${code})` : error.message;
+    }
+    return String(error);
+}
+const JWT_PATTERN = /eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;
+/** Replaces anything shaped like a JWT, so error text from a service can be shown safely. */
+function redactJwts(text) {
+    return text.replace(JWT_PATTERN, "[token]");
+}
+/**
+ * The default transport: @actions/http-client, the toolkit's own client. Unlike Node's global
+ * fetch it honours https_proxy / no_proxy, which self-hosted runners behind a proxy rely on.
+ */
+const getWithToolkitClient = async (url, headers, timeoutMs) => {
+    const client = new HttpClient("keyvault-sync", undefined, { socketTimeout: timeoutMs, allowRetries: false, keepAlive: false });
+    try {
+        const response = await client.get(url, { ...headers });
+        const body = await response.readBody();
+        return { status: response.message.statusCode ?? 0, body };
+    }
+    finally {
+        client.dispose();
+    }
+};
+const STRING_CLAIMS = [
+    "iss",
+    "sub",
+    "environment",
+    "job_workflow_ref",
+    "ref",
+    "repository",
+    "repository_id",
+    "repository_owner",
+    "repository_owner_id",
+    "event_name",
+];
+/** Decodes (does not verify) a JWT's payload and keeps only the non-secret claims. */
+function readTokenClaims(jwt) {
+    const payload = jwt.split(".")[1];
+    let decoded;
+    try {
+        decoded = payload === undefined ? undefined : JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
+    }
+    catch {
+        decoded = undefined;
+    }
+    if (typeof decoded !== "object" || decoded === null || Array.isArray(decoded)) {
+        throw new SyncError("Failed to read the GitHub OIDC token: it is not a JWT", "Re-run the job; if it persists, check https://www.githubstatus.com.");
+    }
+    const source = decoded;
+    const claims = {};
+    for (const name of STRING_CLAIMS) {
+        const value = source[name];
+        // GitHub sends IDs as strings; accept numbers too so a template change cannot drop them.
+        if (typeof value === "string" || typeof value === "number")
+            claims[name] = String(value);
+    }
+    const aud = source["aud"];
+    if (typeof aud === "string")
+        claims.aud = aud;
+    else if (Array.isArray(aud))
+        claims.aud = aud.filter((item) => typeof item === "string").join(", ");
+    if (typeof source["exp"] === "number")
+        claims.exp = source["exp"];
+    if (typeof source["iat"] === "number")
+        claims.iat = source["iat"];
+    return claims;
+}
+
+;// CONCATENATED MODULE: ./src/engine/auth/hints.ts
+const GITHUB_ISSUER = "https://token.actions.githubusercontent.com";
+/** Entra AADSTS code → cause and fix. */
+const ENTRA_ERROR_HINTS = {
+    70021: (context) => ({
+        cause: `no federated credential on the application matches the presented token (${describePresented(context)})`,
+        hint: "If the federated credential was created or changed in the last few minutes, Entra may still be propagating it: " +
+            "wait a minute and re-run the job. Otherwise add one that matches the token exactly.\n" +
+            describeCredentialToCreate(context),
+    }),
+    700211: (context) => ({
+        cause: `no federated credential matches the presented issuer '${presentedIssuer(context) ?? "unknown"}'`,
+        hint: `Set the federated credential's issuer to exactly ${presentedIssuer(context) ?? GITHUB_ISSUER} ` +
+            "(no trailing slash, no spaces). GitHub Enterprise Cloud with a customised issuer adds the enterprise slug to it.",
+    }),
+    700212: (context) => {
+        const expected = expectedAudience(context);
+        return {
+            cause: `no federated credential matches the presented audience '${presentedAudience(context) ?? "unknown"}'`,
+            hint: `In the ${context.cloud.name} cloud the federated credential's audience is normally ${expected}. ` +
+                "Make the credential's audience and the action's `audience` input (default: from `cloud`) the same value.",
+        };
+    },
+    700213: (context) => ({
+        cause: `no federated credential matches the presented subject '${presentedSubject(context) ?? "unknown"}'`,
+        hint: "The subject must match exactly: it changes with the environment, branch, tag or pull-request trigger of the job.\n" +
+            describeCredentialToCreate(context),
+    }),
+    7002138: (context) => ({
+        cause: `a federated credential matches the presented subject '${presentedSubject(context) ?? "unknown"}' only when letter case is ignored`,
+        hint: "Entra compares subjects case-sensitively. Change the federated credential's subject to exactly the presented one " +
+            "(owner, repository and environment names keep the case GitHub shows).\n" +
+            describeCredentialToCreate(context),
+    }),
+    7002131: (context) => ({
+        cause: "the token does not satisfy the flexible federated credential's claims-matching expression",
+        hint: "Check the credential's claimsMatchingExpression against the presented claims " + `(${describePresented(context)}).`,
+    }),
+    70025: (context) => ({
+        cause: "the application has no federated identity credentials",
+        hint: "Add a federated credential for this workflow to the application.\n" + describeCredentialToCreate(context),
+    }),
+    700016: (context) => ({
+        cause: `no application with client ID ${context.clientId ?? "(none)"} exists in tenant ${context.tenantId ?? "(none)"}`,
+        hint: "Check `client-id` (the application's 'Application (client) ID', not its object ID) and `tenant-id` " +
+            `(the 'Directory (tenant) ID'), and that the tenant is in the ${context.cloud.name} cloud.`,
+    }),
+    700024: () => ({
+        cause: "the GitHub token was outside its valid time range (expired, or not yet valid for Entra's clock)",
+        hint: "The action asks GitHub for a fresh token for every sign-in, so this points at the runner's clock: " +
+            "on a self-hosted runner, synchronise it (NTP) and re-run.",
+    }),
+    90002: (context) => ({
+        cause: `tenant ${context.tenantId ?? "(none)"} was not found in the ${context.cloud.name} cloud`,
+        hint: "Check `tenant-id` (the 'Directory (tenant) ID'). A tenant in Azure Government or Azure China needs " +
+            "`cloud: usgovernment` or `cloud: china`.",
+    }),
+    900023: (context) => ({
+        cause: `'${context.tenantId ?? ""}' is not a valid tenant ID`,
+        hint: "Set `tenant-id` to the tenant's 'Directory (tenant) ID' (a GUID) or one of its verified domain names.",
+    }),
+    7000215: () => ({
+        cause: "Entra rejected a client secret",
+        hint: "This action signs in with the workflow's GitHub OIDC token, not with a client secret: " +
+            "remove client-secret settings (AZURE_CLIENT_SECRET) and add a federated credential to the application.",
+    }),
+    700027: (context) => ({
+        cause: "the client assertion failed signature validation",
+        hint: "Entra could not verify the GitHub token against its issuer's signing keys. Check that the federated " +
+            `credential's issuer is the token's issuer (${presentedIssuer(context) ?? GITHUB_ISSUER}) and that no proxy rewrites the request.`,
+    }),
+};
+function presentedSubject(context) {
+    return context.claims?.sub ?? context.presented.subject;
+}
+function presentedIssuer(context) {
+    return context.claims?.iss ?? context.presented.issuer;
+}
+function presentedAudience(context) {
+    return context.claims?.aud ?? context.presented.audience ?? context.audience;
+}
+function expectedAudience(context) {
+    return context.cloud.audience;
+}
+function describePresented(context) {
+    return [
+        `issuer '${presentedIssuer(context) ?? "unknown"}'`,
+        `subject '${presentedSubject(context) ?? "unknown"}'`,
+        `audience '${presentedAudience(context) ?? "unknown"}'`,
+    ].join(", ");
+}
+function describeCredentialToCreate(context) {
+    const subject = presentedSubject(context);
+    if (subject === undefined) {
+        return "Compare the credential's issuer, subject and audience with the claims logged before sign-in.";
+    }
+    const suggestion = suggestFederatedCredential({
+        subject,
+        issuer: presentedIssuer(context),
+        audience: presentedAudience(context) ?? expectedAudience(context),
+        clientId: context.clientId ?? "<client-id>",
+        claims: context.claims,
+    });
+    return formatSuggestion(suggestion);
+}
+/**
+ * The federated credential that would accept the presented token, in both subject spellings.
+ * GitHub presents one of them (immutable subjects are opt-in, or default for new repositories),
+ * and only that one matches; the other is shown so users migrating between them see both.
+ */
+function suggestFederatedCredential(input) {
+    const { subject, audience, clientId, claims } = input;
+    const issuer = input.issuer ?? GITHUB_ISSUER;
+    const spellings = spellSubject(subject, claims);
+    const name = nameCredential(spellings.repositoryName, spellings.context);
+    const parameters = JSON.stringify({ name, issuer, subject, audiences: [audience] });
+    const command = `az ad app federated-credential create --id ${clientId} --parameters '${parameters.replaceAll("'", "'\\''")}'`;
+    return { name, issuer, subject, audience, nameBasedSubject: spellings.nameBased, idBasedSubject: spellings.idBased, command };
+}
+const REPO_SUBJECT = /^repo:([^:]+)(.*)$/s;
+const ID_SEGMENT = /^([^@/]+)@(\d+)\/([^@/]+)@(\d+)$/;
+const NAME_SEGMENT = /^([^@/]+)\/([^@/]+)$/;
+function spellSubject(subject, claims) {
+    const match = REPO_SUBJECT.exec(subject);
+    if (!match)
+        return { nameBased: undefined, idBased: undefined, repositoryName: undefined, context: subject };
+    const [, segment = "", context = ""] = match;
+    let owner;
+    let repo;
+    let ownerId = claims?.repository_owner_id;
+    let repoId = claims?.repository_id;
+    const ids = ID_SEGMENT.exec(segment);
+    const names = NAME_SEGMENT.exec(segment);
+    if (ids) {
+        [, owner, ownerId, repo, repoId] = ids;
+    }
+    else if (names) {
+        [, owner, repo] = names;
+    }
+    if (owner === undefined || repo === undefined) {
+        return { nameBased: undefined, idBased: undefined, repositoryName: undefined, context };
+    }
+    return {
+        nameBased: `repo:${owner}/${repo}${context}`,
+        idBased: ownerId && repoId ? `repo:${owner}@${ownerId}/${repo}@${repoId}${context}` : undefined,
+        repositoryName: repo,
+        context,
+    };
+}
+/** Federated credential names: 3–120 characters, letters, digits, '-' and '_', starting with a letter or digit. */
+function nameCredential(repositoryName, context) {
+    const raw = ["github", repositoryName, context].filter(Boolean).join("-");
+    const name = raw
+        .replace(/[^A-Za-z0-9_-]+/g, "-")
+        .replace(/-{2,}/g, "-")
+        .replace(/^[-_]+|[-_]+$/g, "");
+    return (name.length >= 3 ? name : "github-actions").slice(0, 120).replace(/[-_]+$/, "");
+}
+function formatSuggestion(suggestion) {
+    const lines = [`GitHub presented the subject: ${suggestion.subject}`];
+    const other = suggestion.subject === suggestion.idBasedSubject ? suggestion.nameBasedSubject : suggestion.idBasedSubject;
+    lines.push(`Create a federated credential with issuer ${suggestion.issuer}, subject ${suggestion.subject} and audience ${suggestion.audience}:`, `  ${suggestion.command}`);
+    if (suggestion.nameBasedSubject !== undefined)
+        lines.push(`Name-based subject: ${suggestion.nameBasedSubject}`);
+    if (suggestion.idBasedSubject !== undefined)
+        lines.push(`ID-based subject:   ${suggestion.idBasedSubject}`);
+    if (other !== undefined) {
+        lines.push("Only the spelling GitHub presents matches. Repositories that switch to immutable (ID-based) subjects need a credential for that spelling.");
+    }
+    lines.push("For a user-assigned managed identity, use `az identity federated-credential create` with the same issuer, subject and audience.");
+    return lines.join("\n");
+}
+
+;// CONCATENATED MODULE: ./src/engine/auth/sign-in-errors.ts
+/**
+ * Explaining sign-in failures: whatever the Azure SDK or the GitHub token request throws becomes
+ * one SignInError that says what failed and why, with the fix from the hint table (hints.ts).
+ * Never shows a token.
+ */
+
+
+
+/** A sign-in failure. `code` is Entra's (`AADSTS700213`) or ours (`oidc-unavailable`, `azure-cli-not-signed-in`, …). */
+class SignInError extends SyncError {
+    code;
+    traceId;
+    correlationId;
+    constructor(message, hint, details) {
+        super(message, hint, { cause: details.cause });
+        this.name = "SignInError";
+        this.code = details.code;
+        this.traceId = details.traceId;
+        this.correlationId = details.correlationId;
+    }
+}
+/** Turns anything the credential threw into a SignInError with a cause and a fix, never leaking a token. */
+function explainAuthError(error, context) {
+    const chain = collectCauses(error);
+    const explained = chain.find((item) => item instanceof SignInError);
+    if (explained)
+        return explained;
+    const prefix = describeSignIn(context);
+    const oidcProblem = chain.find((item) => item instanceof SyncError);
+    if (oidcProblem) {
+        return new SignInError(`${prefix}: ${oidcProblem.message}`, oidcProblem.hint, { code: "oidc-unavailable", cause: error });
+    }
+    const text = redactJwts(chain.map(errorMessage).join("\n"));
+    const code = findEntraCode(text, chain);
+    const traceId = matchFirst(text, /Trace ID:\s*([0-9a-fA-F-]{36})/);
+    const correlationId = matchFirst(text, /Correlation ID:\s*([0-9a-fA-F-]{36})/) ?? findProperty(chain, "correlationId");
+    const ids = describeIds(traceId, correlationId);
+    const details = { traceId, correlationId, cause: error };
+    const explain = code === undefined ? undefined : ENTRA_ERROR_HINTS[code];
+    if (explain) {
+        const { cause, hint } = explain(buildHintContext(context, text));
+        return new SignInError(`${prefix}: ${cause} (AADSTS${code}${ids ? `; ${ids}` : ""})`, hint, { ...details, code: `AADSTS${code}` });
+    }
+    const local = explainLocalFailure(text, chain, context);
+    if (local)
+        return new SignInError(`${prefix}: ${local.cause}`, local.hint, { ...details, code: local.code });
+    const original = firstLine(chain.map(errorMessage).find((message) => message.trim() !== "") ?? "unknown error");
+    const cause = redactJwts(original).slice(0, 1000);
+    const missingIds = ids && !cause.includes(traceId ?? correlationId ?? "") ? ` (${ids})` : "";
+    return new SignInError(`${prefix}: ${cause}${missingIds}`, code === undefined
+        ? "Check `tenant-id`, `client-id`, `cloud` and the application's federated credentials; re-run with debug logging for details."
+        : `Look up AADSTS${code} at https://login.microsoftonline.com/error?code=${code}.`, { ...details, code: code === undefined ? undefined : `AADSTS${code}` });
+}
+function describeSignIn(context) {
+    const tenant = context.tenantId ? ` in tenant ${context.tenantId}` : "";
+    switch (context.auth) {
+        case "azure-cli":
+            return `Failed to sign in to Microsoft Entra ID with the Azure CLI session${tenant}`;
+        case "managed-identity":
+            return context.clientId
+                ? `Failed to sign in to Microsoft Entra ID as the managed identity ${context.clientId}`
+                : "Failed to sign in to Microsoft Entra ID as the system-assigned managed identity";
+        default:
+            return `Failed to sign in to Microsoft Entra ID as ${context.clientId ?? "(no client ID)"}${tenant}`;
+    }
+}
+function describeIds(traceId, correlationId) {
+    const parts = [];
+    if (traceId)
+        parts.push(`trace ID ${traceId}`);
+    if (correlationId)
+        parts.push(`correlation ID ${correlationId}`);
+    return parts.join(", ");
+}
+/** Failures that never reached Entra's token endpoint, or came from another credential type. */
+function explainLocalFailure(text, chain, context) {
+    if (/Azure CLI could not be found|az: .*not found/i.test(text)) {
+        return {
+            code: "azure-cli-missing",
+            cause: "the Azure CLI is not installed on this runner",
+            hint: "Install the Azure CLI and run azure/login before this step, or use `auth: oidc`.",
+        };
+    }
+    if (context.auth === "azure-cli" && /az login/i.test(text)) {
+        return {
+            code: "azure-cli-not-signed-in",
+            cause: "the Azure CLI is not signed in",
+            hint: "Run azure/login (or `az login`) earlier in the job, in the same tenant, or use `auth: oidc`.",
+        };
+    }
+    const unavailable = chain.some((item) => item instanceof Error && item.name === "CredentialUnavailableError");
+    if (context.auth === "managed-identity" && (unavailable || /ManagedIdentityCredential|IMDS/i.test(text))) {
+        return {
+            code: "managed-identity-unavailable",
+            cause: `no managed identity is available on this runner (${firstLine(text).slice(0, 300)})`,
+            hint: "`auth: managed-identity` works on self-hosted runners that run in Azure with a managed identity assigned; " +
+                "for a user-assigned identity set `client-id` to its client ID. On GitHub-hosted runners use `auth: oidc`.",
+        };
+    }
+    if (/ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|network_error|socket hang up/i.test(text)) {
+        return {
+            code: "network",
+            cause: `could not reach ${context.auth === "oidc" || context.auth === undefined ? context.cloud.authorityHost : "the sign-in endpoint"} (${firstLine(text).slice(0, 300)})`,
+            hint: "Check that the runner can reach the sign-in endpoint (firewall, proxy settings: HTTPS_PROXY, NO_PROXY) and re-run.",
+        };
+    }
+    return undefined;
+}
+function buildHintContext(context, text) {
+    const quoted = (label) => matchFirst(text, label);
+    return {
+        tenantId: context.tenantId,
+        clientId: context.clientId,
+        cloud: context.cloud,
+        audience: context.audience,
+        claims: context.claims,
+        presented: {
+            issuer: quoted(/Assertion Issuer: '([^']*)'/i) ?? quoted(/assertion issuer '([^']*)'/i),
+            subject: quoted(/Assertion Subject: '([^']*)'/i) ?? quoted(/assertion subject '([^']*)'/i),
+            audience: quoted(/Assertion Audience: '([^']*)'/i) ?? quoted(/assertion audience '([^']*)'/i),
+        },
+    };
+}
+/** Entra's first error code: MSAL's `Error(s): 700213 - …`, its errorNo, or `AADSTS700213:` in the description. */
+function findEntraCode(text, chain) {
+    const listed = matchFirst(text, /Error\(s\):\s*(\d+)/);
+    if (listed)
+        return Number(listed);
+    const errorNo = findProperty(chain, "errorNo");
+    if (errorNo && /^\d+$/.test(errorNo))
+        return Number(errorNo);
+    const described = matchFirst(text, /AADSTS(\d+)/);
+    return described ? Number(described) : undefined;
+}
+function collectCauses(error) {
+    const chain = [];
+    let current = error;
+    while (current !== undefined && current !== null && chain.length < 8 && !chain.includes(current)) {
+        chain.push(current);
+        current = current instanceof Error ? current.cause : undefined;
+    }
+    return chain;
+}
+function findProperty(chain, key) {
+    for (const item of chain) {
+        if (typeof item !== "object" || item === null)
+            continue;
+        const value = item[key];
+        if ((typeof value === "string" && value !== "") || typeof value === "number")
+            return String(value);
+    }
+    return undefined;
+}
+function matchFirst(text, pattern) {
+    return pattern.exec(text)?.[1];
+}
+function firstLine(text) {
+    return text.split(/\r?\n/)[0] ?? "";
+}
+
+;// CONCATENATED MODULE: ./src/engine/check/identity.ts
+/**
+ * Who the vault sees: the non-secret claims of the access token the identity got for the vault
+ * (object id, client id, tenant, audience). The token itself never leaves this function; only the
+ * payload is decoded, without verifying it (the vault verifies it; we only describe it).
+ */
+const identity_GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const PRINTABLE = /^[\x21-\x7e]{1,512}$/;
+/** A claim that is safe and useful to print: a GUID, or a short printable string (an audience URL). */
+function readClaim(source, name, pattern) {
+    const value = source[name];
+    return typeof value === "string" && pattern.test(value) ? value : undefined;
+}
+/** The identity in an access token; undefined fields where the token does not say (or is not a JWT). */
+function readAccessIdentity(accessToken) {
+    const payload = accessToken.split(".")[1];
+    let source = {};
+    try {
+        const decoded = payload === undefined ? undefined : JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
+        if (typeof decoded === "object" && decoded !== null && !Array.isArray(decoded))
+            source = decoded;
+    }
+    catch {
+        // Not a JWT (an opaque token): nothing to describe.
+    }
+    const aud = source["aud"];
+    const audience = Array.isArray(aud)
+        ? aud.find((item) => typeof item === "string" && PRINTABLE.test(item))
+        : readClaim(source, "aud", PRINTABLE);
+    const exp = source["exp"];
+    return {
+        objectId: readClaim(source, "oid", identity_GUID),
+        clientId: readClaim(source, "appid", identity_GUID) ?? readClaim(source, "azp", identity_GUID),
+        tenantId: readClaim(source, "tid", identity_GUID),
+        audience,
+        issuer: readClaim(source, "iss", PRINTABLE),
+        expiresOn: typeof exp === "number" && Number.isFinite(exp) ? new Date(exp * 1000) : undefined,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/check/azure-target.ts
+/**
+ * The CheckTarget against Azure: secrets through the action's KeyVault adapter (key-vault.ts),
+ * keys through @azure/keyvault-keys, ARM through an Azure SDK pipeline with the same credential.
+ * Every call here reads, except wrapKey/unwrapKey of random bytes, which change nothing.
+ */
+
+
+
+
+
+
+
+
+
+/** Azure Resource Manager per cloud. */
+const ARM_ENDPOINTS = {
+    public: "https://management.azure.com",
+    usgovernment: "https://management.usgovcloudapi.net",
+    china: "https://management.chinacloudapi.cn",
+};
+const VAULT_API_VERSION = "2023-07-01";
+const PERMISSIONS_API_VERSION = "2022-04-01";
+/** RSA-OAEP-256: the keys SDK has no local provider for it, so wrap and unwrap both run at the vault. */
+const ROUND_TRIP_ALGORITHM = "RSA-OAEP-256";
+const ROUND_TRIP_BYTES = 32;
+function toFailure(error, bodies) {
+    return classifyVaultError(restoreErrorBody(error, bodies));
+}
+function readString(value) {
+    return typeof value === "string" ? value : undefined;
+}
+function readStrings(value) {
+    return Array.isArray(value) ? value.filter((item) => typeof item === "string") : [];
+}
+function createAzureCheckTarget(options) {
+    const { credential, vaultUrl } = options;
+    const vault = key_vault_createKeyVault(vaultUrl, credential, { ...options.vault, retry: { forbiddenDelaysMs: [], ...options.vault.retry } });
+    const bodies = new WeakMap();
+    const sdkPolicies = [
+        { position: "perCall", policy: createErrorBodyPolicy(bodies) },
+        { position: "perCall", policy: createTimeoutPolicy(REQUEST_TIMEOUT_MS) },
+    ];
+    const keyClients = new Map();
+    const armHost = ARM_ENDPOINTS[options.cloud.name];
+    const arm = createPipelineFromOptions_createPipelineFromOptions({ retryOptions: { maxRetries: 2 } });
+    arm.addPolicy(bearerTokenAuthenticationPolicy_bearerTokenAuthenticationPolicy({ credential, scopes: `${armHost}/.default` }));
+    arm.addPolicy(createTimeoutPolicy(REQUEST_TIMEOUT_MS));
+    const http = defaultHttpClient_createDefaultHttpClient();
+    function keyClient(keyVaultUrl) {
+        let client = keyClients.get(keyVaultUrl);
+        if (client === undefined) {
+            client = new KeyClient(keyVaultUrl, credential, { additionalPolicies: sdkPolicies, retryOptions: { maxRetries: 2 } });
+            keyClients.set(keyVaultUrl, client);
+        }
+        return client;
+    }
+    async function readArm(path, apiVersion) {
+        if (options.resource === undefined)
+            return { ok: false, reason: "subscription-id and resource-group are not set, so ARM was not asked" };
+        const { subscriptionId, resourceGroup } = options.resource;
+        const url = `${armHost}/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.KeyVault/vaults/${new URL(vaultUrl).hostname.split(".")[0]}${path}?api-version=${apiVersion}`;
+        try {
+            const response = await arm.sendRequest(http, esm_pipelineRequest_createPipelineRequest({ url, method: "GET" }));
+            let body = {};
+            try {
+                body = JSON.parse(response.bodyAsText ?? "{}");
+            }
+            catch {
+                // Not JSON: described by status below.
+            }
+            if (response.status === 200)
+                return { ok: true, value: body };
+            const code = readString(body.error?.code);
+            const message = readString(body.error?.message);
+            return {
+                ok: false,
+                reason: `ARM answered ${response.status}${code ? ` ${code}` : ""}${message ? `: ${message.split("\n")[0]}` : ""}`,
+            };
+        }
+        catch (error) {
+            if (error instanceof SignInError)
+                return { ok: false, reason: `no token for ARM: ${error.message}` };
+            return { ok: false, reason: `ARM could not be reached: ${errorMessage(error).split("\n")[0]}` };
+        }
+    }
+    return {
+        async signIn() {
+            const token = await credential.getToken(options.cloud.vaultScope, { enableCae: true });
+            if (token === null)
+                throw new SignInError("Failed to sign in to Microsoft Entra ID: the credential returned no token", undefined, { code: "no-token" });
+            return readAccessIdentity(token.token);
+        },
+        listSecrets: () => vault.listSecrets(),
+        listVersions: (name) => vault.listVersions(name),
+        async probeSecretRead() {
+            // A name no one uses: Key Vault authorizes before it looks the name up, so 404 means "may read".
+            try {
+                await vault.getSecret(`keyvault-sync-check-${(0,external_node_crypto_.randomUUID)()}`);
+                return { allowed: true };
+            }
+            catch (error) {
+                if (error instanceof VaultError)
+                    return { allowed: false, failure: error.failure, hint: error.hint };
+                throw error;
+            }
+        },
+        async readVaultResource() {
+            const read = await readArm("", VAULT_API_VERSION);
+            if (!read.ok)
+                return read;
+            const properties = read.value.properties ?? {};
+            const policies = Array.isArray(properties["accessPolicies"]) ? properties["accessPolicies"] : [];
+            const accessPolicies = policies.map((entry) => {
+                const policy = (entry ?? {});
+                return {
+                    objectId: readString(policy.objectId) ?? "",
+                    secrets: readStrings(policy.permissions?.secrets),
+                    keys: readStrings(policy.permissions?.keys),
+                };
+            });
+            return { ok: true, value: { rbac: properties["enableRbacAuthorization"] === true, accessPolicies } };
+        },
+        async readPermissions() {
+            const read = await readArm("/providers/Microsoft.Authorization/permissions", PERMISSIONS_API_VERSION);
+            if (!read.ok)
+                return read;
+            const value = read.value.value;
+            const entries = Array.isArray(value) ? value : [];
+            return {
+                ok: true,
+                value: entries.map((entry) => {
+                    const fields = (entry ?? {});
+                    return {
+                        actions: readStrings(fields["actions"]),
+                        notActions: readStrings(fields["notActions"]),
+                        dataActions: readStrings(fields["dataActions"]),
+                        notDataActions: readStrings(fields["notDataActions"]),
+                    };
+                }),
+            };
+        },
+        async readKey(key) {
+            try {
+                const found = await keyClient(key.vaultUrl).getKey(key.name, key.version === undefined ? {} : { version: key.version });
+                const facts = {
+                    id: found.id ?? `${key.vaultUrl}/keys/${key.name}`,
+                    keyType: found.keyType,
+                    keyOps: found.keyOperations,
+                    enabled: found.properties.enabled ?? true,
+                    notBefore: found.properties.notBefore,
+                    expiresOn: found.properties.expiresOn,
+                };
+                return { kind: "found", key: facts };
+            }
+            catch (error) {
+                if (error instanceof SignInError)
+                    throw error;
+                return { kind: "failed", failure: toFailure(error, bodies) };
+            }
+        },
+        async roundTrip(keyId) {
+            const client = new CryptographyClient(keyId, credential, { additionalPolicies: sdkPolicies, retryOptions: { maxRetries: 2 } });
+            const plain = (0,external_node_crypto_.randomBytes)(ROUND_TRIP_BYTES);
+            let wrapped;
+            try {
+                wrapped = (await client.wrapKey(ROUND_TRIP_ALGORITHM, plain)).result;
+            }
+            catch (error) {
+                if (error instanceof SignInError)
+                    throw error;
+                return { kind: "failed", step: "wrapKey", failure: toFailure(error, bodies) };
+            }
+            try {
+                const unwrapped = (await client.unwrapKey(ROUND_TRIP_ALGORITHM, wrapped)).result;
+                const same = unwrapped.length === plain.length && (0,external_node_crypto_.timingSafeEqual)(Buffer.from(unwrapped), plain);
+                return same
+                    ? { kind: "worked", algorithm: ROUND_TRIP_ALGORITHM, bytes: ROUND_TRIP_BYTES }
+                    : { kind: "mismatch", algorithm: ROUND_TRIP_ALGORITHM };
+            }
+            catch (error) {
+                if (error instanceof SignInError)
+                    throw error;
+                return { kind: "failed", step: "unwrapKey", failure: toFailure(error, bodies) };
+            }
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/check/findings.ts
+/**
+ * What `check` reports: a list of findings, each with a level, a stable code, the thing it is
+ * about, what is wrong and how to fix it. Pure data; the Action turns them into annotations and a
+ * summary, the CLI into lines or JSON.
+ */
+const FAIL_ON_CHOICES = ["error", "warning", "notice", "never"];
+const RANK = { error: 3, warning: 2, notice: 1 };
+/** Does any finding reach the `fail-on` level? */
+function reachesFailLevel(findings, failOn) {
+    if (failOn === "never")
+        return false;
+    return findings.some((finding) => RANK[finding.level] >= RANK[failOn]);
+}
+/** Errors first, then warnings, then notices; within a level by subject, then code: stable output. */
+function sortFindings(findings) {
+    return [...findings].sort((a, b) => RANK[b.level] - RANK[a.level] || a.subject.localeCompare(b.subject, "en") || a.code.localeCompare(b.code, "en"));
+}
+function countFindings(findings) {
+    const counts = { error: 0, warning: 0, notice: 0 };
+    for (const finding of findings)
+        counts[finding.level] += 1;
+    return counts;
+}
+
+;// CONCATENATED MODULE: ./src/engine/check/health.ts
+
+/** Key Vault's backup of a secret fails above this many versions. */
+const BACKUP_VERSION_LIMIT = 500;
+const health_DAY_MS = 24 * 60 * 60 * 1000;
+/** Names inside the prefix, compared as Key Vault compares names: ignoring case. */
+function isInsidePrefix(name, prefix) {
+    return prefix !== "" && name.toLowerCase().startsWith(prefix.toLowerCase());
+}
+/** Is this secret part of the set this owner syncs under this prefix? */
+function isManagedSet(secret, owner, prefix) {
+    return readOwnership(secret.tags, owner).kind === "ours" && isSamePrefix(readPrefix(secret.tags), prefix);
+}
+/** The secrets `check` looks at: this owner's set, plus anything else whose name is inside the prefix. */
+function selectForHealth(secrets, owner, prefix) {
+    return secrets.filter((secret) => !secret.managed && (isManagedSet(secret, owner, prefix) || isInsidePrefix(secret.name, prefix)));
+}
+function formatDay(date) {
+    return date.toISOString().slice(0, 10);
+}
+function checkExpiry(secret, options) {
+    const expires = secret.expiresOn;
+    if (expires === undefined)
+        return undefined;
+    const left = expires.getTime() - options.now.getTime();
+    const fix = `Run the sync (it writes a new version with a new expiry when 'expires-in' is set), or set a new expiry: az keyvault secret set-attributes --vault-name ${options.vaultName} --name ${secret.name} --expires <date>.`;
+    if (left <= 0) {
+        return {
+            level: "error",
+            code: "secret-expired",
+            subject: secret.name,
+            message: `Expired on ${formatDay(expires)}: applications reading it get an error.`,
+            fix,
+        };
+    }
+    if (left <= options.expiryWarningDays * health_DAY_MS) {
+        const days = Math.ceil(left / health_DAY_MS);
+        return {
+            level: "warning",
+            code: "secret-expiring",
+            subject: secret.name,
+            message: `Expires on ${formatDay(expires)}, in ${days} ${days === 1 ? "day" : "days"} (warning from ${options.expiryWarningDays} days).`,
+            fix,
+        };
+    }
+    return undefined;
+}
+function checkVersions(input, options) {
+    const name = input.latest.name;
+    if (input.versions === undefined) {
+        return {
+            level: "warning",
+            code: "secret-versions-unknown",
+            subject: name,
+            message: `Its versions could not be listed, so version count and drift were not checked: ${input.versionsError ?? "unknown error"}`,
+            fix: "Give the identity list permission (Key Vault Reader or Secrets User, or the access policy 'list').",
+        };
+    }
+    const count = input.versions.length;
+    if (count <= options.maxVersions)
+        return undefined;
+    const backup = count > BACKUP_VERSION_LIMIT
+        ? ` Above ${BACKUP_VERSION_LIMIT} versions Key Vault's backup of this secret fails.`
+        : ` Key Vault's backup fails above ${BACKUP_VERSION_LIMIT} versions.`;
+    return {
+        level: count > BACKUP_VERSION_LIMIT ? "error" : "warning",
+        code: "secret-many-versions",
+        subject: name,
+        message: `Has ${count} versions (more than ${options.maxVersions}).${backup}`,
+        fix: "Find what writes it so often (keyvault-sync writes only when the value or metadata changed). Old versions cannot be deleted one by one; to start over, delete and purge the secret and sync it again.",
+    };
+}
+function checkOwnership(input, options) {
+    const { latest, versions } = input;
+    const ownership = readOwnership(latest.tags, options.owner);
+    if (ownership.kind === "ours")
+        return undefined;
+    if (ownership.kind === "other-owner") {
+        return {
+            level: "warning",
+            code: "secret-other-owner",
+            subject: latest.name,
+            message: `Inside the prefix '${options.prefix}' but managed by keyvault-sync for another owner ('${ownership.owner}'); this owner's sync fails on this name.`,
+            fix: "Use different prefixes for the two workflows, or the same 'owner' input in both.",
+        };
+    }
+    const owned = (versions ?? []).filter((version) => readOwnership(version.tags, options.owner).kind === "ours");
+    if (owned.length > 0) {
+        const when = latest.createdOn ?? latest.updatedOn;
+        return {
+            level: "warning",
+            code: "secret-drifted",
+            subject: latest.name,
+            message: `Drifted: the latest version${when ? ` (${when.toISOString()})` : ""} was written outside keyvault-sync after a version this owner synced; the next sync refuses to overwrite it.`,
+            fix: "Find out who changed it and why. Put the change into the sources and sync with 'adopt: true' (which overwrites it), or restore the synced value.",
+        };
+    }
+    if (versions === undefined)
+        return undefined;
+    return {
+        level: "notice",
+        code: "secret-unmanaged",
+        subject: latest.name,
+        message: `Inside the prefix '${options.prefix}' but not created by keyvault-sync; a sync leaves it alone, and fails if its sources ever hold this name.`,
+        fix: "Move it out of the prefix, delete it if unused, or let the sync take it over with 'adopt: true'.",
+    };
+}
+function checkEnabled(secret, options) {
+    if (secret.enabled)
+        return undefined;
+    return {
+        level: "warning",
+        code: "secret-disabled",
+        subject: secret.name,
+        message: "Disabled: applications cannot read it, and the sync neither writes nor re-enables it.",
+        fix: `Enable it (az keyvault secret set-attributes --vault-name ${options.vaultName} --name ${secret.name} --enabled true) or remove it from the sources.`,
+    };
+}
+function checkHealth(inputs, options) {
+    const findings = [];
+    for (const input of inputs) {
+        // Expiry, versions and enabled matter for what this owner syncs; others' secrets only for ownership.
+        const checks = isManagedSet(input.latest, options.owner, options.prefix)
+            ? [checkEnabled(input.latest, options), checkVersions(input, options), checkExpiry(input.latest, options)]
+            : [checkOwnership(input, options) ?? (input.versions === undefined ? checkVersions(input, options) : undefined)];
+        for (const finding of checks)
+            if (finding !== undefined)
+                findings.push(finding);
+    }
+    return findings;
+}
+
+;// CONCATENATED MODULE: ./src/engine/check/permissions.ts
+const SECRET_DATA_ACTIONS = {
+    list: "Microsoft.KeyVault/vaults/secrets/readMetadata/action",
+    get: "Microsoft.KeyVault/vaults/secrets/getSecret/action",
+    set: "Microsoft.KeyVault/vaults/secrets/setSecret/action",
+    update: "Microsoft.KeyVault/vaults/secrets/update/action",
+    delete: "Microsoft.KeyVault/vaults/secrets/delete",
+    recover: "Microsoft.KeyVault/vaults/secrets/recover/action",
+};
+const KEY_DATA_ACTIONS = {
+    get: "Microsoft.KeyVault/vaults/keys/read",
+    wrapKey: "Microsoft.KeyVault/vaults/keys/wrap/action",
+    unwrapKey: "Microsoft.KeyVault/vaults/keys/unwrap/action",
+};
+/** Access-policy permission names (a PATCH of properties needs `set`, like a new version). */
+const SECRET_POLICY_PERMISSIONS = {
+    list: "list",
+    get: "get",
+    set: "set",
+    update: "set",
+    delete: "delete",
+    recover: "recover",
+};
+/** Azure's action patterns: case-insensitive, `*` matches any run of characters. */
+function matchesAction(pattern, action) {
+    const source = pattern
+        .split("*")
+        .map((piece) => piece.replace(/[.+?^${}()|[\]\\/]/g, "\\$&"))
+        .join(".*");
+    return new RegExp(`^${source}$`, "i").test(action);
+}
+/** Each assignment grants its dataActions minus its notDataActions; assignments add up. */
+function rbacAllows(assignments, dataAction) {
+    return assignments.some((entry) => entry.dataActions.some((pattern) => matchesAction(pattern, dataAction)) &&
+        !entry.notDataActions.some((pattern) => matchesAction(pattern, dataAction)));
+}
+function policyAllows(policies, objectId, kind, permission) {
+    const wanted = permission.toLowerCase();
+    return policies
+        .filter((policy) => policy.objectId.toLowerCase() === objectId.toLowerCase())
+        .some((policy) => policy[kind].some((granted) => granted.toLowerCase() === wanted || granted.toLowerCase() === "all"));
+}
+/** true / false when the evidence says, undefined when it cannot be known. */
+function allowsSecret(evidence, operation) {
+    if (evidence.source === "rbac")
+        return rbacAllows(evidence.assignments, SECRET_DATA_ACTIONS[operation]);
+    if (evidence.source === "access-policy")
+        return policyAllows(evidence.policies, evidence.objectId, "secrets", SECRET_POLICY_PERMISSIONS[operation]);
+    return undefined;
+}
+function allowsKey(evidence, operation) {
+    if (evidence.source === "rbac")
+        return rbacAllows(evidence.assignments, KEY_DATA_ACTIONS[operation]);
+    if (evidence.source === "access-policy")
+        return policyAllows(evidence.policies, evidence.objectId, "keys", operation);
+    return undefined;
+}
+function listRequirements(work) {
+    const requirements = [];
+    if (work.sync?.dryRun === true) {
+        requirements.push({
+            purpose: "a dry run that compares values",
+            kind: "secrets",
+            operations: ["list", "get"],
+            role: "Key Vault Secrets User",
+        });
+    }
+    else if (work.sync !== undefined) {
+        const operations = ["list", "get", "set", "update", "recover", ...(work.sync.prune ? ["delete"] : [])];
+        requirements.push({
+            purpose: work.sync.prune ? "a sync that writes and prunes" : "a sync that writes",
+            kind: "secrets",
+            operations,
+            role: "Key Vault Secrets Officer",
+        });
+    }
+    if (work.byok)
+        requirements.push({
+            purpose: "BYOK wrap and unwrap",
+            kind: "keys",
+            operations: ["get", "wrapKey", "unwrapKey"],
+            role: "Key Vault Crypto User",
+        });
+    return requirements;
+}
+function permissions_describeSource(evidence) {
+    if (evidence.source !== "rbac")
+        return "the vault's access policies for the identity's object id";
+    const inferred = evidence.inferred === undefined ? "" : ` (the vault resource could not be read; RBAC assumed because ${evidence.inferred})`;
+    return `the identity's role assignments at the vault (ARM permissions)${inferred}`;
+}
+function toPolicyPermission(requirement, operation) {
+    return requirement.kind === "secrets" ? SECRET_POLICY_PERMISSIONS[operation] : operation;
+}
+function grantCommand(requirement, evidence, context) {
+    const assignee = context.clientId ?? "<client-id>";
+    if (evidence.source === "access-policy") {
+        // set-policy replaces the identity's permissions of that kind, so the command lists all that are needed.
+        const permissions = [...new Set(requirement.operations.map((operation) => toPolicyPermission(requirement, operation)))];
+        return `az keyvault set-policy --name ${context.vaultName} --spn ${assignee} --${requirement.kind === "secrets" ? "secret" : "key"}-permissions ${permissions.join(" ")}`;
+    }
+    const vaultScope = `$(az keyvault show --name ${context.vaultName} --query id -o tsv)`;
+    const scope = requirement.kind === "keys" && context.keyName !== undefined ? `${vaultScope}/keys/${context.keyName}` : vaultScope;
+    return `az role assignment create --role "${requirement.role}" --assignee ${assignee} --scope "${scope}"`;
+}
+/**
+ * One finding per requirement: covered (notice), missing operations (error, with the role or
+ * access policy that covers them), or not learnable (warning: the check cannot vouch for it).
+ */
+function checkPermissions(evidence, requirements, context) {
+    const subject = `vault ${context.vaultName}`;
+    return requirements.map((requirement) => {
+        const allows = (operation) => requirement.kind === "secrets"
+            ? allowsSecret(evidence, operation)
+            : allowsKey(evidence, operation);
+        const code = requirement.kind === "secrets" ? "secret-permissions" : "key-permissions";
+        if (evidence.source === "unknown") {
+            return {
+                level: "warning",
+                code: `${code}-unknown`,
+                subject,
+                message: `Could not learn whether the identity may do ${requirement.purpose} (${requirement.operations.join(", ")}) without trying a write: ${evidence.reason}`,
+                fix: `${requirement.role} covers it. To let check read the effective permissions, set subscription-id and resource-group, and give the identity read access to the vault resource (Key Vault Reader) if the vault uses access policies.`,
+            };
+        }
+        const missing = requirement.operations.filter((operation) => allows(operation) !== true);
+        if (missing.length === 0) {
+            return {
+                level: "notice",
+                code,
+                subject,
+                message: `The identity may do ${requirement.purpose} (${requirement.operations.join(", ")}), according to ${permissions_describeSource(evidence)}.`,
+                fix: undefined,
+            };
+        }
+        const granted = requirement.operations.filter((operation) => allows(operation) === true);
+        const has = granted.length === 0 ? "none of them" : `only ${granted.join(", ")}`;
+        const missingPermissions = [...new Set(missing.map((operation) => toPolicyPermission(requirement, operation)))];
+        const needs = evidence.source === "rbac"
+            ? `the '${requirement.role}' role`
+            : `the ${requirement.kind === "secrets" ? "secret" : "key"} permissions ${missingPermissions.join(", ")} in its access policy`;
+        return {
+            level: "error",
+            code: `${code}-missing`,
+            subject,
+            message: `The identity lacks ${missing.join(", ")} for ${requirement.purpose}: of ${requirement.operations.join(", ")} it may do ${has}, according to ${permissions_describeSource(evidence)}.`,
+            fix: `Grant ${needs}: ${grantCommand(requirement, evidence, context)}${evidence.source === "rbac" ? " (role assignments can take a few minutes to apply)" : ""}`,
+        };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/engine/check/reach.ts
+/**
+ * Sign-in and network, as findings: a refused sign-in keeps the explanation sync gives (auth/
+ * hints.ts through auth/entra.ts), and a vault that does not answer is told apart — firewall
+ * (with the caller's address Key Vault quotes), DNS / private endpoint, TLS, proxy — from the
+ * failure classification in vault-errors.ts. Pure.
+ */
+
+const TLS_CODE = /^(CERT_|UNABLE_TO_(GET|VERIFY)|SELF_SIGNED|DEPTH_ZERO|ERR_TLS|ERR_SSL|EPROTO$|HOSTNAME_MISMATCH)/;
+const DNS_CODES = new Set(["ENOTFOUND", "EAI_AGAIN"]);
+const IPV4_OR_6 = /Client address:\s*([0-9a-fA-F.:]+)/;
+function describeSignInFailure(message, hint) {
+    return {
+        level: "error",
+        code: "sign-in-failed",
+        subject: "sign-in",
+        message,
+        fix: hint ?? "Check tenant-id, client-id, cloud and the federated credential.",
+    };
+}
+/**
+ * A failure of the first vault call (listing secrets), as the finding that names its cause.
+ * `hint` is the fix vault-errors.ts gives for the same failure in a sync.
+ */
+function explainVaultFailure(failure, hint, context) {
+    const subject = `vault ${context.vaultName}`;
+    const detail = summarise(failure);
+    if (failure.kind === "forbidden-firewall") {
+        const address = IPV4_OR_6.exec(failure.message)?.[1];
+        return {
+            level: "error",
+            code: "network-firewall",
+            subject,
+            message: `The vault's firewall refused this runner${address ? ` (the vault saw the address ${address})` : ""}: ${detail}`,
+            fix: hint ??
+                `Allow the runner's address (az keyvault network-rule add --name ${context.vaultName} --ip-address <address>) or run on a runner inside the vault's network.`,
+        };
+    }
+    const code = failure.code ?? "";
+    if (failure.status === undefined && DNS_CODES.has(code)) {
+        return {
+            level: "error",
+            code: "network-dns",
+            subject,
+            message: `The vault's host ${context.vaultHost} did not resolve (${code}): the vault name is wrong, or the vault is reached through a private endpoint whose DNS zone (privatelink.vaultcore.azure.net) this runner cannot see.`,
+            fix: "Check the vault name. For a private endpoint, run on a runner in (or peered with) the vault's virtual network, with the private DNS zone linked to it.",
+        };
+    }
+    if (failure.status === undefined && TLS_CODE.test(code)) {
+        return {
+            level: "error",
+            code: "network-tls",
+            subject,
+            message: `The TLS connection to ${context.vaultHost} failed (${code}): the certificate presented was not trusted.`,
+            fix: "A TLS-inspecting proxy or firewall sits in the way: give Node its CA with NODE_EXTRA_CA_CERTS (never turn verification off), or exempt *.vault.azure.net from inspection.",
+        };
+    }
+    // Key Vault's own refusals always carry a JSON error body with a code; a bare 403 came from
+    // something in between, usually a proxy refusing the CONNECT tunnel.
+    const bare = (failure.status === 403 || failure.status === 407) && failure.code === undefined && failure.innerCode === undefined;
+    if (bare || (failure.status === undefined && /proxy/i.test(`${code} ${failure.message}`))) {
+        return {
+            level: "error",
+            code: "network-proxy",
+            subject,
+            message: `The connection to ${context.vaultHost} was refused before it reached Key Vault, most likely by a proxy: ${detail}${bare ? ", without Key Vault's error body" : ""}`,
+            fix: "Check HTTPS_PROXY / NO_PROXY and that the proxy allows CONNECT to the vault's host on port 443.",
+        };
+    }
+    if (failure.status === undefined || failure.kind === "transient") {
+        return {
+            level: "error",
+            code: "network-unreachable",
+            subject,
+            message: `The vault did not answer: ${detail}`,
+            fix: hint ?? "Check the runner's network path to the vault (firewall, proxy settings HTTPS_PROXY / NO_PROXY) and run again.",
+        };
+    }
+    if (isAccessDenied(failure.kind)) {
+        return { level: "error", code: "secret-list-refused", subject, message: `The identity may not list secrets: ${detail}`, fix: hint };
+    }
+    if (failure.status === 401) {
+        return {
+            level: "error",
+            code: "vault-token-refused",
+            subject,
+            message: `The vault refused the identity's token: ${detail}`,
+            fix: "The vault belongs to another tenant or cloud than the one signed in to: check tenant-id and cloud.",
+        };
+    }
+    return { level: "error", code: "vault-call-failed", subject, message: `Failed to list secrets: ${detail}`, fix: hint };
+}
+
+;// CONCATENATED MODULE: ./src/engine/check/run-check.ts
+/**
+ * The order of `check`, and nothing else: sign in → reach the vault → effective permissions →
+ * health of the managed set → the BYOK key. Every Azure call goes through a CheckTarget, so the
+ * logic runs the same against the real adapter (azure-target.ts) and against test doubles. It
+ * writes nothing and reads no secret value.
+ */
+
+
+
+
+
+
+
+
+async function runChecks(target, options) {
+    const log = options.log ?? (() => { });
+    const findings = [];
+    const report = (permissionSource, identity, examined = 0) => ({
+        identity,
+        permissionSource,
+        examined,
+        findings: sortFindings(findings),
+    });
+    let identity;
+    try {
+        identity = await target.signIn();
+    }
+    catch (error) {
+        findings.push(describeSignInFailure(errorMessage(error), error instanceof SyncError ? error.hint : undefined));
+        return report("not-checked", undefined);
+    }
+    findings.push(...describeIdentity(identity, options));
+    log(`Signed in: client ${identity.clientId ?? "unknown"}, object ${identity.objectId ?? "unknown"}, tenant ${identity.tenantId ?? "unknown"}, audience ${identity.audience ?? "unknown"}.`);
+    const [resource, permissions] = await Promise.all([target.readVaultResource(), target.readPermissions()]);
+    let listed;
+    let listFailure;
+    try {
+        listed = await target.listSecrets();
+        log(`The vault answered: ${listed.length} secrets listed.`);
+    }
+    catch (error) {
+        if (!(error instanceof VaultError))
+            throw error;
+        listFailure = error;
+        findings.push(explainVaultFailure(error.failure, error.hint, { vaultName: options.vaultName, vaultHost: options.vaultHost }));
+    }
+    // A refusal by permission still means the vault answered; no answer or the firewall means it did not.
+    const reachable = listFailure === undefined || (listFailure.failure.status !== undefined && listFailure.failure.kind !== "forbidden-firewall");
+    const evidence = gatherEvidence(resource, permissions, identity, listFailure?.failure, listed !== undefined);
+    const requirements = listRequirements({ sync: options.sync, byok: options.key !== undefined });
+    findings.push(...checkPermissions(evidence, requirements, {
+        vaultName: options.vaultName,
+        clientId: options.clientId ?? identity.clientId,
+        keyName: options.key?.name,
+    }));
+    if (evidence.source === "unknown" && listed !== undefined && options.sync !== undefined) {
+        const probe = await target.probeSecretRead();
+        if (!probe.allowed) {
+            findings.push({
+                level: "error",
+                code: "secret-get-refused",
+                subject: `vault ${options.vaultName}`,
+                message: `The identity may list secrets but not read their values: ${summarise(probe.failure)}`,
+                fix: probe.hint,
+            });
+        }
+    }
+    let examined = 0;
+    if (options.health && listed !== undefined) {
+        const selected = selectForHealth(listed, options.owner, options.prefix);
+        examined = selected.length;
+        const inputs = await mapWithConcurrency(selected, options.concurrency, async (latest) => {
+            try {
+                return { latest, versions: await target.listVersions(latest.name) };
+            }
+            catch (error) {
+                return { latest, versions: undefined, versionsError: errorMessage(error) };
+            }
+        });
+        findings.push(...checkHealth(inputs, {
+            owner: options.owner,
+            prefix: options.prefix,
+            now: options.now,
+            expiryWarningDays: options.expiryWarningDays,
+            maxVersions: options.maxVersions,
+            vaultName: options.vaultName,
+        }));
+        log(`Health: ${examined} secrets of owner '${options.owner}' or inside prefix '${options.prefix}' checked.`);
+    }
+    if (options.key !== undefined) {
+        const sameVault = options.key.vaultName === options.vaultName;
+        const context = {
+            key: options.key,
+            clientId: options.clientId ?? identity.clientId,
+            rbac: evidence.source === "unknown" ? undefined : evidence.source === "rbac",
+            now: options.now,
+            expiryWarningDays: options.expiryWarningDays,
+        };
+        if (sameVault && !reachable) {
+            findings.push(checkRoundTrip({ kind: "not-tried", reason: "the vault did not answer (see the network finding)" }, context));
+        }
+        else {
+            findings.push(...(await checkKey(target, context)));
+        }
+    }
+    return report(evidence.source, identity, examined);
+}
+async function checkKey(target, context) {
+    const read = await target.readKey(context.key);
+    const findings = checkKeyProperties(read, context);
+    if (read.kind === "failed")
+        return findings;
+    const blocking = findings.filter((finding) => finding.level === "error");
+    const roundTrip = blocking.length > 0
+        ? { kind: "not-tried", reason: `the key's properties refuse it (${blocking.map((finding) => finding.code).join(", ")})` }
+        : await target.roundTrip(read.key.id);
+    return [...findings, checkRoundTrip(roundTrip, context)];
+}
+/** The identity the token names; a tenant other than the one configured is an error. */
+function describeIdentity(identity, options) {
+    const findings = [
+        {
+            level: "notice",
+            code: "signed-in",
+            subject: "sign-in",
+            message: `Signed in as client ${identity.clientId ?? "(unknown)"}, object ${identity.objectId ?? "(unknown)"}, in tenant ${identity.tenantId ?? "(unknown)"}; the token's audience is ${identity.audience ?? "(unknown)"}.`,
+            fix: undefined,
+        },
+    ];
+    const configured = options.tenantId?.toLowerCase();
+    if (configured !== undefined &&
+        /^[0-9a-f-]{36}$/.test(configured) &&
+        identity.tenantId !== undefined &&
+        identity.tenantId.toLowerCase() !== configured) {
+        findings.push({
+            level: "error",
+            code: "tenant-mismatch",
+            subject: "sign-in",
+            message: `The token is from tenant ${identity.tenantId}, not the configured ${configured}.`,
+            fix: "Set tenant-id to the directory that holds the vault and the app registration.",
+        });
+    }
+    return findings;
+}
+/**
+ * Which permissions apply, from the best evidence at hand. The vault resource says whether the
+ * vault uses RBAC; when it cannot be read (roles without control-plane read), a data-plane refusal
+ * names the model (ForbiddenByRbac / AccessDenied), and a listing that worked while the role
+ * assignments grant it points at RBAC too. Otherwise: unknown, with the reasons.
+ */
+function gatherEvidence(resource, permissions, identity, listFailure, listed) {
+    let rbac;
+    let inferred;
+    if (resource.ok)
+        rbac = resource.value.rbac;
+    else if (listFailure?.innerCode === "ForbiddenByRbac")
+        [rbac, inferred] = [true, "Key Vault refused the listing with ForbiddenByRbac"];
+    else if (listFailure?.innerCode === "AccessDenied")
+        rbac = false;
+    else if (listed && permissions.ok && permissions.value.some((entry) => entry.dataActions.length > 0))
+        [rbac, inferred] = [true, "the listing worked and the identity's roles grant data actions"];
+    if (rbac === true) {
+        return permissions.ok
+            ? { source: "rbac", assignments: permissions.value, inferred }
+            : { source: "unknown", reason: `the role assignments could not be read: ${permissions.reason}` };
+    }
+    if (rbac === false) {
+        if (!resource.ok)
+            return { source: "unknown", reason: `the vault uses access policies, and they could not be read: ${resource.reason}` };
+        if (identity.objectId === undefined)
+            return { source: "unknown", reason: "the access token names no object id (oid) to find the identity's access policy by" };
+        return { source: "access-policy", objectId: identity.objectId, policies: resource.value.accessPolicies };
+    }
+    const reasons = [
+        resource.ok ? undefined : `the vault resource: ${resource.reason}`,
+        permissions.ok ? undefined : `the role assignments: ${permissions.reason}`,
+    ].filter(Boolean);
+    return {
+        source: "unknown",
+        reason: reasons.length > 0 ? `could not read ${reasons.join("; ")}` : "the vault's permission model could not be learned",
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/check/check-vault.ts
+
+
+const CHECK_PARTS = ["sync", "health", "key"];
+async function checkVault(sync, check, credential, hooks) {
+    const target = createAzureCheckTarget({
+        vaultUrl: sync.vaultUrl,
+        cloud: sync.cloud,
+        credential,
+        resource: check.resource,
+        vault: { log: hooks.log, debug: hooks.debug, clientId: sync.clientId },
+    });
+    return runChecks(target, {
+        vaultName: sync.vaultName,
+        vaultHost: new URL(sync.vaultUrl).hostname,
+        owner: sync.owner,
+        prefix: sync.prefix,
+        sync: check.parts.has("sync") ? { dryRun: sync.dryRun, prune: sync.prune } : undefined,
+        health: check.parts.has("health"),
+        key: check.parts.has("key") ? check.key : undefined,
+        tenantId: sync.tenantId,
+        clientId: sync.clientId,
+        expiryWarningDays: check.expiryWarningDays,
+        maxVersions: check.maxVersions,
+        concurrency: sync.concurrency,
+        now: hooks.now(),
+        log: hooks.log,
+    });
+}
+
+;// CONCATENATED MODULE: ./src/action/check-inputs.ts
+
+
+
+
+
+const CHECK_INPUT_NAMES = [
+    "checks",
+    "key-id",
+    "expiry-warning-days",
+    "max-versions",
+    "fail-on",
+    "subscription-id",
+    "resource-group",
+];
+const DEFAULT_EXPIRY_WARNING_DAYS = 30;
+const DEFAULT_MAX_VERSIONS = 100;
+const DEFAULT_FAIL_ON = "warning";
+const check_inputs_GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const RESOURCE_GROUP = /^[-\w._()]{1,90}$/;
+function readWholeNumber(raw, fallback, min, max, input, problems) {
+    if (raw === "")
+        return fallback;
+    if (!/^[0-9]{1,6}$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+        problems.push(new InputError(input, `must be a whole number from ${min} to ${max}`));
+        return fallback;
+    }
+    return Number(raw);
+}
+function readCheckInputs(getInput, env, cloud) {
+    const raw = Object.fromEntries(CHECK_INPUT_NAMES.map((name) => [name, getInput(name).trim()]));
+    const problems = [];
+    let key;
+    if (raw["key-id"] !== "") {
+        const parsed = parseKeyId(raw["key-id"], cloud.vaultSuffix);
+        if (parsed.ok)
+            key = parsed.key;
+        else
+            problems.push(new InputError("key-id", parsed.rule));
+    }
+    const parts = new Set();
+    const listed = splitList(raw.checks, true);
+    if (listed.length === 0) {
+        parts.add("sync").add("health");
+        if (key !== undefined)
+            parts.add("key");
+    }
+    listed.forEach((item, index) => {
+        const part = CHECK_PARTS.find((candidate) => candidate === item.toLowerCase());
+        if (part === undefined)
+            problems.push(new InputError("checks", `item ${index + 1} is not one of ${CHECK_PARTS.join(", ")}`));
+        else
+            parts.add(part);
+    });
+    if (parts.has("key") && key === undefined && raw["key-id"] === "")
+        problems.push(new InputError("checks", "names 'key', which needs the key-id input"));
+    const expiryWarningDays = readWholeNumber(raw["expiry-warning-days"], DEFAULT_EXPIRY_WARNING_DAYS, 0, 3650, "expiry-warning-days", problems);
+    const maxVersions = readWholeNumber(raw["max-versions"], DEFAULT_MAX_VERSIONS, 1, 100_000, "max-versions", problems);
+    let failOn = DEFAULT_FAIL_ON;
+    if (raw["fail-on"] !== "") {
+        const chosen = FAIL_ON_CHOICES.find((choice) => choice === raw["fail-on"].toLowerCase());
+        if (chosen === undefined)
+            problems.push(new InputError("fail-on", `must be one of ${FAIL_ON_CHOICES.join(", ")}`));
+        else
+            failOn = chosen;
+    }
+    const subscriptionId = raw["subscription-id"] || env["AZURE_SUBSCRIPTION_ID"]?.trim() || "";
+    const resourceGroup = raw["resource-group"];
+    if (subscriptionId !== "" && !check_inputs_GUID.test(subscriptionId))
+        problems.push(new InputError("subscription-id", `must be a GUID${raw["subscription-id"] === "" ? " (taken from AZURE_SUBSCRIPTION_ID)" : ""}`));
+    if (resourceGroup !== "" && !RESOURCE_GROUP.test(resourceGroup))
+        problems.push(new InputError("resource-group", "must be 1 to 90 letters, digits, '-', '_', '.', '(' or ')'"));
+    if (resourceGroup !== "" && subscriptionId === "")
+        problems.push(new InputError("subscription-id", "is required with resource-group (or set AZURE_SUBSCRIPTION_ID)"));
+    const [first, ...others] = problems;
+    if (first !== undefined) {
+        const hint = [first.hint, ...others.map((other) => `Also: ${other.message}`)].filter(Boolean).join("\n");
+        throw new InputError(first.input, first.message.replace(/^Invalid input '[^']*': /, ""), hint === "" ? undefined : hint);
+    }
+    const resource = subscriptionId !== "" && resourceGroup !== "" ? { subscriptionId: subscriptionId.toLowerCase(), resourceGroup } : undefined;
+    return { parts, key, expiryWarningDays, maxVersions, failOn, resource };
+}
+
 ;// CONCATENATED MODULE: ./src/engine/auth/auth-mode.ts
 const AUTH_MODES = ["oidc", "azure-cli", "managed-identity"];
 
@@ -58682,7 +65761,7 @@ function decideDryRun(setting, env) {
 /**
  * Current version of the `@azure/identity` package.
  */
-const dist_esm_constants_SDK_VERSION = `4.14.1`;
+const identity_dist_esm_constants_SDK_VERSION = `4.14.1`;
 /**
  * The default client ID for authentication
  * @internal
@@ -59203,7 +66282,7 @@ function credentialLogger(title, log = logging_logger) {
 const util_tracing_tracingClient = createTracingClient({
     namespace: "Microsoft.AAD",
     packageName: "@azure/identity",
-    packageVersion: dist_esm_constants_SDK_VERSION,
+    packageVersion: identity_dist_esm_constants_SDK_VERSION,
 });
 //# sourceMappingURL=tracing.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/chainedTokenCredential.js
@@ -68166,7 +75245,7 @@ class SilentFlowClient {
  * fetch API available in Node.js 18+. It replaces the previous implementation that
  * relied on custom proxy handling and the legacy http/https modules.
  */
-class HttpClient {
+class HttpClient_HttpClient {
     /**
      * Sends an HTTP GET request to the specified URL.
      *
@@ -68645,7 +75724,7 @@ const DEFAULT_LOGGER_OPTIONS = {
 };
 const Configuration_DEFAULT_SYSTEM_OPTIONS = {
     loggerOptions: DEFAULT_LOGGER_OPTIONS,
-    networkClient: new HttpClient(),
+    networkClient: new HttpClient_HttpClient(),
     disableInternalRetries: false,
     protocolMode: ProtocolMode.AAD,
 };
@@ -68669,7 +75748,7 @@ const Configuration_DEFAULT_TELEMETRY_OPTIONS = {
 function buildAppConfiguration({ auth, broker, cache, system, telemetry, }) {
     const systemOptions = {
         ...Configuration_DEFAULT_SYSTEM_OPTIONS,
-        networkClient: new HttpClient(),
+        networkClient: new HttpClient_HttpClient(),
         loggerOptions: system?.loggerOptions || DEFAULT_LOGGER_OPTIONS,
         disableInternalRetries: system?.disableInternalRetries || false,
     };
@@ -68697,7 +75776,7 @@ function buildManagedIdentityConfiguration({ clientCapabilities, managedIdentity
         // otherwise, create a new one
     }
     else {
-        networkClient = new HttpClient();
+        networkClient = new HttpClient_HttpClient();
     }
     return {
         clientCapabilities: clientCapabilities || [],
@@ -71328,9 +78407,6 @@ class ClientApplication {
 
 //# sourceMappingURL=ClientApplication.mjs.map
 
-// EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(8611);
-var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/network/LoopbackClient.mjs
 /*! @azure/msal-node v7.2.1 2026-11-06 */
 
@@ -77408,7 +84484,7 @@ class IdentityClient extends ServiceClient {
     // used for WorkloadIdentity
     tokenCredentialOptions;
     constructor(options) {
-        const packageDetails = `azsdk-js-identity/${dist_esm_constants_SDK_VERSION}`;
+        const packageDetails = `azsdk-js-identity/${identity_dist_esm_constants_SDK_VERSION}`;
         const userAgentPrefix = options?.userAgentOptions?.userAgentPrefix
             ? `${options.userAgentOptions.userAgentPrefix} ${packageDetails}`
             : `${packageDetails}`;
@@ -82338,1417 +89414,6 @@ function getDefaultAzureCredential() {
 }
 
 //# sourceMappingURL=index.js.map
-// EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(5692);
-var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var lib_Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(lib_Headers || (lib_Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-/**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
- */
-function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
-}
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
-        super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
-    }
-}
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
-    }
-    readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
-        });
-    }
-    readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
-    }
-}
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
-}
-class lib_HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
-    }
-    options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-    }
-    /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-     */
-    getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[lib_Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, lib_Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[lib_Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, lib_Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[lib_Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[lib_Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, lib_Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[lib_Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[lib_Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, lib_Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[lib_Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[lib_Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[lib_Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-            };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
-        }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici/* ProxyAgent */.kT(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
-}
-const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./src/engine/json.ts
-/** Reading parsed JSON whose shape is not known: a property of an object, else undefined. */
-function readProperty(value, key) {
-    if (typeof value !== "object" || value === null)
-        return undefined;
-    return value[key];
-}
-
-;// CONCATENATED MODULE: ./src/engine/auth/missing-oidc.ts
-/**
- * Whether a job can ask GitHub for an OIDC token, and if not why, told apart so each case gets
- * its own fix: outside GitHub Actions, Dependabot, a fork's pull request (GitHub withholds the
- * token by its own rule), or a workflow without `id-token: write`.
- */
-
-
-const REQUEST_URL = "ACTIONS_ID_TOKEN_REQUEST_URL";
-const REQUEST_TOKEN = "ACTIONS_ID_TOKEN_REQUEST_TOKEN";
-/** True when the runner gave this job what it needs to ask GitHub for an OIDC token. */
-function hasOidcRequest(env) {
-    return Boolean(env[REQUEST_URL]) && Boolean(env[REQUEST_TOKEN]);
-}
-// Events whose runs GitHub starts with the fork's reduced permissions when the head is a fork.
-const PULL_REQUEST_EVENTS = new Set(["pull_request", "pull_request_review", "pull_request_review_comment"]);
-// Events GitHub treats as coming from a fork when Dependabot triggers them (its "Restrictions when
-// Dependabot triggers events"); pull_request_target only for a pull request Dependabot opened.
-const DEPENDABOT_EVENTS = new Set([...PULL_REQUEST_EVENTS, "push", "create", "deployment", "deployment_status"]);
-const DEPENDABOT = "dependabot[bot]";
-/**
- * Why the job has no OIDC token request variables. Each cause has its own fix, so telling a fork
- * pull request from a missing `permissions:` entry matters: the second is fixable, the first is not.
- */
-function explainMissingOidc(env, readEventPayload = readJsonFile) {
-    if (env["GITHUB_ACTIONS"] !== "true") {
-        return {
-            reason: "outside-github-actions",
-            withheldByGitHub: false,
-            message: "No GitHub OIDC token: this is not running in a GitHub Actions job.",
-            hint: "Outside GitHub Actions, sign in with `auth: azure-cli` (after `az login`) or `auth: managed-identity`.",
-        };
-    }
-    let payload;
-    const readPayload = () => {
-        const path = env["GITHUB_EVENT_PATH"];
-        payload ??= path ? readEventPayload(path) : undefined;
-        return payload;
-    };
-    const event = env["GITHUB_EVENT_NAME"] ?? "";
-    if (isDependabotRun(env, event, readPayload)) {
-        return {
-            reason: "dependabot",
-            withheldByGitHub: true,
-            message: "No GitHub OIDC token: GitHub treats runs triggered by Dependabot like fork pull requests and gives them no OIDC token by default.",
-            hint: "Let Dependabot pull requests run as dry runs (`dry-run: auto` does this), " +
-                "or skip this step with `if: github.actor != 'dependabot[bot]'`.",
-        };
-    }
-    const fork = PULL_REQUEST_EVENTS.has(event) ? findForkHead(readPayload()) : undefined;
-    if (fork !== undefined) {
-        return {
-            reason: "fork-pull-request",
-            withheldByGitHub: true,
-            message: `No GitHub OIDC token: this is a pull request from the fork ${fork}, ` +
-                "and GitHub never grants `id-token: write` to pull requests from forks.",
-            hint: "Fork pull requests can only run as offline dry runs (`dry-run: auto` does this). " +
-                "Sync from a workflow that runs in the base repository, e.g. on push after the merge.",
-        };
-    }
-    return {
-        reason: "missing-permission",
-        withheldByGitHub: false,
-        message: `No GitHub OIDC token: ${REQUEST_URL} and ${REQUEST_TOKEN} are not set for this job.`,
-        hint: "Add `permissions: { id-token: write, contents: read }` to the workflow or to this job. " +
-            "A reusable workflow gets the permission only if its caller grants it as well. " +
-            "A dry run needs the token too: its plan is only worth something once it has read the vault.",
-    };
-}
-/** GitHub's rule: the run's actor is Dependabot, on an event it restricts for Dependabot. */
-function isDependabotRun(env, event, readPayload) {
-    const actor = env["GITHUB_ACTOR"] ?? readProperty(readProperty(readPayload(), "sender"), "login");
-    if (actor !== DEPENDABOT)
-        return false;
-    if (DEPENDABOT_EVENTS.has(event))
-        return true;
-    return (event === "pull_request_target" &&
-        readProperty(readProperty(readProperty(readPayload(), "pull_request"), "user"), "login") === DEPENDABOT);
-}
-/**
- * The fork's full name when the payload describes a pull request whose head is another
- * repository. `head.repo.fork` alone is not enough: a pull request between two branches of a
- * repository that is itself a fork has it set, and gets a token. So the repositories are
- * compared, by ID, else by name, and the flag decides only when neither is known.
- */
-function findForkHead(payload) {
-    const pullRequest = readProperty(payload, "pull_request");
-    if (pullRequest === undefined)
-        return undefined;
-    const headRepo = readProperty(readProperty(pullRequest, "head"), "repo");
-    const baseRepo = readProperty(readProperty(pullRequest, "base"), "repo");
-    // A deleted fork leaves `head.repo` null; it was still a fork.
-    if (headRepo === null)
-        return "(deleted)";
-    const headName = readProperty(headRepo, "full_name");
-    const isFork = compareKnown(readProperty(headRepo, "id"), readProperty(baseRepo, "id"), "number") ??
-        compareKnown(headName, readProperty(baseRepo, "full_name"), "string") ??
-        readProperty(headRepo, "fork") === true;
-    if (!isFork)
-        return undefined;
-    return typeof headName === "string" ? headName : "(unknown)";
-}
-/** True when both are of the type and differ, false when both are and match, else undefined. */
-function compareKnown(head, base, type) {
-    return typeof head === type && typeof base === type ? head !== base : undefined;
-}
-function readJsonFile(path) {
-    try {
-        return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, "utf8"));
-    }
-    catch {
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/engine/auth/github-oidc.ts
-/**
- * The GitHub side of workload identity federation: is an OIDC token available in this job, how
- * to get one (with retries the toolkit's getIDToken lacks), and which of its claims are safe to
- * show (why there is none: missing-oidc.ts). The token itself is a credential: it is handed to a `mask` function the moment
- * it is read and never appears in a message.
- */
-
-
-
-
-
-const DEFAULT_ATTEMPTS = 3;
-const DEFAULT_TIMEOUT_MS = 10_000;
-const FIRST_BACKOFF_MS = 1_000;
-/**
- * GitHub's OIDC token for `audience`. Network errors and 5xx answers are retried with backoff;
- * 4xx answers are not, since asking again with the same request token cannot change them.
- */
-async function fetchGitHubIdToken(audience, env, options = {}) {
-    const requestUrl = env[REQUEST_URL];
-    const requestToken = env[REQUEST_TOKEN];
-    if (!requestUrl || !requestToken) {
-        const { message, hint } = explainMissingOidc(env);
-        throw new SyncError(message, hint);
-    }
-    const mask = options.mask ?? (() => { });
-    mask(requestToken);
-    const httpGet = options.httpGet ?? getWithToolkitClient;
-    const sleep = options.sleep ?? sleepFor;
-    const maxAttempts = Math.max(1, options.maxAttempts ?? DEFAULT_ATTEMPTS);
-    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    // The runner's URL already carries `?api-version=…`; append rather than rebuild it.
-    const url = `${requestUrl}${requestUrl.includes("?") ? "&" : "?"}audience=${encodeURIComponent(audience)}`;
-    const headers = { Authorization: `Bearer ${requestToken}`, Accept: "application/json" };
-    let lastProblem = "";
-    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-        if (attempt > 1)
-            await sleep(FIRST_BACKOFF_MS * 2 ** (attempt - 2));
-        let response;
-        try {
-            response = await httpGet(url, headers, timeoutMs);
-        }
-        catch (error) {
-            lastProblem = describeNetworkError(error);
-            continue;
-        }
-        if (response.status >= 500) {
-            lastProblem = `the token service answered HTTP ${response.status}`;
-            continue;
-        }
-        if (response.status !== 200) {
-            throw new SyncError(`Failed to get a GitHub OIDC token: the token service answered HTTP ${response.status}${describeErrorBody(response.body)}`, response.status === 401 || response.status === 403
-                ? "The job's token request was refused. Check `permissions: id-token: write` on the workflow or job."
-                : "Re-run the job; if it persists, check https://www.githubstatus.com.");
-        }
-        const token = readTokenValue(response.body);
-        if (token === undefined) {
-            throw new SyncError("Failed to get a GitHub OIDC token: the token service's answer holds no token", "Re-run the job; if it persists, check https://www.githubstatus.com.");
-        }
-        mask(token);
-        return token;
-    }
-    throw new SyncError(`Failed to get a GitHub OIDC token after ${maxAttempts} attempts: ${lastProblem}`, "Check that the runner can reach the token service (and its proxy settings: HTTPS_PROXY, NO_PROXY), then re-run the job.");
-}
-function readTokenValue(body) {
-    try {
-        const value = readProperty(JSON.parse(body), "value");
-        return typeof value === "string" && value !== "" ? value : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** The service's own error message, if it sent one; JWT-shaped text is removed first. */
-function describeErrorBody(body) {
-    let message;
-    try {
-        message = readProperty(JSON.parse(body), "message");
-    }
-    catch {
-        return "";
-    }
-    if (typeof message !== "string" || message === "")
-        return "";
-    return ` (${redactJwts(message).slice(0, 200)})`;
-}
-function describeNetworkError(error) {
-    if (error instanceof Error) {
-        const code = readProperty(error, "code");
-        return typeof code === "string" && !error.message.includes(code) ? `${error.message} (${code})` : error.message;
-    }
-    return String(error);
-}
-const JWT_PATTERN = /eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;
-/** Replaces anything shaped like a JWT, so error text from a service can be shown safely. */
-function redactJwts(text) {
-    return text.replace(JWT_PATTERN, "[token]");
-}
-/**
- * The default transport: @actions/http-client, the toolkit's own client. Unlike Node's global
- * fetch it honours https_proxy / no_proxy, which self-hosted runners behind a proxy rely on.
- */
-const getWithToolkitClient = async (url, headers, timeoutMs) => {
-    const client = new lib_HttpClient("keyvault-sync", undefined, { socketTimeout: timeoutMs, allowRetries: false, keepAlive: false });
-    try {
-        const response = await client.get(url, { ...headers });
-        const body = await response.readBody();
-        return { status: response.message.statusCode ?? 0, body };
-    }
-    finally {
-        client.dispose();
-    }
-};
-const STRING_CLAIMS = [
-    "iss",
-    "sub",
-    "environment",
-    "job_workflow_ref",
-    "ref",
-    "repository",
-    "repository_id",
-    "repository_owner",
-    "repository_owner_id",
-    "event_name",
-];
-/** Decodes (does not verify) a JWT's payload and keeps only the non-secret claims. */
-function readTokenClaims(jwt) {
-    const payload = jwt.split(".")[1];
-    let decoded;
-    try {
-        decoded = payload === undefined ? undefined : JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
-    }
-    catch {
-        decoded = undefined;
-    }
-    if (typeof decoded !== "object" || decoded === null || Array.isArray(decoded)) {
-        throw new SyncError("Failed to read the GitHub OIDC token: it is not a JWT", "Re-run the job; if it persists, check https://www.githubstatus.com.");
-    }
-    const source = decoded;
-    const claims = {};
-    for (const name of STRING_CLAIMS) {
-        const value = source[name];
-        // GitHub sends IDs as strings; accept numbers too so a template change cannot drop them.
-        if (typeof value === "string" || typeof value === "number")
-            claims[name] = String(value);
-    }
-    const aud = source["aud"];
-    if (typeof aud === "string")
-        claims.aud = aud;
-    else if (Array.isArray(aud))
-        claims.aud = aud.filter((item) => typeof item === "string").join(", ");
-    if (typeof source["exp"] === "number")
-        claims.exp = source["exp"];
-    if (typeof source["iat"] === "number")
-        claims.iat = source["iat"];
-    return claims;
-}
-
-;// CONCATENATED MODULE: ./src/engine/auth/hints.ts
-const GITHUB_ISSUER = "https://token.actions.githubusercontent.com";
-/** Entra AADSTS code → cause and fix. */
-const ENTRA_ERROR_HINTS = {
-    70021: (context) => ({
-        cause: `no federated credential on the application matches the presented token (${describePresented(context)})`,
-        hint: "If the federated credential was created or changed in the last few minutes, Entra may still be propagating it: " +
-            "wait a minute and re-run the job. Otherwise add one that matches the token exactly.\n" +
-            describeCredentialToCreate(context),
-    }),
-    700211: (context) => ({
-        cause: `no federated credential matches the presented issuer '${presentedIssuer(context) ?? "unknown"}'`,
-        hint: `Set the federated credential's issuer to exactly ${presentedIssuer(context) ?? GITHUB_ISSUER} ` +
-            "(no trailing slash, no spaces). GitHub Enterprise Cloud with a customised issuer adds the enterprise slug to it.",
-    }),
-    700212: (context) => {
-        const expected = expectedAudience(context);
-        return {
-            cause: `no federated credential matches the presented audience '${presentedAudience(context) ?? "unknown"}'`,
-            hint: `In the ${context.cloud.name} cloud the federated credential's audience is normally ${expected}. ` +
-                "Make the credential's audience and the action's `audience` input (default: from `cloud`) the same value.",
-        };
-    },
-    700213: (context) => ({
-        cause: `no federated credential matches the presented subject '${presentedSubject(context) ?? "unknown"}'`,
-        hint: "The subject must match exactly: it changes with the environment, branch, tag or pull-request trigger of the job.\n" +
-            describeCredentialToCreate(context),
-    }),
-    7002138: (context) => ({
-        cause: `a federated credential matches the presented subject '${presentedSubject(context) ?? "unknown"}' only when letter case is ignored`,
-        hint: "Entra compares subjects case-sensitively. Change the federated credential's subject to exactly the presented one " +
-            "(owner, repository and environment names keep the case GitHub shows).\n" +
-            describeCredentialToCreate(context),
-    }),
-    7002131: (context) => ({
-        cause: "the token does not satisfy the flexible federated credential's claims-matching expression",
-        hint: "Check the credential's claimsMatchingExpression against the presented claims " + `(${describePresented(context)}).`,
-    }),
-    70025: (context) => ({
-        cause: "the application has no federated identity credentials",
-        hint: "Add a federated credential for this workflow to the application.\n" + describeCredentialToCreate(context),
-    }),
-    700016: (context) => ({
-        cause: `no application with client ID ${context.clientId ?? "(none)"} exists in tenant ${context.tenantId ?? "(none)"}`,
-        hint: "Check `client-id` (the application's 'Application (client) ID', not its object ID) and `tenant-id` " +
-            `(the 'Directory (tenant) ID'), and that the tenant is in the ${context.cloud.name} cloud.`,
-    }),
-    700024: () => ({
-        cause: "the GitHub token was outside its valid time range (expired, or not yet valid for Entra's clock)",
-        hint: "The action asks GitHub for a fresh token for every sign-in, so this points at the runner's clock: " +
-            "on a self-hosted runner, synchronise it (NTP) and re-run.",
-    }),
-    90002: (context) => ({
-        cause: `tenant ${context.tenantId ?? "(none)"} was not found in the ${context.cloud.name} cloud`,
-        hint: "Check `tenant-id` (the 'Directory (tenant) ID'). A tenant in Azure Government or Azure China needs " +
-            "`cloud: usgovernment` or `cloud: china`.",
-    }),
-    900023: (context) => ({
-        cause: `'${context.tenantId ?? ""}' is not a valid tenant ID`,
-        hint: "Set `tenant-id` to the tenant's 'Directory (tenant) ID' (a GUID) or one of its verified domain names.",
-    }),
-    7000215: () => ({
-        cause: "Entra rejected a client secret",
-        hint: "This action signs in with the workflow's GitHub OIDC token, not with a client secret: " +
-            "remove client-secret settings (AZURE_CLIENT_SECRET) and add a federated credential to the application.",
-    }),
-    700027: (context) => ({
-        cause: "the client assertion failed signature validation",
-        hint: "Entra could not verify the GitHub token against its issuer's signing keys. Check that the federated " +
-            `credential's issuer is the token's issuer (${presentedIssuer(context) ?? GITHUB_ISSUER}) and that no proxy rewrites the request.`,
-    }),
-};
-function presentedSubject(context) {
-    return context.claims?.sub ?? context.presented.subject;
-}
-function presentedIssuer(context) {
-    return context.claims?.iss ?? context.presented.issuer;
-}
-function presentedAudience(context) {
-    return context.claims?.aud ?? context.presented.audience ?? context.audience;
-}
-function expectedAudience(context) {
-    return context.cloud.audience;
-}
-function describePresented(context) {
-    return [
-        `issuer '${presentedIssuer(context) ?? "unknown"}'`,
-        `subject '${presentedSubject(context) ?? "unknown"}'`,
-        `audience '${presentedAudience(context) ?? "unknown"}'`,
-    ].join(", ");
-}
-function describeCredentialToCreate(context) {
-    const subject = presentedSubject(context);
-    if (subject === undefined) {
-        return "Compare the credential's issuer, subject and audience with the claims logged before sign-in.";
-    }
-    const suggestion = suggestFederatedCredential({
-        subject,
-        issuer: presentedIssuer(context),
-        audience: presentedAudience(context) ?? expectedAudience(context),
-        clientId: context.clientId ?? "<client-id>",
-        claims: context.claims,
-    });
-    return formatSuggestion(suggestion);
-}
-/**
- * The federated credential that would accept the presented token, in both subject spellings.
- * GitHub presents one of them (immutable subjects are opt-in, or default for new repositories),
- * and only that one matches; the other is shown so users migrating between them see both.
- */
-function suggestFederatedCredential(input) {
-    const { subject, audience, clientId, claims } = input;
-    const issuer = input.issuer ?? GITHUB_ISSUER;
-    const spellings = spellSubject(subject, claims);
-    const name = nameCredential(spellings.repositoryName, spellings.context);
-    const parameters = JSON.stringify({ name, issuer, subject, audiences: [audience] });
-    const command = `az ad app federated-credential create --id ${clientId} --parameters '${parameters.replaceAll("'", "'\\''")}'`;
-    return { name, issuer, subject, audience, nameBasedSubject: spellings.nameBased, idBasedSubject: spellings.idBased, command };
-}
-const REPO_SUBJECT = /^repo:([^:]+)(.*)$/s;
-const ID_SEGMENT = /^([^@/]+)@(\d+)\/([^@/]+)@(\d+)$/;
-const NAME_SEGMENT = /^([^@/]+)\/([^@/]+)$/;
-function spellSubject(subject, claims) {
-    const match = REPO_SUBJECT.exec(subject);
-    if (!match)
-        return { nameBased: undefined, idBased: undefined, repositoryName: undefined, context: subject };
-    const [, segment = "", context = ""] = match;
-    let owner;
-    let repo;
-    let ownerId = claims?.repository_owner_id;
-    let repoId = claims?.repository_id;
-    const ids = ID_SEGMENT.exec(segment);
-    const names = NAME_SEGMENT.exec(segment);
-    if (ids) {
-        [, owner, ownerId, repo, repoId] = ids;
-    }
-    else if (names) {
-        [, owner, repo] = names;
-    }
-    if (owner === undefined || repo === undefined) {
-        return { nameBased: undefined, idBased: undefined, repositoryName: undefined, context };
-    }
-    return {
-        nameBased: `repo:${owner}/${repo}${context}`,
-        idBased: ownerId && repoId ? `repo:${owner}@${ownerId}/${repo}@${repoId}${context}` : undefined,
-        repositoryName: repo,
-        context,
-    };
-}
-/** Federated credential names: 3–120 characters, letters, digits, '-' and '_', starting with a letter or digit. */
-function nameCredential(repositoryName, context) {
-    const raw = ["github", repositoryName, context].filter(Boolean).join("-");
-    const name = raw
-        .replace(/[^A-Za-z0-9_-]+/g, "-")
-        .replace(/-{2,}/g, "-")
-        .replace(/^[-_]+|[-_]+$/g, "");
-    return (name.length >= 3 ? name : "github-actions").slice(0, 120).replace(/[-_]+$/, "");
-}
-function formatSuggestion(suggestion) {
-    const lines = [`GitHub presented the subject: ${suggestion.subject}`];
-    const other = suggestion.subject === suggestion.idBasedSubject ? suggestion.nameBasedSubject : suggestion.idBasedSubject;
-    lines.push(`Create a federated credential with issuer ${suggestion.issuer}, subject ${suggestion.subject} and audience ${suggestion.audience}:`, `  ${suggestion.command}`);
-    if (suggestion.nameBasedSubject !== undefined)
-        lines.push(`Name-based subject: ${suggestion.nameBasedSubject}`);
-    if (suggestion.idBasedSubject !== undefined)
-        lines.push(`ID-based subject:   ${suggestion.idBasedSubject}`);
-    if (other !== undefined) {
-        lines.push("Only the spelling GitHub presents matches. Repositories that switch to immutable (ID-based) subjects need a credential for that spelling.");
-    }
-    lines.push("For a user-assigned managed identity, use `az identity federated-credential create` with the same issuer, subject and audience.");
-    return lines.join("\n");
-}
-
-;// CONCATENATED MODULE: ./src/engine/auth/sign-in-errors.ts
-/**
- * Explaining sign-in failures: whatever the Azure SDK or the GitHub token request throws becomes
- * one SignInError that says what failed and why, with the fix from the hint table (hints.ts).
- * Never shows a token.
- */
-
-
-
-/** A sign-in failure. `code` is Entra's (`AADSTS700213`) or ours (`oidc-unavailable`, `azure-cli-not-signed-in`, …). */
-class SignInError extends SyncError {
-    code;
-    traceId;
-    correlationId;
-    constructor(message, hint, details) {
-        super(message, hint, { cause: details.cause });
-        this.name = "SignInError";
-        this.code = details.code;
-        this.traceId = details.traceId;
-        this.correlationId = details.correlationId;
-    }
-}
-/** Turns anything the credential threw into a SignInError with a cause and a fix, never leaking a token. */
-function explainAuthError(error, context) {
-    const chain = collectCauses(error);
-    const explained = chain.find((item) => item instanceof SignInError);
-    if (explained)
-        return explained;
-    const prefix = describeSignIn(context);
-    const oidcProblem = chain.find((item) => item instanceof SyncError);
-    if (oidcProblem) {
-        return new SignInError(`${prefix}: ${oidcProblem.message}`, oidcProblem.hint, { code: "oidc-unavailable", cause: error });
-    }
-    const text = redactJwts(chain.map(errorMessage).join("\n"));
-    const code = findEntraCode(text, chain);
-    const traceId = matchFirst(text, /Trace ID:\s*([0-9a-fA-F-]{36})/);
-    const correlationId = matchFirst(text, /Correlation ID:\s*([0-9a-fA-F-]{36})/) ?? findProperty(chain, "correlationId");
-    const ids = describeIds(traceId, correlationId);
-    const details = { traceId, correlationId, cause: error };
-    const explain = code === undefined ? undefined : ENTRA_ERROR_HINTS[code];
-    if (explain) {
-        const { cause, hint } = explain(buildHintContext(context, text));
-        return new SignInError(`${prefix}: ${cause} (AADSTS${code}${ids ? `; ${ids}` : ""})`, hint, { ...details, code: `AADSTS${code}` });
-    }
-    const local = explainLocalFailure(text, chain, context);
-    if (local)
-        return new SignInError(`${prefix}: ${local.cause}`, local.hint, { ...details, code: local.code });
-    const original = firstLine(chain.map(errorMessage).find((message) => message.trim() !== "") ?? "unknown error");
-    const cause = redactJwts(original).slice(0, 1000);
-    const missingIds = ids && !cause.includes(traceId ?? correlationId ?? "") ? ` (${ids})` : "";
-    return new SignInError(`${prefix}: ${cause}${missingIds}`, code === undefined
-        ? "Check `tenant-id`, `client-id`, `cloud` and the application's federated credentials; re-run with debug logging for details."
-        : `Look up AADSTS${code} at https://login.microsoftonline.com/error?code=${code}.`, { ...details, code: code === undefined ? undefined : `AADSTS${code}` });
-}
-function describeSignIn(context) {
-    const tenant = context.tenantId ? ` in tenant ${context.tenantId}` : "";
-    switch (context.auth) {
-        case "azure-cli":
-            return `Failed to sign in to Microsoft Entra ID with the Azure CLI session${tenant}`;
-        case "managed-identity":
-            return context.clientId
-                ? `Failed to sign in to Microsoft Entra ID as the managed identity ${context.clientId}`
-                : "Failed to sign in to Microsoft Entra ID as the system-assigned managed identity";
-        default:
-            return `Failed to sign in to Microsoft Entra ID as ${context.clientId ?? "(no client ID)"}${tenant}`;
-    }
-}
-function describeIds(traceId, correlationId) {
-    const parts = [];
-    if (traceId)
-        parts.push(`trace ID ${traceId}`);
-    if (correlationId)
-        parts.push(`correlation ID ${correlationId}`);
-    return parts.join(", ");
-}
-/** Failures that never reached Entra's token endpoint, or came from another credential type. */
-function explainLocalFailure(text, chain, context) {
-    if (/Azure CLI could not be found|az: .*not found/i.test(text)) {
-        return {
-            code: "azure-cli-missing",
-            cause: "the Azure CLI is not installed on this runner",
-            hint: "Install the Azure CLI and run azure/login before this step, or use `auth: oidc`.",
-        };
-    }
-    if (context.auth === "azure-cli" && /az login/i.test(text)) {
-        return {
-            code: "azure-cli-not-signed-in",
-            cause: "the Azure CLI is not signed in",
-            hint: "Run azure/login (or `az login`) earlier in the job, in the same tenant, or use `auth: oidc`.",
-        };
-    }
-    const unavailable = chain.some((item) => item instanceof Error && item.name === "CredentialUnavailableError");
-    if (context.auth === "managed-identity" && (unavailable || /ManagedIdentityCredential|IMDS/i.test(text))) {
-        return {
-            code: "managed-identity-unavailable",
-            cause: `no managed identity is available on this runner (${firstLine(text).slice(0, 300)})`,
-            hint: "`auth: managed-identity` works on self-hosted runners that run in Azure with a managed identity assigned; " +
-                "for a user-assigned identity set `client-id` to its client ID. On GitHub-hosted runners use `auth: oidc`.",
-        };
-    }
-    if (/ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|network_error|socket hang up/i.test(text)) {
-        return {
-            code: "network",
-            cause: `could not reach ${context.auth === "oidc" || context.auth === undefined ? context.cloud.authorityHost : "the sign-in endpoint"} (${firstLine(text).slice(0, 300)})`,
-            hint: "Check that the runner can reach the sign-in endpoint (firewall, proxy settings: HTTPS_PROXY, NO_PROXY) and re-run.",
-        };
-    }
-    return undefined;
-}
-function buildHintContext(context, text) {
-    const quoted = (label) => matchFirst(text, label);
-    return {
-        tenantId: context.tenantId,
-        clientId: context.clientId,
-        cloud: context.cloud,
-        audience: context.audience,
-        claims: context.claims,
-        presented: {
-            issuer: quoted(/Assertion Issuer: '([^']*)'/i) ?? quoted(/assertion issuer '([^']*)'/i),
-            subject: quoted(/Assertion Subject: '([^']*)'/i) ?? quoted(/assertion subject '([^']*)'/i),
-            audience: quoted(/Assertion Audience: '([^']*)'/i) ?? quoted(/assertion audience '([^']*)'/i),
-        },
-    };
-}
-/** Entra's first error code: MSAL's `Error(s): 700213 - …`, its errorNo, or `AADSTS700213:` in the description. */
-function findEntraCode(text, chain) {
-    const listed = matchFirst(text, /Error\(s\):\s*(\d+)/);
-    if (listed)
-        return Number(listed);
-    const errorNo = findProperty(chain, "errorNo");
-    if (errorNo && /^\d+$/.test(errorNo))
-        return Number(errorNo);
-    const described = matchFirst(text, /AADSTS(\d+)/);
-    return described ? Number(described) : undefined;
-}
-function collectCauses(error) {
-    const chain = [];
-    let current = error;
-    while (current !== undefined && current !== null && chain.length < 8 && !chain.includes(current)) {
-        chain.push(current);
-        current = current instanceof Error ? current.cause : undefined;
-    }
-    return chain;
-}
-function findProperty(chain, key) {
-    for (const item of chain) {
-        if (typeof item !== "object" || item === null)
-            continue;
-        const value = item[key];
-        if ((typeof value === "string" && value !== "") || typeof value === "number")
-            return String(value);
-    }
-    return undefined;
-}
-function matchFirst(text, pattern) {
-    return pattern.exec(text)?.[1];
-}
-function firstLine(text) {
-    return text.split(/\r?\n/)[0] ?? "";
-}
-
 ;// CONCATENATED MODULE: ./src/engine/auth/entra.ts
 
 
@@ -84034,6 +89699,7 @@ function createFederatedCredential(settings, env, agent) {
 
 
 
+
 async function readSettings(command, values, env, io) {
     const text = (name) => {
         const value = asInputText(values[name]).trim();
@@ -84073,7 +89739,8 @@ async function readSettings(command, values, env, io) {
         }
     }
     const secretsFile = text("secrets-file");
-    if (secretsFile === undefined && text("env-file") === undefined) {
+    // check reads no sources: it looks at what is already in the vault.
+    if (command !== "check" && secretsFile === undefined && text("env-file") === undefined) {
         fail("env-file", "is not set, and neither is --secrets-file: at least one source is needed", "For example --env-file .env");
     }
     const secrets = secretsFile === undefined ? "" : await io.readSecretsFile(secretsFile);
@@ -84086,11 +89753,15 @@ async function readSettings(command, values, env, io) {
         secrets,
         auth: engineAuth,
         "dry-run": command === "plan" ? "true" : "false",
+        // check proves what apply needs (write permissions), as `command: check` with dry-run false does.
+        command: command === "check" ? "check" : "sync",
     };
     const inputs = readInputs((name) => inputText[name] ?? "", inputEnv, optionLabel);
+    const check = command === "check" ? readCheckInputs((name) => inputText[name] ?? "", inputEnv, inputs.cloud) : undefined;
     return {
         command,
         inputs,
+        check,
         signIn: {
             auth: detected.auth,
             tenantId: inputs.tenantId,
@@ -86209,11 +91880,81 @@ function readAuditContext(env) {
     return { repository: undefined, runUrl: undefined, commit: undefined, ref: undefined };
 }
 
+;// CONCATENATED MODULE: ./src/engine/check/report-text.ts
+/**
+ * `check`'s report for a terminal or a script (the CLI): one block per finding, and a JSON shape
+ * with no token and no value in it. Pure.
+ */
+
+/** Lines for people: a header with the identity, then each finding with its fix, errors first. */
+function renderCheckText(report, context) {
+    const counts = countFindings(report.findings);
+    const lines = [
+        `check ${context.vaultUrl}: ${context.failed ? "FAILED" : "passed"} (${counts.error} errors, ${counts.warning} warnings, ${counts.notice} notices; fail-on ${context.failOn})`,
+    ];
+    for (const finding of report.findings) {
+        lines.push(`${finding.level.padEnd(7)} ${finding.code}  ${finding.subject}: ${finding.message}`);
+        if (finding.fix !== undefined)
+            lines.push(`        fix: ${finding.fix}`);
+    }
+    return `${lines.join("\n")}\n`;
+}
+/** The report as data for `--json`. */
+function toCheckJson(report, context) {
+    const { identity } = report;
+    return {
+        vaultUrl: context.vaultUrl,
+        passed: !context.failed,
+        failOn: context.failOn,
+        identity: identity === undefined
+            ? null
+            : {
+                clientId: identity.clientId ?? null,
+                objectId: identity.objectId ?? null,
+                tenantId: identity.tenantId ?? null,
+                audience: identity.audience ?? null,
+            },
+        permissionSource: report.permissionSource,
+        examined: report.examined,
+        findings: report.findings.map((finding) => ({ ...finding, fix: finding.fix ?? null })),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cli/check.ts
+
+
+
+
+
+
+/** The report for stdout and the exit code: 1 when a finding reaches --fail-on, else 0. */
+async function runCheck(settings, check, deps) {
+    const { inputs, signIn } = settings;
+    checkSignInEnvironment(signIn, deps.env);
+    deps.info(`Signing in: ${signIn.auth} (${settings.authReason}).`);
+    // No shared keep-alive agent, as in the Action: check sends a handful of requests.
+    const credential = deps.createCredential(signIn, deps.env, (message) => deps.info(message), undefined);
+    await verifySignIn(credential, inputs.cloud.vaultScope);
+    deps.info(`Checking ${inputs.vaultUrl} for owner '${inputs.owner}', prefix '${inputs.prefix}': ${[...check.parts].join(", ")}. Nothing is written.`);
+    const report = await checkVault(inputs, check, credential, {
+        log: (message) => deps.info(message),
+        debug: () => { },
+        now: () => deps.now(),
+    });
+    const failed = reachesFailLevel(report.findings, check.failOn);
+    const context = { vaultUrl: inputs.vaultUrl, failOn: check.failOn, failed };
+    const output = settings.json
+        ? `${JSON.stringify(toCheckJson(report, context), null, 2).replace(/[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`)}\n`
+        : renderCheckText(report, context).split("\n").map(neutralise).join("\n");
+    return { output, exitCode: failed ? 1 : 0 };
+}
+
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 /**
  * The CLI's front door: arguments → settings → the engine's sync → the table or JSON, and an
  * exit code (render.ts). Messages for people go to stderr, the table or JSON to stdout.
  */
+
 
 
 
@@ -86241,6 +91982,11 @@ async function main(argv, env, io, deps = DEFAULT_DEPS) {
             return 0;
         }
         const settings = await readSettings(parsed.command, parsed.values, env, { readSecretsFile: (path) => readSecretsFile(path, io.cwd) });
+        if (settings.check !== undefined) {
+            const checked = await runCheck(settings, settings.check, { ...deps, env, info: say });
+            io.stdout(checked.output);
+            return checked.exitCode;
+        }
         const outcome = await runSync(settings, {
             ...deps,
             env,
@@ -86477,7 +92223,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 
 /***/ }),
 
-/***/ 5574:
+/***/ 3193:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");

@@ -13,6 +13,7 @@ import { exitCodeFor, neutralise, renderError, renderJson, renderTable, useColou
 import { readSettings } from "./settings.ts";
 import { createCliCredential } from "./sign-in.ts";
 import { runSync } from "./sync.ts";
+import { runCheck } from "./check.ts";
 import type { SyncDeps } from "./sync.ts";
 
 export const VERSION = packageJson.version;
@@ -44,6 +45,11 @@ export async function main(argv: readonly string[], env: Env, io: CliIO, deps: E
       return 0;
     }
     const settings = await readSettings(parsed.command, parsed.values, env, { readSecretsFile: (path) => readSecretsFile(path, io.cwd) });
+    if (settings.check !== undefined) {
+      const checked = await runCheck(settings, settings.check, { ...deps, env, info: say });
+      io.stdout(checked.output);
+      return checked.exitCode;
+    }
     const outcome = await runSync(settings, {
       ...deps,
       env,

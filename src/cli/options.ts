@@ -5,6 +5,9 @@
  */
 import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from "../action/input-fields.ts";
 import type { InputName } from "../action/input-fields.ts";
+import type { CHECK_INPUT_NAMES } from "../action/check-inputs.ts";
+
+type CheckInputName = (typeof CHECK_INPUT_NAMES)[number];
 
 export interface CliOption {
   name: string;
@@ -12,7 +15,7 @@ export interface CliOption {
   /** Repeatable: `--env-file a --env-file b`. In the environment, one item per line. */
   multiple?: true;
   /** The Action input this option mirrors; its value is checked by that input's rule. */
-  input?: InputName;
+  input?: InputName | CheckInputName;
   /** What to write after the option in `--help`, such as `NAME`. */
   placeholder?: string;
   description: string;
@@ -167,6 +170,55 @@ export const CLI_OPTIONS: readonly CliOption[] = [
     placeholder: "TEXT",
     description: "Audience of the GitHub OIDC token (default api://AzureADTokenExchange).",
   },
+  {
+    name: "checks",
+    type: "string",
+    input: "checks",
+    placeholder: "LIST",
+    description: "check only: which checks (sync, health, key; default sync and health, and key with --key-id).",
+  },
+  {
+    name: "key-id",
+    type: "string",
+    input: "key-id",
+    placeholder: "URL",
+    description: "check only: a BYOK key to verify (enabled, wrapKey/unwrapKey allowed, a wrap/unwrap round trip).",
+  },
+  {
+    name: "expiry-warning-days",
+    type: "string",
+    input: "expiry-warning-days",
+    placeholder: "N",
+    description: "check only: warn about secrets expiring within N days (default 30).",
+  },
+  {
+    name: "max-versions",
+    type: "string",
+    input: "max-versions",
+    placeholder: "N",
+    description: "check only: warn about secrets with more versions (default 100).",
+  },
+  {
+    name: "fail-on",
+    type: "string",
+    input: "fail-on",
+    placeholder: "LEVEL",
+    description: "check only: the lowest finding level that fails (exit 1): error, warning, notice or never (default warning).",
+  },
+  {
+    name: "subscription-id",
+    type: "string",
+    input: "subscription-id",
+    placeholder: "GUID",
+    description: "check only: the vault's subscription, to read effective permissions from ARM.",
+  },
+  {
+    name: "resource-group",
+    type: "string",
+    input: "resource-group",
+    placeholder: "NAME",
+    description: "check only: the vault's resource group, with --subscription-id.",
+  },
   { name: "json", type: "boolean", description: "Print the plan or the results as JSON on stdout (names and reasons, never a value)." },
   { name: "help", type: "boolean", description: "Show this help." },
   { name: "version", type: "boolean", description: "Show the version." },
@@ -178,12 +230,16 @@ export const COMMAND_LINE_ONLY = new Set(["help", "version"]);
 export const COMMANDS = {
   plan: "Read the sources and the vault and show what apply would change. Writes nothing.",
   apply: "Make the vault match the sources, then show what was done.",
+  check: "Prove sign-in, network, permissions and the managed set's health. Writes nothing, reads no value.",
 } as const;
 
 export type Command = keyof typeof COMMANDS;
 
 export const EXIT_CODES = [
-  { code: 0, meaning: "Nothing to change (plan), or every change applied (apply)." },
-  { code: 1, meaning: "A failure: bad options, sign-in, the vault, or a secret that could not be planned or written." },
+  { code: 0, meaning: "Nothing to change (plan), every change applied (apply), or the check passed (check)." },
+  {
+    code: 1,
+    meaning: "A failure: bad options, sign-in, the vault, a secret that could not be planned or written, or a check finding at --fail-on.",
+  },
   { code: 2, meaning: "plan only: the plan has changes (like terraform plan -detailed-exitcode)." },
 ] as const;

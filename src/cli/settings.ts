@@ -4,7 +4,9 @@
  * `prefix`. What the Action takes from the workflow, the CLI decides here: plan is a dry run and
  * apply is not; sign-in is detected (sign-in.ts); the owner has no default outside GitHub Actions.
  */
+import { readCheckInputs } from "../action/check-inputs.ts";
 import { readInputs } from "../action/inputs.ts";
+import type { CheckSettings } from "../engine/check/check-vault.ts";
 import type { Inputs } from "../action/inputs.ts";
 import type { Env } from "../engine/env.ts";
 import { InputError } from "../engine/errors.ts";
@@ -19,6 +21,8 @@ import type { SignInSettings } from "./sign-in.ts";
 export interface CliSettings {
   command: Command;
   inputs: Inputs;
+  /** check's own settings, for the check command. */
+  check: CheckSettings | undefined;
   signIn: SignInSettings;
   /** Why this sign-in mode: "--auth", or what auto-detection found. */
   authReason: string;
@@ -70,7 +74,8 @@ export async function readSettings(command: Command, values: OptionValues, env: 
     }
   }
   const secretsFile = text("secrets-file");
-  if (secretsFile === undefined && text("env-file") === undefined) {
+  // check reads no sources: it looks at what is already in the vault.
+  if (command !== "check" && secretsFile === undefined && text("env-file") === undefined) {
     fail("env-file", "is not set, and neither is --secrets-file: at least one source is needed", "For example --env-file .env");
   }
   const secrets = secretsFile === undefined ? "" : await io.readSecretsFile(secretsFile);
@@ -85,11 +90,15 @@ export async function readSettings(command: Command, values: OptionValues, env: 
     secrets,
     auth: engineAuth,
     "dry-run": command === "plan" ? "true" : "false",
+    // check proves what apply needs (write permissions), as `command: check` with dry-run false does.
+    command: command === "check" ? "check" : "sync",
   };
   const inputs = readInputs((name) => inputText[name] ?? "", inputEnv, optionLabel);
+  const check = command === "check" ? readCheckInputs((name) => inputText[name] ?? "", inputEnv, inputs.cloud) : undefined;
   return {
     command,
     inputs,
+    check,
     signIn: {
       auth: detected.auth,
       tenantId: inputs.tenantId,

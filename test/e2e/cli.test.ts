@@ -74,6 +74,17 @@ describe("keyvault-sync from the packed tarball", () => {
     expect(applied.items.filter((item) => item.status === "updated").map((item) => item.name)).toEqual(["DB-PASSWORD"]);
     expect(await countWrites(vault)).toBe(before + 1);
     expect((await readValues(vault))["DB-PASSWORD"]).toBe(changed);
+
+    // check: the same sign-in, check's own engine, no write; its exit code follows --fail-on.
+    const writes = await countWrites(vault);
+    const check = await run(["check", ...args, "--json", "--fail-on", "error"], dir, env);
+    const report = JSON.parse(check.stdout) as { passed: boolean; vaultUrl: string; findings: Array<{ level: string }> };
+    expect(report.vaultUrl).toBe(`https://${vault}.vault.azure.net`);
+    expect(check.exitCode, explain(check)).toBe(report.passed ? 0 : 1);
+    expect(report.findings.filter((finding) => finding.level === "error")).toEqual([]);
+    const text = await run(["check", ...args], dir, env);
+    expect(text.stdout).toContain(`check https://${vault}.vault.azure.net: `);
+    expect(await countWrites(vault)).toBe(writes);
   }, 180_000);
 
   it("refuses bad options by option name, without the value", async () => {
