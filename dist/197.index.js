@@ -86,10 +86,9 @@ function createInnerCredential(options, assertions) {
             return new _azure_identity__WEBPACK_IMPORTED_MODULE_0__/* .AzureCliCredential */ .nG(options.tenantId ? { tenantId: options.tenantId } : {});
         case "managed-identity":
             // A client ID selects a user-assigned identity; without one the system-assigned identity is used.
-            return new _azure_identity__WEBPACK_IMPORTED_MODULE_0__/* .ManagedIdentityCredential */ .NC({
-                ...(options.clientId ? { clientId: options.clientId } : {}),
-                ...(options.agent === undefined ? {} : { agent: options.agent }),
-            });
+            // No shared agent: the identity endpoints are plain http (IDENTITY_ENDPOINT on App Service
+            // and Arc, IMDS at 169.254.169.254), and an https agent cannot carry an http request.
+            return new _azure_identity__WEBPACK_IMPORTED_MODULE_0__/* .ManagedIdentityCredential */ .NC(options.clientId ? { clientId: options.clientId } : {});
     }
 }
 /** A token this fresh is handed out again instead of asking GitHub for another. */

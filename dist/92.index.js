@@ -314,17 +314,20 @@ const identity = (0,input_fields/* text */.Qq)((value, ctx) => {
 
 
 const COMMANDS = ["sync", "check"];
-/** The action's inputs in action.yml order; problems are reported in this order. */
-/** Reads and checks every input. Throws InputError naming each problem (never a value). */
-function readInputs(getInput, env) {
+const ACTION_LABEL = (input) => `input '${input}'`;
+/**
+ * Reads and checks every input. Throws InputError naming each problem (never a value), in
+ * action.yml order. The CLI passes its own `label` so messages name its options instead.
+ */
+function readInputs(getInput, env, label = ACTION_LABEL) {
     const raw = Object.fromEntries(input_fields/* INPUT_NAMES */.Qh.map((name) => [name, getInput(name).trim()]));
     // The fallback message keeps zod's generic wording (and anything it might quote) out.
     const result = buildSchema(env, raw).safeParse(raw, { error: () => "is not valid" });
     if (result.success)
         return result.data;
-    throw toInputError(result.error.issues);
+    throw toInputError(result.error.issues, label);
 }
-function toInputError(issues) {
+function toInputError(issues, label) {
     const problems = issues.map((issue) => ({
         input: String(issue.path[0] ?? "inputs"),
         rule: issue.message,
@@ -336,8 +339,8 @@ function toInputError(issues) {
     };
     problems.sort((a, b) => order(a.input) - order(b.input));
     const [first, ...others] = problems;
-    const hintLines = [...(first.hint ? [first.hint] : []), ...others.map((other) => `Also invalid: input '${other.input}': ${other.rule}`)];
-    return new errors/* InputError */.dz(first.input, first.rule, hintLines.length > 0 ? hintLines.join("\n") : undefined);
+    const hintLines = [...(first.hint ? [first.hint] : []), ...others.map((other) => `Also invalid: ${label(other.input)}: ${other.rule}`)];
+    return new errors/* InputError */.dz(first.input, first.rule, hintLines.length > 0 ? hintLines.join("\n") : undefined, label(first.input));
 }
 function buildSchema(env, raw) {
     const cloudName = raw.cloud === "" ? "public" : (0,clouds/* findCloudName */.Su)(raw.cloud);
@@ -1181,7 +1184,8 @@ async function readEnvFile(path, roots) {
     }
     const allowed = await resolveRoots(roots);
     if (!allowed.some((root) => isInside(real, root))) {
-        throw new FileRefusedError("resolves (after following symlinks) to a file outside the workspace (GITHUB_WORKSPACE) and the runner's temporary directory (RUNNER_TEMP); env-file reads only files inside them");
+        const where = roots.described ?? "the workspace (GITHUB_WORKSPACE) and the runner's temporary directory (RUNNER_TEMP)";
+        throw new FileRefusedError(`resolves (after following symlinks) to a file outside ${where}; env-file reads only files inside them`);
     }
     // O_NONBLOCK: opening a FIFO must not hang the step; O_NOFOLLOW: the resolved path must not
     // have become a symlink since. The type is checked on the open handle, not on the path.
@@ -3998,8 +4002,9 @@ class SyncError extends Error {
 /** An invalid input: names the input and the rule, never the value. */
 class InputError extends SyncError {
     input;
-    constructor(input, rule, hint) {
-        super(`Invalid input '${input}': ${rule}`, hint);
+    /** `label` is how the front door names the input: "input 'prefix'" (the Action), "option --prefix" (the CLI). */
+    constructor(input, rule, hint, label = `input '${input}'`) {
+        super(`Invalid ${label}: ${rule}`, hint);
         this.name = "InputError";
         this.input = input;
     }

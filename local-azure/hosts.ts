@@ -3,10 +3,11 @@
  * through only for these, so nothing a client sends ever leaves the machine.
  */
 import { GITHUB_ISSUER_HOST, GITHUB_RUNNER_HOST } from "./github-oidc.ts";
+import { AZURE_DEVOPS_HOST } from "./azure-devops.ts";
 import { ARM_HOST } from "./management.ts";
 import { ENTRA_HOSTS, VAULT_SUFFIXES } from "./world.ts";
 
-export type HostService = "key-vault" | "entra" | "github-issuer" | "github-runner" | "arm";
+export type HostService = "key-vault" | "entra" | "github-issuer" | "github-runner" | "arm" | "azure-devops";
 
 /**
  * MSAL's built-in instance metadata sends China-cloud token requests to this alias of
@@ -19,6 +20,7 @@ const EXACT_HOSTS = new Map<string, HostService>([
   [GITHUB_ISSUER_HOST, "github-issuer"],
   [GITHUB_RUNNER_HOST, "github-runner"],
   [ARM_HOST, "arm"],
+  [AZURE_DEVOPS_HOST, "azure-devops"],
 ]);
 
 /** One DNS label, as a vault name is; the wildcard certificate covers exactly one. */

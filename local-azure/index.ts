@@ -9,6 +9,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startAdminServer } from "./admin.ts";
+import { createAzureDevOps, type AzureDevOpsOidc } from "./azure-devops.ts";
 import { createTestPki } from "./ca.ts";
 import { createEntra } from "./entra.ts";
 import { createGitHubOidc, type MintGitHubTokenOptions } from "./github-oidc.ts";
@@ -68,6 +69,8 @@ export interface Cloud {
   mintGitHubToken(options?: MintGitHubTokenOptions): Promise<string>;
   /** A token from another OIDC issuer (GitLab, AKS, …), accepted by Entra as a client assertion. */
   mintFederatedToken(options: MintFederatedTokenOptions): Promise<string>;
+  /** Azure Pipelines' token endpoint for service connections: what a job's environment holds, and the federated credential to give an app. */
+  azureDevOps: Pick<AzureDevOpsOidc, "oidcRequestUri" | "accessToken" | "serviceConnectionId" | "issuer" | "subject">;
   /** Port the TLS server also listens on directly (clients normally use the proxy). */
   tlsPort: number;
   stop(): Promise<void>;
@@ -82,6 +85,7 @@ export async function startCloud(config?: DeepPartial<WorldConfig>, options: Sta
   const assertionIssuers = new Map<string, ReadonlyMap<string, KeyObject>>([[github.issuer, github.keysByKid]]);
   const entra = await createEntra({ getWorld: () => world, assertionIssuers });
   const workloadIssuers = createWorkloadIssuers(assertionIssuers);
+  const azureDevOps = createAzureDevOps(workloadIssuers);
   const keyVault = createKeyVaultService({ tenantId: world.tenantId, vaults: world.vaults, verifyAccessToken: entra.verifyAccessToken });
   const armHandler = createManagement({
     getWorld: () => world,
@@ -94,6 +98,7 @@ export async function startCloud(config?: DeepPartial<WorldConfig>, options: Sta
     "github-issuer": (req) => github.handleIssuer(req),
     "github-runner": (req) => github.handleRunner(req),
     arm: armHandler,
+    "azure-devops": (req) => azureDevOps.handle(req),
   };
 
   const requestLog = createRequestLog();
@@ -169,6 +174,13 @@ export async function startCloud(config?: DeepPartial<WorldConfig>, options: Sta
       verifyAccessToken: entra.verifyAccessToken,
       mintGitHubToken: github.mintToken,
       mintFederatedToken: workloadIssuers.mint,
+      azureDevOps: {
+        oidcRequestUri: azureDevOps.oidcRequestUri,
+        accessToken: azureDevOps.accessToken,
+        serviceConnectionId: azureDevOps.serviceConnectionId,
+        issuer: azureDevOps.issuer,
+        subject: azureDevOps.subject,
+      },
       tlsPort: tls.port,
       stop,
     };

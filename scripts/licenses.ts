@@ -88,7 +88,8 @@ export function renderLicenses(packages: readonly BundledPackage[]): string {
         "\n\n",
       ),
     );
-  const head = "Third-party software bundled into dist/ by `npm run bundle`, with the licence notice each package ships.";
+  const head =
+    "Third-party software bundled into dist/ (the Action) and dist/cli/ (the CLI) by `npm run bundle`, with the licence notice each package ships.";
   return [head, ...sections].join(`\n\n${"-".repeat(78)}\n\n`) + "\n";
 }
 

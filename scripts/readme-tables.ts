@@ -1,6 +1,7 @@
 /**
- * Regenerates the README's input and output tables from action.yml, so the documentation cannot
- * drift from what the runner actually accepts. `--check` only reports whether the README is stale
+ * Regenerates the README's input and output tables from action.yml, and the CLI's option and
+ * exit-code tables from src/cli/options.ts, so the documentation cannot drift from what the
+ * runner and the CLI actually accept. `--check` only reports whether the README is stale
  * (for CI). A README without the markers is left alone.
  *
  *   node scripts/readme-tables.ts [--check]
@@ -8,6 +9,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
+import { CLI_OPTIONS, COMMAND_LINE_ONLY, EXIT_CODES, envVariable } from "../src/cli/options.ts";
 
 export interface ActionInput {
   name: string;
@@ -55,10 +57,31 @@ export function renderOutputsTable(outputs: readonly ActionOutput[]): string {
   return ["| Output | Description |", "| --- | --- |", ...rows].join("\n");
 }
 
+/** The CLI's options: flag, environment variable, the Action input it mirrors, description. */
+export function renderCliOptionsTable(): string {
+  const rows = CLI_OPTIONS.map((option) => {
+    const flag = code(`--${option.name}${option.placeholder === undefined ? "" : ` ${option.placeholder}`}`);
+    const variable = COMMAND_LINE_ONLY.has(option.name) ? "" : code(envVariable(option));
+    const input = option.input === undefined ? "" : code(option.input);
+    return `| ${flag} | ${variable} | ${input} | ${formatDescription(option.description)} |`;
+  });
+  return ["| Option | Environment variable | Action input | Description |", "| --- | --- | --- | --- |", ...rows].join("\n");
+}
+
+export function renderExitCodesTable(): string {
+  return [
+    "| Exit code | Meaning |",
+    "| --- | --- |",
+    ...EXIT_CODES.map((exit) => `| \`${exit.code}\` | ${formatDescription(exit.meaning)} |`),
+  ].join("\n");
+}
+
 /** The README with each marked section replaced by its table; sections without markers are untouched. */
 export function updateReadme(readme: string, metadata: ActionMetadata): string {
   let updated = replaceSection(readme, "inputs", renderInputsTable(metadata.inputs));
   updated = replaceSection(updated, "outputs", renderOutputsTable(metadata.outputs));
+  updated = replaceSection(updated, "cli-options", renderCliOptionsTable());
+  updated = replaceSection(updated, "cli-exit-codes", renderExitCodesTable());
   return updated;
 }
 

@@ -74,6 +74,11 @@ describe("workflows", () => {
     expect(verify?.permissions).toBeUndefined();
     expect(verify?.steps.map((step) => (step as { run?: string }).run)).toContain("npm test");
     expect(publish).toMatchObject({ needs: "verify", permissions: { contents: "write" } });
+    const publishRuns = publish?.steps.map((step) => (step as { run?: string }).run ?? "") ?? [];
+    expect(publishRuns).toContain('npm pack --pack-destination "$RUNNER_TEMP"');
+    expect(publishRuns.find((run) => run.startsWith("gh release create"))).toContain(
+      '"$RUNNER_TEMP/keyvault-sync-${GITHUB_REF_NAME#v}.tgz"',
+    );
     for (const step of stepsOf("release.yml").filter((s) => s.uses?.startsWith("actions/setup-node@"))) {
       expect(step.with?.["package-manager-cache"]).toBe(false);
     }

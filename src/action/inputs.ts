@@ -81,14 +81,21 @@ export interface Inputs {
   concurrency: number;
 }
 
-/** The action's inputs in action.yml order; problems are reported in this order. */
-/** Reads and checks every input. Throws InputError naming each problem (never a value). */
-export function readInputs(getInput: (name: string) => string, env: Env): Inputs {
+/** How a front door names an input in messages; the Action's default is `input 'prefix'`. */
+export type InputLabel = (input: string) => string;
+
+const ACTION_LABEL: InputLabel = (input) => `input '${input}'`;
+
+/**
+ * Reads and checks every input. Throws InputError naming each problem (never a value), in
+ * action.yml order. The CLI passes its own `label` so messages name its options instead.
+ */
+export function readInputs(getInput: (name: string) => string, env: Env, label: InputLabel = ACTION_LABEL): Inputs {
   const raw = Object.fromEntries(INPUT_NAMES.map((name) => [name, getInput(name).trim()])) as Record<InputName, string>;
   // The fallback message keeps zod's generic wording (and anything it might quote) out.
   const result = buildSchema(env, raw).safeParse(raw, { error: () => "is not valid" });
   if (result.success) return result.data;
-  throw toInputError(result.error.issues);
+  throw toInputError(result.error.issues, label);
 }
 
 interface Problem {
@@ -97,7 +104,7 @@ interface Problem {
   hint: string | undefined;
 }
 
-function toInputError(issues: readonly z.core.$ZodIssue[]): InputError {
+function toInputError(issues: readonly z.core.$ZodIssue[], label: InputLabel): InputError {
   const problems: Problem[] = issues.map((issue) => ({
     input: String(issue.path[0] ?? "inputs"),
     rule: issue.message,
@@ -109,8 +116,8 @@ function toInputError(issues: readonly z.core.$ZodIssue[]): InputError {
   };
   problems.sort((a, b) => order(a.input) - order(b.input));
   const [first, ...others] = problems as [Problem, ...Problem[]];
-  const hintLines = [...(first.hint ? [first.hint] : []), ...others.map((other) => `Also invalid: input '${other.input}': ${other.rule}`)];
-  return new InputError(first.input, first.rule, hintLines.length > 0 ? hintLines.join("\n") : undefined);
+  const hintLines = [...(first.hint ? [first.hint] : []), ...others.map((other) => `Also invalid: ${label(other.input)}: ${other.rule}`)];
+  return new InputError(first.input, first.rule, hintLines.length > 0 ? hintLines.join("\n") : undefined, label(first.input));
 }
 
 function buildSchema(env: Env, raw: Readonly<Record<InputName, string>>) {

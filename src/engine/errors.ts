@@ -16,8 +16,9 @@ export class SyncError extends Error {
 export class InputError extends SyncError {
   readonly input: string;
 
-  constructor(input: string, rule: string, hint?: string) {
-    super(`Invalid input '${input}': ${rule}`, hint);
+  /** `label` is how the front door names the input: "input 'prefix'" (the Action), "option --prefix" (the CLI). */
+  constructor(input: string, rule: string, hint?: string, label = `input '${input}'`) {
+    super(`Invalid ${label}: ${rule}`, hint);
     this.name = "InputError";
     this.input = input;
   }

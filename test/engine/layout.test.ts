@@ -36,3 +36,16 @@ describe("src/engine", () => {
     expect(importers).toEqual(["vault/key-vault.ts"]);
   });
 });
+
+describe("src/cli", () => {
+  const cli = listModules(join(import.meta.dirname, "../../src/cli")).map((file) => ({
+    name: relative(ENGINE, file),
+    imports: listImports(file),
+  }));
+
+  it.each(cli)("$name imports neither @actions/core nor the Action's toolkit I/O", ({ imports }) => {
+    expect(
+      imports.filter((source) => source.startsWith("@actions/core") || /action\/(main|action-io|report|summary)\.ts$/.test(source)),
+    ).toEqual([]);
+  });
+});

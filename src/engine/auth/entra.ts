@@ -108,10 +108,9 @@ function createInnerCredential(options: CreateCredentialOptions, assertions: Ass
       return new AzureCliCredential(options.tenantId ? { tenantId: options.tenantId } : {});
     case "managed-identity":
       // A client ID selects a user-assigned identity; without one the system-assigned identity is used.
-      return new ManagedIdentityCredential({
-        ...(options.clientId ? { clientId: options.clientId } : {}),
-        ...(options.agent === undefined ? {} : { agent: options.agent }),
-      });
+      // No shared agent: the identity endpoints are plain http (IDENTITY_ENDPOINT on App Service
+      // and Arc, IMDS at 169.254.169.254), and an https agent cannot carry an http request.
+      return new ManagedIdentityCredential(options.clientId ? { clientId: options.clientId } : {});
   }
 }
 

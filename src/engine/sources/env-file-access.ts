@@ -16,6 +16,8 @@ export interface FileRoots {
   workspace: string;
   /** RUNNER_TEMP, when set. */
   temp: string | undefined;
+  /** How refusals name the roots; the Action's default names GITHUB_WORKSPACE and RUNNER_TEMP. */
+  described?: string;
 }
 
 /** A path the rules refuse; `rule` says which rule, without any of the file's content. */
@@ -50,9 +52,8 @@ export async function readEnvFile(path: string, roots: FileRoots): Promise<Uint8
   }
   const allowed = await resolveRoots(roots);
   if (!allowed.some((root) => isInside(real, root))) {
-    throw new FileRefusedError(
-      "resolves (after following symlinks) to a file outside the workspace (GITHUB_WORKSPACE) and the runner's temporary directory (RUNNER_TEMP); env-file reads only files inside them",
-    );
+    const where = roots.described ?? "the workspace (GITHUB_WORKSPACE) and the runner's temporary directory (RUNNER_TEMP)";
+    throw new FileRefusedError(`resolves (after following symlinks) to a file outside ${where}; env-file reads only files inside them`);
   }
   // O_NONBLOCK: opening a FIFO must not hang the step; O_NOFOLLOW: the resolved path must not
   // have become a symlink since. The type is checked on the open handle, not on the path.
