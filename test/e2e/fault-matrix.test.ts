@@ -195,10 +195,10 @@ describe(`the fault matrix, ${SECRETS} secrets`, { timeout: TIMEOUT_MS }, () => 
     // before the re-run is always a killed one.
     // The kill window starts as a guess at how long a run of this size takes, and shrinks to the
     // measured length of any run that finished before its kill point, so faster code still gets killed.
-    let window = SECRETS * 8;
+    let window = 300 + SECRETS * 8;
     for (let attempt = 0; killed < KILLS && attempt < KILLS * 6; attempt += 1) {
       // From just after start-up to about when a run of this size ends.
-      const delay = 300 + Math.floor(random() * window);
+      const delay = 20 + Math.floor(random() * window);
       const attemptStarted = performance.now();
       let timer: NodeJS.Timeout | undefined;
       const outcome = await runAction({
@@ -213,7 +213,7 @@ describe(`the fault matrix, ${SECRETS} secrets`, { timeout: TIMEOUT_MS }, () => 
       clearTimeout(timer);
       expect(["finished", "killed"]).toContain(outcome);
       if (outcome === "killed") killed += 1;
-      else window = Math.max(50, Math.min(window, performance.now() - attemptStarted - 300));
+      else window = Math.max(30, Math.min(window, performance.now() - attemptStarted - 20));
     }
     expect(killed, "runs killed before they finished").toBe(KILLS);
     const partial = checkVault(await readVault(info, vault), secrets).synced.length;
