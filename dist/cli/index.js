@@ -36802,7 +36802,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7183);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(719);
 
 /** Node leaves isTTY undefined on a stream that is not a terminal. */
 const isTerminal = (stream) => stream.isTTY === true;
@@ -36819,7 +36819,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7183:
+/***/ 719:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -47374,6 +47374,89 @@ function createVaultError(failure, operation, context) {
     return new VaultError(message, hint, failure, operation, context.secretName);
 }
 
+;// CONCATENATED MODULE: ./src/engine/vault/vault-call.ts
+/**
+ * The adapter's one retry loop (callVault): every Key Vault call goes through it, with the
+ * decisions taken by retry-rules.ts. It also keeps the calls of a fresh client behind the first
+ * one, and confirms what a write whose answer was lost left behind before sending it again.
+ */
+
+
+
+
+const VERBS_DONE = { set: "write", delete: "delete" };
+/** Value, content type and every tag equal: the version is the one this write stores. */
+function holdsWrite(latest, write) {
+    const stored = latest.properties.tags;
+    const keys = Object.keys(write.tags);
+    return (latest.value === write.value &&
+        (latest.properties.contentType ?? undefined) === (write.contentType ?? undefined) &&
+        keys.length === Object.keys(stored).length &&
+        keys.every((key) => stored[key] === write.tags[key]));
+}
+function createVaultCaller(options) {
+    const { vaultUrl, clientId, retry, sleep, log, errorBodies } = options;
+    // The SDK's challenge handshake keeps per-client state; requests racing on a fresh client can
+    // lose a body (azure-facts A §3.2 item 10). Everything waits for the first call to finish.
+    let firstCall;
+    async function afterFirstCall(call) {
+        if (firstCall === undefined) {
+            const result = call();
+            firstCall = Promise.race([
+                result.then(() => { }, () => { }),
+                firstAnswer,
+            ]);
+            return result;
+        }
+        await firstCall;
+        return call();
+    }
+    // A listing's first page completes the handshake too: calls need not wait for its last page.
+    let answered = () => { };
+    const firstAnswer = new Promise((resolve) => (answered = resolve));
+    let memory = { propagationWaitedOut: false, succeededOnce: false };
+    async function callVault(operation, secretName, write, attempt, confirm) {
+        return afterFirstCall(async () => {
+            let tries = { forbidden: 0, conflict: 0, lost: 0 };
+            let answerLost = false;
+            for (;;) {
+                try {
+                    if (answerLost && confirm !== undefined) {
+                        const found = await confirm();
+                        if (found.done) {
+                            log(`Key Vault had done the ${VERBS_DONE[operation]} of '${secretName ?? ""}' whose answer was lost; not sending it again`);
+                            memory = { ...memory, succeededOnce: true };
+                            return found.result;
+                        }
+                    }
+                    const result = await attempt();
+                    memory = { ...memory, succeededOnce: true };
+                    return result;
+                }
+                catch (error) {
+                    // Already explained (a sign-in failure surfacing in a vault call): keep its cause and fix.
+                    if (error instanceof SyncError)
+                        throw error;
+                    const failure = classifyVaultError(restoreErrorBody(error, errorBodies));
+                    const decision = decideVaultRetry(failure.kind, operation, tries, memory, retry);
+                    ({ tries, memory } = decision);
+                    const { delayMs: delay, answerLost: lost } = decision;
+                    if (lost)
+                        answerLost = true;
+                    const stated = lost && delay === undefined ? { ...failure, message: `${failure.message}; whether Key Vault did it is unknown` } : failure;
+                    const vaultError = createVaultError(stated, operation, { vaultUrl, secretName, clientId });
+                    if (delay === undefined)
+                        throw vaultError;
+                    const next = lost && confirm !== undefined ? "checking what the vault holds" : "retrying";
+                    log(`${vaultError.message}; ${next} in ${(delay / 1000).toFixed(1)} s`);
+                    await sleep(delay);
+                }
+            }
+        });
+    }
+    return { callVault, afterFirstCall, answered: () => answered() };
+}
+
 ;// CONCATENATED MODULE: ./src/engine/vault/request-debug-policy.ts
 function createRequestDebugPolicy(debug, now) {
     return {
@@ -47416,7 +47499,7 @@ function createRequestDebugPolicy(debug, now) {
  *
  * What a failure means and how to fix it is in vault-errors.ts; the policies added to the SDK's
  * pipeline (timeout, error bodies, 429) are in vault-policies.ts; when to retry, and the retry
- * defaults, are decided in retry-rules.ts.
+ * defaults, are decided in retry-rules.ts; the loop that retries is in vault-call.ts.
  */
 
 
@@ -47428,16 +47511,6 @@ function createRequestDebugPolicy(debug, now) {
 
 
 // ---- The adapter ----
-const VERBS_DONE = { set: "write", delete: "delete" };
-/** Value, content type and every tag equal: the version is the one this write stores. */
-function holdsWrite(latest, write) {
-    const stored = latest.properties.tags;
-    const keys = Object.keys(write.tags);
-    return (latest.value === write.value &&
-        (latest.properties.contentType ?? undefined) === (write.contentType ?? undefined) &&
-        keys.length === Object.keys(stored).length &&
-        keys.every((key) => stored[key] === write.tags[key]));
-}
 function toSecretInfo(properties) {
     return {
         name: properties.name,
@@ -47517,69 +47590,14 @@ function key_vault_createKeyVault(vaultUrl, credential, options = {}) {
         httpClient: options.httpClient,
         ...(options.agent === undefined ? {} : { agent: options.agent }),
     });
-    // The SDK's challenge handshake keeps per-client state; requests racing on a fresh client can
-    // lose a body (azure-facts A §3.2 item 10). Everything waits for the first call to finish.
-    let firstCall;
-    async function afterFirstCall(call) {
-        if (firstCall === undefined) {
-            const result = call();
-            firstCall = Promise.race([
-                result.then(() => { }, () => { }),
-                firstAnswer,
-            ]);
-            return result;
-        }
-        await firstCall;
-        return call();
-    }
-    // A listing's first page completes the handshake too: calls need not wait for its last page.
-    let answered = () => { };
-    const firstAnswer = new Promise((resolve) => (answered = resolve));
-    let memory = { propagationWaitedOut: false, succeededOnce: false };
-    /**
-     * One vault call with the adapter's retries. `confirm` is for writes the SDK does not repeat
-     * (see createNoBlindRepeatPolicy): when a try's answer was lost, it reads what the vault holds
-     * before the next try, and a write that was stored after all is not sent again.
-     */
-    async function callVault(operation, secretName, write, attempt, confirm) {
-        return afterFirstCall(async () => {
-            let tries = { forbidden: 0, conflict: 0, lost: 0 };
-            let answerLost = false;
-            for (;;) {
-                try {
-                    if (answerLost && confirm !== undefined) {
-                        const found = await confirm();
-                        if (found.done) {
-                            log(`Key Vault had done the ${VERBS_DONE[operation]} of '${secretName ?? ""}' whose answer was lost; not sending it again`);
-                            memory = { ...memory, succeededOnce: true };
-                            return found.result;
-                        }
-                    }
-                    const result = await attempt();
-                    memory = { ...memory, succeededOnce: true };
-                    return result;
-                }
-                catch (error) {
-                    // Already explained (a sign-in failure surfacing in a vault call): keep its cause and fix.
-                    if (error instanceof SyncError)
-                        throw error;
-                    const failure = classifyVaultError(restoreErrorBody(error, errorBodies));
-                    const decision = decideVaultRetry(failure.kind, operation, tries, memory, retry);
-                    ({ tries, memory } = decision);
-                    const { delayMs: delay, answerLost: lost } = decision;
-                    if (lost)
-                        answerLost = true;
-                    const stated = lost && delay === undefined ? { ...failure, message: `${failure.message}; whether Key Vault did it is unknown` } : failure;
-                    const vaultError = createVaultError(stated, operation, { vaultUrl, secretName, clientId: options.clientId });
-                    if (delay === undefined)
-                        throw vaultError;
-                    const next = lost && confirm !== undefined ? "checking what the vault holds" : "retrying";
-                    log(`${vaultError.message}; ${next} in ${(delay / 1000).toFixed(1)} s`);
-                    await sleep(delay);
-                }
-            }
-        });
-    }
+    const { callVault, afterFirstCall, answered } = createVaultCaller({
+        vaultUrl,
+        clientId: options.clientId,
+        retry,
+        sleep,
+        log,
+        errorBodies,
+    });
     /** The latest version with its value, or undefined when the name holds no active secret. */
     async function readLatest(name) {
         try {
@@ -89815,6 +89833,41 @@ function createConnectionAgent(env, nodeVersion = process.version) {
     return new external_node_https_namespaceObject.Agent({ keepAlive: true, scheduling: "lifo", proxyEnv: readProxyEnv(env) });
 }
 
+;// CONCATENATED MODULE: ./src/engine/compare-secret.ts
+
+function sameTags(left, right) {
+    const leftNames = Object.keys(left);
+    return leftNames.length === Object.keys(right).length && leftNames.every((name) => right[name] === left[name]);
+}
+/**
+ * Value, content type, user tags, ownership tags and the prefix tag must match; audit tags are
+ * ignored. The prefix tag is compared exactly (it is written exactly), so a prefix whose case
+ * changed is rewritten too. Expiry only matters when the inputs ask for one and the version has
+ * none: comparing the date itself would churn a new expiry on every run as time passes.
+ */
+function compareSecret(value, current, scope, metadata) {
+    if (current.value !== value)
+        return { kind: "value" };
+    const changed = [];
+    if (readOwnership(current.tags, scope.owner).kind !== "ours")
+        changed.push("ownership tags");
+    if (current.tags[PREFIX_TAG] !== (scope.prefix === "" ? undefined : scope.prefix))
+        changed.push("prefix tag");
+    if (!sameTags(selectUserTags(current.tags), metadata.tags))
+        changed.push("tags");
+    // An empty content type is no content type: comparing "" with a missing one would churn.
+    const wanted = metadata.contentType || undefined;
+    const stored = current.contentType || undefined;
+    const contentTypeRemoved = wanted === undefined && stored !== undefined;
+    if (stored !== wanted)
+        changed.push(contentTypeRemoved ? "content type removed" : "content type");
+    if (metadata.expiresInSeconds !== undefined && current.expiresOn === undefined)
+        changed.push("expiry");
+    if (metadata.enabled === false && current.enabled !== false)
+        changed.push("disabled");
+    return changed.length === 0 ? { kind: "same" } : { kind: "metadata", changed, newVersion: contentTypeRemoved };
+}
+
 ;// CONCATENATED MODULE: ./src/engine/ownership.ts
 /**
  * The one rule that decides whether this run may write a secret: reading the vault (which values
@@ -89894,45 +89947,12 @@ function findRenewal(expiresOn, settings, now) {
     return `${when} ${formatDate(expiresOn)}, within renew-before (${formatDuration(window)})`;
 }
 
-;// CONCATENATED MODULE: ./src/engine/plan.ts
+;// CONCATENATED MODULE: ./src/engine/plan-secret.ts
 
 
 
 
 
-
-function sameTags(left, right) {
-    const leftNames = Object.keys(left);
-    return leftNames.length === Object.keys(right).length && leftNames.every((name) => right[name] === left[name]);
-}
-/**
- * Value, content type, user tags, ownership tags and the prefix tag must match; audit tags are
- * ignored. The prefix tag is compared exactly (it is written exactly), so a prefix whose case
- * changed is rewritten too. Expiry only matters when the inputs ask for one and the version has
- * none: comparing the date itself would churn a new expiry on every run as time passes.
- */
-function compareSecret(value, current, scope, metadata) {
-    if (current.value !== value)
-        return { kind: "value" };
-    const changed = [];
-    if (readOwnership(current.tags, scope.owner).kind !== "ours")
-        changed.push("ownership tags");
-    if (current.tags[PREFIX_TAG] !== (scope.prefix === "" ? undefined : scope.prefix))
-        changed.push("prefix tag");
-    if (!sameTags(selectUserTags(current.tags), metadata.tags))
-        changed.push("tags");
-    // An empty content type is no content type: comparing "" with a missing one would churn.
-    const wanted = metadata.contentType || undefined;
-    const stored = current.contentType || undefined;
-    const contentTypeRemoved = wanted === undefined && stored !== undefined;
-    if (stored !== wanted)
-        changed.push(contentTypeRemoved ? "content type removed" : "content type");
-    if (metadata.expiresInSeconds !== undefined && current.expiresOn === undefined)
-        changed.push("expiry");
-    if (metadata.enabled === false && current.enabled !== false)
-        changed.push("disabled");
-    return changed.length === 0 ? { kind: "same" } : { kind: "metadata", changed, newVersion: contentTypeRemoved };
-}
 /** A copy whose value does not show up in JSON, logs or inspection of the plan. */
 function hideValue(secret) {
     const copy = { source: secret.source, name: secret.name, origin: secret.origin };
@@ -89941,8 +89961,7 @@ function hideValue(secret) {
     Object.defineProperty(copy, "value", { value: secret.value, enumerable: false });
     return copy;
 }
-// ---- Planning ----
-function plan_formatDate(date) {
+function plan_secret_formatDate(date) {
     return date === undefined ? "an unknown date" : date.toISOString().slice(0, 10);
 }
 function baseFor(secret, reason) {
@@ -89979,7 +89998,7 @@ function planExisting(secret, existing, context) {
     if (rule.kind === "refused" || rule.adopting) {
         const drifted = existing.history?.kind === "owned-before";
         const why = drifted
-            ? `drifted: the latest version was written outside keyvault-sync on ${plan_formatDate(existing.createdOn ?? existing.updatedOn)}; an older version was written by this owner`
+            ? `drifted: the latest version was written outside keyvault-sync on ${plan_secret_formatDate(existing.createdOn ?? existing.updatedOn)}; an older version was written by this owner`
             : "exists in the vault but was not created by keyvault-sync";
         if (rule.kind === "refused") {
             return itemFor(secret, "fail", `${why}${stored}`, {
@@ -90050,7 +90069,7 @@ function planExisting(secret, existing, context) {
 /** A desired name that is soft-deleted: recover it if it is ours (or adoptable), else fail. */
 function planSoftDeleted(secret, deleted, rules) {
     const { owner, adopt } = rules;
-    const when = plan_formatDate(deleted.deletedOn);
+    const when = plan_secret_formatDate(deleted.deletedOn);
     const manualHint = `Recover it (az keyvault secret recover --vault-name ${rules.vaultName} --name ${deleted.name}) or purge it by hand; keyvault-sync never purges.`;
     if (deleted.managed) {
         return itemFor(secret, "fail", `soft-deleted certificate-backed secret (deleted ${when}); keyvault-sync never writes certificate-backed secrets`, {
@@ -90086,108 +90105,6 @@ function planSoftDeleted(secret, deleted, rules) {
         hint: `${manualHint} Or set 'adopt: true' to recover it and take it over.`,
     });
 }
-function planPrune(input, state) {
-    const { owner, prefix } = input.options;
-    const targeted = new Set(input.desired.map((secret) => secret.name.toLowerCase()));
-    const heldBack = new Map();
-    for (const rejection of input.rejected) {
-        if (rejection.name !== undefined)
-            heldBack.set(rejection.name.toLowerCase(), rejection);
-    }
-    const failedEntries = input.rejected.filter((rejection) => rejection.status === "failed").length;
-    const items = [];
-    for (const existing of state.secrets) {
-        const key = existing.name.toLowerCase();
-        const candidate = !existing.managed && mayPrune(existing.tags, owner, prefix) && key.startsWith(prefix.toLowerCase()) && !targeted.has(key);
-        if (!candidate)
-            continue;
-        const rejection = heldBack.get(key);
-        const base = { source: undefined, name: existing.name, origin: undefined };
-        if (rejection !== undefined) {
-            const outcome = rejection.status === "failed" ? "failed" : "was skipped";
-            items.push({
-                ...base,
-                source: rejection.source,
-                origin: rejection.origin,
-                action: "skip",
-                reason: `not pruned: source entry '${rejection.source}' still maps to this name but ${outcome} this run`,
-            });
-        }
-        else if (failedEntries > 0) {
-            items.push({
-                ...base,
-                action: "skip",
-                reason: `not pruned: ${failedEntries} source ${failedEntries === 1 ? "entry" : "entries"} failed this run, and pruning waits for a clean run so an input mistake never deletes secrets`,
-            });
-        }
-        else if (input.desired.length === 0) {
-            items.push({
-                ...base,
-                action: "skip",
-                reason: "not pruned: the sources produced no secrets this run, and keyvault-sync refuses to delete every secret it manages",
-            });
-        }
-        else {
-            const days = existing.recoverableDays === undefined ? "" : ` for ${existing.recoverableDays} days`;
-            items.push({
-                ...base,
-                action: "delete",
-                reason: `no longer in the sources: soft delete (recoverable${days})`,
-                change: { kind: "delete", storedName: existing.name },
-            });
-        }
-    }
-    return items;
-}
-function itemFromRejection(rejection) {
-    return {
-        source: rejection.source,
-        // A name that could not be formed is shown under the source key instead.
-        name: rejection.name ?? rejection.source,
-        action: rejection.status === "failed" ? "fail" : "skip",
-        reason: rejection.reason,
-        origin: rejection.origin,
-    };
-}
-function decidedAgainst(options) {
-    return { scope: { owner: options.owner, prefix: options.prefix }, metadata: options.metadata };
-}
-function planChanges(input) {
-    const items = input.rejected.map(itemFromRejection);
-    const state = input.state;
-    if (state === undefined) {
-        for (const secret of input.desired) {
-            items.push(itemFor(secret, "skip", "validated offline only: not compared with the vault, which this run cannot read", { offline: true }));
-        }
-        return { items: items.sort(compareBySecretName), offline: true, ...decidedAgainst(input.options) };
-    }
-    const context = { options: input.options, vaultName: readVaultName(state.vaultUrl) };
-    const existingByName = new Map(state.secrets.map((secret) => [secret.name.toLowerCase(), secret]));
-    const deletedByName = new Map(state.deleted.map((secret) => [secret.name.toLowerCase(), secret]));
-    const createReason = state.deletedUnavailable === undefined
-        ? "new secret"
-        : `new secret (soft-deleted names could not be checked: ${state.deletedUnavailable.message})`;
-    for (const secret of input.desired) {
-        const key = secret.name.toLowerCase();
-        const existing = existingByName.get(key);
-        const deleted = deletedByName.get(key);
-        if (existing !== undefined)
-            items.push(planExisting(secret, existing, context));
-        else if (deleted !== undefined)
-            items.push(planSoftDeleted(secret, deleted, { owner: input.options.owner, adopt: input.options.adopt, vaultName: context.vaultName }));
-        else {
-            const whenSoftDeleted = { owner: input.options.owner, adopt: input.options.adopt };
-            items.push({
-                ...baseFor(secret, createReason),
-                action: "create",
-                change: { kind: "set", secret: hideValue(secret), whenSoftDeleted },
-            });
-        }
-    }
-    if (input.options.prune)
-        items.push(...planPrune(input, state));
-    return { items: items.sort(compareBySecretName), offline: false, ...decidedAgainst(input.options) };
-}
 
 ;// CONCATENATED MODULE: ./src/engine/apply.ts
 /**
@@ -90195,6 +90112,7 @@ function planChanges(input) {
  * (the planner sorts it). One item's failure is that item's result; applyPlan never throws for
  * one item and never stops the others. Retries and pacing are the vault adapter's job.
  */
+
 
 
 
@@ -90396,6 +90314,117 @@ async function applyPlan(plan, vault, options) {
         options.onResult?.(result);
         return result;
     });
+}
+
+;// CONCATENATED MODULE: ./src/engine/plan-prune.ts
+
+function planPrune(input, state) {
+    const { owner, prefix } = input.options;
+    const targeted = new Set(input.desired.map((secret) => secret.name.toLowerCase()));
+    const heldBack = new Map();
+    for (const rejection of input.rejected) {
+        if (rejection.name !== undefined)
+            heldBack.set(rejection.name.toLowerCase(), rejection);
+    }
+    const failedEntries = input.rejected.filter((rejection) => rejection.status === "failed").length;
+    const items = [];
+    for (const existing of state.secrets) {
+        const key = existing.name.toLowerCase();
+        const candidate = !existing.managed && mayPrune(existing.tags, owner, prefix) && key.startsWith(prefix.toLowerCase()) && !targeted.has(key);
+        if (!candidate)
+            continue;
+        const rejection = heldBack.get(key);
+        const base = { source: undefined, name: existing.name, origin: undefined };
+        if (rejection !== undefined) {
+            const outcome = rejection.status === "failed" ? "failed" : "was skipped";
+            items.push({
+                ...base,
+                source: rejection.source,
+                origin: rejection.origin,
+                action: "skip",
+                reason: `not pruned: source entry '${rejection.source}' still maps to this name but ${outcome} this run`,
+            });
+        }
+        else if (failedEntries > 0) {
+            items.push({
+                ...base,
+                action: "skip",
+                reason: `not pruned: ${failedEntries} source ${failedEntries === 1 ? "entry" : "entries"} failed this run, and pruning waits for a clean run so an input mistake never deletes secrets`,
+            });
+        }
+        else if (input.desired.length === 0) {
+            items.push({
+                ...base,
+                action: "skip",
+                reason: "not pruned: the sources produced no secrets this run, and keyvault-sync refuses to delete every secret it manages",
+            });
+        }
+        else {
+            const days = existing.recoverableDays === undefined ? "" : ` for ${existing.recoverableDays} days`;
+            items.push({
+                ...base,
+                action: "delete",
+                reason: `no longer in the sources: soft delete (recoverable${days})`,
+                change: { kind: "delete", storedName: existing.name },
+            });
+        }
+    }
+    return items;
+}
+
+;// CONCATENATED MODULE: ./src/engine/plan.ts
+
+
+
+
+function itemFromRejection(rejection) {
+    return {
+        source: rejection.source,
+        // A name that could not be formed is shown under the source key instead.
+        name: rejection.name ?? rejection.source,
+        action: rejection.status === "failed" ? "fail" : "skip",
+        reason: rejection.reason,
+        origin: rejection.origin,
+    };
+}
+function decidedAgainst(options) {
+    return { scope: { owner: options.owner, prefix: options.prefix }, metadata: options.metadata };
+}
+function planChanges(input) {
+    const items = input.rejected.map(itemFromRejection);
+    const state = input.state;
+    if (state === undefined) {
+        for (const secret of input.desired) {
+            items.push(itemFor(secret, "skip", "validated offline only: not compared with the vault, which this run cannot read", { offline: true }));
+        }
+        return { items: items.sort(compareBySecretName), offline: true, ...decidedAgainst(input.options) };
+    }
+    const context = { options: input.options, vaultName: readVaultName(state.vaultUrl) };
+    const existingByName = new Map(state.secrets.map((secret) => [secret.name.toLowerCase(), secret]));
+    const deletedByName = new Map(state.deleted.map((secret) => [secret.name.toLowerCase(), secret]));
+    const createReason = state.deletedUnavailable === undefined
+        ? "new secret"
+        : `new secret (soft-deleted names could not be checked: ${state.deletedUnavailable.message})`;
+    for (const secret of input.desired) {
+        const key = secret.name.toLowerCase();
+        const existing = existingByName.get(key);
+        const deleted = deletedByName.get(key);
+        if (existing !== undefined)
+            items.push(planExisting(secret, existing, context));
+        else if (deleted !== undefined)
+            items.push(planSoftDeleted(secret, deleted, { owner: input.options.owner, adopt: input.options.adopt, vaultName: context.vaultName }));
+        else {
+            const whenSoftDeleted = { owner: input.options.owner, adopt: input.options.adopt };
+            items.push({
+                ...baseFor(secret, createReason),
+                action: "create",
+                change: { kind: "set", secret: hideValue(secret), whenSoftDeleted },
+            });
+        }
+    }
+    if (input.options.prune)
+        items.push(...planPrune(input, state));
+    return { items: items.sort(compareBySecretName), offline: false, ...decidedAgainst(input.options) };
 }
 
 ;// CONCATENATED MODULE: ./src/engine/progress.ts

@@ -6,7 +6,8 @@
 import { VaultError } from "./vault/vault-errors.ts";
 import type { KeyVault, PropertiesUpdate, SecretWrite } from "./vault/key-vault-interface.ts";
 import type { Plan, PlanAction, PlanChange, PlanItem, RecoverChange, SecretMetadata, SetChange } from "./plan-items.ts";
-import { compareSecret, planSoftDeleted } from "./plan.ts";
+import { compareSecret } from "./compare-secret.ts";
+import { planSoftDeleted } from "./plan-secret.ts";
 import type { DesiredSecret } from "./naming.ts";
 import type { Origin } from "./sources/source-entry.ts";
 import { SyncError, errorMessage } from "./errors.ts";

@@ -1,24 +1,10 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { compareSecret, planChanges } from "../../src/engine/plan.ts";
-import type { PlanItem, PlanOptions, SecretMetadata } from "../../src/engine/plan-items.ts";
+import { planChanges } from "../../src/engine/plan.ts";
+import type { PlanItem, PlanOptions } from "../../src/engine/plan-items.ts";
 import type { ValueState, VaultState } from "../../src/engine/vault-state.ts";
 import { OWNER_TAG } from "../../src/engine/tags.ts";
-import {
-  OWNER,
-  OURS,
-  oursUnder,
-  THEIRS,
-  AUDIT,
-  NO_METADATA,
-  desired,
-  existing,
-  deleted,
-  state,
-  options,
-  plan,
-  only,
-} from "./plan-fixtures.ts";
+import { OWNER, OURS, THEIRS, AUDIT, NO_METADATA, desired, existing, deleted, state, options, plan, only } from "./plan-fixtures.ts";
 
 describe("planChanges: one desired secret against the vault", () => {
   const forbidden: ValueState = {
@@ -256,65 +242,6 @@ describe("planChanges: one desired secret against the vault", () => {
     };
     expect(only(plan({ desired: [desired("db", "x")], state: vault })).reason).toBe(
       "new secret (soft-deleted names could not be checked: Failed to list deleted secrets (403))",
-    );
-  });
-});
-
-describe("compareSecret", () => {
-  const metadata: SecretMetadata = { contentType: "text/plain", tags: { team: "a" }, expiresInSeconds: undefined };
-  it.each<{
-    title: string;
-    current: { value: string; contentType: string | undefined; tags: Record<string, string> };
-    metadata?: SecretMetadata;
-    prefix?: string;
-    expected: unknown;
-  }>([
-    {
-      title: "all equal",
-      current: { value: "v", contentType: "text/plain", tags: { ...OURS, team: "a", ...AUDIT } },
-      expected: { kind: "same" },
-    },
-    {
-      title: "value differs",
-      current: { value: "w", contentType: "text/plain", tags: { ...OURS, team: "a" } },
-      expected: { kind: "value" },
-    },
-    {
-      title: "extra user tag",
-      current: { value: "v", contentType: "text/plain", tags: { ...OURS, team: "a", extra: "1" } },
-      expected: { kind: "metadata", changed: ["tags"], newVersion: false },
-    },
-    {
-      title: "an empty content type equals none",
-      current: { value: "v", contentType: undefined, tags: { ...OURS, team: "a" } },
-      metadata: { ...metadata, contentType: "" },
-      expected: { kind: "same" },
-    },
-    {
-      title: "ownership and content type",
-      current: { value: "v", contentType: "application/json", tags: { team: "a" } },
-      expected: { kind: "metadata", changed: ["ownership tags", "content type"], newVersion: false },
-    },
-    {
-      title: "a prefix tag without a prefix",
-      current: { value: "v", contentType: "text/plain", tags: { ...oursUnder("app-"), team: "a" } },
-      expected: { kind: "metadata", changed: ["prefix tag"], newVersion: false },
-    },
-    {
-      title: "no prefix tag under a prefix",
-      current: { value: "v", contentType: "text/plain", tags: { ...OURS, team: "a" } },
-      prefix: "app-",
-      expected: { kind: "metadata", changed: ["prefix tag"], newVersion: false },
-    },
-    {
-      title: "the prefix tag is not a user tag",
-      current: { value: "v", contentType: "text/plain", tags: { ...oursUnder("app-"), team: "a" } },
-      prefix: "app-",
-      expected: { kind: "same" },
-    },
-  ])("$title", ({ current, expected, metadata: given, prefix }) => {
-    expect(compareSecret("v", { ...current, expiresOn: undefined }, { owner: OWNER, prefix: prefix ?? "" }, given ?? metadata)).toEqual(
-      expected,
     );
   });
 });

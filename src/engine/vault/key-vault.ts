@@ -18,22 +18,20 @@
  *
  * What a failure means and how to fix it is in vault-errors.ts; the policies added to the SDK's
  * pipeline (timeout, error bodies, 429) are in vault-policies.ts; when to retry, and the retry
- * defaults, are decided in retry-rules.ts.
+ * defaults, are decided in retry-rules.ts; the loop that retries is in vault-call.ts.
  */
 import { SecretClient } from "@azure/keyvault-secrets";
 import type { DeletedSecret, SecretProperties } from "@azure/keyvault-secrets";
 import type { TokenCredential } from "@azure/core-auth";
 import type { HttpClient } from "@azure/core-rest-pipeline";
-import { SyncError } from "../errors.ts";
 import type { Agent } from "node:https";
 import { sleepFor } from "../limiter.ts";
 import type { Sleep } from "../limiter.ts";
 import { DEFAULT_TRANSACTION_PACING, DEFAULT_WRITE_PACING, createAnsweredWindowLimiter, createPacingPolicy } from "./pacing.ts";
 import type { Pacing } from "./pacing.ts";
 import { classifyVaultError, createVaultError } from "./vault-errors.ts";
-import type { VaultOperation } from "./vault-errors.ts";
-import { DEFAULT_RETRY, decideVaultRetry } from "./retry-rules.ts";
-import type { CallTries, RetrySettings, VaultRetryMemory } from "./retry-rules.ts";
+import { DEFAULT_RETRY } from "./retry-rules.ts";
+import type { RetrySettings } from "./retry-rules.ts";
 import {
   createErrorBodyPolicy,
   createNoBlindRepeatPolicy,
@@ -43,6 +41,8 @@ import {
   restoreErrorBody,
 } from "./vault-policies.ts";
 import type { ErrorBody } from "./vault-policies.ts";
+import { createVaultCaller, holdsWrite } from "./vault-call.ts";
+import type { Confirmation } from "./vault-call.ts";
 import { createRequestDebugPolicy } from "./request-debug-policy.ts";
 import type { DeletedSecretInfo, KeyVault, SecretInfo, SecretRead, SecretWrite } from "./key-vault-interface.ts";
 
@@ -74,23 +74,6 @@ export interface KeyVaultOptions {
 }
 
 // ---- The adapter ----
-
-const VERBS_DONE: Partial<Record<VaultOperation, string>> = { set: "write", delete: "delete" };
-
-/** What a call whose answer was lost left behind: done (with what it would have answered), or not. */
-type Confirmation<T> = { done: true; result: T } | { done: false };
-
-/** Value, content type and every tag equal: the version is the one this write stores. */
-function holdsWrite(latest: { value: string; properties: SecretInfo }, write: SecretWrite): boolean {
-  const stored = latest.properties.tags;
-  const keys = Object.keys(write.tags);
-  return (
-    latest.value === write.value &&
-    (latest.properties.contentType ?? undefined) === (write.contentType ?? undefined) &&
-    keys.length === Object.keys(stored).length &&
-    keys.every((key) => stored[key] === write.tags[key])
-  );
-}
 
 function toSecretInfo(properties: SecretProperties): SecretInfo {
   return {
@@ -176,77 +159,14 @@ export function createKeyVault(vaultUrl: string, credential: TokenCredential, op
     ...(options.agent === undefined ? {} : { agent: options.agent }),
   });
 
-  // The SDK's challenge handshake keeps per-client state; requests racing on a fresh client can
-  // lose a body (azure-facts A §3.2 item 10). Everything waits for the first call to finish.
-  let firstCall: Promise<void> | undefined;
-  async function afterFirstCall<T>(call: () => Promise<T>): Promise<T> {
-    if (firstCall === undefined) {
-      const result = call();
-      firstCall = Promise.race([
-        result.then(
-          () => {},
-          () => {},
-        ),
-        firstAnswer,
-      ]);
-      return result;
-    }
-    await firstCall;
-    return call();
-  }
-  // A listing's first page completes the handshake too: calls need not wait for its last page.
-  let answered = (): void => {};
-  const firstAnswer = new Promise<void>((resolve) => (answered = resolve));
-
-  let memory: VaultRetryMemory = { propagationWaitedOut: false, succeededOnce: false };
-
-  /**
-   * One vault call with the adapter's retries. `confirm` is for writes the SDK does not repeat
-   * (see createNoBlindRepeatPolicy): when a try's answer was lost, it reads what the vault holds
-   * before the next try, and a write that was stored after all is not sent again.
-   */
-  async function callVault<T>(
-    operation: VaultOperation,
-    secretName: string | undefined,
-    write: boolean,
-    attempt: () => Promise<T>,
-    confirm?: () => Promise<Confirmation<T>>,
-  ): Promise<T> {
-    return afterFirstCall(async () => {
-      let tries: CallTries = { forbidden: 0, conflict: 0, lost: 0 };
-      let answerLost = false;
-      for (;;) {
-        try {
-          if (answerLost && confirm !== undefined) {
-            const found = await confirm();
-            if (found.done) {
-              log(`Key Vault had done the ${VERBS_DONE[operation]} of '${secretName ?? ""}' whose answer was lost; not sending it again`);
-              memory = { ...memory, succeededOnce: true };
-              return found.result;
-            }
-          }
-          const result = await attempt();
-          memory = { ...memory, succeededOnce: true };
-          return result;
-        } catch (error) {
-          // Already explained (a sign-in failure surfacing in a vault call): keep its cause and fix.
-          if (error instanceof SyncError) throw error;
-          const failure = classifyVaultError(restoreErrorBody(error, errorBodies));
-          const decision = decideVaultRetry(failure.kind, operation, tries, memory, retry);
-          ({ tries, memory } = decision);
-          const { delayMs: delay, answerLost: lost } = decision;
-          if (lost) answerLost = true;
-          const stated =
-            lost && delay === undefined ? { ...failure, message: `${failure.message}; whether Key Vault did it is unknown` } : failure;
-          const vaultError = createVaultError(stated, operation, { vaultUrl, secretName, clientId: options.clientId });
-          if (delay === undefined) throw vaultError;
-          const next = lost && confirm !== undefined ? "checking what the vault holds" : "retrying";
-          log(`${vaultError.message}; ${next} in ${(delay / 1000).toFixed(1)} s`);
-          await sleep(delay);
-        }
-      }
-    });
-  }
+  const { callVault, afterFirstCall, answered } = createVaultCaller({
+    vaultUrl,
+    clientId: options.clientId,
+    retry,
+    sleep,
+    log,
+    errorBodies,
+  });
 
   /** The latest version with its value, or undefined when the name holds no active secret. */
   async function readLatest(name: string): Promise<{ value: string; properties: SecretInfo } | undefined> {

@@ -1,5 +1,5 @@
-export const id = 424;
-export const ids = [424];
+export const id = 72;
+export const ids = [72];
 export const modules = {
 
 /***/ 350:
@@ -498,7 +498,7 @@ function decideDryRun(setting, env) {
 
 /***/ }),
 
-/***/ 7424:
+/***/ 4072:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1369,6 +1369,41 @@ function isInside(path, root) {
 var vault_errors = __webpack_require__(5314);
 // EXTERNAL MODULE: ./src/engine/tags.ts
 var engine_tags = __webpack_require__(2225);
+;// CONCATENATED MODULE: ./src/engine/compare-secret.ts
+
+function sameTags(left, right) {
+    const leftNames = Object.keys(left);
+    return leftNames.length === Object.keys(right).length && leftNames.every((name) => right[name] === left[name]);
+}
+/**
+ * Value, content type, user tags, ownership tags and the prefix tag must match; audit tags are
+ * ignored. The prefix tag is compared exactly (it is written exactly), so a prefix whose case
+ * changed is rewritten too. Expiry only matters when the inputs ask for one and the version has
+ * none: comparing the date itself would churn a new expiry on every run as time passes.
+ */
+function compareSecret(value, current, scope, metadata) {
+    if (current.value !== value)
+        return { kind: "value" };
+    const changed = [];
+    if ((0,engine_tags/* readOwnership */.m9)(current.tags, scope.owner).kind !== "ours")
+        changed.push("ownership tags");
+    if (current.tags[engine_tags/* PREFIX_TAG */.OH] !== (scope.prefix === "" ? undefined : scope.prefix))
+        changed.push("prefix tag");
+    if (!sameTags((0,engine_tags/* selectUserTags */.Jz)(current.tags), metadata.tags))
+        changed.push("tags");
+    // An empty content type is no content type: comparing "" with a missing one would churn.
+    const wanted = metadata.contentType || undefined;
+    const stored = current.contentType || undefined;
+    const contentTypeRemoved = wanted === undefined && stored !== undefined;
+    if (stored !== wanted)
+        changed.push(contentTypeRemoved ? "content type removed" : "content type");
+    if (metadata.expiresInSeconds !== undefined && current.expiresOn === undefined)
+        changed.push("expiry");
+    if (metadata.enabled === false && current.enabled !== false)
+        changed.push("disabled");
+    return changed.length === 0 ? { kind: "same" } : { kind: "metadata", changed, newVersion: contentTypeRemoved };
+}
+
 ;// CONCATENATED MODULE: ./src/engine/ownership.ts
 /**
  * The one rule that decides whether this run may write a secret: reading the vault (which values
@@ -1448,45 +1483,12 @@ function findRenewal(expiresOn, settings, now) {
     return `${when} ${formatDate(expiresOn)}, within renew-before (${formatDuration(window)})`;
 }
 
-;// CONCATENATED MODULE: ./src/engine/plan.ts
+;// CONCATENATED MODULE: ./src/engine/plan-secret.ts
 
 
 
 
 
-
-function sameTags(left, right) {
-    const leftNames = Object.keys(left);
-    return leftNames.length === Object.keys(right).length && leftNames.every((name) => right[name] === left[name]);
-}
-/**
- * Value, content type, user tags, ownership tags and the prefix tag must match; audit tags are
- * ignored. The prefix tag is compared exactly (it is written exactly), so a prefix whose case
- * changed is rewritten too. Expiry only matters when the inputs ask for one and the version has
- * none: comparing the date itself would churn a new expiry on every run as time passes.
- */
-function compareSecret(value, current, scope, metadata) {
-    if (current.value !== value)
-        return { kind: "value" };
-    const changed = [];
-    if ((0,engine_tags/* readOwnership */.m9)(current.tags, scope.owner).kind !== "ours")
-        changed.push("ownership tags");
-    if (current.tags[engine_tags/* PREFIX_TAG */.OH] !== (scope.prefix === "" ? undefined : scope.prefix))
-        changed.push("prefix tag");
-    if (!sameTags((0,engine_tags/* selectUserTags */.Jz)(current.tags), metadata.tags))
-        changed.push("tags");
-    // An empty content type is no content type: comparing "" with a missing one would churn.
-    const wanted = metadata.contentType || undefined;
-    const stored = current.contentType || undefined;
-    const contentTypeRemoved = wanted === undefined && stored !== undefined;
-    if (stored !== wanted)
-        changed.push(contentTypeRemoved ? "content type removed" : "content type");
-    if (metadata.expiresInSeconds !== undefined && current.expiresOn === undefined)
-        changed.push("expiry");
-    if (metadata.enabled === false && current.enabled !== false)
-        changed.push("disabled");
-    return changed.length === 0 ? { kind: "same" } : { kind: "metadata", changed, newVersion: contentTypeRemoved };
-}
 /** A copy whose value does not show up in JSON, logs or inspection of the plan. */
 function hideValue(secret) {
     const copy = { source: secret.source, name: secret.name, origin: secret.origin };
@@ -1495,8 +1497,7 @@ function hideValue(secret) {
     Object.defineProperty(copy, "value", { value: secret.value, enumerable: false });
     return copy;
 }
-// ---- Planning ----
-function plan_formatDate(date) {
+function plan_secret_formatDate(date) {
     return date === undefined ? "an unknown date" : date.toISOString().slice(0, 10);
 }
 function baseFor(secret, reason) {
@@ -1533,7 +1534,7 @@ function planExisting(secret, existing, context) {
     if (rule.kind === "refused" || rule.adopting) {
         const drifted = existing.history?.kind === "owned-before";
         const why = drifted
-            ? `drifted: the latest version was written outside keyvault-sync on ${plan_formatDate(existing.createdOn ?? existing.updatedOn)}; an older version was written by this owner`
+            ? `drifted: the latest version was written outside keyvault-sync on ${plan_secret_formatDate(existing.createdOn ?? existing.updatedOn)}; an older version was written by this owner`
             : "exists in the vault but was not created by keyvault-sync";
         if (rule.kind === "refused") {
             return itemFor(secret, "fail", `${why}${stored}`, {
@@ -1604,7 +1605,7 @@ function planExisting(secret, existing, context) {
 /** A desired name that is soft-deleted: recover it if it is ours (or adoptable), else fail. */
 function planSoftDeleted(secret, deleted, rules) {
     const { owner, adopt } = rules;
-    const when = plan_formatDate(deleted.deletedOn);
+    const when = plan_secret_formatDate(deleted.deletedOn);
     const manualHint = `Recover it (az keyvault secret recover --vault-name ${rules.vaultName} --name ${deleted.name}) or purge it by hand; keyvault-sync never purges.`;
     if (deleted.managed) {
         return itemFor(secret, "fail", `soft-deleted certificate-backed secret (deleted ${when}); keyvault-sync never writes certificate-backed secrets`, {
@@ -1640,108 +1641,6 @@ function planSoftDeleted(secret, deleted, rules) {
         hint: `${manualHint} Or set 'adopt: true' to recover it and take it over.`,
     });
 }
-function planPrune(input, state) {
-    const { owner, prefix } = input.options;
-    const targeted = new Set(input.desired.map((secret) => secret.name.toLowerCase()));
-    const heldBack = new Map();
-    for (const rejection of input.rejected) {
-        if (rejection.name !== undefined)
-            heldBack.set(rejection.name.toLowerCase(), rejection);
-    }
-    const failedEntries = input.rejected.filter((rejection) => rejection.status === "failed").length;
-    const items = [];
-    for (const existing of state.secrets) {
-        const key = existing.name.toLowerCase();
-        const candidate = !existing.managed && mayPrune(existing.tags, owner, prefix) && key.startsWith(prefix.toLowerCase()) && !targeted.has(key);
-        if (!candidate)
-            continue;
-        const rejection = heldBack.get(key);
-        const base = { source: undefined, name: existing.name, origin: undefined };
-        if (rejection !== undefined) {
-            const outcome = rejection.status === "failed" ? "failed" : "was skipped";
-            items.push({
-                ...base,
-                source: rejection.source,
-                origin: rejection.origin,
-                action: "skip",
-                reason: `not pruned: source entry '${rejection.source}' still maps to this name but ${outcome} this run`,
-            });
-        }
-        else if (failedEntries > 0) {
-            items.push({
-                ...base,
-                action: "skip",
-                reason: `not pruned: ${failedEntries} source ${failedEntries === 1 ? "entry" : "entries"} failed this run, and pruning waits for a clean run so an input mistake never deletes secrets`,
-            });
-        }
-        else if (input.desired.length === 0) {
-            items.push({
-                ...base,
-                action: "skip",
-                reason: "not pruned: the sources produced no secrets this run, and keyvault-sync refuses to delete every secret it manages",
-            });
-        }
-        else {
-            const days = existing.recoverableDays === undefined ? "" : ` for ${existing.recoverableDays} days`;
-            items.push({
-                ...base,
-                action: "delete",
-                reason: `no longer in the sources: soft delete (recoverable${days})`,
-                change: { kind: "delete", storedName: existing.name },
-            });
-        }
-    }
-    return items;
-}
-function itemFromRejection(rejection) {
-    return {
-        source: rejection.source,
-        // A name that could not be formed is shown under the source key instead.
-        name: rejection.name ?? rejection.source,
-        action: rejection.status === "failed" ? "fail" : "skip",
-        reason: rejection.reason,
-        origin: rejection.origin,
-    };
-}
-function decidedAgainst(options) {
-    return { scope: { owner: options.owner, prefix: options.prefix }, metadata: options.metadata };
-}
-function planChanges(input) {
-    const items = input.rejected.map(itemFromRejection);
-    const state = input.state;
-    if (state === undefined) {
-        for (const secret of input.desired) {
-            items.push(itemFor(secret, "skip", "validated offline only: not compared with the vault, which this run cannot read", { offline: true }));
-        }
-        return { items: items.sort(secret_names/* compareBySecretName */.Y), offline: true, ...decidedAgainst(input.options) };
-    }
-    const context = { options: input.options, vaultName: (0,vault_url/* readVaultName */.O)(state.vaultUrl) };
-    const existingByName = new Map(state.secrets.map((secret) => [secret.name.toLowerCase(), secret]));
-    const deletedByName = new Map(state.deleted.map((secret) => [secret.name.toLowerCase(), secret]));
-    const createReason = state.deletedUnavailable === undefined
-        ? "new secret"
-        : `new secret (soft-deleted names could not be checked: ${state.deletedUnavailable.message})`;
-    for (const secret of input.desired) {
-        const key = secret.name.toLowerCase();
-        const existing = existingByName.get(key);
-        const deleted = deletedByName.get(key);
-        if (existing !== undefined)
-            items.push(planExisting(secret, existing, context));
-        else if (deleted !== undefined)
-            items.push(planSoftDeleted(secret, deleted, { owner: input.options.owner, adopt: input.options.adopt, vaultName: context.vaultName }));
-        else {
-            const whenSoftDeleted = { owner: input.options.owner, adopt: input.options.adopt };
-            items.push({
-                ...baseFor(secret, createReason),
-                action: "create",
-                change: { kind: "set", secret: hideValue(secret), whenSoftDeleted },
-            });
-        }
-    }
-    if (input.options.prune)
-        items.push(...planPrune(input, state));
-    return { items: items.sort(secret_names/* compareBySecretName */.Y), offline: false, ...decidedAgainst(input.options) };
-}
 
 // EXTERNAL MODULE: ./src/engine/limiter.ts
 var limiter = __webpack_require__(1482);
@@ -1751,6 +1650,7 @@ var limiter = __webpack_require__(1482);
  * (the planner sorts it). One item's failure is that item's result; applyPlan never throws for
  * one item and never stops the others. Retries and pacing are the vault adapter's job.
  */
+
 
 
 
@@ -1956,6 +1856,117 @@ async function applyPlan(plan, vault, options) {
 
 // EXTERNAL MODULE: ./src/engine/naming.ts
 var engine_naming = __webpack_require__(5880);
+;// CONCATENATED MODULE: ./src/engine/plan-prune.ts
+
+function planPrune(input, state) {
+    const { owner, prefix } = input.options;
+    const targeted = new Set(input.desired.map((secret) => secret.name.toLowerCase()));
+    const heldBack = new Map();
+    for (const rejection of input.rejected) {
+        if (rejection.name !== undefined)
+            heldBack.set(rejection.name.toLowerCase(), rejection);
+    }
+    const failedEntries = input.rejected.filter((rejection) => rejection.status === "failed").length;
+    const items = [];
+    for (const existing of state.secrets) {
+        const key = existing.name.toLowerCase();
+        const candidate = !existing.managed && mayPrune(existing.tags, owner, prefix) && key.startsWith(prefix.toLowerCase()) && !targeted.has(key);
+        if (!candidate)
+            continue;
+        const rejection = heldBack.get(key);
+        const base = { source: undefined, name: existing.name, origin: undefined };
+        if (rejection !== undefined) {
+            const outcome = rejection.status === "failed" ? "failed" : "was skipped";
+            items.push({
+                ...base,
+                source: rejection.source,
+                origin: rejection.origin,
+                action: "skip",
+                reason: `not pruned: source entry '${rejection.source}' still maps to this name but ${outcome} this run`,
+            });
+        }
+        else if (failedEntries > 0) {
+            items.push({
+                ...base,
+                action: "skip",
+                reason: `not pruned: ${failedEntries} source ${failedEntries === 1 ? "entry" : "entries"} failed this run, and pruning waits for a clean run so an input mistake never deletes secrets`,
+            });
+        }
+        else if (input.desired.length === 0) {
+            items.push({
+                ...base,
+                action: "skip",
+                reason: "not pruned: the sources produced no secrets this run, and keyvault-sync refuses to delete every secret it manages",
+            });
+        }
+        else {
+            const days = existing.recoverableDays === undefined ? "" : ` for ${existing.recoverableDays} days`;
+            items.push({
+                ...base,
+                action: "delete",
+                reason: `no longer in the sources: soft delete (recoverable${days})`,
+                change: { kind: "delete", storedName: existing.name },
+            });
+        }
+    }
+    return items;
+}
+
+;// CONCATENATED MODULE: ./src/engine/plan.ts
+
+
+
+
+function itemFromRejection(rejection) {
+    return {
+        source: rejection.source,
+        // A name that could not be formed is shown under the source key instead.
+        name: rejection.name ?? rejection.source,
+        action: rejection.status === "failed" ? "fail" : "skip",
+        reason: rejection.reason,
+        origin: rejection.origin,
+    };
+}
+function decidedAgainst(options) {
+    return { scope: { owner: options.owner, prefix: options.prefix }, metadata: options.metadata };
+}
+function planChanges(input) {
+    const items = input.rejected.map(itemFromRejection);
+    const state = input.state;
+    if (state === undefined) {
+        for (const secret of input.desired) {
+            items.push(itemFor(secret, "skip", "validated offline only: not compared with the vault, which this run cannot read", { offline: true }));
+        }
+        return { items: items.sort(secret_names/* compareBySecretName */.Y), offline: true, ...decidedAgainst(input.options) };
+    }
+    const context = { options: input.options, vaultName: (0,vault_url/* readVaultName */.O)(state.vaultUrl) };
+    const existingByName = new Map(state.secrets.map((secret) => [secret.name.toLowerCase(), secret]));
+    const deletedByName = new Map(state.deleted.map((secret) => [secret.name.toLowerCase(), secret]));
+    const createReason = state.deletedUnavailable === undefined
+        ? "new secret"
+        : `new secret (soft-deleted names could not be checked: ${state.deletedUnavailable.message})`;
+    for (const secret of input.desired) {
+        const key = secret.name.toLowerCase();
+        const existing = existingByName.get(key);
+        const deleted = deletedByName.get(key);
+        if (existing !== undefined)
+            items.push(planExisting(secret, existing, context));
+        else if (deleted !== undefined)
+            items.push(planSoftDeleted(secret, deleted, { owner: input.options.owner, adopt: input.options.adopt, vaultName: context.vaultName }));
+        else {
+            const whenSoftDeleted = { owner: input.options.owner, adopt: input.options.adopt };
+            items.push({
+                ...baseFor(secret, createReason),
+                action: "create",
+                change: { kind: "set", secret: hideValue(secret), whenSoftDeleted },
+            });
+        }
+    }
+    if (input.options.prune)
+        items.push(...planPrune(input, state));
+    return { items: items.sort(secret_names/* compareBySecretName */.Y), offline: false, ...decidedAgainst(input.options) };
+}
+
 ;// CONCATENATED MODULE: ./src/engine/progress.ts
 const PROGRESS_INTERVAL_MS = 5_000;
 const count = new Intl.NumberFormat("en-US");
@@ -3501,7 +3512,7 @@ function createDefaultDeps() {
         cwd: () => process.cwd(),
         // The Azure SDK is loaded only when a run signs in: an offline dry run never compiles it.
         createCredential: async (options) => (await Promise.all(/* import() */[__webpack_require__.e(818), __webpack_require__.e(563), __webpack_require__.e(411), __webpack_require__.e(197)]).then(__webpack_require__.bind(__webpack_require__, 7197))).createCredential(options),
-        createKeyVault: async (vaultUrl, credential, options) => (await Promise.all(/* import() */[__webpack_require__.e(818), __webpack_require__.e(9), __webpack_require__.e(933)]).then(__webpack_require__.bind(__webpack_require__, 3933))).createKeyVault(vaultUrl, credential, options),
+        createKeyVault: async (vaultUrl, credential, options) => (await Promise.all(/* import() */[__webpack_require__.e(818), __webpack_require__.e(9), __webpack_require__.e(534)]).then(__webpack_require__.bind(__webpack_require__, 5534))).createKeyVault(vaultUrl, credential, options),
         setExitCode: (code) => {
             process.exitCode = code;
         },

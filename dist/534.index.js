@@ -1,8 +1,8 @@
-export const id = 933;
-export const ids = [933];
+export const id = 534;
+export const ids = [534];
 export const modules = {
 
-/***/ 3933:
+/***/ 5534:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -16,8 +16,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@azure/keyvault-secrets/dist/esm/index.js + 18 modules
 var esm = __webpack_require__(6009);
-// EXTERNAL MODULE: ./src/engine/errors.ts
-var errors = __webpack_require__(7679);
 // EXTERNAL MODULE: ./src/engine/limiter.ts
 var limiter = __webpack_require__(1482);
 ;// CONCATENATED MODULE: ./src/engine/vault/pacing.ts
@@ -88,6 +86,91 @@ var vault_errors = __webpack_require__(5314);
 var retry_rules = __webpack_require__(9961);
 // EXTERNAL MODULE: ./src/engine/vault/vault-policies.ts
 var vault_policies = __webpack_require__(440);
+// EXTERNAL MODULE: ./src/engine/errors.ts
+var errors = __webpack_require__(7679);
+;// CONCATENATED MODULE: ./src/engine/vault/vault-call.ts
+/**
+ * The adapter's one retry loop (callVault): every Key Vault call goes through it, with the
+ * decisions taken by retry-rules.ts. It also keeps the calls of a fresh client behind the first
+ * one, and confirms what a write whose answer was lost left behind before sending it again.
+ */
+
+
+
+
+const VERBS_DONE = { set: "write", delete: "delete" };
+/** Value, content type and every tag equal: the version is the one this write stores. */
+function holdsWrite(latest, write) {
+    const stored = latest.properties.tags;
+    const keys = Object.keys(write.tags);
+    return (latest.value === write.value &&
+        (latest.properties.contentType ?? undefined) === (write.contentType ?? undefined) &&
+        keys.length === Object.keys(stored).length &&
+        keys.every((key) => stored[key] === write.tags[key]));
+}
+function createVaultCaller(options) {
+    const { vaultUrl, clientId, retry, sleep, log, errorBodies } = options;
+    // The SDK's challenge handshake keeps per-client state; requests racing on a fresh client can
+    // lose a body (azure-facts A §3.2 item 10). Everything waits for the first call to finish.
+    let firstCall;
+    async function afterFirstCall(call) {
+        if (firstCall === undefined) {
+            const result = call();
+            firstCall = Promise.race([
+                result.then(() => { }, () => { }),
+                firstAnswer,
+            ]);
+            return result;
+        }
+        await firstCall;
+        return call();
+    }
+    // A listing's first page completes the handshake too: calls need not wait for its last page.
+    let answered = () => { };
+    const firstAnswer = new Promise((resolve) => (answered = resolve));
+    let memory = { propagationWaitedOut: false, succeededOnce: false };
+    async function callVault(operation, secretName, write, attempt, confirm) {
+        return afterFirstCall(async () => {
+            let tries = { forbidden: 0, conflict: 0, lost: 0 };
+            let answerLost = false;
+            for (;;) {
+                try {
+                    if (answerLost && confirm !== undefined) {
+                        const found = await confirm();
+                        if (found.done) {
+                            log(`Key Vault had done the ${VERBS_DONE[operation]} of '${secretName ?? ""}' whose answer was lost; not sending it again`);
+                            memory = { ...memory, succeededOnce: true };
+                            return found.result;
+                        }
+                    }
+                    const result = await attempt();
+                    memory = { ...memory, succeededOnce: true };
+                    return result;
+                }
+                catch (error) {
+                    // Already explained (a sign-in failure surfacing in a vault call): keep its cause and fix.
+                    if (error instanceof errors/* SyncError */.S0)
+                        throw error;
+                    const failure = (0,vault_errors/* classifyVaultError */.Bk)((0,vault_policies/* restoreErrorBody */.jj)(error, errorBodies));
+                    const decision = (0,retry_rules/* decideVaultRetry */.ZT)(failure.kind, operation, tries, memory, retry);
+                    ({ tries, memory } = decision);
+                    const { delayMs: delay, answerLost: lost } = decision;
+                    if (lost)
+                        answerLost = true;
+                    const stated = lost && delay === undefined ? { ...failure, message: `${failure.message}; whether Key Vault did it is unknown` } : failure;
+                    const vaultError = (0,vault_errors/* createVaultError */.hD)(stated, operation, { vaultUrl, secretName, clientId });
+                    if (delay === undefined)
+                        throw vaultError;
+                    const next = lost && confirm !== undefined ? "checking what the vault holds" : "retrying";
+                    log(`${vaultError.message}; ${next} in ${(delay / 1000).toFixed(1)} s`);
+                    await sleep(delay);
+                }
+            }
+        });
+    }
+    return { callVault, afterFirstCall, answered: () => answered() };
+}
+
 ;// CONCATENATED MODULE: ./src/engine/vault/request-debug-policy.ts
 function createRequestDebugPolicy(debug, now) {
     return {
@@ -130,7 +213,7 @@ function createRequestDebugPolicy(debug, now) {
  *
  * What a failure means and how to fix it is in vault-errors.ts; the policies added to the SDK's
  * pipeline (timeout, error bodies, 429) are in vault-policies.ts; when to retry, and the retry
- * defaults, are decided in retry-rules.ts.
+ * defaults, are decided in retry-rules.ts; the loop that retries is in vault-call.ts.
  */
 
 
@@ -142,16 +225,6 @@ function createRequestDebugPolicy(debug, now) {
 
 
 // ---- The adapter ----
-const VERBS_DONE = { set: "write", delete: "delete" };
-/** Value, content type and every tag equal: the version is the one this write stores. */
-function holdsWrite(latest, write) {
-    const stored = latest.properties.tags;
-    const keys = Object.keys(write.tags);
-    return (latest.value === write.value &&
-        (latest.properties.contentType ?? undefined) === (write.contentType ?? undefined) &&
-        keys.length === Object.keys(stored).length &&
-        keys.every((key) => stored[key] === write.tags[key]));
-}
 function toSecretInfo(properties) {
     return {
         name: properties.name,
@@ -231,69 +304,14 @@ function createKeyVault(vaultUrl, credential, options = {}) {
         httpClient: options.httpClient,
         ...(options.agent === undefined ? {} : { agent: options.agent }),
     });
-    // The SDK's challenge handshake keeps per-client state; requests racing on a fresh client can
-    // lose a body (azure-facts A §3.2 item 10). Everything waits for the first call to finish.
-    let firstCall;
-    async function afterFirstCall(call) {
-        if (firstCall === undefined) {
-            const result = call();
-            firstCall = Promise.race([
-                result.then(() => { }, () => { }),
-                firstAnswer,
-            ]);
-            return result;
-        }
-        await firstCall;
-        return call();
-    }
-    // A listing's first page completes the handshake too: calls need not wait for its last page.
-    let answered = () => { };
-    const firstAnswer = new Promise((resolve) => (answered = resolve));
-    let memory = { propagationWaitedOut: false, succeededOnce: false };
-    /**
-     * One vault call with the adapter's retries. `confirm` is for writes the SDK does not repeat
-     * (see createNoBlindRepeatPolicy): when a try's answer was lost, it reads what the vault holds
-     * before the next try, and a write that was stored after all is not sent again.
-     */
-    async function callVault(operation, secretName, write, attempt, confirm) {
-        return afterFirstCall(async () => {
-            let tries = { forbidden: 0, conflict: 0, lost: 0 };
-            let answerLost = false;
-            for (;;) {
-                try {
-                    if (answerLost && confirm !== undefined) {
-                        const found = await confirm();
-                        if (found.done) {
-                            log(`Key Vault had done the ${VERBS_DONE[operation]} of '${secretName ?? ""}' whose answer was lost; not sending it again`);
-                            memory = { ...memory, succeededOnce: true };
-                            return found.result;
-                        }
-                    }
-                    const result = await attempt();
-                    memory = { ...memory, succeededOnce: true };
-                    return result;
-                }
-                catch (error) {
-                    // Already explained (a sign-in failure surfacing in a vault call): keep its cause and fix.
-                    if (error instanceof errors/* SyncError */.S0)
-                        throw error;
-                    const failure = (0,vault_errors/* classifyVaultError */.Bk)((0,vault_policies/* restoreErrorBody */.jj)(error, errorBodies));
-                    const decision = (0,retry_rules/* decideVaultRetry */.ZT)(failure.kind, operation, tries, memory, retry);
-                    ({ tries, memory } = decision);
-                    const { delayMs: delay, answerLost: lost } = decision;
-                    if (lost)
-                        answerLost = true;
-                    const stated = lost && delay === undefined ? { ...failure, message: `${failure.message}; whether Key Vault did it is unknown` } : failure;
-                    const vaultError = (0,vault_errors/* createVaultError */.hD)(stated, operation, { vaultUrl, secretName, clientId: options.clientId });
-                    if (delay === undefined)
-                        throw vaultError;
-                    const next = lost && confirm !== undefined ? "checking what the vault holds" : "retrying";
-                    log(`${vaultError.message}; ${next} in ${(delay / 1000).toFixed(1)} s`);
-                    await sleep(delay);
-                }
-            }
-        });
-    }
+    const { callVault, afterFirstCall, answered } = createVaultCaller({
+        vaultUrl,
+        clientId: options.clientId,
+        retry,
+        sleep,
+        log,
+        errorBodies,
+    });
     /** The latest version with its value, or undefined when the name holds no active secret. */
     async function readLatest(name) {
         try {
