@@ -20,7 +20,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // run on the same machine (another step, a self-hosted runner) does not compile the bundle again.
 // It must be on before the rest of the action loads, hence the dynamic import.
 (0,node_module__WEBPACK_IMPORTED_MODULE_0__.enableCompileCache)();
-const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(97), __nccwpck_require__.e(92)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4092));
+const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(97), __nccwpck_require__.e(72)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4072));
 await run();
 
 __webpack_async_result__();

@@ -36802,7 +36802,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9629);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(719);
 
 /** Node leaves isTTY undefined on a stream that is not a terminal. */
 const isTerminal = (stream) => stream.isTTY === true;
@@ -36819,7 +36819,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9629:
+/***/ 719:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -89794,6 +89794,45 @@ async function readSettings(command, values, env, io) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/engine/connections.ts
+/**
+ * One keep-alive HTTPS agent shared by every Azure call of a run: the sign-in (Entra) and the
+ * vault. Left to itself the SDK opens a new connection per request when HTTPS_PROXY is set (its
+ * proxy agent files freed sockets under a pool key no later request asks for), so every request
+ * paid a CONNECT tunnel and a TLS handshake: three round trips before the request itself.
+ *
+ * Node's own agent tunnels through a proxy (`proxyEnv`, Node 24.5 and later) and pools the
+ * tunnelled connections by target host like any other, so one agent serves the proxied and the
+ * direct case. On an older Node the SDK keeps its own agents, as before.
+ */
+
+/** Node's `proxyEnv` agent option appeared in 24.5.0. */
+function supportsAgentProxyEnv(nodeVersion) {
+    const [major = 0, minor = 0] = nodeVersion.replace(/^v/, "").split(".").map(Number);
+    return major > 24 || (major === 24 && minor >= 5);
+}
+function readVariable(env, name) {
+    return env[name] || env[name.toLowerCase()] || undefined;
+}
+/**
+ * The proxy settings the Azure SDK itself would use: HTTPS_PROXY, then ALL_PROXY, then
+ * HTTP_PROXY (upper case first), and NO_PROXY. Only these reach the agent.
+ */
+function readProxyEnv(env) {
+    const proxy = readVariable(env, "HTTPS_PROXY") ?? readVariable(env, "ALL_PROXY") ?? readVariable(env, "HTTP_PROXY");
+    const noProxy = readVariable(env, "NO_PROXY");
+    return { ...(proxy === undefined ? {} : { HTTPS_PROXY: proxy }), ...(noProxy === undefined ? {} : { NO_PROXY: noProxy }) };
+}
+/**
+ * The shared agent, or undefined when this Node cannot tunnel by itself (the SDK's default
+ * transport is then used unchanged). Free connections do not keep the process alive.
+ */
+function createConnectionAgent(env, nodeVersion = process.version) {
+    if (!supportsAgentProxyEnv(nodeVersion))
+        return undefined;
+    return new external_node_https_namespaceObject.Agent({ keepAlive: true, scheduling: "lifo", proxyEnv: readProxyEnv(env) });
+}
+
 ;// CONCATENATED MODULE: ./src/engine/compare-secret.ts
 
 function sameTags(left, right) {
@@ -90277,43 +90316,139 @@ async function applyPlan(plan, vault, options) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/engine/connections.ts
-/**
- * One keep-alive HTTPS agent shared by every Azure call of a run: the sign-in (Entra) and the
- * vault. Left to itself the SDK opens a new connection per request when HTTPS_PROXY is set (its
- * proxy agent files freed sockets under a pool key no later request asks for), so every request
- * paid a CONNECT tunnel and a TLS handshake: three round trips before the request itself.
- *
- * Node's own agent tunnels through a proxy (`proxyEnv`, Node 24.5 and later) and pools the
- * tunnelled connections by target host like any other, so one agent serves the proxied and the
- * direct case. On an older Node the SDK keeps its own agents, as before.
- */
+;// CONCATENATED MODULE: ./src/engine/plan-prune.ts
 
-/** Node's `proxyEnv` agent option appeared in 24.5.0. */
-function supportsAgentProxyEnv(nodeVersion) {
-    const [major = 0, minor = 0] = nodeVersion.replace(/^v/, "").split(".").map(Number);
-    return major > 24 || (major === 24 && minor >= 5);
+function planPrune(input, state) {
+    const { owner, prefix } = input.options;
+    const targeted = new Set(input.desired.map((secret) => secret.name.toLowerCase()));
+    const heldBack = new Map();
+    for (const rejection of input.rejected) {
+        if (rejection.name !== undefined)
+            heldBack.set(rejection.name.toLowerCase(), rejection);
+    }
+    const failedEntries = input.rejected.filter((rejection) => rejection.status === "failed").length;
+    const items = [];
+    for (const existing of state.secrets) {
+        const key = existing.name.toLowerCase();
+        const candidate = !existing.managed && mayPrune(existing.tags, owner, prefix) && key.startsWith(prefix.toLowerCase()) && !targeted.has(key);
+        if (!candidate)
+            continue;
+        const rejection = heldBack.get(key);
+        const base = { source: undefined, name: existing.name, origin: undefined };
+        if (rejection !== undefined) {
+            const outcome = rejection.status === "failed" ? "failed" : "was skipped";
+            items.push({
+                ...base,
+                source: rejection.source,
+                origin: rejection.origin,
+                action: "skip",
+                reason: `not pruned: source entry '${rejection.source}' still maps to this name but ${outcome} this run`,
+            });
+        }
+        else if (failedEntries > 0) {
+            items.push({
+                ...base,
+                action: "skip",
+                reason: `not pruned: ${failedEntries} source ${failedEntries === 1 ? "entry" : "entries"} failed this run, and pruning waits for a clean run so an input mistake never deletes secrets`,
+            });
+        }
+        else if (input.desired.length === 0) {
+            items.push({
+                ...base,
+                action: "skip",
+                reason: "not pruned: the sources produced no secrets this run, and keyvault-sync refuses to delete every secret it manages",
+            });
+        }
+        else {
+            const days = existing.recoverableDays === undefined ? "" : ` for ${existing.recoverableDays} days`;
+            items.push({
+                ...base,
+                action: "delete",
+                reason: `no longer in the sources: soft delete (recoverable${days})`,
+                change: { kind: "delete", storedName: existing.name },
+            });
+        }
+    }
+    return items;
 }
-function readVariable(env, name) {
-    return env[name] || env[name.toLowerCase()] || undefined;
+
+;// CONCATENATED MODULE: ./src/engine/plan.ts
+
+
+
+
+function itemFromRejection(rejection) {
+    return {
+        source: rejection.source,
+        // A name that could not be formed is shown under the source key instead.
+        name: rejection.name ?? rejection.source,
+        action: rejection.status === "failed" ? "fail" : "skip",
+        reason: rejection.reason,
+        origin: rejection.origin,
+    };
 }
+function decidedAgainst(options) {
+    return { scope: { owner: options.owner, prefix: options.prefix }, metadata: options.metadata };
+}
+function planChanges(input) {
+    const items = input.rejected.map(itemFromRejection);
+    const state = input.state;
+    if (state === undefined) {
+        for (const secret of input.desired) {
+            items.push(itemFor(secret, "skip", "validated offline only: not compared with the vault, which this run cannot read", { offline: true }));
+        }
+        return { items: items.sort(compareBySecretName), offline: true, ...decidedAgainst(input.options) };
+    }
+    const context = { options: input.options, vaultName: readVaultName(state.vaultUrl) };
+    const existingByName = new Map(state.secrets.map((secret) => [secret.name.toLowerCase(), secret]));
+    const deletedByName = new Map(state.deleted.map((secret) => [secret.name.toLowerCase(), secret]));
+    const createReason = state.deletedUnavailable === undefined
+        ? "new secret"
+        : `new secret (soft-deleted names could not be checked: ${state.deletedUnavailable.message})`;
+    for (const secret of input.desired) {
+        const key = secret.name.toLowerCase();
+        const existing = existingByName.get(key);
+        const deleted = deletedByName.get(key);
+        if (existing !== undefined)
+            items.push(planExisting(secret, existing, context));
+        else if (deleted !== undefined)
+            items.push(planSoftDeleted(secret, deleted, { owner: input.options.owner, adopt: input.options.adopt, vaultName: context.vaultName }));
+        else {
+            const whenSoftDeleted = { owner: input.options.owner, adopt: input.options.adopt };
+            items.push({
+                ...baseFor(secret, createReason),
+                action: "create",
+                change: { kind: "set", secret: hideValue(secret), whenSoftDeleted },
+            });
+        }
+    }
+    if (input.options.prune)
+        items.push(...planPrune(input, state));
+    return { items: items.sort(compareBySecretName), offline: false, ...decidedAgainst(input.options) };
+}
+
+;// CONCATENATED MODULE: ./src/engine/progress.ts
+const PROGRESS_INTERVAL_MS = 5_000;
+const count = new Intl.NumberFormat("en-US");
 /**
- * The proxy settings the Azure SDK itself would use: HTTPS_PROXY, then ALL_PROXY, then
- * HTTP_PROXY (upper case first), and NO_PROXY. Only these reach the agent.
+ * Returns the callback apply calls after each item. It logs when at least `intervalMs` passed
+ * since the start or the last line, and never for the last item: the report follows it.
  */
-function readProxyEnv(env) {
-    const proxy = readVariable(env, "HTTPS_PROXY") ?? readVariable(env, "ALL_PROXY") ?? readVariable(env, "HTTP_PROXY");
-    const noProxy = readVariable(env, "NO_PROXY");
-    return { ...(proxy === undefined ? {} : { HTTPS_PROXY: proxy }), ...(noProxy === undefined ? {} : { NO_PROXY: noProxy }) };
-}
-/**
- * The shared agent, or undefined when this Node cannot tunnel by itself (the SDK's default
- * transport is then used unchanged). Free connections do not keep the process alive.
- */
-function createConnectionAgent(env, nodeVersion = process.version) {
-    if (!supportsAgentProxyEnv(nodeVersion))
-        return undefined;
-    return new external_node_https_namespaceObject.Agent({ keepAlive: true, scheduling: "lifo", proxyEnv: readProxyEnv(env) });
+function createApplyProgress(options) {
+    const interval = options.intervalMs ?? PROGRESS_INTERVAL_MS;
+    let lastLine = options.now();
+    let done = 0;
+    let failed = 0;
+    return (result) => {
+        done += 1;
+        if (result.status === "failed")
+            failed += 1;
+        const now = options.now();
+        if (done >= options.total || now - lastLine < interval)
+            return;
+        lastLine = now;
+        options.log(`Applied ${count.format(done)} of ${count.format(options.total)} (${count.format(failed)} failed) …`);
+    };
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -90717,141 +90852,6 @@ function nameSecretsWithRules(entries, naming, rules, defaults) {
     assertRules(rules, selected, defaults);
     const named = nameSecrets(entries, { ...naming, nameFor: (key) => findRuleName(key, rules) });
     return { desired: attachSettings(named.desired, rules, defaults), rejected: named.rejected };
-}
-
-;// CONCATENATED MODULE: ./src/engine/plan-prune.ts
-
-function planPrune(input, state) {
-    const { owner, prefix } = input.options;
-    const targeted = new Set(input.desired.map((secret) => secret.name.toLowerCase()));
-    const heldBack = new Map();
-    for (const rejection of input.rejected) {
-        if (rejection.name !== undefined)
-            heldBack.set(rejection.name.toLowerCase(), rejection);
-    }
-    const failedEntries = input.rejected.filter((rejection) => rejection.status === "failed").length;
-    const items = [];
-    for (const existing of state.secrets) {
-        const key = existing.name.toLowerCase();
-        const candidate = !existing.managed && mayPrune(existing.tags, owner, prefix) && key.startsWith(prefix.toLowerCase()) && !targeted.has(key);
-        if (!candidate)
-            continue;
-        const rejection = heldBack.get(key);
-        const base = { source: undefined, name: existing.name, origin: undefined };
-        if (rejection !== undefined) {
-            const outcome = rejection.status === "failed" ? "failed" : "was skipped";
-            items.push({
-                ...base,
-                source: rejection.source,
-                origin: rejection.origin,
-                action: "skip",
-                reason: `not pruned: source entry '${rejection.source}' still maps to this name but ${outcome} this run`,
-            });
-        }
-        else if (failedEntries > 0) {
-            items.push({
-                ...base,
-                action: "skip",
-                reason: `not pruned: ${failedEntries} source ${failedEntries === 1 ? "entry" : "entries"} failed this run, and pruning waits for a clean run so an input mistake never deletes secrets`,
-            });
-        }
-        else if (input.desired.length === 0) {
-            items.push({
-                ...base,
-                action: "skip",
-                reason: "not pruned: the sources produced no secrets this run, and keyvault-sync refuses to delete every secret it manages",
-            });
-        }
-        else {
-            const days = existing.recoverableDays === undefined ? "" : ` for ${existing.recoverableDays} days`;
-            items.push({
-                ...base,
-                action: "delete",
-                reason: `no longer in the sources: soft delete (recoverable${days})`,
-                change: { kind: "delete", storedName: existing.name },
-            });
-        }
-    }
-    return items;
-}
-
-;// CONCATENATED MODULE: ./src/engine/plan.ts
-
-
-
-
-function itemFromRejection(rejection) {
-    return {
-        source: rejection.source,
-        // A name that could not be formed is shown under the source key instead.
-        name: rejection.name ?? rejection.source,
-        action: rejection.status === "failed" ? "fail" : "skip",
-        reason: rejection.reason,
-        origin: rejection.origin,
-    };
-}
-function decidedAgainst(options) {
-    return { scope: { owner: options.owner, prefix: options.prefix }, metadata: options.metadata };
-}
-function planChanges(input) {
-    const items = input.rejected.map(itemFromRejection);
-    const state = input.state;
-    if (state === undefined) {
-        for (const secret of input.desired) {
-            items.push(itemFor(secret, "skip", "validated offline only: not compared with the vault, which this run cannot read", { offline: true }));
-        }
-        return { items: items.sort(compareBySecretName), offline: true, ...decidedAgainst(input.options) };
-    }
-    const context = { options: input.options, vaultName: readVaultName(state.vaultUrl) };
-    const existingByName = new Map(state.secrets.map((secret) => [secret.name.toLowerCase(), secret]));
-    const deletedByName = new Map(state.deleted.map((secret) => [secret.name.toLowerCase(), secret]));
-    const createReason = state.deletedUnavailable === undefined
-        ? "new secret"
-        : `new secret (soft-deleted names could not be checked: ${state.deletedUnavailable.message})`;
-    for (const secret of input.desired) {
-        const key = secret.name.toLowerCase();
-        const existing = existingByName.get(key);
-        const deleted = deletedByName.get(key);
-        if (existing !== undefined)
-            items.push(planExisting(secret, existing, context));
-        else if (deleted !== undefined)
-            items.push(planSoftDeleted(secret, deleted, { owner: input.options.owner, adopt: input.options.adopt, vaultName: context.vaultName }));
-        else {
-            const whenSoftDeleted = { owner: input.options.owner, adopt: input.options.adopt };
-            items.push({
-                ...baseFor(secret, createReason),
-                action: "create",
-                change: { kind: "set", secret: hideValue(secret), whenSoftDeleted },
-            });
-        }
-    }
-    if (input.options.prune)
-        items.push(...planPrune(input, state));
-    return { items: items.sort(compareBySecretName), offline: false, ...decidedAgainst(input.options) };
-}
-
-;// CONCATENATED MODULE: ./src/engine/progress.ts
-const PROGRESS_INTERVAL_MS = 5_000;
-const count = new Intl.NumberFormat("en-US");
-/**
- * Returns the callback apply calls after each item. It logs when at least `intervalMs` passed
- * since the start or the last line, and never for the last item: the report follows it.
- */
-function createApplyProgress(options) {
-    const interval = options.intervalMs ?? PROGRESS_INTERVAL_MS;
-    let lastLine = options.now();
-    let done = 0;
-    let failed = 0;
-    return (result) => {
-        done += 1;
-        if (result.status === "failed")
-            failed += 1;
-        const now = options.now();
-        if (done >= options.total || now - lastLine < interval)
-            return;
-        lastLine = now;
-        options.log(`Applied ${count.format(done)} of ${count.format(options.total)} (${count.format(failed)} failed) …`);
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/engine/sources/dotenv-lines.ts
@@ -91778,15 +91778,119 @@ async function syncByName(vault, input, options) {
     return { results: ordered.map((entry) => entry.result), refusedValues };
 }
 
+;// CONCATENATED MODULE: ./src/engine/sync.ts
+/**
+ * The order of a sync's stages, once for both front doors: sources → names → sign-in → either
+ * name by name (no prune) or vault state → plan → apply, or predict for a dry run. What differs
+ * between the Action and the CLI (log lines, log groups, masking, sign-in, notes) comes in as
+ * edges, so each front door only says how a stage is shown.
+ */
+
+
+
+
+
+
+
+
+
+
+/**
+ * Runs one sync. `settings` is read inside the first stage, so a front door whose settings can
+ * fail (the Action's inputs) shows that failure where its sources would have been read.
+ */
+async function syncSecrets(settings, edges) {
+    const { inputs, desired, rejected } = await edges.stage("Read inputs and sources", () => nameSources(settings(), edges));
+    const now = edges.now();
+    const metadata = readDefaults(inputs);
+    const connection = await edges.stage("Sign in", () => edges.connect(inputs));
+    const planOptions = { owner: inputs.owner, prefix: inputs.prefix, prune: inputs.prune, adopt: inputs.adopt, metadata, now };
+    const read = { owner: inputs.owner, concurrency: inputs.concurrency, adopt: inputs.adopt, mask: (value) => edges.mask(value) };
+    const applyOptions = (claims, total) => {
+        const progress = createApplyProgress({ total, now: () => edges.now().getTime(), log: (message) => edges.progress(message) });
+        return {
+            concurrency: inputs.concurrency,
+            audit: edges.audit(claims),
+            now,
+            onResult: (result) => {
+                edges.trace?.debug(`${result.name}: ${result.action} -> ${result.status}`);
+                progress(result);
+            },
+        };
+    };
+    // Without prune each name is read, planned and written on its own (sync-by-name.ts), so nothing
+    // waits for the whole vault and a big shared vault is never listed.
+    if (connection && !inputs.prune) {
+        const title = inputs.dryRun ? "Read and plan each secret (dry run: nothing is written)" : "Read, plan and apply each secret";
+        return edges.stage(title, async () => {
+            const apply = applyOptions(connection.claims, desired.length + rejected.length);
+            const synced = await syncByName(connection.vault, { desired, rejected }, { read, plan: planOptions, apply, dryRun: inputs.dryRun });
+            if (synced.refusedValues > 0)
+                edges.noteRefusedValues(synced.refusedValues);
+            edges.trace?.info(`Plan: ${describeActions(synced.results.map((result) => result.action))}.`);
+            return synced.results;
+        });
+    }
+    // With prune the whole vault is read first: what to delete depends on all of it.
+    const state = connection
+        ? await edges.stage("Read the vault", async () => {
+            const state = await readVaultState(connection.vault, desired, read);
+            const unread = state.secrets.filter((secret) => secret.value.kind === "failed").length;
+            edges.trace?.debug(`Vault state: ${state.secrets.length} secrets, ${state.deleted.length} soft-deleted, ${unread} values not readable${state.deletedUnavailable ? ", deleted secrets not listed" : ""}`);
+            return state;
+        })
+        : undefined;
+    const refused = (state?.secrets ?? []).filter((secret) => secret.value.kind === "failed" && isAccessDenied(secret.value.failure.kind)).length;
+    if (refused > 0)
+        edges.noteRefusedValues(refused);
+    const plan = await edges.stage("Plan", () => {
+        const plan = planChanges({ desired, rejected, state, options: planOptions });
+        edges.trace?.info(`Plan: ${describeActions(plan.items.map((item) => item.action))}.`);
+        return plan;
+    });
+    // The one place a dry run is told apart: it predicts each item's outcome, never calling the vault.
+    if (inputs.dryRun)
+        return edges.stage("Apply (dry run: nothing is written)", () => predictResults(plan));
+    if (connection === undefined)
+        throw new SyncError("Failed to apply the plan: no vault client, and this is not a dry run");
+    return edges.stage("Apply", () => applyPlan(plan, connection.vault, applyOptions(connection.claims, plan.items.length)));
+}
+/** The settings' metadata: the defaults every rule starts from. */
+function readDefaults(inputs) {
+    return { contentType: inputs.contentType, tags: inputs.tags, expiresInSeconds: inputs.expiresInSeconds };
+}
+/**
+ * Reads the sources and names them with the rules, before any network. Warns about each
+ * include/exclude pattern that matched nothing, and fails a run whose sources hold entries but
+ * whose patterns selected none: a deploy that syncs nothing must not be green.
+ */
+async function nameSources(inputs, edges) {
+    const entries = await readSources({ secretsJson: inputs.secretsJson, envFiles: inputs.envFiles }, { readFile: (path) => edges.readFile(path), mask: (value) => edges.mask(value), warn: (message) => edges.warning(message, "env-file") });
+    const rules = await readRules({ text: inputs.rules, file: inputs.rulesFile }, (path) => edges.readFile(path));
+    const naming = { include: inputs.include, exclude: inputs.exclude, prefix: inputs.prefix, transform: inputs.nameTransform };
+    const { desired, rejected } = nameSecretsWithRules(entries, naming, rules, readDefaults(inputs));
+    const keys = entries.map((entry) => entry.key);
+    for (const unused of findUnusedPatterns(keys, inputs))
+        edges.unusedPattern(unused);
+    if (keys.length > 0 && desired.length + rejected.length === 0) {
+        const { message, hint } = explainEmptySelection(keys, inputs);
+        throw new SyncError(message, hint);
+    }
+    const skipped = rejected.filter((rejection) => rejection.status === "skipped").length;
+    const excluded = entries.length - desired.length - rejected.length;
+    edges.trace?.info(`Read ${entries.length} source entries: ${desired.length} to sync, ${skipped} empty (skipped), ` +
+        `${rejected.length - skipped} failing the naming rules, ${excluded} left out (include/exclude, github_token).`);
+    return { inputs, desired, rejected };
+}
+/** "3 create, 1 delete, 56 unchanged": the actions, with counts. */
+function describeActions(actions) {
+    const counts = new Map();
+    for (const action of actions)
+        counts.set(action, (counts.get(action) ?? 0) + 1);
+    return counts.size === 0 ? "nothing to do" : [...counts].map(([action, count]) => `${count} ${action}`).join(", ");
+}
+
 ;// CONCATENATED MODULE: ./src/cli/sync.ts
-
-
-
-
-
-
-
-
 
 
 
@@ -91797,66 +91901,29 @@ async function runSync(settings, deps) {
     const { inputs } = settings;
     const notes = [];
     deps.info(`Vault: ${inputs.vaultUrl} (${inputs.cloud.name} cloud); ${inputs.dryRun ? "plan only, nothing is written" : "applying"}.`);
-    const entries = await readSources({ secretsJson: inputs.secretsJson, envFiles: inputs.envFiles }, {
-        readFile: (path) => deps.readFile(path),
-        mask: () => { },
-        warn: (message) => deps.warning(message),
-    });
-    // Per-secret rules: read and checked against the selected names before any network, as in the Action.
-    const rules = await readRules({ text: inputs.rules, file: inputs.rulesFile }, (path) => deps.readFile(path));
-    const naming = { include: inputs.include, exclude: inputs.exclude, prefix: inputs.prefix, transform: inputs.nameTransform };
-    const defaults = { contentType: inputs.contentType, tags: inputs.tags, expiresInSeconds: inputs.expiresInSeconds };
-    const { desired, rejected } = nameSecretsWithRules(entries, naming, rules, defaults);
-    const keys = entries.map((entry) => entry.key);
-    for (const unused of findUnusedPatterns(keys, inputs))
-        deps.warning(`--${unused.input} pattern ${unused.position} matched no source name.`);
-    if (keys.length > 0 && desired.length + rejected.length === 0) {
-        const { message, hint } = explainEmptySelection(keys, inputs);
-        throw new SyncError(message, hint);
-    }
-    // One pool of kept-alive connections for sign-in and vault, closed when the run ends.
-    const agent = createConnectionAgent(deps.env);
+    // One pool of kept-alive connections for sign-in and vault, opened at sign-in and closed when the run ends.
+    let agent;
     try {
-        const vault = await connect(settings, deps, agent);
-        return await syncVault(vault, { desired, rejected, defaults, notes }, settings, deps);
+        const results = await syncSecrets(() => inputs, {
+            readFile: (path) => deps.readFile(path),
+            now: () => deps.now(),
+            mask: () => { },
+            stage: async (_title, work) => work(),
+            warning: (message) => deps.warning(message),
+            unusedPattern: (unused) => deps.warning(`--${unused.input} pattern ${unused.position} matched no source name.`),
+            progress: (message) => deps.progress(message),
+            connect: async () => {
+                agent = createConnectionAgent(deps.env);
+                return { vault: await connect(settings, deps, agent), claims: undefined };
+            },
+            audit: () => readAuditContext(deps.env),
+            noteRefusedValues: (refused) => notes.push(`${refused} existing ${refused === 1 ? "value" : "values"} could not be read: the identity may list secrets but not read them, so their items say 'value not compared'. Key Vault Secrets User is enough for a plan that compares values.`),
+        });
+        return { results, notes };
     }
     finally {
         agent?.destroy();
     }
-}
-/**
- * The Action's two paths: without prune each name is read, planned and written on its own
- * (sync-by-name.ts); with prune the whole vault is read first, because what to delete depends
- * on all of it. Either way plan predicts each item's outcome and never writes.
- */
-async function syncVault(vault, run, settings, deps) {
-    const { inputs } = settings;
-    const { desired, rejected, defaults, notes } = run;
-    const now = deps.now();
-    const progress = createApplyProgress({
-        total: desired.length + rejected.length,
-        now: () => deps.now().getTime(),
-        log: (message) => deps.progress(message),
-    });
-    const read = { owner: inputs.owner, concurrency: inputs.concurrency, adopt: inputs.adopt, mask: () => { } };
-    const planOptions = { owner: inputs.owner, prefix: inputs.prefix, prune: inputs.prune, adopt: inputs.adopt, metadata: defaults, now };
-    const apply = { concurrency: inputs.concurrency, audit: readAuditContext(deps.env), now, onResult: progress };
-    const noteRefused = (refused) => {
-        if (refused === 0)
-            return;
-        notes.push(`${refused} existing ${refused === 1 ? "value" : "values"} could not be read: the identity may list secrets but not read them, so their items say 'value not compared'. Key Vault Secrets User is enough for a plan that compares values.`);
-    };
-    if (!inputs.prune) {
-        const synced = await syncByName(vault, { desired, rejected }, { read, plan: planOptions, apply, dryRun: inputs.dryRun });
-        noteRefused(synced.refusedValues);
-        return { results: synced.results, notes };
-    }
-    const state = await readVaultState(vault, desired, read);
-    noteRefused(state.secrets.filter((secret) => secret.value.kind === "failed" && isAccessDenied(secret.value.failure.kind)).length);
-    const plan = planChanges({ desired, rejected, state, options: planOptions });
-    if (inputs.dryRun)
-        return { results: predictResults(plan), notes };
-    return { results: await applyPlan(plan, vault, apply), notes };
 }
 async function connect(settings, deps, agent) {
     const { signIn, inputs } = settings;

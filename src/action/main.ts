@@ -1,12 +1,11 @@
 /**
- * The order of the stages, and nothing else: inputs → sources → names → sign-in → vault state →
- * plan → apply → report. Every edge (toolkit I/O, files, clock, credential, vault) comes in as
- * a dependency so tests can run the whole flow with fakes.
+ * The Action's front door: inputs → the engine's sync (src/engine/sync.ts, each stage in a log
+ * group) → report. Every edge (toolkit I/O, files, clock, credential, vault) comes in as a
+ * dependency so tests can run the whole flow with fakes.
  */
 import type { Agent } from "node:https";
 import type { TokenCredential } from "@azure/identity";
 import { createActionIO } from "./action-io.ts";
-import { applyPlan, predictResults } from "../engine/apply.ts";
 import type { ChangeResult } from "../engine/apply.ts";
 import type { CreateCredentialOptions, EntraCredential } from "../engine/auth/entra.ts";
 import { explainMissingOidc, hasOidcRequest } from "../engine/auth/missing-oidc.ts";
@@ -17,23 +16,14 @@ import type { Inputs } from "./inputs.ts";
 import { createConnectionAgent } from "../engine/connections.ts";
 import type { KeyVaultOptions } from "../engine/vault/key-vault.ts";
 import type { KeyVault } from "../engine/vault/key-vault-interface.ts";
-import { isAccessDenied } from "../engine/vault/vault-errors.ts";
-import { explainEmptySelection, findUnusedPatterns } from "../engine/naming.ts";
-import type { DesiredSecret, Rejection } from "../engine/naming.ts";
-import { nameSecretsWithRules, readRules } from "../engine/rules/load-rules.ts";
 import { writeReferenceOutputs } from "./references-output.ts";
-import { planChanges } from "../engine/plan.ts";
-import type { Plan, SecretMetadata } from "../engine/plan-items.ts";
-import { createApplyProgress } from "../engine/progress.ts";
 import { countResults, writeFailureSummary, writeReport } from "./report.ts";
 import type { ReportIO } from "./report.ts";
 import { listFileRoots, readEnvFile } from "../engine/sources/env-file-access.ts";
-import { readSources } from "../engine/sources/read-sources.ts";
 import { readRepositoryLinks } from "./summary-links.ts";
+import { syncSecrets as runSync } from "../engine/sync.ts";
+import type { Connection } from "../engine/sync.ts";
 import type { AuditContext } from "../engine/tags.ts";
-import { syncByName } from "../engine/sync-by-name.ts";
-import { readVaultState } from "../engine/vault-state.ts";
-import type { VaultState } from "../engine/vault-state.ts";
 import type { Env } from "../engine/env.ts";
 
 /**
@@ -131,11 +121,6 @@ async function runAndReport(deps: RunDeps, context: RunContext): Promise<void> {
   }
 }
 
-/** The inputs' metadata: the defaults every rule starts from. */
-function readDefaults(inputs: Inputs): SecretMetadata {
-  return { contentType: inputs.contentType, tags: inputs.tags, expiresInSeconds: inputs.expiresInSeconds };
-}
-
 /** What the report says about the run's settings; the same for a finished and a failed run. */
 function describeRun(inputs: Inputs) {
   const { vaultUrl, dryRun, dryRunReason, prefix, owner, prune, adopt } = inputs;
@@ -159,147 +144,40 @@ async function inStage<T>(deps: RunDeps, title: string, work: () => Promise<T> |
 
 async function syncSecrets(deps: RunDeps, context: RunContext): Promise<ChangeResult[]> {
   const { io, env } = deps;
-  const { inputs, desired, rejected } = await inStage(deps, "Read inputs and sources", async () => {
-    const inputs = readInputs((name) => io.getInput(name), env);
-    context.inputs = inputs;
-    io.info(`Vault: ${inputs.vaultUrl} (${inputs.cloud.name} cloud); ${inputs.dryRun ? "dry run" : "writing"} — ${inputs.dryRunReason}`);
-    io.debug(
-      `Settings: auth ${inputs.auth}, prefix '${inputs.prefix}', owner '${inputs.owner}', prune ${inputs.prune}, adopt ${inputs.adopt}, ` +
-        `concurrency ${inputs.concurrency}, ${inputs.envFiles.length} env files, ${inputs.include.length} include and ${inputs.exclude.length} exclude patterns`,
-    );
-    const entries = await readSources(
-      { secretsJson: inputs.secretsJson, envFiles: inputs.envFiles },
-      {
-        readFile: (path) => deps.readFile(path),
-        mask: (value) => io.setSecret(value),
-        warn: (message) => io.warning(message, { title: "env-file" }),
-      },
-    );
-    // Rules hook (issue 11): read and checked against the selected names before any network.
-    const rules = await readRules({ text: inputs.rules, file: inputs.rulesFile }, (path) => deps.readFile(path));
-    const naming = { include: inputs.include, exclude: inputs.exclude, prefix: inputs.prefix, transform: inputs.nameTransform };
-    const { desired, rejected } = nameSecretsWithRules(entries, naming, rules, readDefaults(inputs));
-    reportSelection(
-      entries.map((entry) => entry.key),
-      desired.length + rejected.length,
-      inputs,
-      io,
-    );
-    const skipped = rejected.filter((rejection) => rejection.status === "skipped").length;
-    const excluded = entries.length - desired.length - rejected.length;
-    io.info(
-      `Read ${entries.length} source entries: ${desired.length} to sync, ${skipped} empty (skipped), ` +
-        `${rejected.length - skipped} failing the naming rules, ${excluded} left out (include/exclude, github_token).`,
-    );
-    return { inputs, desired, rejected };
-  });
-
-  const now = deps.now();
-  const metadata = readDefaults(inputs);
-  const connection = await inStage(deps, "Sign in", () => connect(inputs, deps, context));
-  if (connection && !inputs.prune) return syncEachName(deps, context, { inputs, desired, rejected, metadata, now, connection });
-  const state = connection
-    ? await inStage(deps, "Read the vault", async () => {
-        const state = await readVaultState(connection.vault, desired, {
-          owner: inputs.owner,
-          concurrency: inputs.concurrency,
-          adopt: inputs.adopt,
-          mask: (value) => io.setSecret(value),
-        });
-        const unread = state.secrets.filter((secret) => secret.value.kind === "failed").length;
-        io.debug(
-          `Vault state: ${state.secrets.length} secrets, ${state.deleted.length} soft-deleted, ${unread} values not readable${state.deletedUnavailable ? ", deleted secrets not listed" : ""}`,
-        );
-        return state;
-      })
-    : undefined;
-  if (state) noteUnreadableValues(state, context);
-  const plan = await inStage(deps, "Plan", () => {
-    const plan = planChanges({
-      desired,
-      rejected,
-      state,
-      options: { owner: inputs.owner, prefix: inputs.prefix, prune: inputs.prune, adopt: inputs.adopt, metadata, now },
-    });
-    io.info(`Plan: ${describePlan(plan)}.`);
-    return plan;
-  });
-  // The one place a dry run is told apart: it predicts each item's outcome, never calling the vault.
-  if (inputs.dryRun) return inStage(deps, "Apply (dry run: nothing is written)", () => predictResults(plan));
-  if (connection === undefined) throw new SyncError("Failed to apply the plan: no vault client, and this is not a dry run");
-  const { vault, claims } = connection;
-  return inStage(deps, "Apply", () => {
-    const progress = createApplyProgress({ total: plan.items.length, now: () => deps.now().getTime(), log: (message) => io.info(message) });
-    return applyPlan(plan, vault, {
-      concurrency: inputs.concurrency,
-      audit: readAuditContext(env, claims),
-      now,
-      onResult: (result) => {
-        io.debug(`${result.name}: ${result.action} -> ${result.status}`);
-        progress(result);
-      },
-    });
+  return runSync(() => readAndDescribeInputs(deps, context), {
+    readFile: (path) => deps.readFile(path),
+    now: () => deps.now(),
+    mask: (value) => io.setSecret(value),
+    stage: (title, work) => inStage(deps, title, work),
+    trace: { info: (message) => io.info(message), debug: (message) => io.debug(message) },
+    warning: (message, title) => io.warning(message, { title }),
+    unusedPattern: (unused) =>
+      io.warning(`${unused.input} pattern ${unused.position} ('${unused.pattern}') matched no source name.`, {
+        title: `Unused ${unused.input} pattern`,
+      }),
+    progress: (message) => io.info(message),
+    connect: (inputs) => connect(inputs, deps, context),
+    audit: (claims) => readAuditContext(env, claims),
+    noteRefusedValues: (refused) =>
+      context.notes.push(
+        `${refused} existing ${refused === 1 ? "value" : "values"} could not be read: the identity may list secrets but not read them ` +
+          "(Key Vault Reader, or an access policy without 'get'), so their items say 'value not compared'. " +
+          "Key Vault Secrets User is enough for a dry run that compares values.",
+      ),
   });
 }
 
-/**
- * Without prune: each name is read, planned and written on its own (sync-by-name.ts), so nothing
- * waits for the whole vault and a big shared vault is never listed.
- */
-async function syncEachName(
-  deps: RunDeps,
-  context: RunContext,
-  run: {
-    inputs: Inputs;
-    desired: DesiredSecret[];
-    rejected: Rejection[];
-    metadata: SecretMetadata;
-    now: Date;
-    connection: { vault: KeyVault; claims: TokenClaims | undefined };
-  },
-): Promise<ChangeResult[]> {
-  const { io, env } = deps;
-  const { inputs, now, connection } = run;
-  const title = inputs.dryRun ? "Read and plan each secret (dry run: nothing is written)" : "Read, plan and apply each secret";
-  return inStage(deps, title, async () => {
-    const progress = createApplyProgress({
-      total: run.desired.length + run.rejected.length,
-      now: () => deps.now().getTime(),
-      log: (message) => io.info(message),
-    });
-    const synced = await syncByName(
-      connection.vault,
-      { desired: run.desired, rejected: run.rejected },
-      {
-        read: { owner: inputs.owner, concurrency: inputs.concurrency, adopt: inputs.adopt, mask: (value) => io.setSecret(value) },
-        plan: { owner: inputs.owner, prefix: inputs.prefix, prune: false, adopt: inputs.adopt, metadata: run.metadata, now },
-        apply: {
-          concurrency: inputs.concurrency,
-          audit: readAuditContext(env, connection.claims),
-          now,
-          onResult: (result) => {
-            io.debug(`${result.name}: ${result.action} -> ${result.status}`);
-            progress(result);
-          },
-        },
-        dryRun: inputs.dryRun,
-      },
-    );
-    noteRefusedValues(synced.refusedValues, context);
-    io.info(`Plan: ${describeActions(synced.results.map((result) => result.action))}.`);
-    return synced.results;
-  });
-}
-
-/** "3 create, 1 delete, 56 unchanged": the actions in the plan, with counts. */
-function describePlan(plan: Plan): string {
-  return describeActions(plan.items.map((item) => item.action));
-}
-
-function describeActions(actions: readonly string[]): string {
-  const counts = new Map<string, number>();
-  for (const action of actions) counts.set(action, (counts.get(action) ?? 0) + 1);
-  return counts.size === 0 ? "nothing to do" : [...counts].map(([action, count]) => `${count} ${action}`).join(", ");
+/** Reads the inputs (inside the first stage, so a bad input fails there) and logs what the run will do. */
+function readAndDescribeInputs(deps: RunDeps, context: RunContext): Inputs {
+  const { io } = deps;
+  const inputs = readInputs((name) => io.getInput(name), deps.env);
+  context.inputs = inputs;
+  io.info(`Vault: ${inputs.vaultUrl} (${inputs.cloud.name} cloud); ${inputs.dryRun ? "dry run" : "writing"} — ${inputs.dryRunReason}`);
+  io.debug(
+    `Settings: auth ${inputs.auth}, prefix '${inputs.prefix}', owner '${inputs.owner}', prune ${inputs.prune}, adopt ${inputs.adopt}, ` +
+      `concurrency ${inputs.concurrency}, ${inputs.envFiles.length} env files, ${inputs.include.length} include and ${inputs.exclude.length} exclude patterns`,
+  );
+  return inputs;
 }
 
 /**
@@ -307,11 +185,7 @@ function describeActions(actions: readonly string[]): string {
  * OIDC token by its own rule (fork pull requests, Dependabot): those are validated offline and
  * the report says why. Any other missing token fails: a green plan must have read the vault.
  */
-async function connect(
-  inputs: Inputs,
-  deps: RunDeps,
-  context: RunContext,
-): Promise<{ vault: KeyVault; claims: TokenClaims | undefined } | undefined> {
+async function connect(inputs: Inputs, deps: RunDeps, context: RunContext): Promise<Connection | undefined> {
   const { io, env } = deps;
   if (inputs.auth === "oidc" && !hasOidcRequest(env)) {
     const missing = explainMissingOidc(env);
@@ -343,40 +217,6 @@ async function connect(
     agent,
   });
   return { vault, claims: credential.presentedClaims };
-}
-
-/**
- * Warns about each include/exclude pattern that matched nothing, and fails a run whose sources
- * hold entries but whose patterns selected none: a deploy that syncs nothing must not be green.
- */
-function reportSelection(keys: readonly string[], selected: number, inputs: Inputs, io: ActionIO): void {
-  for (const unused of findUnusedPatterns(keys, inputs)) {
-    io.warning(`${unused.input} pattern ${unused.position} ('${unused.pattern}') matched no source name.`, {
-      title: `Unused ${unused.input} pattern`,
-    });
-  }
-  if (keys.length > 0 && selected === 0) {
-    const { message, hint } = explainEmptySelection(keys, inputs);
-    throw new SyncError(message, hint);
-  }
-}
-
-/** A plan that could not compare values (a Reader identity) must say so once, not only per item. */
-function noteUnreadableValues(state: VaultState, context: RunContext): void {
-  noteRefusedValues(
-    state.secrets.filter((secret) => secret.value.kind === "failed" && isAccessDenied(secret.value.failure.kind)).length,
-    context,
-  );
-}
-
-function noteRefusedValues(refused: number, context: RunContext): void {
-  if (refused > 0) {
-    context.notes.push(
-      `${refused} existing ${refused === 1 ? "value" : "values"} could not be read: the identity may list secrets but not read them ` +
-        "(Key Vault Reader, or an access policy without 'get'), so their items say 'value not compared'. " +
-        "Key Vault Secrets User is enough for a dry run that compares values.",
-    );
-  }
 }
 
 /** Who wrote a version, from the runner's environment; the environment name only the OIDC token knows. */

@@ -1,11 +1,10 @@
 /**
- * The CLI's run, stage by stage like the Action's (src/action/main.ts): sources → names →
- * sign-in → vault state → plan → apply or predict, with the same engine functions and rules.
- * Only what is shown differs; that is render.ts's job. Every edge comes in as a dependency.
+ * The CLI's run: the same engine sync as the Action's (src/engine/sync.ts), with the CLI's own
+ * sign-in, messages and notes, and no log groups. Only what is shown differs; that is render.ts's
+ * job. Every edge comes in as a dependency.
  */
 import type { Agent } from "node:https";
 import type { TokenCredential } from "@azure/identity";
-import { applyPlan, predictResults } from "../engine/apply.ts";
 import type { ChangeResult } from "../engine/apply.ts";
 import { verifySignIn } from "../engine/auth/entra.ts";
 import type { EntraCredential } from "../engine/auth/entra.ts";
@@ -13,19 +12,10 @@ import { createConnectionAgent } from "../engine/connections.ts";
 import { explainMissingOidc, hasOidcRequest } from "../engine/auth/missing-oidc.ts";
 import type { Env } from "../engine/env.ts";
 import { SyncError } from "../engine/errors.ts";
-import { explainEmptySelection, findUnusedPatterns } from "../engine/naming.ts";
-import type { DesiredSecret, Rejection } from "../engine/naming.ts";
-import type { SecretMetadata } from "../engine/plan-items.ts";
-import { nameSecretsWithRules, readRules } from "../engine/rules/load-rules.ts";
-import { planChanges } from "../engine/plan.ts";
-import { createApplyProgress } from "../engine/progress.ts";
-import { readSources } from "../engine/sources/read-sources.ts";
-import { syncByName } from "../engine/sync-by-name.ts";
+import { syncSecrets } from "../engine/sync.ts";
 import type { AuditContext } from "../engine/tags.ts";
-import { readVaultState } from "../engine/vault-state.ts";
 import type { KeyVaultOptions } from "../engine/vault/key-vault.ts";
 import type { KeyVault } from "../engine/vault/key-vault-interface.ts";
-import { isAccessDenied } from "../engine/vault/vault-errors.ts";
 import type { CliSettings } from "./settings.ts";
 import { checkSignInEnvironment } from "./sign-in.ts";
 import type { SignInSettings } from "./sign-in.ts";
@@ -54,75 +44,31 @@ export async function runSync(settings: CliSettings, deps: SyncDeps): Promise<Sy
   const { inputs } = settings;
   const notes: string[] = [];
   deps.info(`Vault: ${inputs.vaultUrl} (${inputs.cloud.name} cloud); ${inputs.dryRun ? "plan only, nothing is written" : "applying"}.`);
-  const entries = await readSources(
-    { secretsJson: inputs.secretsJson, envFiles: inputs.envFiles },
-    {
-      readFile: (path) => deps.readFile(path),
-      mask: () => {},
-      warn: (message) => deps.warning(message),
-    },
-  );
-  // Per-secret rules: read and checked against the selected names before any network, as in the Action.
-  const rules = await readRules({ text: inputs.rules, file: inputs.rulesFile }, (path) => deps.readFile(path));
-  const naming = { include: inputs.include, exclude: inputs.exclude, prefix: inputs.prefix, transform: inputs.nameTransform };
-  const defaults = { contentType: inputs.contentType, tags: inputs.tags, expiresInSeconds: inputs.expiresInSeconds };
-  const { desired, rejected } = nameSecretsWithRules(entries, naming, rules, defaults);
-  const keys = entries.map((entry) => entry.key);
-  for (const unused of findUnusedPatterns(keys, inputs))
-    deps.warning(`--${unused.input} pattern ${unused.position} matched no source name.`);
-  if (keys.length > 0 && desired.length + rejected.length === 0) {
-    const { message, hint } = explainEmptySelection(keys, inputs);
-    throw new SyncError(message, hint);
-  }
-
-  // One pool of kept-alive connections for sign-in and vault, closed when the run ends.
-  const agent = createConnectionAgent(deps.env);
+  // One pool of kept-alive connections for sign-in and vault, opened at sign-in and closed when the run ends.
+  let agent: Agent | undefined;
   try {
-    const vault = await connect(settings, deps, agent);
-    return await syncVault(vault, { desired, rejected, defaults, notes }, settings, deps);
+    const results = await syncSecrets(() => inputs, {
+      readFile: (path) => deps.readFile(path),
+      now: () => deps.now(),
+      mask: () => {},
+      stage: async (_title, work) => work(),
+      warning: (message) => deps.warning(message),
+      unusedPattern: (unused) => deps.warning(`--${unused.input} pattern ${unused.position} matched no source name.`),
+      progress: (message) => deps.progress(message),
+      connect: async () => {
+        agent = createConnectionAgent(deps.env);
+        return { vault: await connect(settings, deps, agent), claims: undefined };
+      },
+      audit: () => readAuditContext(deps.env),
+      noteRefusedValues: (refused) =>
+        notes.push(
+          `${refused} existing ${refused === 1 ? "value" : "values"} could not be read: the identity may list secrets but not read them, so their items say 'value not compared'. Key Vault Secrets User is enough for a plan that compares values.`,
+        ),
+    });
+    return { results, notes };
   } finally {
     agent?.destroy();
   }
-}
-
-/**
- * The Action's two paths: without prune each name is read, planned and written on its own
- * (sync-by-name.ts); with prune the whole vault is read first, because what to delete depends
- * on all of it. Either way plan predicts each item's outcome and never writes.
- */
-async function syncVault(
-  vault: KeyVault,
-  run: { desired: DesiredSecret[]; rejected: Rejection[]; defaults: SecretMetadata; notes: string[] },
-  settings: CliSettings,
-  deps: SyncDeps,
-): Promise<SyncOutcome> {
-  const { inputs } = settings;
-  const { desired, rejected, defaults, notes } = run;
-  const now = deps.now();
-  const progress = createApplyProgress({
-    total: desired.length + rejected.length,
-    now: () => deps.now().getTime(),
-    log: (message) => deps.progress(message),
-  });
-  const read = { owner: inputs.owner, concurrency: inputs.concurrency, adopt: inputs.adopt, mask: () => {} };
-  const planOptions = { owner: inputs.owner, prefix: inputs.prefix, prune: inputs.prune, adopt: inputs.adopt, metadata: defaults, now };
-  const apply = { concurrency: inputs.concurrency, audit: readAuditContext(deps.env), now, onResult: progress };
-  const noteRefused = (refused: number): void => {
-    if (refused === 0) return;
-    notes.push(
-      `${refused} existing ${refused === 1 ? "value" : "values"} could not be read: the identity may list secrets but not read them, so their items say 'value not compared'. Key Vault Secrets User is enough for a plan that compares values.`,
-    );
-  };
-  if (!inputs.prune) {
-    const synced = await syncByName(vault, { desired, rejected }, { read, plan: planOptions, apply, dryRun: inputs.dryRun });
-    noteRefused(synced.refusedValues);
-    return { results: synced.results, notes };
-  }
-  const state = await readVaultState(vault, desired, read);
-  noteRefused(state.secrets.filter((secret) => secret.value.kind === "failed" && isAccessDenied(secret.value.failure.kind)).length);
-  const plan = planChanges({ desired, rejected, state, options: planOptions });
-  if (inputs.dryRun) return { results: predictResults(plan), notes };
-  return { results: await applyPlan(plan, vault, apply), notes };
 }
 
 async function connect(settings: CliSettings, deps: SyncDeps, agent: Agent | undefined): Promise<KeyVault> {

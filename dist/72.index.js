@@ -1,5 +1,5 @@
-export const id = 92;
-export const ids = [92];
+export const id = 72;
+export const ids = [72];
 export const modules = {
 
 /***/ 350:
@@ -498,7 +498,7 @@ function decideDryRun(setting, env) {
 
 /***/ }),
 
-/***/ 4092:
+/***/ 4072:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -604,6 +604,765 @@ function createActionIO() {
         process.stderr.write(`${neutraliseCommands((0,external_node_util_.format)(...args))}\n`);
     };
     return neutraliseIO(core);
+}
+
+// EXTERNAL MODULE: ./src/engine/auth/missing-oidc.ts
+var missing_oidc = __webpack_require__(4107);
+// EXTERNAL MODULE: ./src/engine/errors.ts
+var errors = __webpack_require__(7679);
+// EXTERNAL MODULE: ./src/action/inputs.ts + 2 modules
+var action_inputs = __webpack_require__(2822);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(4708);
+;// CONCATENATED MODULE: ./src/engine/connections.ts
+/**
+ * One keep-alive HTTPS agent shared by every Azure call of a run: the sign-in (Entra) and the
+ * vault. Left to itself the SDK opens a new connection per request when HTTPS_PROXY is set (its
+ * proxy agent files freed sockets under a pool key no later request asks for), so every request
+ * paid a CONNECT tunnel and a TLS handshake: three round trips before the request itself.
+ *
+ * Node's own agent tunnels through a proxy (`proxyEnv`, Node 24.5 and later) and pools the
+ * tunnelled connections by target host like any other, so one agent serves the proxied and the
+ * direct case. On an older Node the SDK keeps its own agents, as before.
+ */
+
+/** Node's `proxyEnv` agent option appeared in 24.5.0. */
+function supportsAgentProxyEnv(nodeVersion) {
+    const [major = 0, minor = 0] = nodeVersion.replace(/^v/, "").split(".").map(Number);
+    return major > 24 || (major === 24 && minor >= 5);
+}
+function readVariable(env, name) {
+    return env[name] || env[name.toLowerCase()] || undefined;
+}
+/**
+ * The proxy settings the Azure SDK itself would use: HTTPS_PROXY, then ALL_PROXY, then
+ * HTTP_PROXY (upper case first), and NO_PROXY. Only these reach the agent.
+ */
+function readProxyEnv(env) {
+    const proxy = readVariable(env, "HTTPS_PROXY") ?? readVariable(env, "ALL_PROXY") ?? readVariable(env, "HTTP_PROXY");
+    const noProxy = readVariable(env, "NO_PROXY");
+    return { ...(proxy === undefined ? {} : { HTTPS_PROXY: proxy }), ...(noProxy === undefined ? {} : { NO_PROXY: noProxy }) };
+}
+/**
+ * The shared agent, or undefined when this Node cannot tunnel by itself (the SDK's default
+ * transport is then used unchanged). Free connections do not keep the process alive.
+ */
+function createConnectionAgent(env, nodeVersion = process.version) {
+    if (!supportsAgentProxyEnv(nodeVersion))
+        return undefined;
+    return new external_node_https_.Agent({ keepAlive: true, scheduling: "lifo", proxyEnv: readProxyEnv(env) });
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+;// CONCATENATED MODULE: ./src/engine/references.ts
+/** Results that leave the secret in the vault as the sources say: what readers can point at. */
+const SYNCED = new Set(["created", "updated", "unchanged", "recovered"]);
+const MAX_CONTAINER_APP_SECRET_NAME = 253;
+const CONTAINER_APP_SECRET_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
+/** `https://VAULT.vault.azure.net/secrets/NAME`: no version, so the latest is always read. */
+function buildSecretUri(vaultUrl, name) {
+    return `${vaultUrl.replace(/\/+$/, "")}/secrets/${name}`;
+}
+/** The Container Apps secret name for a Key Vault name, or undefined when none can be formed. */
+function toContainerAppSecretName(vaultName) {
+    const name = vaultName
+        .toLowerCase()
+        .replace(/[^a-z0-9-]/g, "-")
+        .replace(/^-+|-+$/g, "");
+    return name.length <= MAX_CONTAINER_APP_SECRET_NAME && CONTAINER_APP_SECRET_NAME.test(name) ? name : undefined;
+}
+/** `identity`: a user-assigned identity's resource id, or `system`. */
+function buildReferences(results, vaultUrl, identity) {
+    const synced = results
+        .filter((result) => result.source !== undefined && SYNCED.has(result.status))
+        .sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
+    const secretUris = {};
+    const appSettings = [];
+    const containerApp = { secrets: [], envVars: [] };
+    const problems = [];
+    const claimed = new Map();
+    for (const result of synced) {
+        const uri = buildSecretUri(vaultUrl, result.name);
+        secretUris[result.source] = uri;
+        appSettings.push({ name: result.source, value: `@Microsoft.KeyVault(SecretUri=${uri})`, slotSetting: false });
+        const secretName = toContainerAppSecretName(result.name);
+        const taken = secretName === undefined ? undefined : claimed.get(secretName);
+        if (secretName === undefined) {
+            problems.push(`'${result.source}': no Container Apps secret name can be formed from '${result.name}' (lower-case letters, digits and '-', at most ${MAX_CONTAINER_APP_SECRET_NAME})`);
+        }
+        else if (taken !== undefined) {
+            problems.push(`'${result.source}': its Container Apps secret name '${secretName}' is already used for '${taken}'`);
+        }
+        else {
+            claimed.set(secretName, result.source);
+            containerApp.secrets.push(`${secretName}=keyvaultref:${uri},identityref:${identity}`);
+            containerApp.envVars.push(`${result.source}=secretref:${secretName}`);
+        }
+    }
+    return { secretUris, appSettings, containerApp, problems };
+}
+
+;// CONCATENATED MODULE: ./src/action/references-output.ts
+/**
+ * The reference outputs (issue 11): `secret-uris`, `app-settings`, `containerapp-secrets`, and
+ * all three in one JSON file under RUNNER_TEMP (`references-file`) for syncs too large for
+ * outputs. Addresses only, never a value. A dry run writes nothing, so it points at nothing.
+ */
+
+
+
+
+async function writeReferenceOutputs(results, settings, io) {
+    const references = buildReferences(settings.dryRun ? [] : results, settings.vaultUrl, settings.identity);
+    const containerApp = { secrets: references.containerApp.secrets, envVars: references.containerApp.envVars };
+    io.setOutput("secret-uris", JSON.stringify(references.secretUris));
+    io.setOutput("app-settings", JSON.stringify(references.appSettings));
+    io.setOutput("containerapp-secrets", JSON.stringify(containerApp));
+    for (const problem of references.problems)
+        io.warning(`Left out of containerapp-secrets: ${problem}.`, { title: "containerapp-secrets" });
+    if (settings.tempDir === undefined || settings.dryRun) {
+        io.setOutput("references-file", "");
+        return;
+    }
+    try {
+        // A directory of its own: two steps of one job must not overwrite each other's file.
+        const directory = await (0,promises_.mkdtemp)((0,external_node_path_.join)(settings.tempDir, "keyvault-sync-"));
+        const path = (0,external_node_path_.join)(directory, "references.json");
+        const body = { "secret-uris": references.secretUris, "app-settings": references.appSettings, "containerapp-secrets": containerApp };
+        await (0,promises_.writeFile)(path, `${JSON.stringify(body, null, 2)}\n`, { mode: 0o600 });
+        io.setOutput("references-file", path);
+    }
+    catch (error) {
+        io.setOutput("references-file", "");
+        io.warning(`Failed to write the references file under RUNNER_TEMP: ${(0,errors/* errorMessage */.gJ)(error)}`, { title: "references-file" });
+    }
+}
+
+// EXTERNAL MODULE: ./src/engine/clouds.ts
+var clouds = __webpack_require__(6750);
+;// CONCATENATED MODULE: ./src/action/fix-commands.ts
+/**
+ * Hints are written as one text for the log and annotations, with Azure CLI commands inside
+ * sentences. The job summary shows each command on its own, copyable and wrapped. This module
+ * finds the commands in a hint and wraps them. Pure.
+ */
+// An Azure CLI command that starts a line or follows a sentence's "Grant it:" or "(".
+const COMMAND_START = /(?<=^|[\s(:])az (?=[a-z])/g;
+/**
+ * Splits a hint into prose, inline code (`…` in the hint) and Azure CLI commands, in order.
+ * A command ends at the end of its line, at a sentence end (". "), at a ")" closing a "(" it
+ * was opened by, or at " (" starting an aside; quotes and `$(…)` are kept whole.
+ */
+function splitHint(hint) {
+    const parts = [];
+    let text = "";
+    const flushText = () => {
+        if (text !== "")
+            parts.push({ kind: "text", text });
+        text = "";
+    };
+    let index = 0;
+    while (index < hint.length) {
+        if (hint[index] === "`") {
+            const close = hint.indexOf("`", index + 1);
+            if (close > index) {
+                flushText();
+                parts.push({ kind: "code", text: hint.slice(index + 1, close) });
+                index = close + 1;
+                continue;
+            }
+        }
+        COMMAND_START.lastIndex = index;
+        const start = COMMAND_START.exec(hint);
+        if (start?.index === index) {
+            const end = findCommandEnd(hint, index);
+            flushText();
+            parts.push({ kind: "command", text: hint.slice(index, end).trim() });
+            index = end;
+            continue;
+        }
+        text += hint.charAt(index);
+        index += 1;
+    }
+    flushText();
+    return parts;
+}
+function findCommandEnd(hint, start) {
+    const openedByParen = hint[start - 1] === "(";
+    let quote;
+    let depth = 0;
+    for (let index = start; index < hint.length; index++) {
+        const char = hint[index];
+        const next = hint[index + 1];
+        if (char === "\n")
+            return index;
+        if (quote !== undefined) {
+            if (char === "\\" && quote === '"')
+                index += 1;
+            else if (char === quote)
+                quote = undefined;
+            continue;
+        }
+        if (char === "'" || char === '"')
+            quote = char;
+        else if (char === "$" && next === "(") {
+            depth += 1;
+            index += 1;
+        }
+        else if (char === ")") {
+            if (depth > 0)
+                depth -= 1;
+            else if (openedByParen)
+                return index;
+        }
+        else if (depth === 0 && char === "(" && hint[index - 1] === " ")
+            return index - 1;
+        else if (depth === 0 && char === "`")
+            return index;
+        else if (depth === 0 && char === "." && (next === undefined || /\s/.test(next)))
+            return index;
+    }
+    return hint.length;
+}
+/**
+ * Wraps a long command before each `--option`, with `\` continuations, so it fits a narrow
+ * page and still pastes into a POSIX shell as one command.
+ */
+function wrapCommand(command, width = 80) {
+    if (command.length <= width)
+        return command;
+    const groups = [];
+    for (const word of splitWords(command).map(spreadJsonWord)) {
+        if (word.startsWith("--") || groups.length === 0)
+            groups.push(word);
+        else
+            groups[groups.length - 1] = `${groups.at(-1) ?? ""} ${word}`;
+    }
+    return groups.join(" \\\n  ");
+}
+/**
+ * A single-quoted JSON argument longer than a line, spread over lines: inside single quotes a
+ * newline is part of the argument, and JSON allows it between tokens, so the command is the same.
+ */
+function spreadJsonWord(word) {
+    const json = /^'([[{].*[\]}])'$/s.exec(word)?.[1];
+    if (json === undefined || word.length <= 60 || json.includes("'"))
+        return word;
+    try {
+        return `'${JSON.stringify(JSON.parse(json), null, 2).replaceAll("\n", "\n    ")}'`;
+    }
+    catch {
+        return word;
+    }
+}
+/** Words as the shell splits them: spaces inside quotes and `$(…)` do not split. */
+function splitWords(command) {
+    const words = [];
+    let word = "";
+    let quote;
+    let depth = 0;
+    for (let index = 0; index < command.length; index++) {
+        const char = command[index];
+        if (quote === '"' && char === "\\" && index + 1 < command.length) {
+            word += char + command.charAt(index + 1);
+            index += 1;
+            continue;
+        }
+        if (quote !== undefined) {
+            if (char === quote)
+                quote = undefined;
+        }
+        else if (char === "'" || char === '"')
+            quote = char;
+        else if (char === "$" && command[index + 1] === "(")
+            depth += 1;
+        else if (char === ")" && depth > 0)
+            depth -= 1;
+        else if (char === " " && depth === 0) {
+            if (word !== "")
+                words.push(word);
+            word = "";
+            continue;
+        }
+        word += char;
+    }
+    if (word !== "")
+        words.push(word);
+    return words;
+}
+
+// EXTERNAL MODULE: ./src/action/markdown.ts
+var markdown = __webpack_require__(8037);
+;// CONCATENATED MODULE: ./src/action/summary-links.ts
+/**
+ * Links the job summary offers: the vault in the Azure portal, the commit, and each dotenv
+ * entry's file and line at that commit. Pure: built from the runner's environment and names.
+ */
+
+function readRepositoryLinks(env, cwd) {
+    const repository = env["GITHUB_REPOSITORY"];
+    const sha = env["GITHUB_SHA"];
+    if (!repository || !sha || !/^[0-9a-f]{7,64}$/i.test(sha) || !/^[\w.-]+\/[\w.-]+$/.test(repository))
+        return undefined;
+    const serverUrl = (env["GITHUB_SERVER_URL"] || "https://github.com").replace(/\/+$/, "");
+    return { serverUrl, repository, sha, workspace: env["GITHUB_WORKSPACE"] || cwd, cwd };
+}
+function linkCommit(links) {
+    return `${links.serverUrl}/${links.repository}/commit/${links.sha}`;
+}
+/** The file and line at the commit, or undefined for a file outside the workspace (not in the repository). */
+function linkFileLine(links, file, line) {
+    const inRepository = (0,external_node_path_.relative)((0,external_node_path_.resolve)(links.workspace), (0,external_node_path_.resolve)(links.cwd, file));
+    if (inRepository === "" || inRepository === ".." || inRepository.startsWith(`..${external_node_path_.sep}`) || (0,external_node_path_.isAbsolute)(inRepository))
+        return undefined;
+    const path = inRepository.split(external_node_path_.sep).map(encodeURIComponent).join("/");
+    return `${links.serverUrl}/${links.repository}/blob/${links.sha}/${path}#L${line}`;
+}
+const PORTAL_HOSTS = {
+    public: "https://portal.azure.com",
+    usgovernment: "https://portal.azure.us",
+    china: "https://portal.azure.cn",
+};
+/**
+ * The vault in the Azure portal. A resource link needs the subscription and resource group,
+ * which the action never learns (it only talks to the vault's data plane), so this opens the
+ * portal's Resource Graph Explorer with a query for the vault by name: its result row links
+ * to the vault in whichever subscription the reader can see it. Microsoft's own docs link
+ * Resource Graph queries this way, in all three clouds.
+ */
+function linkVaultInPortal(cloud, vaultName) {
+    // Vault names are letters, digits and dashes; anything else is not put in a query.
+    if (!/^[A-Za-z0-9-]{1,64}$/.test(vaultName))
+        return `${PORTAL_HOSTS[cloud]}/#browse/Microsoft.KeyVault%2Fvaults`;
+    const query = `Resources\n| where type =~ 'microsoft.keyvault/vaults' and name =~ '${vaultName}'\n| project name, resourceGroup, subscriptionId, location`;
+    return `${PORTAL_HOSTS[cloud]}/#blade/HubsExtension/ArgQueryBlade/query/${encodeURIComponent(query)}`;
+}
+
+// EXTERNAL MODULE: ./src/engine/vault-url.ts
+var vault_url = __webpack_require__(4414);
+// EXTERNAL MODULE: ./src/engine/sources/source-entry.ts
+var source_entry = __webpack_require__(1327);
+;// CONCATENATED MODULE: ./src/action/summary.ts
+
+
+
+
+
+
+// The order a reader needs them in: problems, then what is lost, then what is new or changed.
+const ATTENTION_ORDER = ["failed", "deleted", "created", "updated", "recovered", "unchanged", "skipped"];
+const CHANGES = ["created", "updated", "recovered"];
+const FOLDED = ["unchanged", "skipped"];
+// More names than this in a sentence stop being read; the table below it lists them all.
+const NAMES_IN_TEXT = 20;
+// GitHub refuses a step summary over 1 MiB; four tables of this many rows, and this many fixes
+// (each names a few commands), stay well under it.
+const MAX_TABLE_ROWS = 500;
+const MAX_FIXES = 20;
+const DRY_RUN_STATUS = {
+    created: "would create",
+    updated: "would update",
+    recovered: "would recover",
+    deleted: "would delete",
+};
+function describeStatus(status, dryRun) {
+    return (dryRun ? DRY_RUN_STATUS[status] : undefined) ?? status;
+}
+/** The summary of a run that got as far as a plan; `sorted` is in Key Vault name order. */
+function renderSummary(sorted, counts, context) {
+    const dryRun = context.dryRun ?? false;
+    const lines = [renderHeading(context), "", renderOutcome(counts, dryRun), "", ...renderContext(context), ""];
+    for (const note of context.notes)
+        lines.push(...(0,markdown/* alert */.xE)("NOTE", [(0,markdown/* escapeWithCode */.HY)(note)]), "");
+    if (sorted.length === 0)
+        return [...lines, "No secrets in the sources.", ""].join("\n");
+    lines.push(...renderFailures(sorted.filter((result) => result.status === "failed"), context));
+    lines.push(...renderDeletes(sorted.filter((result) => result.status === "deleted"), context));
+    const changed = CHANGES.flatMap((status) => sorted.filter((result) => result.status === status));
+    if (changed.length > 0) {
+        lines.push(`### ${dryRun ? "Would change" : "Changed"} (${changed.length})`, "");
+        lines.push(...limitedTable(["Key Vault name", "Source", "Result", "Reason"], changed.map((result) => renderRow(result, context))), "");
+    }
+    const folded = FOLDED.flatMap((status) => sorted.filter((result) => result.status === status));
+    if (folded.length > 0) {
+        const label = FOLDED.filter((status) => counts[status] > 0)
+            .map((status) => `${status} (${counts[status]})`)
+            .join(", ");
+        // Blank lines around the table make GitHub parse it as Markdown inside the HTML element.
+        lines.push("<details>", `<summary>${capitalise(label)}</summary>`, "");
+        lines.push(...limitedTable(["Key Vault name", "Source", "Result", "Reason"], folded.map((result) => renderRow(result, context))), "", "</details>", "");
+    }
+    return lines.join("\n");
+}
+/** The summary of a run that stopped before it had a plan (bad input, sign-in failure). */
+function renderFailureSummary(message, hint, context) {
+    const lines = [renderHeading(context), ""];
+    lines.push(...(0,markdown/* alert */.xE)("CAUTION", [`**No secret was synced.** ${(0,markdown/* escapeWithCode */.HY)(message)}`]), "");
+    lines.push(...renderContext(context), "");
+    for (const note of context.notes)
+        lines.push(...(0,markdown/* alert */.xE)("NOTE", [(0,markdown/* escapeWithCode */.HY)(note)]), "");
+    if (hint)
+        lines.push("### How to fix it", "", ...renderFix(hint));
+    return lines.join("\n");
+}
+/** Names the vault and prefix, so two uses of the action in one job are told apart. */
+function renderHeading(context) {
+    if (context.vaultUrl === undefined)
+        return "## Key Vault Sync";
+    const prefix = context.settings?.prefix ? `, prefix ${(0,markdown/* codeSpan */.SS)(context.settings.prefix)}` : "";
+    return `## Key Vault Sync: ${(0,markdown/* codeSpan */.SS)((0,vault_url/* readVaultName */.O)(context.vaultUrl))}${prefix}${context.dryRun ? " (dry run)" : ""}`;
+}
+function renderOutcome(counts, dryRun) {
+    const parts = ATTENTION_ORDER.filter((status) => counts[status] > 0).map((status) => `${counts[status]} ${describeStatus(status, dryRun)}`);
+    if (parts.length === 0)
+        return "**Nothing to sync.**";
+    const [first = "", ...rest] = parts;
+    return [counts.failed > 0 ? `**${first}**` : first, ...rest].join(" · ");
+}
+function renderContext(context) {
+    const lines = [];
+    if (context.vaultUrl !== undefined) {
+        const name = (0,vault_url/* readVaultName */.O)(context.vaultUrl);
+        const cloud = (0,clouds/* findCloudByVaultHost */.i0)(new URL(context.vaultUrl).hostname)?.name ?? "public";
+        lines.push(`- **Vault:** ${(0,markdown/* link */.nf)((0,markdown/* escapeMarkdown */.FV)(name), linkVaultInPortal(cloud, name))} in the Azure portal · ${(0,markdown/* codeSpan */.SS)(context.vaultUrl)}`);
+    }
+    if (context.dryRun !== undefined) {
+        const why = context.dryRunReason ? ` (${(0,markdown/* escapeMarkdown */.FV)(context.dryRunReason)})` : "";
+        lines.push(context.dryRun ? `- **Dry run:** nothing was written to the vault${why}` : `- **Mode:** sync, writing to the vault${why}`);
+    }
+    const settings = context.settings;
+    if (settings !== undefined) {
+        const prefix = settings.prefix ? (0,markdown/* codeSpan */.SS)(settings.prefix) : "none";
+        const onOff = (on) => (on ? "on" : "off");
+        lines.push(`- **Scope:** owner ${(0,markdown/* codeSpan */.SS)(settings.owner)} · prefix ${prefix} · prune ${onOff(settings.prune)} · adopt ${onOff(settings.adopt)}`);
+    }
+    const links = context.links;
+    if (links !== undefined)
+        lines.push(`- **Commit:** ${(0,markdown/* link */.nf)((0,markdown/* codeSpan */.SS)(links.sha.slice(0, 7)), linkCommit(links))} in ${(0,markdown/* escapeMarkdown */.FV)(links.repository)}`);
+    return lines;
+}
+function renderFailures(failed, context) {
+    if (failed.length === 0)
+        return [];
+    // One fix per distinct hint, numbered in the order of the first secret it applies to.
+    const fixes = new Map();
+    for (const result of failed)
+        if (result.hint)
+            fixes.set(result.hint, [...(fixes.get(result.hint) ?? []), result]);
+    const fixNumber = new Map([...fixes.keys()].map((hint, index) => [hint, index + 1]));
+    // The reason says what failed ("Failed to set secret …"), so no column repeats the action.
+    const header = ["Key Vault name", "Source", "Reason", ...(fixes.size > 0 ? ["Fix"] : [])];
+    const rows = failed.map((result) => {
+        const fix = fixes.size > 0 ? [result.hint ? String(fixNumber.get(result.hint)) : "–"] : [];
+        return [(0,markdown/* escapeCell */.kq)(result.name), renderSource(result, context), (0,markdown/* escapeCell */.kq)(result.reason), ...fix];
+    });
+    const lines = [`### Failed (${failed.length})`, "", ...limitedTable(header, rows), ""];
+    if (fixes.size === 0)
+        return lines;
+    lines.push(`### How to fix ${fixes.size === 1 ? "it" : "them"}`, "");
+    for (const [hint, results] of [...fixes].slice(0, MAX_FIXES)) {
+        const names = formatNames(results.map((result) => result.name));
+        lines.push(`**Fix ${fixNumber.get(hint)}**, for ${results.length === 1 ? "" : `${results.length} secrets: `}${names}`, "", ...renderFix(hint));
+    }
+    if (fixes.size > MAX_FIXES)
+        lines.push(`${fixes.size - MAX_FIXES} more fixes not shown here; the log lists each failure with its fix.`, "");
+    return lines;
+}
+function renderDeletes(deleted, context) {
+    if (deleted.length === 0)
+        return [];
+    const vault = context.vaultUrl === undefined ? "the vault" : (0,markdown/* codeSpan */.SS)((0,vault_url/* readVaultName */.O)(context.vaultUrl));
+    const secrets = deleted.length === 1 ? "1 secret" : `${deleted.length} secrets`;
+    const names = formatNames(deleted.map((result) => result.name));
+    const callout = context.dryRun
+        ? [`**This plan deletes ${secrets}** from ${vault}: ${names}.`, "", "A sync with these sources and settings would delete them (prune)."]
+        : [
+            `**Deleted ${secrets}** from ${vault}: ${names}.`,
+            "",
+            "On a vault with soft delete (the default), they can be recovered until they are purged.",
+        ];
+    const rows = deleted.map((result) => [(0,markdown/* escapeCell */.kq)(result.name), (0,markdown/* escapeCell */.kq)(result.reason)]);
+    return [
+        `### ${context.dryRun ? "Would delete" : "Deleted"} (${deleted.length})`,
+        "",
+        ...(0,markdown/* alert */.xE)("WARNING", callout),
+        "",
+        ...limitedTable(["Key Vault name", "Reason"], rows),
+        "",
+    ];
+}
+function renderRow(result, context) {
+    return [
+        (0,markdown/* escapeCell */.kq)(result.name),
+        renderSource(result, context),
+        describeStatus(result.status, context.dryRun ?? false),
+        (0,markdown/* escapeCell */.kq)(result.reason),
+    ];
+}
+/** The source key, and for file-backed entries the file and line, linked at the commit when known. */
+function renderSource(result, context) {
+    if (result.source === undefined)
+        return "–";
+    const source = (0,markdown/* escapeCell */.kq)(result.source);
+    const location = (0,source_entry/* locateOrigin */.h)(result.origin);
+    if (location === undefined)
+        return source;
+    const { file, line } = location;
+    const label = (0,markdown/* escapeCell */.kq)(`${file}:${line}`);
+    const url = context.links === undefined ? undefined : linkFileLine(context.links, file, line);
+    return url === undefined ? `${source} (${label})` : `${source} (${(0,markdown/* link */.nf)(label, url)})`;
+}
+/**
+ * A hint as prose, each line a paragraph, and each command it names in its own copyable,
+ * wrapped code block right after the paragraph that mentions it.
+ */
+function renderFix(hint) {
+    const parts = splitHint(hint);
+    const commandCount = parts.filter((part) => part.kind === "command").length;
+    const lines = [];
+    let paragraph = [];
+    let commands = [];
+    let counted = 0;
+    const endParagraph = () => {
+        const text = paragraph.join("").trim();
+        if (text !== "" && !/^[.,;:)]$/.test(text))
+            lines.push(text, "");
+        for (const command of commands)
+            lines.push((0,markdown/* fence */.EU)(wrapCommand(command), "sh"), "");
+        paragraph = [];
+        commands = [];
+    };
+    for (const part of parts) {
+        if (part.kind === "code")
+            paragraph.push((0,markdown/* codeSpan */.SS)(part.text));
+        else if (part.kind === "command") {
+            counted += 1;
+            commands.push(part.text);
+            // A command alone on its line needs no pointer; one inside a sentence gets one.
+            if (paragraph.join("").trim() !== "")
+                paragraph.push(commandCount === 1 ? "the command below" : `command ${counted} below`);
+        }
+        else {
+            part.text.split("\n").forEach((line, index) => {
+                if (index > 0)
+                    endParagraph();
+                // Leading spaces (indented commands) would make a paragraph a code block; inner ones stay.
+                paragraph.push((0,markdown/* escapeMarkdown */.FV)(paragraph.length === 0 ? line.trimStart() : line));
+            });
+        }
+    }
+    endParagraph();
+    return lines;
+}
+/** A table of at most MAX_TABLE_ROWS rows, and a line saying where the rest are. */
+function limitedTable(header, rows) {
+    if (rows.length <= MAX_TABLE_ROWS)
+        return (0,markdown/* table */.tp)(header, rows);
+    const rest = rows.length - MAX_TABLE_ROWS;
+    return [
+        ...(0,markdown/* table */.tp)(header, rows.slice(0, MAX_TABLE_ROWS)),
+        "",
+        `${rest} more not shown here (a job summary is limited in size); the log and the \`plan\` output list every secret.`,
+    ];
+}
+function formatNames(names) {
+    const shown = names.slice(0, NAMES_IN_TEXT).map(markdown/* escapeMarkdown */.FV).join(", ");
+    return names.length > NAMES_IN_TEXT ? `${shown} and ${names.length - NAMES_IN_TEXT} more` : shown;
+}
+function capitalise(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+// EXTERNAL MODULE: ./src/engine/secret-names.ts
+var secret_names = __webpack_require__(2757);
+;// CONCATENATED MODULE: ./src/action/report.ts
+
+
+
+
+const STATUSES = ["created", "updated", "unchanged", "recovered", "deleted", "skipped", "failed"];
+const CHANGING = new Set(["created", "updated", "recovered", "deleted"]);
+// GitHub shows at most 10 error and 10 warning annotations per step and drops the rest, so the
+// overflow annotation takes the tenth place instead of being the eleventh nobody sees.
+const MAX_ANNOTATIONS = 10;
+function countResults(results) {
+    const counts = Object.fromEntries(STATUSES.map((status) => [status, 0]));
+    for (const result of results)
+        counts[result.status] += 1;
+    return counts;
+}
+/** Outputs, annotations and job summary for a run that got as far as a plan. */
+async function writeReport(results, context, io) {
+    // Results come sorted from the plan; sorting a copy with the same comparator keeps the report
+    // stable for any caller, at the cost of one pass over an already sorted list.
+    const sorted = [...results].sort(secret_names/* compareBySecretName */.Y);
+    const counts = countResults(sorted);
+    writeOutputs(sorted, counts, context, io);
+    logResults(sorted, counts, context, io);
+    const failed = sorted.filter((result) => result.status === "failed");
+    // Offline-only validations are no problem: warning about each would crowd out the warnings
+    // that are (GitHub shows 10 a step), so they share one notice.
+    const skipped = sorted.filter((result) => result.status === "skipped" && !result.offline);
+    const offline = sorted.filter((result) => result.status === "skipped" && result.offline);
+    annotateResults(failed, "failed", (message, properties) => io.error(message, properties), context.dryRun);
+    annotateResults(skipped, "skipped", (message, properties) => io.warning(message, properties), context.dryRun);
+    if (context.dryRun)
+        io.notice(`Dry run: nothing was written to ${context.vaultUrl}.${context.dryRunReason ? ` ${context.dryRunReason}` : ""}`);
+    for (const note of context.notes)
+        io.notice(note);
+    if (offline.length > 0)
+        noticeOffline(offline, io);
+    const summary = renderSummary(sorted, counts, {
+        vaultUrl: context.vaultUrl,
+        dryRun: context.dryRun,
+        dryRunReason: context.dryRunReason,
+        notes: context.notes,
+        settings: context.settings,
+        links: context.links,
+    });
+    await writeSummary(summary, io);
+}
+function noticeOffline(offline, io) {
+    const secrets = offline.length === 1 ? "1 secret" : `${offline.length} secrets`;
+    io.notice(`${secrets} validated offline only: ${offline.map((result) => result.name).join(", ")}. Names and values are valid; ` +
+        "nothing was compared with the vault, which this run cannot read. The job summary lists every secret.", { title: `${secrets} validated offline only` });
+}
+function writeOutputs(sorted, counts, context, io) {
+    for (const status of STATUSES)
+        io.setOutput(status, String(counts[status]));
+    const failedNames = sorted.filter((result) => result.status === "failed").map((result) => result.source ?? result.name);
+    io.setOutput("failed-names", JSON.stringify(failedNames));
+    // A dry run changes nothing; its counts say what would change.
+    const changed = !context.dryRun && sorted.some((result) => CHANGING.has(result.status));
+    io.setOutput("changed", String(changed));
+    const plan = sorted.map((result) => ({ source: result.source ?? null, name: result.name, action: result.action, reason: result.reason }));
+    io.setOutput("plan", JSON.stringify(plan));
+}
+/** The same outcome as the summary, for readers of the raw log. */
+function logResults(sorted, counts, context, io) {
+    for (const result of sorted) {
+        const source = result.source === undefined || result.source === result.name ? "" : ` (from ${result.source})`;
+        io.info(`${describeStatus(result.status, context.dryRun).padEnd(13)} ${result.name}${source}: ${result.reason}`);
+        if (result.status === "failed" && result.hint)
+            io.info(`${"".padEnd(13)} how to fix: ${result.hint}`);
+    }
+    io.info(STATUSES.map((status) => `${counts[status]} ${describeStatus(status, context.dryRun)}`).join(", "));
+}
+/** One annotation per result (all of one status), the tenth counting any beyond nine. */
+function annotateResults(matching, status, annotate, dryRun) {
+    const shown = matching.length > MAX_ANNOTATIONS ? matching.slice(0, MAX_ANNOTATIONS - 1) : matching;
+    for (const result of shown) {
+        annotate(`${result.name}: ${result.reason}${result.hint ? `\n${result.hint}` : ""}`, {
+            title: status === "failed" ? `Failed to ${dryRun ? "plan" : "sync"} ${describeSource(result)}` : `Skipped ${describeSource(result)}`,
+            ...locate(result),
+        });
+    }
+    const rest = matching.slice(shown.length);
+    if (rest.length > 0) {
+        const verb = status === "failed" ? "failed" : "were skipped";
+        annotate(`${rest.length} more secrets ${verb}: ${rest.map((result) => result.name).join(", ")}. The job summary lists every secret with its reason.`, {
+            title: `${rest.length} more secrets ${verb}`,
+        });
+    }
+}
+function describeSource(result) {
+    return result.source === undefined ? result.name : result.source;
+}
+function locate(result) {
+    const location = (0,source_entry/* locateOrigin */.h)(result.origin);
+    return location === undefined ? {} : { file: location.file, startLine: location.line };
+}
+/** A run that failed before it had a plan (bad input, sign-in failure) still explains itself in the summary. */
+async function writeFailureSummary(error, context, io) {
+    const hint = error instanceof errors/* SyncError */.S0 ? error.hint : undefined;
+    const summary = renderFailureSummary((0,errors/* errorMessage */.gJ)(error), hint, {
+        vaultUrl: context.vaultUrl,
+        dryRun: context.dryRun,
+        dryRunReason: context.dryRunReason,
+        notes: context.notes ?? [],
+        settings: context.settings,
+        links: context.links,
+    });
+    await writeSummary(summary, io);
+}
+async function writeSummary(markdown, io) {
+    // Called from `finally`: a summary that cannot be written must not hide the run's own outcome.
+    try {
+        io.summary.addRaw(markdown, true);
+        await io.summary.write();
+    }
+    catch (error) {
+        try {
+            io.warning(`Could not write the job summary: ${(0,errors/* errorMessage */.gJ)(error)}`);
+        }
+        catch {
+            // Nothing left to report to.
+        }
+    }
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+;// CONCATENATED MODULE: ./src/engine/sources/env-file-access.ts
+
+
+
+/** A path the rules refuse; `rule` says which rule, without any of the file's content. */
+class FileRefusedError extends Error {
+    rule;
+    constructor(rule) {
+        super(rule);
+        this.name = "FileRefusedError";
+        this.rule = rule;
+    }
+}
+/** Kernel and device file systems: never a dotenv file, whatever the roots. */
+const SPECIAL_ROOTS = ["/proc", "/sys", "/dev"];
+/** The roots from the runner's environment, falling back to the working directory. */
+function listFileRoots(env, cwd) {
+    const workspace = env["GITHUB_WORKSPACE"]?.trim();
+    const temp = env["RUNNER_TEMP"]?.trim();
+    return { workspace: workspace === undefined || workspace === "" ? cwd : workspace, temp: temp === "" ? undefined : temp };
+}
+/**
+ * Reads a file's bytes if the rules allow it; throws FileRefusedError otherwise, or the file
+ * system's own error (with its `code`) when the path cannot be resolved or read.
+ */
+async function readEnvFile(path, roots) {
+    const real = await (0,promises_.realpath)(path);
+    if (SPECIAL_ROOTS.some((root) => isInside(real, root))) {
+        throw new FileRefusedError("resolves into /proc, /sys or /dev; env-file reads only regular files in the workspace or RUNNER_TEMP");
+    }
+    const allowed = await resolveRoots(roots);
+    if (!allowed.some((root) => isInside(real, root))) {
+        const where = roots.described ?? "the workspace (GITHUB_WORKSPACE) and the runner's temporary directory (RUNNER_TEMP)";
+        throw new FileRefusedError(`resolves (after following symlinks) to a file outside ${where}; env-file reads only files inside them`);
+    }
+    // O_NONBLOCK: opening a FIFO must not hang the step; O_NOFOLLOW: the resolved path must not
+    // have become a symlink since. The type is checked on the open handle, not on the path.
+    const handle = await (0,promises_.open)(real, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK);
+    try {
+        const stats = await handle.stat();
+        if (!stats.isFile())
+            throw new FileRefusedError("is not a regular file (a directory, device, pipe or socket); env-file reads only regular files");
+        return new Uint8Array(await handle.readFile());
+    }
+    finally {
+        await handle.close();
+    }
+}
+async function resolveRoots(roots) {
+    const candidates = [roots.workspace, roots.temp].filter((root) => root !== undefined);
+    const resolved = await Promise.all(candidates.map((root) => (0,promises_.realpath)(root).catch(() => undefined)));
+    return resolved.filter((root) => root !== undefined && !SPECIAL_ROOTS.some((special) => isInside(root, special)));
+}
+/** Whether `path` is `root` itself or below it (both absolute and resolved). */
+function isInside(path, root) {
+    const rel = (0,external_node_path_.relative)(root, path);
+    return rel === "" || (!(0,external_node_path_.isAbsolute)(rel) && rel !== ".." && !rel.startsWith(`..${external_node_path_.sep}`));
 }
 
 // EXTERNAL MODULE: ./src/engine/vault/vault-errors.ts + 1 modules
@@ -883,12 +1642,8 @@ function planSoftDeleted(secret, deleted, rules) {
     });
 }
 
-// EXTERNAL MODULE: ./src/engine/errors.ts
-var errors = __webpack_require__(7679);
 // EXTERNAL MODULE: ./src/engine/limiter.ts
 var limiter = __webpack_require__(1482);
-// EXTERNAL MODULE: ./src/engine/vault-url.ts
-var vault_url = __webpack_require__(4414);
 ;// CONCATENATED MODULE: ./src/engine/apply.ts
 /**
  * The applier: Plan -> one ChangeResult per item, with bounded concurrency, in the plan's order
@@ -1099,116 +1854,141 @@ async function applyPlan(plan, vault, options) {
     });
 }
 
-// EXTERNAL MODULE: ./src/engine/auth/missing-oidc.ts
-var missing_oidc = __webpack_require__(4107);
-// EXTERNAL MODULE: ./src/action/inputs.ts + 2 modules
-var action_inputs = __webpack_require__(2822);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __webpack_require__(4708);
-;// CONCATENATED MODULE: ./src/engine/connections.ts
-/**
- * One keep-alive HTTPS agent shared by every Azure call of a run: the sign-in (Entra) and the
- * vault. Left to itself the SDK opens a new connection per request when HTTPS_PROXY is set (its
- * proxy agent files freed sockets under a pool key no later request asks for), so every request
- * paid a CONNECT tunnel and a TLS handshake: three round trips before the request itself.
- *
- * Node's own agent tunnels through a proxy (`proxyEnv`, Node 24.5 and later) and pools the
- * tunnelled connections by target host like any other, so one agent serves the proxied and the
- * direct case. On an older Node the SDK keeps its own agents, as before.
- */
-
-/** Node's `proxyEnv` agent option appeared in 24.5.0. */
-function supportsAgentProxyEnv(nodeVersion) {
-    const [major = 0, minor = 0] = nodeVersion.replace(/^v/, "").split(".").map(Number);
-    return major > 24 || (major === 24 && minor >= 5);
-}
-function readVariable(env, name) {
-    return env[name] || env[name.toLowerCase()] || undefined;
-}
-/**
- * The proxy settings the Azure SDK itself would use: HTTPS_PROXY, then ALL_PROXY, then
- * HTTP_PROXY (upper case first), and NO_PROXY. Only these reach the agent.
- */
-function readProxyEnv(env) {
-    const proxy = readVariable(env, "HTTPS_PROXY") ?? readVariable(env, "ALL_PROXY") ?? readVariable(env, "HTTP_PROXY");
-    const noProxy = readVariable(env, "NO_PROXY");
-    return { ...(proxy === undefined ? {} : { HTTPS_PROXY: proxy }), ...(noProxy === undefined ? {} : { NO_PROXY: noProxy }) };
-}
-/**
- * The shared agent, or undefined when this Node cannot tunnel by itself (the SDK's default
- * transport is then used unchanged). Free connections do not keep the process alive.
- */
-function createConnectionAgent(env, nodeVersion = process.version) {
-    if (!supportsAgentProxyEnv(nodeVersion))
-        return undefined;
-    return new external_node_https_.Agent({ keepAlive: true, scheduling: "lifo", proxyEnv: readProxyEnv(env) });
-}
-
 // EXTERNAL MODULE: ./src/engine/naming.ts
 var engine_naming = __webpack_require__(5880);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-;// CONCATENATED MODULE: ./src/engine/sources/env-file-access.ts
+;// CONCATENATED MODULE: ./src/engine/plan-prune.ts
 
-
-
-/** A path the rules refuse; `rule` says which rule, without any of the file's content. */
-class FileRefusedError extends Error {
-    rule;
-    constructor(rule) {
-        super(rule);
-        this.name = "FileRefusedError";
-        this.rule = rule;
+function planPrune(input, state) {
+    const { owner, prefix } = input.options;
+    const targeted = new Set(input.desired.map((secret) => secret.name.toLowerCase()));
+    const heldBack = new Map();
+    for (const rejection of input.rejected) {
+        if (rejection.name !== undefined)
+            heldBack.set(rejection.name.toLowerCase(), rejection);
     }
+    const failedEntries = input.rejected.filter((rejection) => rejection.status === "failed").length;
+    const items = [];
+    for (const existing of state.secrets) {
+        const key = existing.name.toLowerCase();
+        const candidate = !existing.managed && mayPrune(existing.tags, owner, prefix) && key.startsWith(prefix.toLowerCase()) && !targeted.has(key);
+        if (!candidate)
+            continue;
+        const rejection = heldBack.get(key);
+        const base = { source: undefined, name: existing.name, origin: undefined };
+        if (rejection !== undefined) {
+            const outcome = rejection.status === "failed" ? "failed" : "was skipped";
+            items.push({
+                ...base,
+                source: rejection.source,
+                origin: rejection.origin,
+                action: "skip",
+                reason: `not pruned: source entry '${rejection.source}' still maps to this name but ${outcome} this run`,
+            });
+        }
+        else if (failedEntries > 0) {
+            items.push({
+                ...base,
+                action: "skip",
+                reason: `not pruned: ${failedEntries} source ${failedEntries === 1 ? "entry" : "entries"} failed this run, and pruning waits for a clean run so an input mistake never deletes secrets`,
+            });
+        }
+        else if (input.desired.length === 0) {
+            items.push({
+                ...base,
+                action: "skip",
+                reason: "not pruned: the sources produced no secrets this run, and keyvault-sync refuses to delete every secret it manages",
+            });
+        }
+        else {
+            const days = existing.recoverableDays === undefined ? "" : ` for ${existing.recoverableDays} days`;
+            items.push({
+                ...base,
+                action: "delete",
+                reason: `no longer in the sources: soft delete (recoverable${days})`,
+                change: { kind: "delete", storedName: existing.name },
+            });
+        }
+    }
+    return items;
 }
-/** Kernel and device file systems: never a dotenv file, whatever the roots. */
-const SPECIAL_ROOTS = ["/proc", "/sys", "/dev"];
-/** The roots from the runner's environment, falling back to the working directory. */
-function listFileRoots(env, cwd) {
-    const workspace = env["GITHUB_WORKSPACE"]?.trim();
-    const temp = env["RUNNER_TEMP"]?.trim();
-    return { workspace: workspace === undefined || workspace === "" ? cwd : workspace, temp: temp === "" ? undefined : temp };
+
+;// CONCATENATED MODULE: ./src/engine/plan.ts
+
+
+
+
+function itemFromRejection(rejection) {
+    return {
+        source: rejection.source,
+        // A name that could not be formed is shown under the source key instead.
+        name: rejection.name ?? rejection.source,
+        action: rejection.status === "failed" ? "fail" : "skip",
+        reason: rejection.reason,
+        origin: rejection.origin,
+    };
 }
+function decidedAgainst(options) {
+    return { scope: { owner: options.owner, prefix: options.prefix }, metadata: options.metadata };
+}
+function planChanges(input) {
+    const items = input.rejected.map(itemFromRejection);
+    const state = input.state;
+    if (state === undefined) {
+        for (const secret of input.desired) {
+            items.push(itemFor(secret, "skip", "validated offline only: not compared with the vault, which this run cannot read", { offline: true }));
+        }
+        return { items: items.sort(secret_names/* compareBySecretName */.Y), offline: true, ...decidedAgainst(input.options) };
+    }
+    const context = { options: input.options, vaultName: (0,vault_url/* readVaultName */.O)(state.vaultUrl) };
+    const existingByName = new Map(state.secrets.map((secret) => [secret.name.toLowerCase(), secret]));
+    const deletedByName = new Map(state.deleted.map((secret) => [secret.name.toLowerCase(), secret]));
+    const createReason = state.deletedUnavailable === undefined
+        ? "new secret"
+        : `new secret (soft-deleted names could not be checked: ${state.deletedUnavailable.message})`;
+    for (const secret of input.desired) {
+        const key = secret.name.toLowerCase();
+        const existing = existingByName.get(key);
+        const deleted = deletedByName.get(key);
+        if (existing !== undefined)
+            items.push(planExisting(secret, existing, context));
+        else if (deleted !== undefined)
+            items.push(planSoftDeleted(secret, deleted, { owner: input.options.owner, adopt: input.options.adopt, vaultName: context.vaultName }));
+        else {
+            const whenSoftDeleted = { owner: input.options.owner, adopt: input.options.adopt };
+            items.push({
+                ...baseFor(secret, createReason),
+                action: "create",
+                change: { kind: "set", secret: hideValue(secret), whenSoftDeleted },
+            });
+        }
+    }
+    if (input.options.prune)
+        items.push(...planPrune(input, state));
+    return { items: items.sort(secret_names/* compareBySecretName */.Y), offline: false, ...decidedAgainst(input.options) };
+}
+
+;// CONCATENATED MODULE: ./src/engine/progress.ts
+const PROGRESS_INTERVAL_MS = 5_000;
+const count = new Intl.NumberFormat("en-US");
 /**
- * Reads a file's bytes if the rules allow it; throws FileRefusedError otherwise, or the file
- * system's own error (with its `code`) when the path cannot be resolved or read.
+ * Returns the callback apply calls after each item. It logs when at least `intervalMs` passed
+ * since the start or the last line, and never for the last item: the report follows it.
  */
-async function readEnvFile(path, roots) {
-    const real = await (0,promises_.realpath)(path);
-    if (SPECIAL_ROOTS.some((root) => isInside(real, root))) {
-        throw new FileRefusedError("resolves into /proc, /sys or /dev; env-file reads only regular files in the workspace or RUNNER_TEMP");
-    }
-    const allowed = await resolveRoots(roots);
-    if (!allowed.some((root) => isInside(real, root))) {
-        const where = roots.described ?? "the workspace (GITHUB_WORKSPACE) and the runner's temporary directory (RUNNER_TEMP)";
-        throw new FileRefusedError(`resolves (after following symlinks) to a file outside ${where}; env-file reads only files inside them`);
-    }
-    // O_NONBLOCK: opening a FIFO must not hang the step; O_NOFOLLOW: the resolved path must not
-    // have become a symlink since. The type is checked on the open handle, not on the path.
-    const handle = await (0,promises_.open)(real, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK);
-    try {
-        const stats = await handle.stat();
-        if (!stats.isFile())
-            throw new FileRefusedError("is not a regular file (a directory, device, pipe or socket); env-file reads only regular files");
-        return new Uint8Array(await handle.readFile());
-    }
-    finally {
-        await handle.close();
-    }
-}
-async function resolveRoots(roots) {
-    const candidates = [roots.workspace, roots.temp].filter((root) => root !== undefined);
-    const resolved = await Promise.all(candidates.map((root) => (0,promises_.realpath)(root).catch(() => undefined)));
-    return resolved.filter((root) => root !== undefined && !SPECIAL_ROOTS.some((special) => isInside(root, special)));
-}
-/** Whether `path` is `root` itself or below it (both absolute and resolved). */
-function isInside(path, root) {
-    const rel = (0,external_node_path_.relative)(root, path);
-    return rel === "" || (!(0,external_node_path_.isAbsolute)(rel) && rel !== ".." && !rel.startsWith(`..${external_node_path_.sep}`));
+function createApplyProgress(options) {
+    const interval = options.intervalMs ?? PROGRESS_INTERVAL_MS;
+    let lastLine = options.now();
+    let done = 0;
+    let failed = 0;
+    return (result) => {
+        done += 1;
+        if (result.status === "failed")
+            failed += 1;
+        const now = options.now();
+        if (done >= options.total || now - lastLine < interval)
+            return;
+        lastLine = now;
+        options.log(`Applied ${count.format(done)} of ${count.format(options.total)} (${count.format(failed)} failed) …`);
+    };
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -1614,786 +2394,6 @@ function nameSecretsWithRules(entries, naming, rules, defaults) {
     assertRules(rules, selected, defaults);
     const named = (0,engine_naming/* nameSecrets */.Vb)(entries, { ...naming, nameFor: (key) => findRuleName(key, rules) });
     return { desired: attachSettings(named.desired, rules, defaults), rejected: named.rejected };
-}
-
-;// CONCATENATED MODULE: ./src/engine/references.ts
-/** Results that leave the secret in the vault as the sources say: what readers can point at. */
-const SYNCED = new Set(["created", "updated", "unchanged", "recovered"]);
-const MAX_CONTAINER_APP_SECRET_NAME = 253;
-const CONTAINER_APP_SECRET_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
-/** `https://VAULT.vault.azure.net/secrets/NAME`: no version, so the latest is always read. */
-function buildSecretUri(vaultUrl, name) {
-    return `${vaultUrl.replace(/\/+$/, "")}/secrets/${name}`;
-}
-/** The Container Apps secret name for a Key Vault name, or undefined when none can be formed. */
-function toContainerAppSecretName(vaultName) {
-    const name = vaultName
-        .toLowerCase()
-        .replace(/[^a-z0-9-]/g, "-")
-        .replace(/^-+|-+$/g, "");
-    return name.length <= MAX_CONTAINER_APP_SECRET_NAME && CONTAINER_APP_SECRET_NAME.test(name) ? name : undefined;
-}
-/** `identity`: a user-assigned identity's resource id, or `system`. */
-function buildReferences(results, vaultUrl, identity) {
-    const synced = results
-        .filter((result) => result.source !== undefined && SYNCED.has(result.status))
-        .sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
-    const secretUris = {};
-    const appSettings = [];
-    const containerApp = { secrets: [], envVars: [] };
-    const problems = [];
-    const claimed = new Map();
-    for (const result of synced) {
-        const uri = buildSecretUri(vaultUrl, result.name);
-        secretUris[result.source] = uri;
-        appSettings.push({ name: result.source, value: `@Microsoft.KeyVault(SecretUri=${uri})`, slotSetting: false });
-        const secretName = toContainerAppSecretName(result.name);
-        const taken = secretName === undefined ? undefined : claimed.get(secretName);
-        if (secretName === undefined) {
-            problems.push(`'${result.source}': no Container Apps secret name can be formed from '${result.name}' (lower-case letters, digits and '-', at most ${MAX_CONTAINER_APP_SECRET_NAME})`);
-        }
-        else if (taken !== undefined) {
-            problems.push(`'${result.source}': its Container Apps secret name '${secretName}' is already used for '${taken}'`);
-        }
-        else {
-            claimed.set(secretName, result.source);
-            containerApp.secrets.push(`${secretName}=keyvaultref:${uri},identityref:${identity}`);
-            containerApp.envVars.push(`${result.source}=secretref:${secretName}`);
-        }
-    }
-    return { secretUris, appSettings, containerApp, problems };
-}
-
-;// CONCATENATED MODULE: ./src/action/references-output.ts
-/**
- * The reference outputs (issue 11): `secret-uris`, `app-settings`, `containerapp-secrets`, and
- * all three in one JSON file under RUNNER_TEMP (`references-file`) for syncs too large for
- * outputs. Addresses only, never a value. A dry run writes nothing, so it points at nothing.
- */
-
-
-
-
-async function writeReferenceOutputs(results, settings, io) {
-    const references = buildReferences(settings.dryRun ? [] : results, settings.vaultUrl, settings.identity);
-    const containerApp = { secrets: references.containerApp.secrets, envVars: references.containerApp.envVars };
-    io.setOutput("secret-uris", JSON.stringify(references.secretUris));
-    io.setOutput("app-settings", JSON.stringify(references.appSettings));
-    io.setOutput("containerapp-secrets", JSON.stringify(containerApp));
-    for (const problem of references.problems)
-        io.warning(`Left out of containerapp-secrets: ${problem}.`, { title: "containerapp-secrets" });
-    if (settings.tempDir === undefined || settings.dryRun) {
-        io.setOutput("references-file", "");
-        return;
-    }
-    try {
-        // A directory of its own: two steps of one job must not overwrite each other's file.
-        const directory = await (0,promises_.mkdtemp)((0,external_node_path_.join)(settings.tempDir, "keyvault-sync-"));
-        const path = (0,external_node_path_.join)(directory, "references.json");
-        const body = { "secret-uris": references.secretUris, "app-settings": references.appSettings, "containerapp-secrets": containerApp };
-        await (0,promises_.writeFile)(path, `${JSON.stringify(body, null, 2)}\n`, { mode: 0o600 });
-        io.setOutput("references-file", path);
-    }
-    catch (error) {
-        io.setOutput("references-file", "");
-        io.warning(`Failed to write the references file under RUNNER_TEMP: ${(0,errors/* errorMessage */.gJ)(error)}`, { title: "references-file" });
-    }
-}
-
-// EXTERNAL MODULE: ./src/engine/secret-names.ts
-var secret_names = __webpack_require__(2757);
-;// CONCATENATED MODULE: ./src/engine/plan-prune.ts
-
-function planPrune(input, state) {
-    const { owner, prefix } = input.options;
-    const targeted = new Set(input.desired.map((secret) => secret.name.toLowerCase()));
-    const heldBack = new Map();
-    for (const rejection of input.rejected) {
-        if (rejection.name !== undefined)
-            heldBack.set(rejection.name.toLowerCase(), rejection);
-    }
-    const failedEntries = input.rejected.filter((rejection) => rejection.status === "failed").length;
-    const items = [];
-    for (const existing of state.secrets) {
-        const key = existing.name.toLowerCase();
-        const candidate = !existing.managed && mayPrune(existing.tags, owner, prefix) && key.startsWith(prefix.toLowerCase()) && !targeted.has(key);
-        if (!candidate)
-            continue;
-        const rejection = heldBack.get(key);
-        const base = { source: undefined, name: existing.name, origin: undefined };
-        if (rejection !== undefined) {
-            const outcome = rejection.status === "failed" ? "failed" : "was skipped";
-            items.push({
-                ...base,
-                source: rejection.source,
-                origin: rejection.origin,
-                action: "skip",
-                reason: `not pruned: source entry '${rejection.source}' still maps to this name but ${outcome} this run`,
-            });
-        }
-        else if (failedEntries > 0) {
-            items.push({
-                ...base,
-                action: "skip",
-                reason: `not pruned: ${failedEntries} source ${failedEntries === 1 ? "entry" : "entries"} failed this run, and pruning waits for a clean run so an input mistake never deletes secrets`,
-            });
-        }
-        else if (input.desired.length === 0) {
-            items.push({
-                ...base,
-                action: "skip",
-                reason: "not pruned: the sources produced no secrets this run, and keyvault-sync refuses to delete every secret it manages",
-            });
-        }
-        else {
-            const days = existing.recoverableDays === undefined ? "" : ` for ${existing.recoverableDays} days`;
-            items.push({
-                ...base,
-                action: "delete",
-                reason: `no longer in the sources: soft delete (recoverable${days})`,
-                change: { kind: "delete", storedName: existing.name },
-            });
-        }
-    }
-    return items;
-}
-
-;// CONCATENATED MODULE: ./src/engine/plan.ts
-
-
-
-
-function itemFromRejection(rejection) {
-    return {
-        source: rejection.source,
-        // A name that could not be formed is shown under the source key instead.
-        name: rejection.name ?? rejection.source,
-        action: rejection.status === "failed" ? "fail" : "skip",
-        reason: rejection.reason,
-        origin: rejection.origin,
-    };
-}
-function decidedAgainst(options) {
-    return { scope: { owner: options.owner, prefix: options.prefix }, metadata: options.metadata };
-}
-function planChanges(input) {
-    const items = input.rejected.map(itemFromRejection);
-    const state = input.state;
-    if (state === undefined) {
-        for (const secret of input.desired) {
-            items.push(itemFor(secret, "skip", "validated offline only: not compared with the vault, which this run cannot read", { offline: true }));
-        }
-        return { items: items.sort(secret_names/* compareBySecretName */.Y), offline: true, ...decidedAgainst(input.options) };
-    }
-    const context = { options: input.options, vaultName: (0,vault_url/* readVaultName */.O)(state.vaultUrl) };
-    const existingByName = new Map(state.secrets.map((secret) => [secret.name.toLowerCase(), secret]));
-    const deletedByName = new Map(state.deleted.map((secret) => [secret.name.toLowerCase(), secret]));
-    const createReason = state.deletedUnavailable === undefined
-        ? "new secret"
-        : `new secret (soft-deleted names could not be checked: ${state.deletedUnavailable.message})`;
-    for (const secret of input.desired) {
-        const key = secret.name.toLowerCase();
-        const existing = existingByName.get(key);
-        const deleted = deletedByName.get(key);
-        if (existing !== undefined)
-            items.push(planExisting(secret, existing, context));
-        else if (deleted !== undefined)
-            items.push(planSoftDeleted(secret, deleted, { owner: input.options.owner, adopt: input.options.adopt, vaultName: context.vaultName }));
-        else {
-            const whenSoftDeleted = { owner: input.options.owner, adopt: input.options.adopt };
-            items.push({
-                ...baseFor(secret, createReason),
-                action: "create",
-                change: { kind: "set", secret: hideValue(secret), whenSoftDeleted },
-            });
-        }
-    }
-    if (input.options.prune)
-        items.push(...planPrune(input, state));
-    return { items: items.sort(secret_names/* compareBySecretName */.Y), offline: false, ...decidedAgainst(input.options) };
-}
-
-;// CONCATENATED MODULE: ./src/engine/progress.ts
-const PROGRESS_INTERVAL_MS = 5_000;
-const count = new Intl.NumberFormat("en-US");
-/**
- * Returns the callback apply calls after each item. It logs when at least `intervalMs` passed
- * since the start or the last line, and never for the last item: the report follows it.
- */
-function createApplyProgress(options) {
-    const interval = options.intervalMs ?? PROGRESS_INTERVAL_MS;
-    let lastLine = options.now();
-    let done = 0;
-    let failed = 0;
-    return (result) => {
-        done += 1;
-        if (result.status === "failed")
-            failed += 1;
-        const now = options.now();
-        if (done >= options.total || now - lastLine < interval)
-            return;
-        lastLine = now;
-        options.log(`Applied ${count.format(done)} of ${count.format(options.total)} (${count.format(failed)} failed) …`);
-    };
-}
-
-// EXTERNAL MODULE: ./src/engine/clouds.ts
-var clouds = __webpack_require__(6750);
-;// CONCATENATED MODULE: ./src/action/fix-commands.ts
-/**
- * Hints are written as one text for the log and annotations, with Azure CLI commands inside
- * sentences. The job summary shows each command on its own, copyable and wrapped. This module
- * finds the commands in a hint and wraps them. Pure.
- */
-// An Azure CLI command that starts a line or follows a sentence's "Grant it:" or "(".
-const COMMAND_START = /(?<=^|[\s(:])az (?=[a-z])/g;
-/**
- * Splits a hint into prose, inline code (`…` in the hint) and Azure CLI commands, in order.
- * A command ends at the end of its line, at a sentence end (". "), at a ")" closing a "(" it
- * was opened by, or at " (" starting an aside; quotes and `$(…)` are kept whole.
- */
-function splitHint(hint) {
-    const parts = [];
-    let text = "";
-    const flushText = () => {
-        if (text !== "")
-            parts.push({ kind: "text", text });
-        text = "";
-    };
-    let index = 0;
-    while (index < hint.length) {
-        if (hint[index] === "`") {
-            const close = hint.indexOf("`", index + 1);
-            if (close > index) {
-                flushText();
-                parts.push({ kind: "code", text: hint.slice(index + 1, close) });
-                index = close + 1;
-                continue;
-            }
-        }
-        COMMAND_START.lastIndex = index;
-        const start = COMMAND_START.exec(hint);
-        if (start?.index === index) {
-            const end = findCommandEnd(hint, index);
-            flushText();
-            parts.push({ kind: "command", text: hint.slice(index, end).trim() });
-            index = end;
-            continue;
-        }
-        text += hint.charAt(index);
-        index += 1;
-    }
-    flushText();
-    return parts;
-}
-function findCommandEnd(hint, start) {
-    const openedByParen = hint[start - 1] === "(";
-    let quote;
-    let depth = 0;
-    for (let index = start; index < hint.length; index++) {
-        const char = hint[index];
-        const next = hint[index + 1];
-        if (char === "\n")
-            return index;
-        if (quote !== undefined) {
-            if (char === "\\" && quote === '"')
-                index += 1;
-            else if (char === quote)
-                quote = undefined;
-            continue;
-        }
-        if (char === "'" || char === '"')
-            quote = char;
-        else if (char === "$" && next === "(") {
-            depth += 1;
-            index += 1;
-        }
-        else if (char === ")") {
-            if (depth > 0)
-                depth -= 1;
-            else if (openedByParen)
-                return index;
-        }
-        else if (depth === 0 && char === "(" && hint[index - 1] === " ")
-            return index - 1;
-        else if (depth === 0 && char === "`")
-            return index;
-        else if (depth === 0 && char === "." && (next === undefined || /\s/.test(next)))
-            return index;
-    }
-    return hint.length;
-}
-/**
- * Wraps a long command before each `--option`, with `\` continuations, so it fits a narrow
- * page and still pastes into a POSIX shell as one command.
- */
-function wrapCommand(command, width = 80) {
-    if (command.length <= width)
-        return command;
-    const groups = [];
-    for (const word of splitWords(command).map(spreadJsonWord)) {
-        if (word.startsWith("--") || groups.length === 0)
-            groups.push(word);
-        else
-            groups[groups.length - 1] = `${groups.at(-1) ?? ""} ${word}`;
-    }
-    return groups.join(" \\\n  ");
-}
-/**
- * A single-quoted JSON argument longer than a line, spread over lines: inside single quotes a
- * newline is part of the argument, and JSON allows it between tokens, so the command is the same.
- */
-function spreadJsonWord(word) {
-    const json = /^'([[{].*[\]}])'$/s.exec(word)?.[1];
-    if (json === undefined || word.length <= 60 || json.includes("'"))
-        return word;
-    try {
-        return `'${JSON.stringify(JSON.parse(json), null, 2).replaceAll("\n", "\n    ")}'`;
-    }
-    catch {
-        return word;
-    }
-}
-/** Words as the shell splits them: spaces inside quotes and `$(…)` do not split. */
-function splitWords(command) {
-    const words = [];
-    let word = "";
-    let quote;
-    let depth = 0;
-    for (let index = 0; index < command.length; index++) {
-        const char = command[index];
-        if (quote === '"' && char === "\\" && index + 1 < command.length) {
-            word += char + command.charAt(index + 1);
-            index += 1;
-            continue;
-        }
-        if (quote !== undefined) {
-            if (char === quote)
-                quote = undefined;
-        }
-        else if (char === "'" || char === '"')
-            quote = char;
-        else if (char === "$" && command[index + 1] === "(")
-            depth += 1;
-        else if (char === ")" && depth > 0)
-            depth -= 1;
-        else if (char === " " && depth === 0) {
-            if (word !== "")
-                words.push(word);
-            word = "";
-            continue;
-        }
-        word += char;
-    }
-    if (word !== "")
-        words.push(word);
-    return words;
-}
-
-// EXTERNAL MODULE: ./src/action/markdown.ts
-var markdown = __webpack_require__(8037);
-;// CONCATENATED MODULE: ./src/action/summary-links.ts
-/**
- * Links the job summary offers: the vault in the Azure portal, the commit, and each dotenv
- * entry's file and line at that commit. Pure: built from the runner's environment and names.
- */
-
-function readRepositoryLinks(env, cwd) {
-    const repository = env["GITHUB_REPOSITORY"];
-    const sha = env["GITHUB_SHA"];
-    if (!repository || !sha || !/^[0-9a-f]{7,64}$/i.test(sha) || !/^[\w.-]+\/[\w.-]+$/.test(repository))
-        return undefined;
-    const serverUrl = (env["GITHUB_SERVER_URL"] || "https://github.com").replace(/\/+$/, "");
-    return { serverUrl, repository, sha, workspace: env["GITHUB_WORKSPACE"] || cwd, cwd };
-}
-function linkCommit(links) {
-    return `${links.serverUrl}/${links.repository}/commit/${links.sha}`;
-}
-/** The file and line at the commit, or undefined for a file outside the workspace (not in the repository). */
-function linkFileLine(links, file, line) {
-    const inRepository = (0,external_node_path_.relative)((0,external_node_path_.resolve)(links.workspace), (0,external_node_path_.resolve)(links.cwd, file));
-    if (inRepository === "" || inRepository === ".." || inRepository.startsWith(`..${external_node_path_.sep}`) || (0,external_node_path_.isAbsolute)(inRepository))
-        return undefined;
-    const path = inRepository.split(external_node_path_.sep).map(encodeURIComponent).join("/");
-    return `${links.serverUrl}/${links.repository}/blob/${links.sha}/${path}#L${line}`;
-}
-const PORTAL_HOSTS = {
-    public: "https://portal.azure.com",
-    usgovernment: "https://portal.azure.us",
-    china: "https://portal.azure.cn",
-};
-/**
- * The vault in the Azure portal. A resource link needs the subscription and resource group,
- * which the action never learns (it only talks to the vault's data plane), so this opens the
- * portal's Resource Graph Explorer with a query for the vault by name: its result row links
- * to the vault in whichever subscription the reader can see it. Microsoft's own docs link
- * Resource Graph queries this way, in all three clouds.
- */
-function linkVaultInPortal(cloud, vaultName) {
-    // Vault names are letters, digits and dashes; anything else is not put in a query.
-    if (!/^[A-Za-z0-9-]{1,64}$/.test(vaultName))
-        return `${PORTAL_HOSTS[cloud]}/#browse/Microsoft.KeyVault%2Fvaults`;
-    const query = `Resources\n| where type =~ 'microsoft.keyvault/vaults' and name =~ '${vaultName}'\n| project name, resourceGroup, subscriptionId, location`;
-    return `${PORTAL_HOSTS[cloud]}/#blade/HubsExtension/ArgQueryBlade/query/${encodeURIComponent(query)}`;
-}
-
-// EXTERNAL MODULE: ./src/engine/sources/source-entry.ts
-var source_entry = __webpack_require__(1327);
-;// CONCATENATED MODULE: ./src/action/summary.ts
-
-
-
-
-
-
-// The order a reader needs them in: problems, then what is lost, then what is new or changed.
-const ATTENTION_ORDER = ["failed", "deleted", "created", "updated", "recovered", "unchanged", "skipped"];
-const CHANGES = ["created", "updated", "recovered"];
-const FOLDED = ["unchanged", "skipped"];
-// More names than this in a sentence stop being read; the table below it lists them all.
-const NAMES_IN_TEXT = 20;
-// GitHub refuses a step summary over 1 MiB; four tables of this many rows, and this many fixes
-// (each names a few commands), stay well under it.
-const MAX_TABLE_ROWS = 500;
-const MAX_FIXES = 20;
-const DRY_RUN_STATUS = {
-    created: "would create",
-    updated: "would update",
-    recovered: "would recover",
-    deleted: "would delete",
-};
-function describeStatus(status, dryRun) {
-    return (dryRun ? DRY_RUN_STATUS[status] : undefined) ?? status;
-}
-/** The summary of a run that got as far as a plan; `sorted` is in Key Vault name order. */
-function renderSummary(sorted, counts, context) {
-    const dryRun = context.dryRun ?? false;
-    const lines = [renderHeading(context), "", renderOutcome(counts, dryRun), "", ...renderContext(context), ""];
-    for (const note of context.notes)
-        lines.push(...(0,markdown/* alert */.xE)("NOTE", [(0,markdown/* escapeWithCode */.HY)(note)]), "");
-    if (sorted.length === 0)
-        return [...lines, "No secrets in the sources.", ""].join("\n");
-    lines.push(...renderFailures(sorted.filter((result) => result.status === "failed"), context));
-    lines.push(...renderDeletes(sorted.filter((result) => result.status === "deleted"), context));
-    const changed = CHANGES.flatMap((status) => sorted.filter((result) => result.status === status));
-    if (changed.length > 0) {
-        lines.push(`### ${dryRun ? "Would change" : "Changed"} (${changed.length})`, "");
-        lines.push(...limitedTable(["Key Vault name", "Source", "Result", "Reason"], changed.map((result) => renderRow(result, context))), "");
-    }
-    const folded = FOLDED.flatMap((status) => sorted.filter((result) => result.status === status));
-    if (folded.length > 0) {
-        const label = FOLDED.filter((status) => counts[status] > 0)
-            .map((status) => `${status} (${counts[status]})`)
-            .join(", ");
-        // Blank lines around the table make GitHub parse it as Markdown inside the HTML element.
-        lines.push("<details>", `<summary>${capitalise(label)}</summary>`, "");
-        lines.push(...limitedTable(["Key Vault name", "Source", "Result", "Reason"], folded.map((result) => renderRow(result, context))), "", "</details>", "");
-    }
-    return lines.join("\n");
-}
-/** The summary of a run that stopped before it had a plan (bad input, sign-in failure). */
-function renderFailureSummary(message, hint, context) {
-    const lines = [renderHeading(context), ""];
-    lines.push(...(0,markdown/* alert */.xE)("CAUTION", [`**No secret was synced.** ${(0,markdown/* escapeWithCode */.HY)(message)}`]), "");
-    lines.push(...renderContext(context), "");
-    for (const note of context.notes)
-        lines.push(...(0,markdown/* alert */.xE)("NOTE", [(0,markdown/* escapeWithCode */.HY)(note)]), "");
-    if (hint)
-        lines.push("### How to fix it", "", ...renderFix(hint));
-    return lines.join("\n");
-}
-/** Names the vault and prefix, so two uses of the action in one job are told apart. */
-function renderHeading(context) {
-    if (context.vaultUrl === undefined)
-        return "## Key Vault Sync";
-    const prefix = context.settings?.prefix ? `, prefix ${(0,markdown/* codeSpan */.SS)(context.settings.prefix)}` : "";
-    return `## Key Vault Sync: ${(0,markdown/* codeSpan */.SS)((0,vault_url/* readVaultName */.O)(context.vaultUrl))}${prefix}${context.dryRun ? " (dry run)" : ""}`;
-}
-function renderOutcome(counts, dryRun) {
-    const parts = ATTENTION_ORDER.filter((status) => counts[status] > 0).map((status) => `${counts[status]} ${describeStatus(status, dryRun)}`);
-    if (parts.length === 0)
-        return "**Nothing to sync.**";
-    const [first = "", ...rest] = parts;
-    return [counts.failed > 0 ? `**${first}**` : first, ...rest].join(" · ");
-}
-function renderContext(context) {
-    const lines = [];
-    if (context.vaultUrl !== undefined) {
-        const name = (0,vault_url/* readVaultName */.O)(context.vaultUrl);
-        const cloud = (0,clouds/* findCloudByVaultHost */.i0)(new URL(context.vaultUrl).hostname)?.name ?? "public";
-        lines.push(`- **Vault:** ${(0,markdown/* link */.nf)((0,markdown/* escapeMarkdown */.FV)(name), linkVaultInPortal(cloud, name))} in the Azure portal · ${(0,markdown/* codeSpan */.SS)(context.vaultUrl)}`);
-    }
-    if (context.dryRun !== undefined) {
-        const why = context.dryRunReason ? ` (${(0,markdown/* escapeMarkdown */.FV)(context.dryRunReason)})` : "";
-        lines.push(context.dryRun ? `- **Dry run:** nothing was written to the vault${why}` : `- **Mode:** sync, writing to the vault${why}`);
-    }
-    const settings = context.settings;
-    if (settings !== undefined) {
-        const prefix = settings.prefix ? (0,markdown/* codeSpan */.SS)(settings.prefix) : "none";
-        const onOff = (on) => (on ? "on" : "off");
-        lines.push(`- **Scope:** owner ${(0,markdown/* codeSpan */.SS)(settings.owner)} · prefix ${prefix} · prune ${onOff(settings.prune)} · adopt ${onOff(settings.adopt)}`);
-    }
-    const links = context.links;
-    if (links !== undefined)
-        lines.push(`- **Commit:** ${(0,markdown/* link */.nf)((0,markdown/* codeSpan */.SS)(links.sha.slice(0, 7)), linkCommit(links))} in ${(0,markdown/* escapeMarkdown */.FV)(links.repository)}`);
-    return lines;
-}
-function renderFailures(failed, context) {
-    if (failed.length === 0)
-        return [];
-    // One fix per distinct hint, numbered in the order of the first secret it applies to.
-    const fixes = new Map();
-    for (const result of failed)
-        if (result.hint)
-            fixes.set(result.hint, [...(fixes.get(result.hint) ?? []), result]);
-    const fixNumber = new Map([...fixes.keys()].map((hint, index) => [hint, index + 1]));
-    // The reason says what failed ("Failed to set secret …"), so no column repeats the action.
-    const header = ["Key Vault name", "Source", "Reason", ...(fixes.size > 0 ? ["Fix"] : [])];
-    const rows = failed.map((result) => {
-        const fix = fixes.size > 0 ? [result.hint ? String(fixNumber.get(result.hint)) : "–"] : [];
-        return [(0,markdown/* escapeCell */.kq)(result.name), renderSource(result, context), (0,markdown/* escapeCell */.kq)(result.reason), ...fix];
-    });
-    const lines = [`### Failed (${failed.length})`, "", ...limitedTable(header, rows), ""];
-    if (fixes.size === 0)
-        return lines;
-    lines.push(`### How to fix ${fixes.size === 1 ? "it" : "them"}`, "");
-    for (const [hint, results] of [...fixes].slice(0, MAX_FIXES)) {
-        const names = formatNames(results.map((result) => result.name));
-        lines.push(`**Fix ${fixNumber.get(hint)}**, for ${results.length === 1 ? "" : `${results.length} secrets: `}${names}`, "", ...renderFix(hint));
-    }
-    if (fixes.size > MAX_FIXES)
-        lines.push(`${fixes.size - MAX_FIXES} more fixes not shown here; the log lists each failure with its fix.`, "");
-    return lines;
-}
-function renderDeletes(deleted, context) {
-    if (deleted.length === 0)
-        return [];
-    const vault = context.vaultUrl === undefined ? "the vault" : (0,markdown/* codeSpan */.SS)((0,vault_url/* readVaultName */.O)(context.vaultUrl));
-    const secrets = deleted.length === 1 ? "1 secret" : `${deleted.length} secrets`;
-    const names = formatNames(deleted.map((result) => result.name));
-    const callout = context.dryRun
-        ? [`**This plan deletes ${secrets}** from ${vault}: ${names}.`, "", "A sync with these sources and settings would delete them (prune)."]
-        : [
-            `**Deleted ${secrets}** from ${vault}: ${names}.`,
-            "",
-            "On a vault with soft delete (the default), they can be recovered until they are purged.",
-        ];
-    const rows = deleted.map((result) => [(0,markdown/* escapeCell */.kq)(result.name), (0,markdown/* escapeCell */.kq)(result.reason)]);
-    return [
-        `### ${context.dryRun ? "Would delete" : "Deleted"} (${deleted.length})`,
-        "",
-        ...(0,markdown/* alert */.xE)("WARNING", callout),
-        "",
-        ...limitedTable(["Key Vault name", "Reason"], rows),
-        "",
-    ];
-}
-function renderRow(result, context) {
-    return [
-        (0,markdown/* escapeCell */.kq)(result.name),
-        renderSource(result, context),
-        describeStatus(result.status, context.dryRun ?? false),
-        (0,markdown/* escapeCell */.kq)(result.reason),
-    ];
-}
-/** The source key, and for file-backed entries the file and line, linked at the commit when known. */
-function renderSource(result, context) {
-    if (result.source === undefined)
-        return "–";
-    const source = (0,markdown/* escapeCell */.kq)(result.source);
-    const location = (0,source_entry/* locateOrigin */.h)(result.origin);
-    if (location === undefined)
-        return source;
-    const { file, line } = location;
-    const label = (0,markdown/* escapeCell */.kq)(`${file}:${line}`);
-    const url = context.links === undefined ? undefined : linkFileLine(context.links, file, line);
-    return url === undefined ? `${source} (${label})` : `${source} (${(0,markdown/* link */.nf)(label, url)})`;
-}
-/**
- * A hint as prose, each line a paragraph, and each command it names in its own copyable,
- * wrapped code block right after the paragraph that mentions it.
- */
-function renderFix(hint) {
-    const parts = splitHint(hint);
-    const commandCount = parts.filter((part) => part.kind === "command").length;
-    const lines = [];
-    let paragraph = [];
-    let commands = [];
-    let counted = 0;
-    const endParagraph = () => {
-        const text = paragraph.join("").trim();
-        if (text !== "" && !/^[.,;:)]$/.test(text))
-            lines.push(text, "");
-        for (const command of commands)
-            lines.push((0,markdown/* fence */.EU)(wrapCommand(command), "sh"), "");
-        paragraph = [];
-        commands = [];
-    };
-    for (const part of parts) {
-        if (part.kind === "code")
-            paragraph.push((0,markdown/* codeSpan */.SS)(part.text));
-        else if (part.kind === "command") {
-            counted += 1;
-            commands.push(part.text);
-            // A command alone on its line needs no pointer; one inside a sentence gets one.
-            if (paragraph.join("").trim() !== "")
-                paragraph.push(commandCount === 1 ? "the command below" : `command ${counted} below`);
-        }
-        else {
-            part.text.split("\n").forEach((line, index) => {
-                if (index > 0)
-                    endParagraph();
-                // Leading spaces (indented commands) would make a paragraph a code block; inner ones stay.
-                paragraph.push((0,markdown/* escapeMarkdown */.FV)(paragraph.length === 0 ? line.trimStart() : line));
-            });
-        }
-    }
-    endParagraph();
-    return lines;
-}
-/** A table of at most MAX_TABLE_ROWS rows, and a line saying where the rest are. */
-function limitedTable(header, rows) {
-    if (rows.length <= MAX_TABLE_ROWS)
-        return (0,markdown/* table */.tp)(header, rows);
-    const rest = rows.length - MAX_TABLE_ROWS;
-    return [
-        ...(0,markdown/* table */.tp)(header, rows.slice(0, MAX_TABLE_ROWS)),
-        "",
-        `${rest} more not shown here (a job summary is limited in size); the log and the \`plan\` output list every secret.`,
-    ];
-}
-function formatNames(names) {
-    const shown = names.slice(0, NAMES_IN_TEXT).map(markdown/* escapeMarkdown */.FV).join(", ");
-    return names.length > NAMES_IN_TEXT ? `${shown} and ${names.length - NAMES_IN_TEXT} more` : shown;
-}
-function capitalise(text) {
-    return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-;// CONCATENATED MODULE: ./src/action/report.ts
-
-
-
-
-const STATUSES = ["created", "updated", "unchanged", "recovered", "deleted", "skipped", "failed"];
-const CHANGING = new Set(["created", "updated", "recovered", "deleted"]);
-// GitHub shows at most 10 error and 10 warning annotations per step and drops the rest, so the
-// overflow annotation takes the tenth place instead of being the eleventh nobody sees.
-const MAX_ANNOTATIONS = 10;
-function countResults(results) {
-    const counts = Object.fromEntries(STATUSES.map((status) => [status, 0]));
-    for (const result of results)
-        counts[result.status] += 1;
-    return counts;
-}
-/** Outputs, annotations and job summary for a run that got as far as a plan. */
-async function writeReport(results, context, io) {
-    // Results come sorted from the plan; sorting a copy with the same comparator keeps the report
-    // stable for any caller, at the cost of one pass over an already sorted list.
-    const sorted = [...results].sort(secret_names/* compareBySecretName */.Y);
-    const counts = countResults(sorted);
-    writeOutputs(sorted, counts, context, io);
-    logResults(sorted, counts, context, io);
-    const failed = sorted.filter((result) => result.status === "failed");
-    // Offline-only validations are no problem: warning about each would crowd out the warnings
-    // that are (GitHub shows 10 a step), so they share one notice.
-    const skipped = sorted.filter((result) => result.status === "skipped" && !result.offline);
-    const offline = sorted.filter((result) => result.status === "skipped" && result.offline);
-    annotateResults(failed, "failed", (message, properties) => io.error(message, properties), context.dryRun);
-    annotateResults(skipped, "skipped", (message, properties) => io.warning(message, properties), context.dryRun);
-    if (context.dryRun)
-        io.notice(`Dry run: nothing was written to ${context.vaultUrl}.${context.dryRunReason ? ` ${context.dryRunReason}` : ""}`);
-    for (const note of context.notes)
-        io.notice(note);
-    if (offline.length > 0)
-        noticeOffline(offline, io);
-    const summary = renderSummary(sorted, counts, {
-        vaultUrl: context.vaultUrl,
-        dryRun: context.dryRun,
-        dryRunReason: context.dryRunReason,
-        notes: context.notes,
-        settings: context.settings,
-        links: context.links,
-    });
-    await writeSummary(summary, io);
-}
-function noticeOffline(offline, io) {
-    const secrets = offline.length === 1 ? "1 secret" : `${offline.length} secrets`;
-    io.notice(`${secrets} validated offline only: ${offline.map((result) => result.name).join(", ")}. Names and values are valid; ` +
-        "nothing was compared with the vault, which this run cannot read. The job summary lists every secret.", { title: `${secrets} validated offline only` });
-}
-function writeOutputs(sorted, counts, context, io) {
-    for (const status of STATUSES)
-        io.setOutput(status, String(counts[status]));
-    const failedNames = sorted.filter((result) => result.status === "failed").map((result) => result.source ?? result.name);
-    io.setOutput("failed-names", JSON.stringify(failedNames));
-    // A dry run changes nothing; its counts say what would change.
-    const changed = !context.dryRun && sorted.some((result) => CHANGING.has(result.status));
-    io.setOutput("changed", String(changed));
-    const plan = sorted.map((result) => ({ source: result.source ?? null, name: result.name, action: result.action, reason: result.reason }));
-    io.setOutput("plan", JSON.stringify(plan));
-}
-/** The same outcome as the summary, for readers of the raw log. */
-function logResults(sorted, counts, context, io) {
-    for (const result of sorted) {
-        const source = result.source === undefined || result.source === result.name ? "" : ` (from ${result.source})`;
-        io.info(`${describeStatus(result.status, context.dryRun).padEnd(13)} ${result.name}${source}: ${result.reason}`);
-        if (result.status === "failed" && result.hint)
-            io.info(`${"".padEnd(13)} how to fix: ${result.hint}`);
-    }
-    io.info(STATUSES.map((status) => `${counts[status]} ${describeStatus(status, context.dryRun)}`).join(", "));
-}
-/** One annotation per result (all of one status), the tenth counting any beyond nine. */
-function annotateResults(matching, status, annotate, dryRun) {
-    const shown = matching.length > MAX_ANNOTATIONS ? matching.slice(0, MAX_ANNOTATIONS - 1) : matching;
-    for (const result of shown) {
-        annotate(`${result.name}: ${result.reason}${result.hint ? `\n${result.hint}` : ""}`, {
-            title: status === "failed" ? `Failed to ${dryRun ? "plan" : "sync"} ${describeSource(result)}` : `Skipped ${describeSource(result)}`,
-            ...locate(result),
-        });
-    }
-    const rest = matching.slice(shown.length);
-    if (rest.length > 0) {
-        const verb = status === "failed" ? "failed" : "were skipped";
-        annotate(`${rest.length} more secrets ${verb}: ${rest.map((result) => result.name).join(", ")}. The job summary lists every secret with its reason.`, {
-            title: `${rest.length} more secrets ${verb}`,
-        });
-    }
-}
-function describeSource(result) {
-    return result.source === undefined ? result.name : result.source;
-}
-function locate(result) {
-    const location = (0,source_entry/* locateOrigin */.h)(result.origin);
-    return location === undefined ? {} : { file: location.file, startLine: location.line };
-}
-/** A run that failed before it had a plan (bad input, sign-in failure) still explains itself in the summary. */
-async function writeFailureSummary(error, context, io) {
-    const hint = error instanceof errors/* SyncError */.S0 ? error.hint : undefined;
-    const summary = renderFailureSummary((0,errors/* errorMessage */.gJ)(error), hint, {
-        vaultUrl: context.vaultUrl,
-        dryRun: context.dryRun,
-        dryRunReason: context.dryRunReason,
-        notes: context.notes ?? [],
-        settings: context.settings,
-        links: context.links,
-    });
-    await writeSummary(summary, io);
-}
-async function writeSummary(markdown, io) {
-    // Called from `finally`: a summary that cannot be written must not hide the run's own outcome.
-    try {
-        io.summary.addRaw(markdown, true);
-        await io.summary.write();
-    }
-    catch (error) {
-        try {
-            io.warning(`Could not write the job summary: ${(0,errors/* errorMessage */.gJ)(error)}`);
-        }
-        catch {
-            // Nothing left to report to.
-        }
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/engine/sources/decode-utf8.ts
@@ -3380,15 +3380,119 @@ async function syncByName(vault, input, options) {
     return { results: ordered.map((entry) => entry.result), refusedValues };
 }
 
+;// CONCATENATED MODULE: ./src/engine/sync.ts
+/**
+ * The order of a sync's stages, once for both front doors: sources → names → sign-in → either
+ * name by name (no prune) or vault state → plan → apply, or predict for a dry run. What differs
+ * between the Action and the CLI (log lines, log groups, masking, sign-in, notes) comes in as
+ * edges, so each front door only says how a stage is shown.
+ */
+
+
+
+
+
+
+
+
+
+
+/**
+ * Runs one sync. `settings` is read inside the first stage, so a front door whose settings can
+ * fail (the Action's inputs) shows that failure where its sources would have been read.
+ */
+async function syncSecrets(settings, edges) {
+    const { inputs, desired, rejected } = await edges.stage("Read inputs and sources", () => nameSources(settings(), edges));
+    const now = edges.now();
+    const metadata = readDefaults(inputs);
+    const connection = await edges.stage("Sign in", () => edges.connect(inputs));
+    const planOptions = { owner: inputs.owner, prefix: inputs.prefix, prune: inputs.prune, adopt: inputs.adopt, metadata, now };
+    const read = { owner: inputs.owner, concurrency: inputs.concurrency, adopt: inputs.adopt, mask: (value) => edges.mask(value) };
+    const applyOptions = (claims, total) => {
+        const progress = createApplyProgress({ total, now: () => edges.now().getTime(), log: (message) => edges.progress(message) });
+        return {
+            concurrency: inputs.concurrency,
+            audit: edges.audit(claims),
+            now,
+            onResult: (result) => {
+                edges.trace?.debug(`${result.name}: ${result.action} -> ${result.status}`);
+                progress(result);
+            },
+        };
+    };
+    // Without prune each name is read, planned and written on its own (sync-by-name.ts), so nothing
+    // waits for the whole vault and a big shared vault is never listed.
+    if (connection && !inputs.prune) {
+        const title = inputs.dryRun ? "Read and plan each secret (dry run: nothing is written)" : "Read, plan and apply each secret";
+        return edges.stage(title, async () => {
+            const apply = applyOptions(connection.claims, desired.length + rejected.length);
+            const synced = await syncByName(connection.vault, { desired, rejected }, { read, plan: planOptions, apply, dryRun: inputs.dryRun });
+            if (synced.refusedValues > 0)
+                edges.noteRefusedValues(synced.refusedValues);
+            edges.trace?.info(`Plan: ${describeActions(synced.results.map((result) => result.action))}.`);
+            return synced.results;
+        });
+    }
+    // With prune the whole vault is read first: what to delete depends on all of it.
+    const state = connection
+        ? await edges.stage("Read the vault", async () => {
+            const state = await readVaultState(connection.vault, desired, read);
+            const unread = state.secrets.filter((secret) => secret.value.kind === "failed").length;
+            edges.trace?.debug(`Vault state: ${state.secrets.length} secrets, ${state.deleted.length} soft-deleted, ${unread} values not readable${state.deletedUnavailable ? ", deleted secrets not listed" : ""}`);
+            return state;
+        })
+        : undefined;
+    const refused = (state?.secrets ?? []).filter((secret) => secret.value.kind === "failed" && (0,vault_errors/* isAccessDenied */.w7)(secret.value.failure.kind)).length;
+    if (refused > 0)
+        edges.noteRefusedValues(refused);
+    const plan = await edges.stage("Plan", () => {
+        const plan = planChanges({ desired, rejected, state, options: planOptions });
+        edges.trace?.info(`Plan: ${describeActions(plan.items.map((item) => item.action))}.`);
+        return plan;
+    });
+    // The one place a dry run is told apart: it predicts each item's outcome, never calling the vault.
+    if (inputs.dryRun)
+        return edges.stage("Apply (dry run: nothing is written)", () => predictResults(plan));
+    if (connection === undefined)
+        throw new errors/* SyncError */.S0("Failed to apply the plan: no vault client, and this is not a dry run");
+    return edges.stage("Apply", () => applyPlan(plan, connection.vault, applyOptions(connection.claims, plan.items.length)));
+}
+/** The settings' metadata: the defaults every rule starts from. */
+function readDefaults(inputs) {
+    return { contentType: inputs.contentType, tags: inputs.tags, expiresInSeconds: inputs.expiresInSeconds };
+}
+/**
+ * Reads the sources and names them with the rules, before any network. Warns about each
+ * include/exclude pattern that matched nothing, and fails a run whose sources hold entries but
+ * whose patterns selected none: a deploy that syncs nothing must not be green.
+ */
+async function nameSources(inputs, edges) {
+    const entries = await readSources({ secretsJson: inputs.secretsJson, envFiles: inputs.envFiles }, { readFile: (path) => edges.readFile(path), mask: (value) => edges.mask(value), warn: (message) => edges.warning(message, "env-file") });
+    const rules = await readRules({ text: inputs.rules, file: inputs.rulesFile }, (path) => edges.readFile(path));
+    const naming = { include: inputs.include, exclude: inputs.exclude, prefix: inputs.prefix, transform: inputs.nameTransform };
+    const { desired, rejected } = nameSecretsWithRules(entries, naming, rules, readDefaults(inputs));
+    const keys = entries.map((entry) => entry.key);
+    for (const unused of (0,engine_naming/* findUnusedPatterns */.D8)(keys, inputs))
+        edges.unusedPattern(unused);
+    if (keys.length > 0 && desired.length + rejected.length === 0) {
+        const { message, hint } = (0,engine_naming/* explainEmptySelection */.jD)(keys, inputs);
+        throw new errors/* SyncError */.S0(message, hint);
+    }
+    const skipped = rejected.filter((rejection) => rejection.status === "skipped").length;
+    const excluded = entries.length - desired.length - rejected.length;
+    edges.trace?.info(`Read ${entries.length} source entries: ${desired.length} to sync, ${skipped} empty (skipped), ` +
+        `${rejected.length - skipped} failing the naming rules, ${excluded} left out (include/exclude, github_token).`);
+    return { inputs, desired, rejected };
+}
+/** "3 create, 1 delete, 56 unchanged": the actions, with counts. */
+function describeActions(actions) {
+    const counts = new Map();
+    for (const action of actions)
+        counts.set(action, (counts.get(action) ?? 0) + 1);
+    return counts.size === 0 ? "nothing to do" : [...counts].map(([action, count]) => `${count} ${action}`).join(", ");
+}
+
 ;// CONCATENATED MODULE: ./src/action/main.ts
-
-
-
-
-
-
-
-
 
 
 
@@ -3429,7 +3533,7 @@ async function run(deps = createDefaultDeps()) {
 async function runAndReport(deps, context) {
     const links = readRepositoryLinks(deps.env, deps.cwd());
     try {
-        const results = await syncSecrets(deps, context);
+        const results = await main_syncSecrets(deps, context);
         context.results = results;
         const inputs = context.inputs;
         const report = { ...describeRun(inputs), notes: context.notes, links };
@@ -3453,10 +3557,6 @@ async function runAndReport(deps, context) {
         deps.io.setFailed(describeFatal(error));
     }
 }
-/** The inputs' metadata: the defaults every rule starts from. */
-function readDefaults(inputs) {
-    return { contentType: inputs.contentType, tags: inputs.tags, expiresInSeconds: inputs.expiresInSeconds };
-}
 /** What the report says about the run's settings; the same for a finished and a failed run. */
 function describeRun(inputs) {
     const { vaultUrl, dryRun, dryRunReason, prefix, owner, prune, adopt } = inputs;
@@ -3477,121 +3577,35 @@ async function inStage(deps, title, work) {
         deps.io.debug(`${title}: ${deps.now().getTime() - started} ms`);
     }
 }
-async function syncSecrets(deps, context) {
+async function main_syncSecrets(deps, context) {
     const { io, env } = deps;
-    const { inputs, desired, rejected } = await inStage(deps, "Read inputs and sources", async () => {
-        const inputs = (0,action_inputs/* readInputs */.K)((name) => io.getInput(name), env);
-        context.inputs = inputs;
-        io.info(`Vault: ${inputs.vaultUrl} (${inputs.cloud.name} cloud); ${inputs.dryRun ? "dry run" : "writing"} — ${inputs.dryRunReason}`);
-        io.debug(`Settings: auth ${inputs.auth}, prefix '${inputs.prefix}', owner '${inputs.owner}', prune ${inputs.prune}, adopt ${inputs.adopt}, ` +
-            `concurrency ${inputs.concurrency}, ${inputs.envFiles.length} env files, ${inputs.include.length} include and ${inputs.exclude.length} exclude patterns`);
-        const entries = await readSources({ secretsJson: inputs.secretsJson, envFiles: inputs.envFiles }, {
-            readFile: (path) => deps.readFile(path),
-            mask: (value) => io.setSecret(value),
-            warn: (message) => io.warning(message, { title: "env-file" }),
-        });
-        // Rules hook (issue 11): read and checked against the selected names before any network.
-        const rules = await readRules({ text: inputs.rules, file: inputs.rulesFile }, (path) => deps.readFile(path));
-        const naming = { include: inputs.include, exclude: inputs.exclude, prefix: inputs.prefix, transform: inputs.nameTransform };
-        const { desired, rejected } = nameSecretsWithRules(entries, naming, rules, readDefaults(inputs));
-        reportSelection(entries.map((entry) => entry.key), desired.length + rejected.length, inputs, io);
-        const skipped = rejected.filter((rejection) => rejection.status === "skipped").length;
-        const excluded = entries.length - desired.length - rejected.length;
-        io.info(`Read ${entries.length} source entries: ${desired.length} to sync, ${skipped} empty (skipped), ` +
-            `${rejected.length - skipped} failing the naming rules, ${excluded} left out (include/exclude, github_token).`);
-        return { inputs, desired, rejected };
-    });
-    const now = deps.now();
-    const metadata = readDefaults(inputs);
-    const connection = await inStage(deps, "Sign in", () => connect(inputs, deps, context));
-    if (connection && !inputs.prune)
-        return syncEachName(deps, context, { inputs, desired, rejected, metadata, now, connection });
-    const state = connection
-        ? await inStage(deps, "Read the vault", async () => {
-            const state = await readVaultState(connection.vault, desired, {
-                owner: inputs.owner,
-                concurrency: inputs.concurrency,
-                adopt: inputs.adopt,
-                mask: (value) => io.setSecret(value),
-            });
-            const unread = state.secrets.filter((secret) => secret.value.kind === "failed").length;
-            io.debug(`Vault state: ${state.secrets.length} secrets, ${state.deleted.length} soft-deleted, ${unread} values not readable${state.deletedUnavailable ? ", deleted secrets not listed" : ""}`);
-            return state;
-        })
-        : undefined;
-    if (state)
-        noteUnreadableValues(state, context);
-    const plan = await inStage(deps, "Plan", () => {
-        const plan = planChanges({
-            desired,
-            rejected,
-            state,
-            options: { owner: inputs.owner, prefix: inputs.prefix, prune: inputs.prune, adopt: inputs.adopt, metadata, now },
-        });
-        io.info(`Plan: ${describePlan(plan)}.`);
-        return plan;
-    });
-    // The one place a dry run is told apart: it predicts each item's outcome, never calling the vault.
-    if (inputs.dryRun)
-        return inStage(deps, "Apply (dry run: nothing is written)", () => predictResults(plan));
-    if (connection === undefined)
-        throw new errors/* SyncError */.S0("Failed to apply the plan: no vault client, and this is not a dry run");
-    const { vault, claims } = connection;
-    return inStage(deps, "Apply", () => {
-        const progress = createApplyProgress({ total: plan.items.length, now: () => deps.now().getTime(), log: (message) => io.info(message) });
-        return applyPlan(plan, vault, {
-            concurrency: inputs.concurrency,
-            audit: readAuditContext(env, claims),
-            now,
-            onResult: (result) => {
-                io.debug(`${result.name}: ${result.action} -> ${result.status}`);
-                progress(result);
-            },
-        });
+    return syncSecrets(() => readAndDescribeInputs(deps, context), {
+        readFile: (path) => deps.readFile(path),
+        now: () => deps.now(),
+        mask: (value) => io.setSecret(value),
+        stage: (title, work) => inStage(deps, title, work),
+        trace: { info: (message) => io.info(message), debug: (message) => io.debug(message) },
+        warning: (message, title) => io.warning(message, { title }),
+        unusedPattern: (unused) => io.warning(`${unused.input} pattern ${unused.position} ('${unused.pattern}') matched no source name.`, {
+            title: `Unused ${unused.input} pattern`,
+        }),
+        progress: (message) => io.info(message),
+        connect: (inputs) => connect(inputs, deps, context),
+        audit: (claims) => readAuditContext(env, claims),
+        noteRefusedValues: (refused) => context.notes.push(`${refused} existing ${refused === 1 ? "value" : "values"} could not be read: the identity may list secrets but not read them ` +
+            "(Key Vault Reader, or an access policy without 'get'), so their items say 'value not compared'. " +
+            "Key Vault Secrets User is enough for a dry run that compares values."),
     });
 }
-/**
- * Without prune: each name is read, planned and written on its own (sync-by-name.ts), so nothing
- * waits for the whole vault and a big shared vault is never listed.
- */
-async function syncEachName(deps, context, run) {
-    const { io, env } = deps;
-    const { inputs, now, connection } = run;
-    const title = inputs.dryRun ? "Read and plan each secret (dry run: nothing is written)" : "Read, plan and apply each secret";
-    return inStage(deps, title, async () => {
-        const progress = createApplyProgress({
-            total: run.desired.length + run.rejected.length,
-            now: () => deps.now().getTime(),
-            log: (message) => io.info(message),
-        });
-        const synced = await syncByName(connection.vault, { desired: run.desired, rejected: run.rejected }, {
-            read: { owner: inputs.owner, concurrency: inputs.concurrency, adopt: inputs.adopt, mask: (value) => io.setSecret(value) },
-            plan: { owner: inputs.owner, prefix: inputs.prefix, prune: false, adopt: inputs.adopt, metadata: run.metadata, now },
-            apply: {
-                concurrency: inputs.concurrency,
-                audit: readAuditContext(env, connection.claims),
-                now,
-                onResult: (result) => {
-                    io.debug(`${result.name}: ${result.action} -> ${result.status}`);
-                    progress(result);
-                },
-            },
-            dryRun: inputs.dryRun,
-        });
-        noteRefusedValues(synced.refusedValues, context);
-        io.info(`Plan: ${describeActions(synced.results.map((result) => result.action))}.`);
-        return synced.results;
-    });
-}
-/** "3 create, 1 delete, 56 unchanged": the actions in the plan, with counts. */
-function describePlan(plan) {
-    return describeActions(plan.items.map((item) => item.action));
-}
-function describeActions(actions) {
-    const counts = new Map();
-    for (const action of actions)
-        counts.set(action, (counts.get(action) ?? 0) + 1);
-    return counts.size === 0 ? "nothing to do" : [...counts].map(([action, count]) => `${count} ${action}`).join(", ");
+/** Reads the inputs (inside the first stage, so a bad input fails there) and logs what the run will do. */
+function readAndDescribeInputs(deps, context) {
+    const { io } = deps;
+    const inputs = (0,action_inputs/* readInputs */.K)((name) => io.getInput(name), deps.env);
+    context.inputs = inputs;
+    io.info(`Vault: ${inputs.vaultUrl} (${inputs.cloud.name} cloud); ${inputs.dryRun ? "dry run" : "writing"} — ${inputs.dryRunReason}`);
+    io.debug(`Settings: auth ${inputs.auth}, prefix '${inputs.prefix}', owner '${inputs.owner}', prune ${inputs.prune}, adopt ${inputs.adopt}, ` +
+        `concurrency ${inputs.concurrency}, ${inputs.envFiles.length} env files, ${inputs.include.length} include and ${inputs.exclude.length} exclude patterns`);
+    return inputs;
 }
 /**
  * Signs in and opens the vault, or returns undefined for a dry run to which GitHub withholds the
@@ -3631,32 +3645,6 @@ async function connect(inputs, deps, context) {
         agent,
     });
     return { vault, claims: credential.presentedClaims };
-}
-/**
- * Warns about each include/exclude pattern that matched nothing, and fails a run whose sources
- * hold entries but whose patterns selected none: a deploy that syncs nothing must not be green.
- */
-function reportSelection(keys, selected, inputs, io) {
-    for (const unused of (0,engine_naming/* findUnusedPatterns */.D8)(keys, inputs)) {
-        io.warning(`${unused.input} pattern ${unused.position} ('${unused.pattern}') matched no source name.`, {
-            title: `Unused ${unused.input} pattern`,
-        });
-    }
-    if (keys.length > 0 && selected === 0) {
-        const { message, hint } = (0,engine_naming/* explainEmptySelection */.jD)(keys, inputs);
-        throw new errors/* SyncError */.S0(message, hint);
-    }
-}
-/** A plan that could not compare values (a Reader identity) must say so once, not only per item. */
-function noteUnreadableValues(state, context) {
-    noteRefusedValues(state.secrets.filter((secret) => secret.value.kind === "failed" && (0,vault_errors/* isAccessDenied */.w7)(secret.value.failure.kind)).length, context);
-}
-function noteRefusedValues(refused, context) {
-    if (refused > 0) {
-        context.notes.push(`${refused} existing ${refused === 1 ? "value" : "values"} could not be read: the identity may list secrets but not read them ` +
-            "(Key Vault Reader, or an access policy without 'get'), so their items say 'value not compared'. " +
-            "Key Vault Secrets User is enough for a dry run that compares values.");
-    }
 }
 /** Who wrote a version, from the runner's environment; the environment name only the OIDC token knows. */
 function readAuditContext(env, claims) {
