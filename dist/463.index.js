@@ -1241,12 +1241,15 @@ function renderCheckFailure(message, hint) {
 var missing_oidc = __webpack_require__(4107);
 // EXTERNAL MODULE: ./src/action/inputs.ts + 2 modules
 var action_inputs = __webpack_require__(2822);
+// EXTERNAL MODULE: ./src/action/sign-in-options.ts
+var sign_in_options = __webpack_require__(1786);
 ;// CONCATENATED MODULE: ./src/action/check-command.ts
 /**
  * `command: check` in the Action: read the inputs, sign in, run the checks (src/engine/check/), and
  * report each finding as an annotation, all of them in the job summary; fail the step when a
  * finding reaches `fail-on`. Nothing is written to the vault.
  */
+
 
 
 
@@ -1264,16 +1267,7 @@ async function runCheckCommand(deps) {
             throw new errors/* SyncError */.S0(missing.message, missing.hint);
         }
         // No shared keep-alive agent: check sends a handful of requests, and nothing must hold the process open.
-        const credential = await deps.createCredential({
-            auth: inputs.auth,
-            tenantId: inputs.tenantId,
-            clientId: inputs.clientId,
-            cloud: inputs.cloud,
-            audience: inputs.audience,
-            env,
-            log: (message) => io.info(message),
-            mask: (secret) => io.setSecret(secret),
-        });
+        const credential = await deps.createCredential((0,sign_in_options/* readCredentialOptions */.o)(inputs, env, io));
         io.info(`Checking vault ${inputs.vaultUrl} (${inputs.cloud.name} cloud) for owner '${inputs.owner}', prefix '${inputs.prefix}': ${[...check.parts].join(", ")}. Nothing is written.`);
         const report = await checkVault(inputs, check, credential, {
             log: (message) => io.info(message),

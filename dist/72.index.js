@@ -741,6 +741,8 @@ async function writeReferenceOutputs(results, settings, io) {
     }
 }
 
+// EXTERNAL MODULE: ./src/action/sign-in-options.ts
+var sign_in_options = __webpack_require__(1786);
 // EXTERNAL MODULE: ./src/engine/clouds.ts
 var clouds = __webpack_require__(6750);
 ;// CONCATENATED MODULE: ./src/action/fix-commands.ts
@@ -3503,6 +3505,7 @@ function describeActions(actions) {
 
 
 
+
 function createDefaultDeps() {
     return {
         io: createActionIO(),
@@ -3624,17 +3627,7 @@ async function connect(inputs, deps, context) {
     // One pool of kept-alive connections for sign-in and vault: a handshake per host, not per request.
     const agent = createConnectionAgent(env);
     context.agent = agent;
-    const credential = await deps.createCredential({
-        agent,
-        auth: inputs.auth,
-        tenantId: inputs.tenantId,
-        clientId: inputs.clientId,
-        cloud: inputs.cloud,
-        audience: inputs.audience,
-        env,
-        log: (message) => io.info(message),
-        mask: (secret) => io.setSecret(secret),
-    });
+    const credential = await deps.createCredential({ ...(0,sign_in_options/* readCredentialOptions */.o)(inputs, env, io), agent });
     const { verifySignIn } = await Promise.all(/* import() */[__webpack_require__.e(818), __webpack_require__.e(563), __webpack_require__.e(411), __webpack_require__.e(197)]).then(__webpack_require__.bind(__webpack_require__, 7197));
     await verifySignIn(credential, inputs.cloud.vaultScope);
     io.info(`Signed in to Microsoft Entra ID${inputs.clientId ? ` as ${inputs.clientId}` : ""}.`);
@@ -3773,6 +3766,28 @@ function longestRun(text, char) {
         longest = Math.max(longest, current);
     }
     return longest;
+}
+
+
+/***/ }),
+
+/***/ 1786:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ readCredentialOptions)
+/* harmony export */ });
+function readCredentialOptions(inputs, env, io) {
+    return {
+        auth: inputs.auth,
+        tenantId: inputs.tenantId,
+        clientId: inputs.clientId,
+        cloud: inputs.cloud,
+        audience: inputs.audience,
+        env,
+        log: (message) => io.info(message),
+        mask: (secret) => io.setSecret(secret),
+    };
 }
 
 

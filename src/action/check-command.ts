@@ -12,6 +12,7 @@ import { renderCheckFailure, renderCheckSummary } from "./check-summary.ts";
 import { explainMissingOidc, hasOidcRequest } from "../engine/auth/missing-oidc.ts";
 import { SyncError, errorMessage } from "../engine/errors.ts";
 import { readInputs } from "./inputs.ts";
+import { readCredentialOptions } from "./sign-in-options.ts";
 import type { RunDeps } from "./main.ts";
 
 export async function runCheckCommand(deps: RunDeps): Promise<void> {
@@ -24,16 +25,7 @@ export async function runCheckCommand(deps: RunDeps): Promise<void> {
       throw new SyncError(missing.message, missing.hint);
     }
     // No shared keep-alive agent: check sends a handful of requests, and nothing must hold the process open.
-    const credential = await deps.createCredential({
-      auth: inputs.auth,
-      tenantId: inputs.tenantId,
-      clientId: inputs.clientId,
-      cloud: inputs.cloud,
-      audience: inputs.audience,
-      env,
-      log: (message) => io.info(message),
-      mask: (secret) => io.setSecret(secret),
-    });
+    const credential = await deps.createCredential(readCredentialOptions(inputs, env, io));
     io.info(
       `Checking vault ${inputs.vaultUrl} (${inputs.cloud.name} cloud) for owner '${inputs.owner}', prefix '${inputs.prefix}': ${[...check.parts].join(", ")}. Nothing is written.`,
     );

@@ -17,6 +17,7 @@ import { createConnectionAgent } from "../engine/connections.ts";
 import type { KeyVaultOptions } from "../engine/vault/key-vault.ts";
 import type { KeyVault } from "../engine/vault/key-vault-interface.ts";
 import { writeReferenceOutputs } from "./references-output.ts";
+import { readCredentialOptions } from "./sign-in-options.ts";
 import { countResults, writeFailureSummary, writeReport } from "./report.ts";
 import type { ReportIO } from "./report.ts";
 import { listFileRoots, readEnvFile } from "../engine/sources/env-file-access.ts";
@@ -196,17 +197,7 @@ async function connect(inputs: Inputs, deps: RunDeps, context: RunContext): Prom
   // One pool of kept-alive connections for sign-in and vault: a handshake per host, not per request.
   const agent = createConnectionAgent(env);
   context.agent = agent;
-  const credential = await deps.createCredential({
-    agent,
-    auth: inputs.auth,
-    tenantId: inputs.tenantId,
-    clientId: inputs.clientId,
-    cloud: inputs.cloud,
-    audience: inputs.audience,
-    env,
-    log: (message) => io.info(message),
-    mask: (secret) => io.setSecret(secret),
-  });
+  const credential = await deps.createCredential({ ...readCredentialOptions(inputs, env, io), agent });
   const { verifySignIn } = await import("../engine/auth/entra.ts");
   await verifySignIn(credential, inputs.cloud.vaultScope);
   io.info(`Signed in to Microsoft Entra ID${inputs.clientId ? ` as ${inputs.clientId}` : ""}.`);
