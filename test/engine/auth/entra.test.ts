@@ -1,7 +1,6 @@
-import { CLOUDS } from "../../../src/engine/clouds.ts";
-import { AuthenticationRequiredError } from "@azure/identity";
 import type { AccessToken, TokenCredential } from "@azure/identity";
 import { describe, expect, it } from "vitest";
+import { TENANT, CLIENT, PUBLIC_CLOUD, CLAIMS, CONTEXT, entraError, makeJwt } from "./sign-in-fixtures.ts";
 import {
   ASSERTION_REUSE_MS,
   createAssertionSource,
@@ -10,47 +9,7 @@ import {
   wrapCredential,
 } from "../../../src/engine/auth/entra.ts";
 import { SignInError, explainAuthError } from "../../../src/engine/auth/sign-in-errors.ts";
-import type { AuthErrorContext } from "../../../src/engine/auth/sign-in-errors.ts";
-import type { HttpGet, TokenClaims } from "../../../src/engine/auth/github-oidc.ts";
-
-const TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
-const CLIENT = "9b4f2c1e-7a4d-4c1b-9d8e-2f6a1b3c4d5e";
-const TRACE = "0c1d2e3f-4a5b-4c6d-8e7f-001122334455";
-const CORRELATION = "aabbccdd-eeff-4011-8233-445566778899";
-const PUBLIC_CLOUD = CLOUDS.public;
-
-const CLAIMS: TokenClaims = {
-  iss: "https://token.actions.githubusercontent.com",
-  sub: "repo:octo-org/octo-repo:environment:production",
-  aud: "api://AzureADTokenExchange",
-  environment: "production",
-  repository: "octo-org/octo-repo",
-  repository_id: "222",
-  repository_owner: "octo-org",
-  repository_owner_id: "111",
-};
-
-const CONTEXT: AuthErrorContext = {
-  auth: "oidc",
-  claims: CLAIMS,
-  tenantId: TENANT,
-  clientId: CLIENT,
-  cloud: PUBLIC_CLOUD,
-  audience: "api://AzureADTokenExchange",
-};
-
-/** The error @azure/identity throws for a token-endpoint failure: MSAL's text, wrapped. */
-function entraError(code: number, description: string, oauthError = "invalid_client"): Error {
-  const text =
-    `Error(s): ${code} - Timestamp: 2026-01-18 00:13:34Z - Description: AADSTS${code}: ${description} ` +
-    `Trace ID: ${TRACE} Correlation ID: ${CORRELATION} Timestamp: 2026-01-18 00:13:34Z - Correlation ID: ${CORRELATION} - Trace ID: ${TRACE}`;
-  return new AuthenticationRequiredError({ scopes: ["https://vault.azure.net/.default"], message: `${oauthError}: ${text}` });
-}
-
-function makeJwt(claims: Record<string, unknown>): string {
-  const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
-  return `${encode({ alg: "RS256" })}.${encode(claims)}.c2ln`;
-}
+import type { HttpGet } from "../../../src/engine/auth/github-oidc.ts";
 
 describe("createAssertionSource", () => {
   function tokenService(subjects: string[]) {
