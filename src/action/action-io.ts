@@ -76,7 +76,11 @@ export function neutraliseIO(toolkit: ActionIO): ActionIO {
     },
     setOutput: (name, value) => toolkit.setOutput(name, value),
     setFailed: (message) => toolkit.setFailed(neutraliseCommands(message)),
-    debug: (message) => toolkit.debug(neutraliseCommands(message)),
+    isDebug: () => toolkit.isDebug(),
+    // The runner drops debug lines unless step debug logging is on: without it, none is made.
+    debug: (message) => {
+      if (toolkit.isDebug()) toolkit.debug(neutraliseCommands(message));
+    },
     info: (message) => toolkit.info(neutraliseCommands(message)),
     warning: (message, properties) => toolkit.warning(neutraliseCommands(message), properties),
     error: (message, properties) => toolkit.error(neutraliseCommands(message), properties),

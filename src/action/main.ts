@@ -35,6 +35,8 @@ export interface ActionIO extends ReportIO {
   getInput(name: string): string;
   setSecret(secret: string): void;
   setFailed(message: string): void;
+  /** Whether the runner shows debug lines (step debug logging on); it drops them otherwise. */
+  isDebug(): boolean;
   debug(message: string): void;
   /** One collapsible section of the log per stage. */
   startGroup(name: string): void;
@@ -203,7 +205,8 @@ async function connect(inputs: Inputs, deps: RunDeps, context: RunContext): Prom
   io.info(`Signed in to Microsoft Entra ID${inputs.clientId ? ` as ${inputs.clientId}` : ""}.`);
   const vault = await deps.createKeyVault(inputs.vaultUrl, credential, {
     log: (message) => io.info(message),
-    debug: (message) => io.debug(message),
+    // A line per request is work on every request; without step debug the runner drops it unread.
+    debug: io.isDebug() ? (message) => io.debug(message) : undefined,
     clientId: inputs.clientId,
     agent,
   });

@@ -29,6 +29,7 @@ function captureStdout(act: () => void): string {
 
 afterEach(() => {
   process.exitCode = undefined;
+  vi.unstubAllEnvs();
 });
 
 // Strings built from the pieces that matter to the runner, mixed with arbitrary code points.
@@ -141,6 +142,8 @@ describe("neutraliseIO over @actions/core (property)", () => {
   const io = neutraliseIO(core);
 
   it("prints info and debug text that cannot start a command, debug as its one ::debug:: line", () => {
+    // Step debug logging on: the runner sets RUNNER_DEBUG, and only then are debug lines made.
+    vi.stubEnv("RUNNER_DEBUG", "1");
     fc.assert(
       fc.property(hostile, (text) => {
         expect(findRunnerCommands(captureStdout(() => io.info(text)))).toEqual([]);
@@ -148,6 +151,17 @@ describe("neutraliseIO over @actions/core (property)", () => {
         expect(debug).toEqual([{ form: "::", name: "debug", properties: {}, data: neutraliseCommands(text) }]);
       }),
       RUNS,
+    );
+  });
+
+  it("makes no debug line at all when step debug logging is off, which the runner would drop unread", () => {
+    vi.stubEnv("RUNNER_DEBUG", "");
+    expect(io.isDebug()).toBe(false);
+    expect(captureStdout(() => io.debug("Key Vault GET /secrets/DB-PASSWORD/ -> 200 (20 ms)"))).toBe("");
+    vi.stubEnv("RUNNER_DEBUG", "1");
+    expect(io.isDebug()).toBe(true);
+    expect(captureStdout(() => io.debug("Key Vault GET /secrets/DB-PASSWORD/ -> 200 (20 ms)"))).toBe(
+      "::debug::Key Vault GET /secrets/DB-PASSWORD/ -> 200 (20 ms)\n",
     );
   });
 

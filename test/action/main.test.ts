@@ -7,13 +7,14 @@ import type { CreateCredentialOptions, EntraCredential } from "../../src/engine/
 import { SignInError } from "../../src/engine/auth/sign-in-errors.ts";
 import { readAuditContext, run } from "../../src/action/main.ts";
 import type { ActionIO, RunDeps } from "../../src/action/main.ts";
+import type { KeyVaultOptions } from "../../src/engine/vault/key-vault.ts";
 import { createFakeVault } from "../fakes/fake-vault.ts";
 import type { FakeVault } from "../fakes/fake-vault.ts";
 
 const VAULT_URL = "https://demo-vault.vault.azure.net";
 const OWNER = "octo-org/octo-repo";
 
-function recordIO(inputs: Record<string, string>) {
+function recordIO(inputs: Record<string, string>, stepDebug = true) {
   const record = {
     outputs: new Map<string, string>(),
     masked: [] as string[],
@@ -29,6 +30,7 @@ function recordIO(inputs: Record<string, string>) {
     getInput: (name) => inputs[name] ?? "",
     setSecret: (secret) => void record.masked.push(secret),
     setFailed: (message) => void record.failed.push(message),
+    isDebug: () => stepDebug,
     debug: (message) => void record.log.push(`debug: ${message}`),
     startGroup: (name) => void record.log.push(`▸ ${name}`),
     endGroup: () => void record.log.push("◂"),
@@ -65,17 +67,23 @@ interface Setup {
   vault?: FakeVault;
   credential?: EntraCredential;
   now?: () => Date;
+  /** Step debug logging on (the default here, so debug lines can be checked). */
+  stepDebug?: boolean;
 }
 
 function makeDeps(setup: Setup) {
-  const { io, record } = recordIO({
-    vault: "demo-vault",
-    "tenant-id": "contoso.onmicrosoft.com",
-    "client-id": "5b1f6f2e-2a53-4c1e-8f0d-6e7a9c3b1d42",
-    ...setup.inputs,
-  });
+  const { io, record } = recordIO(
+    {
+      vault: "demo-vault",
+      "tenant-id": "contoso.onmicrosoft.com",
+      "client-id": "5b1f6f2e-2a53-4c1e-8f0d-6e7a9c3b1d42",
+      ...setup.inputs,
+    },
+    setup.stepDebug ?? true,
+  );
   const vault = setup.vault ?? createFakeVault(VAULT_URL);
   const credentialRequests: CreateCredentialOptions[] = [];
+  const vaultOptions: KeyVaultOptions[] = [];
   let exitCode: number | undefined;
   const deps: RunDeps = {
     io,
@@ -102,12 +110,15 @@ function makeDeps(setup: Setup) {
       credentialRequests.push(options);
       return setup.credential ?? fakeCredential();
     },
-    createKeyVault: () => vault,
+    createKeyVault: (_url, _credential, options) => {
+      vaultOptions.push(options);
+      return vault;
+    },
     setExitCode: (code) => {
       exitCode = code;
     },
   };
-  return { deps, record, vault, credentialRequests, exitCode: () => exitCode };
+  return { deps, record, vault, credentialRequests, vaultOptions, exitCode: () => exitCode };
 }
 
 describe("run", () => {
@@ -224,6 +235,17 @@ describe("the log", () => {
     expect(debug).toContain("debug: DB-PASSWORD: create -> created");
     expect(record.infos).toContain("Plan: 2 create.");
     expect(debug.join("\n")).not.toMatch(/first-secret-value|second-secret-value/);
+  });
+
+  it("gives the vault a per-request debug line only when step debug logging is on", async () => {
+    const secrets = JSON.stringify({ DB_PASSWORD: "first-secret-value" });
+    const withDebug = makeDeps({ inputs: { secrets } });
+    await run(withDebug.deps);
+    expect(withDebug.vaultOptions.map((options) => typeof options.debug)).toEqual(["function"]);
+    const withoutDebug = makeDeps({ inputs: { secrets }, stepDebug: false });
+    await run(withoutDebug.deps);
+    expect(withoutDebug.vaultOptions.map((options) => typeof options.debug)).toEqual(["undefined"]);
+    expect(withoutDebug.vault.latest("DB-PASSWORD")?.value).toBe("first-secret-value");
   });
 
   it("with prune, has one group per stage before the report, each closed, and debug lines with names, counts and timings but no value", async () => {
