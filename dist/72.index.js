@@ -588,7 +588,12 @@ function neutraliseIO(toolkit) {
         },
         setOutput: (name, value) => toolkit.setOutput(name, value),
         setFailed: (message) => toolkit.setFailed(neutraliseCommands(message)),
-        debug: (message) => toolkit.debug(neutraliseCommands(message)),
+        isDebug: () => toolkit.isDebug(),
+        // The runner drops debug lines unless step debug logging is on: without it, none is made.
+        debug: (message) => {
+            if (toolkit.isDebug())
+                toolkit.debug(neutraliseCommands(message));
+        },
         info: (message) => toolkit.info(neutraliseCommands(message)),
         warning: (message, properties) => toolkit.warning(neutraliseCommands(message), properties),
         error: (message, properties) => toolkit.error(neutraliseCommands(message), properties),
@@ -718,9 +723,15 @@ function buildReferences(results, vaultUrl, identity) {
 async function writeReferenceOutputs(results, settings, io) {
     const references = buildReferences(settings.dryRun ? [] : results, settings.vaultUrl, settings.identity);
     const containerApp = { secrets: references.containerApp.secrets, envVars: references.containerApp.envVars };
-    io.setOutput("secret-uris", JSON.stringify(references.secretUris));
-    io.setOutput("app-settings", JSON.stringify(references.appSettings));
-    io.setOutput("containerapp-secrets", JSON.stringify(containerApp));
+    // Each JSON text is made once, for its output and the file: for thousands of secrets these are
+    // megabytes, and a second, indented copy of all three would be the run's largest allocation.
+    const json = {
+        "secret-uris": JSON.stringify(references.secretUris),
+        "app-settings": JSON.stringify(references.appSettings),
+        "containerapp-secrets": JSON.stringify(containerApp),
+    };
+    for (const [name, text] of Object.entries(json))
+        io.setOutput(name, text);
     for (const problem of references.problems)
         io.warning(`Left out of containerapp-secrets: ${problem}.`, { title: "containerapp-secrets" });
     if (settings.tempDir === undefined || settings.dryRun) {
@@ -731,8 +742,9 @@ async function writeReferenceOutputs(results, settings, io) {
         // A directory of its own: two steps of one job must not overwrite each other's file.
         const directory = await (0,promises_.mkdtemp)((0,external_node_path_.join)(settings.tempDir, "keyvault-sync-"));
         const path = (0,external_node_path_.join)(directory, "references.json");
-        const body = { "secret-uris": references.secretUris, "app-settings": references.appSettings, "containerapp-secrets": containerApp };
-        await (0,promises_.writeFile)(path, `${JSON.stringify(body, null, 2)}\n`, { mode: 0o600 });
+        // One member per line, each the compact text its output holds.
+        const members = Object.entries(json).map(([name, text]) => `  ${JSON.stringify(name)}: ${text}`);
+        await (0,promises_.writeFile)(path, `{\n${members.join(",\n")}\n}\n`, { mode: 0o600 });
         io.setOutput("references-file", path);
     }
     catch (error) {
@@ -986,7 +998,7 @@ function renderSummary(sorted, counts, context) {
     const changed = CHANGES.flatMap((status) => sorted.filter((result) => result.status === status));
     if (changed.length > 0) {
         lines.push(`### ${dryRun ? "Would change" : "Changed"} (${changed.length})`, "");
-        lines.push(...limitedTable(["Key Vault name", "Source", "Result", "Reason"], changed.map((result) => renderRow(result, context))), "");
+        lines.push(...limitedTable(["Key Vault name", "Source", "Result", "Reason"], changed, (result) => renderRow(result, context)), "");
     }
     const folded = FOLDED.flatMap((status) => sorted.filter((result) => result.status === status));
     if (folded.length > 0) {
@@ -995,7 +1007,7 @@ function renderSummary(sorted, counts, context) {
             .join(", ");
         // Blank lines around the table make GitHub parse it as Markdown inside the HTML element.
         lines.push("<details>", `<summary>${capitalise(label)}</summary>`, "");
-        lines.push(...limitedTable(["Key Vault name", "Source", "Result", "Reason"], folded.map((result) => renderRow(result, context))), "", "</details>", "");
+        lines.push(...limitedTable(["Key Vault name", "Source", "Result", "Reason"], folded, (result) => renderRow(result, context)), "", "</details>", "");
     }
     return lines.join("\n");
 }
@@ -1057,11 +1069,11 @@ function renderFailures(failed, context) {
     const fixNumber = new Map([...fixes.keys()].map((hint, index) => [hint, index + 1]));
     // The reason says what failed ("Failed to set secret …"), so no column repeats the action.
     const header = ["Key Vault name", "Source", "Reason", ...(fixes.size > 0 ? ["Fix"] : [])];
-    const rows = failed.map((result) => {
+    const renderFailed = (result) => {
         const fix = fixes.size > 0 ? [result.hint ? String(fixNumber.get(result.hint)) : "–"] : [];
         return [(0,markdown/* escapeCell */.kq)(result.name), renderSource(result, context), (0,markdown/* escapeCell */.kq)(result.reason), ...fix];
-    });
-    const lines = [`### Failed (${failed.length})`, "", ...limitedTable(header, rows), ""];
+    };
+    const lines = [`### Failed (${failed.length})`, "", ...limitedTable(header, failed, renderFailed), ""];
     if (fixes.size === 0)
         return lines;
     lines.push(`### How to fix ${fixes.size === 1 ? "it" : "them"}`, "");
@@ -1086,13 +1098,12 @@ function renderDeletes(deleted, context) {
             "",
             "On a vault with soft delete (the default), they can be recovered until they are purged.",
         ];
-    const rows = deleted.map((result) => [(0,markdown/* escapeCell */.kq)(result.name), (0,markdown/* escapeCell */.kq)(result.reason)]);
     return [
         `### ${context.dryRun ? "Would delete" : "Deleted"} (${deleted.length})`,
         "",
         ...(0,markdown/* alert */.xE)("WARNING", callout),
         "",
-        ...limitedTable(["Key Vault name", "Reason"], rows),
+        ...limitedTable(["Key Vault name", "Reason"], deleted, (result) => [(0,markdown/* escapeCell */.kq)(result.name), (0,markdown/* escapeCell */.kq)(result.reason)]),
         "",
     ];
 }
@@ -1159,13 +1170,18 @@ function renderFix(hint) {
     endParagraph();
     return lines;
 }
-/** A table of at most MAX_TABLE_ROWS rows, and a line saying where the rest are. */
-function limitedTable(header, rows) {
-    if (rows.length <= MAX_TABLE_ROWS)
+/**
+ * A table of at most MAX_TABLE_ROWS rows, and a line saying where the rest are. Only the rows
+ * shown are rendered: escaping every cell of a sync of thousands only to drop them cost more
+ * memory than the rest of the report.
+ */
+function limitedTable(header, items, render) {
+    const rows = items.slice(0, MAX_TABLE_ROWS).map(render);
+    if (items.length <= MAX_TABLE_ROWS)
         return (0,markdown/* table */.tp)(header, rows);
-    const rest = rows.length - MAX_TABLE_ROWS;
+    const rest = items.length - MAX_TABLE_ROWS;
     return [
-        ...(0,markdown/* table */.tp)(header, rows.slice(0, MAX_TABLE_ROWS)),
+        ...(0,markdown/* table */.tp)(header, rows),
         "",
         `${rest} more not shown here (a job summary is limited in size); the log and the \`plan\` output list every secret.`,
     ];
@@ -3633,7 +3649,8 @@ async function connect(inputs, deps, context) {
     io.info(`Signed in to Microsoft Entra ID${inputs.clientId ? ` as ${inputs.clientId}` : ""}.`);
     const vault = await deps.createKeyVault(inputs.vaultUrl, credential, {
         log: (message) => io.info(message),
-        debug: (message) => io.debug(message),
+        // A line per request is work on every request; without step debug the runner drops it unread.
+        debug: io.isDebug() ? (message) => io.debug(message) : undefined,
         clientId: inputs.clientId,
         agent,
     });

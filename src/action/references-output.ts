@@ -21,9 +21,14 @@ export interface ReferenceSettings {
 export async function writeReferenceOutputs(results: readonly ChangeResult[], settings: ReferenceSettings, io: ReportIO): Promise<void> {
   const references = buildReferences(settings.dryRun ? [] : results, settings.vaultUrl, settings.identity);
   const containerApp = { secrets: references.containerApp.secrets, envVars: references.containerApp.envVars };
-  io.setOutput("secret-uris", JSON.stringify(references.secretUris));
-  io.setOutput("app-settings", JSON.stringify(references.appSettings));
-  io.setOutput("containerapp-secrets", JSON.stringify(containerApp));
+  // Each JSON text is made once, for its output and the file: for thousands of secrets these are
+  // megabytes, and a second, indented copy of all three would be the run's largest allocation.
+  const json = {
+    "secret-uris": JSON.stringify(references.secretUris),
+    "app-settings": JSON.stringify(references.appSettings),
+    "containerapp-secrets": JSON.stringify(containerApp),
+  };
+  for (const [name, text] of Object.entries(json)) io.setOutput(name, text);
   for (const problem of references.problems) io.warning(`Left out of containerapp-secrets: ${problem}.`, { title: "containerapp-secrets" });
   if (settings.tempDir === undefined || settings.dryRun) {
     io.setOutput("references-file", "");
@@ -33,8 +38,9 @@ export async function writeReferenceOutputs(results: readonly ChangeResult[], se
     // A directory of its own: two steps of one job must not overwrite each other's file.
     const directory = await mkdtemp(join(settings.tempDir, "keyvault-sync-"));
     const path = join(directory, "references.json");
-    const body = { "secret-uris": references.secretUris, "app-settings": references.appSettings, "containerapp-secrets": containerApp };
-    await writeFile(path, `${JSON.stringify(body, null, 2)}\n`, { mode: 0o600 });
+    // One member per line, each the compact text its output holds.
+    const members = Object.entries(json).map(([name, text]) => `  ${JSON.stringify(name)}: ${text}`);
+    await writeFile(path, `{\n${members.join(",\n")}\n}\n`, { mode: 0o600 });
     io.setOutput("references-file", path);
   } catch (error) {
     io.setOutput("references-file", "");

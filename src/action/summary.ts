@@ -75,13 +75,7 @@ export function renderSummary(sorted: readonly ChangeResult[], counts: Counts, c
   const changed = CHANGES.flatMap((status) => sorted.filter((result) => result.status === status));
   if (changed.length > 0) {
     lines.push(`### ${dryRun ? "Would change" : "Changed"} (${changed.length})`, "");
-    lines.push(
-      ...limitedTable(
-        ["Key Vault name", "Source", "Result", "Reason"],
-        changed.map((result) => renderRow(result, context)),
-      ),
-      "",
-    );
+    lines.push(...limitedTable(["Key Vault name", "Source", "Result", "Reason"], changed, (result) => renderRow(result, context)), "");
   }
   const folded = FOLDED.flatMap((status) => sorted.filter((result) => result.status === status));
   if (folded.length > 0) {
@@ -91,10 +85,7 @@ export function renderSummary(sorted: readonly ChangeResult[], counts: Counts, c
     // Blank lines around the table make GitHub parse it as Markdown inside the HTML element.
     lines.push("<details>", `<summary>${capitalise(label)}</summary>`, "");
     lines.push(
-      ...limitedTable(
-        ["Key Vault name", "Source", "Result", "Reason"],
-        folded.map((result) => renderRow(result, context)),
-      ),
+      ...limitedTable(["Key Vault name", "Source", "Result", "Reason"], folded, (result) => renderRow(result, context)),
       "",
       "</details>",
       "",
@@ -164,11 +155,11 @@ function renderFailures(failed: readonly ChangeResult[], context: SummaryContext
   const fixNumber = new Map([...fixes.keys()].map((hint, index) => [hint, index + 1]));
   // The reason says what failed ("Failed to set secret …"), so no column repeats the action.
   const header = ["Key Vault name", "Source", "Reason", ...(fixes.size > 0 ? ["Fix"] : [])];
-  const rows = failed.map((result) => {
+  const renderFailed = (result: ChangeResult): string[] => {
     const fix = fixes.size > 0 ? [result.hint ? String(fixNumber.get(result.hint)) : "–"] : [];
     return [escapeCell(result.name), renderSource(result, context), escapeCell(result.reason), ...fix];
-  });
-  const lines = [`### Failed (${failed.length})`, "", ...limitedTable(header, rows), ""];
+  };
+  const lines = [`### Failed (${failed.length})`, "", ...limitedTable(header, failed, renderFailed), ""];
   if (fixes.size === 0) return lines;
   lines.push(`### How to fix ${fixes.size === 1 ? "it" : "them"}`, "");
   for (const [hint, results] of [...fixes].slice(0, MAX_FIXES)) {
@@ -196,13 +187,12 @@ function renderDeletes(deleted: readonly ChangeResult[], context: SummaryContext
         "",
         "On a vault with soft delete (the default), they can be recovered until they are purged.",
       ];
-  const rows = deleted.map((result) => [escapeCell(result.name), escapeCell(result.reason)]);
   return [
     `### ${context.dryRun ? "Would delete" : "Deleted"} (${deleted.length})`,
     "",
     ...alert("WARNING", callout),
     "",
-    ...limitedTable(["Key Vault name", "Reason"], rows),
+    ...limitedTable(["Key Vault name", "Reason"], deleted, (result) => [escapeCell(result.name), escapeCell(result.reason)]),
     "",
   ];
 }
@@ -265,12 +255,17 @@ function renderFix(hint: string): string[] {
   return lines;
 }
 
-/** A table of at most MAX_TABLE_ROWS rows, and a line saying where the rest are. */
-function limitedTable(header: readonly string[], rows: readonly string[][]): string[] {
-  if (rows.length <= MAX_TABLE_ROWS) return table(header, rows);
-  const rest = rows.length - MAX_TABLE_ROWS;
+/**
+ * A table of at most MAX_TABLE_ROWS rows, and a line saying where the rest are. Only the rows
+ * shown are rendered: escaping every cell of a sync of thousands only to drop them cost more
+ * memory than the rest of the report.
+ */
+function limitedTable(header: readonly string[], items: readonly ChangeResult[], render: (item: ChangeResult) => string[]): string[] {
+  const rows = items.slice(0, MAX_TABLE_ROWS).map(render);
+  if (items.length <= MAX_TABLE_ROWS) return table(header, rows);
+  const rest = items.length - MAX_TABLE_ROWS;
   return [
-    ...table(header, rows.slice(0, MAX_TABLE_ROWS)),
+    ...table(header, rows),
     "",
     `${rest} more not shown here (a job summary is limited in size); the log and the \`plan\` output list every secret.`,
   ];

@@ -46,6 +46,16 @@ describe("writeReferenceOutputs", () => {
     expect(statSync(path).mode & 0o777).toBe(0o600);
   });
 
+  it("writes the file as one member per line, each the very text of its output", async () => {
+    const temp = mkdtempSync(join(tmpdir(), "kvs-refs-"));
+    dirs.push(temp);
+    const { io, outputs } = recordingIO();
+    await writeReferenceOutputs(RESULTS, { vaultUrl: VAULT, identity: "system", dryRun: false, tempDir: temp }, io);
+    const names = ["secret-uris", "app-settings", "containerapp-secrets"];
+    const members = names.map((name) => `  "${name}": ${outputs[name] ?? "missing"}`);
+    expect(readFileSync(outputs["references-file"] ?? "", "utf8")).toBe(`{\n${members.join(",\n")}\n}\n`);
+  });
+
   it("points at nothing in a dry run, which wrote nothing", async () => {
     const temp = mkdtempSync(join(tmpdir(), "kvs-refs-"));
     dirs.push(temp);
