@@ -2,8 +2,6 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 
 // src/action/index.ts
 import { enableCompileCache } from "node:module";
-import { setFlagsFromString } from "node:v8";
-setFlagsFromString("--semi-space-growth-factor=1");
 enableCompileCache();
-var { run } = await import("./main-UXAU4R2J.js");
+var { run } = await import("./main-IWOBLB7R.js");
 await run();

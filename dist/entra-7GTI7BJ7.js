@@ -4,7 +4,7 @@ import {
   explainAuthError,
   fetchGitHubIdToken,
   readTokenClaims
-} from "./chunk-VLC2F363.js";
+} from "./chunk-SPCEKHE5.js";
 import {
   AbortError,
   RestError,
@@ -22,7 +22,7 @@ import {
   stringToUint8Array,
   uint8ArrayToString
 } from "./chunk-WFE4KSVX.js";
-import "./chunk-P6XLZ26F.js";
+import "./chunk-JBRK4BA3.js";
 import {
   REQUEST_TIMEOUT_MS,
   createClientLogger2 as createClientLogger,

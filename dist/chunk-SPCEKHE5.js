@@ -1,11 +1,10 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
-  HttpClient,
   REQUEST_TOKEN,
   REQUEST_URL,
   explainMissingOidc,
   readProperty
-} from "./chunk-P6XLZ26F.js";
+} from "./chunk-JBRK4BA3.js";
 import {
   SyncError,
   errorMessage,
@@ -97,6 +96,7 @@ function redactJwts(text) {
   return text.replace(JWT_PATTERN, "[token]");
 }
 var getWithToolkitClient = async (url, headers, timeoutMs) => {
+  const { HttpClient } = await import("./lib-4JLDNRS5.js");
   const client = new HttpClient("keyvault-sync", void 0, { socketTimeout: timeoutMs, allowRetries: false, keepAlive: false });
   try {
     const response = await client.get(url, { ...headers });

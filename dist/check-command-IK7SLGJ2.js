@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
 import {
   SignInError
-} from "./chunk-VLC2F363.js";
+} from "./chunk-SPCEKHE5.js";
 import {
   Poller,
   createKeyVault,
@@ -30,18 +30,20 @@ import {
   escapeMarkdown,
   escapeWithCode,
   fence,
-  isSamePrefix,
   readCredentialOptions,
   readInputs,
-  readOwnership,
-  readPrefix,
   splitList,
   table
-} from "./chunk-RFHY3FVU.js";
+} from "./chunk-GCC4EIJV.js";
+import {
+  isSamePrefix,
+  readOwnership,
+  readPrefix
+} from "./chunk-EL526DDO.js";
 import {
   explainMissingOidc,
   hasOidcRequest
-} from "./chunk-P6XLZ26F.js";
+} from "./chunk-JBRK4BA3.js";
 import {
   InputError,
   REQUEST_TIMEOUT_MS,
