@@ -9,12 +9,16 @@ import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { isBuiltin } from "node:module";
 import { join, resolve } from "node:path";
 import * as esbuild from "esbuild";
+import ts from "typescript";
 
 /**
  * Every chunk starts with a `require` of its own: the CommonJS packages in the bundle (undici,
- * jsonwebtoken, …) require Node's modules by name, and ES modules have no `require`.
+ * jsonwebtoken, …) require Node's modules by name, and ES modules have no `require`. Node's own
+ * modules come straight from the process; anything else (an optional package probed for inside
+ * a try) goes through a real `require`, which fails as it would without a bundle.
  */
-const BANNER = 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);';
+export const BANNER =
+  'import { createRequire as __createRequire } from "node:module"; const require = (id) => globalThis.process.getBuiltinModule(id) ?? __createRequire(import.meta.url)(id);';
 
 /**
  * @actions/core's index imports its OIDC client (and with it @actions/http-client and undici) and
@@ -72,37 +76,59 @@ export async function buildBundle(entry: string, outDir: string): Promise<esbuil
   return result.metafile;
 }
 
-const IMPORT_STATEMENT = /\s*import ([^;"]+?) from "([^"]+)";/y;
-
 /**
- * Rewrites a chunk's leading `import … from "<Node module>"` statements into `require` calls.
- * An ES import of a Node module makes Node read every export of it, which loads what the module
- * keeps lazy: importing `fs` alone loads `fs/promises`, the streams and readline. `require`
- * reads only the names used. Imports of other chunks stay imports, so their order holds.
+ * Rewrites a chunk's `import … from "<Node module>"` statements into `process.getBuiltinModule`
+ * calls, placed first (after the banner). An ES import of a Node module makes Node read every
+ * export of it, which loads what the module keeps lazy: importing `fs` alone loads
+ * `fs/promises`, the streams and readline; `util` loads its argument parser and worker threads.
+ * The call returns the module's own exports object, so only the names used are read. Node's
+ * modules depend on nothing in the bundle, so getting them first is the order ES imports have
+ * too. The chunk is parsed (by TypeScript's parser), not searched: only real import statements
+ * are touched. Imports of other chunks stay imports.
  */
 export function requireBuiltins(text: string): string {
+  const source = ts.createSourceFile("chunk.js", text, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS);
+  const builtins = source.statements.filter(
+    (statement): statement is ts.ImportDeclaration =>
+      ts.isImportDeclaration(statement) &&
+      ts.isStringLiteral(statement.moduleSpecifier) &&
+      isBuiltin(statement.moduleSpecifier.text) &&
+      statement.moduleSpecifier.text !== "node:module",
+  );
+  if (builtins.length === 0) return text;
   const hashbang = /^#!.*\n/.exec(text)?.[0] ?? "";
-  const start = text.startsWith(BANNER, hashbang.length) ? hashbang.length + BANNER.length : hashbang.length;
-  let out = text.slice(0, start);
-  let at = start;
-  IMPORT_STATEMENT.lastIndex = at;
-  for (let match = IMPORT_STATEMENT.exec(text); match !== null; match = IMPORT_STATEMENT.exec(text)) {
-    const [whole, clause = "", specifier = ""] = match;
-    out += isBuiltin(specifier) ? whole.replace(/import [\s\S]+$/, requireStatement(clause.trim(), specifier)) : whole;
-    at = IMPORT_STATEMENT.lastIndex;
+  const head = text.startsWith(BANNER, hashbang.length) ? hashbang.length + BANNER.length : hashbang.length;
+  let body = "";
+  let at = head;
+  for (const statement of builtins) {
+    body += text.slice(at, statement.getStart(source));
+    at = statement.getEnd();
   }
-  return out + text.slice(at);
+  const calls = builtins.map((statement) => `\n${builtinConstant(statement, source)}`).join("");
+  return text.slice(0, head) + calls + body + text.slice(at);
 }
 
-function requireStatement(clause: string, specifier: string): string {
-  const call = `require(${JSON.stringify(specifier)})`;
-  const names = (list: string): string => list.replace(/\s+as\s+/g, ": ");
-  let match: RegExpExecArray | null;
-  if ((match = /^(?:\* as )?([\w$]+)$/.exec(clause))) return `const ${match[1] ?? ""} = ${call};`;
-  if ((match = /^\{([^}]*)\}$/.exec(clause))) return `const {${names(match[1] ?? "")}} = ${call};`;
-  if ((match = /^([\w$]+),\s*\{([^}]*)\}$/.exec(clause)))
-    return `const ${match[1] ?? ""} = ${call}, {${names(match[2] ?? "")}} = ${match[1] ?? ""};`;
-  throw new Error(`Unexpected import of ${specifier} in the bundle: import ${clause}`);
+function builtinConstant(statement: ts.ImportDeclaration, source: ts.SourceFile): string {
+  const specifier = (statement.moduleSpecifier as ts.StringLiteral).text;
+  const call = `globalThis.process.getBuiltinModule(${JSON.stringify(specifier)})`;
+  const clause = statement.importClause;
+  const bindings = clause?.namedBindings;
+  const declarations: string[] = [];
+  const whole = clause?.name?.text ?? (bindings !== undefined && ts.isNamespaceImport(bindings) ? bindings.name.text : undefined);
+  if (whole !== undefined) declarations.push(`${whole} = ${call}`);
+  if (bindings !== undefined && ts.isNamedImports(bindings)) {
+    const names = bindings.elements.map((element) =>
+      element.propertyName === undefined ? element.name.text : `${element.propertyName.getText(source)}: ${element.name.text}`,
+    );
+    declarations.push(`{ ${names.join(", ")} } = ${whole ?? call}`);
+  }
+  if (
+    clause === undefined ||
+    declarations.length === 0 ||
+    (clause.name !== undefined && bindings !== undefined && ts.isNamespaceImport(bindings))
+  )
+    throw new Error(`Unexpected import in the bundle: ${statement.getText(source)}`);
+  return `const ${declarations.join(", ")};`;
 }
 
 /** The source files that have code in any output file (tree-shaken ones excluded), absolute. */

@@ -1,35 +1,39 @@
 import { describe, expect, it } from "vitest";
-import { listBundledInputs, requireBuiltins } from "../scripts/build-bundle.ts";
+import { BANNER, listBundledInputs, requireBuiltins } from "../scripts/build-bundle.ts";
 
-const BANNER = 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);';
+const get = (name: string): string => `globalThis.process.getBuiltinModule(${JSON.stringify(name)})`;
 
 describe("requireBuiltins", () => {
-  it("turns each leading import of a Node module into a require of the names it uses", () => {
+  it("gets each imported Node module from the process, first, with only the names imported", () => {
     const chunk = [
       BANNER,
       'import * as os from "os";',
-      'import fs from "node:fs";',
-      'import { constants, promises as fsp } from "fs";',
       "import {",
       "  helper,",
       "  other as renamed",
       '} from "./chunk-ABC.js";',
+      "var early = 1;",
+      'import fs from "node:fs";',
+      'import { constants, promises as fsp } from "fs";',
       'import EventEmitter, { once } from "node:events";',
-      "",
       "// body",
       'const text = `\nimport { x } from "fs";\n`;',
     ].join("\n");
     expect(requireBuiltins(chunk)).toBe(
       [
         BANNER,
-        'const os = require("os");',
-        'const fs = require("node:fs");',
-        'const { constants, promises: fsp } = require("fs");',
+        `const os = ${get("os")};`,
+        `const fs = ${get("node:fs")};`,
+        `const { constants, promises: fsp } = ${get("fs")};`,
+        `const EventEmitter = ${get("node:events")}, { once } = EventEmitter;`,
+        "",
         "import {",
         "  helper,",
         "  other as renamed",
         '} from "./chunk-ABC.js";',
-        'const EventEmitter = require("node:events"), { once } = EventEmitter;',
+        "var early = 1;",
+        "",
+        "",
         "",
         "// body",
         'const text = `\nimport { x } from "fs";\n`;',
@@ -37,15 +41,17 @@ describe("requireBuiltins", () => {
     );
   });
 
-  it("keeps a hashbang first and leaves a chunk without imports as it is", () => {
+  it("keeps a hashbang first, and a chunk without such imports as it is", () => {
     expect(requireBuiltins(`#!/usr/bin/env node\n${BANNER}\nimport { join } from "node:path";\njoin();\n`)).toBe(
-      `#!/usr/bin/env node\n${BANNER}\nconst { join } = require("node:path");\njoin();\n`,
+      `#!/usr/bin/env node\n${BANNER}\nconst { join } = ${get("node:path")};\n\njoin();\n`,
     );
-    expect(requireBuiltins(`${BANNER}\nvar x = 1;\n`)).toBe(`${BANNER}\nvar x = 1;\n`);
+    const plain = `${BANNER}\nimport { a } from "./chunk-A.js";\nvar x = a;\n`;
+    expect(requireBuiltins(plain)).toBe(plain);
   });
 
   it("refuses an import form it does not know, rather than shipping it unchanged", () => {
-    expect(() => requireBuiltins(`${BANNER}\nimport def, * as all from "node:fs";\n`)).toThrow(/Unexpected import of node:fs/);
+    expect(() => requireBuiltins(`${BANNER}\nimport def, * as all from "node:fs";\n`)).toThrow(/Unexpected import in the bundle/);
+    expect(() => requireBuiltins(`${BANNER}\nimport "node:fs";\n`)).toThrow(/Unexpected import in the bundle/);
   });
 });
 

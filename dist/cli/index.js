@@ -1,5 +1,46 @@
 #!/usr/bin/env node
-import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
+import { createRequire as __createRequire } from "node:module"; const require = (id) => globalThis.process.getBuiltinModule(id) ?? __createRequire(import.meta.url)(id);
+const { EOL } = globalThis.process.getBuiltinModule("node:os");
+const util = globalThis.process.getBuiltinModule("node:util");
+const process2 = globalThis.process.getBuiltinModule("node:process");
+const process3 = globalThis.process.getBuiltinModule("node:process");
+const { inspect } = globalThis.process.getBuiltinModule("node:util");
+const http = globalThis.process.getBuiltinModule("node:http");
+const https = globalThis.process.getBuiltinModule("node:https");
+const zlib = globalThis.process.getBuiltinModule("node:zlib");
+const { Transform } = globalThis.process.getBuiltinModule("node:stream");
+const os = globalThis.process.getBuiltinModule("node:os");
+const process4 = globalThis.process.getBuiltinModule("node:process");
+const { Readable } = globalThis.process.getBuiltinModule("stream");
+const { Readable: Readable2 } = globalThis.process.getBuiltinModule("stream");
+const os2 = globalThis.process.getBuiltinModule("node:os");
+const process5 = globalThis.process.getBuiltinModule("node:process");
+const { parseArgs } = globalThis.process.getBuiltinModule("node:util");
+const { constants } = globalThis.process.getBuiltinModule("node:fs");
+const { open, realpath } = globalThis.process.getBuiltinModule("node:fs/promises");
+const { isAbsolute, relative, sep } = globalThis.process.getBuiltinModule("node:path");
+const { resolve } = globalThis.process.getBuiltinModule("node:path");
+const { randomBytes: randomBytes2, randomUUID: randomUUID2, timingSafeEqual } = globalThis.process.getBuiltinModule("node:crypto");
+const { createHash: cryptoCreateHash, createVerify: cryptoCreateVerify, randomBytes: cryptoRandomBytes } = globalThis.process.getBuiltinModule("node:crypto");
+const { RSA_PKCS1_OAEP_PADDING, RSA_PKCS1_PADDING } = globalThis.process.getBuiltinModule("constants");
+const { publicEncrypt } = globalThis.process.getBuiltinModule("node:crypto");
+const crypto2 = globalThis.process.getBuiltinModule("node:crypto");
+const { readFileSync } = globalThis.process.getBuiltinModule("node:fs");
+const { randomUUID: randomUUID3 } = globalThis.process.getBuiltinModule("node:crypto");
+const crypto3 = globalThis.process.getBuiltinModule("crypto");
+const crypto4 = globalThis.process.getBuiltinModule("crypto");
+const { createHash: createHash2 } = globalThis.process.getBuiltinModule("crypto");
+const http2 = globalThis.process.getBuiltinModule("http");
+const { accessSync, constants: constants2, statSync, readFileSync: readFileSync2 } = globalThis.process.getBuiltinModule("fs");
+const path = globalThis.process.getBuiltinModule("path");
+const { X509Certificate } = globalThis.process.getBuiltinModule("crypto");
+const { readFile } = globalThis.process.getBuiltinModule("node:fs/promises");
+const { readFileSync: readFileSync3 } = globalThis.process.getBuiltinModule("node:fs");
+const childProcess = globalThis.process.getBuiltinModule("node:child_process");
+const path3 = globalThis.process.getBuiltinModule("node:path");
+const { accessSync: accessSync2, constants: constants3, realpathSync, statSync: statSync2 } = globalThis.process.getBuiltinModule("node:fs");
+const path2 = globalThis.process.getBuiltinModule("node:path");
+const { fileURLToPath } = globalThis.process.getBuiltinModule("node:url");
 import {
   MAX_TAGS,
   MAX_TAG_LENGTH,
@@ -16,13 +57,13 @@ import {
   readOwnership,
   readPrefix,
   selectUserTags
-} from "./chunk-EAQBJXWW.js";
+} from "./chunk-JEANDJNY.js";
 import {
   __commonJS,
   __export,
   __require,
   __toESM
-} from "./chunk-KPOE4I3O.js";
+} from "./chunk-SPM4MOY7.js";
 
 // node_modules/ms/index.js
 var require_ms = __commonJS({
@@ -5435,15 +5476,15 @@ function errorMessage(error) {
 }
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/logger/log.js
-import { EOL } from "node:os";
-import util from "node:util";
-import process2 from "node:process";
+
+
+
 function log(message, ...args) {
   process2.stderr.write(`${util.format(message, ...args)}${EOL}`);
 }
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/env.js
-import process3 from "node:process";
+
 function getEnvironmentVariable(name3) {
   return process3.env[name3];
 }
@@ -6059,7 +6100,7 @@ function isError(e) {
 }
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/util/inspect.js
-import { inspect } from "node:util";
+
 var custom = inspect.custom;
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/util/sanitizer.js
@@ -6275,10 +6316,10 @@ function stringToUint8Array(value, format) {
 }
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/nodeHttpClient.js
-import http from "node:http";
-import https from "node:https";
-import zlib from "node:zlib";
-import { Transform } from "node:stream";
+
+
+
+
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/log.js
 var logger2 = createClientLogger("ts-http-runtime");
@@ -6605,8 +6646,8 @@ function logPolicy(options = {}) {
 }
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/util/userAgentPlatform.js
-import os from "node:os";
-import process4 from "node:process";
+
+
 function getHeaderName() {
   return "User-Agent";
 }
@@ -7201,7 +7242,7 @@ function addPlatformPolicies(pipeline, options) {
 }
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/util/typeGuards-node.js
-import { Readable } from "stream";
+
 function isNodeReadableStream(x) {
   return x instanceof Readable;
 }
@@ -7221,7 +7262,7 @@ function isBlob(x) {
 }
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/util/concat.js
-import { Readable as Readable2 } from "stream";
+
 async function* streamAsyncIterator() {
   const reader = this.getReader();
   try {
@@ -8130,8 +8171,8 @@ function redirectPolicy2(options = {}) {
 }
 
 // node_modules/@azure/core-rest-pipeline/dist/esm/util/userAgentPlatform.js
-import os2 from "node:os";
-import process5 from "node:process";
+
+
 function getHeaderName2() {
   return "User-Agent";
 }
@@ -12218,7 +12259,7 @@ function createKeyVault2(vaultUrl, credential, options = {}) {
 }
 
 // src/cli/args.ts
-import { parseArgs } from "node:util";
+
 
 // node_modules/zod/v4/core/util.js
 function jsonStringifyReplacer(_, value) {
@@ -14041,9 +14082,9 @@ function asInputText(value) {
 }
 
 // src/engine/sources/env-file-access.ts
-import { constants } from "node:fs";
-import { open, realpath } from "node:fs/promises";
-import { isAbsolute, relative, sep } from "node:path";
+
+
+
 var FileRefusedError = class extends Error {
   rule;
   constructor(rule) {
@@ -14127,7 +14168,7 @@ function findInvalidLine(bytes) {
 }
 
 // src/cli/files.ts
-import { resolve } from "node:path";
+
 function cliFileRoots(cwd) {
   return { workspace: cwd, temp: void 0, described: "the current directory" };
 }
@@ -14499,7 +14540,7 @@ function checkRoundTrip(roundTrip, context3) {
 }
 
 // src/engine/check/azure-target.ts
-import { randomBytes as randomBytes2, randomUUID as randomUUID2, timingSafeEqual } from "node:crypto";
+
 
 // node_modules/@azure/keyvault-keys/dist/esm/logger.js
 var logger6 = createClientLogger2("keyvault-keys");
@@ -16437,7 +16478,7 @@ var KnownKeyOperations;
 })(KnownKeyOperations || (KnownKeyOperations = {}));
 
 // node_modules/@azure/keyvault-keys/dist/esm/cryptography/crypto.js
-import { createHash as cryptoCreateHash, createVerify as cryptoCreateVerify, randomBytes as cryptoRandomBytes } from "node:crypto";
+
 var algorithmToHashAlgorithm = {
   ES256: "SHA256",
   ES256K: "SHA256",
@@ -16703,8 +16744,8 @@ function getOrInitializeClient(vaultUrl, credential, options) {
 }
 
 // node_modules/@azure/keyvault-keys/dist/esm/cryptography/rsaCryptographyProvider.js
-import { RSA_PKCS1_OAEP_PADDING, RSA_PKCS1_PADDING } from "constants";
-import { publicEncrypt } from "node:crypto";
+
+
 
 // node_modules/@azure/keyvault-keys/dist/esm/cryptography/conversions.js
 function encodeLength(length) {
@@ -16877,7 +16918,7 @@ var RsaCryptographyProvider = class {
 };
 
 // node_modules/@azure/keyvault-keys/dist/esm/cryptography/aesCryptographyProvider.js
-import crypto2 from "node:crypto";
+
 var AesCryptographyProvider = class {
   key;
   constructor(key) {
@@ -18345,7 +18386,7 @@ function readProperty(value, key) {
 }
 
 // src/engine/auth/missing-oidc.ts
-import { readFileSync } from "node:fs";
+
 var REQUEST_URL = "ACTIONS_ID_TOKEN_REQUEST_URL";
 var REQUEST_TOKEN = "ACTIONS_ID_TOKEN_REQUEST_TOKEN";
 function hasOidcRequest(env) {
@@ -18507,7 +18548,7 @@ function redactJwts(text2) {
   return text2.replace(JWT_PATTERN, "[token]");
 }
 var getWithToolkitClient = async (url, headers, timeoutMs) => {
-  const { HttpClient: HttpClient2 } = await import("./lib-4JLDNRS5.js");
+  const { HttpClient: HttpClient2 } = await import("./lib-NO7KYOR6.js");
   const client = new HttpClient2("keyvault-sync", void 0, { socketTimeout: timeoutMs, allowRetries: false, keepAlive: false });
   try {
     const response = await client.get(url, { ...headers });
@@ -27431,7 +27472,7 @@ function buildManagedIdentityConfiguration({ clientCapabilities, managedIdentity
 }
 
 // node_modules/@azure/msal-node/dist/crypto/GuidGenerator.mjs
-import { randomUUID as randomUUID3 } from "node:crypto";
+
 var GuidGenerator = class {
   /**
    * Generates a random [RFC 4122](https://www.rfc-editor.org/rfc/rfc4122.txt) version 4 UUID. The UUID is generated using a
@@ -27490,7 +27531,7 @@ var EncodingUtils = class _EncodingUtils {
 };
 
 // node_modules/@azure/msal-node/dist/crypto/HashUtils.mjs
-import crypto3 from "crypto";
+
 var HashUtils = class {
   /**
    * generate 'SHA256' hash
@@ -27502,7 +27543,7 @@ var HashUtils = class {
 };
 
 // node_modules/@azure/msal-node/dist/crypto/PkceGenerator.mjs
-import crypto4 from "crypto";
+
 var PkceGenerator = class {
   constructor() {
     this.hashUtils = new HashUtils();
@@ -27624,7 +27665,7 @@ var CryptoProvider = class {
 };
 
 // node_modules/@azure/msal-node/dist/cache/CacheHelpers.mjs
-import { createHash as createHash2 } from "crypto";
+
 function computeAdditionalCacheKeyHash(components) {
   const sortedKeys = Object.keys(components).sort();
   let input = "";
@@ -29042,7 +29083,7 @@ var ClientApplication = class {
 };
 
 // node_modules/@azure/msal-node/dist/network/LoopbackClient.mjs
-import http2 from "http";
+
 var LoopbackClient = class {
   constructor(preferredPort) {
     this.preferredPort = preferredPort;
@@ -30747,8 +30788,8 @@ var AppService = class _AppService extends BaseManagedIdentitySource {
 };
 
 // node_modules/@azure/msal-node/dist/client/ManagedIdentitySources/AzureArc.mjs
-import { accessSync, constants as constants2, statSync, readFileSync as readFileSync2 } from "fs";
-import path from "path";
+
+
 var ARC_API_VERSION = "2020-06-01";
 var DEFAULT_AZURE_ARC_IDENTITY_ENDPOINT = "http://127.0.0.1:40342/metadata/identity/oauth2/token";
 var HIMDS_EXECUTABLE_HELPER_STRING = "N/A: himds executable exists";
@@ -33342,7 +33383,7 @@ function createMsalClient(clientId, tenantId, createMsalClientOptions = {}) {
   function createBaseInteractiveRequest(scopes, options) {
     return {
       openBrowser: async (url) => {
-        const open2 = await import("./open-P7YVCJQX.js");
+        const open2 = await import("./open-5IZFSDNG.js");
         await open2.default(url);
       },
       scopes,
@@ -33441,7 +33482,7 @@ function createMsalClient(clientId, tenantId, createMsalClientOptions = {}) {
 }
 
 // node_modules/@azure/identity/dist/esm/util/certificatesUtils.js
-import { X509Certificate } from "crypto";
+
 function extractPemCertificateKeys(pemContent) {
   const certificatePattern = /(-+BEGIN CERTIFICATE-+)(\n\r?|\r\n?)([A-Za-z0-9+/\n\r]+=*)(\n\r?|\r\n?)(-+END CERTIFICATE-+)/g;
   const publicKeys = [];
@@ -33644,8 +33685,8 @@ var ClientAssertionCredential = class {
 };
 
 // node_modules/@azure/identity/dist/esm/credentials/workloadIdentityCredential.js
-import { readFile } from "node:fs/promises";
-import { readFileSync as readFileSync3 } from "node:fs";
+
+
 var credentialName3 = "WorkloadIdentityCredential";
 var SupportedWorkloadEnvironmentVariables = [
   "AZURE_TENANT_ID",
@@ -34185,15 +34226,15 @@ function createExecutionError(error, stdout, stderr) {
 }
 
 // node_modules/@azure/core-process/dist/esm/process.js
-import * as childProcess from "node:child_process";
+
 
 // node_modules/@azure/core-process/dist/esm/normalizeCommand.js
-import path3 from "node:path";
+
 
 // node_modules/@azure/core-process/dist/esm/resolveExecutable.js
-import { accessSync as accessSync2, constants as constants3, realpathSync, statSync as statSync2 } from "node:fs";
-import path2 from "node:path";
-import { fileURLToPath } from "node:url";
+
+
+
 var WINDOWS_NATIVE_EXTENSIONS = [".exe", ".com"];
 var WINDOWS_BATCH_EXTENSIONS = [".cmd", ".bat"];
 var WINDOWS_DRIVE_ABSOLUTE_PATH = /^[a-z]:[\\/]/i;
@@ -35993,7 +36034,7 @@ async function readRules(sources, readFile2) {
   const problems = [];
   const rules = [];
   if (sources.text === void 0 && sources.file === void 0) return rules;
-  const { parseRules } = await import("./parse-rules-LBK37Z7M.js");
+  const { parseRules } = await import("./parse-rules-NTYFQWDJ.js");
   if (sources.text !== void 0) {
     const parsed = parseRules(sources.text, "input 'rules'");
     rules.push(...parsed.rules);

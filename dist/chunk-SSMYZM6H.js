@@ -1,7 +1,8 @@
-import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
+import { createRequire as __createRequire } from "node:module"; const require = (id) => globalThis.process.getBuiltinModule(id) ?? __createRequire(import.meta.url)(id);
+const { readFileSync } = globalThis.process.getBuiltinModule("node:fs");
 
 // src/engine/auth/missing-oidc.ts
-import { readFileSync } from "node:fs";
+
 
 // src/engine/json.ts
 function readProperty(value, key) {

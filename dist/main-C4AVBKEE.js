@@ -1,8 +1,22 @@
-import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
+import { createRequire as __createRequire } from "node:module"; const require = (id) => globalThis.process.getBuiltinModule(id) ?? __createRequire(import.meta.url)(id);
+const os = globalThis.process.getBuiltinModule("os");
+const crypto = globalThis.process.getBuiltinModule("crypto");
+const fs = globalThis.process.getBuiltinModule("fs");
+const os2 = globalThis.process.getBuiltinModule("os");
+const os3 = globalThis.process.getBuiltinModule("os");
+const { EOL: EOL3 } = globalThis.process.getBuiltinModule("os");
+const { constants, promises } = globalThis.process.getBuiltinModule("fs");
+const { format } = globalThis.process.getBuiltinModule("node:util");
+const { mkdtemp, writeFile: writeFile2 } = globalThis.process.getBuiltinModule("node:fs/promises");
+const { join } = globalThis.process.getBuiltinModule("node:path");
+const { isAbsolute, relative, resolve, sep } = globalThis.process.getBuiltinModule("node:path");
+const { constants: constants2 } = globalThis.process.getBuiltinModule("node:fs");
+const { open, realpath } = globalThis.process.getBuiltinModule("node:fs/promises");
+const { isAbsolute: isAbsolute2, relative: relative2, sep: sep2 } = globalThis.process.getBuiltinModule("node:path");
 import {
   describeProblem,
   formatDuration
-} from "./chunk-A5CTWZR5.js";
+} from "./chunk-2YVSZXRU.js";
 import {
   alert,
   codeSpan,
@@ -20,7 +34,7 @@ import {
   readCredentialOptions,
   readInputs,
   table
-} from "./chunk-GCC4EIJV.js";
+} from "./chunk-XJFOF7CD.js";
 import {
   MAX_USER_TAGS,
   PREFIX_TAG,
@@ -31,11 +45,11 @@ import {
   readOwnership,
   readPrefix,
   selectUserTags
-} from "./chunk-EL526DDO.js";
+} from "./chunk-MWWY7IYR.js";
 import {
   explainMissingOidc,
   hasOidcRequest
-} from "./chunk-JBRK4BA3.js";
+} from "./chunk-SSMYZM6H.js";
 import {
   AzureLogger,
   InputError,
@@ -47,11 +61,11 @@ import {
   isAccessDenied,
   mapWithConcurrency,
   readVaultName
-} from "./chunk-BCX2CVSM.js";
-import "./chunk-KPOE4I3O.js";
+} from "./chunk-Y7B54HM5.js";
+import "./chunk-SPM4MOY7.js";
 
 // node_modules/@actions/core/lib/command.js
-import * as os from "os";
+
 
 // node_modules/@actions/core/lib/utils.js
 function toCommandValue(input) {
@@ -125,9 +139,9 @@ function escapeProperty(s) {
 }
 
 // node_modules/@actions/core/lib/file-command.js
-import * as crypto from "crypto";
-import * as fs from "fs";
-import * as os2 from "os";
+
+
+
 function issueFileCommand(command, message) {
   const filePath = process.env[`GITHUB_${command}`];
   if (!filePath) {
@@ -153,11 +167,11 @@ function prepareKeyValueMessage(key, value) {
 }
 
 // node_modules/@actions/core/lib/core.js
-import * as os3 from "os";
+
 
 // node_modules/@actions/core/lib/summary.js
-import { EOL as EOL3 } from "os";
-import { constants, promises } from "fs";
+
+
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
     return value instanceof P ? value : new P(function(resolve2) {
@@ -494,7 +508,7 @@ function endGroup() {
 }
 
 // src/action/action-io.ts
-import { format } from "node:util";
+
 var LINE_BREAK = /\r\n|\r|\n/;
 var INVISIBLE = /(?!\t)[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\p{Zl}\p{Zp}]/gu;
 var LEADING_COMMAND = /^(\s*)::/;
@@ -586,8 +600,8 @@ function keepYoungGenerationSmall() {
 }
 
 // src/action/references-output.ts
-import { mkdtemp, writeFile as writeFile2 } from "node:fs/promises";
-import { join } from "node:path";
+
+
 
 // src/engine/references.ts
 var SYNCED = /* @__PURE__ */ new Set(["created", "updated", "unchanged", "recovered"]);
@@ -761,7 +775,7 @@ function splitWords(command) {
 }
 
 // src/action/summary-links.ts
-import { isAbsolute, relative, resolve, sep } from "node:path";
+
 function readRepositoryLinks(env, cwd) {
   const repository = env["GITHUB_REPOSITORY"];
   const sha = env["GITHUB_SHA"];
@@ -1117,9 +1131,9 @@ async function writeSummary(markdown, io) {
 }
 
 // src/engine/sources/env-file-access.ts
-import { constants as constants2 } from "node:fs";
-import { open, realpath } from "node:fs/promises";
-import { isAbsolute as isAbsolute2, relative as relative2, sep as sep2 } from "node:path";
+
+
+
 var FileRefusedError = class extends Error {
   rule;
   constructor(rule) {
@@ -1794,7 +1808,7 @@ async function readRules(sources, readFile) {
   const problems = [];
   const rules = [];
   if (sources.text === void 0 && sources.file === void 0) return rules;
-  const { parseRules } = await import("./parse-rules-XDIFQLSU.js");
+  const { parseRules } = await import("./parse-rules-GNZMK5QU.js");
   if (sources.text !== void 0) {
     const parsed = parseRules(sources.text, "input 'rules'");
     rules.push(...parsed.rules);
@@ -2676,15 +2690,15 @@ function createDefaultDeps() {
     now: () => /* @__PURE__ */ new Date(),
     cwd: () => process.cwd(),
     // The Azure SDK is loaded only when a run signs in: an offline dry run never compiles it.
-    createCredential: async (options) => (await import("./entra-7GTI7BJ7.js")).createCredential(options),
-    createKeyVault: async (vaultUrl, credential, options) => (await import("./key-vault-J4U7Z5GK.js")).createKeyVault(vaultUrl, credential, options),
+    createCredential: async (options) => (await import("./entra-5BCBBY2Q.js")).createCredential(options),
+    createKeyVault: async (vaultUrl, credential, options) => (await import("./key-vault-P3BMJSG4.js")).createKeyVault(vaultUrl, credential, options),
     setExitCode: (code) => {
       process.exitCode = code;
     }
   };
 }
 async function run(deps = createDefaultDeps()) {
-  if (deps.io.getInput("command").trim().toLowerCase() === "check") return (await import("./check-command-IK7SLGJ2.js")).runCheckCommand(deps);
+  if (deps.io.getInput("command").trim().toLowerCase() === "check") return (await import("./check-command-CZIOF365.js")).runCheckCommand(deps);
   const context = { inputs: void 0, notes: [], results: void 0 };
   try {
     await runAndReport(deps, context);
@@ -2772,7 +2786,7 @@ async function connect(inputs, deps, context) {
   const agent = await createConnectionAgent(env);
   context.agent = agent;
   const credential = await deps.createCredential({ ...readCredentialOptions(inputs, env, io), agent });
-  const { verifySignIn } = await import("./entra-7GTI7BJ7.js");
+  const { verifySignIn } = await import("./entra-5BCBBY2Q.js");
   await verifySignIn(credential, inputs.cloud.vaultScope);
   io.info(`Signed in to Microsoft Entra ID${inputs.clientId ? ` as ${inputs.clientId}` : ""}.`);
   const vault = await deps.createKeyVault(inputs.vaultUrl, credential, {

@@ -1,10 +1,25 @@
-import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
+import { createRequire as __createRequire } from "node:module"; const require = (id) => globalThis.process.getBuiltinModule(id) ?? __createRequire(import.meta.url)(id);
+const { randomUUID } = globalThis.process.getBuiltinModule("node:crypto");
+const crypto = globalThis.process.getBuiltinModule("crypto");
+const crypto2 = globalThis.process.getBuiltinModule("crypto");
+const { createHash } = globalThis.process.getBuiltinModule("crypto");
+const http = globalThis.process.getBuiltinModule("http");
+const { accessSync, constants, statSync, readFileSync } = globalThis.process.getBuiltinModule("fs");
+const path = globalThis.process.getBuiltinModule("path");
+const { X509Certificate } = globalThis.process.getBuiltinModule("crypto");
+const { readFile } = globalThis.process.getBuiltinModule("node:fs/promises");
+const { readFileSync: readFileSync2 } = globalThis.process.getBuiltinModule("node:fs");
+const childProcess = globalThis.process.getBuiltinModule("node:child_process");
+const path3 = globalThis.process.getBuiltinModule("node:path");
+const { accessSync: accessSync2, constants: constants2, realpathSync, statSync: statSync2 } = globalThis.process.getBuiltinModule("node:fs");
+const path2 = globalThis.process.getBuiltinModule("node:path");
+const { fileURLToPath } = globalThis.process.getBuiltinModule("node:url");
 import {
   SignInError,
   explainAuthError,
   fetchGitHubIdToken,
   readTokenClaims
-} from "./chunk-SPCEKHE5.js";
+} from "./chunk-5RU7P4UM.js";
 import {
   AbortError,
   RestError,
@@ -21,21 +36,21 @@ import {
   retryPolicy,
   stringToUint8Array,
   uint8ArrayToString
-} from "./chunk-WFE4KSVX.js";
-import "./chunk-JBRK4BA3.js";
+} from "./chunk-TMIRDYP4.js";
+import "./chunk-SSMYZM6H.js";
 import {
   REQUEST_TIMEOUT_MS,
   createClientLogger2 as createClientLogger,
   createTimeoutPolicy,
   getLogLevel,
   sleepFor
-} from "./chunk-BCX2CVSM.js";
+} from "./chunk-Y7B54HM5.js";
 import {
   __commonJS,
   __export,
   __require,
   __toESM
-} from "./chunk-KPOE4I3O.js";
+} from "./chunk-SPM4MOY7.js";
 
 // node_modules/safe-buffer/index.js
 var require_safe_buffer = __commonJS({
@@ -11679,7 +11694,7 @@ function buildManagedIdentityConfiguration({ clientCapabilities, managedIdentity
 }
 
 // node_modules/@azure/msal-node/dist/crypto/GuidGenerator.mjs
-import { randomUUID } from "node:crypto";
+
 var GuidGenerator = class {
   /**
    * Generates a random [RFC 4122](https://www.rfc-editor.org/rfc/rfc4122.txt) version 4 UUID. The UUID is generated using a
@@ -11738,7 +11753,7 @@ var EncodingUtils = class _EncodingUtils {
 };
 
 // node_modules/@azure/msal-node/dist/crypto/HashUtils.mjs
-import crypto from "crypto";
+
 var HashUtils = class {
   /**
    * generate 'SHA256' hash
@@ -11750,7 +11765,7 @@ var HashUtils = class {
 };
 
 // node_modules/@azure/msal-node/dist/crypto/PkceGenerator.mjs
-import crypto2 from "crypto";
+
 var PkceGenerator = class {
   constructor() {
     this.hashUtils = new HashUtils();
@@ -11872,7 +11887,7 @@ var CryptoProvider = class {
 };
 
 // node_modules/@azure/msal-node/dist/cache/CacheHelpers.mjs
-import { createHash } from "crypto";
+
 function computeAdditionalCacheKeyHash(components) {
   const sortedKeys = Object.keys(components).sort();
   let input = "";
@@ -13290,7 +13305,7 @@ var ClientApplication = class {
 };
 
 // node_modules/@azure/msal-node/dist/network/LoopbackClient.mjs
-import http from "http";
+
 var LoopbackClient = class {
   constructor(preferredPort) {
     this.preferredPort = preferredPort;
@@ -14995,8 +15010,8 @@ var AppService = class _AppService extends BaseManagedIdentitySource {
 };
 
 // node_modules/@azure/msal-node/dist/client/ManagedIdentitySources/AzureArc.mjs
-import { accessSync, constants, statSync, readFileSync } from "fs";
-import path from "path";
+
+
 var ARC_API_VERSION = "2020-06-01";
 var DEFAULT_AZURE_ARC_IDENTITY_ENDPOINT = "http://127.0.0.1:40342/metadata/identity/oauth2/token";
 var HIMDS_EXECUTABLE_HELPER_STRING = "N/A: himds executable exists";
@@ -17590,7 +17605,7 @@ function createMsalClient(clientId, tenantId, createMsalClientOptions = {}) {
   function createBaseInteractiveRequest(scopes, options) {
     return {
       openBrowser: async (url) => {
-        const open = await import("./open-P7YVCJQX.js");
+        const open = await import("./open-5IZFSDNG.js");
         await open.default(url);
       },
       scopes,
@@ -17689,7 +17704,7 @@ function createMsalClient(clientId, tenantId, createMsalClientOptions = {}) {
 }
 
 // node_modules/@azure/identity/dist/esm/util/certificatesUtils.js
-import { X509Certificate } from "crypto";
+
 function extractPemCertificateKeys(pemContent) {
   const certificatePattern = /(-+BEGIN CERTIFICATE-+)(\n\r?|\r\n?)([A-Za-z0-9+/\n\r]+=*)(\n\r?|\r\n?)(-+END CERTIFICATE-+)/g;
   const publicKeys = [];
@@ -17892,8 +17907,8 @@ var ClientAssertionCredential = class {
 };
 
 // node_modules/@azure/identity/dist/esm/credentials/workloadIdentityCredential.js
-import { readFile } from "node:fs/promises";
-import { readFileSync as readFileSync2 } from "node:fs";
+
+
 var credentialName3 = "WorkloadIdentityCredential";
 var SupportedWorkloadEnvironmentVariables = [
   "AZURE_TENANT_ID",
@@ -18433,15 +18448,15 @@ function createExecutionError(error, stdout, stderr) {
 }
 
 // node_modules/@azure/core-process/dist/esm/process.js
-import * as childProcess from "node:child_process";
+
 
 // node_modules/@azure/core-process/dist/esm/normalizeCommand.js
-import path3 from "node:path";
+
 
 // node_modules/@azure/core-process/dist/esm/resolveExecutable.js
-import { accessSync as accessSync2, constants as constants2, realpathSync, statSync as statSync2 } from "node:fs";
-import path2 from "node:path";
-import { fileURLToPath } from "node:url";
+
+
+
 var WINDOWS_NATIVE_EXTENSIONS = [".exe", ".com"];
 var WINDOWS_BATCH_EXTENSIONS = [".cmd", ".bat"];
 var WINDOWS_DRIVE_ABSOLUTE_PATH = /^[a-z]:[\\/]/i;

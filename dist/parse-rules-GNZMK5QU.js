@@ -1,16 +1,18 @@
-import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
+import { createRequire as __createRequire } from "node:module"; const require = (id) => globalThis.process.getBuiltinModule(id) ?? __createRequire(import.meta.url)(id);
+import {
+  RULE_KEYS,
+  parseDuration
+} from "./chunk-2YVSZXRU.js";
 import {
   MAX_TAG_LENGTH,
   RESERVED_TAGS,
-  RULE_KEYS,
-  checkGlob,
-  parseDuration
-} from "./chunk-EAQBJXWW.js";
+  checkGlob
+} from "./chunk-MWWY7IYR.js";
 import {
   __commonJS,
   __require,
   __toESM
-} from "./chunk-KPOE4I3O.js";
+} from "./chunk-SPM4MOY7.js";
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({

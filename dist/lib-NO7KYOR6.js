@@ -1,9 +1,11 @@
-import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
+import { createRequire as __createRequire } from "node:module"; const require = (id) => globalThis.process.getBuiltinModule(id) ?? __createRequire(import.meta.url)(id);
+const http = globalThis.process.getBuiltinModule("http");
+const https = globalThis.process.getBuiltinModule("https");
 import {
   __commonJS,
   __require,
   __toESM
-} from "./chunk-KPOE4I3O.js";
+} from "./chunk-SPM4MOY7.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -19120,8 +19122,8 @@ var require_undici = __commonJS({
 });
 
 // node_modules/@actions/http-client/lib/index.js
-import * as http from "http";
-import * as https from "https";
+
+
 
 // node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {

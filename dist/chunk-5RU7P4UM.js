@@ -1,15 +1,15 @@
-import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
+import { createRequire as __createRequire } from "node:module"; const require = (id) => globalThis.process.getBuiltinModule(id) ?? __createRequire(import.meta.url)(id);
 import {
   REQUEST_TOKEN,
   REQUEST_URL,
   explainMissingOidc,
   readProperty
-} from "./chunk-JBRK4BA3.js";
+} from "./chunk-SSMYZM6H.js";
 import {
   SyncError,
   errorMessage,
   sleepFor
-} from "./chunk-BCX2CVSM.js";
+} from "./chunk-Y7B54HM5.js";
 
 // src/engine/auth/github-oidc.ts
 var DEFAULT_ATTEMPTS = 3;
@@ -96,7 +96,7 @@ function redactJwts(text) {
   return text.replace(JWT_PATTERN, "[token]");
 }
 var getWithToolkitClient = async (url, headers, timeoutMs) => {
-  const { HttpClient } = await import("./lib-4JLDNRS5.js");
+  const { HttpClient } = await import("./lib-NO7KYOR6.js");
   const client = new HttpClient("keyvault-sync", void 0, { socketTimeout: timeoutMs, allowRetries: false, keepAlive: false });
   try {
     const response = await client.get(url, { ...headers });

@@ -1,4 +1,8 @@
-import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
+import { createRequire as __createRequire } from "node:module"; const require = (id) => globalThis.process.getBuiltinModule(id) ?? __createRequire(import.meta.url)(id);
+const { EOL } = globalThis.process.getBuiltinModule("node:os");
+const util = globalThis.process.getBuiltinModule("node:util");
+const process = globalThis.process.getBuiltinModule("node:process");
+const process2 = globalThis.process.getBuiltinModule("node:process");
 
 // src/engine/errors.ts
 var SyncError = class extends Error {
@@ -517,15 +521,15 @@ function createConcurrencyGate(limit) {
 }
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/logger/log.js
-import { EOL } from "node:os";
-import util from "node:util";
-import process from "node:process";
+
+
+
 function log(message, ...args) {
   process.stderr.write(`${util.format(message, ...args)}${EOL}`);
 }
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/env.js
-import process2 from "node:process";
+
 function getEnvironmentVariable(name) {
   return process2.env[name];
 }

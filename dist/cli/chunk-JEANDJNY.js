@@ -1,4 +1,4 @@
-import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
+import { createRequire as __createRequire } from "node:module"; const require = (id) => globalThis.process.getBuiltinModule(id) ?? __createRequire(import.meta.url)(id);
 
 // src/engine/globs.ts
 var NAME_CHAR = /^[0-9A-Za-z_.-]$/;

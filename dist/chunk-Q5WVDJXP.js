@@ -1,4 +1,4 @@
-import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
+import { createRequire as __createRequire } from "node:module"; const require = (id) => globalThis.process.getBuiltinModule(id) ?? __createRequire(import.meta.url)(id);
 import {
   RestError,
   bearerTokenAuthenticationPolicy,
@@ -12,7 +12,7 @@ import {
   operationOptionsToRequestParameters,
   stringToUint8Array,
   uint8ArrayToString
-} from "./chunk-WFE4KSVX.js";
+} from "./chunk-TMIRDYP4.js";
 import {
   DEFAULT_RETRY,
   REQUEST_TIMEOUT_MS,
@@ -27,7 +27,7 @@ import {
   decideVaultRetry,
   restoreErrorBody,
   sleepFor
-} from "./chunk-BCX2CVSM.js";
+} from "./chunk-Y7B54HM5.js";
 
 // node_modules/@azure/keyvault-secrets/dist/esm/logger.js
 var logger = createClientLogger("keyvault-secrets");

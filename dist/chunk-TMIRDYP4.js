@@ -1,15 +1,26 @@
-import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
+import { createRequire as __createRequire } from "node:module"; const require = (id) => globalThis.process.getBuiltinModule(id) ?? __createRequire(import.meta.url)(id);
+const { inspect } = globalThis.process.getBuiltinModule("node:util");
+const http = globalThis.process.getBuiltinModule("node:http");
+const https = globalThis.process.getBuiltinModule("node:https");
+const zlib = globalThis.process.getBuiltinModule("node:zlib");
+const { Transform } = globalThis.process.getBuiltinModule("node:stream");
+const os = globalThis.process.getBuiltinModule("node:os");
+const process2 = globalThis.process.getBuiltinModule("node:process");
+const { Readable } = globalThis.process.getBuiltinModule("stream");
+const { Readable: Readable2 } = globalThis.process.getBuiltinModule("stream");
+const os2 = globalThis.process.getBuiltinModule("node:os");
+const process3 = globalThis.process.getBuiltinModule("node:process");
 import {
   createClientLogger,
   createClientLogger2,
   emitNodeWarning,
   isNodeLike
-} from "./chunk-BCX2CVSM.js";
+} from "./chunk-Y7B54HM5.js";
 import {
   __commonJS,
   __require,
   __toESM
-} from "./chunk-KPOE4I3O.js";
+} from "./chunk-SPM4MOY7.js";
 
 // node_modules/ms/index.js
 var require_ms = __commonJS({
@@ -1884,7 +1895,7 @@ function createEmptyPipeline() {
 }
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/util/inspect.js
-import { inspect } from "node:util";
+
 var custom = inspect.custom;
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/restError.js
@@ -1956,10 +1967,10 @@ function isRestError(e) {
 }
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/nodeHttpClient.js
-import http from "node:http";
-import https from "node:https";
-import zlib from "node:zlib";
-import { Transform } from "node:stream";
+
+
+
+
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/log.js
 var logger = createClientLogger("ts-http-runtime");
@@ -2286,8 +2297,8 @@ function logPolicy(options = {}) {
 }
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/util/userAgentPlatform.js
-import os from "node:os";
-import process2 from "node:process";
+
+
 function getHeaderName() {
   return "User-Agent";
 }
@@ -2866,7 +2877,7 @@ function addPlatformPolicies(pipeline, options) {
 }
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/util/typeGuards-node.js
-import { Readable } from "stream";
+
 function isNodeReadableStream(x) {
   return x instanceof Readable;
 }
@@ -2886,7 +2897,7 @@ function isBlob(x) {
 }
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/util/concat.js
-import { Readable as Readable2 } from "stream";
+
 async function* streamAsyncIterator() {
   const reader = this.getReader();
   try {
@@ -4070,8 +4081,8 @@ function redirectPolicy2(options = {}) {
 }
 
 // node_modules/@azure/core-rest-pipeline/dist/esm/util/userAgentPlatform.js
-import os2 from "node:os";
-import process3 from "node:process";
+
+
 function getHeaderName2() {
   return "User-Agent";
 }

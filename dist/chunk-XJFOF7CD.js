@@ -1,4 +1,4 @@
-import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
+import { createRequire as __createRequire } from "node:module"; const require = (id) => globalThis.process.getBuiltinModule(id) ?? __createRequire(import.meta.url)(id);
 import {
   MAX_TAGS,
   MAX_TAG_LENGTH,
@@ -6,7 +6,7 @@ import {
   RESERVED_TAGS,
   checkGlob,
   matchesGlob
-} from "./chunk-EL526DDO.js";
+} from "./chunk-MWWY7IYR.js";
 import {
   AZURE_LOGIN_CLOUD_NAMES,
   CLOUDS,
@@ -14,7 +14,7 @@ import {
   InputError,
   findCloudName,
   parseVault
-} from "./chunk-BCX2CVSM.js";
+} from "./chunk-Y7B54HM5.js";
 
 // node_modules/zod/v4/core/util.js
 function jsonStringifyReplacer(_, value) {

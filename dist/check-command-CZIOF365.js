@@ -1,7 +1,12 @@
-import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
+import { createRequire as __createRequire } from "node:module"; const require = (id) => globalThis.process.getBuiltinModule(id) ?? __createRequire(import.meta.url)(id);
+const { randomBytes: randomBytes2, randomUUID, timingSafeEqual } = globalThis.process.getBuiltinModule("node:crypto");
+const { createHash: cryptoCreateHash, createVerify: cryptoCreateVerify, randomBytes: cryptoRandomBytes } = globalThis.process.getBuiltinModule("node:crypto");
+const { RSA_PKCS1_OAEP_PADDING, RSA_PKCS1_PADDING } = globalThis.process.getBuiltinModule("constants");
+const { publicEncrypt } = globalThis.process.getBuiltinModule("node:crypto");
+const crypto = globalThis.process.getBuiltinModule("node:crypto");
 import {
   SignInError
-} from "./chunk-SPCEKHE5.js";
+} from "./chunk-5RU7P4UM.js";
 import {
   Poller,
   createKeyVault,
@@ -10,7 +15,7 @@ import {
   keyVaultAuthenticationPolicy,
   operationOptionsToRequestParameters,
   parseKeyVaultIdentifier
-} from "./chunk-KD2E5UAD.js";
+} from "./chunk-Q5WVDJXP.js";
 import {
   RestError,
   bearerTokenAuthenticationPolicy,
@@ -23,7 +28,7 @@ import {
   isRestError,
   stringToUint8Array,
   uint8ArrayToString
-} from "./chunk-WFE4KSVX.js";
+} from "./chunk-TMIRDYP4.js";
 import {
   alert,
   escapeCell,
@@ -34,16 +39,16 @@ import {
   readInputs,
   splitList,
   table
-} from "./chunk-GCC4EIJV.js";
+} from "./chunk-XJFOF7CD.js";
 import {
   isSamePrefix,
   readOwnership,
   readPrefix
-} from "./chunk-EL526DDO.js";
+} from "./chunk-MWWY7IYR.js";
 import {
   explainMissingOidc,
   hasOidcRequest
-} from "./chunk-JBRK4BA3.js";
+} from "./chunk-SSMYZM6H.js";
 import {
   InputError,
   REQUEST_TIMEOUT_MS,
@@ -58,11 +63,11 @@ import {
   mapWithConcurrency,
   restoreErrorBody,
   summarise
-} from "./chunk-BCX2CVSM.js";
-import "./chunk-KPOE4I3O.js";
+} from "./chunk-Y7B54HM5.js";
+import "./chunk-SPM4MOY7.js";
 
 // src/engine/check/azure-target.ts
-import { randomBytes as randomBytes2, randomUUID, timingSafeEqual } from "node:crypto";
+
 
 // node_modules/@azure/keyvault-keys/dist/esm/logger.js
 var logger = createClientLogger("keyvault-keys");
@@ -2000,7 +2005,7 @@ var KnownKeyOperations;
 })(KnownKeyOperations || (KnownKeyOperations = {}));
 
 // node_modules/@azure/keyvault-keys/dist/esm/cryptography/crypto.js
-import { createHash as cryptoCreateHash, createVerify as cryptoCreateVerify, randomBytes as cryptoRandomBytes } from "node:crypto";
+
 var algorithmToHashAlgorithm = {
   ES256: "SHA256",
   ES256K: "SHA256",
@@ -2266,8 +2271,8 @@ function getOrInitializeClient(vaultUrl, credential, options) {
 }
 
 // node_modules/@azure/keyvault-keys/dist/esm/cryptography/rsaCryptographyProvider.js
-import { RSA_PKCS1_OAEP_PADDING, RSA_PKCS1_PADDING } from "constants";
-import { publicEncrypt } from "node:crypto";
+
+
 
 // node_modules/@azure/keyvault-keys/dist/esm/cryptography/conversions.js
 function encodeLength(length) {
@@ -2440,7 +2445,7 @@ var RsaCryptographyProvider = class {
 };
 
 // node_modules/@azure/keyvault-keys/dist/esm/cryptography/aesCryptographyProvider.js
-import crypto from "node:crypto";
+
 var AesCryptographyProvider = class {
   key;
   constructor(key) {

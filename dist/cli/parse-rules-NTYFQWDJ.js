@@ -1,18 +1,16 @@
-import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);
-import {
-  RULE_KEYS,
-  parseDuration
-} from "./chunk-A5CTWZR5.js";
+import { createRequire as __createRequire } from "node:module"; const require = (id) => globalThis.process.getBuiltinModule(id) ?? __createRequire(import.meta.url)(id);
 import {
   MAX_TAG_LENGTH,
   RESERVED_TAGS,
-  checkGlob
-} from "./chunk-EL526DDO.js";
+  RULE_KEYS,
+  checkGlob,
+  parseDuration
+} from "./chunk-JEANDJNY.js";
 import {
   __commonJS,
   __require,
   __toESM
-} from "./chunk-KPOE4I3O.js";
+} from "./chunk-SPM4MOY7.js";
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
