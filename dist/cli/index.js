@@ -16,8 +16,7 @@ const { Readable: Readable2 } = globalThis.process.getBuiltinModule("stream");
 const os2 = globalThis.process.getBuiltinModule("node:os");
 const process5 = globalThis.process.getBuiltinModule("node:process");
 const { parseArgs } = globalThis.process.getBuiltinModule("node:util");
-const { constants } = globalThis.process.getBuiltinModule("node:fs");
-const { open, realpath } = globalThis.process.getBuiltinModule("node:fs/promises");
+const { closeSync, constants, fstatSync, openSync, readFileSync, realpathSync } = globalThis.process.getBuiltinModule("node:fs");
 const { isAbsolute, relative, sep } = globalThis.process.getBuiltinModule("node:path");
 const { resolve } = globalThis.process.getBuiltinModule("node:path");
 const { randomBytes: randomBytes2, randomUUID: randomUUID2, timingSafeEqual } = globalThis.process.getBuiltinModule("node:crypto");
@@ -25,20 +24,20 @@ const { createHash: cryptoCreateHash, createVerify: cryptoCreateVerify, randomBy
 const { RSA_PKCS1_OAEP_PADDING, RSA_PKCS1_PADDING } = globalThis.process.getBuiltinModule("constants");
 const { publicEncrypt } = globalThis.process.getBuiltinModule("node:crypto");
 const crypto2 = globalThis.process.getBuiltinModule("node:crypto");
-const { readFileSync } = globalThis.process.getBuiltinModule("node:fs");
+const { readFileSync: readFileSync2 } = globalThis.process.getBuiltinModule("node:fs");
 const { randomUUID: randomUUID3 } = globalThis.process.getBuiltinModule("node:crypto");
 const crypto3 = globalThis.process.getBuiltinModule("crypto");
 const crypto4 = globalThis.process.getBuiltinModule("crypto");
 const { createHash: createHash2 } = globalThis.process.getBuiltinModule("crypto");
 const http2 = globalThis.process.getBuiltinModule("http");
-const { accessSync, constants: constants2, statSync, readFileSync: readFileSync2 } = globalThis.process.getBuiltinModule("fs");
+const { accessSync, constants: constants2, statSync, readFileSync: readFileSync3 } = globalThis.process.getBuiltinModule("fs");
 const path = globalThis.process.getBuiltinModule("path");
 const { X509Certificate } = globalThis.process.getBuiltinModule("crypto");
 const { readFile } = globalThis.process.getBuiltinModule("node:fs/promises");
-const { readFileSync: readFileSync3 } = globalThis.process.getBuiltinModule("node:fs");
+const { readFileSync: readFileSync4 } = globalThis.process.getBuiltinModule("node:fs");
 const childProcess = globalThis.process.getBuiltinModule("node:child_process");
 const path3 = globalThis.process.getBuiltinModule("node:path");
-const { accessSync: accessSync2, constants: constants3, realpathSync, statSync: statSync2 } = globalThis.process.getBuiltinModule("node:fs");
+const { accessSync: accessSync2, constants: constants3, realpathSync: realpathSync2, statSync: statSync2 } = globalThis.process.getBuiltinModule("node:fs");
 const path2 = globalThis.process.getBuiltinModule("node:path");
 const { fileURLToPath } = globalThis.process.getBuiltinModule("node:url");
 import {
@@ -14084,7 +14083,6 @@ function asInputText(value) {
 // src/engine/sources/env-file-access.ts
 
 
-
 var FileRefusedError = class extends Error {
   rule;
   constructor(rule) {
@@ -14094,29 +14092,41 @@ var FileRefusedError = class extends Error {
   }
 };
 var SPECIAL_ROOTS = ["/proc", "/sys", "/dev"];
-async function readEnvFile(path4, roots) {
-  const real = await realpath(path4);
+function readEnvFile(path4, roots) {
+  try {
+    return Promise.resolve(readConfined(path4, roots));
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+function readConfined(path4, roots) {
+  const real = realpathSync.native(path4);
   if (SPECIAL_ROOTS.some((root) => isInside(real, root))) {
     throw new FileRefusedError("resolves into /proc, /sys or /dev; env-file reads only regular files in the workspace or RUNNER_TEMP");
   }
-  const allowed = await resolveRoots(roots);
+  const allowed = resolveRoots(roots);
   if (!allowed.some((root) => isInside(real, root))) {
     const where = roots.described ?? "the workspace (GITHUB_WORKSPACE) and the runner's temporary directory (RUNNER_TEMP)";
     throw new FileRefusedError(`resolves (after following symlinks) to a file outside ${where}; env-file reads only files inside them`);
   }
-  const handle = await open(real, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  const fd = openSync(real, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   try {
-    const stats = await handle.stat();
-    if (!stats.isFile())
+    if (!fstatSync(fd).isFile())
       throw new FileRefusedError("is not a regular file (a directory, device, pipe or socket); env-file reads only regular files");
-    return new Uint8Array(await handle.readFile());
+    return new Uint8Array(readFileSync(fd));
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
-async function resolveRoots(roots) {
+function resolveRoots(roots) {
   const candidates = [roots.workspace, roots.temp].filter((root) => root !== void 0);
-  const resolved = await Promise.all(candidates.map((root) => realpath(root).catch(() => void 0)));
+  const resolved = candidates.map((root) => {
+    try {
+      return realpathSync.native(root);
+    } catch {
+      return void 0;
+    }
+  });
   return resolved.filter((root) => root !== void 0 && !SPECIAL_ROOTS.some((special) => isInside(root, special)));
 }
 function isInside(path4, root) {
@@ -18457,7 +18467,7 @@ function compareKnown(head, base, type) {
 }
 function readJsonFile(path4) {
   try {
-    return JSON.parse(readFileSync(path4, "utf8"));
+    return JSON.parse(readFileSync2(path4, "utf8"));
   } catch {
     return void 0;
   }
@@ -30992,7 +31002,7 @@ var AzureArc = class _AzureArc extends BaseManagedIdentitySource {
       }
       let secret;
       try {
-        secret = readFileSync2(secretFilePath, Constants_exports.EncodingTypes.UTF8);
+        secret = readFileSync3(secretFilePath, Constants_exports.EncodingTypes.UTF8);
       } catch (e) {
         throw createManagedIdentityError(unableToReadSecretFile, "");
       }
@@ -33383,8 +33393,8 @@ function createMsalClient(clientId, tenantId, createMsalClientOptions = {}) {
   function createBaseInteractiveRequest(scopes, options) {
     return {
       openBrowser: async (url) => {
-        const open2 = await import("./open-5IZFSDNG.js");
-        await open2.default(url);
+        const open = await import("./open-5IZFSDNG.js");
+        await open.default(url);
       },
       scopes,
       authority: calculateRequestAuthority(options),
@@ -33853,7 +33863,7 @@ var WorkloadIdentityCredential = class {
     }
     let fileContent;
     try {
-      fileContent = readFileSync3(this.caFile);
+      fileContent = readFileSync4(this.caFile);
     } catch (error) {
       throw new CredentialUnavailableError(`${credentialName3}: is unavailable. ${ErrorMessages.FAILED_TO_READ_CA_FILE(this.caFile, error)}`);
     }
@@ -34427,7 +34437,7 @@ function resolveExecutableWithContext(command, context3) {
 }
 function canonicalizeWindowsPath(filePath) {
   try {
-    return realpathSync.native(filePath).toLowerCase();
+    return realpathSync2.native(filePath).toLowerCase();
   } catch {
     return path2.resolve(filePath).toLowerCase();
   }
@@ -36259,28 +36269,28 @@ function readKeyAndValue(src, keyStart) {
   return { ok: true, key: src.slice(keyStart, keyEnd), keyStart, value: cleanValue(raw), end, unclosedQuote };
 }
 function readRawValue(src, valueStart) {
-  const open2 = skipSpaces(src, valueStart);
-  const quote = src[open2];
+  const open = skipSpaces(src, valueStart);
+  const quote = src[open];
   let unclosedQuote;
   if (quote !== void 0 && QUOTES.has(quote)) {
-    for (const close of listClosingQuotes(src, open2, quote)) {
+    for (const close of listClosingQuotes(src, open, quote)) {
       if (endsEntry(src, close + 1)) return { raw: src.slice(valueStart, close + 1), end: close + 1, unclosedQuote: void 0 };
     }
-    if (!hasUnescapedQuoteOnLine(src, open2, quote)) unclosedQuote = quote;
+    if (!hasUnescapedQuoteOnLine(src, open, quote)) unclosedQuote = quote;
   }
   let end = valueStart;
   while (end < src.length && src[end] !== "#" && src[end] !== "\n" && src[end] !== "\r") end += 1;
   return { raw: src.slice(valueStart, end), end, unclosedQuote };
 }
-function hasUnescapedQuoteOnLine(src, open2, quote) {
-  for (let index = open2 + 1; index < src.length && src[index] !== "\n"; index += 1) {
+function hasUnescapedQuoteOnLine(src, open, quote) {
+  for (let index = open + 1; index < src.length && src[index] !== "\n"; index += 1) {
     if (src[index] === quote && src[index - 1] !== "\\") return true;
   }
   return false;
 }
-function listClosingQuotes(src, open2, quote) {
+function listClosingQuotes(src, open, quote) {
   const escaped = [];
-  let index = open2 + 1;
+  let index = open + 1;
   while (index < src.length) {
     if (src[index] === "\\" && src[index + 1] === quote) {
       escaped.push(index + 1);

@@ -1775,6 +1775,11 @@ function readCredentialOptions(inputs, env, io) {
 // src/action/markdown.ts
 var INLINE_SYNTAX = /[\\`*_[\]()#~!|{}:@]/g;
 function escapeMarkdown(text2) {
+  if (PLAIN.test(text2)) return text2.replaceAll("_", "\\_");
+  return escapeSyntax(text2);
+}
+var PLAIN = /^[A-Za-z0-9_][A-Za-z0-9_, -]*$/;
+function escapeSyntax(text2) {
   const oneLine = removeControls(text2).replace(/\s*(?:\r\n|\r|\n)\s*/g, " ");
   const escaped = escapeEntities(oneLine).replace(INLINE_SYNTAX, "\\$&").replace(/(www)\./gi, "$1\\.");
   return escaped.replace(/^[-+=]/, "\\$&").replace(/^(\d+)([.)])/, "$1\\$2");

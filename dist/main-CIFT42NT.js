@@ -10,8 +10,7 @@ const { format } = globalThis.process.getBuiltinModule("node:util");
 const { mkdtemp, writeFile: writeFile2 } = globalThis.process.getBuiltinModule("node:fs/promises");
 const { join } = globalThis.process.getBuiltinModule("node:path");
 const { isAbsolute, relative, resolve, sep } = globalThis.process.getBuiltinModule("node:path");
-const { constants: constants2 } = globalThis.process.getBuiltinModule("node:fs");
-const { open, realpath } = globalThis.process.getBuiltinModule("node:fs/promises");
+const { closeSync, constants: constants2, fstatSync, openSync, readFileSync, realpathSync } = globalThis.process.getBuiltinModule("node:fs");
 const { isAbsolute: isAbsolute2, relative: relative2, sep: sep2 } = globalThis.process.getBuiltinModule("node:path");
 import {
   describeProblem,
@@ -34,7 +33,7 @@ import {
   readCredentialOptions,
   readInputs,
   table
-} from "./chunk-XJFOF7CD.js";
+} from "./chunk-7WCTWC3P.js";
 import {
   MAX_USER_TAGS,
   PREFIX_TAG,
@@ -1133,7 +1132,6 @@ async function writeSummary(markdown, io) {
 // src/engine/sources/env-file-access.ts
 
 
-
 var FileRefusedError = class extends Error {
   rule;
   constructor(rule) {
@@ -1148,29 +1146,41 @@ function listFileRoots(env, cwd) {
   const temp = env["RUNNER_TEMP"]?.trim();
   return { workspace: workspace === void 0 || workspace === "" ? cwd : workspace, temp: temp === "" ? void 0 : temp };
 }
-async function readEnvFile(path, roots) {
-  const real = await realpath(path);
+function readEnvFile(path, roots) {
+  try {
+    return Promise.resolve(readConfined(path, roots));
+  } catch (error2) {
+    return Promise.reject(error2);
+  }
+}
+function readConfined(path, roots) {
+  const real = realpathSync.native(path);
   if (SPECIAL_ROOTS.some((root) => isInside(real, root))) {
     throw new FileRefusedError("resolves into /proc, /sys or /dev; env-file reads only regular files in the workspace or RUNNER_TEMP");
   }
-  const allowed = await resolveRoots(roots);
+  const allowed = resolveRoots(roots);
   if (!allowed.some((root) => isInside(real, root))) {
     const where = roots.described ?? "the workspace (GITHUB_WORKSPACE) and the runner's temporary directory (RUNNER_TEMP)";
     throw new FileRefusedError(`resolves (after following symlinks) to a file outside ${where}; env-file reads only files inside them`);
   }
-  const handle = await open(real, constants2.O_RDONLY | constants2.O_NOFOLLOW | constants2.O_NONBLOCK);
+  const fd = openSync(real, constants2.O_RDONLY | constants2.O_NOFOLLOW | constants2.O_NONBLOCK);
   try {
-    const stats = await handle.stat();
-    if (!stats.isFile())
+    if (!fstatSync(fd).isFile())
       throw new FileRefusedError("is not a regular file (a directory, device, pipe or socket); env-file reads only regular files");
-    return new Uint8Array(await handle.readFile());
+    return new Uint8Array(readFileSync(fd));
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
-async function resolveRoots(roots) {
+function resolveRoots(roots) {
   const candidates = [roots.workspace, roots.temp].filter((root) => root !== void 0);
-  const resolved = await Promise.all(candidates.map((root) => realpath(root).catch(() => void 0)));
+  const resolved = candidates.map((root) => {
+    try {
+      return realpathSync.native(root);
+    } catch {
+      return void 0;
+    }
+  });
   return resolved.filter((root) => root !== void 0 && !SPECIAL_ROOTS.some((special) => isInside(root, special)));
 }
 function isInside(path, root) {
@@ -2076,28 +2086,28 @@ function readKeyAndValue(src, keyStart) {
   return { ok: true, key: src.slice(keyStart, keyEnd), keyStart, value: cleanValue(raw), end, unclosedQuote };
 }
 function readRawValue(src, valueStart) {
-  const open2 = skipSpaces(src, valueStart);
-  const quote = src[open2];
+  const open = skipSpaces(src, valueStart);
+  const quote = src[open];
   let unclosedQuote;
   if (quote !== void 0 && QUOTES.has(quote)) {
-    for (const close of listClosingQuotes(src, open2, quote)) {
+    for (const close of listClosingQuotes(src, open, quote)) {
       if (endsEntry(src, close + 1)) return { raw: src.slice(valueStart, close + 1), end: close + 1, unclosedQuote: void 0 };
     }
-    if (!hasUnescapedQuoteOnLine(src, open2, quote)) unclosedQuote = quote;
+    if (!hasUnescapedQuoteOnLine(src, open, quote)) unclosedQuote = quote;
   }
   let end = valueStart;
   while (end < src.length && src[end] !== "#" && src[end] !== "\n" && src[end] !== "\r") end += 1;
   return { raw: src.slice(valueStart, end), end, unclosedQuote };
 }
-function hasUnescapedQuoteOnLine(src, open2, quote) {
-  for (let index = open2 + 1; index < src.length && src[index] !== "\n"; index += 1) {
+function hasUnescapedQuoteOnLine(src, open, quote) {
+  for (let index = open + 1; index < src.length && src[index] !== "\n"; index += 1) {
     if (src[index] === quote && src[index - 1] !== "\\") return true;
   }
   return false;
 }
-function listClosingQuotes(src, open2, quote) {
+function listClosingQuotes(src, open, quote) {
   const escaped = [];
-  let index = open2 + 1;
+  let index = open + 1;
   while (index < src.length) {
     if (src[index] === "\\" && src[index + 1] === quote) {
       escaped.push(index + 1);
@@ -2698,7 +2708,7 @@ function createDefaultDeps() {
   };
 }
 async function run(deps = createDefaultDeps()) {
-  if (deps.io.getInput("command").trim().toLowerCase() === "check") return (await import("./check-command-CZIOF365.js")).runCheckCommand(deps);
+  if (deps.io.getInput("command").trim().toLowerCase() === "check") return (await import("./check-command-2N75UN2D.js")).runCheckCommand(deps);
   const context = { inputs: void 0, notes: [], results: void 0 };
   try {
     await runAndReport(deps, context);

@@ -39,7 +39,7 @@ import {
   readInputs,
   splitList,
   table
-} from "./chunk-XJFOF7CD.js";
+} from "./chunk-7WCTWC3P.js";
 import {
   isSamePrefix,
   readOwnership,
