@@ -14093,11 +14093,9 @@ var FileRefusedError = class extends Error {
 };
 var SPECIAL_ROOTS = ["/proc", "/sys", "/dev"];
 function readEnvFile(path4, roots) {
-  try {
-    return Promise.resolve(readConfined(path4, roots));
-  } catch (error) {
-    return Promise.reject(error);
-  }
+  return new Promise((resolve2) => {
+    resolve2(readConfined(path4, roots));
+  });
 }
 function readConfined(path4, roots) {
   const real = realpathSync.native(path4);

@@ -17,7 +17,7 @@ function shown(markdown: string): string {
 describe("escapeMarkdown", () => {
   it("gives plain names the same escaping by its quick way as by the general one", () => {
     // Mostly the quick way's alphabet, with a few characters that must send a text the general way.
-    const chars = fc.constantFrom(..."Az09_-, ", ..."aZ_-", ".", ")", "\n", "*", "<", ":", "w");
+    const chars = fc.constantFrom("A", "z", "0", "9", "_", "-", ",", " ", ".", ")", "\n", "*", "<", ":", "w");
     fc.assert(
       fc.property(fc.string({ unit: chars, maxLength: 24 }), (text) => {
         expect(escapeMarkdown(text)).toBe(escapeSyntax(text));
@@ -28,7 +28,6 @@ describe("escapeMarkdown", () => {
     expect(escapeMarkdown("-x")).toBe("\\-x");
     expect(escapeMarkdown("1. x")).toBe("1\\. x");
   });
-
 
   it.each([
     "_PRIVATE_KEY_",

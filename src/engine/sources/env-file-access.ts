@@ -47,11 +47,10 @@ export function listFileRoots(env: Env, cwd: string): FileRoots {
  * asynchronous call cost a trip through the thread pool.
  */
 export function readEnvFile(path: string, roots: FileRoots): Promise<Uint8Array> {
-  try {
-    return Promise.resolve(readConfined(path, roots));
-  } catch (error) {
-    return Promise.reject(error as Error);
-  }
+  // A throw inside the executor rejects the promise with the same error.
+  return new Promise((resolve) => {
+    resolve(readConfined(path, roots));
+  });
 }
 
 function readConfined(path: string, roots: FileRoots): Uint8Array {

@@ -1147,11 +1147,9 @@ function listFileRoots(env, cwd) {
   return { workspace: workspace === void 0 || workspace === "" ? cwd : workspace, temp: temp === "" ? void 0 : temp };
 }
 function readEnvFile(path, roots) {
-  try {
-    return Promise.resolve(readConfined(path, roots));
-  } catch (error2) {
-    return Promise.reject(error2);
-  }
+  return new Promise((resolve2) => {
+    resolve2(readConfined(path, roots));
+  });
 }
 function readConfined(path, roots) {
   const real = realpathSync.native(path);
