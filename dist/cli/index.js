@@ -1877,8 +1877,8 @@ var require_sign_stream = __commonJS({
     var Stream = __require("stream");
     var toString = require_tostring();
     var util2 = __require("util");
-    function base64url(string3, encoding) {
-      return Buffer2.from(string3, encoding).toString("base64").replace(/=/g, "").replace(/\+/g, "-").replace(/\//g, "_");
+    function base64url(string, encoding) {
+      return Buffer2.from(string, encoding).toString("base64").replace(/=/g, "").replace(/\+/g, "-").replace(/\//g, "_");
     }
     function jwsSecuredInput(header, payload, encoding) {
       encoding = encoding || "utf8";
@@ -1980,8 +1980,8 @@ var require_verify_stream = __commonJS({
       var payload = jwsSig.split(".")[1];
       return Buffer2.from(payload, "base64").toString(encoding);
     }
-    function isValidJws(string3) {
-      return JWS_REGEX.test(string3) && !!headerFromJWS(string3);
+    function isValidJws(string) {
+      return JWS_REGEX.test(string) && !!headerFromJWS(string);
     }
     function jwsVerify(jwsSig, algorithm, secretOrKey) {
       if (!algorithm) {
@@ -2145,10 +2145,10 @@ var require_JsonWebTokenError = __commonJS({
 var require_NotBeforeError = __commonJS({
   "node_modules/jsonwebtoken/lib/NotBeforeError.js"(exports, module) {
     var JsonWebTokenError = require_JsonWebTokenError();
-    var NotBeforeError = function(message, date2) {
+    var NotBeforeError = function(message, date) {
       JsonWebTokenError.call(this, message);
       this.name = "NotBeforeError";
-      this.date = date2;
+      this.date = date;
     };
     NotBeforeError.prototype = Object.create(JsonWebTokenError.prototype);
     NotBeforeError.prototype.constructor = NotBeforeError;
@@ -2175,16 +2175,16 @@ var require_TokenExpiredError = __commonJS({
 var require_timespan = __commonJS({
   "node_modules/jsonwebtoken/lib/timespan.js"(exports, module) {
     var ms = require_ms();
-    module.exports = function(time2, iat) {
+    module.exports = function(time, iat) {
       var timestamp = iat || Math.floor(Date.now() / 1e3);
-      if (typeof time2 === "string") {
-        var milliseconds = ms(time2);
+      if (typeof time === "string") {
+        var milliseconds = ms(time);
         if (typeof milliseconds === "undefined") {
           return;
         }
         return Math.floor(timestamp + milliseconds / 1e3);
-      } else if (typeof time2 === "number") {
-        return timestamp + time2;
+      } else if (typeof time === "number") {
+        return timestamp + time;
       } else {
         return;
       }
@@ -6780,8 +6780,8 @@ function getRetryAfterInMs(response) {
     const retryAfterHeader = response.headers.get(RetryAfterHeader);
     if (!retryAfterHeader)
       return;
-    const date2 = Date.parse(retryAfterHeader);
-    const diff = date2 - Date.now();
+    const date = Date.parse(retryAfterHeader);
+    const diff = date - Date.now();
     return Number.isFinite(diff) ? Math.max(0, diff) : void 0;
   } catch {
     return void 0;
@@ -11794,8 +11794,8 @@ function readRetryAfterMs(headers, now) {
   if (raw === void 0) return void 0;
   const seconds = Number(raw);
   if (raw.trim() !== "" && Number.isFinite(seconds) && seconds >= 0) return seconds * 1e3;
-  const date2 = Date.parse(raw);
-  return Number.isFinite(date2) ? Math.max(0, date2 - now) : void 0;
+  const date = Date.parse(raw);
+  return Number.isFinite(date) ? Math.max(0, date - now) : void 0;
 }
 function createThrottlePolicy(options) {
   return {
@@ -12323,13 +12323,6 @@ function optionalKeys(shape) {
     return shape[k]._zod.optin !== void 0 && shape[k]._zod.optout === "optional";
   });
 }
-var NUMBER_FORMAT_RANGES = /* @__PURE__ */ (() => ({
-  safeint: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
-  int32: [-2147483648, 2147483647],
-  uint32: [0, 4294967295],
-  float32: [-34028234663852886e22, 34028234663852886e22],
-  float64: [-Number.MAX_VALUE, Number.MAX_VALUE]
-}))();
 function aborted(x, startIndex = 0) {
   if (x.aborted === true)
     return true;
@@ -12719,169 +12712,6 @@ var _safeParseAsync = (_Err) => async (schema, value, _ctx) => {
 };
 var safeParseAsync = /* @__PURE__ */ _safeParseAsync($ZodRealError);
 
-// node_modules/zod/v4/core/regexes.js
-var anyString = /^[\s\S]{0,}$/;
-var number = /^-?\d+(?:\.\d+)?$/;
-
-// node_modules/zod/v4/core/checks.js
-var $ZodCheck = /* @__PURE__ */ $constructor("$ZodCheck", (inst, def) => {
-  var _a2;
-  inst._zod ?? (inst._zod = {});
-  inst._zod.def = def;
-  (_a2 = inst._zod).onattach ?? (_a2.onattach = []);
-});
-var numericOriginMap = {
-  number: "number",
-  bigint: "bigint",
-  object: "date"
-};
-var $ZodCheckLessThan = /* @__PURE__ */ $constructor("$ZodCheckLessThan", (inst, def) => {
-  $ZodCheck.init(inst, def);
-  const origin = numericOriginMap[typeof def.value];
-  inst._zod.check = (payload) => {
-    if (def.inclusive ? payload.value <= def.value : payload.value < def.value) {
-      return;
-    }
-    payload.issues.push({
-      origin: numericOriginMap[typeof payload.value] ?? origin,
-      code: "too_big",
-      maximum: typeof def.value === "object" ? def.value.getTime() : def.value,
-      input: payload.value,
-      inclusive: def.inclusive,
-      inst,
-      continue: !def.abort
-    });
-  };
-});
-var $ZodCheckGreaterThan = /* @__PURE__ */ $constructor("$ZodCheckGreaterThan", (inst, def) => {
-  $ZodCheck.init(inst, def);
-  const origin = numericOriginMap[typeof def.value];
-  inst._zod.check = (payload) => {
-    if (def.inclusive ? payload.value >= def.value : payload.value > def.value) {
-      return;
-    }
-    payload.issues.push({
-      origin: numericOriginMap[typeof payload.value] ?? origin,
-      code: "too_small",
-      minimum: typeof def.value === "object" ? def.value.getTime() : def.value,
-      input: payload.value,
-      inclusive: def.inclusive,
-      inst,
-      continue: !def.abort
-    });
-  };
-});
-var $ZodCheckNumberFormat = /* @__PURE__ */ $constructor("$ZodCheckNumberFormat", (inst, def) => {
-  $ZodCheck.init(inst, def);
-  def.format = def.format || "float64";
-  const isInt = def.format?.includes("int");
-  const origin = isInt ? "int" : "number";
-  const [minimum, maximum] = NUMBER_FORMAT_RANGES[def.format];
-  inst._zod.check = (payload) => {
-    const input = payload.value;
-    if (isInt) {
-      if (!Number.isInteger(input)) {
-        payload.issues.push({
-          expected: origin,
-          format: def.format,
-          code: "invalid_type",
-          continue: false,
-          input,
-          inst
-        });
-        return;
-      }
-      if (!Number.isSafeInteger(input)) {
-        if (input > 0) {
-          payload.issues.push({
-            input,
-            code: "too_big",
-            maximum: Number.MAX_SAFE_INTEGER,
-            note: "Integers must be within the safe integer range.",
-            inst,
-            origin,
-            inclusive: true,
-            continue: !def.abort
-          });
-        } else {
-          payload.issues.push({
-            input,
-            code: "too_small",
-            minimum: Number.MIN_SAFE_INTEGER,
-            note: "Integers must be within the safe integer range.",
-            inst,
-            origin,
-            inclusive: true,
-            continue: !def.abort
-          });
-        }
-        return;
-      }
-    }
-    if (input < minimum) {
-      payload.issues.push({
-        origin: "number",
-        input,
-        code: "too_small",
-        minimum,
-        inclusive: true,
-        inst,
-        continue: !def.abort
-      });
-    }
-    if (input > maximum) {
-      payload.issues.push({
-        origin: "number",
-        input,
-        code: "too_big",
-        maximum,
-        inclusive: true,
-        inst,
-        continue: !def.abort
-      });
-    }
-  };
-});
-var $ZodCheckStringFormat = /* @__PURE__ */ $constructor("$ZodCheckStringFormat", (inst, def) => {
-  var _a2, _b;
-  $ZodCheck.init(inst, def);
-  if (def.pattern)
-    (_a2 = inst._zod).check ?? (_a2.check = (payload) => {
-      def.pattern.lastIndex = 0;
-      if (def.pattern.test(payload.value))
-        return;
-      payload.issues.push({
-        origin: "string",
-        code: "invalid_format",
-        format: def.format,
-        input: payload.value,
-        ...def.pattern ? { pattern: def.pattern.toString() } : {},
-        inst,
-        continue: !def.abort
-      });
-    });
-  else
-    (_b = inst._zod).check ?? (_b.check = () => {
-    });
-});
-var $ZodCheckRegex = /* @__PURE__ */ $constructor("$ZodCheckRegex", (inst, def) => {
-  $ZodCheckStringFormat.init(inst, def);
-  inst._zod.check = (payload) => {
-    def.pattern.lastIndex = 0;
-    if (def.pattern.test(payload.value))
-      return;
-    payload.issues.push({
-      origin: "string",
-      code: "invalid_format",
-      format: "regex",
-      input: payload.value,
-      pattern: def.pattern.toString(),
-      inst,
-      continue: !def.abort
-    });
-  };
-});
-
 // node_modules/zod/v4/core/versions.js
 var version = {
   major: 4,
@@ -13020,54 +12850,6 @@ function standardProps(inst) {
     version: 1
   };
 }
-var $ZodString = /* @__PURE__ */ $constructor("$ZodString", (inst, def) => {
-  $ZodType.init(inst, def);
-  inst._zod.pattern = def.pattern ?? anyString;
-  inst._zod.parse = (payload, _) => {
-    if (def.coerce)
-      try {
-        payload.value = String(payload.value);
-      } catch (_2) {
-      }
-    if (typeof payload.value === "string")
-      return payload;
-    payload.issues.push({
-      expected: "string",
-      code: "invalid_type",
-      input: payload.value,
-      inst
-    });
-    return payload;
-  };
-});
-var $ZodNumber = /* @__PURE__ */ $constructor("$ZodNumber", (inst, def) => {
-  $ZodType.init(inst, def);
-  inst._zod.pattern = number;
-  inst._zod.parse = (payload, _ctx) => {
-    if (def.coerce)
-      try {
-        payload.value = Number(payload.value);
-      } catch (_) {
-      }
-    const input = payload.value;
-    if (typeof input === "number" && !Number.isNaN(input) && Number.isFinite(input)) {
-      return payload;
-    }
-    const received = typeof input === "number" ? Number.isNaN(input) ? "NaN" : !Number.isFinite(input) ? String(input) : void 0 : void 0;
-    payload.issues.push({
-      expected: "number",
-      code: "invalid_type",
-      input,
-      inst,
-      ...received ? { received } : {}
-    });
-    return payload;
-  };
-});
-var $ZodNumberFormat = /* @__PURE__ */ $constructor("$ZodNumberFormat", (inst, def) => {
-  $ZodCheckNumberFormat.init(inst, def);
-  $ZodNumber.init(inst, def);
-});
 function handlePropertyResult(result, final, key, input, optin, optout) {
   const isPresent = key in input;
   const isOptionalOut = optout === "optional";
@@ -13299,58 +13081,6 @@ function handlePipeResult(left, next, ctx) {
   return next._zod.run({ value: left.value, issues: left.issues }, ctx);
 }
 
-// node_modules/zod/v4/core/api.js
-function snapshotChecks(def) {
-  if (def.checks)
-    def.checks = [...def.checks];
-  return def;
-}
-// @__NO_SIDE_EFFECTS__
-function _string(Class, params) {
-  return new Class(snapshotChecks({ type: "string", ...normalizeParams(params) }));
-}
-// @__NO_SIDE_EFFECTS__
-function _number(Class, params) {
-  return new Class(snapshotChecks({ type: "number", checks: [], ...normalizeParams(params) }));
-}
-// @__NO_SIDE_EFFECTS__
-function _int(Class, params) {
-  return new Class({
-    type: "number",
-    check: "number_format",
-    abort: false,
-    format: "safeint",
-    ...normalizeParams(params)
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function _lte(value, params) {
-  return new $ZodCheckLessThan({
-    check: "less_than",
-    ...normalizeParams(params),
-    value,
-    inclusive: true
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function _gte(value, params) {
-  return new $ZodCheckGreaterThan({
-    check: "greater_than",
-    ...normalizeParams(params),
-    value,
-    inclusive: true
-  });
-}
-// @__NO_SIDE_EFFECTS__
-function _regex(pattern, params) {
-  return new $ZodCheckRegex({
-    check: "string_format",
-    format: "regex",
-    ...normalizeParams(params),
-    pattern
-  });
-}
-
 // node_modules/zod/v4/mini/schemas.js
 var ZodMiniType = /* @__PURE__ */ $constructor("ZodMiniType", (inst, def) => {
   if (!inst._zod)
@@ -13402,29 +13132,6 @@ var ZodMiniType = /* @__PURE__ */ $constructor("ZodMiniType", (inst, def) => {
     return args.length === 0 ? fn(this) : fn(this, ...args);
   }
 });
-var ZodMiniString = /* @__PURE__ */ $constructor("ZodMiniString", (inst, def) => {
-  $ZodString.init(inst, def);
-  ZodMiniType.init(inst, def);
-});
-// @__NO_SIDE_EFFECTS__
-function string2(params) {
-  return _string(ZodMiniString, params);
-}
-var ZodMiniNumber = /* @__PURE__ */ $constructor("ZodMiniNumber", (inst, def) => {
-  $ZodNumber.init(inst, def);
-  ZodMiniType.init(inst, def);
-});
-// @__NO_SIDE_EFFECTS__
-function number2(params) {
-  return _number(ZodMiniNumber, params);
-}
-var ZodMiniNumberFormat = /* @__PURE__ */ $constructor("ZodMiniNumberFormat", (inst, def) => {
-  $ZodNumberFormat.init(inst, def);
-  ZodMiniNumber.init(inst, def);
-});
-function int(params) {
-  return _int(ZodMiniNumberFormat, params);
-}
 var ZodMiniObject = /* @__PURE__ */ $constructor("ZodMiniObject", (inst, def) => {
   $ZodObject.init(inst, def);
   ZodMiniType.init(inst, def);
@@ -13643,10 +13350,7 @@ function report(ctx, input, rule, hint) {
   return NEVER;
 }
 function text(check) {
-  return pipe(
-    string2(),
-    transform((value, ctx) => check(value, ctx))
-  );
+  return transform((value, ctx) => check(value, ctx));
 }
 function choice(input, options, fallback) {
   return text((value, ctx) => {
@@ -13786,23 +13490,11 @@ var expiresIn = text((value, ctx) => {
   return seconds;
 });
 var CONCURRENCY_RULE = `must be a whole number from 1 to ${MAX_CONCURRENCY}`;
-var concurrency = pipe(
-  pipe(
-    pipe(
-      string2(),
-      transform((value) => value === "" ? String(DEFAULT_CONCURRENCY) : value)
-    ),
-    string2().check(_regex(/^[0-9]{1,3}$/, { error: CONCURRENCY_RULE }))
-  ),
-  pipe(
-    transform(Number),
-    number2().check(
-      int({ error: CONCURRENCY_RULE }),
-      _gte(1, { error: CONCURRENCY_RULE }),
-      _lte(MAX_CONCURRENCY, { error: CONCURRENCY_RULE })
-    )
-  )
-);
+var concurrency = text((value, ctx) => {
+  if (value === "") return DEFAULT_CONCURRENCY;
+  const count2 = /^[0-9]{1,3}$/.test(value) ? Number(value) : Number.NaN;
+  return count2 >= 1 && count2 <= MAX_CONCURRENCY ? count2 : report(ctx, "concurrency", CONCURRENCY_RULE);
+});
 
 // src/cli/options.ts
 function envVariable(option) {
@@ -19113,8 +18805,8 @@ function isManagedSet(secret, owner, prefix2) {
 function selectForHealth(secrets, owner, prefix2) {
   return secrets.filter((secret) => !secret.managed && (isManagedSet(secret, owner, prefix2) || isInsidePrefix(secret.name, prefix2)));
 }
-function formatDay(date2) {
-  return date2.toISOString().slice(0, 10);
+function formatDay(date) {
+  return date.toISOString().slice(0, 10);
 }
 function checkExpiry(secret, options) {
   const expires = secret.expiresOn;
@@ -21055,8 +20747,8 @@ function createAccountEntity(accountDetails, authority, correlationId, base64Dec
     throw createClientAuthError(invalidCacheEnvironment, correlationId);
   }
   const preferredUsername = accountDetails.idTokenClaims?.preferred_username || accountDetails.idTokenClaims?.upn;
-  const email2 = accountDetails.idTokenClaims?.emails ? accountDetails.idTokenClaims.emails[0] : null;
-  const username = preferredUsername || email2 || "";
+  const email = accountDetails.idTokenClaims?.emails ? accountDetails.idTokenClaims.emails[0] : null;
+  const username = preferredUsername || email || "";
   const loginHint = accountDetails.idTokenClaims?.login_hint;
   const realm = clientInfo?.utid || getTenantIdFromIdTokenClaims(accountDetails.idTokenClaims) || "";
   const localAccountId = clientInfo?.uid || accountDetails.idTokenClaims?.oid || accountDetails.idTokenClaims?.sub || "";
@@ -21798,8 +21490,8 @@ __export(TimeUtils_exports, {
 function nowSeconds() {
   return Math.round((/* @__PURE__ */ new Date()).getTime() / 1e3);
 }
-function toSecondsFromDate(date2) {
-  return date2.getTime() / 1e3;
+function toSecondsFromDate(date) {
+  return date.getTime() / 1e3;
 }
 function toDateFromSeconds(seconds) {
   if (seconds) {
@@ -25777,9 +25469,9 @@ var ThrottlingUtils = class _ThrottlingUtils {
    * @param throttleTime
    */
   static calculateThrottleTime(throttleTime) {
-    const time2 = throttleTime <= 0 ? 0 : throttleTime;
+    const time = throttleTime <= 0 ? 0 : throttleTime;
     const currentSeconds = Date.now() / 1e3;
-    return Math.floor(Math.min(currentSeconds + (time2 || DEFAULT_THROTTLE_TIME_SECONDS), currentSeconds + DEFAULT_MAX_THROTTLE_TIME_SECONDS) * 1e3);
+    return Math.floor(Math.min(currentSeconds + (time || DEFAULT_THROTTLE_TIME_SECONDS), currentSeconds + DEFAULT_MAX_THROTTLE_TIME_SECONDS) * 1e3);
   }
   static removeThrottle(cacheManager, clientId, request, homeAccountIdentifier) {
     const thumbprint = getRequestThumbprint(clientId, request, homeAccountIdentifier);
@@ -27493,9 +27185,9 @@ var GuidGenerator = class {
    * verifies if a string is  GUID
    * @param guid
    */
-  isGuid(guid2) {
+  isGuid(guid) {
     const regexGuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
-    return regexGuid.test(guid2);
+    return regexGuid.test(guid);
   }
 };
 
@@ -30413,8 +30105,8 @@ function isIso8601(dateString) {
   if (typeof dateString !== "string") {
     return false;
   }
-  const date2 = new Date(dateString);
-  return !isNaN(date2.getTime()) && date2.toISOString() === dateString;
+  const date = new Date(dateString);
+  return !isNaN(date.getTime()) && date.toISOString() === dateString;
 }
 
 // node_modules/@azure/msal-node/dist/network/HttpClientWithRetries.mjs
@@ -35444,8 +35136,8 @@ function mayPrune(tags2, owner, prefix2) {
 }
 
 // src/engine/rules/renewal.ts
-function formatDate(date2) {
-  return date2.toISOString().slice(0, 10);
+function formatDate(date) {
+  return date.toISOString().slice(0, 10);
 }
 function findRenewal(expiresOn, settings, now) {
   const window2 = settings.renewBeforeSeconds;
@@ -35462,8 +35154,8 @@ function hideValue(secret) {
   Object.defineProperty(copy, "value", { value: secret.value, enumerable: false });
   return copy;
 }
-function formatDate2(date2) {
-  return date2 === void 0 ? "an unknown date" : date2.toISOString().slice(0, 10);
+function formatDate2(date) {
+  return date === void 0 ? "an unknown date" : date.toISOString().slice(0, 10);
 }
 function baseFor(secret, reason) {
   return { source: secret.source, name: secret.name, reason, origin: secret.origin };
@@ -36650,7 +36342,7 @@ async function readHistory(vault, name3, owner) {
     const versions = await vault.listVersions(name3);
     const owned = versions.filter((version4) => readOwnership(version4.tags, owner).kind === "ours");
     if (owned.length === 0) return { kind: "never-owned" };
-    const dates = owned.map((version4) => version4.createdOn?.getTime()).filter((time2) => time2 !== void 0);
+    const dates = owned.map((version4) => version4.createdOn?.getTime()).filter((time) => time !== void 0);
     return { kind: "owned-before", lastOwnedOn: dates.length > 0 ? new Date(Math.max(...dates)) : void 0 };
   } catch (error) {
     return { kind: "failed", failure: toReadFailure(error) };

@@ -70,12 +70,12 @@ export function report(ctx: Context, input: InputName, rule: string, hint?: stri
   return z.NEVER;
 }
 
-/** A text input whose checks live in `check`, which reports problems and returns the value. */
+/**
+ * A text input whose checks live in `check`, which reports problems and returns the value.
+ * Inputs are always strings (readInputs reads them so), so there is no string schema first.
+ */
 export function text<T>(check: (value: string, ctx: Context) => T) {
-  return z.pipe(
-    z.string(),
-    z.transform((value: string, ctx) => check(value, ctx)),
-  );
+  return z.transform((value: string, ctx) => check(value, ctx));
 }
 
 /** One of `options`, ignoring case; "" gives `fallback`. */
@@ -241,25 +241,11 @@ export const expiresIn = text((value, ctx): number | undefined => {
 });
 
 const CONCURRENCY_RULE = `must be a whole number from 1 to ${MAX_CONCURRENCY}`;
-export const concurrency = z.pipe(
-  z.pipe(
-    z.pipe(
-      z.string(),
-      z.transform((value: string) => (value === "" ? String(DEFAULT_CONCURRENCY) : value)),
-    ),
-    z.string().check(z.regex(/^[0-9]{1,3}$/, { error: CONCURRENCY_RULE })),
-  ),
-  z.pipe(
-    z.transform(Number),
-    z
-      .number()
-      .check(
-        z.int({ error: CONCURRENCY_RULE }),
-        z.minimum(1, { error: CONCURRENCY_RULE }),
-        z.maximum(MAX_CONCURRENCY, { error: CONCURRENCY_RULE }),
-      ),
-  ),
-);
+export const concurrency = text((value, ctx): number => {
+  if (value === "") return DEFAULT_CONCURRENCY;
+  const count = /^[0-9]{1,3}$/.test(value) ? Number(value) : Number.NaN;
+  return count >= 1 && count <= MAX_CONCURRENCY ? count : report(ctx, "concurrency", CONCURRENCY_RULE);
+});
 
 /**
  * The schema, with the raw inputs at hand: `vault` depends on `cloud`, `tenant-id`/`client-id`

@@ -33,7 +33,7 @@ import {
   readCredentialOptions,
   readInputs,
   table
-} from "./chunk-7WCTWC3P.js";
+} from "./chunk-BML274SY.js";
 import {
   MAX_USER_TAGS,
   PREFIX_TAG,
@@ -2706,7 +2706,7 @@ function createDefaultDeps() {
   };
 }
 async function run(deps = createDefaultDeps()) {
-  if (deps.io.getInput("command").trim().toLowerCase() === "check") return (await import("./check-command-2N75UN2D.js")).runCheckCommand(deps);
+  if (deps.io.getInput("command").trim().toLowerCase() === "check") return (await import("./check-command-W4TRCWRT.js")).runCheckCommand(deps);
   const context = { inputs: void 0, notes: [], results: void 0 };
   try {
     await runAndReport(deps, context);

@@ -39,7 +39,7 @@ import {
   readInputs,
   splitList,
   table
-} from "./chunk-7WCTWC3P.js";
+} from "./chunk-BML274SY.js";
 import {
   isSamePrefix,
   readOwnership,
