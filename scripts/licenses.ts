@@ -1,14 +1,7 @@
 /**
- * The licence notices of everything bundled into dist/.
- *
- * ncc's own `--license` option listed only `open`, the one package in a chunk of its own, and
- * none of the 40-odd packages of the entry chunk: its licence plugin reads each module's resolve
- * data, sees a scope-hoisted module only through the module at its root (webpack hoists this
- * action's 400-odd ESM modules into `./src/main.ts + N modules`), and found no package data for
- * the CommonJS modules of that chunk either (why was not traced further into ncc's bundled
- * plugin). The list here comes instead from webpack's stats of the build: every module placed in
- * an emitted chunk, including each module hoisted into another, is traced to the package
- * directory it was read from.
+ * The licence notices of everything bundled into dist/. Which packages those are comes from the
+ * bundler's metafile (scripts/build-bundle.ts): every source file with code in an output file is
+ * traced to the package directory it was read from.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -23,32 +16,6 @@ export interface BundledPackage {
   license: string | undefined;
   /** The texts of its LICENSE / LICENCE / COPYING / NOTICE files, by file name. */
   notices: { file: string; text: string }[];
-}
-
-interface StatsModule {
-  identifier?: string;
-  chunks?: unknown[];
-  modules?: StatsModule[];
-}
-
-/** The directories of the packages whose code webpack put into an emitted chunk. */
-export function listBundledPackageDirs(stats: { modules?: StatsModule[] }): string[] {
-  const dirs = new Set<string>();
-  const visit = (module: StatsModule): void => {
-    const dir = packageDirOf(resourceOf(module.identifier ?? ""));
-    if (dir !== undefined) dirs.add(dir);
-    for (const inner of module.modules ?? []) visit(inner);
-  };
-  // Modules in no chunk were read but left out (tree-shaken, or hoisted: those are visited
-  // through the module they were hoisted into).
-  for (const module of stats.modules ?? []) if ((module.chunks ?? []).length > 0) visit(module);
-  return [...dirs].sort();
-}
-
-/** The file a module was read from: the identifier's last loader segment, without query or hash. */
-function resourceOf(identifier: string): string {
-  const path = identifier.split("!").pop() ?? "";
-  return (path.split("|")[0] ?? "").split("?")[0] ?? "";
 }
 
 /** `/x/node_modules/@scope/name/lib/a.js` -> `/x/node_modules/@scope/name` (innermost package). */

@@ -96,5 +96,22 @@ export function createActionIO(): ActionIO {
   AzureLogger.log = (...args: unknown[]) => {
     process.stderr.write(`${neutraliseCommands(format(...args))}\n`);
   };
-  return neutraliseIO(core);
+  // Named one by one, not the namespace: the bundle then leaves out the toolkit's parts this
+  // action never calls (its OIDC client with undici, its platform probe with child processes).
+  const toolkit: ActionIO = {
+    getInput: core.getInput,
+    setSecret: core.setSecret,
+    setOutput: core.setOutput,
+    setFailed: core.setFailed,
+    isDebug: core.isDebug,
+    debug: core.debug,
+    info: core.info,
+    warning: core.warning,
+    error: core.error,
+    notice: core.notice,
+    startGroup: core.startGroup,
+    endGroup: core.endGroup,
+    summary: core.summary,
+  };
+  return neutraliseIO(toolkit);
 }

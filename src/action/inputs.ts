@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { CLOUDS, findCloudName, type CloudEndpoints } from "../engine/clouds.ts";
 import { InputError } from "../engine/errors.ts";
 import { AUTH_MODES } from "../engine/auth/auth-mode.ts";
@@ -124,8 +124,8 @@ function buildSchema(env: Env, raw: Readonly<Record<InputName, string>>) {
   const cloudName = raw.cloud === "" ? "public" : findCloudName(raw.cloud);
   const cloud = cloudName === undefined ? undefined : CLOUDS[cloudName];
   const auth = raw.auth === "" ? "oidc" : findChoice(raw.auth, AUTH_MODES);
-  return z
-    .object({
+  return z.pipe(
+    z.object({
       command: choice<Command>("command", COMMANDS, "sync"),
       vault: text((value, ctx) => readVault(value, cloud, ctx)),
       secrets: text((value, ctx): string | undefined => {
@@ -161,8 +161,8 @@ function buildSchema(env: Env, raw: Readonly<Record<InputName, string>>) {
       "rules-file": optionalText,
       identity,
       concurrency,
-    })
-    .transform((fields): Inputs => {
+    }),
+    z.transform((fields): Inputs => {
       const chosenCloud = CLOUDS[fields.cloud];
       const dryRun = decideDryRun(fields["dry-run"], env);
       return {
@@ -193,7 +193,8 @@ function buildSchema(env: Env, raw: Readonly<Record<InputName, string>>) {
         identity: fields.identity,
         concurrency: fields.concurrency,
       };
-    });
+    }),
+  );
 }
 
 /**

@@ -14,6 +14,7 @@ import { SyncError, errorMessage } from "../engine/errors.ts";
 import { readInputs } from "./inputs.ts";
 import type { Inputs } from "./inputs.ts";
 import { createConnectionAgent } from "../engine/connections.ts";
+import { keepYoungGenerationSmall } from "../engine/young-generation.ts";
 import type { KeyVaultOptions } from "../engine/vault/key-vault.ts";
 import type { KeyVault } from "../engine/vault/key-vault-interface.ts";
 import { writeReferenceOutputs } from "./references-output.ts";
@@ -196,8 +197,9 @@ async function connect(inputs: Inputs, deps: RunDeps, context: RunContext): Prom
     context.notes.push(`Validated offline, without reading the vault. ${missing.message}`);
     return undefined;
   }
+  keepYoungGenerationSmall();
   // One pool of kept-alive connections for sign-in and vault: a handshake per host, not per request.
-  const agent = createConnectionAgent(env);
+  const agent = await createConnectionAgent(env);
   context.agent = agent;
   const credential = await deps.createCredential({ ...readCredentialOptions(inputs, env, io), agent });
   const { verifySignIn } = await import("../engine/auth/entra.ts");

@@ -9,6 +9,7 @@ import type { ChangeResult } from "../engine/apply.ts";
 import { verifySignIn } from "../engine/auth/entra.ts";
 import type { EntraCredential } from "../engine/auth/entra.ts";
 import { createConnectionAgent } from "../engine/connections.ts";
+import { keepYoungGenerationSmall } from "../engine/young-generation.ts";
 import { explainMissingOidc, hasOidcRequest } from "../engine/auth/missing-oidc.ts";
 import type { Env } from "../engine/env.ts";
 import { SyncError } from "../engine/errors.ts";
@@ -56,7 +57,8 @@ export async function runSync(settings: CliSettings, deps: SyncDeps): Promise<Sy
       unusedPattern: (unused) => deps.warning(`--${unused.input} pattern ${unused.position} matched no source name.`),
       progress: (message) => deps.progress(message),
       connect: async () => {
-        agent = createConnectionAgent(deps.env);
+        keepYoungGenerationSmall();
+        agent = await createConnectionAgent(deps.env);
         return { vault: await connect(settings, deps, agent), claims: undefined };
       },
       audit: () => readAuditContext(deps.env),

@@ -8,7 +8,7 @@
  * tunnelled connections by target host like any other, so one agent serves the proxied and the
  * direct case. On an older Node the SDK keeps its own agents, as before.
  */
-import { Agent } from "node:https";
+import type { Agent } from "node:https";
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -34,9 +34,12 @@ export function readProxyEnv(env: Env): { HTTPS_PROXY?: string; NO_PROXY?: strin
 
 /**
  * The shared agent, or undefined when this Node cannot tunnel by itself (the SDK's default
- * transport is then used unchanged). Free connections do not keep the process alive.
+ * transport is then used unchanged). Free connections do not keep the process alive. Node's
+ * HTTPS module loads here, when a run first goes online, not at start-up: an offline run never
+ * needs it.
  */
-export function createConnectionAgent(env: Env, nodeVersion: string = process.version): Agent | undefined {
+export async function createConnectionAgent(env: Env, nodeVersion: string = process.version): Promise<Agent | undefined> {
   if (!supportsAgentProxyEnv(nodeVersion)) return undefined;
+  const { Agent } = await import("node:https");
   return new Agent({ keepAlive: true, scheduling: "lifo", proxyEnv: readProxyEnv(env) });
 }

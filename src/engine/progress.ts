@@ -14,7 +14,12 @@ export interface ApplyProgressOptions {
 
 export const PROGRESS_INTERVAL_MS = 5_000;
 
-const count = new Intl.NumberFormat("en-US");
+// Made on the first progress line: a number format loads ICU data, a cost a short run never needs.
+let numberFormat: Intl.NumberFormat | undefined;
+function count(value: number): string {
+  numberFormat ??= new Intl.NumberFormat("en-US");
+  return numberFormat.format(value);
+}
 
 /**
  * Returns the callback apply calls after each item. It logs when at least `intervalMs` passed
@@ -31,6 +36,6 @@ export function createApplyProgress(options: ApplyProgressOptions): (result: Cha
     const now = options.now();
     if (done >= options.total || now - lastLine < interval) return;
     lastLine = now;
-    options.log(`Applied ${count.format(done)} of ${count.format(options.total)} (${count.format(failed)} failed) …`);
+    options.log(`Applied ${count(done)} of ${count(options.total)} (${count(failed)} failed) …`);
   };
 }

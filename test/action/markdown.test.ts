@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { codeSpan, escapeCell, escapeMarkdown, escapeWithCode, fence } from "../../src/action/markdown.ts";
+import fc from "fast-check";
+import { codeSpan, escapeCell, escapeMarkdown, escapeSyntax, escapeWithCode, fence } from "../../src/action/markdown.ts";
 import { renderMarkdown } from "../../tools/summary-html.ts";
 
 /** The text a browser shows for one rendered paragraph. */
@@ -14,6 +15,20 @@ function shown(markdown: string): string {
 }
 
 describe("escapeMarkdown", () => {
+  it("gives plain names the same escaping by its quick way as by the general one", () => {
+    // Mostly the quick way's alphabet, with a few characters that must send a text the general way.
+    const chars = fc.constantFrom("A", "z", "0", "9", "_", "-", ",", " ", ".", ")", "\n", "*", "<", ":", "w");
+    fc.assert(
+      fc.property(fc.string({ unit: chars, maxLength: 24 }), (text) => {
+        expect(escapeMarkdown(text)).toBe(escapeSyntax(text));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(escapeMarkdown("BENCH_SECRET_00001")).toBe("BENCH\\_SECRET\\_00001");
+    expect(escapeMarkdown("-x")).toBe("\\-x");
+    expect(escapeMarkdown("1. x")).toBe("1\\. x");
+  });
+
   it.each([
     "_PRIVATE_KEY_",
     "*star* **strong**",

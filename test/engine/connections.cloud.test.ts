@@ -57,19 +57,19 @@ describe("the proxy settings the agent gets", () => {
     expect(readProxyEnv({ HTTPS_PROXY: "", NO_PROXY: "" })).toEqual({});
   });
 
-  it("is only used where Node tunnels by itself (24.5 and later)", () => {
+  it("is only used where Node tunnels by itself (24.5 and later)", async () => {
     expect(supportsAgentProxyEnv("v24.4.1")).toBe(false);
     expect(supportsAgentProxyEnv("v24.5.0")).toBe(true);
     expect(supportsAgentProxyEnv("v25.0.0")).toBe(true);
     expect(supportsAgentProxyEnv("v22.21.0")).toBe(false);
-    expect(createConnectionAgent({}, "v24.1.0")).toBeUndefined();
+    await expect(createConnectionAgent({}, "v24.1.0")).resolves.toBeUndefined();
   });
 });
 
 describe("one agent for sign-in and vault", () => {
   it("sends 200 reads through the proxy on a few connections", async () => {
     const env = cloudEnv(cloud.info);
-    const agent = createConnectionAgent(env);
+    const agent = await createConnectionAgent(env);
     expect(agent).toBeDefined();
     try {
       const credential = createCredential({
@@ -110,7 +110,7 @@ describe("one agent for sign-in and vault", () => {
   });
 
   it("reuses connections without a proxy too", async () => {
-    const agent = createConnectionAgent({});
+    const agent = await createConnectionAgent({});
     expect(agent).toBeDefined();
     await adminDelete(cloud.info.adminUrl, "/requests");
     try {

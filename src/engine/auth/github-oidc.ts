@@ -4,7 +4,6 @@
  * show (why there is none: missing-oidc.ts). The token itself is a credential: it is handed to a `mask` function the moment
  * it is read and never appears in a message.
  */
-import { HttpClient } from "@actions/http-client";
 import { SyncError } from "../errors.ts";
 import type { Env } from "../env.ts";
 import { readProperty } from "../json.ts";
@@ -130,8 +129,10 @@ export function redactJwts(text: string): string {
 /**
  * The default transport: @actions/http-client, the toolkit's own client. Unlike Node's global
  * fetch it honours https_proxy / no_proxy, which self-hosted runners behind a proxy rely on.
+ * It loads when a token is first asked for: an offline run never needs it (nor its undici).
  */
 const getWithToolkitClient: HttpGet = async (url, headers, timeoutMs) => {
+  const { HttpClient } = await import("@actions/http-client");
   const client = new HttpClient("keyvault-sync", undefined, { socketTimeout: timeoutMs, allowRetries: false, keepAlive: false });
   try {
     const response = await client.get(url, { ...headers });

@@ -8,8 +8,8 @@ import { FileRefusedError } from "../sources/env-file-access.ts";
 import { isSelected, nameSecrets } from "../naming.ts";
 import type { DesiredSecret, NamingResult, NamingRules } from "../naming.ts";
 import type { SourceEntry } from "../sources/source-entry.ts";
-import { describeProblem, parseRules } from "./parse-rules.ts";
-import type { Rule, RuleProblem } from "./parse-rules.ts";
+import { describeProblem } from "./rule.ts";
+import type { Rule, RuleProblem } from "./rule.ts";
 import { checkRules, findRuleName, resolveSettings } from "./resolve-rules.ts";
 import type { SecretSettings } from "./resolve-rules.ts";
 
@@ -22,6 +22,9 @@ export interface RuleSources {
 export async function readRules(sources: RuleSources, readFile: (path: string) => Promise<Uint8Array>): Promise<Rule[]> {
   const problems: RuleProblem[] = [];
   const rules: Rule[] = [];
+  if (sources.text === undefined && sources.file === undefined) return rules;
+  // The YAML parser loads only for a run that has rules.
+  const { parseRules } = await import("./parse-rules.ts");
   if (sources.text !== undefined) {
     const parsed = parseRules(sources.text, "input 'rules'");
     rules.push(...parsed.rules);

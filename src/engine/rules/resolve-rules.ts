@@ -13,7 +13,7 @@
 import { matchesGlob, measureGlob } from "../globs.ts";
 import { MAX_USER_TAGS } from "../tags.ts";
 import { formatDuration } from "./duration.ts";
-import type { Rule, RuleProblem, UpdatePolicy } from "./parse-rules.ts";
+import type { Rule, RuleProblem, UpdatePolicy } from "./rule.ts";
 
 /** The settings one secret is written with: the global inputs, overridden by its rules. */
 export interface SecretSettings {

@@ -1,6 +1,5 @@
 import type { Env } from "../env.ts";
-import { constants } from "node:fs";
-import { open, realpath } from "node:fs/promises";
+import { closeSync, constants, fstatSync, openSync, readFileSync, realpathSync } from "node:fs";
 import { isAbsolute, relative, sep } from "node:path";
 
 /**
@@ -43,34 +42,48 @@ export function listFileRoots(env: Env, cwd: string): FileRoots {
 
 /**
  * Reads a file's bytes if the rules allow it; throws FileRefusedError otherwise, or the file
- * system's own error (with its `code`) when the path cannot be resolved or read.
+ * system's own error (with its `code`) when the path cannot be resolved or read. The calls are
+ * synchronous: a run reads a few small files before anything else can happen, and each
+ * asynchronous call cost a trip through the thread pool.
  */
-export async function readEnvFile(path: string, roots: FileRoots): Promise<Uint8Array> {
-  const real = await realpath(path);
+export function readEnvFile(path: string, roots: FileRoots): Promise<Uint8Array> {
+  // A throw inside the executor rejects the promise with the same error.
+  return new Promise((resolve) => {
+    resolve(readConfined(path, roots));
+  });
+}
+
+function readConfined(path: string, roots: FileRoots): Uint8Array {
+  const real = realpathSync.native(path);
   if (SPECIAL_ROOTS.some((root) => isInside(real, root))) {
     throw new FileRefusedError("resolves into /proc, /sys or /dev; env-file reads only regular files in the workspace or RUNNER_TEMP");
   }
-  const allowed = await resolveRoots(roots);
+  const allowed = resolveRoots(roots);
   if (!allowed.some((root) => isInside(real, root))) {
     const where = roots.described ?? "the workspace (GITHUB_WORKSPACE) and the runner's temporary directory (RUNNER_TEMP)";
     throw new FileRefusedError(`resolves (after following symlinks) to a file outside ${where}; env-file reads only files inside them`);
   }
   // O_NONBLOCK: opening a FIFO must not hang the step; O_NOFOLLOW: the resolved path must not
   // have become a symlink since. The type is checked on the open handle, not on the path.
-  const handle = await open(real, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  const fd = openSync(real, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   try {
-    const stats = await handle.stat();
-    if (!stats.isFile())
+    if (!fstatSync(fd).isFile())
       throw new FileRefusedError("is not a regular file (a directory, device, pipe or socket); env-file reads only regular files");
-    return new Uint8Array(await handle.readFile());
+    return new Uint8Array(readFileSync(fd));
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
-async function resolveRoots(roots: FileRoots): Promise<string[]> {
+function resolveRoots(roots: FileRoots): string[] {
   const candidates = [roots.workspace, roots.temp].filter((root): root is string => root !== undefined);
-  const resolved = await Promise.all(candidates.map((root) => realpath(root).catch(() => undefined)));
+  const resolved = candidates.map((root) => {
+    try {
+      return realpathSync.native(root);
+    } catch {
+      return undefined;
+    }
+  });
   return resolved.filter((root): root is string => root !== undefined && !SPECIAL_ROOTS.some((special) => isInside(root, special)));
 }
 

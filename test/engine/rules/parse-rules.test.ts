@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { describeProblem, parseRules } from "../../../src/engine/rules/parse-rules.ts";
+import { parseRules } from "../../../src/engine/rules/parse-rules.ts";
+import { describeProblem } from "../../../src/engine/rules/rule.ts";
 
 const ORIGIN = "rules-file 'deploy/rules.yml'";
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { describeProblem, parseRules } from "../../../src/engine/rules/parse-rules.ts";
-import type { Rule } from "../../../src/engine/rules/parse-rules.ts";
+import { parseRules } from "../../../src/engine/rules/parse-rules.ts";
+import { describeProblem } from "../../../src/engine/rules/rule.ts";
+import type { Rule } from "../../../src/engine/rules/rule.ts";
 import {
   checkRules,
   compareSpecificity,
