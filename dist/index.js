@@ -3,5 +3,5 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 // src/action/index.ts
 import { enableCompileCache } from "node:module";
 enableCompileCache();
-var { run } = await import("./main-WO6Z7PMX.js");
+var { run } = await import("./main-F2XUJXS5.js");
 await run();

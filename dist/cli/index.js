@@ -35099,9 +35099,11 @@ async function createConnectionAgent(env, nodeVersion = process.version) {
   return new Agent({ keepAlive: true, scheduling: "lifo", proxyEnv: readProxyEnv(env) });
 }
 
-// src/engine/young-generation.ts
-function keepYoungGenerationSmall() {
-  process.getBuiltinModule("node:v8").setFlagsFromString("--semi-space-growth-factor=1");
+// src/engine/heap-size.ts
+function keepHeapSmall() {
+  const { setFlagsFromString } = process.getBuiltinModule("node:v8");
+  setFlagsFromString("--semi-space-growth-factor=1");
+  setFlagsFromString("--memory-saver-mode");
 }
 
 // src/engine/compare-secret.ts
@@ -36581,7 +36583,7 @@ async function runSync(settings, deps) {
       unusedPattern: (unused) => deps.warning(`--${unused.input} pattern ${unused.position} matched no source name.`),
       progress: (message) => deps.progress(message),
       connect: async () => {
-        keepYoungGenerationSmall();
+        keepHeapSmall();
         agent = await createConnectionAgent(deps.env);
         return { vault: await connect(settings, deps, agent), claims: void 0 };
       },

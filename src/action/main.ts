@@ -14,7 +14,7 @@ import { SyncError, errorMessage } from "../engine/errors.ts";
 import { readInputs } from "./inputs.ts";
 import type { Inputs } from "./inputs.ts";
 import { createConnectionAgent } from "../engine/connections.ts";
-import { keepYoungGenerationSmall } from "../engine/young-generation.ts";
+import { keepHeapSmall } from "../engine/heap-size.ts";
 import type { KeyVaultOptions } from "../engine/vault/key-vault.ts";
 import type { KeyVault } from "../engine/vault/key-vault-interface.ts";
 import { writeReferenceOutputs } from "./references-output.ts";
@@ -197,7 +197,7 @@ async function connect(inputs: Inputs, deps: RunDeps, context: RunContext): Prom
     context.notes.push(`Validated offline, without reading the vault. ${missing.message}`);
     return undefined;
   }
-  keepYoungGenerationSmall();
+  keepHeapSmall();
   // One pool of kept-alive connections for sign-in and vault: a handshake per host, not per request.
   const agent = await createConnectionAgent(env);
   context.agent = agent;

@@ -9,7 +9,7 @@ import type { ChangeResult } from "../engine/apply.ts";
 import { verifySignIn } from "../engine/auth/entra.ts";
 import type { EntraCredential } from "../engine/auth/entra.ts";
 import { createConnectionAgent } from "../engine/connections.ts";
-import { keepYoungGenerationSmall } from "../engine/young-generation.ts";
+import { keepHeapSmall } from "../engine/heap-size.ts";
 import { explainMissingOidc, hasOidcRequest } from "../engine/auth/missing-oidc.ts";
 import type { Env } from "../engine/env.ts";
 import { SyncError } from "../engine/errors.ts";
@@ -57,7 +57,7 @@ export async function runSync(settings: CliSettings, deps: SyncDeps): Promise<Sy
       unusedPattern: (unused) => deps.warning(`--${unused.input} pattern ${unused.position} matched no source name.`),
       progress: (message) => deps.progress(message),
       connect: async () => {
-        keepYoungGenerationSmall();
+        keepHeapSmall();
         agent = await createConnectionAgent(deps.env);
         return { vault: await connect(settings, deps, agent), claims: undefined };
       },

@@ -601,9 +601,11 @@ async function createConnectionAgent(env, nodeVersion = process.version) {
   return new Agent({ keepAlive: true, scheduling: "lifo", proxyEnv: readProxyEnv(env) });
 }
 
-// src/engine/young-generation.ts
-function keepYoungGenerationSmall() {
-  process.getBuiltinModule("node:v8").setFlagsFromString("--semi-space-growth-factor=1");
+// src/engine/heap-size.ts
+function keepHeapSmall() {
+  const { setFlagsFromString } = process.getBuiltinModule("node:v8");
+  setFlagsFromString("--semi-space-growth-factor=1");
+  setFlagsFromString("--memory-saver-mode");
 }
 
 // src/action/references-output.ts
@@ -2794,7 +2796,7 @@ async function connect(inputs, deps, context) {
     context.notes.push(`Validated offline, without reading the vault. ${missing.message}`);
     return void 0;
   }
-  keepYoungGenerationSmall();
+  keepHeapSmall();
   const agent = await createConnectionAgent(env);
   context.agent = agent;
   const credential = await deps.createCredential({ ...readCredentialOptions(inputs, env, io), agent });
