@@ -56,8 +56,9 @@ export async function buildBundle(entry: string, outDir: string): Promise<esbuil
     platform: "node",
     target: "node24",
     // @azure/identity imports `open` only for the interactive browser sign-in, which no
-    // credential of this project builds; the stub (see tsconfig.json `paths`) keeps `open`, its
-    // helpers and their `xdg-open` script out of dist/.
+    // credential of this project builds; the stub keeps `open`, its helpers and their `xdg-open`
+    // script out of dist/. (esbuild applies tsconfig.json `paths` to our files only, not to an
+    // import inside node_modules, so this is the one place the replacement is said.)
     alias: { open: "./scripts/stubs/open.ts" },
     banner: { js: BANNER },
     // The licence texts are in licenses.txt, complete; the comments would repeat parts of them.
