@@ -22,6 +22,7 @@
 import * as core from "@actions/core";
 import { AzureLogger } from "@azure/logger";
 import { format } from "node:util";
+import { createJobSummary } from "./job-summary.ts";
 import type { ActionIO } from "./main.ts";
 
 const LINE_BREAK = /\r\n|\r|\n/;
@@ -111,7 +112,7 @@ export function createActionIO(): ActionIO {
     notice: core.notice,
     startGroup: core.startGroup,
     endGroup: core.endGroup,
-    summary: core.summary,
+    summary: createJobSummary(),
   };
   return neutraliseIO(toolkit);
 }

@@ -106,7 +106,7 @@ async function runAndReport(deps: RunDeps, context: RunContext): Promise<void> {
     // Not in a group: the per-secret outcome and the counts are what the log is read for.
     await writeReport(results, report, deps.io);
     // Reference outputs hook (issue 11).
-    await writeReferenceOutputs(results, { ...inputs, tempDir: deps.env["RUNNER_TEMP"] || undefined }, deps.io);
+    writeReferenceOutputs(results, { ...inputs, tempDir: deps.env["RUNNER_TEMP"] || undefined }, deps.io);
     failOnFailedResults(results, deps);
   } catch (error) {
     if (context.results !== undefined) {

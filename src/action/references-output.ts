@@ -3,7 +3,7 @@
  * all three in one JSON file under RUNNER_TEMP (`references-file`) for syncs too large for
  * outputs. Addresses only, never a value. A dry run writes nothing, so it points at nothing.
  */
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ChangeResult } from "../engine/apply.ts";
 import { errorMessage } from "../engine/errors.ts";
@@ -18,7 +18,7 @@ export interface ReferenceSettings {
   tempDir: string | undefined;
 }
 
-export async function writeReferenceOutputs(results: readonly ChangeResult[], settings: ReferenceSettings, io: ReportIO): Promise<void> {
+export function writeReferenceOutputs(results: readonly ChangeResult[], settings: ReferenceSettings, io: ReportIO): void {
   const references = buildReferences(settings.dryRun ? [] : results, settings.vaultUrl, settings.identity);
   const containerApp = { secrets: references.containerApp.secrets, envVars: references.containerApp.envVars };
   // Each JSON text is made once, for its output and the file: for thousands of secrets these are
@@ -35,12 +35,14 @@ export async function writeReferenceOutputs(results: readonly ChangeResult[], se
     return;
   }
   try {
-    // A directory of its own: two steps of one job must not overwrite each other's file.
-    const directory = await mkdtemp(join(settings.tempDir, "keyvault-sync-"));
+    // A directory of its own: two steps of one job must not overwrite each other's file. The
+    // calls are synchronous so that no run loads fs/promises (with streams and readline) for one
+    // file: the offline dry run never writes it, and that start-up is measured in milliseconds.
+    const directory = mkdtempSync(join(settings.tempDir, "keyvault-sync-"));
     const path = join(directory, "references.json");
     // One member per line, each the compact text its output holds.
     const members = Object.entries(json).map(([name, text]) => `  ${JSON.stringify(name)}: ${text}`);
-    await writeFile(path, `{\n${members.join(",\n")}\n}\n`, { mode: 0o600 });
+    writeFileSync(path, `{\n${members.join(",\n")}\n}\n`, { mode: 0o600 });
     io.setOutput("references-file", path);
   } catch (error) {
     io.setOutput("references-file", "");

@@ -29,11 +29,11 @@ afterEach(() => {
 });
 
 describe("writeReferenceOutputs", () => {
-  it("sets the three outputs and writes them to a file of their own under RUNNER_TEMP, readable only by the runner user", async () => {
+  it("sets the three outputs and writes them to a file of their own under RUNNER_TEMP, readable only by the runner user", () => {
     const temp = mkdtempSync(join(tmpdir(), "kvs-refs-"));
     dirs.push(temp);
     const { io, outputs } = recordingIO();
-    await writeReferenceOutputs(RESULTS, { vaultUrl: VAULT, identity: "system", dryRun: false, tempDir: temp }, io);
+    writeReferenceOutputs(RESULTS, { vaultUrl: VAULT, identity: "system", dryRun: false, tempDir: temp }, io);
     const uri = `${VAULT}/secrets/DB-URL`;
     expect(JSON.parse(outputs["secret-uris"] ?? "")).toEqual({ DB_URL: uri });
     const path = outputs["references-file"] ?? "";
@@ -46,21 +46,21 @@ describe("writeReferenceOutputs", () => {
     expect(statSync(path).mode & 0o777).toBe(0o600);
   });
 
-  it("writes the file as one member per line, each the very text of its output", async () => {
+  it("writes the file as one member per line, each the very text of its output", () => {
     const temp = mkdtempSync(join(tmpdir(), "kvs-refs-"));
     dirs.push(temp);
     const { io, outputs } = recordingIO();
-    await writeReferenceOutputs(RESULTS, { vaultUrl: VAULT, identity: "system", dryRun: false, tempDir: temp }, io);
+    writeReferenceOutputs(RESULTS, { vaultUrl: VAULT, identity: "system", dryRun: false, tempDir: temp }, io);
     const names = ["secret-uris", "app-settings", "containerapp-secrets"];
     const members = names.map((name) => `  "${name}": ${outputs[name] ?? "missing"}`);
     expect(readFileSync(outputs["references-file"] ?? "", "utf8")).toBe(`{\n${members.join(",\n")}\n}\n`);
   });
 
-  it("points at nothing in a dry run, which wrote nothing", async () => {
+  it("points at nothing in a dry run, which wrote nothing", () => {
     const temp = mkdtempSync(join(tmpdir(), "kvs-refs-"));
     dirs.push(temp);
     const { io, outputs } = recordingIO();
-    await writeReferenceOutputs(RESULTS, { vaultUrl: VAULT, identity: "system", dryRun: true, tempDir: temp }, io);
+    writeReferenceOutputs(RESULTS, { vaultUrl: VAULT, identity: "system", dryRun: true, tempDir: temp }, io);
     expect(outputs).toEqual({
       "secret-uris": "{}",
       "app-settings": "[]",
@@ -69,9 +69,9 @@ describe("writeReferenceOutputs", () => {
     });
   });
 
-  it("warns instead of failing the run when the file cannot be written", async () => {
+  it("warns instead of failing the run when the file cannot be written", () => {
     const { io, outputs, warnings } = recordingIO();
-    await writeReferenceOutputs(
+    writeReferenceOutputs(
       RESULTS,
       { vaultUrl: VAULT, identity: "system", dryRun: false, tempDir: join(tmpdir(), "kvs-refs-missing", "deeper") },
       io,

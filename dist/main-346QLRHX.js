@@ -4,10 +4,10 @@ const crypto = globalThis.process.getBuiltinModule("crypto");
 const fs = globalThis.process.getBuiltinModule("fs");
 const os2 = globalThis.process.getBuiltinModule("os");
 const os3 = globalThis.process.getBuiltinModule("os");
-const { EOL: EOL3 } = globalThis.process.getBuiltinModule("os");
-const { constants, promises } = globalThis.process.getBuiltinModule("fs");
 const { format } = globalThis.process.getBuiltinModule("node:util");
-const { mkdtemp, writeFile: writeFile2 } = globalThis.process.getBuiltinModule("node:fs/promises");
+const { accessSync, appendFileSync: appendFileSync2, constants } = globalThis.process.getBuiltinModule("node:fs");
+const { EOL: EOL4 } = globalThis.process.getBuiltinModule("node:os");
+const { mkdtempSync, writeFileSync } = globalThis.process.getBuiltinModule("node:fs");
 const { join } = globalThis.process.getBuiltinModule("node:path");
 const { isAbsolute, relative, resolve, sep } = globalThis.process.getBuiltinModule("node:path");
 const { closeSync, constants: constants2, fstatSync, openSync, readFileSync, realpathSync } = globalThis.process.getBuiltinModule("node:fs");
@@ -167,293 +167,6 @@ function prepareKeyValueMessage(key, value) {
 
 // node_modules/@actions/core/lib/core.js
 
-
-// node_modules/@actions/core/lib/summary.js
-
-
-var __awaiter = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve2, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
-var { access, appendFile, writeFile } = promises;
-var SUMMARY_ENV_VAR = "GITHUB_STEP_SUMMARY";
-var Summary = class {
-  constructor() {
-    this._buffer = "";
-  }
-  /**
-   * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-   * Also checks r/w permissions.
-   *
-   * @returns step summary file path
-   */
-  filePath() {
-    return __awaiter(this, void 0, void 0, function* () {
-      if (this._filePath) {
-        return this._filePath;
-      }
-      const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-      if (!pathFromEnv) {
-        throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-      }
-      try {
-        yield access(pathFromEnv, constants.R_OK | constants.W_OK);
-      } catch (_a) {
-        throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-      }
-      this._filePath = pathFromEnv;
-      return this._filePath;
-    });
-  }
-  /**
-   * Wraps content in an HTML tag, adding any HTML attributes
-   *
-   * @param {string} tag HTML tag to wrap
-   * @param {string | null} content content within the tag
-   * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-   *
-   * @returns {string} content wrapped in HTML element
-   */
-  wrap(tag, content, attrs = {}) {
-    const htmlAttrs = Object.entries(attrs).map(([key, value]) => ` ${key}="${value}"`).join("");
-    if (!content) {
-      return `<${tag}${htmlAttrs}>`;
-    }
-    return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-  }
-  /**
-   * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-   *
-   * @param {SummaryWriteOptions} [options] (optional) options for write operation
-   *
-   * @returns {Promise<Summary>} summary instance
-   */
-  write(options) {
-    return __awaiter(this, void 0, void 0, function* () {
-      const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-      const filePath = yield this.filePath();
-      const writeFunc = overwrite ? writeFile : appendFile;
-      yield writeFunc(filePath, this._buffer, { encoding: "utf8" });
-      return this.emptyBuffer();
-    });
-  }
-  /**
-   * Clears the summary buffer and wipes the summary file
-   *
-   * @returns {Summary} summary instance
-   */
-  clear() {
-    return __awaiter(this, void 0, void 0, function* () {
-      return this.emptyBuffer().write({ overwrite: true });
-    });
-  }
-  /**
-   * Returns the current summary buffer as a string
-   *
-   * @returns {string} string of summary buffer
-   */
-  stringify() {
-    return this._buffer;
-  }
-  /**
-   * If the summary buffer is empty
-   *
-   * @returns {boolen} true if the buffer is empty
-   */
-  isEmptyBuffer() {
-    return this._buffer.length === 0;
-  }
-  /**
-   * Resets the summary buffer without writing to summary file
-   *
-   * @returns {Summary} summary instance
-   */
-  emptyBuffer() {
-    this._buffer = "";
-    return this;
-  }
-  /**
-   * Adds raw text to the summary buffer
-   *
-   * @param {string} text content to add
-   * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-   *
-   * @returns {Summary} summary instance
-   */
-  addRaw(text, addEOL = false) {
-    this._buffer += text;
-    return addEOL ? this.addEOL() : this;
-  }
-  /**
-   * Adds the operating system-specific end-of-line marker to the buffer
-   *
-   * @returns {Summary} summary instance
-   */
-  addEOL() {
-    return this.addRaw(EOL3);
-  }
-  /**
-   * Adds an HTML codeblock to the summary buffer
-   *
-   * @param {string} code content to render within fenced code block
-   * @param {string} lang (optional) language to syntax highlight code
-   *
-   * @returns {Summary} summary instance
-   */
-  addCodeBlock(code, lang) {
-    const attrs = Object.assign({}, lang && { lang });
-    const element = this.wrap("pre", this.wrap("code", code), attrs);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML list to the summary buffer
-   *
-   * @param {string[]} items list of items to render
-   * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-   *
-   * @returns {Summary} summary instance
-   */
-  addList(items, ordered = false) {
-    const tag = ordered ? "ol" : "ul";
-    const listItems = items.map((item) => this.wrap("li", item)).join("");
-    const element = this.wrap(tag, listItems);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML table to the summary buffer
-   *
-   * @param {SummaryTableCell[]} rows table rows
-   *
-   * @returns {Summary} summary instance
-   */
-  addTable(rows) {
-    const tableBody = rows.map((row) => {
-      const cells = row.map((cell) => {
-        if (typeof cell === "string") {
-          return this.wrap("td", cell);
-        }
-        const { header, data, colspan, rowspan } = cell;
-        const tag = header ? "th" : "td";
-        const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
-        return this.wrap(tag, data, attrs);
-      }).join("");
-      return this.wrap("tr", cells);
-    }).join("");
-    const element = this.wrap("table", tableBody);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds a collapsable HTML details element to the summary buffer
-   *
-   * @param {string} label text for the closed state
-   * @param {string} content collapsable content
-   *
-   * @returns {Summary} summary instance
-   */
-  addDetails(label, content) {
-    const element = this.wrap("details", this.wrap("summary", label) + content);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML image tag to the summary buffer
-   *
-   * @param {string} src path to the image you to embed
-   * @param {string} alt text description of the image
-   * @param {SummaryImageOptions} options (optional) addition image attributes
-   *
-   * @returns {Summary} summary instance
-   */
-  addImage(src, alt, options) {
-    const { width, height } = options || {};
-    const attrs = Object.assign(Object.assign({}, width && { width }), height && { height });
-    const element = this.wrap("img", null, Object.assign({ src, alt }, attrs));
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML section heading element
-   *
-   * @param {string} text heading text
-   * @param {number | string} [level=1] (optional) the heading level, default: 1
-   *
-   * @returns {Summary} summary instance
-   */
-  addHeading(text, level) {
-    const tag = `h${level}`;
-    const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML thematic break (<hr>) to the summary buffer
-   *
-   * @returns {Summary} summary instance
-   */
-  addSeparator() {
-    const element = this.wrap("hr", null);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML line break (<br>) to the summary buffer
-   *
-   * @returns {Summary} summary instance
-   */
-  addBreak() {
-    const element = this.wrap("br", null);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML blockquote to the summary buffer
-   *
-   * @param {string} text quote text
-   * @param {string} cite (optional) citation url
-   *
-   * @returns {Summary} summary instance
-   */
-  addQuote(text, cite) {
-    const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text, attrs);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML anchor tag to the summary buffer
-   *
-   * @param {string} text link text/content
-   * @param {string} href hyperlink
-   *
-   * @returns {Summary} summary instance
-   */
-  addLink(text, href) {
-    const element = this.wrap("a", text, { href });
-    return this.addRaw(element).addEOL();
-  }
-};
-var _summary = new Summary();
-var summary = _summary;
-
-// node_modules/@actions/core/lib/core.js
 var ExitCode;
 (function(ExitCode2) {
   ExitCode2[ExitCode2["Success"] = 0] = "Success";
@@ -511,6 +224,44 @@ function endGroup() {
 
 // src/action/action-io.ts
 
+
+// src/action/job-summary.ts
+
+
+var SUMMARY_VARIABLE = "GITHUB_STEP_SUMMARY";
+function createJobSummary(env = process.env) {
+  let buffer = "";
+  const summary = {
+    addRaw(text, addEOL = false) {
+      buffer += addEOL ? `${text}${EOL4}` : text;
+      return summary;
+    },
+    write() {
+      try {
+        appendTo(env[SUMMARY_VARIABLE], buffer);
+      } catch (error2) {
+        return Promise.reject(error2 instanceof Error ? error2 : new Error(String(error2)));
+      }
+      buffer = "";
+      return Promise.resolve(summary);
+    }
+  };
+  return summary;
+}
+function appendTo(path, text) {
+  if (!path)
+    throw new Error(
+      `Unable to find environment variable for $${SUMMARY_VARIABLE}. Check if your runtime environment supports job summaries.`
+    );
+  try {
+    accessSync(path, constants.R_OK | constants.W_OK);
+  } catch {
+    throw new Error(`Unable to access summary file: '${path}'. Check if the file has correct read/write permissions.`);
+  }
+  appendFileSync2(path, text, { encoding: "utf8" });
+}
+
+// src/action/action-io.ts
 var LINE_BREAK = /\r\n|\r|\n/;
 var INVISIBLE = /(?!\t)[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\p{Zl}\p{Zp}]/gu;
 var LEADING_COMMAND = /^(\s*)::/;
@@ -577,7 +328,7 @@ function createActionIO() {
     notice,
     startGroup,
     endGroup,
-    summary
+    summary: createJobSummary()
   };
   return neutraliseIO(toolkit);
 }
@@ -652,7 +403,7 @@ function buildReferences(results, vaultUrl, identity) {
 }
 
 // src/action/references-output.ts
-async function writeReferenceOutputs(results, settings, io) {
+function writeReferenceOutputs(results, settings, io) {
   const references = buildReferences(settings.dryRun ? [] : results, settings.vaultUrl, settings.identity);
   const containerApp = { secrets: references.containerApp.secrets, envVars: references.containerApp.envVars };
   const json = {
@@ -667,10 +418,10 @@ async function writeReferenceOutputs(results, settings, io) {
     return;
   }
   try {
-    const directory = await mkdtemp(join(settings.tempDir, "keyvault-sync-"));
+    const directory = mkdtempSync(join(settings.tempDir, "keyvault-sync-"));
     const path = join(directory, "references.json");
     const members = Object.entries(json).map(([name, text]) => `  ${JSON.stringify(name)}: ${text}`);
-    await writeFile2(path, `{
+    writeFileSync(path, `{
 ${members.join(",\n")}
 }
 `, { mode: 384 });
@@ -1050,7 +801,7 @@ async function writeReport(results, context, io) {
     io.notice(`Dry run: nothing was written to ${context.vaultUrl}.${context.dryRunReason ? ` ${context.dryRunReason}` : ""}`);
   for (const note of context.notes) io.notice(note);
   if (offline.length > 0) noticeOffline(offline, io);
-  const summary2 = renderSummary(sorted, counts, {
+  const summary = renderSummary(sorted, counts, {
     vaultUrl: context.vaultUrl,
     dryRun: context.dryRun,
     dryRunReason: context.dryRunReason,
@@ -1058,7 +809,7 @@ async function writeReport(results, context, io) {
     settings: context.settings,
     links: context.links
   });
-  await writeSummary(summary2, io);
+  await writeSummary(summary, io);
 }
 function noticeOffline(offline, io) {
   const secrets = offline.length === 1 ? "1 secret" : `${offline.length} secrets`;
@@ -1113,7 +864,7 @@ function locate(result) {
 }
 async function writeFailureSummary(error2, context, io) {
   const hint = error2 instanceof SyncError ? error2.hint : void 0;
-  const summary2 = renderFailureSummary(errorMessage(error2), hint, {
+  const summary = renderFailureSummary(errorMessage(error2), hint, {
     vaultUrl: context.vaultUrl,
     dryRun: context.dryRun,
     dryRunReason: context.dryRunReason,
@@ -1121,7 +872,7 @@ async function writeFailureSummary(error2, context, io) {
     settings: context.settings,
     links: context.links
   });
-  await writeSummary(summary2, io);
+  await writeSummary(summary, io);
 }
 async function writeSummary(markdown, io) {
   try {
@@ -2728,7 +2479,7 @@ async function runAndReport(deps, context) {
     const inputs = context.inputs;
     const report = { ...describeRun(inputs), notes: context.notes, links };
     await writeReport(results, report, deps.io);
-    await writeReferenceOutputs(results, { ...inputs, tempDir: deps.env["RUNNER_TEMP"] || void 0 }, deps.io);
+    writeReferenceOutputs(results, { ...inputs, tempDir: deps.env["RUNNER_TEMP"] || void 0 }, deps.io);
     failOnFailedResults(results, deps);
   } catch (error2) {
     if (context.results !== void 0) {
