@@ -4,7 +4,7 @@
  * as the event payload and the actor tell. A job that only lacks `permissions: id-token: write`
  * fails with that hint, dry run or not: a green plan must have read the vault.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -51,6 +51,7 @@ interface OfflineCase {
   context: Record<string, string>;
   event?: Record<string, unknown>;
   inputs?: Record<string, string>;
+  env?: Record<string, string>;
 }
 
 /** Runs the action in a job that has no OIDC token request variables, as GitHub starts such a job. */
@@ -76,6 +77,7 @@ async function runWithoutToken(options: OfflineCase): Promise<{ run: ActionRun; 
       ...githubContext(context),
       ACTIONS_ID_TOKEN_REQUEST_URL: undefined,
       ACTIONS_ID_TOKEN_REQUEST_TOKEN: undefined,
+      ...options.env,
     },
   });
   expect(findLeaks(run, [value]), "secret values in the action's output").toEqual([]);
@@ -130,6 +132,29 @@ describe.concurrent("a run without an OIDC token (bundled action against the loc
     ]);
     expect(await readVaultRequests(info, "offline-fork")).toEqual([]);
     expect(await readVault(info, "offline-fork")).toEqual([]);
+  });
+
+  it("loads none of Node's TLS, HTTP, crypto or fs/promises modules to validate offline", async () => {
+    // Start-up is most of an offline run: what it does not need, it must not load. (`net` is
+    // loaded for stdout, a pipe here as on a runner.)
+    const hook = join(eventDir, "record-modules.cjs");
+    const list = join(eventDir, "modules.txt");
+    writeFileSync(
+      hook,
+      `process.on("exit", () => require("node:fs").writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join("\\n")));`,
+    );
+    const { run } = await runWithoutToken({
+      vault: "offline-modules",
+      context: PULL_REQUEST,
+      event: pullRequestEvent("someone/octo-repo"),
+      env: { NODE_OPTIONS: `--require ${hook}` },
+    });
+    expect(run.exitCode, run.visibleLog).toBe(0);
+    expect(run.outputs["skipped"]).toBe("1");
+    const loaded = readFileSync(list, "utf8").split("\n");
+    expect(loaded).toContain("NativeModule fs");
+    const unneeded = ["crypto", "fs/promises", "tls", "https", "http", "zlib", "child_process"].map((name) => `NativeModule ${name}`);
+    expect(loaded.filter((entry) => unneeded.includes(entry))).toEqual([]);
   });
 
   it("validates a Dependabot pull request offline, green, and says why", async () => {

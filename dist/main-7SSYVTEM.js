@@ -1,6 +1,6 @@
 import { createRequire as __createRequire } from "node:module"; const require = (id) => globalThis.process.getBuiltinModule(id) ?? __createRequire(import.meta.url)(id);
 const os = globalThis.process.getBuiltinModule("os");
-const crypto = globalThis.process.getBuiltinModule("crypto");
+const { closeSync, openSync, readSync } = globalThis.process.getBuiltinModule("node:fs");
 const fs = globalThis.process.getBuiltinModule("fs");
 const os2 = globalThis.process.getBuiltinModule("os");
 const os3 = globalThis.process.getBuiltinModule("os");
@@ -10,7 +10,7 @@ const { EOL: EOL4 } = globalThis.process.getBuiltinModule("node:os");
 const { mkdtempSync, writeFileSync } = globalThis.process.getBuiltinModule("node:fs");
 const { join } = globalThis.process.getBuiltinModule("node:path");
 const { isAbsolute, relative, resolve, sep } = globalThis.process.getBuiltinModule("node:path");
-const { closeSync, constants: constants2, fstatSync, openSync, readFileSync, realpathSync } = globalThis.process.getBuiltinModule("node:fs");
+const { closeSync: closeSync2, constants: constants2, fstatSync, openSync: openSync2, readFileSync, realpathSync } = globalThis.process.getBuiltinModule("node:fs");
 const { isAbsolute: isAbsolute2, relative: relative2, sep: sep2 } = globalThis.process.getBuiltinModule("node:path");
 import {
   describeProblem,
@@ -137,8 +137,33 @@ function escapeProperty(s) {
   return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
-// node_modules/@actions/core/lib/file-command.js
+// scripts/stubs/toolkit-crypto.ts
 
+var UUID_BYTES = 16;
+function randomUUID(device = "/dev/urandom") {
+  const bytes = Buffer.alloc(UUID_BYTES);
+  let descriptor;
+  try {
+    descriptor = openSync(device, "r");
+  } catch {
+    return process.getBuiltinModule("node:crypto").randomUUID();
+  }
+  try {
+    for (let filled = 0; filled < UUID_BYTES; ) {
+      const read = readSync(descriptor, bytes, filled, UUID_BYTES - filled, null);
+      if (read === 0) throw new Error(`${device} ended before ${String(UUID_BYTES)} bytes`);
+      filled += read;
+    }
+  } finally {
+    closeSync(descriptor);
+  }
+  bytes[6] = (bytes[6] ?? 0) & 15 | 64;
+  bytes[8] = (bytes[8] ?? 0) & 63 | 128;
+  const hex = bytes.toString("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+// node_modules/@actions/core/lib/file-command.js
 
 
 function issueFileCommand(command, message) {
@@ -154,7 +179,7 @@ function issueFileCommand(command, message) {
   });
 }
 function prepareKeyValueMessage(key, value) {
-  const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
+  const delimiter = `ghadelimiter_${randomUUID()}`;
   const convertedValue = toCommandValue(value);
   if (key.includes(delimiter)) {
     throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
@@ -918,13 +943,13 @@ function readConfined(path, roots) {
     const where = roots.described ?? "the workspace (GITHUB_WORKSPACE) and the runner's temporary directory (RUNNER_TEMP)";
     throw new FileRefusedError(`resolves (after following symlinks) to a file outside ${where}; env-file reads only files inside them`);
   }
-  const fd = openSync(real, constants2.O_RDONLY | constants2.O_NOFOLLOW | constants2.O_NONBLOCK);
+  const fd = openSync2(real, constants2.O_RDONLY | constants2.O_NOFOLLOW | constants2.O_NONBLOCK);
   try {
     if (!fstatSync(fd).isFile())
       throw new FileRefusedError("is not a regular file (a directory, device, pipe or socket); env-file reads only regular files");
     return new Uint8Array(readFileSync(fd));
   } finally {
-    closeSync(fd);
+    closeSync2(fd);
   }
 }
 function resolveRoots(roots) {
