@@ -35815,8 +35815,8 @@ function findSkippedLines(src, entries, lineOf) {
   let next = 0;
   let start = 0;
   while (start <= src.length) {
-    let end = start;
-    while (end < src.length && !isLineBreak(src[end])) end += 1;
+    LINE_BREAK.lastIndex = start;
+    const end = LINE_BREAK.exec(src)?.index ?? src.length;
     while (next < entries.length && entries[next].end < start) next += 1;
     const entry = entries[next];
     const covered = entry !== void 0 && entry.start <= start;
@@ -35828,9 +35828,7 @@ function findSkippedLines(src, entries, lineOf) {
   }
   return problems;
 }
-function isLineBreak(char) {
-  return char === "\n" || char === "\u2028" || char === "\u2029";
-}
+var LINE_BREAK = /[\n\u2028\u2029]/g;
 function describeSkippedLine(text2) {
   if (text2.includes("\0")) return "holds a NUL character; dotenv would skip the line";
   const withoutExport = text2.replace(/^export\s+/, "");
@@ -35920,7 +35918,9 @@ function unclosedQuoteError(file, line, key, quote) {
     "Close the value with the same quote. A multi-line value may close on a later line, with nothing but spaces or a # comment after the closing quote."
   );
 }
-var KEY_CHAR = /^[\w.-]$/;
+var KEY_RUN = /[\w.-]*/y;
+var SPACE_RUN = /\s*/y;
+var UNQUOTED_VALUE_END = /[#\n\r]/g;
 var QUOTES = /* @__PURE__ */ new Set(["'", '"', "`"]);
 function isSpace(char) {
   return char !== void 0 && /^\s$/.test(char);
@@ -35928,10 +35928,12 @@ function isSpace(char) {
 function isLineTerminator(char) {
   return char === "\n" || char === "\r" || char === "\u2028" || char === "\u2029";
 }
+function endOfRun(pattern, src, from) {
+  pattern.lastIndex = from;
+  return from + (pattern.exec(src)?.[0].length ?? 0);
+}
 function skipSpaces(src, from) {
-  let index = from;
-  while (isSpace(src[index])) index += 1;
-  return index;
+  return endOfRun(SPACE_RUN, src, from);
 }
 function findLineStart(src, from) {
   for (let index = from; index <= src.length; index += 1) {
@@ -35949,8 +35951,7 @@ function readEntryAt(src, lineStart) {
   return readKeyAndValue(src, start) ?? failure2;
 }
 function readKeyAndValue(src, keyStart) {
-  let keyEnd = keyStart;
-  while (KEY_CHAR.test(src[keyEnd] ?? "")) keyEnd += 1;
+  const keyEnd = endOfRun(KEY_RUN, src, keyStart);
   if (keyEnd === keyStart) return void 0;
   let valueStart;
   const equals = skipSpaces(src, keyEnd);
@@ -35970,8 +35971,8 @@ function readRawValue(src, valueStart) {
     }
     if (!hasUnescapedQuoteOnLine(src, open, quote)) unclosedQuote = quote;
   }
-  let end = valueStart;
-  while (end < src.length && src[end] !== "#" && src[end] !== "\n" && src[end] !== "\r") end += 1;
+  UNQUOTED_VALUE_END.lastIndex = valueStart;
+  const end = UNQUOTED_VALUE_END.exec(src)?.index ?? src.length;
   return { raw: src.slice(valueStart, end), end, unclosedQuote };
 }
 function hasUnescapedQuoteOnLine(src, open, quote) {
@@ -36013,9 +36014,7 @@ function cleanValue(raw) {
 var LineCounter = class {
   starts = [0];
   constructor(src) {
-    for (let index = 0; index < src.length; index += 1) {
-      if (src[index] === "\n") this.starts.push(index + 1);
-    }
+    for (let index = src.indexOf("\n"); index !== -1; index = src.indexOf("\n", index + 1)) this.starts.push(index + 1);
   }
   lineOf(offset2) {
     let low = 0;

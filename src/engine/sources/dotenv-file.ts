@@ -89,7 +89,13 @@ function unclosedQuoteError(file: string, line: number, key: string, quote: stri
   );
 }
 
-const KEY_CHAR = /^[\w.-]$/;
+// The scans below run on every byte of the file, in a process that has just started and runs
+// them once: as sticky or global regexes they run in V8's regex engine instead of the bytecode
+// interpreter, character by character. Without the `u` flag each matches UTF-16 code units, as
+// indexing the string does.
+const KEY_RUN = /[\w.-]*/y;
+const SPACE_RUN = /\s*/y;
+const UNQUOTED_VALUE_END = /[#\n\r]/g;
 const QUOTES = new Set(["'", '"', "`"]);
 
 function isSpace(char: string | undefined): boolean {
@@ -100,10 +106,14 @@ function isLineTerminator(char: string | undefined): boolean {
   return char === "\n" || char === "\r" || char === "\u2028" || char === "\u2029";
 }
 
+/** The end of the run of `pattern` (a sticky regex) that starts at `from`. */
+function endOfRun(pattern: RegExp, src: string, from: number): number {
+  pattern.lastIndex = from;
+  return from + (pattern.exec(src)?.[0].length ?? 0);
+}
+
 function skipSpaces(src: string, from: number): number {
-  let index = from;
-  while (isSpace(src[index])) index += 1;
-  return index;
+  return endOfRun(SPACE_RUN, src, from);
 }
 
 /** The first position at or after `from` where a line starts, if any. */
@@ -125,8 +135,7 @@ function readEntryAt(src: string, lineStart: number): Attempt {
 }
 
 function readKeyAndValue(src: string, keyStart: number): Attempt | undefined {
-  let keyEnd = keyStart;
-  while (KEY_CHAR.test(src[keyEnd] ?? "")) keyEnd += 1;
+  const keyEnd = endOfRun(KEY_RUN, src, keyStart);
   if (keyEnd === keyStart) return undefined;
 
   let valueStart: number;
@@ -157,8 +166,8 @@ function readRawValue(src: string, valueStart: number): RawValue {
     }
     if (!hasUnescapedQuoteOnLine(src, open, quote)) unclosedQuote = quote;
   }
-  let end = valueStart;
-  while (end < src.length && src[end] !== "#" && src[end] !== "\n" && src[end] !== "\r") end += 1;
+  UNQUOTED_VALUE_END.lastIndex = valueStart;
+  const end = UNQUOTED_VALUE_END.exec(src)?.index ?? src.length;
   return { raw: src.slice(valueStart, end), end, unclosedQuote };
 }
 
@@ -219,9 +228,7 @@ class LineCounter {
   private readonly starts: number[] = [0];
 
   constructor(src: string) {
-    for (let index = 0; index < src.length; index += 1) {
-      if (src[index] === "\n") this.starts.push(index + 1);
-    }
+    for (let index = src.indexOf("\n"); index !== -1; index = src.indexOf("\n", index + 1)) this.starts.push(index + 1);
   }
 
   lineOf(offset: number): number {

@@ -67,8 +67,8 @@ function findSkippedLines(src: string, entries: readonly ReadEntry[], lineOf: (o
   let next = 0;
   let start = 0;
   while (start <= src.length) {
-    let end = start;
-    while (end < src.length && !isLineBreak(src[end] as string)) end += 1;
+    LINE_BREAK.lastIndex = start;
+    const end = LINE_BREAK.exec(src)?.index ?? src.length;
     while (next < entries.length && (entries[next] as ReadEntry).end < start) next += 1;
     const entry = entries[next];
     const covered = entry !== undefined && entry.start <= start;
@@ -81,9 +81,8 @@ function findSkippedLines(src: string, entries: readonly ReadEntry[], lineOf: (o
   return problems;
 }
 
-function isLineBreak(char: string): boolean {
-  return char === "\n" || char === "\u2028" || char === "\u2029";
-}
+// A search, not a loop over characters: it runs over the whole file at start-up.
+const LINE_BREAK = /[\n\u2028\u2029]/g;
 
 function describeSkippedLine(text: string): string {
   if (text.includes("\u0000")) return "holds a NUL character; dotenv would skip the line";
