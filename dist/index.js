@@ -3,5 +3,5 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 // src/action/index.ts
 import { enableCompileCache } from "node:module";
 enableCompileCache();
-var { run } = await import("./main-MIADYVUJ.js");
+var { run } = await import("./main-2KPMKJVG.js");
 await run();

@@ -24,6 +24,7 @@ import { AzureLogger } from "@azure/logger";
 import { format } from "node:util";
 import { createJobSummary } from "./job-summary.ts";
 import type { ActionIO } from "./main.ts";
+import { holdUntilTurnEnds } from "./print-batches.ts";
 
 const LINE_BREAK = /\r\n|\r|\n/;
 // Controls, format characters (zero-width space, BOM, bidi marks), other default-ignorable code
@@ -92,6 +93,13 @@ export function neutraliseIO(toolkit: ActionIO): ActionIO {
   };
 }
 
+function batched<A extends unknown[]>(print: (...args: A) => void): (...args: A) => void {
+  return (...args) => {
+    holdUntilTurnEnds(process.stdout);
+    print(...args);
+  };
+}
+
 /** The real toolkit, neutralised; the Azure SDK's log (stderr, with AZURE_LOG_LEVEL) as well. */
 export function createActionIO(): ActionIO {
   AzureLogger.log = (...args: unknown[]) => {
@@ -99,19 +107,20 @@ export function createActionIO(): ActionIO {
   };
   // Named one by one, not the namespace: the bundle then leaves out the toolkit's parts this
   // action never calls (its OIDC client with undici, its platform probe with child processes).
+  // Each function that prints holds stdout until the turn ends (print-batches.ts).
   const toolkit: ActionIO = {
     getInput: core.getInput,
-    setSecret: core.setSecret,
+    setSecret: batched(core.setSecret),
     setOutput: core.setOutput,
-    setFailed: core.setFailed,
+    setFailed: batched(core.setFailed),
     isDebug: core.isDebug,
-    debug: core.debug,
-    info: core.info,
-    warning: core.warning,
-    error: core.error,
-    notice: core.notice,
-    startGroup: core.startGroup,
-    endGroup: core.endGroup,
+    debug: batched(core.debug),
+    info: batched(core.info),
+    warning: batched(core.warning),
+    error: batched(core.error),
+    notice: batched(core.notice),
+    startGroup: batched(core.startGroup),
+    endGroup: batched(core.endGroup),
     summary: createJobSummary(),
   };
   return neutraliseIO(toolkit);

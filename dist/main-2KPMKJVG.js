@@ -286,6 +286,22 @@ function appendTo(path, text) {
   appendFileSync2(path, text, { encoding: "utf8" });
 }
 
+// src/action/print-batches.ts
+var flushedAtExit = /* @__PURE__ */ new WeakSet();
+function holdUntilTurnEnds(stream) {
+  if (stream.writableCorked > 0) return;
+  if (!flushedAtExit.has(stream)) {
+    flushedAtExit.add(stream);
+    process.once("exit", () => {
+      while (stream.writableCorked > 0) stream.uncork();
+    });
+  }
+  stream.cork();
+  process.nextTick(() => {
+    stream.uncork();
+  });
+}
+
 // src/action/action-io.ts
 var LINE_BREAK = /\r\n|\r|\n/;
 var INVISIBLE = /(?!\t)[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\p{Zl}\p{Zp}]/gu;
@@ -335,6 +351,12 @@ function neutraliseIO(toolkit) {
     summary: toolkit.summary
   };
 }
+function batched(print) {
+  return (...args) => {
+    holdUntilTurnEnds(process.stdout);
+    print(...args);
+  };
+}
 function createActionIO() {
   AzureLogger.log = (...args) => {
     process.stderr.write(`${neutraliseCommands(format(...args))}
@@ -342,17 +364,17 @@ function createActionIO() {
   };
   const toolkit = {
     getInput,
-    setSecret,
+    setSecret: batched(setSecret),
     setOutput,
-    setFailed,
+    setFailed: batched(setFailed),
     isDebug,
-    debug,
-    info,
-    warning,
-    error,
-    notice,
-    startGroup,
-    endGroup,
+    debug: batched(debug),
+    info: batched(info),
+    warning: batched(warning),
+    error: batched(error),
+    notice: batched(notice),
+    startGroup: batched(startGroup),
+    endGroup: batched(endGroup),
     summary: createJobSummary()
   };
   return neutraliseIO(toolkit);
