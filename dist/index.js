@@ -1,7 +1,47 @@
-import { createRequire as __createRequire } from "node:module"; const require = (id) => globalThis.process.getBuiltinModule(id) ?? __createRequire(import.meta.url)(id);
 
-// src/action/index.ts
-import { enableCompileCache } from "node:module";
+const { readFileSync, renameSync, writeFileSync } = globalThis.process.getBuiltinModule("node:fs");
+const { dirname, join } = globalThis.process.getBuiltinModule("node:path");
+const { fileURLToPath } = globalThis.process.getBuiltinModule("node:url");
+const { Script, constants } = globalThis.process.getBuiltinModule("node:vm");// src/action/index.ts
+
+import { createRequire, enableCompileCache, getCompileCacheDir } from "node:module";
+
+
+
 enableCompileCache();
-var { run } = await import("./main-2KPMKJVG.js");
-await run();
+var scriptPath = fileURLToPath(new URL("./action.cjs", import.meta.url));
+var cacheDir = getCompileCacheDir();
+var cachePath = cacheDir === void 0 ? void 0 : join(cacheDir, `keyvault-sync-${"8c9c139b4c57991f"}.bin`);
+var cachedData = cachePath === void 0 ? void 0 : readCache(cachePath);
+var script = new Script(
+  `(function (exports, require, module, __filename, __dirname) { "use strict"; ${readFileSync(scriptPath, "utf8")}
+})`,
+  { filename: scriptPath, cachedData, importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER }
+);
+var load = createRequire(scriptPath);
+var module = { exports: {} };
+script.runInThisContext()(
+  module.exports,
+  (id) => process.getBuiltinModule(id) ?? load(id),
+  module,
+  scriptPath,
+  dirname(scriptPath)
+);
+await module.exports.run();
+if (cachePath !== void 0 && (cachedData === void 0 || script.cachedDataRejected === true))
+  writeCache(cachePath, script.createCachedData());
+function readCache(path) {
+  try {
+    return readFileSync(path);
+  } catch {
+    return void 0;
+  }
+}
+function writeCache(path, data) {
+  const partial = `${path}.${String(process.pid)}`;
+  try {
+    writeFileSync(partial, data);
+    renameSync(partial, path);
+  } catch {
+  }
+}

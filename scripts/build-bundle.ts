@@ -1,10 +1,13 @@
 /**
- * How one entry point becomes a bundle in dist/: esbuild, as ES modules split into chunks so that
- * code a run does not reach (the Azure SDK for an offline dry run, the YAML parser without rules,
- * the CLI's `check` for a sync) is never read. Two adjustments make start-up cheap, each explained
- * where it is made: the toolkit's modules are declared free of side effects, and Node's own
+ * How src/ becomes dist/, with esbuild. The CLI is ES module chunks, split so that code a run
+ * does not reach (the Azure SDK for an offline plan, the YAML parser without rules, `check` for a
+ * sync) is never read. The Action is our code as one CommonJS script, run with a code cache taken
+ * after the run, and every other package as ES module chunks beside it (buildActionBundle). Two
+ * adjustments make start-up cheap, each explained where it is made: the toolkit's modules are
+ * declared free of side effects (and get a randomUUID without node:crypto), and Node's own
  * modules are loaded with `require` instead of `import`.
  */
+import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { isBuiltin } from "node:module";
 import { join, resolve } from "node:path";
@@ -60,36 +63,176 @@ const toolkitCrypto: esbuild.Plugin = {
   },
 };
 
-/** One entry point bundled into `outDir`; returns the metafile (what went into which file). */
+/** What every build shares: Node 24, the `open` stub, the banner, the toolkit plugins. */
+const COMMON = {
+  bundle: true,
+  platform: "node",
+  target: "node24",
+  // @azure/identity imports `open` only for the interactive browser sign-in, which no
+  // credential of this project builds; the stub keeps `open`, its helpers and their `xdg-open`
+  // script out of dist/. (esbuild applies tsconfig.json `paths` to our files only, not to an
+  // import inside node_modules, so this is the one place the replacement is said.)
+  alias: { open: "./scripts/stubs/open.ts" },
+  // The licence texts are in licenses.txt, complete; the comments would repeat parts of them.
+  legalComments: "none",
+  metafile: true,
+  logLevel: "warning",
+  plugins: [toolkitCrypto, toolkitWithoutSideEffects],
+} satisfies esbuild.BuildOptions;
+
+/** One entry point bundled into `outDir` as ES module chunks (the CLI); returns the metafile. */
 export async function buildBundle(entry: string, outDir: string): Promise<esbuild.Metafile> {
   const result = await esbuild.build({
+    ...COMMON,
     entryPoints: { index: entry },
     outdir: outDir,
-    bundle: true,
     splitting: true,
     format: "esm",
-    platform: "node",
-    target: "node24",
-    // @azure/identity imports `open` only for the interactive browser sign-in, which no
-    // credential of this project builds; the stub keeps `open`, its helpers and their `xdg-open`
-    // script out of dist/. (esbuild applies tsconfig.json `paths` to our files only, not to an
-    // import inside node_modules, so this is the one place the replacement is said.)
-    alias: { open: "./scripts/stubs/open.ts" },
     banner: { js: BANNER },
-    // The licence texts are in licenses.txt, complete; the comments would repeat parts of them.
-    legalComments: "none",
-    metafile: true,
-    logLevel: "warning",
-    plugins: [toolkitCrypto, toolkitWithoutSideEffects],
   });
-  for (const file of readdirSync(outDir).filter((name) => name.endsWith(".js"))) {
-    const path = join(outDir, file);
+  finishModules(outDir);
+  return result.metafile;
+}
+
+/**
+ * The Action, in three parts (see src/action/index.ts for why):
+ * - dist/action.cjs: our code, @actions/core and zod, as one CommonJS script;
+ * - dist/vendor/: every other package (the Azure SDK, the YAML parser, …) as ES module chunks,
+ *   one entry per package that exports just the names our code imports; the script requires
+ *   them, and only a run that needs one loads it;
+ * - dist/index.js: the loader, which runs the script with its code cache.
+ * A package lives in exactly one of the first two, so no module has two copies with two states.
+ * Returns the metafiles of all three builds.
+ */
+export async function buildActionBundle(outDir: string): Promise<esbuild.Metafile[]> {
+  const vendorImports = new Map<string, Set<string>>();
+  const script = await esbuild.build({
+    ...COMMON,
+    entryPoints: { action: "src/action/main.ts" },
+    outdir: outDir,
+    outExtension: { ".js": ".cjs" },
+    format: "cjs",
+    // `import()` of a vendor entry as a require (Node requires ES modules): the script runs in
+    // a vm.Script, whose own dynamic imports would need a loader of their own.
+    supported: { "dynamic-import": false },
+    plugins: [...COMMON.plugins, vendorExternals(vendorImports)],
+  });
+  const scriptText = readFileSync(join(outDir, "action.cjs"), "utf8").replaceAll("\r\n", "\n");
+  writeFileSync(join(outDir, "action.cjs"), scriptText);
+  const vendorDir = join(outDir, "vendor");
+  const vendor = await esbuild.build({
+    ...COMMON,
+    // Sorted: esbuild resolves in parallel, and chunk names must not depend on which came first.
+    entryPoints: [...vendorImports.keys()].sort().map((specifier) => ({ in: `${FACADE}${specifier}`, out: vendorName(specifier) })),
+    outdir: vendorDir,
+    splitting: true,
+    format: "esm",
+    banner: { js: BANNER },
+    plugins: [...COMMON.plugins, vendorFacades(vendorImports)],
+  });
+  finishModules(vendorDir);
+  const digest = createHash("sha256").update(scriptText).digest("hex").slice(0, 16);
+  const loader = await esbuild.build({
+    ...COMMON,
+    entryPoints: { index: "src/action/index.ts" },
+    outdir: outDir,
+    format: "esm",
+    define: { ACTION_SCRIPT_DIGEST: JSON.stringify(digest) },
+  });
+  finishModules(outDir);
+  return [script.metafile, vendor.metafile, loader.metafile];
+}
+
+/** The packages in dist/action.cjs; the loader also checks that no other package is bundled into it. */
+const SCRIPT_PACKAGES = ["@actions/core", "zod"];
+const FACADE = "vendor-facade:";
+
+function packageName(specifier: string): string {
+  const parts = specifier.split("/");
+  return (specifier.startsWith("@") ? parts.slice(0, 2) : parts.slice(0, 1)).join("/");
+}
+
+/** The vendor entry of a package import: `@azure/identity` is vendor/azure-identity.js. */
+export function vendorName(specifier: string): string {
+  return specifier.replace(/^@/, "").replace(/[^A-Za-z0-9._-]+/g, "-");
+}
+
+/**
+ * In the script's build: a package import from our code becomes a require of its vendor entry,
+ * and the names imported are noted for that entry (all of them, `*`, for a namespace or dynamic
+ * import). Packages may import only packages of their own part.
+ */
+function vendorExternals(imports: Map<string, Set<string>>): esbuild.Plugin {
+  return {
+    name: "vendor-externals",
+    setup(build) {
+      build.onResolve({ filter: /^[^./]/ }, (args) => {
+        if (isBuiltin(args.path) || SCRIPT_PACKAGES.includes(packageName(args.path))) return undefined;
+        if (args.importer.includes("/node_modules/")) {
+          // Tree-shaken away in practice (the toolkit's OIDC client and platform probe); if one
+          // were kept, the script would carry a second copy of a vendor package.
+          return { path: args.path, external: true, sideEffects: false };
+        }
+        const names = imports.get(args.path) ?? new Set<string>();
+        imports.set(args.path, names);
+        for (const name of importedNames(args.importer, args.path)) names.add(name);
+        return { path: `./vendor/${vendorName(args.path)}.js`, external: true };
+      });
+    },
+  };
+}
+
+/** The runtime names `file` imports from `specifier` (type-only imports excluded); `*` for all. */
+function importedNames(file: string, specifier: string): string[] {
+  const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
+  const names: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier) && node.moduleSpecifier.text === specifier) {
+      const clause = node.importClause;
+      if (clause !== undefined && clause.phaseModifier !== ts.SyntaxKind.TypeKeyword) {
+        if (clause.name !== undefined) names.push("default");
+        const bindings = clause.namedBindings;
+        if (bindings !== undefined && ts.isNamespaceImport(bindings)) names.push("*");
+        if (bindings !== undefined && ts.isNamedImports(bindings))
+          for (const element of bindings.elements) if (!element.isTypeOnly) names.push((element.propertyName ?? element.name).text);
+      }
+    }
+    if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
+      const [argument] = node.arguments;
+      if (argument !== undefined && ts.isStringLiteral(argument) && argument.text === specifier) names.push("*");
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return names;
+}
+
+/** In the vendor build: each entry re-exports just the names the script imports from its package. */
+function vendorFacades(imports: Map<string, Set<string>>): esbuild.Plugin {
+  return {
+    name: "vendor-facades",
+    setup(build) {
+      build.onResolve({ filter: new RegExp(`^${FACADE}`) }, (args) => ({ path: args.path.slice(FACADE.length), namespace: "facade" }));
+      build.onLoad({ filter: /.*/, namespace: "facade" }, (args) => {
+        const names = [...(imports.get(args.path) ?? [])].sort();
+        const contents = names.includes("*")
+          ? `export * from ${JSON.stringify(args.path)};`
+          : `export { ${names.join(", ")} } from ${JSON.stringify(args.path)};`;
+        return { contents, resolveDir: process.cwd(), loader: "js" };
+      });
+    },
+  };
+}
+
+/** Every ES module in `dir`: Node's modules required, LF line ends; and a package.json saying ESM. */
+function finishModules(dir: string): void {
+  for (const file of readdirSync(dir).filter((name) => name.endsWith(".js"))) {
+    const path = join(dir, file);
     // Some packages ship CRLF sources; dist/ is LF throughout (see .gitattributes), and
     // JavaScript reads CRLF and LF alike, even inside template literals.
     writeFileSync(path, requireBuiltins(readFileSync(path, "utf8")).replaceAll("\r\n", "\n"));
   }
-  writeFileSync(join(outDir, "package.json"), '{ "type": "module" }\n');
-  return result.metafile;
+  writeFileSync(join(dir, "package.json"), '{ "type": "module" }\n');
 }
 
 /**

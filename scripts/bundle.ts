@@ -11,7 +11,7 @@
 import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { buildBundle, listBundledInputs } from "./build-bundle.ts";
+import { buildActionBundle, buildBundle, listBundledInputs } from "./build-bundle.ts";
 import { checkLicenses, packageDirOf, readBundledPackage, renderLicenses } from "./licenses.ts";
 import type { BundledPackage } from "./licenses.ts";
 
@@ -20,13 +20,13 @@ const outDir = positionals[0] ?? "dist";
 // Start empty so nothing from an earlier build ships (chunk names change with their content).
 rmSync(outDir, { recursive: true, force: true });
 const BUNDLES = [
-  { entry: "src/action/index.ts", dir: outDir },
-  { entry: "src/cli/index.ts", dir: join(outDir, "cli") },
+  { entry: "src/action/index.ts", dir: outDir, build: () => buildActionBundle(outDir) },
+  { entry: "src/cli/index.ts", dir: join(outDir, "cli"), build: async () => [await buildBundle("src/cli/index.ts", join(outDir, "cli"))] },
 ];
 const all = new Map<string, BundledPackage>();
 for (const bundle of BUNDLES) {
-  const metafile = await buildBundle(bundle.entry, bundle.dir);
-  const dirs = new Set(listBundledInputs(metafile).flatMap((file) => packageDirOf(file) ?? []));
+  const metafiles = await bundle.build();
+  const dirs = new Set(metafiles.flatMap(listBundledInputs).flatMap((file) => packageDirOf(file) ?? []));
   const packages = [...dirs].sort().map(readBundledPackage);
   const licenses = renderLicenses(packages);
   writeFileSync(join(bundle.dir, "licenses.txt"), licenses);

@@ -20,7 +20,6 @@
  * text free of fake commands.
  */
 import * as core from "@actions/core";
-import { AzureLogger } from "@azure/logger";
 import { format } from "node:util";
 import { createJobSummary } from "./job-summary.ts";
 import type { ActionIO } from "./main.ts";
@@ -100,11 +99,19 @@ function batched<A extends unknown[]>(print: (...args: A) => void): (...args: A)
   };
 }
 
-/** The real toolkit, neutralised; the Azure SDK's log (stderr, with AZURE_LOG_LEVEL) as well. */
-export function createActionIO(): ActionIO {
+/**
+ * The Azure SDK's log (stderr, with AZURE_LOG_LEVEL), neutralised like every other line. Called
+ * before the SDK is first used; a run that never signs in does not load the logger at all.
+ */
+export async function neutraliseSdkLog(): Promise<void> {
+  const { AzureLogger } = await import("@azure/logger");
   AzureLogger.log = (...args: unknown[]) => {
     process.stderr.write(`${neutraliseCommands(format(...args))}\n`);
   };
+}
+
+/** The real toolkit, neutralised. */
+export function createActionIO(): ActionIO {
   // Named one by one, not the namespace: the bundle then leaves out the toolkit's parts this
   // action never calls (its OIDC client with undici, its platform probe with child processes).
   // Each function that prints holds stdout until the turn ends (print-batches.ts).

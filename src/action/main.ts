@@ -5,7 +5,7 @@
  */
 import type { Agent } from "node:https";
 import type { TokenCredential } from "@azure/identity";
-import { createActionIO } from "./action-io.ts";
+import { createActionIO, neutraliseSdkLog } from "./action-io.ts";
 import type { ChangeResult } from "../engine/apply.ts";
 import type { CreateCredentialOptions, EntraCredential } from "../engine/auth/entra.ts";
 import { explainMissingOidc, hasOidcRequest } from "../engine/auth/missing-oidc.ts";
@@ -66,7 +66,11 @@ export function createDefaultDeps(): RunDeps {
     now: () => new Date(),
     cwd: () => process.cwd(),
     // The Azure SDK is loaded only when a run signs in: an offline dry run never compiles it.
-    createCredential: async (options) => (await import("../engine/auth/entra.ts")).createCredential(options),
+    // Every SDK client is made after the credential, so its log is neutralised from the start.
+    createCredential: async (options) => {
+      await neutraliseSdkLog();
+      return (await import("../engine/auth/entra.ts")).createCredential(options);
+    },
     createKeyVault: async (vaultUrl, credential, options) =>
       (await import("../engine/vault/key-vault.ts")).createKeyVault(vaultUrl, credential, options),
     setExitCode: (code) => {

@@ -4,7 +4,7 @@
  * as the event payload and the actor tell. A job that only lacks `permissions: id-token: write`
  * fails with that hint, dry run or not: a green plan must have read the vault.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -84,6 +84,13 @@ async function runWithoutToken(options: OfflineCase): Promise<{ run: ActionRun; 
   return { run, value };
 }
 
+/** The Action's code caches under a compile cache directory (Node keeps one folder per version). */
+function listCodeCaches(root: string): string[] {
+  return readdirSync(root, { recursive: true, encoding: "utf8" })
+    .filter((path) => /(^|\/)keyvault-sync-[0-9a-f]{16}\.bin$/.test(path))
+    .map((path) => join(root, path));
+}
+
 const PULL_REQUEST = { GITHUB_EVENT_NAME: "pull_request", GITHUB_REF: "refs/pull/8/merge" };
 
 describe.concurrent("a run without an OIDC token (bundled action against the local Azure)", () => {
@@ -155,6 +162,44 @@ describe.concurrent("a run without an OIDC token (bundled action against the loc
     expect(loaded).toContain("NativeModule fs");
     const unneeded = ["crypto", "fs/promises", "tls", "https", "http", "zlib", "child_process"].map((name) => `NativeModule ${name}`);
     expect(loaded.filter((entry) => unneeded.includes(entry))).toEqual([]);
+  });
+
+  it("keeps the script's code cache in Node's compile cache directory, reuses it, and replaces a damaged one", async () => {
+    const cacheRoot = mkdtempSync(join(eventDir, "compile-cache-"));
+    const runOffline = async (vault: string, env: Record<string, string> = {}) =>
+      (
+        await runWithoutToken({
+          vault,
+          context: PULL_REQUEST,
+          event: pullRequestEvent("someone/octo-repo"),
+          env: { NODE_COMPILE_CACHE: cacheRoot, ...env },
+        })
+      ).run;
+    const first = await runOffline("offline-cache-first");
+    expect(first.exitCode, first.visibleLog).toBe(0);
+    const [cache, ...others] = listCodeCaches(cacheRoot);
+    expect(others).toEqual([]);
+    const made = statSync(cache ?? "");
+    // Used as it is: not written again (a write replaces the file, so its inode changes).
+    const second = await runOffline("offline-cache-second");
+    expect(second.exitCode, second.visibleLog).toBe(0);
+    expect(statSync(cache ?? "").ino).toBe(made.ino);
+    // V8 refuses a damaged cache; the run compiles the script, succeeds, and writes a good one.
+    writeFileSync(cache ?? "", Buffer.alloc(made.size, 7));
+    const third = await runOffline("offline-cache-damaged");
+    expect(third.exitCode, third.visibleLog).toBe(0);
+    expect(third.outputs["skipped"]).toBe("1");
+    expect(readFileSync(cache ?? "").equals(Buffer.alloc(made.size, 7))).toBe(false);
+    // NODE_DISABLE_COMPILE_CACHE turns it off, as it does Node's own cache.
+    const disabledRoot = mkdtempSync(join(eventDir, "compile-cache-off-"));
+    const off = await runWithoutToken({
+      vault: "offline-cache-off",
+      context: PULL_REQUEST,
+      event: pullRequestEvent("someone/octo-repo"),
+      env: { NODE_COMPILE_CACHE: disabledRoot, NODE_DISABLE_COMPILE_CACHE: "1" },
+    });
+    expect(off.run.exitCode, off.run.visibleLog).toBe(0);
+    expect(listCodeCaches(disabledRoot)).toEqual([]);
   });
 
   it("validates a Dependabot pull request offline, green, and says why", async () => {

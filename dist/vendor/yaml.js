@@ -1,14 +1,5 @@
 import { createRequire as __createRequire } from "node:module"; const require = (id) => globalThis.process.getBuiltinModule(id) ?? __createRequire(import.meta.url)(id);
 import {
-  RULE_KEYS,
-  parseDuration
-} from "./chunk-2YVSZXRU.js";
-import {
-  MAX_TAG_LENGTH,
-  RESERVED_TAGS,
-  checkGlob
-} from "./chunk-MWWY7IYR.js";
-import {
   __commonJS,
   __require,
   __toESM
@@ -7344,149 +7335,15 @@ var require_dist = __commonJS({
   }
 });
 
-// src/engine/rules/parse-rules.ts
-var import_yaml = __toESM(require_dist(), 1);
-var MAX_CONTENT_TYPE_LENGTH = 255;
-var VAULT_NAME_CHARS = /^[0-9A-Za-z-]+$/;
-function lineOf(reader, node) {
-  const offset = node?.range?.[0] ?? 0;
-  return reader.lines.linePos(offset).line;
-}
-function problem(reader, node, key, rule) {
-  reader.problems.push({ place: { origin: reader.origin, line: lineOf(reader, node) }, key, rule });
-}
-function readText(node) {
-  if (!(0, import_yaml.isScalar)(node)) return void 0;
-  const value = node.value;
-  return typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? String(value) : void 0;
-}
-function parseRules(text, origin) {
-  const lines = new import_yaml.LineCounter();
-  const reader = { origin, lines, problems: [] };
-  const document = (0, import_yaml.parseDocument)(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-  if (document.errors.length > 0) {
-    for (const error of document.errors) {
-      reader.problems.push({
-        place: { origin, line: lines.linePos(error.pos[0]).line },
-        key: void 0,
-        rule: `is not valid YAML (${error.code})`
-      });
-    }
-    return { rules: [], problems: reader.problems };
-  }
-  const root = document.contents;
-  if (root === null || (0, import_yaml.isScalar)(root) && (root.value === null || root.value === "")) return { rules: [], problems: [] };
-  if (!(0, import_yaml.isMap)(root)) {
-    problem(reader, root, void 0, "must be a mapping from source names or patterns to settings");
-    return { rules: [], problems: reader.problems };
-  }
-  const rules = [];
-  for (const pair of root.items) {
-    const rule = readRule(reader, pair);
-    if (rule !== void 0) rules.push(rule);
-  }
-  return { rules, problems: reader.problems };
-}
-function readRule(reader, pair) {
-  const keyNode = pair.key;
-  const pattern = readText(keyNode);
-  if (pattern === void 0 || pattern === "") {
-    problem(reader, keyNode, void 0, "each key must be a source name or pattern");
-    return void 0;
-  }
-  const globProblem = checkGlob(pattern);
-  if (globProblem !== void 0) {
-    problem(reader, keyNode, void 0, `the pattern ${globProblem}`);
-    return void 0;
-  }
-  const rule = { pattern, place: { origin: reader.origin, line: lineOf(reader, keyNode) }, lines: {} };
-  const body = pair.value;
-  if (!(0, import_yaml.isMap)(body)) {
-    problem(reader, body ?? keyNode, void 0, `the settings of '${pattern}' must be a mapping of keys (${RULE_KEYS.join(", ")})`);
-    return void 0;
-  }
-  for (const item of body.items) {
-    const settingNode = item.key;
-    const key = readText(settingNode);
-    if (key === void 0 || !RULE_KEYS.includes(key)) {
-      problem(reader, settingNode, key, `is not a rule key; known keys: ${RULE_KEYS.join(", ")}`);
-      continue;
-    }
-    rule.lines[key] = lineOf(reader, settingNode);
-    readSetting(reader, rule, key, item.value);
-  }
-  return rule;
-}
-function readSetting(reader, rule, key, node) {
-  const fail = (text2) => problem(reader, node ?? void 0, key, text2);
-  if (key === "tags") {
-    rule.tags = readTags(reader, node);
-    return;
-  }
-  if (key === "enabled") {
-    if ((0, import_yaml.isScalar)(node) && typeof node.value === "boolean") rule.enabled = node.value;
-    else fail("must be true or false");
-    return;
-  }
-  const text = readText(node);
-  if (text === void 0) {
-    fail("must be a single value");
-    return;
-  }
-  switch (key) {
-    case "name":
-      if (!VAULT_NAME_CHARS.test(text)) fail("must be a Key Vault name: letters, digits and hyphens (the prefix is added in front)");
-      else rule.name = text;
-      return;
-    case "content-type":
-      if (text.length > MAX_CONTENT_TYPE_LENGTH) fail(`must be at most ${MAX_CONTENT_TYPE_LENGTH} characters (a Key Vault limit)`);
-      else rule.contentType = text;
-      return;
-    case "update":
-      if (text === "replace" || text === "create-only") rule.update = text;
-      else fail("must be 'replace' or 'create-only'");
-      return;
-    case "expires-in":
-    case "not-before":
-    case "renew-before": {
-      const parsed = parseDuration(text);
-      if (!parsed.ok) {
-        fail(parsed.rule);
-        return;
-      }
-      if (key === "expires-in") rule.expiresInSeconds = parsed.seconds;
-      else if (key === "not-before") rule.notBeforeSeconds = parsed.seconds;
-      else rule.renewBeforeSeconds = parsed.seconds;
-      return;
-    }
-  }
-}
-function readTags(reader, node) {
-  if (!(0, import_yaml.isMap)(node)) {
-    problem(reader, node ?? void 0, "tags", "must be a mapping of tag names to values");
-    return void 0;
-  }
-  const tags = {};
-  const reserved = new Map(RESERVED_TAGS.map((name) => [name.toLowerCase(), name]));
-  const seen = /* @__PURE__ */ new Set();
-  for (const item of node.items) {
-    const nameNode = item.key;
-    const name = readText(nameNode);
-    const value = readText(item.value);
-    const at = (text) => problem(reader, nameNode ?? node, "tags", text);
-    if (name === void 0 || name === "") at("each tag needs a name");
-    else if (value === void 0) at(`tag '${name}' must have a single value`);
-    else if (name.length > MAX_TAG_LENGTH || value.length > MAX_TAG_LENGTH)
-      at(`tag '${name}': names and values are at most ${MAX_TAG_LENGTH} characters`);
-    else if (reserved.has(name.toLowerCase())) at(`tag '${name}' is one the action writes itself (reserved: ${RESERVED_TAGS.join(", ")})`);
-    else if (seen.has(name.toLowerCase())) at(`tag '${name}' is given twice (tag names ignore case)`);
-    else {
-      seen.add(name.toLowerCase());
-      tags[name] = value;
-    }
-  }
-  return tags;
-}
+// facade:yaml
+var import_yaml = __toESM(require_dist());
+var export_LineCounter = import_yaml.LineCounter;
+var export_isMap = import_yaml.isMap;
+var export_isScalar = import_yaml.isScalar;
+var export_parseDocument = import_yaml.parseDocument;
 export {
-  parseRules
+  export_LineCounter as LineCounter,
+  export_isMap as isMap,
+  export_isScalar as isScalar,
+  export_parseDocument as parseDocument
 };

@@ -15,12 +15,6 @@ const { accessSync: accessSync2, constants: constants2, realpathSync, statSync: 
 const path2 = globalThis.process.getBuiltinModule("node:path");
 const { fileURLToPath } = globalThis.process.getBuiltinModule("node:url");
 import {
-  SignInError,
-  explainAuthError,
-  fetchGitHubIdToken,
-  readTokenClaims
-} from "./chunk-5RU7P4UM.js";
-import {
   AbortError,
   RestError,
   bearerTokenAuthenticationPolicy,
@@ -36,15 +30,11 @@ import {
   retryPolicy,
   stringToUint8Array,
   uint8ArrayToString
-} from "./chunk-TMIRDYP4.js";
-import "./chunk-SSMYZM6H.js";
+} from "./chunk-NECWRP3O.js";
 import {
-  REQUEST_TIMEOUT_MS,
   createClientLogger2 as createClientLogger,
-  createTimeoutPolicy,
-  getLogLevel,
-  sleepFor
-} from "./chunk-Y7B54HM5.js";
+  getLogLevel
+} from "./chunk-HQDPUEQQ.js";
 import {
   __commonJS,
   __export,
@@ -19162,141 +19152,8 @@ var logger23 = credentialLogger("AuthorizationCodeCredential");
 // node_modules/@azure/identity/dist/esm/credentials/onBehalfOfCredential.js
 var credentialName5 = "OnBehalfOfCredential";
 var logger24 = credentialLogger(credentialName5);
-
-// src/engine/auth/entra.ts
-function createCredential(options) {
-  const context = {
-    auth: options.auth,
-    tenantId: options.tenantId,
-    clientId: options.clientId,
-    cloud: options.cloud,
-    audience: options.audience
-  };
-  const assertions = options.auth === "oidc" ? createAssertionSource(options) : void 0;
-  let inner;
-  try {
-    inner = createInnerCredential(options, assertions);
-  } catch (error) {
-    throw explainAuthError(error, context);
-  }
-  return wrapCredential(inner, { context, mask: options.mask, readClaims: () => assertions?.claims });
-}
-function wrapCredential(inner, options) {
-  let lastMasked;
-  return {
-    get presentedClaims() {
-      return options.readClaims?.();
-    },
-    async getToken(scopes, getTokenOptions) {
-      try {
-        const token = await inner.getToken(scopes, getTokenOptions);
-        if (token !== null && token.token !== lastMasked) {
-          options.mask(token.token);
-          lastMasked = token.token;
-        }
-        return token;
-      } catch (error) {
-        throw explainAuthError(error, { ...options.context, claims: options.readClaims?.() ?? options.context.claims });
-      }
-    }
-  };
-}
-function createInnerCredential(options, assertions) {
-  switch (options.auth) {
-    case "oidc": {
-      if (!options.tenantId || !options.clientId) {
-        throw new SignInError(
-          "Failed to sign in to Microsoft Entra ID: `auth: oidc` needs a tenant ID and a client ID",
-          "Set the `tenant-id` and `client-id` inputs, or the AZURE_TENANT_ID and AZURE_CLIENT_ID variables.",
-          { code: "missing-ids" }
-        );
-      }
-      return new ClientAssertionCredential(options.tenantId, options.clientId, assertions.getAssertion, {
-        authorityHost: options.cloud.authorityHost,
-        ...options.agent === void 0 ? {} : { agent: options.agent },
-        // Like the vault's: a stalled token request fails instead of hanging the job.
-        additionalPolicies: [{ position: "perCall", policy: createTimeoutPolicy(REQUEST_TIMEOUT_MS) }]
-      });
-    }
-    case "azure-cli":
-      return new AzureCliCredential(options.tenantId ? { tenantId: options.tenantId } : {});
-    case "managed-identity":
-      return new ManagedIdentityCredential(options.clientId ? { clientId: options.clientId } : {});
-  }
-}
-var ASSERTION_REUSE_MS = 6e4;
-function createAssertionSource(options) {
-  const now = options.now ?? Date.now;
-  let claims;
-  let fresh;
-  let pending;
-  const loggedSubjects = /* @__PURE__ */ new Set();
-  async function fetchToken() {
-    const fetchedAt = now();
-    const token = await fetchGitHubIdToken(options.audience, options.env, { ...options.oidc, mask: options.mask });
-    claims = readTokenClaims(token);
-    fresh = { token, fetchedAt, expiresAt: claims.exp === void 0 ? fetchedAt : claims.exp * 1e3 };
-    const subject = claims.sub ?? "";
-    if (!loggedSubjects.has(subject)) {
-      loggedSubjects.add(subject);
-      options.log(formatClaims(claims));
-    }
-    return token;
-  }
-  return {
-    get claims() {
-      return claims;
-    },
-    getAssertion() {
-      const current = now();
-      if (fresh !== void 0 && current - fresh.fetchedAt < ASSERTION_REUSE_MS && fresh.expiresAt - current > ASSERTION_REUSE_MS) {
-        return Promise.resolve(fresh.token);
-      }
-      pending ??= fetchToken().finally(() => {
-        pending = void 0;
-      });
-      return pending;
-    }
-  };
-}
-function formatClaims(claims) {
-  const lines = ["Signing in to Microsoft Entra ID with the GitHub OIDC token:"];
-  const shown = [
-    ["iss", claims.iss],
-    ["sub", claims.sub],
-    ["aud", claims.aud],
-    ["environment", claims.environment],
-    ["job_workflow_ref", claims.job_workflow_ref]
-  ];
-  for (const [name3, value] of shown) lines.push(`  ${name3}: ${value ?? "(none)"}`);
-  return lines.join("\n");
-}
-var PROPAGATION_CODE = "AADSTS70021";
-async function verifySignIn(credential, scope, options = {}) {
-  const attempts = Math.max(1, options.attempts ?? 3);
-  const sleep = options.sleep ?? sleepFor;
-  const delayMs = options.retryDelayMs ?? 15e3;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const token = await credential.getToken(scope, { enableCae: true });
-      if (token === null) {
-        throw new SignInError("Failed to sign in to Microsoft Entra ID: the credential returned no token", void 0, { code: "no-token" });
-      }
-      return;
-    } catch (error) {
-      const explained = error instanceof SignInError || options.context === void 0 ? error : explainAuthError(error, options.context);
-      if (explained instanceof SignInError && explained.code === PROPAGATION_CODE && attempt < attempts) {
-        await sleep(delayMs * attempt);
-        continue;
-      }
-      throw explained;
-    }
-  }
-}
 export {
-  ASSERTION_REUSE_MS,
-  createAssertionSource,
-  createCredential,
-  verifySignIn,
-  wrapCredential
+  AzureCliCredential,
+  ClientAssertionCredential,
+  ManagedIdentityCredential
 };
