@@ -5628,10 +5628,19 @@ function linkCommit(links) {
   return `${links.serverUrl}/${links.repository}/commit/${links.sha}`;
 }
 function linkFileLine(links, file, line) {
+  const fileUrl = linkFile(links, file);
+  return fileUrl === void 0 ? void 0 : `${fileUrl}#L${line}`;
+}
+var fileLinks = /* @__PURE__ */ new WeakMap();
+function linkFile(links, file) {
+  const known = fileLinks.get(links) ?? /* @__PURE__ */ new Map();
+  fileLinks.set(links, known);
+  if (known.has(file)) return known.get(file);
   const inRepository = (0, import_node_path2.relative)((0, import_node_path2.resolve)(links.workspace), (0, import_node_path2.resolve)(links.cwd, file));
-  if (inRepository === "" || inRepository === ".." || inRepository.startsWith(`..${import_node_path2.sep}`) || (0, import_node_path2.isAbsolute)(inRepository)) return void 0;
-  const path = inRepository.split(import_node_path2.sep).map(encodeURIComponent).join("/");
-  return `${links.serverUrl}/${links.repository}/blob/${links.sha}/${path}#L${line}`;
+  const outside = inRepository === "" || inRepository === ".." || inRepository.startsWith(`..${import_node_path2.sep}`) || (0, import_node_path2.isAbsolute)(inRepository);
+  const url = outside ? void 0 : `${links.serverUrl}/${links.repository}/blob/${links.sha}/${inRepository.split(import_node_path2.sep).map(encodeURIComponent).join("/")}`;
+  known.set(file, url);
+  return url;
 }
 var PORTAL_HOSTS = {
   public: "https://portal.azure.com",

@@ -31,10 +31,24 @@ export function linkCommit(links: RepositoryLinks): string {
 
 /** The file and line at the commit, or undefined for a file outside the workspace (not in the repository). */
 export function linkFileLine(links: RepositoryLinks, file: string, line: number): string | undefined {
+  const fileUrl = linkFile(links, file);
+  return fileUrl === undefined ? undefined : `${fileUrl}#L${line}`;
+}
+
+// Every row of a dotenv file links into the same file: its path is resolved once per file.
+const fileLinks = new WeakMap<RepositoryLinks, Map<string, string | undefined>>();
+
+function linkFile(links: RepositoryLinks, file: string): string | undefined {
+  const known = fileLinks.get(links) ?? new Map<string, string | undefined>();
+  fileLinks.set(links, known);
+  if (known.has(file)) return known.get(file);
   const inRepository = relative(resolve(links.workspace), resolve(links.cwd, file));
-  if (inRepository === "" || inRepository === ".." || inRepository.startsWith(`..${sep}`) || isAbsolute(inRepository)) return undefined;
-  const path = inRepository.split(sep).map(encodeURIComponent).join("/");
-  return `${links.serverUrl}/${links.repository}/blob/${links.sha}/${path}#L${line}`;
+  const outside = inRepository === "" || inRepository === ".." || inRepository.startsWith(`..${sep}`) || isAbsolute(inRepository);
+  const url = outside
+    ? undefined
+    : `${links.serverUrl}/${links.repository}/blob/${links.sha}/${inRepository.split(sep).map(encodeURIComponent).join("/")}`;
+  known.set(file, url);
+  return url;
 }
 
 const PORTAL_HOSTS: Readonly<Record<CloudName, string>> = {
