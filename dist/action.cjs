@@ -5296,13 +5296,20 @@ function appendTo(path, text2) {
 
 // src/action/print-batches.ts
 var flushedAtExit = /* @__PURE__ */ new WeakSet();
+var MOST_HELD = 64 * 1024;
 function holdUntilTurnEnds(stream) {
-  if (stream.writableCorked > 0) return;
   if (!flushedAtExit.has(stream)) {
     flushedAtExit.add(stream);
     process.once("exit", () => {
       while (stream.writableCorked > 0) stream.uncork();
     });
+  }
+  if (stream.writableCorked > 0) {
+    if (stream.writableLength >= MOST_HELD) {
+      stream.uncork();
+      stream.cork();
+    }
+    return;
   }
   stream.cork();
   process.nextTick(() => {

@@ -36,6 +36,17 @@ describe("holdUntilTurnEnds", () => {
     expect(writes).toEqual([["::add-mask::x\n", "one\n", "two\n"]]);
   });
 
+  it("sends a long burst in parts of about 64 KB, in order, rather than holding it whole", async () => {
+    const { stream, writes } = recordingStream();
+    const lines = Array.from({ length: 2000 }, (_, index) => `line ${String(index).padStart(4, "0")} ${"x".repeat(90)}`);
+    for (const line of lines) print(stream, line);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(writes.length).toBeGreaterThan(2);
+    expect(writes.length).toBeLessThan(10);
+    for (const write of writes) expect(write.join("").length).toBeLessThan(64 * 1024 + 200);
+    expect(writes.flat().join("")).toBe(lines.map((line) => `${line}\n`).join(""));
+  });
+
   it("flushes every turn, so a run waiting on the network has printed all it had", async () => {
     const { stream, writes } = recordingStream();
     print(stream, "before the wait");
