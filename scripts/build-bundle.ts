@@ -117,6 +117,11 @@ export async function buildActionBundle(outDir: string): Promise<esbuild.Metafil
     supported: { "dynamic-import": false },
     plugins: [...COMMON.plugins, vendorExternals(vendorImports)],
   });
+  const unresolved = Object.values(script.metafile.outputs)
+    .flatMap((output) => output.imports)
+    .filter((entry) => entry.external && !isBuiltin(entry.path) && !entry.path.startsWith("./vendor/"));
+  if (unresolved.length > 0)
+    throw new Error(`dist/action.cjs would require what it cannot load: ${unresolved.map((entry) => entry.path).join(", ")}`);
   const scriptText = readFileSync(join(outDir, "action.cjs"), "utf8").replaceAll("\r\n", "\n");
   writeFileSync(join(outDir, "action.cjs"), scriptText);
   const vendorDir = join(outDir, "vendor");
@@ -143,7 +148,7 @@ export async function buildActionBundle(outDir: string): Promise<esbuild.Metafil
   return [script.metafile, vendor.metafile, loader.metafile];
 }
 
-/** The packages in dist/action.cjs; the loader also checks that no other package is bundled into it. */
+/** The packages bundled into dist/action.cjs; every other package is in dist/vendor/. */
 const SCRIPT_PACKAGES = ["@actions/core", "zod"];
 const FACADE = "vendor-facade:";
 
@@ -153,7 +158,7 @@ function packageName(specifier: string): string {
 }
 
 /** The vendor entry of a package import: `@azure/identity` is vendor/azure-identity.js. */
-export function vendorName(specifier: string): string {
+function vendorName(specifier: string): string {
   return specifier.replace(/^@/, "").replace(/[^A-Za-z0-9._-]+/g, "-");
 }
 
@@ -169,8 +174,8 @@ function vendorExternals(imports: Map<string, Set<string>>): esbuild.Plugin {
       build.onResolve({ filter: /^[^./]/ }, (args) => {
         if (isBuiltin(args.path) || SCRIPT_PACKAGES.includes(packageName(args.path))) return undefined;
         if (args.importer.includes("/node_modules/")) {
-          // Tree-shaken away in practice (the toolkit's OIDC client and platform probe); if one
-          // were kept, the script would carry a second copy of a vendor package.
+          // The toolkit's OIDC client and platform probe, which the bundle leaves out; the build
+          // fails if one is kept (buildActionBundle), as the script could not load it.
           return { path: args.path, external: true, sideEffects: false };
         }
         const names = imports.get(args.path) ?? new Set<string>();
