@@ -7695,6 +7695,7 @@ async function connect(inputs, deps, context) {
     context.notes.push(`Validated offline, without reading the vault. ${missing.message}`);
     return void 0;
   }
+  deps.beforeFlagsChange?.();
   keepHeapSmall();
   const agent = await createConnectionAgent(env);
   context.agent = agent;

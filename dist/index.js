@@ -11,7 +11,7 @@ import { createRequire, enableCompileCache, getCompileCacheDir } from "node:modu
 enableCompileCache();
 var scriptPath = fileURLToPath(new URL("./action.cjs", import.meta.url));
 var cacheDir = getCompileCacheDir();
-var cachePath = cacheDir === void 0 ? void 0 : join(cacheDir, `keyvault-sync-${"6ddf54d116f86182"}.bin`);
+var cachePath = cacheDir === void 0 ? void 0 : join(cacheDir, `keyvault-sync-${"73d6f334f44db51e"}.bin`);
 var cachedData = cachePath === void 0 ? void 0 : readCache(cachePath);
 var script = new Script(
   `(function (exports, require, module, __filename, __dirname) { "use strict"; ${readFileSync(scriptPath, "utf8")}
@@ -27,9 +27,15 @@ script.runInThisContext()(
   scriptPath,
   dirname(scriptPath)
 );
-await module.exports.run();
-if (cachePath !== void 0 && (cachedData === void 0 || script.cachedDataRejected === true))
-  writeCache(cachePath, script.createCachedData());
+var cacheTaken = false;
+var takeCache = () => {
+  if (cacheTaken) return;
+  cacheTaken = true;
+  if (cachePath !== void 0 && (cachedData === void 0 || script.cachedDataRejected === true))
+    writeCache(cachePath, script.createCachedData());
+};
+await module.exports.run({ ...module.exports.createDefaultDeps(), beforeFlagsChange: takeCache });
+takeCache();
 function readCache(path) {
   try {
     return readFileSync(path);

@@ -19,12 +19,14 @@ import { createRequire, enableCompileCache, getCompileCacheDir } from "node:modu
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Script, constants } from "node:vm";
+import type { RunDeps } from "./main.ts";
 
 /** A digest of dist/action.cjs, set by the build (scripts/build-bundle.ts). */
 declare const ACTION_SCRIPT_DIGEST: string;
 
 interface ActionScript {
-  run(): Promise<void>;
+  createDefaultDeps(): RunDeps;
+  run(deps: RunDeps): Promise<void>;
 }
 
 enableCompileCache();
@@ -46,9 +48,17 @@ const module = { exports: {} as ActionScript };
   scriptPath,
   dirname(scriptPath),
 );
-await module.exports.run();
-if (cachePath !== undefined && (cachedData === undefined || script.cachedDataRejected === true))
-  writeCache(cachePath, script.createCachedData());
+// Taken once: after the run, or before a run that goes online changes V8's flags, whichever
+// comes first (a cache made under changed flags would be refused by every later run).
+let cacheTaken = false;
+const takeCache = (): void => {
+  if (cacheTaken) return;
+  cacheTaken = true;
+  if (cachePath !== undefined && (cachedData === undefined || script.cachedDataRejected === true))
+    writeCache(cachePath, script.createCachedData());
+};
+await module.exports.run({ ...module.exports.createDefaultDeps(), beforeFlagsChange: takeCache });
+takeCache();
 
 function readCache(path: string): Buffer | undefined {
   try {

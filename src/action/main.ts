@@ -56,6 +56,12 @@ export interface RunDeps {
   createKeyVault(vaultUrl: string, credential: TokenCredential, options: KeyVaultOptions): KeyVault | Promise<KeyVault>;
   /** Fails the step without another annotation: each failed secret already has its own. */
   setExitCode(code: number): void;
+  /**
+   * Called once, just before a run that goes online changes V8's flags (keepHeapSmall). The
+   * loader (index.ts) takes its code cache there: V8 refuses a cache made under other flags,
+   * and every run starts with the default ones.
+   */
+  beforeFlagsChange?: () => void;
 }
 
 export function createDefaultDeps(): RunDeps {
@@ -201,6 +207,7 @@ async function connect(inputs: Inputs, deps: RunDeps, context: RunContext): Prom
     context.notes.push(`Validated offline, without reading the vault. ${missing.message}`);
     return undefined;
   }
+  deps.beforeFlagsChange?.();
   keepHeapSmall();
   // One pool of kept-alive connections for sign-in and vault: a handshake per host, not per request.
   const agent = await createConnectionAgent(env);

@@ -13,7 +13,7 @@ import type { Cloud, CloudInfo } from "../../local-azure/index.ts";
 import { findLeaks, makeCanary } from "../../tools/leak-check.ts";
 import { githubContext, runAction } from "../../tools/run-action.ts";
 import type { ActionRun } from "../../tools/run-action.ts";
-import { createVault, readVault, readVaultRequests } from "../../tools/vault-helpers.ts";
+import { createVault, readVault, readVaultRequests, runSync } from "../../tools/vault-helpers.ts";
 
 let cloud: Cloud;
 let info: CloudInfo;
@@ -200,6 +200,31 @@ describe.concurrent("a run without an OIDC token (bundled action against the loc
     });
     expect(off.run.exitCode, off.run.visibleLog).toBe(0);
     expect(listCodeCaches(disabledRoot)).toEqual([]);
+  });
+
+  it("takes the code cache of a run that signs in before it changes V8's flags, so the next run uses it", async () => {
+    // A cache made under other flags is refused by V8; every run starts with the default ones.
+    const cacheRoot = mkdtempSync(join(eventDir, "compile-cache-online-"));
+    await createVault(info, "cache-online");
+    const online = await runSync(
+      info,
+      "cache-online",
+      { secrets: JSON.stringify({ API_KEY: makeCanary("online") }) },
+      { NODE_COMPILE_CACHE: cacheRoot },
+    );
+    expect(online.exitCode, online.visibleLog).toBe(0);
+    expect(online.outputs["created"]).toBe("1");
+    const [cache, ...others] = listCodeCaches(cacheRoot);
+    expect(others).toEqual([]);
+    const made = statSync(cache ?? "").ino;
+    const { run: next } = await runWithoutToken({
+      vault: "cache-online-next",
+      context: PULL_REQUEST,
+      event: pullRequestEvent("someone/octo-repo"),
+      env: { NODE_COMPILE_CACHE: cacheRoot },
+    });
+    expect(next.exitCode, next.visibleLog).toBe(0);
+    expect(statSync(cache ?? "").ino).toBe(made);
   });
 
   it("validates a Dependabot pull request offline, green, and says why", async () => {
