@@ -168,6 +168,8 @@ function vendorName(specifier: string): string {
  * import). Packages may import only packages of their own part.
  */
 function vendorExternals(imports: Map<string, Set<string>>): esbuild.Plugin {
+  // Each of our files is parsed once, whatever number of packages it imports.
+  const importsByFile = new Map<string, Map<string, string[]>>();
   return {
     name: "vendor-externals",
     setup(build) {
@@ -178,38 +180,44 @@ function vendorExternals(imports: Map<string, Set<string>>): esbuild.Plugin {
           // fails if one is kept (buildActionBundle), as the script could not load it.
           return { path: args.path, external: true, sideEffects: false };
         }
+        const fileImports = importsByFile.get(args.importer) ?? readImportedNames(args.importer);
+        importsByFile.set(args.importer, fileImports);
         const names = imports.get(args.path) ?? new Set<string>();
         imports.set(args.path, names);
-        for (const name of importedNames(args.importer, args.path)) names.add(name);
+        for (const name of fileImports.get(args.path) ?? []) names.add(name);
         return { path: `./vendor/${vendorName(args.path)}.js`, external: true };
       });
     },
   };
 }
 
-/** The runtime names `file` imports from `specifier` (type-only imports excluded); `*` for all. */
-function importedNames(file: string, specifier: string): string[] {
+/** The runtime names `file` imports, by specifier (type-only imports excluded); `*` for all. */
+function readImportedNames(file: string): Map<string, string[]> {
   const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
-  const names: string[] = [];
+  const imports = new Map<string, string[]>();
+  const add = (specifier: string, ...names: string[]): void => {
+    imports.set(specifier, [...(imports.get(specifier) ?? []), ...names]);
+  };
   const visit = (node: ts.Node): void => {
-    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier) && node.moduleSpecifier.text === specifier) {
+    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
+      const specifier = node.moduleSpecifier.text;
       const clause = node.importClause;
       if (clause !== undefined && clause.phaseModifier !== ts.SyntaxKind.TypeKeyword) {
-        if (clause.name !== undefined) names.push("default");
+        if (clause.name !== undefined) add(specifier, "default");
         const bindings = clause.namedBindings;
-        if (bindings !== undefined && ts.isNamespaceImport(bindings)) names.push("*");
+        if (bindings !== undefined && ts.isNamespaceImport(bindings)) add(specifier, "*");
         if (bindings !== undefined && ts.isNamedImports(bindings))
-          for (const element of bindings.elements) if (!element.isTypeOnly) names.push((element.propertyName ?? element.name).text);
+          for (const element of bindings.elements) if (!element.isTypeOnly) add(specifier, (element.propertyName ?? element.name).text);
       }
     }
     if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
       const [argument] = node.arguments;
-      if (argument !== undefined && ts.isStringLiteral(argument) && argument.text === specifier) names.push("*");
+      if (argument !== undefined && ts.isStringLiteral(argument)) add(argument.text, "*");
     }
     ts.forEachChild(node, visit);
   };
   visit(source);
-  return names;
+  return imports;
 }
 
 /** In the vendor build: each entry re-exports just the names the script imports from its package. */
