@@ -5269,14 +5269,13 @@ function createJobSummary(env = process.env) {
       buffer += addEOL ? `${text2}${import_node_os.EOL}` : text2;
       return summary;
     },
+    // A throw in the executor rejects the promise, as the toolkit's async write does.
     write() {
-      try {
+      return new Promise((resolve2) => {
         appendTo(env[SUMMARY_VARIABLE], buffer);
-      } catch (error2) {
-        return Promise.reject(error2 instanceof Error ? error2 : new Error(String(error2)));
-      }
-      buffer = "";
-      return Promise.resolve(summary);
+        buffer = "";
+        resolve2(summary);
+      });
     }
   };
   return summary;

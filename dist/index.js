@@ -11,7 +11,7 @@ import { createRequire, enableCompileCache, getCompileCacheDir } from "node:modu
 enableCompileCache();
 var scriptPath = fileURLToPath(new URL("./action.cjs", import.meta.url));
 var cacheDir = getCompileCacheDir();
-var cachePath = cacheDir === void 0 ? void 0 : join(cacheDir, `keyvault-sync-${"73d6f334f44db51e"}.bin`);
+var cachePath = cacheDir === void 0 ? void 0 : join(cacheDir, `keyvault-sync-${"17376d674ada8a76"}.bin`);
 var cachedData = cachePath === void 0 ? void 0 : readCache(cachePath);
 var script = new Script(
   `(function (exports, require, module, __filename, __dirname) { "use strict"; ${readFileSync(scriptPath, "utf8")}

@@ -25,14 +25,13 @@ export function createJobSummary(env: NodeJS.ProcessEnv = process.env): JobSumma
       buffer += addEOL ? `${text}${EOL}` : text;
       return summary;
     },
+    // A throw in the executor rejects the promise, as the toolkit's async write does.
     write() {
-      try {
+      return new Promise((resolve) => {
         appendTo(env[SUMMARY_VARIABLE], buffer);
-      } catch (error) {
-        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-      }
-      buffer = "";
-      return Promise.resolve(summary);
+        buffer = "";
+        resolve(summary);
+      });
     },
   };
   return summary;
